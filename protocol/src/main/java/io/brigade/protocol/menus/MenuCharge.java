@@ -1,0 +1,7 @@
+package io.brigade.protocol.menus;
+
+import java.math.BigDecimal;
+
+/** A surcharge configured on the menu (bag, deposit, service). */
+public record MenuCharge(String id, String type, String caption, BigDecimal amount) {
+}

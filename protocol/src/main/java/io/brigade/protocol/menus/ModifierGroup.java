@@ -1,0 +1,7 @@
+package io.brigade.protocol.menus;
+
+import java.util.List;
+
+/** A modifier group: between {@code min} and {@code max} of its items are chosen per parent item. */
+public record ModifierGroup(String id, String caption, Integer min, Integer max, List<MenuItem> items) {
+}

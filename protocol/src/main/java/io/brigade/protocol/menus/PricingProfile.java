@@ -1,0 +1,10 @@
+package io.brigade.protocol.menus;
+
+import java.math.BigDecimal;
+
+/** Prices and tax rates per dispatch type for one price band. */
+public record PricingProfile(String priceBandId, BigDecimal collectionPrice, BigDecimal deliveryPrice,
+                             BigDecimal dineInPrice, BigDecimal takeawayPrice, BigDecimal collectionTax,
+                             BigDecimal deliveryTax, BigDecimal dineInTax, BigDecimal takeawayTax,
+                             BigDecimal taxablePrice, Boolean taxable) {
+}

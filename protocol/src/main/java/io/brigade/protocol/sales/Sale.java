@@ -1,0 +1,15 @@
+package io.brigade.protocol.sales;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A sale as pushed by a client ({@code POST .../sales}) and as read back in detail
+ * (the detail read shares this shape, wrapped in {@code data}).
+ */
+public record Sale(String salesChannelId, String source, Instant requestedFulfillmentTime, Boolean desiredAsap,
+                   DispatchType dispatchType, String externalId, String displayId, String menuId,
+                   String menuRevisionId, Customer customer, DineIn dineIn, Delivery delivery,
+                   List<SaleItem> items, List<SaleCharge> charges, List<SaleDiscount> discounts,
+                   List<SalePayment> payments, String metadata, String saleId, SaleStatus status) {
+}

@@ -1,0 +1,7 @@
+package io.brigade.protocol.sales;
+
+import java.math.BigDecimal;
+
+/** A sale-level discount. */
+public record SaleDiscount(DiscountType type, BigDecimal amount, String code) {
+}

@@ -1,0 +1,91 @@
+package io.brigade.server;
+
+import io.brigade.protocol.Json;
+import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.db.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command line: {@code serve} runs the server, {@code bootstrap} creates a demo org. */
+@Command(name = "brigade-server", mixinStandardHelpOptions = true,
+        subcommands = {Main.Serve.class, Main.Bootstrap.class},
+        description = "Brigade restaurant platform server.")
+public final class Main {
+    static final String DEFAULT_DB = "jdbc:h2:file:./data/brigade";
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** Database options shared by the subcommands. */
+    static class DbOptions {
+        @Option(names = "--db", description = "JDBC URL (default ${DEFAULT-VALUE})", defaultValue = DEFAULT_DB)
+        String url;
+        @Option(names = "--db-user", description = "database user")
+        String user;
+        @Option(names = "--db-password", description = "database password")
+        String password;
+
+        Database open() throws Exception {
+            if (url.startsWith("jdbc:h2:file:./")) {
+                Files.createDirectories(Path.of("data"));
+            }
+            return Database.open(url, user, password);
+        }
+    }
+
+    @Command(name = "serve", description = "Start the server.")
+    static final class Serve implements Callable<Integer> {
+        private static final Logger LOG = LoggerFactory.getLogger(Serve.class);
+
+        @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one)")
+        int port;
+        @CommandLine.Mixin
+        DbOptions db = new DbOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    LOG.warn("shutdown failed", e);
+                }
+            }, "shutdown"));
+            LOG.info("Brigade server listening on {}", server.uri());
+            server.join();
+            return 0;
+        }
+    }
+
+    @Command(name = "bootstrap", description = "Create a demo org with a published menu and credentials.")
+    static final class Bootstrap implements Callable<Integer> {
+        @Option(names = "--name", defaultValue = "Demo Bistro")
+        String name;
+        @Option(names = "--json", description = "print the result as one JSON object")
+        boolean json;
+        @CommandLine.Mixin
+        DbOptions db = new DbOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database database = db.open()) {
+                DemoBootstrap.Result result = new DemoBootstrap(database, Clock.systemUTC()).run(name);
+                if (json) {
+                    System.out.println(Json.mapper().writeValueAsString(result));
+                } else {
+                    System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.brigade.server.auth;
+
+import io.brigade.protocol.Headers;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import java.time.Clock;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Finds the caller of a v3 request: {@code Authorization: Bearer <token>}, or an API key in
+ * {@code FD-Authorization} (marketplace guide) or bare in {@code Authorization} (Webhook Service API).
+ */
+public final class Authenticator {
+    private final Database database;
+    private final CredentialRepository credentials;
+    private final Clock clock;
+
+    public Authenticator(Database database, CredentialRepository credentials, Clock clock) {
+        this.database = database;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public Principal authenticate(Request request) {
+        String value = request.getHeaders().get(Headers.AUTHORIZATION);
+        if (value == null || value.isBlank()) {
+            value = request.getHeaders().get(Headers.FD_AUTHORIZATION);
+        }
+        if (value == null || value.isBlank()) {
+            throw ApiException.unauthorized("send an access token as 'Authorization: Bearer <token>' "
+                    + "or an API key in 'FD-Authorization'");
+        }
+        String credential = value.strip();
+        if (credential.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = credential.substring(7).strip();
+            if (ApiKeyFormat.isWellFormed(token)) {
+                return apiKey(token);
+            }
+            String hash = Secrets.sha256Hex(token);
+            return database.read(c -> credentials.findToken(c, hash, clock.instant()))
+                    .orElseThrow(() -> ApiException.unauthorized("the access token is unknown or expired"));
+        }
+        if (ApiKeyFormat.isWellFormed(credential)) {
+            return apiKey(credential);
+        }
+        throw ApiException.unauthorized("the credential is not a bearer token or a well-formed API key");
+    }
+
+    private Principal apiKey(String key) {
+        String hash = Secrets.sha256Hex(key);
+        return database.read(c -> credentials.findApiKey(c, hash))
+                .orElseThrow(() -> ApiException.unauthorized("the API key is unknown or revoked"));
+    }
+}

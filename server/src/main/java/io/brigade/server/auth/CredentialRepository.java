@@ -1,0 +1,80 @@
+package io.brigade.server.auth;
+
+import io.brigade.server.db.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** OAuth clients, their access tokens and API keys; only SHA-256 digests of secrets are stored. */
+public final class CredentialRepository {
+
+    /** A client's org and the digest of its secret. */
+    public record ClientRow(String clientId, String orgId, String secretHash) {
+    }
+
+    public void insertClient(Connection c, String clientId, String orgId, String name, String secretHash,
+                             Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO oauth_clients (client_id, org_id, name, secret_hash, created_at) VALUES (?,?,?,?,?)")) {
+            Sql.bind(ps, clientId, orgId, name, secretHash, now);
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<ClientRow> findClient(Connection c, String clientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT client_id, org_id, secret_hash FROM oauth_clients WHERE client_id = ?")) {
+            Sql.bind(ps, clientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ClientRow(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    public void insertToken(Connection c, String tokenHash, String clientId, String orgId, String scope,
+                            Instant expiresAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO access_tokens (token_hash, client_id, org_id, scope, expires_at) VALUES (?,?,?,?,?)")) {
+            Sql.bind(ps, tokenHash, clientId, orgId, scope, expiresAt);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The principal of an unexpired token. */
+    public Optional<Principal> findToken(Connection c, String tokenHash, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT org_id, client_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")) {
+            Sql.bind(ps, tokenHash, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Principal(rs.getString(1), "oauth-client", rs.getString(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    public void insertApiKey(Connection c, String keyId, String orgId, String name, String key, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys (key_id, org_id, name, key_hash, "
+                + "key_prefix, last_four, created_at) VALUES (?,?,?,?,?,?,?)")) {
+            Sql.bind(ps, keyId, orgId, name, Secrets.sha256Hex(key), ApiKeyFormat.displayPrefix(key),
+                    ApiKeyFormat.lastFour(key), now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The principal of an unrevoked key. */
+    public Optional<Principal> findApiKey(Connection c, String keyHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT org_id, key_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
+            Sql.bind(ps, keyHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Principal(rs.getString(1), "api-key", rs.getString(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.brigade.server.auth;
+
+import io.brigade.protocol.org.TokenResponse;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /identity/connect/token}: the OAuth 2.0 client-credentials grant. Errors use the
+ * RFC 6749 body ({@code {"error": ...}}) because OAuth client libraries expect exactly that.
+ */
+public final class TokenRoutes {
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    private final Database database;
+    private final CredentialRepository credentials;
+    private final Clock clock;
+
+    public TokenRoutes(Database database, CredentialRepository credentials, Clock clock) {
+        this.database = database;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public void register(Router router) {
+        router.open("POST", "/identity/connect/token", this::token);
+    }
+
+    private Reply token(Exchange ex) throws Exception {
+        String contentType = Optional.ofNullable(ex.header("Content-Type")).orElse("");
+        if (!contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            return oauthError(400, "invalid_request", "send the form as application/x-www-form-urlencoded");
+        }
+        Map<String, String> form = parseForm(new String(ex.body(), StandardCharsets.UTF_8));
+        String clientId = form.get("client_id");
+        String clientSecret = form.get("client_secret");
+        String basic = ex.header("Authorization");
+        if ((clientId == null || clientSecret == null) && basic != null && basic.startsWith("Basic ")) {
+            String decoded = new String(java.util.Base64.getDecoder().decode(basic.substring(6).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon > 0) {
+                clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                clientSecret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            }
+        }
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            return oauthError(400, "unsupported_grant_type", "only grant_type=client_credentials is supported");
+        }
+        if (clientId == null || clientSecret == null) {
+            return oauthError(400, "invalid_request", "client_id and client_secret are required");
+        }
+        String scope = form.getOrDefault("scope", "api");
+        String id = clientId;
+        String secret = clientSecret;
+        Optional<CredentialRepository.ClientRow> client = database.read(c -> credentials.findClient(c, id));
+        if (client.isEmpty() || !MessageDigest.isEqual(
+                client.get().secretHash().getBytes(StandardCharsets.US_ASCII),
+                Secrets.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII))) {
+            return oauthError(401, "invalid_client", "the client id or secret is wrong");
+        }
+        String token = Secrets.randomToken(32);
+        database.inTransaction(c -> {
+            credentials.insertToken(c, Secrets.sha256Hex(token), id, client.get().orgId(), scope,
+                    clock.instant().plus(TOKEN_LIFETIME));
+            return null;
+        });
+        return new Reply(200, new TokenResponse(token, "Bearer", TOKEN_LIFETIME.toSeconds(), scope),
+                "application/json", Map.of("Cache-Control", "no-store"));
+    }
+
+    private static Reply oauthError(int status, String error, String description) {
+        return new Reply(status, Map.of("error", error, "error_description", description), "application/json",
+                Map.of("Cache-Control", "no-store"));
+    }
+
+    static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.putIfAbsent(key, value);
+        }
+        return form;
+    }
+}

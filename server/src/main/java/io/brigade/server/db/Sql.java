@@ -1,0 +1,57 @@
+package io.brigade.server.db;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Small JDBC helpers shared by the repositories. */
+public final class Sql {
+    private Sql() {
+    }
+
+    public static void bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            int idx = i + 1;
+            if (v == null) {
+                ps.setNull(idx, Types.NULL);
+            } else if (v instanceof Instant instant) {
+                ps.setObject(idx, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (v instanceof Enum<?> e) {
+                ps.setString(idx, e.name());
+            } else {
+                ps.setObject(idx, v);
+            }
+        }
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime ts = rs.getObject(column, OffsetDateTime.class);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public static BigDecimal money(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        if (value == null) {
+            return null;
+        }
+        // Stored with four decimals; answer with at least two (cents) and no trailing noise.
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
+    }
+
+    public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+}

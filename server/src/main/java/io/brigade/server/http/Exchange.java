@@ -1,0 +1,135 @@
+package io.brigade.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.Problem;
+import io.brigade.server.auth.Principal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/** One request as a route sees it: path parameters, query, headers, body and the caller. */
+public final class Exchange {
+    private final Request request;
+    private final Map<String, String> pathParams;
+    private final int maxBodyBytes;
+    private Principal principal;
+    private byte[] body;
+    private Fields query;
+
+    Exchange(Request request, Map<String, String> pathParams, int maxBodyBytes) {
+        this.request = request;
+        this.pathParams = pathParams;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public String path(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route has no path parameter " + name);
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        Fields.Field field = query.get(name);
+        return field == null ? Optional.empty() : Optional.ofNullable(field.getValue());
+    }
+
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    public Principal principal() {
+        if (principal == null) {
+            throw new IllegalStateException("route is not authenticated");
+        }
+        return principal;
+    }
+
+    void principal(Principal principal) {
+        this.principal = principal;
+    }
+
+    /** The raw body, refused with 413 past the limit. */
+    public byte[] body() throws IOException {
+        if (body == null) {
+            long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (declared > maxBodyBytes) {
+                throw tooLarge();
+            }
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] read = in.readNBytes(maxBodyBytes + 1);
+                if (read.length > maxBodyBytes) {
+                    throw tooLarge();
+                }
+                body = read;
+            }
+        }
+        return body;
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "Content Too Large",
+                "request body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    /** Parses the body as JSON into {@code type}; syntax and type errors become 400 with the field path. */
+    public <T> T json(Class<T> type) throws IOException {
+        byte[] bytes = body();
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("request body is required");
+        }
+        try {
+            T value = Json.mapper().readValue(bytes, type);
+            if (value == null) {
+                throw ApiException.badRequest("request body must be a JSON object");
+            }
+            return value;
+        } catch (MismatchedInputException e) {
+            String field = fieldPath(e);
+            String detail = e instanceof InvalidFormatException ife && ife.getTargetType() != null
+                    && ife.getTargetType().isEnum()
+                    ? "must be one of " + List.of(ife.getTargetType().getEnumConstants())
+                    : "has the wrong type (expected " + simpleType(e) + ")";
+            throw ApiException.invalid(400, List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, detail)));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String simpleType(MismatchedInputException e) {
+        return e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+    }
+
+    static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,7 @@
+package io.brigade.server.http;
+
+/** A route's logic: from a request to a reply, throwing {@link ApiException} to refuse. */
+@FunctionalInterface
+public interface Route {
+    Reply handle(Exchange exchange) throws Exception;
+}

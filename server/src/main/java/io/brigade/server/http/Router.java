@@ -1,0 +1,157 @@
+package io.brigade.server.http;
+
+import io.brigade.protocol.Json;
+import io.brigade.protocol.Problem;
+import io.brigade.server.auth.Authenticator;
+import io.brigade.server.auth.Principal;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Declares routes as (method, URI template, logic) and builds Jetty's own
+ * {@link PathMappingsHandler} from them. Authentication, tenant checks and the mapping of
+ * exceptions to problem bodies happen here, once, never inside routes.
+ */
+public final class Router {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final Authenticator authenticator;
+    private final Map<String, Map<String, Entry>> routes = new LinkedHashMap<>();
+
+    public Router(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    private record Entry(Route route, boolean authenticated) {
+    }
+
+    /** An authenticated route; a {@code {orgId}} in the template must be the caller's own org. */
+    public Router route(String method, String template, Route route) {
+        return add(method, template, route, true);
+    }
+
+    /** A route open to anonymous callers (the token endpoint). */
+    public Router open(String method, String template, Route route) {
+        return add(method, template, route, false);
+    }
+
+    private Router add(String method, String template, Route route, boolean authenticated) {
+        Entry previous = routes.computeIfAbsent(template, t -> new TreeMap<>())
+                .put(method, new Entry(route, authenticated));
+        if (previous != null) {
+            throw new IllegalArgumentException("duplicate route " + method + " " + template);
+        }
+        return this;
+    }
+
+    /** The Jetty handler serving every declared route, with a problem body for unknown paths. */
+    public Handler build() {
+        PathMappingsHandler mappings = new PathMappingsHandler();
+        routes.forEach((template, byMethod) ->
+                mappings.addMapping(new UriTemplatePathSpec(template), new MethodDispatch(byMethod)));
+        return new Handler.Wrapper(mappings) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (super.handle(request, response, callback)) {
+                    return true;
+                }
+                writeProblem(request, response, callback,
+                        Problem.of(404, "Not Found", "no resource at " + request.getHttpURI().getDecodedPath()));
+                return true;
+            }
+        };
+    }
+
+    private final class MethodDispatch extends Handler.Abstract {
+        private final Map<String, Entry> byMethod;
+
+        MethodDispatch(Map<String, Entry> byMethod) {
+            this.byMethod = byMethod;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Entry entry = byMethod.get(request.getMethod());
+            if (entry == null) {
+                response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", byMethod.keySet()));
+                writeProblem(request, response, callback, Problem.of(405, "Method Not Allowed",
+                        request.getMethod() + " is not allowed here; use " + String.join(", ", byMethod.keySet())));
+                return true;
+            }
+            UriTemplatePathSpec spec = (UriTemplatePathSpec) request.getAttribute(PathMappingsHandler.PATHSPEC_ATTR);
+            Map<String, String> params = spec.getPathParams(request.getHttpURI().getDecodedPath());
+            Exchange exchange = new Exchange(request, params == null ? Map.of() : params, MAX_BODY_BYTES);
+            Reply reply;
+            try {
+                if (entry.authenticated()) {
+                    Principal principal = authenticator.authenticate(request);
+                    String orgId = params == null ? null : params.get("orgId");
+                    if (orgId != null && !principal.canAccessOrg(orgId)) {
+                        // 404, not 403: a caller learns nothing about orgs that are not theirs.
+                        throw ApiException.notFound("org " + orgId);
+                    }
+                    exchange.principal(principal);
+                }
+                reply = entry.route().handle(exchange);
+            } catch (ApiException e) {
+                if (e.status() == 401) {
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                }
+                writeProblem(request, response, callback, e.toProblem(request.getHttpURI().getDecodedPath()));
+                return true;
+            } catch (Exception e) {
+                LOG.error("unexpected failure on {} {}", request.getMethod(), request.getHttpURI().getDecodedPath(), e);
+                writeProblem(request, response, callback, Problem.of(500, "Internal Server Error",
+                        "the server failed to handle this request; it has been logged"));
+                return true;
+            }
+            write(response, callback, reply);
+            return true;
+        }
+    }
+
+    private static void write(Response response, Callback callback, Reply reply) {
+        try {
+            response.setStatus(reply.status());
+            reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+            if (reply.body() == null) {
+                response.write(true, null, callback);
+                return;
+            }
+            byte[] bytes = reply.body() instanceof byte[] raw ? raw : Json.mapper().writeValueAsBytes(reply.body());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+        } catch (Exception e) {
+            callback.failed(e);
+        }
+    }
+
+    static void writeProblem(Request request, Response response, Callback callback, Problem problem) {
+        try {
+            response.setStatus(problem.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            response.write(true, ByteBuffer.wrap(Json.mapper().writeValueAsBytes(problem)), callback);
+        } catch (Exception e) {
+            callback.failed(e);
+        }
+    }
+
+    /** The declared routes, for documentation and the cross-tenant test. */
+    public Map<String, java.util.Set<String>> declared() {
+        return routes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().keySet(), (a, b) -> a, LinkedHashMap::new));
+    }
+}

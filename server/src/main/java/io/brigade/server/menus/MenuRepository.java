@@ -1,0 +1,168 @@
+package io.brigade.server.menus;
+
+import io.brigade.protocol.menus.MenuHeader;
+import io.brigade.protocol.menus.Publication;
+import io.brigade.server.db.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Menus, their immutable revisions (stored as JSON snapshots) and publications to channels. */
+public final class MenuRepository {
+
+    /** A stored revision: its JSON snapshot and when it was made. */
+    public record RevisionRow(String menuId, long revisionId, String content, Instant createdAt) {
+    }
+
+    public void insertMenu(Connection c, String menuId, String orgId, String name, String currency, String draft,
+                           Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO menus (menu_id, org_id, name, currency, draft, "
+                + "latest_revision, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?)")) {
+            Sql.bind(ps, menuId, orgId, name, currency, draft, now, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Locks the menu row and returns its latest revision number, so revisions are numbered without gaps. */
+    public Optional<Long> lockLatestRevision(Connection c, String orgId, String menuId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT latest_revision FROM menus WHERE org_id = ? AND menu_id = ? FOR UPDATE")) {
+            Sql.bind(ps, orgId, menuId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void insertRevision(Connection c, String orgId, String menuId, long revisionId, String name,
+                               String currency, String content, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO menu_revisions (menu_id, revision_id, org_id, "
+                + "content, created_at) VALUES (?,?,?,?,?)")) {
+            Sql.bind(ps, menuId, revisionId, orgId, content, now);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE menus SET latest_revision = ?, name = ?, currency = ?, "
+                + "draft = ?, updated_at = ? WHERE menu_id = ?")) {
+            Sql.bind(ps, revisionId, name, currency, content, now, menuId);
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<RevisionRow> findRevision(Connection c, String orgId, String menuId, long revisionId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT menu_id, revision_id, content, created_at "
+                + "FROM menu_revisions WHERE org_id = ? AND menu_id = ? AND revision_id = ?")) {
+            Sql.bind(ps, orgId, menuId, revisionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new RevisionRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        Sql.instant(rs, "created_at"))) : Optional.empty();
+            }
+        }
+    }
+
+    public void insertPublication(Connection c, String orgId, Publication p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO menu_publications (menu_publish_id, org_id, "
+                + "menu_id, revision_id, sales_channel_id, published_at) VALUES (?,?,?,?,?,?)")) {
+            Sql.bind(ps, p.menuPublishId(), orgId, p.menuId(), p.menuRevisionId(), p.salesChannelId(),
+                    p.publishedAt());
+            ps.executeUpdate();
+        }
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE channel_menus SET menu_id = ?, revision_id = ?, "
+                + "menu_publish_id = ?, published_at = ? WHERE sales_channel_id = ?")) {
+            Sql.bind(ps, p.menuId(), p.menuRevisionId(), p.menuPublishId(), p.publishedAt(), p.salesChannelId());
+            updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO channel_menus (sales_channel_id, org_id, "
+                    + "menu_id, revision_id, menu_publish_id, published_at) VALUES (?,?,?,?,?,?)")) {
+                Sql.bind(ps, p.salesChannelId(), orgId, p.menuId(), p.menuRevisionId(), p.menuPublishId(),
+                        p.publishedAt());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** True when some revision of the menu has ever been published to the channel. */
+    public boolean wasPublishedTo(Connection c, String menuId, String salesChannelId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM menu_publications WHERE sales_channel_id = ? AND menu_id = ?")) {
+            Sql.bind(ps, salesChannelId, menuId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public List<MenuHeader> headers(Connection c, String orgId) throws SQLException {
+        List<MenuHeader> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT m.menu_id, m.name, m.currency, m.latest_revision, "
+                + "m.updated_at, cm.sales_channel_id, cm.revision_id, cm.published_at FROM menus m "
+                + "LEFT JOIN channel_menus cm ON cm.menu_id = m.menu_id "
+                + "WHERE m.org_id = ? ORDER BY m.created_at, m.menu_id, cm.published_at DESC, cm.sales_channel_id")) {
+            Sql.bind(ps, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                MenuHeader current = null;
+                List<String> channels = null;
+                while (rs.next()) {
+                    String menuId = rs.getString("menu_id");
+                    if (current == null || !current.menuId().equals(menuId)) {
+                        channels = new ArrayList<>();
+                        long latest = rs.getLong("latest_revision");
+                        long published = rs.getLong("revision_id");
+                        boolean hasPublication = !rs.wasNull();
+                        current = new MenuHeader(menuId, rs.getString("name"), rs.getString("currency"),
+                                latest == 0 ? null : latest, hasPublication ? published : null, channels,
+                                Sql.instant(rs, "updated_at"));
+                        out.add(current);
+                    }
+                    String channel = rs.getString("sales_channel_id");
+                    if (channel != null) {
+                        channels.add(channel);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The most recently published revision of a menu still current on some channel. */
+    public Optional<Long> currentRevision(Connection c, String orgId, String menuId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT revision_id FROM channel_menus WHERE org_id = ? "
+                + "AND menu_id = ? ORDER BY published_at DESC, revision_id DESC")) {
+            Sql.bind(ps, orgId, menuId);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public boolean menuExists(Connection c, String orgId, String menuId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM menus WHERE org_id = ? AND menu_id = ?")) {
+            Sql.bind(ps, orgId, menuId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public Optional<String> draft(Connection c, String orgId, String menuId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT draft FROM menus WHERE org_id = ? AND menu_id = ?")) {
+            Sql.bind(ps, orgId, menuId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static List<String> split(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
+    }
+}

@@ -1,0 +1,308 @@
+package io.brigade.server.menus;
+
+import io.brigade.protocol.Json;
+import io.brigade.protocol.menus.AvailabilityOverride;
+import io.brigade.protocol.menus.Category;
+import io.brigade.protocol.menus.CategoryGroup;
+import io.brigade.protocol.menus.MenuCharge;
+import io.brigade.protocol.menus.MenuContent;
+import io.brigade.protocol.menus.MenuCreated;
+import io.brigade.protocol.menus.MenuItem;
+import io.brigade.protocol.menus.MenuRevision;
+import io.brigade.protocol.menus.ModifierGroup;
+import io.brigade.protocol.menus.PricingProfile;
+import io.brigade.protocol.menus.Publication;
+import io.brigade.server.Ids;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Validation;
+import io.brigade.server.org.OrgRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Menus: drafts become immutable numbered revisions, which are published to sales channels. */
+public final class MenuService {
+    private static final int MAX_CACHED_REVISIONS = 2_000;
+
+    private final Database database;
+    private final MenuRepository repository;
+    private final OrgRepository orgs;
+    private final Clock clock;
+    // Revisions never change once written, so a parsed revision can be cached without invalidation.
+    private final ConcurrentHashMap<String, Catalog> catalogs = new ConcurrentHashMap<>();
+
+    public MenuService(Database database, MenuRepository repository, OrgRepository orgs, Clock clock) {
+        this.database = database;
+        this.repository = repository;
+        this.orgs = orgs;
+        this.clock = clock;
+    }
+
+    /** Creates a menu; when the body has categories it also becomes revision 1. */
+    public MenuCreated createMenu(String orgId, MenuContent request) {
+        MenuContent content = normalise(request);
+        String menuId = Ids.uuid();
+        Instant now = clock.instant();
+        boolean hasItems = !Catalog.nonNull(content.categories()).isEmpty();
+        return database.inTransaction(c -> {
+            repository.insertMenu(c, menuId, orgId, content.name(), content.currency(), json(content), now);
+            if (hasItems) {
+                repository.lockLatestRevision(c, orgId, menuId);
+                repository.insertRevision(c, orgId, menuId, 1, content.name(), content.currency(), json(content), now);
+                return new MenuCreated(menuId, 1L);
+            }
+            return new MenuCreated(menuId, null);
+        });
+    }
+
+    /** Snapshots {@code request} (or, when null, the stored draft) as the next revision. */
+    public MenuCreated createRevision(String orgId, String menuId, MenuContent request) {
+        return database.inTransaction(c -> {
+            long latest = repository.lockLatestRevision(c, orgId, menuId)
+                    .orElseThrow(() -> ApiException.notFound("menu " + menuId));
+            MenuContent source = request;
+            if (source == null) {
+                String draft = repository.draft(c, orgId, menuId).orElse(null);
+                source = draft == null ? null : parse(draft);
+            }
+            if (source == null || Catalog.nonNull(source.categories()).isEmpty()) {
+                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("categories",
+                        "a revision needs at least one category with items")));
+            }
+            MenuContent content = normalise(source);
+            long next = latest + 1;
+            repository.insertRevision(c, orgId, menuId, next, content.name(), content.currency(), json(content),
+                    clock.instant());
+            return new MenuCreated(menuId, next);
+        });
+    }
+
+    public List<Publication> publish(String orgId, String menuId, long revisionId, List<String> salesChannelIds) {
+        Validation v = new Validation();
+        if (salesChannelIds == null || salesChannelIds.isEmpty()) {
+            v.error("salesChannelIds", "name at least one sales channel");
+        }
+        v.throwIfAny(400);
+        Instant now = clock.instant();
+        return database.inTransaction(c -> {
+            revision(c, orgId, menuId, revisionId);
+            List<Publication> out = new ArrayList<>();
+            Validation unknown = new Validation();
+            for (int i = 0; i < salesChannelIds.size(); i++) {
+                String channelId = salesChannelIds.get(i);
+                if (channelId == null || orgs.findChannel(c, orgId, channelId).isEmpty()) {
+                    unknown.error("salesChannelIds[" + i + "]", "no sales channel " + channelId + " in this org");
+                }
+            }
+            unknown.throwIfAny(422);
+            for (String channelId : new LinkedHashSet<>(salesChannelIds)) {
+                Publication p = new Publication(Ids.uuid(), menuId, revisionId, channelId, now);
+                repository.insertPublication(c, orgId, p);
+                out.add(p);
+            }
+            return out;
+        });
+    }
+
+    public MenuRevision revision(Connection c, String orgId, String menuId, long revisionId) throws SQLException {
+        MenuRepository.RevisionRow row = repository.findRevision(c, orgId, menuId, revisionId)
+                .orElseThrow(() -> ApiException.notFound("revision " + revisionId + " of menu " + menuId));
+        return new MenuRevision(row.menuId(), row.revisionId(), row.createdAt(), parse(row.content()));
+    }
+
+    public MenuRevision current(String orgId, String menuId) {
+        return database.read(c -> {
+            if (!repository.menuExists(c, orgId, menuId)) {
+                throw ApiException.notFound("menu " + menuId);
+            }
+            long revisionId = repository.currentRevision(c, orgId, menuId)
+                    .orElseThrow(() -> ApiException.notFound("a published revision of menu " + menuId));
+            return revision(c, orgId, menuId, revisionId);
+        });
+    }
+
+    /** The parsed revision a sale was rung against, or empty if it does not exist in this org. */
+    public Optional<Catalog> catalog(Connection c, String orgId, String menuId, long revisionId) throws SQLException {
+        String key = orgId + '/' + menuId + '/' + revisionId;
+        Catalog cached = catalogs.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<MenuRepository.RevisionRow> row = repository.findRevision(c, orgId, menuId, revisionId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Catalog catalog = new Catalog(parse(row.get().content()));
+        if (catalogs.size() >= MAX_CACHED_REVISIONS) {
+            catalogs.clear();
+        }
+        catalogs.put(key, catalog);
+        return Optional.of(catalog);
+    }
+
+    /** Checks a menu body and fills in ids the client left out. */
+    MenuContent normalise(MenuContent m) {
+        Validation v = new Validation();
+        v.require(m.name(), "name");
+        String currency = m.currency() == null ? "EUR" : m.currency();
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            v.error("currency", "must be an ISO 4217 currency code");
+        }
+        Set<String> ids = new HashSet<>();
+        List<ModifierGroup> groups = new ArrayList<>();
+        Set<String> groupIds = new HashSet<>();
+        List<ModifierGroup> modifiers = Catalog.nonNull(m.modifiers());
+        for (int g = 0; g < modifiers.size(); g++) {
+            ModifierGroup group = modifiers.get(g);
+            String path = "modifiers[" + g + "]";
+            if (group == null) {
+                v.error(path, "must not be null");
+                continue;
+            }
+            String id = group.id() == null ? Ids.uuid() : group.id();
+            if (!groupIds.add(id)) {
+                v.error(path + ".id", "duplicate modifier group id " + id);
+            }
+            v.require(group.caption(), path + ".caption");
+            int min = group.min() == null ? 0 : group.min();
+            int max = group.max() == null ? Math.max(1, min) : group.max();
+            if (min < 0 || max < min || max < 1) {
+                v.error(path, "needs 0 <= min <= max and max >= 1 (min " + min + ", max " + max + ")");
+            }
+            List<MenuItem> options = new ArrayList<>();
+            List<MenuItem> groupItems = Catalog.nonNull(group.items());
+            if (groupItems.isEmpty()) {
+                v.error(path + ".items", "a modifier group needs at least one option");
+            }
+            for (int i = 0; i < groupItems.size(); i++) {
+                options.add(item(groupItems.get(i), path + ".items[" + i + "]", ids, Set.of(), v));
+            }
+            groups.add(new ModifierGroup(id, group.caption(), min, max, options));
+        }
+        List<Category> categories = new ArrayList<>();
+        List<Category> sourceCategories = Catalog.nonNull(m.categories());
+        Set<String> categoryIds = new HashSet<>();
+        for (int ci = 0; ci < sourceCategories.size(); ci++) {
+            Category cat = sourceCategories.get(ci);
+            String path = "categories[" + ci + "]";
+            if (cat == null) {
+                v.error(path, "must not be null");
+                continue;
+            }
+            v.require(cat.caption(), path + ".caption");
+            String id = cat.id() == null ? Ids.uuid() : cat.id();
+            if (!categoryIds.add(id)) {
+                v.error(path + ".id", "duplicate category id " + id);
+            }
+            List<MenuItem> items = new ArrayList<>();
+            List<MenuItem> catItems = Catalog.nonNull(cat.items());
+            for (int i = 0; i < catItems.size(); i++) {
+                items.add(item(catItems.get(i), path + ".items[" + i + "]", ids, groupIds, v));
+            }
+            categories.add(new Category(id, cat.caption(), cat.description(), items));
+        }
+        List<CategoryGroup> categoryGroups = new ArrayList<>();
+        List<CategoryGroup> sourceGroups = Catalog.nonNull(m.categoryGroups());
+        for (int i = 0; i < sourceGroups.size(); i++) {
+            CategoryGroup cg = sourceGroups.get(i);
+            if (cg == null) {
+                v.error("categoryGroups[" + i + "]", "must not be null");
+                continue;
+            }
+            for (String categoryId : Catalog.nonNull(cg.categoryIds())) {
+                if (!categoryIds.contains(categoryId)) {
+                    v.error("categoryGroups[" + i + "].categoryIds", "no category " + categoryId);
+                }
+            }
+            categoryGroups.add(new CategoryGroup(cg.id() == null ? Ids.uuid() : cg.id(), cg.caption(),
+                    Catalog.nonNull(cg.categoryIds())));
+        }
+        List<MenuCharge> charges = new ArrayList<>();
+        List<MenuCharge> sourceCharges = Catalog.nonNull(m.charges());
+        for (int i = 0; i < sourceCharges.size(); i++) {
+            MenuCharge ch = sourceCharges.get(i);
+            if (ch == null || ch.amount() == null || ch.amount().signum() < 0) {
+                v.error("charges[" + i + "].amount", "must be zero or more");
+                continue;
+            }
+            charges.add(new MenuCharge(ch.id() == null ? Ids.uuid() : ch.id(), ch.type(), ch.caption(), ch.amount()));
+        }
+        v.throwIfAny(422);
+        return new MenuContent(m.name().strip(), currency, categoryGroups, categories, groups, charges);
+    }
+
+    private static MenuItem item(MenuItem item, String path, Set<String> ids, Set<String> groupIds, Validation v) {
+        if (item == null) {
+            v.error(path, "must not be null");
+            return null;
+        }
+        v.require(item.caption(), path + ".caption");
+        String id = item.id() == null ? Ids.uuid() : item.id();
+        if (!ids.add(id)) {
+            v.error(path + ".id", "duplicate item id " + id);
+        }
+        List<PricingProfile> profiles = Catalog.nonNull(item.pricingProfiles());
+        if (profiles.isEmpty()) {
+            v.error(path + ".pricingProfiles", "needs at least one pricing profile");
+        }
+        for (int p = 0; p < profiles.size(); p++) {
+            PricingProfile pp = profiles.get(p);
+            String pPath = path + ".pricingProfiles[" + p + "]";
+            if (pp == null) {
+                v.error(pPath, "must not be null");
+                continue;
+            }
+            for (BigDecimal price : new BigDecimal[] {pp.collectionPrice(), pp.deliveryPrice(), pp.dineInPrice(),
+                    pp.takeawayPrice()}) {
+                if (price != null && price.signum() < 0) {
+                    v.error(pPath, "prices must be zero or more");
+                    break;
+                }
+            }
+        }
+        if (item.ingredientCost() != null && item.ingredientCost().signum() < 0) {
+            v.error(path + ".ingredientCost", "must be zero or more");
+        }
+        for (String groupId : Catalog.nonNull(item.modifierIds())) {
+            if (!groupIds.contains(groupId)) {
+                v.error(path + ".modifierIds", "no modifier group " + groupId);
+            }
+        }
+        List<AvailabilityOverride> overrides = Catalog.nonNull(item.availabilityOverrides());
+        return new MenuItem(id, item.productId() == null ? id : item.productId(), item.externalId(), item.caption(),
+                item.description(), Catalog.nonNull(item.allergens()), Boolean.TRUE.equals(item.alcohol()), profiles,
+                overrides, Catalog.nonNull(item.modifierIds()),
+                item.ingredientCost() == null ? BigDecimal.ZERO : item.ingredientCost());
+    }
+
+    static MenuContent parse(String json) {
+        try {
+            return Json.mapper().readValue(json, MenuContent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String json(MenuContent content) {
+        try {
+            return Json.mapper().writeValueAsString(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

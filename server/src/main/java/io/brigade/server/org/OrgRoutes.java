@@ -1,0 +1,64 @@
+package io.brigade.server.org;
+
+import io.brigade.protocol.Data;
+import io.brigade.protocol.org.Brand;
+import io.brigade.protocol.org.Property;
+import io.brigade.protocol.org.SalesChannel;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+import java.util.List;
+
+/** The Org Management API: {@code /orgManagement/orgs/...}. */
+public final class OrgRoutes {
+    private static final String ORG = "/orgManagement/orgs/{orgId}";
+
+    private final Database database;
+    private final OrgRepository repository;
+    private final OrgService service;
+
+    public OrgRoutes(Database database, OrgRepository repository, OrgService service) {
+        this.database = database;
+        this.repository = repository;
+        this.service = service;
+    }
+
+    public void register(Router router) {
+        router.route("GET", "/orgManagement/orgs", this::orgs)
+                .route("GET", ORG, ex -> Reply.ok(new Data<>(database.read(c -> repository.findOrg(c, org(ex)))
+                        .orElseThrow(() -> ApiException.notFound("org " + org(ex))))))
+                .route("GET", ORG + "/brands", ex -> Reply.ok(new Data<>(database.read(c -> repository.brands(c, org(ex))))))
+                .route("POST", ORG + "/brands", ex -> Reply.created(new Data<>(service.createBrand(org(ex), ex.json(Brand.class)))))
+                .route("GET", ORG + "/properties", ex -> Reply.ok(new Data<>(database.read(c -> repository.properties(c, org(ex))))))
+                .route("POST", ORG + "/properties",
+                        ex -> Reply.created(new Data<>(service.createProperty(org(ex), ex.json(Property.class)))))
+                .route("GET", ORG + "/properties/{propertyId}", ex -> Reply.ok(new Data<>(property(ex))))
+                .route("GET", ORG + "/properties/{propertyId}/vat", ex -> Reply.ok(new Data<>(property(ex).vat())))
+                .route("GET", ORG + "/properties/{propertyId}/salesChannels", this::channels)
+                .route("POST", ORG + "/properties/{propertyId}/salesChannels", ex -> Reply.created(new Data<>(
+                        service.createChannel(org(ex), ex.path("propertyId"), ex.json(SalesChannel.class)))));
+    }
+
+    private static String org(Exchange ex) {
+        return ex.path("orgId");
+    }
+
+    private Reply orgs(Exchange ex) {
+        String orgId = ex.principal().orgId();
+        return Reply.ok(new Data<>(database.read(c -> repository.findOrg(c, orgId)).stream().toList()));
+    }
+
+    private Property property(Exchange ex) {
+        String propertyId = ex.path("propertyId");
+        return database.read(c -> repository.findProperty(c, org(ex), propertyId))
+                .orElseThrow(() -> ApiException.notFound("property " + propertyId));
+    }
+
+    private Reply channels(Exchange ex) {
+        property(ex);
+        List<SalesChannel> channels = database.read(c -> repository.channels(c, org(ex), ex.path("propertyId")));
+        return Reply.ok(new Data<>(channels));
+    }
+}

@@ -1,0 +1,49 @@
+package io.brigade.server.sales;
+
+import io.brigade.protocol.Data;
+import io.brigade.protocol.Headers;
+import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.sales.Sale;
+import io.brigade.protocol.sales.StatusUpdate;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+
+/**
+ * The Sales Management API under {@code /salesManagement/orgs/{orgId}} and the same routes under the
+ * marketplace guide's {@code /sales/orgs/{orgId}} alias.
+ */
+public final class SaleRoutes {
+    private final SaleService service;
+
+    public SaleRoutes(SaleService service) {
+        this.service = service;
+    }
+
+    public void register(Router router) {
+        for (String base : new String[] {"/salesManagement/orgs/{orgId}", "/sales/orgs/{orgId}"}) {
+            router.route("POST", base + "/sales", this::create)
+                    .route("GET", base + "/salesChannels/{salesChannelId}/sales", ex -> Reply.ok(new Data<>(
+                            service.list(org(ex), ex.path("salesChannelId"), ex.query("fromDate").orElse(null),
+                                    ex.query("toDate").orElse(null)))))
+                    .route("GET", base + "/salesChannels/{salesChannelId}/sales/{saleId}", ex -> Reply.ok(new Data<>(
+                            service.detail(org(ex), ex.path("salesChannelId"), ex.path("saleId")))))
+                    .route("POST", base + "/sales/{saleId}/cancel", ex -> Reply.ok(new Data<>(
+                            service.cancel(org(ex), ex.path("saleId"), ex.json(CancelSale.class)))))
+                    .route("POST", base + "/sales/{saleId}/deliveryStatus", ex -> Reply.ok(new Data<>(
+                            service.deliveryStatus(org(ex), ex.path("saleId"), ex.json(StatusUpdate.class)))))
+                    .route("POST", base + "/sales/{saleId}/posStatus", ex -> Reply.ok(new Data<>(
+                            service.posStatus(org(ex), ex.path("saleId"), ex.json(StatusUpdate.class)))));
+        }
+    }
+
+    private Reply create(Exchange ex) throws Exception {
+        String key = ex.header(Headers.IDEMPOTENCY_KEY);
+        Sale sale = ex.json(Sale.class);
+        return service.create(org(ex), key, sale, ex.body());
+    }
+
+    private static String org(Exchange ex) {
+        return ex.path("orgId");
+    }
+}

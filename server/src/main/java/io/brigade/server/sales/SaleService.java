@@ -1,0 +1,308 @@
+package io.brigade.server.sales;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.org.Property;
+import io.brigade.protocol.org.SalesChannel;
+import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.sales.Customer;
+import io.brigade.protocol.sales.Sale;
+import io.brigade.protocol.sales.SaleCreated;
+import io.brigade.protocol.sales.SaleHeader;
+import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.protocol.sales.StatusUpdate;
+import io.brigade.server.Ids;
+import io.brigade.server.auth.Secrets;
+import io.brigade.server.db.DataAccessException;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Validation;
+import io.brigade.server.menus.Catalog;
+import io.brigade.server.menus.MenuRepository;
+import io.brigade.server.menus.MenuService;
+import io.brigade.server.org.OrgRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one path for sales: every face (v3 sales, the marketplace alias, later v1 orders and the till)
+ * creates and moves sales through here. A create checks the idempotency key, validates against the
+ * menu revision, prices, and stores the sale and its key in one transaction.
+ */
+public final class SaleService {
+    private static final ObjectMapper CANONICAL = Json.newMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final Database database;
+    private final SaleRepository sales;
+    private final OrgRepository orgs;
+    private final MenuRepository menus;
+    private final MenuService menuService;
+    private final Clock clock;
+    // Keys being processed on this node: a second request with the same key answers 409 at once.
+    // Across nodes the primary key on idempotency_keys decides.
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    public SaleService(Database database, SaleRepository sales, OrgRepository orgs, MenuRepository menus,
+                       MenuService menuService, Clock clock) {
+        this.database = database;
+        this.sales = sales;
+        this.orgs = orgs;
+        this.menus = menus;
+        this.menuService = menuService;
+        this.clock = clock;
+    }
+
+    /** Creates a sale once per (org, key); a replay answers the stored status and body. */
+    public Reply create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw ApiException.badRequest("the x-idempotency-key header is required: send a fresh GUID per sale");
+        }
+        if (idempotencyKey.length() > 255) {
+            throw ApiException.badRequest("the x-idempotency-key header must be at most 255 characters");
+        }
+        String hash = canonicalHash(rawBody);
+        String flightKey = orgId + '\n' + idempotencyKey;
+        if (!inFlight.add(flightKey)) {
+            throw ApiException.conflict("a request with this x-idempotency-key is still being processed; retry later");
+        }
+        try {
+            Optional<Reply> replay = database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
+                    .map(row -> replay(row, hash));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            try {
+                return database.inTransaction(c -> {
+                    SaleRecord record = validate(c, orgId, sale);
+                    sales.insert(c, record);
+                    SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
+                            record.dispatchTime(), record.status());
+                    String body = write(created);
+                    sales.insertIdempotency(c, orgId, idempotencyKey, hash, record.saleId(), 201, body,
+                            record.createdAt());
+                    return Reply.raw(201, body.getBytes(StandardCharsets.UTF_8));
+                });
+            } catch (DataAccessException e) {
+                if (!e.isUniqueViolation()) {
+                    throw e;
+                }
+                // Another node stored the same key first: answer as a replay.
+                return database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
+                        .map(row -> replay(row, hash)).orElseThrow(() -> e);
+            }
+        } finally {
+            inFlight.remove(flightKey);
+        }
+    }
+
+    private static Reply replay(SaleRepository.IdempotencyRow row, String hash) {
+        if (!row.requestHash().equals(hash)) {
+            throw new ApiException(422, "Unprocessable Content", "this x-idempotency-key was already used for sale "
+                    + row.saleId() + " with a different body; use a fresh key for a new sale");
+        }
+        return Reply.raw(row.status(), row.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SaleRecord validate(java.sql.Connection c, String orgId, Sale raw) throws java.sql.SQLException {
+        SaleValidator.checkShape(raw);
+        Sale sale = normalise(raw);
+        Validation v = new Validation();
+        Optional<SalesChannel> channel = orgs.findChannel(c, orgId, sale.salesChannelId());
+        if (channel.isEmpty()) {
+            v.error("salesChannelId", "no sales channel " + sale.salesChannelId() + " in this org");
+            v.throwIfAny(422);
+        }
+        long revisionId = SaleValidator.parseRevision(sale.menuRevisionId());
+        Optional<Catalog> catalog = menuService.catalog(c, orgId, sale.menuId(), revisionId);
+        if (catalog.isEmpty()) {
+            v.error("menuRevisionId", "menu " + sale.menuId() + " has no revision " + sale.menuRevisionId());
+        } else if (!menus.wasPublishedTo(c, sale.menuId(), sale.salesChannelId())) {
+            v.error("menuId", "menu " + sale.menuId() + " was never published to sales channel "
+                    + sale.salesChannelId());
+        } else {
+            SaleValidator.checkAgainstMenu(sale, catalog.get(), v);
+        }
+        SaleRecord.Totals totals = SaleValidator.totals(sale);
+        SaleValidator.checkPayments(totals, v);
+        v.throwIfAny(422);
+
+        Property property = orgs.findProperty(c, orgId, channel.get().propertyId()).orElseThrow();
+        Instant now = clock.instant();
+        Instant occurred = sale.requestedFulfillmentTime() == null ? now : sale.requestedFulfillmentTime();
+        LocalDate businessDate = LocalDate.ofInstant(occurred, ZoneId.of(property.timeZone()));
+        String saleId = Ids.sale();
+        String displayId = sale.displayId() != null && !sale.displayId().isBlank()
+                ? sale.displayId().strip() : saleId.substring(saleId.length() - 5);
+        return new SaleRecord(sale, saleId, orgId, property.propertyId(), displayId, revisionId, occurred,
+                businessDate, now, occurred, totals, SaleStatus.SALE_CREATED);
+    }
+
+    /** Drops server-owned fields a client sent and normalises the customer's phone number. */
+    private static Sale normalise(Sale s) {
+        Customer c = s.customer();
+        if (c != null && c.phoneNumber() != null) {
+            String digits = c.phoneNumber().replaceAll("[^0-9]", "");
+            c = new Customer(c.id(), c.name(), digits, c.emailAddress(), c.externalId());
+        }
+        return new Sale(s.salesChannelId(), s.source(), s.requestedFulfillmentTime(), s.desiredAsap(),
+                s.dispatchType(), s.externalId(), s.displayId(), s.menuId(), s.menuRevisionId().strip(), c,
+                s.dineIn(), s.delivery(), s.items(), s.charges(), s.discounts(), s.payments(), s.metadata(), null, null);
+    }
+
+    public java.util.List<SaleHeader> list(String orgId, String salesChannelId, String from, String to) {
+        Validation v = new Validation();
+        LocalDate fromDate = date(from, "fromDate", v);
+        LocalDate toDate = date(to, "toDate", v);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            v.error("toDate", "must not be before fromDate");
+        }
+        if (fromDate != null && toDate != null && fromDate.plusDays(366).isBefore(toDate)) {
+            v.error("toDate", "a range may span at most 366 days");
+        }
+        v.throwIfAny(400);
+        return database.read(c -> {
+            orgs.findChannel(c, orgId, salesChannelId)
+                    .orElseThrow(() -> ApiException.notFound("sales channel " + salesChannelId));
+            return sales.headers(c, orgId, salesChannelId, fromDate, toDate);
+        });
+    }
+
+    private static LocalDate date(String value, String field, Validation v) {
+        if (value == null || value.isBlank()) {
+            v.error(field, "is required (YYYY-MM-DD, a business date in the property's time zone)");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            v.error(field, "must be a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    public Sale detail(String orgId, String salesChannelId, String saleId) {
+        return database.read(c -> sales.detail(c, orgId, salesChannelId, saleId))
+                .orElseThrow(() -> ApiException.notFound("sale " + saleId));
+    }
+
+    public SaleHeader cancel(String orgId, String saleId, CancelSale body) {
+        Validation v = new Validation();
+        v.require(body.cancellationReason(), "cancellationReason");
+        v.throwIfAny(400);
+        return database.inTransaction(c -> {
+            SaleRepository.SaleState state = lock(c, orgId, saleId, body.salesChannelId());
+            SaleStateMachine.check(state.status(), SaleStatus.SALE_CANCELLED);
+            sales.cancel(c, saleId, body.cancellationReason().strip(), body.cancellationNotes(), clock.instant());
+            return sales.header(c, orgId, saleId).orElseThrow();
+        });
+    }
+
+    /** Delivery statuses: SALE_DISPATCHED, SALE_ON_THE_WAY, SALE_DELIVERED. */
+    public SaleHeader deliveryStatus(String orgId, String saleId, StatusUpdate update) {
+        SaleStatus target = parseStatus(update.status(), Set.of(SaleStatus.SALE_DISPATCHED,
+                SaleStatus.SALE_ON_THE_WAY, SaleStatus.SALE_DELIVERED));
+        return database.inTransaction(c -> {
+            SaleRepository.SaleState state = lock(c, orgId, saleId, null);
+            SaleStateMachine.check(state.status(), target);
+            Instant now = clock.instant();
+            Instant dispatch = update.dispatchTime() != null ? update.dispatchTime()
+                    : target == SaleStatus.SALE_DISPATCHED ? now : null;
+            Instant delivered = update.deliveryTime() != null ? update.deliveryTime()
+                    : target == SaleStatus.SALE_DELIVERED ? now : null;
+            sales.updateStatus(c, saleId, target, now);
+            sales.updateTimes(c, saleId, dispatch, delivered, null, now);
+            return sales.header(c, orgId, saleId).orElseThrow();
+        });
+    }
+
+    /**
+     * POS and kitchen statuses: SALE_IN_PREPARATION, SALE_PREPARED_BY_KITCHEN, SALE_CANCELLED move the
+     * sale; SALE_PICKUP_TIME_CHANGED and SALE_DELIVERY_TIME_CHANGED only change a time.
+     */
+    public SaleHeader posStatus(String orgId, String saleId, StatusUpdate update) {
+        String status = update.status();
+        Validation v = new Validation();
+        if (!v.require(status, "status")) {
+            v.throwIfAny(400);
+        }
+        return switch (status) {
+            case "SALE_PICKUP_TIME_CHANGED", "SALE_DELIVERY_TIME_CHANGED" -> {
+                boolean pickup = status.equals("SALE_PICKUP_TIME_CHANGED");
+                if ((pickup ? update.pickupTime() : update.deliveryTime()) == null) {
+                    v.error(pickup ? "pickupTime" : "deliveryTime", "is required with " + status);
+                    v.throwIfAny(400);
+                }
+                yield database.inTransaction(c -> {
+                    SaleRepository.SaleState state = lock(c, orgId, saleId, null);
+                    SaleStateMachine.checkNotFinal(state.status(), status);
+                    sales.updateTimes(c, saleId, null, pickup ? null : update.deliveryTime(),
+                            pickup ? update.pickupTime() : null, clock.instant());
+                    return sales.header(c, orgId, saleId).orElseThrow();
+                });
+            }
+            case "SALE_CANCELLED" -> cancel(orgId, saleId, new CancelSale(null,
+                    update.cancellationReason(), null));
+            default -> {
+                SaleStatus target = parseStatus(status, Set.of(SaleStatus.SALE_IN_PREPARATION,
+                        SaleStatus.SALE_PREPARED_BY_KITCHEN));
+                yield database.inTransaction(c -> {
+                    SaleRepository.SaleState state = lock(c, orgId, saleId, null);
+                    SaleStateMachine.check(state.status(), target);
+                    sales.updateStatus(c, saleId, target, clock.instant());
+                    return sales.header(c, orgId, saleId).orElseThrow();
+                });
+            }
+        };
+    }
+
+    private SaleRepository.SaleState lock(java.sql.Connection c, String orgId, String saleId, String channelId)
+            throws java.sql.SQLException {
+        SaleRepository.SaleState state = sales.lockState(c, orgId, saleId)
+                .orElseThrow(() -> ApiException.notFound("sale " + saleId));
+        if (channelId != null && !channelId.equals(state.salesChannelId())) {
+            throw ApiException.notFound("sale " + saleId + " on sales channel " + channelId);
+        }
+        return state;
+    }
+
+    private static SaleStatus parseStatus(String status, Set<SaleStatus> allowed) {
+        for (SaleStatus s : allowed) {
+            if (s.name().equals(status)) {
+                return s;
+            }
+        }
+        throw ApiException.invalid(400, java.util.List.of(new io.brigade.protocol.Problem.FieldError("status",
+                "must be one of " + allowed.stream().map(Enum::name).sorted().toList())));
+    }
+
+    private static String canonicalHash(byte[] rawBody) {
+        try {
+            JsonNode tree = Json.mapper().readTree(rawBody);
+            Object plain = CANONICAL.treeToValue(tree, Object.class);
+            return Secrets.sha256Hex(CANONICAL.writeValueAsString(plain == null ? Map.of() : plain));
+        } catch (IOException e) {
+            throw ApiException.badRequest("request body is not valid JSON");
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
