@@ -1,0 +1,64 @@
+package io.brigade.server.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Real databases for tests: H2 files in a temp folder and one embedded PostgreSQL server per JVM. */
+public final class TestDatabases {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    /** A JDBC URL (user "sa"/"postgres" implied by {@link #user}) for a fresh, empty database of that kind. */
+    public static String freshUrl(String kind) {
+        return switch (kind) {
+            case "h2" -> h2Url();
+            case "postgres" -> postgresUrl();
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    public static String user(String kind) {
+        return kind.equals("postgres") ? "postgres" : null;
+    }
+
+    private static String h2Url() {
+        try {
+            Path dir = Files.createTempDirectory("brigade-h2-");
+            return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized String postgresUrl() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going away
+                    }
+                }));
+            }
+            String name = "brigade_" + COUNTER.incrementAndGet();
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                 Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + name);
+            }
+            return postgres.getJdbcUrl("postgres", name);
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded PostgreSQL failed to start", e);
+        }
+    }
+}
