@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Sales push benchmark: bootstraps a demo org, starts the Brigade server, pushes sales over HTTP with
+# bench/SalesLoad.java at 1 and 16 clients and paced at a fixed rate, then measures a bare Jetty JSON
+# endpoint (bench/BareJetty.java) the same way and prints the ratio. See bench/README.md.
+#
+# Environment (all optional):
+#   SERVER_JAR     shaded server jar (default server/target/brigade-server.jar); copied to the temp dir first
+#   DB_URL         JDBC URL (default: a fresh H2 file database in the temp dir), e.g. jdbc:postgresql://...
+#   DB_USER, DB_PASSWORD   passed as --db-user/--db-password when set
+#   WARMUP         warmup seconds per run (default 20)
+#   SECONDS        measured seconds per run (default 20; MEASURE_SECONDS is an alias)
+#   CLIENTS        the high-concurrency client count (default 16)
+#   RATE, RATE_CLIENTS     the paced run (default 200 sales/s over 4 clients)
+#   CLIENT         load generator transport: jdk (java.net.http.HttpClient, default) or raw (socket)
+#   PORT, BARE_PORT        ports for the Brigade server and the bare Jetty (default 18181, 18182)
+#   SERVER_JAVA_OPTS       extra JVM options for both servers (e.g. -Xmx1g)
+#   LOAD_JAVA_OPTS         extra JVM options for the load generator
+#   KEEP_TMP=1     keep the temp dir (database, logs) instead of deleting it
+# SECONDS is special in bash (it counts up from shell start, or from the value imported from the
+# environment), so take the caller's value first thing: 0 here means it was not set.
+CALLER_SECONDS=$SECONDS
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+SERVER_JAR=${SERVER_JAR:-server/target/brigade-server.jar}
+if [[ -n ${MEASURE_SECONDS:-} ]]; then
+    MEASURE=$MEASURE_SECONDS
+elif (( CALLER_SECONDS > 0 )); then
+    MEASURE=$CALLER_SECONDS
+else
+    MEASURE=20
+fi
+WARMUP=${WARMUP:-20}
+CLIENTS=${CLIENTS:-16}
+RATE=${RATE:-200}
+RATE_CLIENTS=${RATE_CLIENTS:-4}
+CLIENT=${CLIENT:-jdk}
+PORT=${PORT:-18181}
+BARE_PORT=${BARE_PORT:-18182}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-}
+
+for tool in java javac curl jq; do
+    command -v "$tool" >/dev/null || { echo "error: $tool not found on PATH" >&2; exit 1; }
+done
+[[ -f $SERVER_JAR ]] || { echo "error: $SERVER_JAR not found; build it with ./mvnw -pl server -am package" >&2; exit 1; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/brigade-bench.XXXXXX")
+SERVER_PID=
+BARE_PID=
+
+stop() { # stop PID NAME: TERM, wait up to 10 s, then KILL
+    local pid=$1 name=$2
+    [[ -n $pid ]] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "$name did not stop in 10 s; killing it" >&2
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    local rc=$?
+    stop "$BARE_PID" "bare Jetty"
+    stop "$SERVER_PID" "Brigade server"
+    if [[ ${KEEP_TMP:-0} == 1 || $rc != 0 ]]; then
+        echo "temp dir kept: $TMP (server.log, bare.log, run-*.log)" >&2
+    else
+        rm -rf "$TMP"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! curl -s -o /dev/null --max-time 1 "http://localhost:$1/"; }
+
+wait_for_port() { # wait_for_port PORT PID NAME LOG
+    local port=$1 pid=$2 name=$3 log=$4
+    for _ in $(seq 1 600); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "error: $name exited during startup; log:" >&2
+            tail -n 40 "$log" >&2
+            exit 1
+        fi
+        curl -s -o /dev/null --max-time 1 "http://localhost:$port/" && return 0
+        sleep 0.1
+    done
+    echo "error: $name did not answer on port $port within 60 s; log:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+}
+
+for p in "$PORT" "$BARE_PORT"; do
+    port_free "$p" || { echo "error: something already answers on port $p" >&2; exit 1; }
+done
+
+# Our own copy of the jar, so a rebuild during the run cannot change what is measured.
+JAR=$TMP/brigade-server.jar
+cp "$SERVER_JAR" "$JAR"
+
+echo "== compiling the load generator and the bare Jetty endpoint"
+javac -d "$TMP/classes" bench/SalesLoad.java
+javac -d "$TMP/classes" -cp "$JAR" bench/BareJetty.java
+
+DB=${DB_URL:-jdbc:h2:file:$TMP/bench}
+DB_ARGS=(--db "$DB")
+[[ -n ${DB_USER:-} ]] && DB_ARGS+=(--db-user "$DB_USER")
+[[ -n ${DB_PASSWORD:-} ]] && DB_ARGS+=(--db-password "$DB_PASSWORD")
+
+echo "== bootstrapping a demo org in $DB"
+# shellcheck disable=SC2086
+java $SERVER_JAVA_OPTS -jar "$JAR" bootstrap "${DB_ARGS[@]}" --json >"$TMP/bootstrap.out" 2>"$TMP/bootstrap.log" || {
+    echo "error: bootstrap failed:" >&2; cat "$TMP/bootstrap.log" "$TMP/bootstrap.out" >&2; exit 1; }
+BOOT=$(grep '^{' "$TMP/bootstrap.out" | tail -n 1)
+ORG=$(jq -r .orgId <<<"$BOOT")
+CHANNEL=$(jq -r .salesChannelId <<<"$BOOT")
+MENU=$(jq -r .menuId <<<"$BOOT")
+REVISION=$(jq -r .menuRevisionId <<<"$BOOT")
+# The first demo item (a pizza) has only an optional modifier group, so a bare line with no modifiers is valid.
+ITEM=$(jq -r '.menuItemIds[0]' <<<"$BOOT")
+CLIENT_ID=$(jq -r .clientId <<<"$BOOT")
+CLIENT_SECRET=$(jq -r .clientSecret <<<"$BOOT")
+echo "   org $ORG, channel $CHANNEL, menu $MENU rev $REVISION, item $ITEM"
+
+echo "== starting the Brigade server on port $PORT"
+# shellcheck disable=SC2086
+java $SERVER_JAVA_OPTS -jar "$JAR" serve --port "$PORT" "${DB_ARGS[@]}" >"$TMP/server.log" 2>&1 &
+SERVER_PID=$!
+wait_for_port "$PORT" "$SERVER_PID" "Brigade server" "$TMP/server.log"
+
+TOKEN_JSON=$(curl -s -X POST "localhost:$PORT/identity/connect/token" \
+    -H 'Content-Type: application/x-www-form-urlencoded' \
+    -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d scope=api)
+TOKEN=$(jq -r '.access_token // empty' <<<"$TOKEN_JSON")
+[[ -n $TOKEN ]] || { echo "error: no access_token in: $TOKEN_JSON" >&2; exit 1; }
+
+declare -A RESULT
+load() { # load NAME ARGS...: runs SalesLoad, keeps its RESULT json in RESULT[NAME]
+    local name=$1; shift
+    echo
+    echo "== run: $name"
+    # shellcheck disable=SC2086
+    java $LOAD_JAVA_OPTS -cp "$TMP/classes" SalesLoad "$@" --client "$CLIENT" \
+        --warmup "$WARMUP" --seconds "$MEASURE" | tee "$TMP/run-$name.log"
+    RESULT[$name]=$(grep '^RESULT ' "$TMP/run-$name.log" | tail -n 1 | cut -d' ' -f2-)
+    [[ -n ${RESULT[$name]} ]] || { echo "error: run $name printed no RESULT" >&2; exit 1; }
+}
+
+SALES_ARGS=(--base "http://localhost:$PORT" --org "$ORG" --channel "$CHANNEL" --menu "$MENU"
+    --revision "$REVISION" --item "$ITEM" --token "$TOKEN")
+
+load sales-1 "${SALES_ARGS[@]}" --clients 1
+load "sales-$CLIENTS" "${SALES_ARGS[@]}" --clients "$CLIENTS"
+load "paced-$RATE" "${SALES_ARGS[@]}" --clients "$RATE_CLIENTS" --rate "$RATE"
+
+# Free the CPU for the baseline: the bare endpoint gets the machine to itself, as the server did.
+stop "$SERVER_PID" "Brigade server"
+SERVER_PID=
+
+echo
+echo "== starting bare Jetty on port $BARE_PORT"
+# shellcheck disable=SC2086
+java $SERVER_JAVA_OPTS -cp "$JAR:$TMP/classes" BareJetty "$BARE_PORT" >"$TMP/bare.log" 2>&1 &
+BARE_PID=$!
+wait_for_port "$BARE_PORT" "$BARE_PID" "bare Jetty" "$TMP/bare.log"
+load "bare-$CLIENTS" --bare "http://localhost:$BARE_PORT/" --clients "$CLIENTS"
+stop "$BARE_PID" "bare Jetty"
+BARE_PID=
+
+if grep -qE ' (ERROR|WARN) ' "$TMP/server.log"; then
+    echo
+    echo "== server log warnings/errors (first 20)"
+    grep -E ' (ERROR|WARN) ' "$TMP/server.log" | head -n 20
+fi
+
+row() { # row NAME LABEL
+    jq -r --arg label "$2" '[$label, .clients, (.targetRate // "-"), .perSecond, .p50ms, .p99ms, .maxms, .errors]
+        | @tsv' <<<"${RESULT[$1]}"
+}
+echo
+echo "== summary (cores: $(nproc), db: ${DB_URL:+external}${DB_URL:-H2 file}, client: $CLIENT, warmup ${WARMUP}s, measure ${MEASURE}s)"
+{
+    printf 'run\tclients\ttarget/s\tper_s\tp50_ms\tp99_ms\tmax_ms\terrors\n'
+    row sales-1 "sales closed loop"
+    row "sales-$CLIENTS" "sales closed loop"
+    row "paced-$RATE" "sales paced"
+    row "bare-$CLIENTS" "bare Jetty GET"
+} | column -t -s $'\t'
+SALES_N=$(jq .perSecond <<<"${RESULT[sales-$CLIENTS]}")
+BARE_N=$(jq .perSecond <<<"${RESULT[bare-$CLIENTS]}")
+RATIO=$(jq -n --argjson s "$SALES_N" --argjson b "$BARE_N" 'if $b > 0 then ($s / $b * 1000 | round) / 1000 else null end')
+echo
+echo "ratio: $CLIENTS-client sales/s ($SALES_N) / bare Jetty req/s ($BARE_N) = $RATIO"
