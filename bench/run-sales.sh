@@ -182,7 +182,7 @@ if grep -qE ' (ERROR|WARN) ' "$TMP/server.log"; then
 fi
 
 row() { # row NAME LABEL
-    jq -r --arg label "$2" '[$label, .clients, (.targetRate // "-"), .perSecond, .p50ms, .p99ms, .maxms, .errors]
+    jq -r --arg name "$2" '[$name, .clients, (.targetRate // "-"), .perSecond, .p50ms, .p99ms, .maxms, .errors]
         | @tsv' <<<"${RESULT[$1]}"
 }
 echo

@@ -1,0 +1,97 @@
+package io.brigade.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brigade.protocol.Json;
+import io.brigade.server.support.ApiClient;
+import io.brigade.server.support.Sales;
+import io.brigade.server.support.TestServer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Walks every declared route with another org's credential and ids: nothing of org A leaks to org B. */
+class CrossTenantTest {
+    private static final Set<String> NOT_ORG_SCOPED = Set.of("/identity/connect/token", "/orgManagement/orgs");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void everyRouteHidesAnotherOrgsData(String db) throws Exception {
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant a = server.newTenant();
+        TestServer.Tenant b = server.newTenant();
+        ApiClient.Response sale = a.api().post("/salesManagement/orgs/" + a.ids().orgId() + "/sales",
+                Sales.simple(a.ids(), "2026-04-05T12:00:00Z", "3.00"), "x-idempotency-key", UUID.randomUUID().toString());
+        assertEquals(201, sale.status());
+        Map<String, String> aIds = Map.of("propertyId", a.ids().propertyId(), "salesChannelId",
+                a.ids().salesChannelId(), "menuId", a.ids().menuId(), "revisionId", "1", "saleId",
+                sale.json().get("saleId").asText());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Intruder");
+        body.put("salesChannelType", "POS");
+        body.put("cancellationReason", "stolen");
+        body.put("status", "SALE_DISPATCHED");
+        body.put("salesChannelIds", List.of(b.ids().salesChannelId()));
+        String json = Json.mapper().writeValueAsString(body);
+        body.put("status", "SALE_PREPARED_BY_KITCHEN");
+        String posJson = Json.mapper().writeValueAsString(body);
+
+        List<String> leaks = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, Set<String>> route : server.server().router().declared().entrySet()) {
+            String template = route.getKey();
+            if (NOT_ORG_SCOPED.contains(template)) {
+                continue;
+            }
+            for (String method : route.getValue()) {
+                // A body that passes validation, so that the route reaches its lookups.
+                String payload = method.equals("GET") ? null : template.endsWith("/posStatus") ? posJson : json;
+                // 1. Org A's org id in the path, org B's credential.
+                String path = fill(template, a.ids().orgId(), aIds) + query(template);
+                ApiClient.Response r = b.api().with("x-idempotency-key", UUID.randomUUID().toString())
+                        .send(method, path, payload);
+                if (r.status() != 404 && r.status() != 403) {
+                    leaks.add(method + " " + path + " -> " + r.status() + " " + r.body());
+                }
+                checked++;
+                // 2. Org B's own org id, org A's object ids.
+                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId)}.*")) {
+                    String own = fill(template, b.ids().orgId(), aIds) + query(template);
+                    ApiClient.Response r2 = b.api().with("x-idempotency-key", UUID.randomUUID().toString())
+                            .send(method, own, payload);
+                    if (r2.status() != 404) {
+                        leaks.add(method + " " + own + " -> " + r2.status() + " " + r2.body());
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 30, "walked " + checked + " route checks");
+        assertTrue(leaks.isEmpty(), String.join("\n", leaks));
+        // And the sale is untouched.
+        ApiClient.Response detail = a.api().get("/salesManagement/orgs/" + a.ids().orgId() + "/salesChannels/"
+                + a.ids().salesChannelId() + "/sales/" + aIds.get("saleId"));
+        assertEquals("SALE_CREATED", detail.json().get("data").get("status").asText());
+        assertFalse(b.api().get("/orgManagement/orgs").body().contains(a.ids().orgId()));
+    }
+
+    private static String fill(String template, String orgId, Map<String, String> ids) {
+        String path = template.replace("{orgId}", orgId);
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            path = path.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return path;
+    }
+
+    private static String query(String template) {
+        return template.endsWith("/sales") && template.contains("salesChannels")
+                ? "?fromDate=2026-04-05&toDate=2026-04-05" : "";
+    }
+}
