@@ -98,6 +98,21 @@ wait_for_port() { # wait_for_port PORT PID NAME LOG
     exit 1
 }
 
+cpu_idle() { # percent idle over the next second, from /proc/stat
+    local a b
+    read -r -a a < <(grep '^cpu ' /proc/stat)
+    sleep 1
+    read -r -a b < <(grep '^cpu ' /proc/stat)
+    local total=0 i
+    for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+    echo $(( total > 0 ? 100 * (b[4] - a[4]) / total : 100 ))
+}
+IDLE_BEFORE=$(cpu_idle)
+if (( IDLE_BEFORE < 90 )); then
+    echo "warning: the machine is only ${IDLE_BEFORE}% idle before the benchmark; other processes will skew it:" >&2
+    ps -eo pid,pcpu,etime,comm --sort=-pcpu | head -n 5 >&2
+fi
+
 for p in "$PORT" "$BARE_PORT"; do
     port_free "$p" || { echo "error: something already answers on port $p" >&2; exit 1; }
 done
@@ -111,6 +126,7 @@ javac -d "$TMP/classes" bench/SalesLoad.java
 javac -d "$TMP/classes" -cp "$JAR" bench/BareJetty.java
 
 DB=${DB_URL:-jdbc:h2:file:$TMP/bench}
+DB_LABEL=${DB_URL:-"H2 file (temp dir)"}
 DB_ARGS=(--db "$DB")
 [[ -n ${DB_USER:-} ]] && DB_ARGS+=(--db-user "$DB_USER")
 [[ -n ${DB_PASSWORD:-} ]] && DB_ARGS+=(--db-password "$DB_PASSWORD")
@@ -186,7 +202,7 @@ row() { # row NAME LABEL
         | @tsv' <<<"${RESULT[$1]}"
 }
 echo
-echo "== summary (cores: $(nproc), db: ${DB_URL:+external}${DB_URL:-H2 file}, client: $CLIENT, warmup ${WARMUP}s, measure ${MEASURE}s)"
+echo "== summary (cores: $(nproc), idle before: ${IDLE_BEFORE}%, db: ${DB_LABEL%%\?*}, client: $CLIENT, warmup ${WARMUP}s, measure ${MEASURE}s)"
 {
     printf 'run\tclients\ttarget/s\tper_s\tp50_ms\tp99_ms\tmax_ms\terrors\n'
     row sales-1 "sales closed loop"
