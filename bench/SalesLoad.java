@@ -67,6 +67,7 @@ public final class SalesLoad {
         double seconds = 20;
         double warmup = 20;
         double rate = 0; // 0 = closed loop
+        long serverPid = -1;
         boolean quiet;
 
         static Options parse(String[] args) {
@@ -99,6 +100,7 @@ public final class SalesLoad {
                     case "--seconds" -> o.seconds = Double.parseDouble(v);
                     case "--warmup" -> o.warmup = Double.parseDouble(v);
                     case "--rate" -> o.rate = Double.parseDouble(v);
+                    case "--server-pid" -> o.serverPid = Long.parseLong(v);
                     default -> usage("unknown option " + a);
                 }
             }
@@ -131,10 +133,13 @@ public final class SalesLoad {
                     usage:
                       java bench/SalesLoad.java --base http://localhost:PORT --org ORGID --channel SCID \\
                            --menu MENUID --revision 1 --item ITEMID --token BEARER \\
-                           --clients N --seconds S --warmup W [--rate R] [--client jdk|raw] [--price 2.50] [--quiet]
-                      java bench/SalesLoad.java --bare URL --clients N --seconds S --warmup W [--rate R] [--client jdk|raw]
+                           --clients N --seconds S --warmup W [--rate R] [--client jdk|raw] [--price 2.50] \\
+                           [--server-pid PID] [--quiet]
+                      java bench/SalesLoad.java --bare URL --clients N --seconds S --warmup W [--rate R] [--client jdk|raw] \\
+                           [--server-pid PID]
                     --rate R   target requests/s over all clients, paced open loop (absent: closed loop)
-                    --client   jdk = java.net.http.HttpClient (HTTP/1.1, sync send), raw = keep-alive socket client""");
+                    --client   jdk = java.net.http.HttpClient (HTTP/1.1, sync send), raw = keep-alive socket client
+                    --server-pid  (Linux) also report the server process's CPU use during the measurement""");
             System.exit(error == null ? 0 : 2);
         }
     }
@@ -545,6 +550,12 @@ public final class SalesLoad {
             progress.setDaemon(true);
             progress.start();
         }
+        // CPU accounting over the measurement window (Linux /proc; silently absent elsewhere).
+        long measureStartAt = t0Holder[0] + warmupNanos;
+        sleepUntil(measureStartAt);
+        long[] cpuA = CpuSample.take(o.serverPid);
+        sleepUntil(measureStartAt + measureNanos);
+        long[] cpuB = CpuSample.take(o.serverPid);
         for (Thread th : threads) {
             th.join();
         }
@@ -594,6 +605,18 @@ public final class SalesLoad {
         if (warmupErrors > 0) {
             System.out.printf("warmup        %d ok, %d errors (discarded)%n", warmupOk, warmupErrors);
         }
+        // cores busy, from ticks: machine, server, this load generator, everything else
+        double[] cpu = CpuSample.cores(cpuA, cpuB, o.seconds);
+        if (cpu != null) {
+            System.out.printf("cpu cores     machine %.2f of %d  =  server %s + load generator %.2f + other %s%n",
+                    cpu[0], Runtime.getRuntime().availableProcessors(),
+                    cpu[1] < 0 ? "?" : String.format("%.2f", cpu[1]), cpu[2],
+                    cpu[1] < 0 ? "?" : String.format("%.2f", cpu[3]));
+            if (cpu[1] >= 0 && cpu[3] > 0.2) {
+                System.out.printf("WARNING       other processes used %.2f cores during the measurement; numbers are skewed%n",
+                        cpu[3]);
+            }
+        }
         SAMPLE_BODIES.forEach((code, body) -> System.out.printf("sample %d body: %s%n", code, clip(body)));
         SAMPLE_IO.forEach((type, msg) -> System.out.printf("sample io error: %s: %s%n", type, clip(msg)));
 
@@ -616,11 +639,60 @@ public final class SalesLoad {
                 .append(",\"ioErrors\":").append(ioErrors)
                 .append(",\"warmupOk\":").append(warmupOk)
                 .append(",\"warmupErrors\":").append(warmupErrors)
+                .append(",\"cpuMachine\":").append(cpu == null ? "null" : String.valueOf(round(cpu[0])))
+                .append(",\"cpuServer\":").append(cpu == null || cpu[1] < 0 ? "null" : String.valueOf(round(cpu[1])))
+                .append(",\"cpuLoadGen\":").append(cpu == null ? "null" : String.valueOf(round(cpu[2])))
+                .append(",\"cpuOther\":").append(cpu == null || cpu[1] < 0 ? "null" : String.valueOf(round(cpu[3])))
                 .append(",\"statuses\":{");
         List<String> parts = new ArrayList<>();
         byStatus.forEach((k, v) -> parts.add("\"" + k + "\":" + v));
         json.append(String.join(",", parts)).append("}}");
         System.out.println("RESULT " + json);
+    }
+
+    /** CPU ticks from /proc: {machine busy, server process, this process}; -1 where unknown. */
+    static final class CpuSample {
+        static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every common Linux build
+
+        static long[] take(long serverPid) {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0)
+                        .trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i <= 8 && i < f.length; i++) {
+                    if (i != 4 && i != 5) { // idle, iowait
+                        busy += Long.parseLong(f[i]);
+                    }
+                }
+                long server = serverPid > 0 ? processTicks("/proc/" + serverPid + "/stat") : -1;
+                return new long[] {busy, server, processTicks("/proc/self/stat")};
+            } catch (Exception e) {
+                return null;
+            }
+        }
+
+        static long processTicks(String path) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of(path));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        /** {machine, server (-1 unknown), load generator, other} in cores busy over the window. */
+        static double[] cores(long[] a, long[] b, double seconds) {
+            if (a == null || b == null) {
+                return null;
+            }
+            double per = TICKS_PER_SECOND * seconds;
+            double machine = (b[0] - a[0]) / per;
+            double self = (b[2] - a[2]) / per;
+            double server = a[1] < 0 || b[1] < 0 ? -1 : (b[1] - a[1]) / per;
+            double other = server < 0 ? -1 : Math.max(0, machine - server - self);
+            return new double[] {machine, server, self, other};
+        }
     }
 
     static void sleepUntil(long deadline) {

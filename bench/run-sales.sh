@@ -171,7 +171,7 @@ load() { # load NAME ARGS...: runs SalesLoad, keeps its RESULT json in RESULT[NA
 }
 
 SALES_ARGS=(--base "http://localhost:$PORT" --org "$ORG" --channel "$CHANNEL" --menu "$MENU"
-    --revision "$REVISION" --item "$ITEM" --token "$TOKEN")
+    --revision "$REVISION" --item "$ITEM" --token "$TOKEN" --server-pid "$SERVER_PID")
 
 load sales-1 "${SALES_ARGS[@]}" --clients 1
 load "sales-$CLIENTS" "${SALES_ARGS[@]}" --clients "$CLIENTS"
@@ -187,7 +187,7 @@ echo "== starting bare Jetty on port $BARE_PORT"
 java $SERVER_JAVA_OPTS -cp "$JAR:$TMP/classes" BareJetty "$BARE_PORT" >"$TMP/bare.log" 2>&1 &
 BARE_PID=$!
 wait_for_port "$BARE_PORT" "$BARE_PID" "bare Jetty" "$TMP/bare.log"
-load "bare-$CLIENTS" --bare "http://localhost:$BARE_PORT/" --clients "$CLIENTS"
+load "bare-$CLIENTS" --bare "http://localhost:$BARE_PORT/" --clients "$CLIENTS" --server-pid "$BARE_PID"
 stop "$BARE_PID" "bare Jetty"
 BARE_PID=
 
@@ -198,20 +198,30 @@ if grep -qE ' (ERROR|WARN) ' "$TMP/server.log"; then
 fi
 
 row() { # row NAME LABEL
-    jq -r --arg name "$2" '[$name, .clients, (.targetRate // "-"), .perSecond, .p50ms, .p99ms, .maxms, .errors]
-        | @tsv' <<<"${RESULT[$1]}"
+    jq -r --arg name "$2" '[$name, .clients, (.targetRate // "-"), .perSecond, .p50ms, .p99ms, .maxms, .errors,
+        (.cpuServer // "?"), (.cpuLoadGen // "?"), (.cpuOther // "?")] | @tsv' <<<"${RESULT[$1]}"
 }
 echo
 echo "== summary (cores: $(nproc), idle before: ${IDLE_BEFORE}%, db: ${DB_LABEL%%\?*}, client: $CLIENT, warmup ${WARMUP}s, measure ${MEASURE}s)"
 {
-    printf 'run\tclients\ttarget/s\tper_s\tp50_ms\tp99_ms\tmax_ms\terrors\n'
+    printf 'run\tclients\ttarget/s\tper_s\tp50_ms\tp99_ms\tmax_ms\terrors\tcpu_server\tcpu_loadgen\tcpu_other\n'
     row sales-1 "sales closed loop"
     row "sales-$CLIENTS" "sales closed loop"
     row "paced-$RATE" "sales paced"
     row "bare-$CLIENTS" "bare Jetty GET"
 } | column -t -s $'\t'
+echo "(cpu_* = cores busy during the measurement: the server under test, the load generator, everything else)"
+if jq -se 'map(.cpuOther // 0) | max > 0.2' <<<"${RESULT[*]}" >/dev/null; then
+    echo "WARNING: other processes used CPU during some runs (cpu_other); rerun on a quiet machine"
+fi
 SALES_N=$(jq .perSecond <<<"${RESULT[sales-$CLIENTS]}")
 BARE_N=$(jq .perSecond <<<"${RESULT[bare-$CLIENTS]}")
 RATIO=$(jq -n --argjson s "$SALES_N" --argjson b "$BARE_N" 'if $b > 0 then ($s / $b * 1000 | round) / 1000 else null end')
+if [[ -z ${DB_URL:-} && -f $TMP/bench.mv.db ]]; then
+    SALES_TOTAL=$(jq -s 'map(select(.mode == "sales") | .ok + .warmupOk) | add' <<<"${RESULT[*]}")
+    DB_BYTES=$(stat -c %s "$TMP/bench.mv.db")
+    echo
+    echo "H2 file: $(( DB_BYTES / 1024 / 1024 )) MiB after about $SALES_TOTAL sales ($(( DB_BYTES / (SALES_TOTAL > 0 ? SALES_TOTAL : 1) )) bytes/sale, before compaction)"
+fi
 echo
 echo "ratio: $CLIENTS-client sales/s ($SALES_N) / bare Jetty req/s ($BARE_N) = $RATIO"
