@@ -110,6 +110,10 @@ public final class Router {
                 if (e.status() == 401) {
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
                 }
+                if (e.status() == 413) {
+                    // The rest of the body was never read: the connection cannot carry another request.
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
                 writeProblem(request, response, callback, e.toProblem(request.getHttpURI().getDecodedPath()));
                 return true;
             } catch (Exception e) {

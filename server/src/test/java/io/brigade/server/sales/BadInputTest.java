@@ -114,11 +114,21 @@ class BadInputTest {
     }
 
     @Test
-    void hugeBodyIsTooLarge() {
-        String huge = "{\"salesChannelId\":\"" + "x".repeat(2 << 20) + "\"}";
-        ApiClient.Response r = tenant.api().with("x-idempotency-key", UUID.randomUUID().toString())
-                .send("POST", "/salesManagement/orgs/" + tenant.ids().orgId() + "/sales", huge);
-        assertEquals(413, r.status());
+    void hugeBodyIsTooLargeBeforeItIsRead() throws Exception {
+        // A raw socket: the server must answer from the declared length alone, without reading 3 MB.
+        java.net.URI base = tenant.api().base();
+        String token = tenant.ids().apiKey();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /salesManagement/orgs/" + tenant.ids().orgId() + "/sales HTTP/1.1\r\n"
+                    + "Host: localhost\r\nFD-Authorization: " + token + "\r\nx-idempotency-key: huge\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{\"salesChannelId\":\"";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertTrue(statusLine != null && statusLine.contains(" 413 "), statusLine);
+        }
     }
 
     @Test
