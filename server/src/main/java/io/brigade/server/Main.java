@@ -56,6 +56,7 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
+                    LOG.info("Brigade server stopped");
                 } catch (Exception e) {
                     LOG.warn("shutdown failed", e);
                 }
