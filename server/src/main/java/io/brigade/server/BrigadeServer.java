@@ -39,7 +39,7 @@ public final class BrigadeServer implements AutoCloseable {
         MenuRepository menus = new MenuRepository();
         SaleRepository sales = new SaleRepository();
         MenuService menuService = new MenuService(database, menus, orgs, clock);
-        SaleService saleService = new SaleService(database, sales, orgs, menus, menuService, clock);
+        SaleService saleService = new SaleService(database, sales, orgs, menuService, clock);
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);

@@ -43,6 +43,7 @@ public final class MenuService {
     private final Clock clock;
     // Revisions never change once written, so a parsed revision can be cached without invalidation.
     private final ConcurrentHashMap<String, Catalog> catalogs = new ConcurrentHashMap<>();
+    private final Set<String> published = ConcurrentHashMap.newKeySet();
 
     public MenuService(Database database, MenuRepository repository, OrgRepository orgs, Clock clock) {
         this.database = database;
@@ -151,6 +152,25 @@ public final class MenuService {
         }
         catalogs.put(key, catalog);
         return Optional.of(catalog);
+    }
+
+    /**
+     * True when some revision of the menu was ever published to the channel. Publications are never
+     * deleted, so a yes is remembered.
+     */
+    public boolean wasPublishedTo(Connection c, String menuId, String salesChannelId) throws SQLException {
+        String key = menuId + '/' + salesChannelId;
+        if (published.contains(key)) {
+            return true;
+        }
+        boolean yes = repository.wasPublishedTo(c, menuId, salesChannelId);
+        if (yes) {
+            if (published.size() >= MAX_CACHED_REVISIONS * 10) {
+                published.clear();
+            }
+            published.add(key);
+        }
+        return yes;
     }
 
     /** Checks a menu body and fills in ids the client left out. */

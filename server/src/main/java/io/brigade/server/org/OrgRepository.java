@@ -105,6 +105,17 @@ public final class OrgRepository {
         }
     }
 
+    /** Just the time zone of a property, for business dates on the sale path. */
+    public Optional<String> timeZone(Connection c, String orgId, String propertyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT time_zone FROM properties WHERE org_id = ? AND property_id = ?")) {
+            Sql.bind(ps, orgId, propertyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     private static Property property(ResultSet rs) throws SQLException {
         String bands = rs.getString("vat_bands");
         List<Vat.VatBand> vatBands;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brigade.protocol.Json;
-import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.Customer;
@@ -21,7 +20,6 @@ import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Validation;
 import io.brigade.server.menus.Catalog;
-import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
 import java.io.IOException;
@@ -48,19 +46,17 @@ public final class SaleService {
     private final Database database;
     private final SaleRepository sales;
     private final OrgRepository orgs;
-    private final MenuRepository menus;
     private final MenuService menuService;
     private final Clock clock;
     // Keys being processed on this node: a second request with the same key answers 409 at once.
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public SaleService(Database database, SaleRepository sales, OrgRepository orgs, MenuRepository menus,
-                       MenuService menuService, Clock clock) {
+    public SaleService(Database database, SaleRepository sales, OrgRepository orgs, MenuService menuService,
+                       Clock clock) {
         this.database = database;
         this.sales = sales;
         this.orgs = orgs;
-        this.menus = menus;
         this.menuService = menuService;
         this.clock = clock;
     }
@@ -129,7 +125,7 @@ public final class SaleService {
         Optional<Catalog> catalog = menuService.catalog(c, orgId, sale.menuId(), revisionId);
         if (catalog.isEmpty()) {
             v.error("menuRevisionId", "menu " + sale.menuId() + " has no revision " + sale.menuRevisionId());
-        } else if (!menus.wasPublishedTo(c, sale.menuId(), sale.salesChannelId())) {
+        } else if (!menuService.wasPublishedTo(c, sale.menuId(), sale.salesChannelId())) {
             v.error("menuId", "menu " + sale.menuId() + " was never published to sales channel "
                     + sale.salesChannelId());
         } else {
@@ -139,14 +135,15 @@ public final class SaleService {
         SaleValidator.checkPayments(totals, v);
         v.throwIfAny(422);
 
-        Property property = orgs.findProperty(c, orgId, channel.get().propertyId()).orElseThrow();
+        String propertyId = channel.get().propertyId();
+        String timeZone = orgs.timeZone(c, orgId, propertyId).orElseThrow();
         Instant now = clock.instant();
         Instant occurred = sale.requestedFulfillmentTime() == null ? now : sale.requestedFulfillmentTime();
-        LocalDate businessDate = LocalDate.ofInstant(occurred, ZoneId.of(property.timeZone()));
+        LocalDate businessDate = LocalDate.ofInstant(occurred, ZoneId.of(timeZone));
         String saleId = Ids.sale();
         String displayId = sale.displayId() != null && !sale.displayId().isBlank()
                 ? sale.displayId().strip() : saleId.substring(saleId.length() - 5);
-        return new SaleRecord(sale, saleId, orgId, property.propertyId(), displayId, revisionId, occurred,
+        return new SaleRecord(sale, saleId, orgId, propertyId, displayId, revisionId, occurred,
                 businessDate, now, occurred, totals, SaleStatus.SALE_CREATED);
     }
 
