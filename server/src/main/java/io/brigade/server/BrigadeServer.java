@@ -4,6 +4,7 @@ import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.CredentialRepository;
 import io.brigade.server.auth.TokenRoutes;
 import io.brigade.server.db.Database;
+import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.http.Router;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuRoutes;
@@ -24,11 +25,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class BrigadeServer implements AutoCloseable {
     private final Server jetty;
     private final Database database;
+    private final GroupCommitter committer;
     private final Router router;
 
-    private BrigadeServer(Server jetty, Database database, Router router) {
+    private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router) {
         this.jetty = jetty;
         this.database = database;
+        this.committer = committer;
         this.router = router;
     }
 
@@ -39,7 +42,8 @@ public final class BrigadeServer implements AutoCloseable {
         MenuRepository menus = new MenuRepository();
         SaleRepository sales = new SaleRepository();
         MenuService menuService = new MenuService(database, menus, orgs, clock);
-        SaleService saleService = new SaleService(database, sales, orgs, menuService, clock);
+        GroupCommitter committer = new GroupCommitter(database);
+        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock);
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);
@@ -55,7 +59,7 @@ public final class BrigadeServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(router.build());
         jetty.setStopTimeout(5_000);
-        return new BrigadeServer(jetty, database, router);
+        return new BrigadeServer(jetty, database, committer, router);
     }
 
     public BrigadeServer start() throws Exception {
@@ -84,6 +88,7 @@ public final class BrigadeServer implements AutoCloseable {
     public void close() throws Exception {
         try {
             jetty.stop();
+            committer.close();
         } finally {
             database.close();
         }

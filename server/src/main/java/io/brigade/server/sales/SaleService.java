@@ -16,6 +16,7 @@ import io.brigade.server.Ids;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.DataAccessException;
 import io.brigade.server.db.Database;
+import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Validation;
@@ -44,6 +45,7 @@ public final class SaleService {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final Database database;
+    private final GroupCommitter committer;
     private final SaleRepository sales;
     private final OrgRepository orgs;
     private final MenuService menuService;
@@ -52,9 +54,10 @@ public final class SaleService {
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public SaleService(Database database, SaleRepository sales, OrgRepository orgs, MenuService menuService,
+    public SaleService(Database database, GroupCommitter committer, SaleRepository sales, OrgRepository orgs, MenuService menuService,
                        Clock clock) {
         this.database = database;
+        this.committer = committer;
         this.sales = sales;
         this.orgs = orgs;
         this.menuService = menuService;
@@ -81,12 +84,13 @@ public final class SaleService {
                 return replay.get();
             }
             try {
-                return database.inTransaction(c -> {
-                    SaleRecord record = validate(c, orgId, sale);
+                // Validation only reads (channels, immutable menu revisions); the writes go to the next group commit.
+                SaleRecord record = database.read(c -> validate(c, orgId, sale));
+                SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
+                        record.dispatchTime(), record.status());
+                String body = write(created);
+                return committer.write(c -> {
                     sales.insert(c, record);
-                    SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
-                            record.dispatchTime(), record.status());
-                    String body = write(created);
                     sales.insertIdempotency(c, orgId, idempotencyKey, hash, record.saleId(), 201, body,
                             record.createdAt());
                     return Reply.raw(201, body.getBytes(StandardCharsets.UTF_8));
