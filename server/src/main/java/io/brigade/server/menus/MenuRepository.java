@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -160,9 +159,5 @@ public final class MenuRepository {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    static List<String> split(String csv) {
-        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
     }
 }
