@@ -152,6 +152,16 @@ class BadInputTest {
     }
 
     @Test
+    void unknownPathIs404AndWrongMethodIs405WithAllow() {
+        ApiClient.Response missing = tenant.api().get("/nothing/here");
+        assertEquals(404, missing.status());
+        assertTrue(missing.header("Content-Type").startsWith("application/problem+json"));
+        ApiClient.Response wrongMethod = tenant.api().send("DELETE", "/orgManagement/orgs", null);
+        assertEquals(405, wrongMethod.status());
+        assertEquals("GET", wrongMethod.header("Allow"));
+    }
+
+    @Test
     void badTokenAndMissingCredentialsAre401() {
         ApiClient anonymous = new ApiClient(tenant.api().base());
         assertEquals(401, anonymous.get("/orgManagement/orgs").status());
