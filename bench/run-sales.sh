@@ -11,7 +11,7 @@
 #   SECONDS        measured seconds per run (default 20; MEASURE_SECONDS is an alias)
 #   CLIENTS        the high-concurrency client count (default 16)
 #   RATE, RATE_CLIENTS     the paced run (default 200 sales/s over 4 clients)
-#   CLIENT         load generator transport: jdk (java.net.http.HttpClient, default) or raw (socket)
+#   CLIENT         load generator transport: raw (plain socket, default) or jdk (java.net.http.HttpClient)
 #   PORT, BARE_PORT        ports for the Brigade server and the bare Jetty (default 18181, 18182)
 #   SERVER_JAVA_OPTS       extra JVM options for both servers (e.g. -Xmx1g)
 #   LOAD_JAVA_OPTS         extra JVM options for the load generator
@@ -35,7 +35,7 @@ WARMUP=${WARMUP:-20}
 CLIENTS=${CLIENTS:-16}
 RATE=${RATE:-200}
 RATE_CLIENTS=${RATE_CLIENTS:-4}
-CLIENT=${CLIENT:-jdk}
+CLIENT=${CLIENT:-raw}
 PORT=${PORT:-18181}
 BARE_PORT=${BARE_PORT:-18182}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
@@ -217,6 +217,10 @@ fi
 SALES_N=$(jq .perSecond <<<"${RESULT[sales-$CLIENTS]}")
 BARE_N=$(jq .perSecond <<<"${RESULT[bare-$CLIENTS]}")
 RATIO=$(jq -n --argjson s "$SALES_N" --argjson b "$BARE_N" 'if $b > 0 then ($s / $b * 1000 | round) / 1000 else null end')
+if jq -se 'map(.errors + .warmupErrors) | add > 0' <<<"${RESULT[*]}" >/dev/null; then
+    echo "WARNING: some requests failed; first response body per status:"
+    cat "$TMP"/run-*.log | grep -E '^sample ' | sort -u | head -n 10
+fi
 if [[ -z ${DB_URL:-} && -f $TMP/bench.mv.db ]]; then
     SALES_TOTAL=$(jq -s 'map(select(.mode == "sales") | .ok + .warmupOk) | add' <<<"${RESULT[*]}")
     DB_BYTES=$(stat -c %s "$TMP/bench.mv.db")
