@@ -85,7 +85,7 @@ public final class DemoBootstrap {
                 apiKey);
     }
 
-    /** Ids are fixed here so that the printed ids and the stored revision agree. */
+    /** The demo menu; ids are assigned here so that the ids printed by bootstrap are the stored ones. */
     static MenuContent demoMenu(String name) {
         ModifierGroup toppings = new ModifierGroup(Ids.uuid(), "Extra toppings", 0, 3, List.of(
                 option("Extra mozzarella", "1.50", "0.40"), option("Mushrooms", "1.00", "0.25"),

@@ -61,7 +61,6 @@ public final class MenuService {
         return database.inTransaction(c -> {
             repository.insertMenu(c, menuId, orgId, content.name(), content.currency(), json(content), now);
             if (hasItems) {
-                repository.lockLatestRevision(c, orgId, menuId);
                 repository.insertRevision(c, orgId, menuId, 1, content.name(), content.currency(), json(content), now);
                 return new MenuCreated(menuId, 1L);
             }

@@ -59,7 +59,7 @@ class KillDurabilityTest {
                     String key = "kill-" + thread + "-" + i;
                     attempted.add(key);
                     try {
-                        ApiClient.Response r = IdempotencyTestSupport.push(api, ids, key);
+                        ApiClient.Response r = push(api, ids, key);
                         if (r.status() == 201) {
                             acknowledged.put(key, r.json().get("saleId").asText());
                         }
@@ -87,7 +87,7 @@ class KillDurabilityTest {
         try {
             ApiClient again = new ApiClient(awaitUri(restarted)).withToken(ids.clientId(), ids.clientSecret());
             for (Map.Entry<String, String> acked : acknowledged.entrySet()) {
-                ApiClient.Response replay = IdempotencyTestSupport.push(again, ids, acked.getKey());
+                ApiClient.Response replay = push(again, ids, acked.getKey());
                 assertEquals(201, replay.status(), replay.body());
                 assertEquals(acked.getValue(), replay.json().get("saleId").asText(),
                         "acknowledged sale " + acked.getKey() + " is still there");
@@ -95,7 +95,7 @@ class KillDurabilityTest {
             Map<String, String> retried = new HashMap<>();
             for (String key : attempted) {
                 if (!acknowledged.containsKey(key)) {
-                    ApiClient.Response r = IdempotencyTestSupport.push(again, ids, key);
+                    ApiClient.Response r = push(again, ids, key);
                     assertEquals(201, r.status(), r.body());
                     retried.put(key, r.json().get("saleId").asText());
                 }
@@ -146,11 +146,9 @@ class KillDurabilityTest {
         throw new IllegalStateException("server did not start:\n" + seen);
     }
 
-    /** The sale every key pushes: the same body, so that a retry is a true replay. */
-    static final class IdempotencyTestSupport {
-        static ApiClient.Response push(ApiClient api, DemoBootstrap.Result ids, String key) {
-            return api.post("/salesManagement/orgs/" + ids.orgId() + "/sales", Sales.simple(ids, TIME, "3.00"),
-                    "x-idempotency-key", key);
-        }
+    /** Every key pushes the same body, so that a retry is a true replay. */
+    private static ApiClient.Response push(ApiClient api, DemoBootstrap.Result ids, String key) {
+        return api.post("/salesManagement/orgs/" + ids.orgId() + "/sales", Sales.simple(ids, TIME, "3.00"),
+                "x-idempotency-key", key);
     }
 }
