@@ -1,0 +1,190 @@
+package io.brigade.desktop.app;
+
+import io.brigade.desktop.analytics.EventRecorder;
+import io.brigade.desktop.embedded.EmbeddedServer;
+import io.brigade.desktop.local.LocalDatabase;
+import io.brigade.desktop.menu.MenuCache;
+import io.brigade.desktop.settings.SettingsRepository;
+import io.brigade.desktop.settings.TerminalSettings;
+import io.brigade.desktop.staff.Role;
+import io.brigade.desktop.staff.StaffRepository;
+import io.brigade.desktop.sync.OutboxRepository;
+import io.brigade.desktop.sync.ServerClient;
+import io.brigade.desktop.sync.SyncStatus;
+import io.brigade.desktop.sync.SyncWorker;
+import io.brigade.desktop.till.CheckoutService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.Interceptor;
+
+/** Everything behind the screens, wired once at start-up from the data directory and the settings. */
+public final class AppServices implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AppServices.class.getName());
+    public static final String DEMO_PINS = "Demo PINs: cashier 1111, kitchen 2222, manager 9999";
+
+    private final LocalDatabase db;
+    private final EmbeddedServer embedded;
+    private final TerminalSettings settings;
+    private final SettingsRepository settingsRepository;
+    private final StaffRepository staff;
+    private final OutboxRepository outbox;
+    private final MenuCache menus;
+    private final ServerClient client;
+    private final SyncWorker sync;
+    private final EventRecorder events;
+    private final CheckoutService checkout;
+    private final Clock clock;
+    private final CopyOnWriteArrayList<Consumer<SyncStatus>> statusListeners = new CopyOnWriteArrayList<>();
+
+    private AppServices(Options o) throws Exception {
+        this.clock = o.clock;
+        Files.createDirectories(o.dataDir);
+        this.db = LocalDatabase.open(o.dataDir);
+        this.settingsRepository = new SettingsRepository(db);
+        TerminalSettings chosen = o.settings != null ? o.settings : settingsRepository.load().orElse(null);
+        EmbeddedServer server = null;
+        if (chosen == null || chosen.embedded()) {
+            server = EmbeddedServer.start(o.dataDir, clock);
+            chosen = chosen == null ? server.bootstrapDemo("Demo Bistro", clock) : chosen.withServerUrl(server.url());
+        }
+        this.embedded = server;
+        this.settings = chosen;
+        settingsRepository.save(settings);
+        this.staff = new StaffRepository(db);
+        if (staff.isEmpty()) {
+            // First start: someone must be able to sign in. A manager changes these in the back office.
+            staff.add("Ciara", Role.CASHIER, "1111");
+            staff.add("Kevin", Role.KITCHEN, "2222");
+            staff.add("Maeve", Role.MANAGER, "9999");
+        }
+        this.outbox = new OutboxRepository(db);
+        this.menus = new MenuCache(db, settings.salesChannelId());
+        this.client = new ServerClient(settings, clock, o.interceptors);
+        this.sync = new SyncWorker(outbox, client, menus, clock, o.menuRefresh,
+                status -> statusListeners.forEach(l -> l.accept(status)));
+        this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
+        this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge);
+        if (o.startSync) {
+            sync.start();
+        }
+    }
+
+    /** How to start: where the data lives and, optionally, a server to use instead of the embedded one. */
+    public static final class Options {
+        private final Path dataDir;
+        private TerminalSettings settings;
+        private Clock clock = Clock.systemUTC();
+        private Duration menuRefresh = Duration.ofSeconds(15);
+        private List<Interceptor> interceptors = List.of();
+        private Executor eventWriter = Runnable::run;
+        private boolean startSync = true;
+
+        public Options(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        public Options settings(TerminalSettings s) {
+            this.settings = s;
+            return this;
+        }
+
+        public Options clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Options menuRefresh(Duration d) {
+            this.menuRefresh = d;
+            return this;
+        }
+
+        public Options interceptors(List<Interceptor> i) {
+            this.interceptors = i;
+            return this;
+        }
+
+        public Options eventWriter(Executor e) {
+            this.eventWriter = e;
+            return this;
+        }
+
+        /** False leaves the outbox unsent: for tests that look at it before anything syncs. */
+        public Options startSync(boolean start) {
+            this.startSync = start;
+            return this;
+        }
+    }
+
+    public static AppServices start(Options options) throws Exception {
+        return new AppServices(options);
+    }
+
+    public void onStatus(Consumer<SyncStatus> listener) {
+        statusListeners.add(listener);
+        sync.publish();
+    }
+
+    public TerminalSettings settings() {
+        return settings;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Saves settings for the next start; the running terminal keeps its connection until restarted. */
+    public void saveSettings(TerminalSettings next) {
+        settingsRepository.save(next);
+    }
+
+    public StaffRepository staff() {
+        return staff;
+    }
+
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    public MenuCache menus() {
+        return menus;
+    }
+
+    public SyncWorker sync() {
+        return sync;
+    }
+
+    public EventRecorder events() {
+        return events;
+    }
+
+    public CheckoutService checkout() {
+        return checkout;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Stops syncing, then the embedded server, then closes the till database; unsent rows stay queued. */
+    @Override
+    public void close() {
+        sync.close();
+        client.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "embedded server did not stop cleanly", e);
+            }
+        }
+        db.close();
+    }
+}

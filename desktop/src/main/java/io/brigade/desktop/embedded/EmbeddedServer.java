@@ -1,0 +1,50 @@
+package io.brigade.desktop.embedded;
+
+import io.brigade.desktop.settings.TerminalSettings;
+import io.brigade.server.BrigadeServer;
+import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.db.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The embedded default: the Brigade server running inside the desktop app on an H2 file in the user's
+ * data directory, for a single store on one PC and for a newcomer's first minute.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    private final BrigadeServer server;
+    private final Database database;
+
+    private EmbeddedServer(BrigadeServer server, Database database) {
+        this.server = server;
+        this.database = database;
+    }
+
+    /** Starts the server on a free loopback port over {@code directory/server.mv.db}. */
+    public static EmbeddedServer start(Path directory, Clock clock) throws Exception {
+        Database database = Database.open("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"), "sa", "");
+        try {
+            BrigadeServer server = BrigadeServer.create(0, database, clock).start();
+            return new EmbeddedServer(server, database);
+        } catch (Exception e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Creates the demo restaurant and returns the settings of a terminal that sells for it. */
+    public TerminalSettings bootstrapDemo(String name, Clock clock) {
+        DemoBootstrap.Result r = new DemoBootstrap(database, clock).run(name);
+        return new TerminalSettings(url(), r.clientId(), r.clientSecret(), r.orgId(), r.propertyId(),
+                r.salesChannelId(), "till-1", true);
+    }
+
+    public String url() {
+        return server.uri().toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}

@@ -1,0 +1,88 @@
+package io.brigade.desktop.local;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The terminal's own H2 file. Every commit is written before it returns ({@code WRITE_DELAY=0}), and
+ * {@link #syncToDisk} forces the file to the platter for the rows that must survive a power cut.
+ */
+public final class LocalDatabase {
+    private final Connection connection;
+
+    private LocalDatabase(JdbcDataSource dataSource) throws SQLException {
+        // One connection, used under this object's lock: the till is one writer and H2 embedded is fastest so.
+        this.connection = dataSource.getConnection();
+    }
+
+    /** Opens (creating and migrating if needed) {@code directory/till.mv.db}. */
+    public static LocalDatabase open(Path directory) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("till") + ";WRITE_DELAY=0");
+        ds.setUser("sa");
+        ds.setPassword("");
+        Flyway.configure().dataSource(ds).locations("classpath:db/desktop").load().migrate();
+        try {
+            return new LocalDatabase(ds);
+        } catch (SQLException e) {
+            throw new LocalStorageException("cannot open the till database in " + directory, e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction; nothing it wrote remains if it throws. */
+    public synchronized <T> T inTransaction(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (LocalStorageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LocalStorageException("local database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Like {@link #inTransaction} and then {@code CHECKPOINT SYNC}: H2 does not fsync on commit, so a sale
+     * the cashier was told is saved must be forced to disk before we say so.
+     */
+    public synchronized <T> T inDurableTransaction(Work<T> work) {
+        T result = inTransaction(work);
+        syncToDisk();
+        return result;
+    }
+
+    public synchronized void syncToDisk() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new LocalStorageException("cannot sync the till database to disk", e);
+        }
+    }
+
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new LocalStorageException("cannot close the till database", e);
+        }
+    }
+
+    /** Work done with the connection inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws Exception;
+    }
+}

@@ -1,0 +1,157 @@
+package io.brigade.desktop.till;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brigade.desktop.analytics.EventRecorder;
+import io.brigade.desktop.settings.TerminalSettings;
+import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.sync.OutboxEntry;
+import io.brigade.desktop.sync.OutboxRepository;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.sales.DineIn;
+import io.brigade.protocol.sales.DispatchType;
+import io.brigade.protocol.sales.PaymentMethod;
+import io.brigade.protocol.sales.PaymentType;
+import io.brigade.protocol.sales.Sale;
+import io.brigade.protocol.sales.SaleCharge;
+import io.brigade.protocol.sales.SaleDiscount;
+import io.brigade.protocol.sales.SaleItem;
+import io.brigade.protocol.sales.SalePayment;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a paid ticket into a sale in the outbox (one durable local transaction, then the sync worker's
+ * business), and cancels or sets aside sales rung up here.
+ */
+public final class CheckoutService {
+    private final OutboxRepository outbox;
+    private final TerminalSettings settings;
+    private final EventRecorder events;
+    private final Clock clock;
+    private final Runnable onQueued;
+
+    public CheckoutService(OutboxRepository outbox, TerminalSettings settings, EventRecorder events, Clock clock,
+                           Runnable onQueued) {
+        this.outbox = outbox;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.onQueued = onQueued;
+    }
+
+    /** Commits the sale locally; when this returns the cashier is done and the sale cannot be lost. */
+    public Receipt complete(Order order, StaffMember staff) {
+        if (order.lines().isEmpty()) {
+            throw new IllegalStateException("the ticket is empty");
+        }
+        if (order.paid().compareTo(order.total()) != 0) {
+            throw new IllegalStateException("paid " + order.paid() + " of " + order.total());
+        }
+        UUID key = UUID.randomUUID();
+        Instant now = clock.instant();
+        String displayId = String.format("%04d", outbox.nextDisplayNumber() % 10_000);
+        Sale sale = new Sale(settings.salesChannelId(), "POS", now, true, order.dispatch(), key.toString(), displayId,
+                order.menuId(), Long.toString(order.menuRevisionId()), null,
+                order.dispatch() == DispatchType.DineIn ? new DineIn(order.tableId(), order.guests()) : null, null,
+                items(order), order.charges(), order.discounts(), payments(order, now), metadata(staff), null, null);
+        outbox.appendSale(new OutboxRepository.NewSale(key, json(sale), displayId, order.total(), staff.name(), now),
+                List.of(events.orderPlaced(key, order.total(), staff.staffId())));
+        onQueued.run();
+        List<Receipt.Adjustment> adjustments = new ArrayList<>();
+        for (SaleDiscount d : order.discounts()) {
+            adjustments.add(new Receipt.Adjustment(d.type() + " discount" + (d.code() == null ? "" : " " + d.code()),
+                    d.amount().negate()));
+        }
+        for (SaleCharge c : order.charges()) {
+            adjustments.add(new Receipt.Adjustment(c.type() == io.brigade.protocol.sales.ChargeType.Tip ? "Tip"
+                    : c.type() + " charge", c.amount()));
+        }
+        return new Receipt(displayId, settings.terminalName(), staff.name(), now, order.currency(),
+                order.dispatch() == DispatchType.DineIn ? "Dine in" + (order.tableId() == null ? ""
+                        : " table " + order.tableId()) : "Takeaway",
+                order.lines(), order.subtotal(), adjustments, order.total(), order.tenders());
+    }
+
+    /** Cancels (or refunds) a sale rung up here; managers only, and a reason is required. */
+    public void cancel(OutboxEntry sale, String reason, StaffMember staff) {
+        requireManager(staff);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to cancel a sale");
+        }
+        if (sale.cancelled()) {
+            throw new IllegalArgumentException("sale " + sale.displayId() + " is already cancelled");
+        }
+        if (sale.state() == OutboxEntry.State.PARKED || sale.state() == OutboxEntry.State.VOIDED) {
+            outbox.voidUnsentSale(sale.id()); // the server never accepted it: nothing to send
+            return;
+        }
+        CancelSale body = new CancelSale(settings.salesChannelId(), reason.strip(), "by " + staff.name());
+        outbox.appendCancel(UUID.randomUUID(), sale.id(), json(body), clock.instant());
+        onQueued.run();
+    }
+
+    public List<OutboxEntry> recentSales() {
+        return outbox.recentSales(30);
+    }
+
+    public List<OutboxEntry> needsAttention() {
+        return outbox.parked();
+    }
+
+    /** Sends a parked row again, after a manager fixed its cause. */
+    public void retry(OutboxEntry entry, StaffMember staff) {
+        requireManager(staff);
+        outbox.retry(entry.id());
+        onQueued.run();
+    }
+
+    /** Gives up on a parked row; it stays in the local record as voided. */
+    public void voidParked(OutboxEntry entry, StaffMember staff) {
+        requireManager(staff);
+        outbox.voidParked(entry.id());
+        onQueued.run();
+    }
+
+    private static void requireManager(StaffMember staff) {
+        if (!staff.isManager()) {
+            throw new IllegalArgumentException("only a manager can do this");
+        }
+    }
+
+    private static List<SaleItem> items(Order order) {
+        List<SaleItem> items = new ArrayList<>();
+        for (TicketLine l : order.lines()) {
+            List<SaleItem> mods = l.modifiers().stream()
+                    .map(m -> new SaleItem(m.menuItemId(), 1, m.price(), null, null)).toList();
+            items.add(new SaleItem(l.item().id(), l.quantity(), l.item().price(), l.notes(), mods));
+        }
+        return items;
+    }
+
+    private static List<SalePayment> payments(Order order, Instant now) {
+        return order.tenders().stream().map(t -> new SalePayment(PaymentType.Sale, t.method(), t.amount(), now,
+                t.method() == PaymentMethod.Cash && t.change().signum() > 0
+                        ? "tendered " + t.tendered() + ", change " + t.change() : null)).toList();
+    }
+
+    private String metadata(StaffMember staff) {
+        ObjectNode m = Json.mapper().createObjectNode();
+        m.put("posTerminal", settings.terminalName());
+        m.put("staffId", staff.staffId());
+        m.put("staffName", staff.name());
+        return m.toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

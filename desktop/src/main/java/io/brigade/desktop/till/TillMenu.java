@@ -1,0 +1,138 @@
+package io.brigade.desktop.till;
+
+import io.brigade.protocol.menus.AvailabilityOverride;
+import io.brigade.protocol.menus.Category;
+import io.brigade.protocol.menus.MenuItem;
+import io.brigade.protocol.menus.MenuRevision;
+import io.brigade.protocol.menus.ModifierGroup;
+import io.brigade.protocol.menus.PricingProfile;
+import io.brigade.protocol.sales.DispatchType;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One cached menu revision priced for one dispatch type at one moment: what the till's buttons show. */
+public final class TillMenu {
+    /** A category tab and its buttons. */
+    public record Tab(String id, String caption, List<PricedItem> items) {
+    }
+
+    private final MenuRevision revision;
+    private final List<Tab> tabs;
+    private final Map<String, MenuItem> modifierItems = new HashMap<>();
+
+    private TillMenu(MenuRevision revision, DispatchType dispatch, ZonedDateTime now) {
+        this.revision = revision;
+        Map<String, ModifierGroup> groups = new HashMap<>();
+        for (ModifierGroup g : nonNull(revision.menu().modifiers())) {
+            groups.put(g.id(), g);
+            nonNull(g.items()).forEach(i -> modifierItems.put(i.id(), i));
+        }
+        List<Tab> out = new ArrayList<>();
+        for (Category c : nonNull(revision.menu().categories())) {
+            List<PricedItem> items = new ArrayList<>();
+            for (MenuItem i : nonNull(c.items())) {
+                List<ModifierGroup> itemGroups = nonNull(i.modifierIds()).stream().map(groups::get)
+                        .filter(Objects::nonNull).toList();
+                items.add(new PricedItem(i, price(i, dispatch), availableAt(i, now), itemGroups));
+            }
+            out.add(new Tab(c.id(), c.caption(), List.copyOf(items)));
+        }
+        this.tabs = List.copyOf(out);
+    }
+
+    public static TillMenu of(MenuRevision revision, DispatchType dispatch, ZonedDateTime now) {
+        return new TillMenu(revision, dispatch, now);
+    }
+
+    public List<Tab> tabs() {
+        return tabs;
+    }
+
+    public String menuId() {
+        return revision.menuId();
+    }
+
+    public long revisionId() {
+        return revision.revisionId();
+    }
+
+    public String currency() {
+        return revision.menu().currency();
+    }
+
+    /** Items whose caption contains {@code text}, ignoring case; the search box's answer. */
+    public List<PricedItem> search(String text) {
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        return tabs.stream().flatMap(t -> t.items().stream())
+                .filter(i -> i.caption().toLowerCase(Locale.ROOT).contains(needle)).toList();
+    }
+
+    public Optional<PricedItem> item(String id) {
+        return tabs.stream().flatMap(t -> t.items().stream()).filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    /** The price of a modifier option for the same dispatch type. */
+    public BigDecimal modifierPrice(MenuItem option, DispatchType dispatch) {
+        return price(option, dispatch);
+    }
+
+    /** The first price band's price for the dispatch type; a missing price falls back to the dine-in one. */
+    static BigDecimal price(MenuItem item, DispatchType dispatch) {
+        List<PricingProfile> profiles = nonNull(item.pricingProfiles());
+        if (profiles.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        PricingProfile p = profiles.get(0);
+        BigDecimal price = switch (dispatch) {
+            case DineIn -> p.dineInPrice();
+            case TakeAway -> p.takeawayPrice();
+            case Collection -> p.collectionPrice();
+            case Delivery -> p.deliveryPrice();
+        };
+        if (price == null) {
+            price = p.dineInPrice() != null ? p.dineInPrice() : BigDecimal.ZERO;
+        }
+        return price;
+    }
+
+    /** An item is unavailable when an override for today's day covers the current time and says so. */
+    static boolean availableAt(MenuItem item, ZonedDateTime now) {
+        for (AvailabilityOverride o : nonNull(item.availabilityOverrides())) {
+            if (o.available() == null || o.dayOfWeek() == null) {
+                continue;
+            }
+            DayOfWeek day;
+            LocalTime start;
+            LocalTime end;
+            try {
+                day = DayOfWeek.valueOf(o.dayOfWeek().strip().toUpperCase(Locale.ROOT));
+                start = o.startTime() == null ? LocalTime.MIN : LocalTime.parse(o.startTime());
+                end = o.endTime() == null ? LocalTime.MAX : LocalTime.parse(o.endTime());
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                continue; // a rule we cannot read must not hide an item
+            }
+            LocalTime t = now.toLocalTime();
+            if (now.getDayOfWeek() == day && !t.isBefore(start) && t.isBefore(end)) {
+                return o.available();
+            }
+        }
+        return true;
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
