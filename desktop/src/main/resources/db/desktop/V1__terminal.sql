@@ -1,7 +1,7 @@
 -- The till's own database: terminal settings, staff, the cached menu and the outbox.
 CREATE TABLE settings (
     name  VARCHAR(64)   PRIMARY KEY,
-    value VARCHAR(4000) NOT NULL
+    setting_value VARCHAR(4000) NOT NULL
 );
 
 CREATE TABLE staff (

@@ -37,7 +37,7 @@ public final class SettingsRepository {
         v.put("terminalName", s.terminalName());
         v.put("embedded", Boolean.toString(s.embedded()));
         db.inDurableTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO settings (name, value) KEY (name) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO settings (name, setting_value) KEY (name) VALUES (?, ?)")) {
                 for (Map.Entry<String, String> e : v.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setString(2, e.getValue());
@@ -51,7 +51,7 @@ public final class SettingsRepository {
 
     private static Map<String, String> all(Connection c) throws Exception {
         Map<String, String> v = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, value FROM settings");
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, setting_value FROM settings");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 v.put(rs.getString(1), rs.getString(2));

@@ -1,0 +1,182 @@
+package io.brigade.desktop;
+
+import atlantafx.base.theme.PrimerLight;
+import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.app.CrashDialog;
+import io.brigade.desktop.app.DataDirectory;
+import io.brigade.desktop.app.FxBackground;
+import io.brigade.desktop.app.ShellController;
+import io.brigade.desktop.app.ShellViewModel;
+import io.brigade.desktop.app.Workspace;
+import io.brigade.desktop.settings.SettingsController;
+import io.brigade.desktop.staff.SignInController;
+import io.brigade.desktop.staff.SignInViewModel;
+import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.till.TillController;
+import io.brigade.desktop.till.TillViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The desktop app: starts the services off the FX thread, then shows sign-in and the workspaces. */
+public final class BrigadeApp extends Application {
+    private final Supplier<AppServices.Options> options;
+    private final CompletableFuture<AppServices> ready = new CompletableFuture<>();
+    private final FxBackground background = new FxBackground();
+    private final StackPane root = new StackPane();
+    private AppServices services;
+    private Parent signIn;
+    private Parent shell;
+    private ShellViewModel shellModel;
+    private TillViewModel till;
+
+    /** Started from the command line: data in the user's data directory, embedded server unless configured. */
+    public BrigadeApp() {
+        this(() -> new AppServices.Options(DataDirectory.resolve()));
+    }
+
+    /** Started by tests and tools with their own options. */
+    public BrigadeApp(Supplier<AppServices.Options> options) {
+        this.options = options;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        CrashDialog.install();
+        Label starting = new Label("Starting Brigade…");
+        starting.getStyleClass().add("subtitle");
+        root.getChildren().setAll(starting);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(getClass().getResource("app/brigade.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Brigade");
+        stage.show();
+        ZoneId zone = ZoneId.systemDefault();
+        {
+            Thread t = new Thread(() -> {
+                try {
+                    AppServices s = AppServices.start(options.get().eventWriter(background.executor()));
+                    Platform.runLater(() -> ready(s, zone));
+                } catch (Exception e) {
+                    Platform.runLater(() -> {
+                        starting.setText("Brigade could not start: " + e.getMessage());
+                        ready.completeExceptionally(e);
+                        CrashDialog.show(e);
+                    });
+                }
+            }, "startup");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void ready(AppServices s, ZoneId zone) {
+        services = s;
+        till = new TillViewModel(s.checkout(), s.events(), background, s.clock(), zone);
+        s.menus().current().ifPresent(till::menuArrived);
+        s.menus().onChange(revision -> Platform.runLater(() -> till.menuArrived(revision)));
+
+        SignInViewModel signInModel = new SignInViewModel(s.staff(), background, this::signedIn);
+        FXMLLoader signInLoader = loader("staff/SignInView.fxml");
+        signIn = load(signInLoader);
+        ((SignInController) signInLoader.getController()).bind(signInModel,
+                s.isEmbedded() ? AppServices.DEMO_PINS : null);
+
+        FXMLLoader tillLoader = loader("till/TillView.fxml");
+        Parent tillView = load(tillLoader);
+        ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
+
+        FXMLLoader settingsLoader = loader("settings/SettingsView.fxml");
+        Parent settingsView = load(settingsLoader);
+        ((SettingsController) settingsLoader.getController()).bind(s.settings(), s.isEmbedded(), next ->
+                background.run(() -> {
+                    s.saveSettings(next);
+                    return next;
+                }, ok -> { }, CrashDialog::show));
+
+        Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
+        screens.put(Workspace.TILL, tillView);
+        screens.put(Workspace.KITCHEN, placeholder("The kitchen display arrives in the next release."));
+        screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
+        screens.put(Workspace.BACK_OFFICE, settingsView);
+
+        shellModel = new ShellViewModel(zone);
+        FXMLLoader shellLoader = loader("app/ShellView.fxml");
+        shell = load(shellLoader);
+        ((ShellController) shellLoader.getController()).bind(shellModel, s.settings().terminalName()
+                + (s.isEmbedded() ? " · built-in server" : " · " + s.settings().serverUrl()), screens, s.checkout(),
+                background, this::signOut);
+        s.onStatus(status -> Platform.runLater(() -> shellModel.apply(status)));
+
+        root.getChildren().setAll(signIn);
+        signIn.requestFocus();
+        ready.complete(s);
+    }
+
+    private void signedIn(StaffMember who) {
+        till.staffProperty().set(who);
+        shellModel.staffProperty().set(who);
+        root.getChildren().setAll(shell);
+    }
+
+    private void signOut() {
+        till.clearTicket();
+        till.staffProperty().set(null);
+        shellModel.staffProperty().set(null);
+        root.getChildren().setAll(signIn);
+        signIn.requestFocus();
+    }
+
+    private static Node placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("placeholder");
+        return new StackPane(l);
+    }
+
+    private FXMLLoader loader(String path) {
+        return new FXMLLoader(getClass().getResource(path));
+    }
+
+    private static Parent load(FXMLLoader loader) {
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + loader.getLocation(), e);
+        }
+    }
+
+    /** Completes with the services once the app is up: for tests and tools. */
+    public CompletableFuture<AppServices> ready() {
+        return ready;
+    }
+
+    public TillViewModel till() {
+        return till;
+    }
+
+    @Override
+    public void stop() {
+        background.close();
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        launch(BrigadeApp.class, args);
+    }
+}

@@ -1,0 +1,13 @@
+package io.brigade.desktop;
+
+import javafx.application.Application;
+
+/** Entry point for class-path launches (jar, jpackage), where the main class must not extend Application. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(BrigadeApp.class, args);
+    }
+}

@@ -1,0 +1,73 @@
+package io.brigade.desktop.till;
+
+import io.brigade.desktop.app.Background;
+import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.sync.OutboxEntry;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** What the server refused, with its reason: a manager sends it again after fixing the cause, or voids it. */
+public final class NeedsAttentionDialog {
+    private NeedsAttentionDialog() {
+    }
+
+    public static void show(Window owner, CheckoutService checkout, StaffMember staff, Background background) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Needs attention");
+        dialog.setHeaderText("The server refused these. Nothing here is lost; a manager decides.");
+        ListView<OutboxEntry> list = new ListView<>();
+        list.setId("needsAttentionList");
+        list.setPrefSize(680, 300);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(OutboxEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setWrapText(true);
+                setPrefWidth(0);
+                setText(empty || e == null ? null : e.kind() + (e.displayId() == null ? "" : " #" + e.displayId())
+                        + (e.total() == null ? "" : "  " + Money.format(e.total(), "EUR")) + "\n" + e.lastError());
+            }
+        });
+        Label message = new Label(staff.isManager() ? "" : "Ask a manager to retry or void these.");
+        message.getStyleClass().add("error-text");
+        Runnable reload = () -> background.run(checkout::needsAttention, list.getItems()::setAll,
+                e -> message.setText(e.getMessage()));
+        BiConsumer<String, BiConsumer<OutboxEntry, StaffMember>> act = (done, action) -> {
+            OutboxEntry entry = list.getSelectionModel().getSelectedItem();
+            if (entry == null) {
+                message.setText("Choose one first");
+                return;
+            }
+            background.run(() -> {
+                action.accept(entry, staff);
+                return List.of();
+            }, ok -> {
+                message.setText(done);
+                reload.run();
+            }, failure -> message.setText(failure.getMessage()));
+        };
+        Button retry = new Button("Send again");
+        retry.setId("retryParked");
+        retry.setOnAction(e -> act.accept("Queued to send again", checkout::retry));
+        Button voidIt = new Button("Void");
+        voidIt.setId("voidParked");
+        voidIt.getStyleClass().add("danger");
+        voidIt.setOnAction(e -> act.accept("Voided", checkout::voidParked));
+        retry.setDisable(!staff.isManager());
+        voidIt.setDisable(!staff.isManager());
+        dialog.getDialogPane().setContent(new VBox(10, list, new HBox(8, retry, voidIt), message));
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        reload.run();
+        dialog.showAndWait();
+    }
+}

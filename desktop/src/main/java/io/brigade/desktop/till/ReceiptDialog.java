@@ -1,0 +1,58 @@
+package io.brigade.desktop.till;
+
+import java.time.ZoneId;
+import javafx.event.ActionEvent;
+import javafx.print.PrinterJob;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Shows the receipt after a sale, with the change due in large type, and prints it when a printer exists. */
+final class ReceiptDialog {
+    private ReceiptDialog() {
+    }
+
+    static void show(Window owner, Receipt receipt, ZoneId zone) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Receipt " + receipt.displayId());
+        dialog.setHeaderText("Sale saved — order " + receipt.displayId());
+        TextArea text = new TextArea(receipt.render(zone));
+        text.setId("receiptText");
+        text.setEditable(false);
+        text.getStyleClass().add("receipt");
+        text.setPrefColumnCount(42);
+        text.setPrefRowCount(Math.min(30, receipt.render(zone).split("\n").length + 1));
+        Label change = new Label(receipt.change().signum() > 0
+                ? "Change due: " + Money.format(receipt.change(), receipt.currency()) : "No change due");
+        change.setId("changeDue");
+        change.getStyleClass().add("change-due");
+        Label printStatus = new Label();
+        printStatus.setId("printStatus");
+        dialog.getDialogPane().setContent(new VBox(10, change, text, printStatus));
+        ButtonType print = new ButtonType("Print", ButtonBar.ButtonData.LEFT);
+        ButtonType done = new ButtonType("Next customer", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(print, done);
+        dialog.getDialogPane().lookupButton(done).setId("receiptDone");
+        Button printButton = (Button) dialog.getDialogPane().lookupButton(print);
+        printButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            PrinterJob job = PrinterJob.createPrinterJob();
+            if (job == null) {
+                printStatus.setText("No printer is set up on this PC: the receipt is shown above.");
+                return;
+            }
+            boolean printed = job.printPage(text);
+            if (printed) {
+                job.endJob();
+            }
+            printStatus.setText(printed ? "Sent to " + job.getPrinter().getName() : "Printing failed");
+        });
+        dialog.show();
+    }
+}

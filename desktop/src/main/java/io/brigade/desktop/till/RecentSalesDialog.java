@@ -1,0 +1,88 @@
+package io.brigade.desktop.till;
+
+import io.brigade.desktop.app.Background;
+import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.sync.OutboxEntry;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** A manager's list of recent sales at this till, to cancel or refund one with a reason. */
+final class RecentSalesDialog {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private RecentSalesDialog() {
+    }
+
+    static void show(Window owner, CheckoutService checkout, StaffMember manager, Background background, ZoneId zone,
+                     String currency) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Recent sales");
+        dialog.setHeaderText("Cancel or refund a recent sale (a reason is required)");
+        ListView<OutboxEntry> list = new ListView<>();
+        list.setId("recentSalesList");
+        list.setPrefSize(560, 360);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(OutboxEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : "#" + e.displayId() + "   " + TIME.format(e.createdAt().atZone(zone))
+                        + "   " + Money.format(e.total(), currency) + "   " + e.staffName() + "   " + state(e));
+            }
+        });
+        TextField reason = new TextField();
+        reason.setId("cancelReason");
+        reason.setPromptText("Reason (for example: customer changed their mind)");
+        Label message = new Label();
+        message.setId("recentSalesMessage");
+        message.getStyleClass().add("error-text");
+        Button cancel = new Button("Cancel / refund sale");
+        cancel.setId("cancelSale");
+        cancel.getStyleClass().add("danger");
+        Runnable reload = () -> background.run(checkout::recentSales, list.getItems()::setAll,
+                e -> message.setText(e.getMessage()));
+        cancel.setOnAction(e -> {
+            OutboxEntry sale = list.getSelectionModel().getSelectedItem();
+            if (sale == null) {
+                message.setText("Choose a sale first");
+                return;
+            }
+            String why = reason.getText();
+            background.run(() -> {
+                checkout.cancel(sale, why, manager);
+                return List.of();
+            }, ok -> {
+                message.setText("Sale #" + sale.displayId() + " cancelled");
+                reason.clear();
+                reload.run();
+            }, failure -> message.setText(failure.getMessage()));
+        });
+        dialog.getDialogPane().setContent(new VBox(10, list, new HBox(8, reason, cancel), message));
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        reload.run();
+        dialog.showAndWait();
+    }
+
+    private static String state(OutboxEntry e) {
+        if (e.cancelled()) {
+            return "CANCELLED";
+        }
+        return switch (e.state()) {
+            case PENDING -> "waiting to sync";
+            case SENT -> "synced";
+            case PARKED -> "needs attention";
+            case VOIDED -> "voided";
+        };
+    }
+}

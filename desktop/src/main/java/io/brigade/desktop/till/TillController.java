@@ -1,0 +1,331 @@
+package io.brigade.desktop.till;
+
+import io.brigade.desktop.app.Background;
+import io.brigade.protocol.sales.DispatchType;
+import io.brigade.protocol.sales.SaleCharge;
+import io.brigade.protocol.sales.SaleDiscount;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+
+/** Binds the till screen to {@link TillViewModel}; it builds the item buttons and opens dialogs, nothing more. */
+public final class TillController {
+    @FXML private BorderPane root;
+    @FXML private ToggleButton dineIn;
+    @FXML private ToggleButton takeAway;
+    @FXML private Label tableLabel;
+    @FXML private TextField table;
+    @FXML private Label guestsLabel;
+    @FXML private Spinner<Integer> guests;
+    @FXML private TextField search;
+    @FXML private Label pendingQuantity;
+    @FXML private Label menuInfo;
+    @FXML private Button recentSales;
+    @FXML private TabPane categories;
+    @FXML private ListView<TicketLine> ticket;
+    @FXML private CheckBox serviceCharge;
+    @FXML private Label subtotal;
+    @FXML private Label discounts;
+    @FXML private Label charges;
+    @FXML private Label total;
+    @FXML private Label balance;
+    @FXML private ListView<Tender> tenders;
+    @FXML private TextField amount;
+    @FXML private Label message;
+    private TillViewModel model;
+    private CheckoutService checkout;
+    private Background background;
+    private ZoneId zone;
+    private Tab searchTab;
+
+    public void bind(TillViewModel model, CheckoutService checkout, Background background, ZoneId zone) {
+        this.model = model;
+        this.checkout = checkout;
+        this.background = background;
+        this.zone = zone;
+        ToggleGroup dispatch = new ToggleGroup();
+        dineIn.setToggleGroup(dispatch);
+        takeAway.setToggleGroup(dispatch);
+        dispatch.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always on
+                return;
+            }
+            model.setDispatch(now == dineIn ? DispatchType.DineIn : DispatchType.TakeAway);
+        });
+        table.textProperty().bindBidirectional(model.tableProperty());
+        table.visibleProperty().bind(dineIn.selectedProperty());
+        tableLabel.visibleProperty().bind(dineIn.selectedProperty());
+        guests.visibleProperty().bind(dineIn.selectedProperty());
+        guestsLabel.visibleProperty().bind(dineIn.selectedProperty());
+        guests.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 40, 2));
+        guests.valueProperty().addListener((o, a, b) -> model.guestsProperty().set(b));
+        serviceCharge.selectedProperty().bindBidirectional(model.serviceChargeProperty());
+        recentSales.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.staffProperty().get() != null && model.staffProperty().get().isManager(),
+                model.staffProperty()));
+
+        model.menuProperty().addListener((o, a, menu) -> showMenu(menu));
+        showMenu(model.menuProperty().get());
+        search.textProperty().addListener((o, a, text) -> showSearch(text));
+
+        ticket.setItems(model.lines());
+        ticket.setCellFactory(v -> new TicketCell());
+        tenders.setItems(model.tenders());
+        tenders.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Tender t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : (t.method() == io.brigade.protocol.sales.PaymentMethod.Cash
+                        ? "Cash " + model.format(t.tendered()) + (t.change().signum() > 0
+                        ? "  change " + model.format(t.change()) : "") : "Card " + model.format(t.amount())));
+            }
+        });
+
+        subtotal.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.subtotalBinding().get()),
+                model.subtotalBinding()));
+        total.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.totalBinding().get()),
+                model.totalBinding()));
+        balance.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.balanceBinding().get()),
+                model.balanceBinding()));
+        discounts.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.order().discounts()
+                .stream().map(SaleDiscount::amount).reduce(BigDecimal.ZERO, BigDecimal::add).negate()),
+                model.totalBinding()));
+        charges.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.order().charges()
+                .stream().map(SaleCharge::amount).reduce(BigDecimal.ZERO, BigDecimal::add)), model.totalBinding()));
+        message.textProperty().bind(model.messageProperty());
+        pendingQuantity.textProperty().bind(Bindings.createStringBinding(
+                () -> model.pendingQuantityProperty().get() > 0 ? "× " + model.pendingQuantityProperty().get() : "",
+                model.pendingQuantityProperty()));
+        model.lastReceiptProperty().addListener((o, a, receipt) -> {
+            if (receipt != null) {
+                amount.clear();
+                ReceiptDialog.show(root.getScene().getWindow(), receipt, zone);
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    private void showMenu(TillMenu menu) {
+        categories.getTabs().clear();
+        searchTab = null;
+        if (menu == null) {
+            menuInfo.setText("Waiting for the menu…");
+            return;
+        }
+        menuInfo.setText("Menu revision " + menu.revisionId());
+        for (TillMenu.Tab t : menu.tabs()) {
+            Tab tab = new Tab(t.caption(), grid(t.items()));
+            tab.setId("category-" + t.id());
+            categories.getTabs().add(tab);
+        }
+    }
+
+    private void showSearch(String text) {
+        TillMenu menu = model.menuProperty().get();
+        if (menu == null) {
+            return;
+        }
+        List<PricedItem> found = menu.search(text);
+        if (text.isBlank()) {
+            if (searchTab != null) {
+                categories.getTabs().remove(searchTab);
+                searchTab = null;
+            }
+            return;
+        }
+        if (searchTab == null) {
+            searchTab = new Tab("Search");
+            searchTab.setId("searchResults");
+            categories.getTabs().add(0, searchTab);
+        }
+        searchTab.setContent(grid(found));
+        categories.getSelectionModel().select(searchTab);
+    }
+
+    private ScrollPane grid(List<PricedItem> items) {
+        FlowPane grid = new FlowPane(10, 10);
+        grid.getStyleClass().add("item-grid");
+        for (PricedItem item : items) {
+            Button b = new Button(item.caption() + "\n" + model.format(item.price()));
+            b.setId("item-" + item.id());
+            b.getStyleClass().add("item-button");
+            b.setFocusTraversable(false);
+            if (!item.available()) {
+                b.getStyleClass().add("unavailable");
+                b.setText(item.caption() + "\nUnavailable");
+                b.setDisable(true);
+            }
+            b.setOnAction(e -> open(item));
+            grid.getChildren().add(b);
+        }
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private void open(PricedItem item) {
+        Optional<ModifierChoice> choice = model.open(item);
+        choice.ifPresent(c -> ModifierDialog.show(root.getScene().getWindow(), c, model));
+    }
+
+    private void key(KeyEvent e) {
+        boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
+        if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            search.requestFocus();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER) {
+            if (e.getTarget() == search) {
+                TillMenu menu = model.menuProperty().get();
+                if (menu != null) {
+                    menu.search(search.getText()).stream().filter(PricedItem::available).findFirst()
+                            .ifPresent(this::open);
+                }
+                search.clear();
+            } else {
+                onCash();
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            search.clear();
+            model.pendingQuantityProperty().set(0);
+            root.requestFocus();
+            e.consume();
+        } else if (!typing && e.getText() != null && e.getText().length() == 1
+                && Character.isDigit(e.getText().charAt(0))) {
+            model.typeDigit(e.getText().charAt(0) - '0');
+            e.consume();
+        }
+    }
+
+    private Optional<TicketLine> selected() {
+        TicketLine line = ticket.getSelectionModel().getSelectedItem();
+        if (line == null && !model.lines().isEmpty()) {
+            line = model.lines().get(model.lines().size() - 1);
+        }
+        return Optional.ofNullable(line);
+    }
+
+    @FXML
+    private void onLess() {
+        selected().ifPresent(l -> model.changeQuantity(l, -1));
+    }
+
+    @FXML
+    private void onMore() {
+        selected().ifPresent(l -> model.changeQuantity(l, 1));
+    }
+
+    @FXML
+    private void onNote() {
+        selected().ifPresent(l -> ask("Note for " + l.item().caption(), l.notes())
+                .ifPresent(n -> model.setNotes(l, n)));
+    }
+
+    @FXML
+    private void onRemove() {
+        selected().ifPresent(model::remove);
+    }
+
+    @FXML
+    private void onSpotDiscount() {
+        ask("Discount amount", "").ifPresent(model::spotDiscount);
+    }
+
+    @FXML
+    private void onVoucher() {
+        ask("Voucher code", "").ifPresent(code -> ask("Voucher value", "")
+                .ifPresent(value -> model.voucher(code, value)));
+    }
+
+    @FXML
+    private void onTip() {
+        ask("Tip amount", "").ifPresent(model::setTip);
+    }
+
+    @FXML
+    private void onCash() {
+        if (model.payCash(amount.getText())) {
+            amount.clear();
+        }
+    }
+
+    @FXML
+    private void onCard() {
+        if (model.payCard(amount.getText())) {
+            amount.clear();
+        }
+    }
+
+    @FXML
+    private void onClearPayments() {
+        model.clearPayments();
+    }
+
+    @FXML
+    private void onComplete() {
+        model.complete();
+    }
+
+    @FXML
+    private void onNewTicket() {
+        model.clearTicket();
+    }
+
+    @FXML
+    private void onRecentSales() {
+        RecentSalesDialog.show(root.getScene().getWindow(), checkout, model.staffProperty().get(), background, zone,
+                model.currency());
+    }
+
+    private Optional<String> ask(String question, String initial) {
+        TextInputDialog d = new TextInputDialog(initial == null ? "" : initial);
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle("Brigade");
+        d.setHeaderText(question);
+        d.getEditor().setId("askField");
+        return d.showAndWait();
+    }
+
+    /** A ticket line: quantity, caption, its modifiers and note, and its total. */
+    private final class TicketCell extends ListCell<TicketLine> {
+        @Override
+        protected void updateItem(TicketLine line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null) {
+                setText(null);
+                return;
+            }
+            StringBuilder s = new StringBuilder(line.quantity() + " × " + line.item().caption() + "    "
+                    + model.format(line.total()));
+            line.modifiers().forEach(m -> s.append("\n     + ").append(m.caption())
+                    .append(m.price().signum() > 0 ? " " + model.format(m.price()) : ""));
+            if (line.notes() != null) {
+                s.append("\n     “").append(line.notes()).append("”");
+            }
+            setText(s.toString());
+        }
+    }
+}
