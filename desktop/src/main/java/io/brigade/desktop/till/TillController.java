@@ -309,23 +309,30 @@ public final class TillController {
         return d.showAndWait();
     }
 
-    /** A ticket line: quantity, caption, its modifiers and note, and its total. */
+    /** A ticket line: quantity and caption on the left, its total on the right, modifiers and note below. */
     private final class TicketCell extends ListCell<TicketLine> {
         @Override
         protected void updateItem(TicketLine line, boolean empty) {
             super.updateItem(line, empty);
+            setText(null);
             if (empty || line == null) {
-                setText(null);
+                setGraphic(null);
                 return;
             }
-            StringBuilder s = new StringBuilder(line.quantity() + " × " + line.item().caption() + "    "
-                    + model.format(line.total()));
+            StringBuilder s = new StringBuilder(line.quantity() + " × " + line.item().caption());
             line.modifiers().forEach(m -> s.append("\n     + ").append(m.caption())
                     .append(m.price().signum() > 0 ? " " + model.format(m.price()) : ""));
             if (line.notes() != null) {
                 s.append("\n     “").append(line.notes()).append("”");
             }
-            setText(s.toString());
+            Label left = new Label(s.toString());
+            Label right = new Label(model.format(line.total()));
+            right.getStyleClass().add("line-total");
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+            javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, left, gap, right);
+            row.setPrefWidth(0);
+            setGraphic(row);
         }
     }
 }
