@@ -14,11 +14,13 @@ import io.brigade.desktop.staff.SignInViewModel;
 import io.brigade.desktop.staff.StaffMember;
 import io.brigade.desktop.till.TillController;
 import io.brigade.desktop.till.TillViewModel;
+import io.brigade.protocol.menus.MenuRevision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -70,7 +72,14 @@ public final class BrigadeApp extends Application {
             Thread t = new Thread(() -> {
                 try {
                     AppServices s = AppServices.start(options.get().eventWriter(background.executor()));
-                    Platform.runLater(() -> ready(s, zone));
+                    // Listen before reading the cache, so a revision arriving in between is not missed.
+                    s.menus().onChange(revision -> Platform.runLater(() -> {
+                        if (till != null) {
+                            till.menuArrived(revision);
+                        }
+                    }));
+                    Optional<MenuRevision> cached = s.menus().current();
+                    Platform.runLater(() -> ready(s, cached, zone));
                 } catch (Exception e) {
                     Platform.runLater(() -> {
                         starting.setText("Brigade could not start: " + e.getMessage());
@@ -84,11 +93,10 @@ public final class BrigadeApp extends Application {
         }
     }
 
-    private void ready(AppServices s, ZoneId zone) {
+    private void ready(AppServices s, Optional<MenuRevision> cached, ZoneId zone) {
         services = s;
         till = new TillViewModel(s.checkout(), s.events(), background, s.clock(), zone);
-        s.menus().current().ifPresent(till::menuArrived);
-        s.menus().onChange(revision -> Platform.runLater(() -> till.menuArrived(revision)));
+        cached.ifPresent(till::menuArrived);
 
         SignInViewModel signInModel = new SignInViewModel(s.staff(), background, this::signedIn);
         FXMLLoader signInLoader = loader("staff/SignInView.fxml");
