@@ -9,6 +9,7 @@ import io.brigade.desktop.app.ShellController;
 import io.brigade.desktop.app.ShellViewModel;
 import io.brigade.desktop.app.Workspace;
 import io.brigade.desktop.settings.SettingsController;
+import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.SignInController;
 import io.brigade.desktop.staff.SignInViewModel;
 import io.brigade.desktop.staff.StaffMember;
@@ -45,9 +46,21 @@ public final class BrigadeApp extends Application {
     private ShellViewModel shellModel;
     private TillViewModel till;
 
-    /** Started from the command line: data in the user's data directory, embedded server unless configured. */
+    /**
+     * Started from the command line: data in the user's data directory and the embedded server, unless
+     * {@code --server=URL --client-id= --client-secret= --org= --property= --channel= [--terminal=]} name another.
+     */
     public BrigadeApp() {
-        this(() -> new AppServices.Options(DataDirectory.resolve()));
+        this.options = () -> {
+            AppServices.Options o = new AppServices.Options(DataDirectory.resolve());
+            Map<String, String> named = getParameters().getNamed();
+            if (named.containsKey("server")) {
+                o.settings(new TerminalSettings(named.get("server"), named.get("client-id"),
+                        named.get("client-secret"), named.get("org"), named.get("property"), named.get("channel"),
+                        named.get("terminal"), false));
+            }
+            return o;
+        };
     }
 
     /** Started by tests and tools with their own options. */
