@@ -62,7 +62,7 @@ class TillScreenTest {
         robot.clickOn("#amountField").write("20");
         robot.clickOn("#payCash");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#changeDue").tryQuery().isPresent());
+        waitVisible("#receiptDone");
         verifyThat("#changeDue", LabeledMatchers.hasText("Change due: €9.50"));
         String receipt = robot.lookup("#receiptText").queryAs(TextArea.class).getText();
         assertTrue(receipt.contains("Order 0001"), receipt);
@@ -101,12 +101,13 @@ class TillScreenTest {
     }
 
     @Test
-    void cashierDoesNotSeeManagerWorkspacesAndAWrongPinIsRefused() {
+    void cashierDoesNotSeeManagerWorkspacesAndAWrongPinIsRefused() throws Exception {
         for (char c : "4321".toCharArray()) {
             robot.clickOn("#pin" + c);
         }
         robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#signInMessage").queryAs(Labeled.class).getText().isEmpty());
         verifyThat("#signInMessage", LabeledMatchers.hasText("Unknown PIN. Try again."));
         signIn("1111");
         assertEquals(1, robot.lookup("#workspaces").queryAs(javafx.scene.control.TabPane.class).getTabs().size());
@@ -126,6 +127,13 @@ class TillScreenTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the till did not open after signing in", e);
         }
+    }
+
+    private void waitVisible(String query) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
+                .map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Node item(String caption) {

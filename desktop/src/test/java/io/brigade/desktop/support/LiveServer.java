@@ -1,0 +1,166 @@
+package io.brigade.desktop.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.desktop.settings.TerminalSettings;
+import io.brigade.protocol.Json;
+import io.brigade.server.BrigadeServer;
+import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.db.Database;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real Brigade server over a real H2 file, reached over real HTTP. It can be stopped and started again on the
+ * same port over the same file, which is what a till sees when its server goes down and comes back.
+ */
+public final class LiveServer implements AutoCloseable {
+    /** The demo property's time zone: business dates are counted there. */
+    public static final ZoneId DUBLIN = ZoneId.of("Europe/Dublin");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final String jdbcUrl;
+    private int port;
+    private Database database;
+    private BrigadeServer server;
+
+    private LiveServer(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** Starts a server on a free port over {@code directory/server.mv.db}. */
+    public static LiveServer start(Path directory) throws Exception {
+        LiveServer s = new LiveServer("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"));
+        s.startOn(0);
+        return s;
+    }
+
+    private synchronized void startOn(int wanted) throws Exception {
+        database = Database.open(jdbcUrl, "sa", "");
+        try {
+            server = BrigadeServer.create(wanted, database, Clock.systemUTC()).start();
+        } catch (Exception e) {
+            database.close();
+            database = null;
+            throw e;
+        }
+        port = server.port();
+    }
+
+    /** Stops taking requests and closes the database, as a server that went down. */
+    public synchronized void stop() throws Exception {
+        if (server != null) {
+            BrigadeServer s = server;
+            server = null;
+            database = null;
+            s.close();
+        }
+    }
+
+    /** A new server process on the same port over the same database file. */
+    public synchronized void restart() throws Exception {
+        if (server != null) {
+            throw new IllegalStateException("still running");
+        }
+        startOn(port);
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** A new demo restaurant (org, property, POS channel, published menu, API client). */
+    public synchronized DemoBootstrap.Result bootstrap(String name) {
+        if (database == null) {
+            throw new IllegalStateException("the server is down");
+        }
+        return new DemoBootstrap(database, Clock.systemUTC()).run(name);
+    }
+
+    /** The settings of a terminal selling on {@code tenant}'s POS channel through this server. */
+    public TerminalSettings terminal(DemoBootstrap.Result tenant) {
+        return new TerminalSettings(url(), tenant.clientId(), tenant.clientSecret(), tenant.orgId(),
+                tenant.propertyId(), tenant.salesChannelId(), "till-1", false);
+    }
+
+    /**
+     * The sales the server holds on {@code tenant}'s POS channel for business dates yesterday to tomorrow (Dublin),
+     * read over HTTP with the tenant's own client credentials, as any integrator would.
+     */
+    public List<JsonNode> sales(DemoBootstrap.Result tenant) {
+        String token = token(tenant);
+        LocalDate today = LocalDate.now(DUBLIN);
+        URI uri = URI.create(url() + "/salesManagement/orgs/" + tenant.orgId() + "/salesChannels/"
+                + tenant.salesChannelId() + "/sales?fromDate=" + today.minusDays(1) + "&toDate=" + today.plusDays(1));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET sales answered " + r.statusCode() + ": " + r.body());
+        }
+        List<JsonNode> out = new ArrayList<>();
+        json(r.body()).path("data").forEach(out::add);
+        return out;
+    }
+
+    /** The {@code externalId} of every sale {@link #sales} returns, duplicates kept. */
+    public List<String> externalIds(DemoBootstrap.Result tenant) {
+        return sales(tenant).stream().map(s -> s.path("externalId").asText(null)).toList();
+    }
+
+    private String token(DemoBootstrap.Result tenant) {
+        String form = "grant_type=client_credentials&client_id=" + enc(tenant.clientId()) + "&client_secret="
+                + enc(tenant.clientSecret());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/identity/connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("token request answered " + r.statusCode() + ": " + r.body());
+        }
+        return json(r.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + body, e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+}
