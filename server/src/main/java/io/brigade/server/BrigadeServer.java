@@ -1,5 +1,7 @@
 package io.brigade.server;
 
+import io.brigade.server.analytics.AnalyticsEventRepository;
+import io.brigade.server.analytics.AnalyticsRoutes;
 import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.CredentialRepository;
 import io.brigade.server.auth.TokenRoutes;
@@ -50,6 +52,7 @@ public final class BrigadeServer implements AutoCloseable {
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
         new SaleRoutes(saleService).register(router);
+        new AnalyticsRoutes(database, new AnalyticsEventRepository(), clock).register(router);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");

@@ -9,6 +9,7 @@ import io.brigade.protocol.Problem;
 import io.brigade.server.auth.Principal;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,12 +107,18 @@ public final class Exchange {
             String field = fieldPath(e);
             String detail = e instanceof InvalidFormatException ife && ife.getTargetType() != null
                     && ife.getTargetType().isEnum()
-                    ? "must be one of " + List.of(ife.getTargetType().getEnumConstants())
+                    ? "must be one of " + wireNames(ife.getTargetType())
                     : "has the wrong type (expected " + simpleType(e) + ")";
             throw ApiException.invalid(400, List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, detail)));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    // As the client must spell them (an enum's @JsonProperty names), not the Java constants.
+    private static List<String> wireNames(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(c -> Json.mapper().convertValue(c, String.class)).toList();
     }
 
     private static String simpleType(MismatchedInputException e) {

@@ -16,6 +16,10 @@ public record Reply(int status, Object body, String contentType, Map<String, Str
         return new Reply(201, body, "application/json", Map.of());
     }
 
+    public static Reply accepted(Object body) {
+        return new Reply(202, body, "application/json", Map.of());
+    }
+
     public static Reply noContent() {
         return new Reply(204, null, null, Map.of());
     }

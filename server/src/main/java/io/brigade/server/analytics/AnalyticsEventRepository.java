@@ -1,0 +1,70 @@
+package io.brigade.server.analytics;
+
+import io.brigade.protocol.analytics.AnalyticsEvent;
+import io.brigade.server.db.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Client analytics events, stored once per (org, eventId). */
+public final class AnalyticsEventRepository {
+
+    /**
+     * Inserts the events whose id this org has not stored yet (a repeated id within the batch counts
+     * once) and returns how many were new. A concurrent request storing the same ids between the
+     * lookup and the insert makes the insert fail with a unique violation: the caller retries.
+     */
+    public int insertNew(Connection c, String orgId, List<AnalyticsEvent> events, Instant receivedAt)
+            throws SQLException {
+        Set<String> seen = existingIds(c, orgId, events);
+        List<AnalyticsEvent> fresh = new ArrayList<>();
+        for (AnalyticsEvent e : events) {
+            if (seen.add(e.eventId())) {
+                fresh.add(e);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO analytics_events (org_id, event_id, type, "
+                + "occurred_at, property_id, sales_channel_id, menu_id, menu_revision_id, menu_item_id, "
+                + "modifier_item_id, quantity, amount, sale_key, staff_id, received_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (AnalyticsEvent e : fresh) {
+                Sql.bind(ps, orgId, e.eventId(), e.type(), e.occurredAt(), e.propertyId(), e.salesChannelId(),
+                        e.menuId(), e.menuRevisionId(), e.menuItemId(), e.modifierItemId(), e.quantity(),
+                        e.amount(), e.saleKey(), e.staffId(), receivedAt);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return fresh.size();
+    }
+
+    private static Set<String> existingIds(Connection c, String orgId, List<AnalyticsEvent> events)
+            throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM analytics_events WHERE org_id = ? "
+                + "AND event_id IN (" + String.join(",", Collections.nCopies(events.size(), "?")) + ")")) {
+            Object[] values = new Object[events.size() + 1];
+            values[0] = orgId;
+            for (int i = 0; i < events.size(); i++) {
+                values[i + 1] = events.get(i).eventId();
+            }
+            Sql.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+}
