@@ -44,7 +44,7 @@ public final class ShellViewModel {
     public void apply(SyncStatus s) {
         online.set(s.online());
         connection.set(s.online() ? "Online" : "Offline: sales are kept on this till");
-        waiting.set(s.pendingSales() == 0 ? "All sales synced"
+        waiting.set(s.pendingSales() == 0 ? "No sales waiting"
                 : s.pendingSales() + (s.pendingSales() == 1 ? " sale" : " sales") + " waiting to sync");
         lastSync.set(s.lastSync() == null ? "Never synced" : "Last sync " + time(s.lastSync()));
         needsAttention.set(s.needsAttention());

@@ -73,6 +73,7 @@ public final class SyncWorker implements AutoCloseable {
                 refreshMenuIfDue();
                 List<OutboxEntry> next = outbox.nextToSend(EVENT_BATCH);
                 if (next.isEmpty()) {
+                    publish();
                     pause(Duration.ofSeconds(2));
                     continue;
                 }

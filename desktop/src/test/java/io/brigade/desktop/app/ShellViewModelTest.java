@@ -37,7 +37,7 @@ class ShellViewModelTest {
 
         shell.apply(new SyncStatus(true, 0, 0, null, null));
         assertEquals("Online", shell.connectionProperty().get());
-        assertEquals("All sales synced", shell.waitingProperty().get());
+        assertEquals("No sales waiting", shell.waitingProperty().get());
         assertEquals("Never synced", shell.lastSyncProperty().get());
     }
 }

@@ -69,6 +69,8 @@ class TillScreenTest {
         assertTrue(receipt.contains("+ Mushrooms"), receipt);
         assertTrue(receipt.contains("Card") && receipt.contains("€5.00"), receipt);
         robot.clickOn("#receiptDone");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "Online".equals(text("#connectionStatus"))
+                && "No sales waiting".equals(text("#waitingStatus")) && text("#lastSyncStatus").startsWith("Last sync "));
 
         List<OutboxEntry> sales = services.outbox().recentSales(5);
         assertEquals(1, sales.size());
@@ -134,6 +136,10 @@ class TillScreenTest {
                 .map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
                         && n.getScene().getWindow().isShowing()).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
     private Node item(String caption) {

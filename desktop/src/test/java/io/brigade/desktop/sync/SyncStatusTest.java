@@ -1,0 +1,33 @@
+package io.brigade.desktop.sync;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brigade.desktop.app.AppServices;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncStatusTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void anIdleTillReportsOnlineOnceTheServerAnswers() throws Exception {
+        try (AppServices services = AppServices.start(new AppServices.Options(home).startSync(false)
+                .menuRefresh(Duration.ofMillis(200)))) {
+            List<SyncStatus> seen = new CopyOnWriteArrayList<>();
+            services.onStatus(seen::add);
+            assertFalse(seen.get(0).online(), "nothing has reached the server before the worker starts");
+            services.sync().start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (seen.stream().noneMatch(SyncStatus::online) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(seen.stream().anyMatch(s -> s.online() && s.pendingSales() == 0), seen.toString());
+        }
+    }
+}
