@@ -118,20 +118,43 @@ public final class OutboxRepository {
      */
     public List<OutboxEntry> nextToSend(int maxEvents) {
         return db.inTransaction(c -> {
-            List<OutboxEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM outbox WHERE state = 'PENDING' ORDER BY seq LIMIT ?")) {
+            // Kinds first, without payloads: H2 copies every CLOB a query returns, and a sale at the head of a
+            // long queue needs only itself (reading up to 200 payloads per sale made draining about 3x slower).
+            // "ORDER BY state, seq" lets H2 read the (state, seq) index in order and stop after the limit; with
+            // "ORDER BY seq" it sorted every pending row (20,001 scanned for 200 with 10,000 sales queued).
+            long first = -1;
+            long last = -1;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, kind FROM outbox WHERE state = 'PENDING' ORDER BY state, seq LIMIT ?")) {
                 ps.setInt(1, maxEvents);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        OutboxEntry e = entry(rs);
-                        if (!out.isEmpty() && (e.kind() != Kind.EVENT || out.get(0).kind() != Kind.EVENT)) {
+                        boolean event = Kind.valueOf(rs.getString(2)) == Kind.EVENT;
+                        if (first < 0) {
+                            first = rs.getLong(1);
+                            last = first;
+                            if (!event) {
+                                break;
+                            }
+                        } else if (!event) {
                             break;
+                        } else {
+                            last = rs.getLong(1);
                         }
-                        out.add(e);
-                        if (e.kind() != Kind.EVENT) {
-                            break;
-                        }
+                    }
+                }
+            }
+            List<OutboxEntry> out = new ArrayList<>();
+            if (first < 0) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM outbox WHERE state = 'PENDING' AND seq BETWEEN ? AND ? ORDER BY seq")) {
+                ps.setLong(1, first);
+                ps.setLong(2, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
                     }
                 }
             }
