@@ -113,53 +113,29 @@ public final class OutboxRepository {
     }
 
     /**
-     * The next thing to send, oldest first: one sale or cancellation, or a run of up to {@code maxEvents}
-     * consecutive events (they travel as one batch).
+     * The oldest sale or cancellation not yet sent. These go strictly in order, one per request, so a
+     * cancellation never overtakes its sale. Parked rows are skipped: they wait for a manager.
      */
-    public List<OutboxEntry> nextToSend(int maxEvents) {
-        return db.inTransaction(c -> {
-            // Kinds first, without payloads: H2 copies every CLOB a query returns, and a sale at the head of a
-            // long queue needs only itself (reading up to 200 payloads per sale made draining about 3x slower).
-            // "ORDER BY state, seq" lets H2 read the (state, seq) index in order and stop after the limit; with
-            // "ORDER BY seq" it sorted every pending row (20,001 scanned for 200 with 10,000 sales queued).
-            long first = -1;
-            long last = -1;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq, kind FROM outbox WHERE state = 'PENDING' ORDER BY state, seq LIMIT ?")) {
-                ps.setInt(1, maxEvents);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        boolean event = Kind.valueOf(rs.getString(2)) == Kind.EVENT;
-                        if (first < 0) {
-                            first = rs.getLong(1);
-                            last = first;
-                            if (!event) {
-                                break;
-                            }
-                        } else if (!event) {
-                            break;
-                        } else {
-                            last = rs.getLong(1);
-                        }
-                    }
-                }
-            }
-            List<OutboxEntry> out = new ArrayList<>();
-            if (first < 0) {
-                return out;
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM outbox WHERE state = 'PENDING' AND seq BETWEEN ? AND ? ORDER BY seq")) {
-                ps.setLong(1, first);
-                ps.setLong(2, last);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(entry(rs));
-                    }
-                }
-            }
-            return out;
-        });
+    public Optional<OutboxEntry> nextSaleOrCancel() {
+        // One index probe per kind on (state, kind, seq), then the older of the two: a single query over
+        // (state, seq) would step over every pending event queued in between, which grows with a backlog.
+        Optional<OutboxEntry> sale = first("SALE");
+        Optional<OutboxEntry> cancel = first("CANCEL");
+        if (sale.isEmpty() || cancel.isEmpty()) {
+            return sale.isPresent() ? sale : cancel;
+        }
+        return sale.get().seq() < cancel.get().seq() ? sale : cancel;
+    }
+
+    private Optional<OutboxEntry> first(String kind) {
+        return list("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' AND kind = '" + kind + "' "
+                + "ORDER BY state, kind, seq LIMIT 1").stream().findFirst();
+    }
+
+    /** Up to {@code max} pending analytics events, oldest first: they travel as one batch, apart from sales. */
+    public List<OutboxEntry> nextEvents(int max) {
+        return list("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' AND kind = 'EVENT' "
+                + "ORDER BY state, kind, seq LIMIT " + Math.max(1, max));
     }
 
     public void markSent(List<UUID> ids, String serverSaleId, Instant at) {
@@ -241,6 +217,10 @@ public final class OutboxRepository {
     /** Sales and cancellations not yet accepted by the server (parked ones are counted apart). */
     public int pendingSales() {
         return db.inTransaction(c -> count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND kind <> 'EVENT'"));
+    }
+
+    public int parkedCount() {
+        return db.inTransaction(c -> count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'PARKED'"));
     }
 
     public Optional<Instant> lastSentAt() {

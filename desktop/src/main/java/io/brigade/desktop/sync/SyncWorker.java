@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -26,7 +27,10 @@ import java.util.logging.Logger;
 public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
     private static final int EVENT_BATCH = 200;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    // A till is usually on the same LAN as its server: a short ceiling gets sales moving soon after an outage.
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration EVENT_FLUSH = Duration.ofSeconds(5);
+    private static final Duration STATUS_EVERY = Duration.ofMillis(500);
     private final OutboxRepository outbox;
     private final ServerClient client;
     private final MenuCache menus;
@@ -41,6 +45,10 @@ public final class SyncWorker implements AutoCloseable {
     private volatile String lastError;
     private Duration backoff = Duration.ofMillis(500);
     private Instant nextMenuCheck = Instant.MIN;
+    private Instant nextEventFlush = Instant.MIN;
+    private Instant nextStatus = Instant.MIN;
+    private volatile boolean statusDirty = true;
+    private volatile Instant lastSync;
 
     public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, Clock clock,
                       Duration menuRefresh, Consumer<SyncStatus> listener) {
@@ -61,25 +69,41 @@ public final class SyncWorker implements AutoCloseable {
 
     /** Something was added to the outbox: send it now rather than at the next poll. */
     public void nudge() {
+        statusDirty = true;
         synchronized (wake) {
             wake.notifyAll();
         }
-        publish();
     }
 
     private void run() {
+        lastSync = outbox.lastSentAt().orElse(null);
         while (running) {
             try {
                 refreshMenuIfDue();
-                List<OutboxEntry> next = outbox.nextToSend(EVENT_BATCH);
-                if (next.isEmpty()) {
-                    publish();
-                    pause(Duration.ofSeconds(2));
-                    continue;
+                Optional<OutboxEntry> head = outbox.nextSaleOrCancel();
+                boolean ok = head.isEmpty() || send(List.of(head.get()));
+                Instant now = clock.instant();
+                // Events ride apart from sales: with no sale waiting, or every few seconds during a backlog.
+                if (ok && (head.isEmpty() || !now.isBefore(nextEventFlush))) {
+                    nextEventFlush = now.plus(EVENT_FLUSH);
+                    List<OutboxEntry> events = outbox.nextEvents(EVENT_BATCH);
+                    ok = events.isEmpty() || send(events);
+                    // During a backlog, catch up with the events that piled up since the last flush.
+                    for (int extra = 0; ok && extra < 4 && events.size() == EVENT_BATCH; extra++) {
+                        List<OutboxEntry> more = outbox.nextEvents(EVENT_BATCH);
+                        ok = more.isEmpty() || send(more);
+                        events = more;
+                    }
+                    if (ok && head.isEmpty() && events.isEmpty()) {
+                        publishIfDue(true);
+                        pause(Duration.ofSeconds(2));
+                        continue;
+                    }
                 }
-                if (send(next)) {
+                if (ok) {
                     backoff = Duration.ofMillis(500);
                 } else {
+                    publishIfDue(true);
                     pause(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
@@ -89,7 +113,7 @@ public final class SyncWorker implements AutoCloseable {
                 lastError = e.getMessage();
                 pause(Duration.ofSeconds(2));
             }
-            publish();
+            publishIfDue(false);
         }
     }
 
@@ -103,12 +127,16 @@ public final class SyncWorker implements AutoCloseable {
         };
         List<UUID> ids = entries.stream().map(OutboxEntry::id).toList();
         if (outcome instanceof PushOutcome.Accepted accepted) {
-            outbox.markSent(ids, head.kind() == Kind.SALE ? saleId(accepted.body()) : null, clock.instant());
+            Instant at = clock.instant();
+            outbox.markSent(ids, head.kind() == Kind.SALE ? saleId(accepted.body()) : null, at);
+            lastSync = at;
+            statusDirty = true;
             markOnline(true, null);
             return true;
         }
         if (outcome instanceof PushOutcome.Rejected rejected) {
             outbox.park(ids, "HTTP " + rejected.status() + ": " + rejected.reason());
+            statusDirty = true;
             markOnline(true, null);
             return true;
         }
@@ -179,6 +207,9 @@ public final class SyncWorker implements AutoCloseable {
         if (reachable && !online) {
             nextMenuCheck = Instant.MIN; // back online: pick up any menu published meanwhile
         }
+        if (reachable != online) {
+            statusDirty = true;
+        }
         online = reachable;
         lastError = error;
     }
@@ -194,11 +225,23 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports the status when something changed, at most every {@link #STATUS_EVERY} during a drain: the
+     * counts are queries over the outbox, and a backlog of thousands must not slow every send (or Pay).
+     */
+    private void publishIfDue(boolean force) {
+        Instant now = clock.instant();
+        if (force || (statusDirty && !now.isBefore(nextStatus))) {
+            nextStatus = now.plus(STATUS_EVERY);
+            statusDirty = false;
+            publish();
+        }
+    }
+
     /** Reports the current status to the listener. */
     public void publish() {
         try {
-            listener.accept(new SyncStatus(online, outbox.pendingSales(), outbox.parked().size(),
-                    outbox.lastSentAt().orElse(null), lastError));
+            listener.accept(new SyncStatus(online, outbox.pendingSales(), outbox.parkedCount(), lastSync, lastError));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "status not published", e);
         }

@@ -56,15 +56,22 @@ class OutboxRepositoryTest {
         return events.subList(from, to).stream().map(NewEvent::id).toList();
     }
 
-    /** Sends what {@code nextToSend} offers and checks it was exactly {@code expected}. */
-    private void sendsNext(int max, List<UUID> expected) {
-        List<OutboxEntry> next = outbox.nextToSend(max);
+    /** Sends the next sale or cancellation and checks it was {@code expected}. */
+    private void sendsSale(UUID expected) {
+        OutboxEntry next = outbox.nextSaleOrCancel().orElseThrow();
+        assertEquals(expected, next.id());
+        outbox.markSent(List.of(next.id()), null, AT);
+    }
+
+    /** Sends the next event batch and checks it was exactly {@code expected}. */
+    private void sendsEvents(int max, List<UUID> expected) {
+        List<OutboxEntry> next = outbox.nextEvents(max);
         assertEquals(expected, ids(next));
         outbox.markSent(ids(next), null, AT);
     }
 
     @Test
-    void eventsTravelInBatchesAndSalesOneAtATime() {
+    void salesAndCancellationsGoOneAtATimeInOrderAndEventsInBatchesApart() {
         List<NewEvent> before = events(3);
         outbox.appendEvents(before);
         NewSale s1 = sale();
@@ -78,48 +85,24 @@ class OutboxRepositoryTest {
         outbox.appendSale(s3, List.of());
         UUID cancel = UUID.randomUUID();
         outbox.appendCancel(cancel, s3.id(), "{}", AT);
-        List<NewEvent> after = events(5);
-        outbox.appendEvents(after);
         assertEquals(4, outbox.pendingSales(), "three sales and a cancellation wait; events are not counted");
 
-        sendsNext(200, ids(before, 0, 3));               // consecutive events: one batch
-        sendsNext(200, List.of(s1.id()));                // a sale alone, though events follow it
-        sendsNext(200, List.of(placed.id(), viewed.id())); // the run of events after it, across transactions
-        List<OutboxEntry> refused = outbox.nextToSend(200);
-        assertEquals(List.of(s2.id()), ids(refused));     // two sales in a row still go one at a time
-        outbox.park(ids(refused), "HTTP 422: no");
-        sendsNext(200, List.of(s3.id()));                 // a parked row does not hold up the queue
-        sendsNext(200, List.of(cancel));                  // a cancellation alone too
-        sendsNext(2, ids(after, 0, 2));                   // a batch stops at the limit...
-        sendsNext(200, ids(after, 2, 5));                 // ...and the rest follows
-        assertTrue(outbox.nextToSend(200).isEmpty());
-        assertEquals(0, outbox.pendingSales());
-        assertEquals(List.of(s2.id()), ids(outbox.parked()));
-    }
-
-    @Test
-    void aSaleWaitsBehindTheEventsQueuedBeforeIt() {
-        List<NewEvent> before = events(250);
-        outbox.appendEvents(before);
-        NewSale sale = sale();
-        outbox.appendSale(sale, List.of());
-
-        sendsNext(200, ids(before, 0, 200));
-        sendsNext(200, ids(before, 200, 250)); // the batch ends where the sale begins
-        sendsNext(200, List.of(sale.id()));
-    }
-
-    @Test
-    void eventsAroundAParkedSaleTravelTogether() {
-        NewEvent before = event();
-        outbox.appendEvents(List.of(before));
-        NewSale refused = sale();
-        outbox.appendSale(refused, List.of());
-        NewEvent after = event();
-        outbox.appendEvents(List.of(after));
+        sendsSale(s1.id());                              // events queued earlier do not hold a sale back
+        OutboxEntry refused = outbox.nextSaleOrCancel().orElseThrow();
+        assertEquals(s2.id(), refused.id());
         outbox.park(List.of(refused.id()), "HTTP 422: no");
+        sendsSale(s3.id());                              // a parked row does not hold up the queue
+        sendsSale(cancel);                               // and a cancellation follows its sale
+        assertTrue(outbox.nextSaleOrCancel().isEmpty());
 
-        sendsNext(200, List.of(before.id(), after.id()));
-        assertTrue(outbox.nextToSend(200).isEmpty());
+        List<UUID> allEvents = new java.util.ArrayList<>(ids(before, 0, 3));
+        allEvents.add(placed.id());
+        allEvents.add(viewed.id());
+        sendsEvents(2, allEvents.subList(0, 2));         // a batch stops at the limit...
+        sendsEvents(200, allEvents.subList(2, 5));       // ...and the rest follows, in order
+        assertTrue(outbox.nextEvents(200).isEmpty());
+        assertEquals(0, outbox.pendingSales());
+        assertEquals(1, outbox.parkedCount());
+        assertEquals(List.of(s2.id()), ids(outbox.parked()));
     }
 }
