@@ -45,7 +45,8 @@ public final class BrigadeServer implements AutoCloseable {
         SaleRepository sales = new SaleRepository();
         MenuService menuService = new MenuService(database, menus, orgs, clock);
         GroupCommitter committer = new GroupCommitter(database);
-        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock);
+        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock,
+                java.util.List.of());
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);

@@ -50,7 +50,7 @@ public final class CredentialRepository {
                 "SELECT org_id, client_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")) {
             Sql.bind(ps, tokenHash, now);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Principal(rs.getString(1), "oauth-client", rs.getString(2)))
+                return rs.next() ? Optional.of(new Principal(rs.getString(1), Principal.OAUTH_CLIENT, rs.getString(2)))
                         : Optional.empty();
             }
         }
@@ -72,7 +72,7 @@ public final class CredentialRepository {
                 "SELECT org_id, key_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
             Sql.bind(ps, keyHash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Principal(rs.getString(1), "api-key", rs.getString(2)))
+                return rs.next() ? Optional.of(new Principal(rs.getString(1), Principal.API_KEY, rs.getString(2)))
                         : Optional.empty();
             }
         }

@@ -19,6 +19,7 @@ import io.brigade.server.db.Database;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
+import io.brigade.server.org.Plan;
 import io.brigade.server.org.OrgService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class DemoBootstrap {
         MenuService menus = new MenuService(database, new MenuRepository(), orgs, clock);
         CredentialRepository credentials = new CredentialRepository();
 
-        Org org = new Org(Ids.org(), name, "Enterprise");
+        Org org = new Org(Ids.org(), name, Plan.ENTERPRISE.wireName());
         database.inTransaction(c -> {
             orgs.insertOrg(c, org, true, clock.instant());
             return null;

@@ -47,6 +47,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, "Conflict", detail);
     }
 
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "Forbidden", detail);
+    }
+
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, "Unauthorized", detail);
     }

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A validated sale with the fields the server owns (ids, times, totals, status). */
-record SaleRecord(Sale sale, String saleId, String orgId, String propertyId, String displayId, long menuRevisionId,
+public record SaleRecord(Sale sale, String saleId, String orgId, String propertyId, String displayId, long menuRevisionId,
                   Instant dateTime, LocalDate businessDate, Instant createdAt, Instant dispatchTime,
                   Totals totals, SaleStatus status) {
 
     /** Money totals of a sale, computed by the server. */
-    record Totals(BigDecimal items, BigDecimal charges, BigDecimal discounts, BigDecimal refunds,
+    public record Totals(BigDecimal items, BigDecimal charges, BigDecimal discounts, BigDecimal refunds,
                   BigDecimal saleAmount, BigDecimal paid) {
     }
 }

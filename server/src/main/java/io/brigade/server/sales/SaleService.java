@@ -50,18 +50,20 @@ public final class SaleService {
     private final OrgRepository orgs;
     private final MenuService menuService;
     private final Clock clock;
+    private final java.util.List<SaleObserver> observers;
     // Keys being processed on this node: a second request with the same key answers 409 at once.
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public SaleService(Database database, GroupCommitter committer, SaleRepository sales, OrgRepository orgs, MenuService menuService,
-                       Clock clock) {
+                       Clock clock, java.util.List<SaleObserver> observers) {
         this.database = database;
         this.committer = committer;
         this.sales = sales;
         this.orgs = orgs;
         this.menuService = menuService;
         this.clock = clock;
+        this.observers = java.util.List.copyOf(observers);
     }
 
     /** Creates a sale once per (org, key); a replay answers the stored status and body. */
@@ -91,6 +93,9 @@ public final class SaleService {
                 String body = write(created);
                 return committer.write(c -> {
                     sales.insert(c, record);
+                    for (SaleObserver observer : observers) {
+                        observer.created(c, record);
+                    }
                     sales.insertIdempotency(c, orgId, idempotencyKey, hash, record.saleId(), 201, body,
                             record.createdAt());
                     return Reply.raw(201, body.getBytes(StandardCharsets.UTF_8));
@@ -207,7 +212,7 @@ public final class SaleService {
             SaleRepository.SaleState state = lock(c, orgId, saleId, body.salesChannelId());
             SaleStateMachine.check(state.status(), SaleStatus.SALE_CANCELLED);
             sales.cancel(c, saleId, body.cancellationReason().strip(), body.cancellationNotes(), clock.instant());
-            return sales.header(c, orgId, saleId).orElseThrow();
+            return changed(c, orgId, saleId, state.status(), SaleStatus.SALE_CANCELLED.name());
         });
     }
 
@@ -225,7 +230,7 @@ public final class SaleService {
                     : target == SaleStatus.SALE_DELIVERED ? now : null;
             sales.updateStatus(c, saleId, target, now);
             sales.updateTimes(c, saleId, dispatch, delivered, null, now);
-            return sales.header(c, orgId, saleId).orElseThrow();
+            return changed(c, orgId, saleId, state.status(), target.name());
         });
     }
 
@@ -251,7 +256,7 @@ public final class SaleService {
                     SaleStateMachine.checkNotFinal(state.status(), status);
                     sales.updateTimes(c, saleId, null, pickup ? null : update.deliveryTime(),
                             pickup ? update.pickupTime() : null, clock.instant());
-                    return sales.header(c, orgId, saleId).orElseThrow();
+                    return changed(c, orgId, saleId, state.status(), status);
                 });
             }
             case "SALE_CANCELLED" -> cancel(orgId, saleId, new CancelSale(null,
@@ -263,10 +268,19 @@ public final class SaleService {
                     SaleRepository.SaleState state = lock(c, orgId, saleId, null);
                     SaleStateMachine.check(state.status(), target);
                     sales.updateStatus(c, saleId, target, clock.instant());
-                    return sales.header(c, orgId, saleId).orElseThrow();
+                    return changed(c, orgId, saleId, state.status(), target.name());
                 });
             }
         };
+    }
+
+    private SaleHeader changed(java.sql.Connection c, String orgId, String saleId, SaleStatus before, String reported)
+            throws java.sql.SQLException {
+        SaleHeader after = sales.header(c, orgId, saleId).orElseThrow();
+        for (SaleObserver observer : observers) {
+            observer.statusChanged(c, orgId, after, before, reported);
+        }
+        return after;
     }
 
     private SaleRepository.SaleState lock(java.sql.Connection c, String orgId, String saleId, String channelId)

@@ -1,0 +1,33 @@
+package io.brigade.server.org;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brigade.server.http.ApiException;
+import org.junit.jupiter.api.Test;
+
+class PlanTest {
+
+    @Test
+    void planBelowTheNeededOneIsRefusedWith403NamingTheUpgrade() {
+        ApiException e = assertThrows(ApiException.class, () -> Plan.PROFESSIONAL.require(Plan.ENTERPRISE, "API keys"));
+        assertEquals(403, e.status());
+        assertTrue(e.getMessage().contains("API keys needs the Enterprise plan"), e.getMessage());
+        assertTrue(e.getMessage().contains("Upgrade to Enterprise"), e.getMessage());
+    }
+
+    @Test
+    void planAtOrAboveTheNeededOnePasses() {
+        Plan.ENTERPRISE.require(Plan.PROFESSIONAL, "jobs");
+        Plan.PROFESSIONAL.require(Plan.PROFESSIONAL, "jobs");
+        assertFalse(Plan.FREE.atLeast(Plan.PROFESSIONAL));
+    }
+
+    @Test
+    void storedNamesParseCaseInsensitively() {
+        assertEquals(Plan.ENTERPRISE, Plan.parse("enterprise"));
+        assertThrows(IllegalArgumentException.class, () -> Plan.parse("Gold"));
+    }
+}
