@@ -17,6 +17,28 @@ import io.brigade.server.org.OrgService;
 import io.brigade.server.sales.SaleRepository;
 import io.brigade.server.sales.SaleRoutes;
 import io.brigade.server.sales.SaleService;
+import io.brigade.server.auth.ApiKeyAuthenticator;
+import io.brigade.server.auth.ApiKeyRoutes;
+import io.brigade.server.inventory.StockRepository;
+import io.brigade.server.inventory.StockRoutes;
+import io.brigade.server.inventory.StockService;
+import io.brigade.server.menus.PublishedMenus;
+import io.brigade.server.org.PlanRoutes;
+import io.brigade.server.pricing.PricingRoutes;
+import io.brigade.server.pricing.PricingRuleRepository;
+import io.brigade.server.ratelimit.ClockTimeMeter;
+import io.brigade.server.ratelimit.DatabaseBucketStore;
+import io.brigade.server.ratelimit.LocalBucketStore;
+import io.brigade.server.ratelimit.RateLimiter;
+import io.brigade.server.sales.SaleObserver;
+import io.brigade.server.v1.OpenApiRoute;
+import io.brigade.server.v1.ResponseCache;
+import io.brigade.server.v1.V1Catalog;
+import io.brigade.server.v1.V1OrderRepository;
+import io.brigade.server.v1.V1Orders;
+import io.brigade.server.v1.V1Routes;
+import io.github.bucket4j.TimeMeter;
+import java.util.List;
 import java.net.URI;
 import java.time.Clock;
 import org.eclipse.jetty.server.Server;
@@ -45,8 +67,13 @@ public final class BrigadeServer implements AutoCloseable {
         SaleRepository sales = new SaleRepository();
         MenuService menuService = new MenuService(database, menus, orgs, clock);
         GroupCommitter committer = new GroupCommitter(database);
-        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock,
-                java.util.List.of());
+        // Issue 3: the v1 cache drops an org's answers inside every sale change's transaction (and
+        // again after commit, through router.onWrite below); stock decrements with each new sale.
+        ResponseCache v1Cache = new ResponseCache(clock);
+        StockRepository stock = new StockRepository();
+        List<SaleObserver> observers = List.of(new StockService(stock, clock, v1Cache::invalidate),
+                ResponseCache.invalidating(v1Cache));
+        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);
@@ -54,6 +81,20 @@ public final class BrigadeServer implements AutoCloseable {
         new MenuRoutes(database, menus, menuService).register(router);
         new SaleRoutes(saleService).register(router);
         new AnalyticsRoutes(database, new AnalyticsEventRepository(), clock).register(router);
+        // Issue 3: API keys, plans, stock, pricing rules and the public /api/v1 API.
+        PublishedMenus published = new PublishedMenus(menus, menuService);
+        PricingRuleRepository pricingRules = new PricingRuleRepository();
+        TimeMeter time = new ClockTimeMeter(clock);
+        RateLimiter limiter = new RateLimiter(database.isPostgres()
+                ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time));
+        router.apiKeys(new ApiKeyAuthenticator(database, credentials, limiter, clock)).onWrite(v1Cache::invalidate);
+        new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
+        new PlanRoutes(database, orgs).register(router);
+        new StockRoutes(database, stock, published, clock).register(router);
+        new PricingRoutes(database, pricingRules, published, clock).register(router);
+        new V1Routes(new V1Catalog(database, published, stock), new V1Orders(database, saleService, sales, orgs,
+                published, pricingRules, new V1OrderRepository(), clock), limiter, v1Cache).register(router);
+        new OpenApiRoute().register(router);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");

@@ -77,4 +77,56 @@ public final class CredentialRepository {
             }
         }
     }
+
+    /** An API key as the back office lists it: never the key, only its prefix and last four characters. */
+    public record ApiKeyRow(String keyId, String name, String keyPrefix, String lastFour, Instant createdAt,
+                            Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    /** An unrevoked key's org, id and the org's plan, in one read per request. */
+    public record ApiKeyCaller(String orgId, String keyId, String plan) {
+    }
+
+    public Optional<ApiKeyCaller> findApiKeyCaller(Connection c, String keyHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.org_id, k.key_id, o.plan FROM api_keys k "
+                + "JOIN orgs o ON o.org_id = k.org_id WHERE k.key_hash = ? AND k.revoked_at IS NULL")) {
+            Sql.bind(ps, keyHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ApiKeyCaller(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    public java.util.List<ApiKeyRow> apiKeys(Connection c, String orgId) throws SQLException {
+        java.util.List<ApiKeyRow> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key_id, name, key_prefix, last_four, created_at, "
+                + "last_used_at, revoked_at FROM api_keys WHERE org_id = ? ORDER BY created_at, key_id")) {
+            Sql.bind(ps, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ApiKeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at"),
+                            Sql.instant(rs, "revoked_at")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Revokes a key of the org; false when the org has no such key. */
+    public boolean revokeApiKey(Connection c, String orgId, String keyId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) "
+                + "WHERE org_id = ? AND key_id = ?")) {
+            Sql.bind(ps, now, orgId, keyId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public void touchApiKey(Connection c, String keyId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE key_id = ?")) {
+            Sql.bind(ps, now, keyId);
+            ps.executeUpdate();
+        }
+    }
 }

@@ -1,13 +1,16 @@
 package io.brigade.server.http;
 
 import io.brigade.protocol.Problem;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A refusal that maps to one HTTP status and an RFC 9457 problem body. */
 public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, null);
@@ -22,6 +25,16 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Adds a response header to send with the problem (Retry-After, RateLimit, ...). */
+    public ApiException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Problem toProblem(String instance) {

@@ -6,6 +6,9 @@ import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.Principal;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -30,27 +33,65 @@ public final class Router {
 
     private final Authenticator authenticator;
     private final Map<String, Map<String, Entry>> routes = new LinkedHashMap<>();
+    private final List<Consumer<String>> writeListeners = new CopyOnWriteArrayList<>();
+    private RequestAuthenticator apiKeyAuthenticator;
 
     public Router(Authenticator authenticator) {
         this.authenticator = authenticator;
     }
 
-    private record Entry(Route route, boolean authenticated) {
+    /** How a route finds its caller. */
+    public enum Auth {
+        /** {@code Authorization} / {@code FD-Authorization} (v3, back office). */
+        BEARER,
+        /** {@code X-API-Key} (the public /api/v1 API). */
+        API_KEY,
+        /** Anonymous (the token endpoint). */
+        NONE
+    }
+
+    /** Finds the caller of a request or throws an {@link ApiException} (401, 403, 429). */
+    @FunctionalInterface
+    public interface RequestAuthenticator {
+        Principal authenticate(Request request);
+    }
+
+    private record Entry(Route route, Auth auth) {
     }
 
     /** An authenticated route; a {@code {orgId}} in the template must be the caller's own org. */
     public Router route(String method, String template, Route route) {
-        return add(method, template, route, true);
+        return add(method, template, route, Auth.BEARER);
     }
 
     /** A route open to anonymous callers (the token endpoint). */
     public Router open(String method, String template, Route route) {
-        return add(method, template, route, false);
+        return add(method, template, route, Auth.NONE);
     }
 
-    private Router add(String method, String template, Route route, boolean authenticated) {
+    /** A route whose caller sends {@code X-API-Key}, checked by the authenticator given to {@link #apiKeys}. */
+    public Router apiKeyRoute(String method, String template, Route route) {
+        return add(method, template, route, Auth.API_KEY);
+    }
+
+    /** Sets how {@link Auth#API_KEY} routes authenticate. */
+    public Router apiKeys(RequestAuthenticator authenticator) {
+        this.apiKeyAuthenticator = authenticator;
+        return this;
+    }
+
+    /**
+     * Calls {@code listener} with the caller's org after every successful non-GET request, once the
+     * route has returned (so after its transaction committed): caches of that org drop their entries.
+     */
+    public Router onWrite(Consumer<String> listener) {
+        writeListeners.add(listener);
+        return this;
+    }
+
+    private Router add(String method, String template, Route route, Auth auth) {
         Entry previous = routes.computeIfAbsent(template, t -> new TreeMap<>())
-                .put(method, new Entry(route, authenticated));
+                .put(method, new Entry(route, auth));
         if (previous != null) {
             throw new IllegalArgumentException("duplicate route " + method + " " + template);
         }
@@ -96,8 +137,9 @@ public final class Router {
             Exchange exchange = new Exchange(request, params == null ? Map.of() : params, MAX_BODY_BYTES);
             Reply reply;
             try {
-                if (entry.authenticated()) {
-                    Principal principal = authenticator.authenticate(request);
+                if (entry.auth() != Auth.NONE) {
+                    Principal principal = entry.auth() == Auth.API_KEY
+                            ? apiKeyAuthenticator.authenticate(request) : authenticator.authenticate(request);
                     String orgId = params == null ? null : params.get("orgId");
                     if (orgId != null && !principal.canAccessOrg(orgId)) {
                         // 404, not 403: a caller learns nothing about orgs that are not theirs.
@@ -106,9 +148,15 @@ public final class Router {
                     exchange.principal(principal);
                 }
                 reply = entry.route().handle(exchange);
+                if (!"GET".equals(request.getMethod()) && entry.auth() != Auth.NONE && reply.status() < 300) {
+                    String org = exchange.principal().orgId();
+                    writeListeners.forEach(listener -> listener.accept(org));
+                }
             } catch (ApiException e) {
+                e.headers().forEach((k, v) -> response.getHeaders().put(k, v));
                 if (e.status() == 401) {
-                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE,
+                            entry.auth() == Auth.API_KEY ? "ApiKey header=\"X-API-Key\"" : "Bearer");
                 }
                 if (e.status() == 413) {
                     // The rest of the body was never read: the connection cannot carry another request.

@@ -52,7 +52,7 @@ public final class Catalog {
         return group == null ? null : group.items().stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
     }
 
-    static <T> List<T> nonNull(List<T> list) {
+    public static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
     }
 }

@@ -40,6 +40,14 @@ public final class OrgRepository {
         }
     }
 
+    /** Changes the org's plan; false when there is no such org. */
+    public boolean setPlan(Connection c, String orgId, Plan plan) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orgs SET plan = ? WHERE org_id = ?")) {
+            Sql.bind(ps, plan.wireName(), orgId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** The org's plan and analytics setting, read fresh so a plan change takes effect at once. */
     public Optional<OrgPlan> plan(Connection c, String orgId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT plan, analytics_enabled FROM orgs WHERE org_id = ?")) {

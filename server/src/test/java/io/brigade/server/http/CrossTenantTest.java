@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Walks every declared route with another org's credential and ids: nothing of org A leaks to org B. */
 class CrossTenantTest {
-    private static final Set<String> NOT_ORG_SCOPED = Set.of("/identity/connect/token", "/orgManagement/orgs");
+    private static final Set<String> NOT_ORG_SCOPED = Set.of("/identity/connect/token", "/orgManagement/orgs",
+            "/api/v1/openapi.json");
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
@@ -32,11 +33,12 @@ class CrossTenantTest {
         assertEquals(201, sale.status());
         Map<String, String> aIds = Map.of("propertyId", a.ids().propertyId(), "salesChannelId",
                 a.ids().salesChannelId(), "menuId", a.ids().menuId(), "revisionId", "1", "saleId",
-                sale.json().get("saleId").asText());
+                sale.json().get("saleId").asText(), "menuItemId", a.ids().menuItemIds().get(0));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Intruder");
         body.put("salesChannelType", "POS");
         body.put("cancellationReason", "stolen");
+        body.put("quantity", 5);
         body.put("status", "SALE_DISPATCHED");
         body.put("salesChannelIds", List.of(b.ids().salesChannelId()));
         String json = Json.mapper().writeValueAsString(body);
@@ -48,6 +50,11 @@ class CrossTenantTest {
         for (Map.Entry<String, Set<String>> route : server.server().router().declared().entrySet()) {
             String template = route.getKey();
             if (NOT_ORG_SCOPED.contains(template)) {
+                continue;
+            }
+            if (template.startsWith("/api/v1/")) {
+                // The public API takes the org from the key: B's key with A's ids must find nothing.
+                checked += checkPublicApi(template, route.getValue(), a, b, aIds.get("saleId"), leaks);
                 continue;
             }
             for (String method : route.getValue()) {
@@ -62,7 +69,7 @@ class CrossTenantTest {
                 }
                 checked++;
                 // 2. Org B's own org id, org A's object ids.
-                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId)}.*")) {
+                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|menuItemId)}.*")) {
                     String own = fill(template, b.ids().orgId(), aIds) + query(template);
                     ApiClient.Response r2 = b.api().with("x-idempotency-key", UUID.randomUUID().toString())
                             .send(method, own, payload);
@@ -82,12 +89,36 @@ class CrossTenantTest {
         assertFalse(b.api().get("/orgManagement/orgs").body().contains(a.ids().orgId()));
     }
 
+    private static int checkPublicApi(String template, Set<String> methods, TestServer.Tenant a, TestServer.Tenant b,
+                                      String aSaleId, List<String> leaks) throws Exception {
+        ApiClient keyB = new ApiClient(b.api().base()).with("X-API-Key", b.ids().apiKey())
+                .with("Idempotency-Key", UUID.randomUUID().toString());
+        String aId = template.startsWith("/api/v1/meals") ? a.ids().menuItemIds().get(0)
+                : template.startsWith("/api/v1/menus") ? a.ids().menuId() : aSaleId;
+        String path = template.replace("{id}", aId);
+        int checked = 0;
+        for (String method : methods) {
+            String payload = method.equals("GET") ? null : Json.mapper().writeValueAsString(Map.of(
+                    "status", "SALE_CANCELLED", "cancellationReason", "stolen", "menuId", a.ids().menuId(),
+                    "dispatchType", "TakeAway", "items", List.of(Map.of("mealId", aId, "quantity", 1))));
+            ApiClient.Response r = keyB.send(method, path, payload);
+            boolean hidden = template.contains("{id}") ? r.status() == 404
+                    : r.status() >= 400 || !r.body().contains(a.ids().menuId()) && !r.body().contains(aSaleId);
+            if (!hidden) {
+                leaks.add(method + " " + path + " (key of B) -> " + r.status() + " " + r.body());
+            }
+            checked++;
+        }
+        return checked;
+    }
+
     private static String fill(String template, String orgId, Map<String, String> ids) {
         String path = template.replace("{orgId}", orgId);
         for (Map.Entry<String, String> e : ids.entrySet()) {
             path = path.replace("{" + e.getKey() + "}", e.getValue());
         }
-        return path;
+        // Ids this test has no object of A for (an API key, a pricing rule): any id must answer 404.
+        return path.replaceAll("\\{[A-Za-z]+}", "unknown" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static String query(String template) {

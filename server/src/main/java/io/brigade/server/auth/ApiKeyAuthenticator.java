@@ -1,0 +1,77 @@
+package io.brigade.server.auth;
+
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Router;
+import io.brigade.server.org.Plan;
+import io.brigade.server.ratelimit.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Authenticates /api/v1 requests by {@code X-API-Key}: malformed, unknown or revoked -> 401 (and
+ * counted against the client address, which gets 429 after too many); a valid key of an org below
+ * Enterprise -> 403 with the upgrade. The plan is read with the key, fresh on every request.
+ */
+public final class ApiKeyAuthenticator implements Router.RequestAuthenticator {
+    /** The header the public API takes its key from. */
+    public static final String HEADER = "X-API-Key";
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final Database database;
+    private final CredentialRepository credentials;
+    private final RateLimiter limiter;
+    private final Clock clock;
+    // When this node last wrote a key's last_used_at: at most one write per key per minute.
+    private final ConcurrentHashMap<String, Instant> touched = new ConcurrentHashMap<>();
+
+    public ApiKeyAuthenticator(Database database, CredentialRepository credentials, RateLimiter limiter,
+                               Clock clock) {
+        this.database = database;
+        this.credentials = credentials;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    @Override
+    public Principal authenticate(Request request) {
+        String address = Request.getRemoteAddr(request);
+        limiter.checkAuthAllowed(address);
+        String key = request.getHeaders().get(HEADER);
+        if (key == null || key.isBlank()) {
+            limiter.authFailed(address);
+            throw ApiException.unauthorized("send your API key in the X-API-Key header");
+        }
+        key = key.strip();
+        if (!ApiKeyFormat.isWellFormed(key)) {
+            limiter.authFailed(address);
+            throw ApiException.unauthorized("the X-API-Key header does not hold a well-formed API key");
+        }
+        String hash = Secrets.sha256Hex(key);
+        CredentialRepository.ApiKeyCaller caller = database.read(c -> credentials.findApiKeyCaller(c, hash))
+                .orElse(null);
+        if (caller == null) {
+            limiter.authFailed(address);
+            throw ApiException.unauthorized("the API key is unknown or revoked");
+        }
+        Plan.parse(caller.plan()).require(Plan.ENTERPRISE, "The public API");
+        touch(caller.keyId());
+        return new Principal(caller.orgId(), Principal.API_KEY, caller.keyId());
+    }
+
+    private void touch(String keyId) {
+        Instant now = clock.instant();
+        Instant last = touched.get(keyId);
+        if (last != null && last.plus(TOUCH_EVERY).isAfter(now)) {
+            return;
+        }
+        touched.put(keyId, now);
+        database.inTransaction(c -> {
+            credentials.touchApiKey(c, keyId, now);
+            return null;
+        });
+    }
+}

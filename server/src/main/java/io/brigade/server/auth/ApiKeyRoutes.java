@@ -1,0 +1,91 @@
+package io.brigade.server.auth;
+
+import io.brigade.protocol.Data;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+import io.brigade.server.http.Validation;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.org.Plan;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The back office's API Key Manager: {@code /backoffice/v1/orgs/{orgId}/api-keys}. A key is shown
+ * once, in the create answer; lists show only its prefix and last four characters.
+ */
+public final class ApiKeyRoutes {
+    private static final String KEYS = "/backoffice/v1/orgs/{orgId}/api-keys";
+
+    private final Database database;
+    private final CredentialRepository credentials;
+    private final OrgRepository orgs;
+    private final Clock clock;
+
+    public ApiKeyRoutes(Database database, CredentialRepository credentials, OrgRepository orgs, Clock clock) {
+        this.database = database;
+        this.credentials = credentials;
+        this.orgs = orgs;
+        this.clock = clock;
+    }
+
+    /** The create request: a name such as "POS Terminal". */
+    public record CreateKey(String name) {
+    }
+
+    /** The create answer: the only time the full key is ever shown. */
+    public record CreatedKey(String keyId, String name, String key, String keyPrefix, String lastFour,
+                             Instant createdAt) {
+    }
+
+    public void register(Router router) {
+        router.route("POST", KEYS, this::create)
+                .route("GET", KEYS, this::list)
+                .route("DELETE", KEYS + "/{keyId}", this::revoke);
+    }
+
+    private Reply create(Exchange ex) throws Exception {
+        ex.principal().requireBackOffice();
+        CreateKey body = ex.json(CreateKey.class);
+        Validation v = new Validation();
+        if (v.require(body.name(), "name") && body.name().strip().length() > 200) {
+            v.error("name", "must be at most 200 characters");
+        }
+        v.throwIfAny(400);
+        String orgId = ex.path("orgId");
+        enforceApiKeyLimit(orgId);
+        String key = ApiKeyFormat.generate();
+        String keyId = "key" + Secrets.crockford(10);
+        Instant now = clock.instant();
+        database.inTransaction(c -> {
+            credentials.insertApiKey(c, keyId, orgId, body.name().strip(), key, now);
+            return null;
+        });
+        return Reply.created(new CreatedKey(keyId, body.name().strip(), key, ApiKeyFormat.displayPrefix(key),
+                ApiKeyFormat.lastFour(key), now));
+    }
+
+    /** API keys are an Enterprise feature: below it, creation is refused with 403 and the upgrade. */
+    private void enforceApiKeyLimit(String orgId) {
+        database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId))
+                .plan().require(Plan.ENTERPRISE, "API keys");
+    }
+
+    private Reply list(Exchange ex) {
+        ex.principal().requireBackOffice();
+        return Reply.ok(new Data<>(database.read(c -> credentials.apiKeys(c, ex.path("orgId")))));
+    }
+
+    private Reply revoke(Exchange ex) {
+        ex.principal().requireBackOffice();
+        String keyId = ex.path("keyId");
+        boolean found = database.inTransaction(c -> credentials.revokeApiKey(c, ex.path("orgId"), keyId,
+                clock.instant()));
+        if (!found) {
+            throw ApiException.notFound("API key " + keyId);
+        }
+        return Reply.noContent();
+    }
+}

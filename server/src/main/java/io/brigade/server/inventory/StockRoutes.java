@@ -1,0 +1,83 @@
+package io.brigade.server.inventory;
+
+import io.brigade.protocol.Data;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+import io.brigade.server.http.Validation;
+import io.brigade.server.menus.PublishedMenus;
+import java.time.Clock;
+
+/**
+ * Stock in the back office: {@code GET /backoffice/v1/orgs/{orgId}/stock} lists tracked items;
+ * {@code PUT .../stock/{menuItemId}} sets a level (restock or stock take); {@code DELETE} stops tracking.
+ */
+public final class StockRoutes {
+    private static final String STOCK = "/backoffice/v1/orgs/{orgId}/stock";
+    private static final int MAX_LEVEL = 1_000_000;
+
+    private final Database database;
+    private final StockRepository stock;
+    private final PublishedMenus menus;
+    private final Clock clock;
+
+    public StockRoutes(Database database, StockRepository stock, PublishedMenus menus, Clock clock) {
+        this.database = database;
+        this.stock = stock;
+        this.menus = menus;
+        this.clock = clock;
+    }
+
+    /** The body of a PUT: how many are on hand now. */
+    public record SetLevel(Integer quantity) {
+    }
+
+    public void register(Router router) {
+        router.route("GET", STOCK, this::list)
+                .route("GET", STOCK + "/{menuItemId}", this::read)
+                .route("PUT", STOCK + "/{menuItemId}", this::set)
+                .route("DELETE", STOCK + "/{menuItemId}", this::untrack);
+    }
+
+    private Reply list(Exchange ex) {
+        ex.principal().requireBackOffice();
+        return Reply.ok(new Data<>(database.read(c -> stock.levels(c, ex.path("orgId")))));
+    }
+
+    private Reply read(Exchange ex) {
+        ex.principal().requireBackOffice();
+        String itemId = ex.path("menuItemId");
+        return Reply.ok(database.read(c -> stock.level(c, ex.path("orgId"), itemId))
+                .orElseThrow(() -> ApiException.notFound("stock of meal " + itemId)));
+    }
+
+    private Reply set(Exchange ex) throws Exception {
+        ex.principal().requireBackOffice();
+        SetLevel body = ex.json(SetLevel.class);
+        Validation v = new Validation();
+        if (v.require(body.quantity(), "quantity") && (body.quantity() < 0 || body.quantity() > MAX_LEVEL)) {
+            v.error("quantity", "must be between 0 and " + MAX_LEVEL);
+        }
+        v.throwIfAny(400);
+        String orgId = ex.path("orgId");
+        String itemId = ex.path("menuItemId");
+        return Reply.ok(database.inTransaction(c -> {
+            if (menus.item(c, orgId, itemId).isEmpty()) {
+                throw ApiException.notFound("meal " + itemId);
+            }
+            stock.set(c, orgId, itemId, body.quantity(), clock.instant());
+            return stock.level(c, orgId, itemId).orElseThrow();
+        }));
+    }
+
+    private Reply untrack(Exchange ex) {
+        ex.principal().requireBackOffice();
+        String itemId = ex.path("menuItemId");
+        if (!database.inTransaction(c -> stock.delete(c, ex.path("orgId"), itemId))) {
+            throw ApiException.notFound("stock of meal " + itemId);
+        }
+        return Reply.noContent();
+    }
+}

@@ -1,0 +1,76 @@
+package io.brigade.server.inventory;
+
+import io.brigade.protocol.sales.SaleItem;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.sales.SaleObserver;
+import io.brigade.server.sales.SaleRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Decrements stock inside each new sale's own transaction (its group-commit savepoint). A v1 order
+ * ({@link #STRICT_SOURCE}) is refused with 409 when a tracked item is short, which rolls back that
+ * sale only; a v3 push records a sale that already happened (e.g. an offline till), so it only
+ * decrements, and the level may go to zero or below.
+ */
+public final class StockService implements SaleObserver {
+    /** The {@code source} of sales created through POST /api/v1/orders. */
+    public static final String STRICT_SOURCE = "api-v1";
+
+    private final StockRepository stock;
+    private final Clock clock;
+    private final Consumer<String> orgChanged;
+
+    /** {@code orgChanged} hears of every stock change of an org (the v1 cache invalidates on it). */
+    public StockService(StockRepository stock, Clock clock, Consumer<String> orgChanged) {
+        this.stock = stock;
+        this.clock = clock;
+        this.orgChanged = orgChanged;
+    }
+
+    @Override
+    public void created(Connection c, SaleRecord sale) throws SQLException {
+        Map<String, Integer> needed = new LinkedHashMap<>();
+        count(sale.sale().items(), 1, needed);
+        boolean strict = STRICT_SOURCE.equals(sale.sale().source());
+        boolean changed = false;
+        for (Map.Entry<String, Integer> line : needed.entrySet()) {
+            String itemId = line.getKey();
+            Optional<Integer> after = stock.decrement(c, sale.orgId(), itemId, line.getValue(), strict,
+                    clock.instant());
+            if (after.isPresent()) {
+                changed = true;
+                // Stock-out hook: when after.get() <= 0 the item is sold out; the webhook helper's
+                // snooze event belongs here, inside the same transaction.
+                continue;
+            }
+            if (strict) {
+                Optional<StockRepository.StockLevel> level = stock.level(c, sale.orgId(), itemId);
+                if (level.isPresent()) {
+                    throw new ApiException(409, "Conflict", "meal " + itemId + " is out of stock: "
+                            + Math.max(0, level.get().quantity()) + " left, " + line.getValue() + " ordered");
+                }
+            }
+        }
+        if (changed) {
+            orgChanged.accept(sale.orgId());
+        }
+    }
+
+    private static void count(List<SaleItem> items, int multiplier, Map<String, Integer> needed) {
+        if (items == null) {
+            return;
+        }
+        for (SaleItem item : items) {
+            int quantity = item.quantity() * multiplier;
+            needed.merge(item.menuItemId(), quantity, Integer::sum);
+            count(item.modifierItems(), quantity, needed);
+        }
+    }
+}

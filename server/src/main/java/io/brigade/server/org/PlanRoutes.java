@@ -1,0 +1,67 @@
+package io.brigade.server.org;
+
+import io.brigade.protocol.Problem;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code /backoffice/v1/orgs/{orgId}/plan}: read and change the org's billing plan. Features read the
+ * plan fresh on every request, so a change takes effect with the next request.
+ */
+public final class PlanRoutes {
+    private final Database database;
+    private final OrgRepository orgs;
+
+    public PlanRoutes(Database database, OrgRepository orgs) {
+        this.database = database;
+        this.orgs = orgs;
+    }
+
+    /** The plan as the back office reads and writes it. */
+    public record PlanBody(String plan, Boolean analyticsEnabled) {
+    }
+
+    public void register(Router router) {
+        router.route("GET", "/backoffice/v1/orgs/{orgId}/plan", this::read)
+                .route("PUT", "/backoffice/v1/orgs/{orgId}/plan", this::change);
+    }
+
+    private Reply read(Exchange ex) {
+        ex.principal().requireBackOffice();
+        OrgPlan plan = database.read(c -> orgs.plan(c, ex.path("orgId")))
+                .orElseThrow(() -> ApiException.notFound("org " + ex.path("orgId")));
+        return Reply.ok(new PlanBody(plan.plan().wireName(), plan.analyticsEnabled()));
+    }
+
+    private Reply change(Exchange ex) throws Exception {
+        ex.principal().requireBackOffice();
+        PlanBody body = ex.json(PlanBody.class);
+        Plan plan = parse(body.plan());
+        String orgId = ex.path("orgId");
+        database.inTransaction(c -> {
+            if (!orgs.setPlan(c, orgId, plan)) {
+                throw ApiException.notFound("org " + orgId);
+            }
+            return null;
+        });
+        return read(ex);
+    }
+
+    /** The plan named on the wire, or 400 with the field path. */
+    public static Plan parse(String value) {
+        try {
+            if (value == null) {
+                throw new IllegalArgumentException("missing");
+            }
+            return Plan.parse(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(400, List.of(new Problem.FieldError("plan", "must be one of "
+                    + Arrays.stream(Plan.values()).map(Plan::wireName).toList())));
+        }
+    }
+}

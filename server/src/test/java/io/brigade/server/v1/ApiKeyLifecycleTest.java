@@ -1,0 +1,106 @@
+package io.brigade.server.v1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.server.auth.ApiKeyFormat;
+import io.brigade.server.support.ApiClient;
+import io.brigade.server.support.TestServer;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** API keys from creation to revocation, and the Enterprise gate that a plan change moves at once. */
+class ApiKeyLifecycleTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void keyIsShownOnceListedByPrefixAndLastFourAndRevokedKeyGets401(String db) {
+        TestServer.Tenant t = TestServer.of(db).newTenant();
+        String keys = "/backoffice/v1/orgs/" + t.ids().orgId() + "/api-keys";
+
+        ApiClient.Response created = t.api().post(keys, Map.of("name", "POS Terminal"));
+        assertEquals(201, created.status(), created.body());
+        String key = created.json().get("key").asText();
+        String keyId = created.json().get("keyId").asText();
+        assertTrue(ApiKeyFormat.isWellFormed(key));
+        assertTrue(key.length() - ApiKeyFormat.PREFIX.length() - 6 >= 27, "at least 160 random bits (27 base62)");
+
+        ApiClient.Response list = t.api().get(keys);
+        assertEquals(200, list.status());
+        assertFalse(list.body().contains(key), "a list never shows the key");
+        JsonNode row = null;
+        for (JsonNode r : list.json().get("data")) {
+            if (r.get("keyId").asText().equals(keyId)) {
+                row = r;
+            }
+        }
+        assertNotNull(row);
+        assertEquals("POS Terminal", row.get("name").asText());
+        assertEquals(key.substring(0, 12), row.get("keyPrefix").asText());
+        assertEquals(key.substring(key.length() - 4), row.get("lastFour").asText());
+        assertFalse(row.hasNonNull("lastUsedAt"));
+        assertFalse(row.has("key") || row.has("keyHash"));
+
+        ApiClient api = new ApiClient(t.api().base()).with("X-API-Key", key);
+        assertEquals(200, api.get("/api/v1/menus").status());
+        ApiClient.Response afterUse = t.api().get(keys);
+        for (JsonNode r : afterUse.json().get("data")) {
+            if (r.get("keyId").asText().equals(keyId)) {
+                assertTrue(r.hasNonNull("lastUsedAt"), "lastUsedAt is set on use");
+            }
+        }
+
+        assertEquals(403, new ApiClient(t.api().base()).with("Authorization", "Bearer " + key).get(keys).status(),
+                "an API key cannot manage the org's keys");
+
+        assertEquals(204, t.api().send("DELETE", keys + "/" + keyId, null).status());
+        ApiClient.Response revoked = api.get("/api/v1/menus");
+        assertEquals(401, revoked.status());
+        assertEquals("application/problem+json", revoked.header("Content-Type"));
+        assertEquals(404, t.api().send("DELETE", keys + "/keyNOPE", null).status());
+
+        assertEquals(400, t.api().post(keys, Map.of("name", " ")).status());
+        assertEquals(401, new ApiClient(t.api().base()).get("/api/v1/menus").status(), "no key");
+        assertEquals(401, new ApiClient(t.api().base()).with("X-API-Key", "bk_live_garbage").get("/api/v1/menus")
+                .status(), "malformed key");
+        assertEquals(401, new ApiClient(t.api().base()).with("X-API-Key", ApiKeyFormat.generate())
+                .get("/api/v1/menus").status(), "well-formed but unknown key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void planChangeGatesKeysAndTheApiAtOnce(String db) {
+        TestServer.Tenant t = TestServer.of(db).newTenant();
+        String org = "/backoffice/v1/orgs/" + t.ids().orgId();
+        ApiClient api = PublicApiTest.keyClient(t);
+        assertEquals("Enterprise", t.api().get(org + "/plan").json().get("plan").asText());
+        assertEquals(200, api.get("/api/v1/meals").status());
+
+        ApiClient.Response down = t.api().send("PUT", org + "/plan", "{\"plan\":\"Professional\"}");
+        assertEquals(200, down.status(), down.body());
+        assertEquals("Professional", down.json().get("plan").asText());
+
+        ApiClient.Response gated = api.get("/api/v1/meals");
+        assertEquals(403, gated.status(), "the cached answer is not served past the gate");
+        assertTrue(gated.json().get("detail").asText().contains("Upgrade to Enterprise"), gated.body());
+        ApiClient.Response noKey = t.api().post(org + "/api-keys", Map.of("name", "Kiosk"));
+        assertEquals(403, noKey.status());
+        assertTrue(noKey.json().get("detail").asText().contains("Enterprise"));
+
+        ApiClient.Response bad = t.api().send("PUT", org + "/plan", "{\"plan\":\"Platinum\"}");
+        assertEquals(400, bad.status());
+        assertEquals("plan", bad.json().get("errors").get(0).get("field").asText());
+        assertEquals("Professional", t.api().get(org + "/plan").json().get("plan").asText());
+
+        assertEquals(200, t.api().send("PUT", org + "/plan", "{\"plan\":\"Enterprise\"}").status());
+        assertEquals(200, api.get("/api/v1/meals").status(), "upgrade takes effect with the next request");
+        assertEquals(201, t.api().post(org + "/api-keys", Map.of("name", "Kiosk")).status());
+
+        assertEquals(403, new ApiClient(t.api().base()).with("Authorization", "Bearer " + t.ids().apiKey())
+                .send("PUT", org + "/plan", "{\"plan\":\"Free\"}").status(), "an API key cannot change the plan");
+    }
+}
