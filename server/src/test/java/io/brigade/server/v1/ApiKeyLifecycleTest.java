@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.server.auth.ApiKeyFormat;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.TestServer;
+import io.brigade.server.support.V1;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,7 +77,7 @@ class ApiKeyLifecycleTest {
     void planChangeGatesKeysAndTheApiAtOnce(String db) {
         TestServer.Tenant t = TestServer.of(db).newTenant();
         String org = "/backoffice/v1/orgs/" + t.ids().orgId();
-        ApiClient api = PublicApiTest.keyClient(t);
+        ApiClient api = V1.keyClient(t);
         assertEquals("Enterprise", t.api().get(org + "/plan").json().get("plan").asText());
         assertEquals(200, api.get("/api/v1/meals").status());
 

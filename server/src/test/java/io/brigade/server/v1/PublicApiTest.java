@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.TestServer;
+import io.brigade.server.support.V1;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,20 +20,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The 9 endpoints of /api/v1 over real HTTP, on H2 and PostgreSQL. */
 class PublicApiTest {
 
-    static ApiClient keyClient(TestServer.Tenant t) {
-        return new ApiClient(t.api().base()).with("X-API-Key", t.ids().apiKey());
-    }
-
-    static Map<String, Object> order(TestServer.Tenant t, String mealId, int quantity) {
-        return Map.of("menuId", t.ids().menuId(), "dispatchType", "TakeAway",
-                "items", List.of(Map.of("mealId", mealId, "quantity", quantity)));
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void catalogEndpointsServeThePublishedMenu(String db) {
         TestServer.Tenant t = TestServer.of(db).newTenant();
-        ApiClient api = keyClient(t);
+        ApiClient api = V1.keyClient(t);
 
         ApiClient.Response meals = api.get("/api/v1/meals");
         assertEquals(200, meals.status(), meals.body());
@@ -72,7 +65,7 @@ class PublicApiTest {
     @ValueSource(strings = {"h2", "postgres"})
     void ordersAreServerPricedSalesThatFollowTheStateMachine(String db) {
         TestServer.Tenant t = TestServer.of(db).newTenant();
-        ApiClient api = keyClient(t);
+        ApiClient api = V1.keyClient(t);
         String pizza = t.ids().menuItemIds().get(0);
         String mushrooms = t.ids().modifierItemIds().get(1);
         String key = UUID.randomUUID().toString();
@@ -96,7 +89,7 @@ class PublicApiTest {
         ApiClient.Response replay = api.with("Idempotency-Key", key).post("/api/v1/orders", body);
         assertEquals(201, replay.status());
         assertEquals(id, replay.json().get("id").asText(), "a replayed key answers the original order");
-        ApiClient.Response otherBody = api.with("Idempotency-Key", key).post("/api/v1/orders", order(t, pizza, 1));
+        ApiClient.Response otherBody = api.with("Idempotency-Key", key).post("/api/v1/orders", V1.order(t, pizza, 1));
         assertEquals(422, otherBody.status(), otherBody.body());
 
         // The same sale through v3: one SaleService, one store.
@@ -144,7 +137,7 @@ class PublicApiTest {
     @ValueSource(strings = {"h2", "postgres"})
     void badInputGetsProblemsWithFieldPathsAndChangesNothing(String db) {
         TestServer.Tenant t = TestServer.of(db).newTenant();
-        ApiClient api = keyClient(t).with("Idempotency-Key", UUID.randomUUID().toString());
+        ApiClient api = V1.keyClient(t).with("Idempotency-Key", UUID.randomUUID().toString());
         String pizza = t.ids().menuItemIds().get(0);
 
         ApiClient.Response noItems = api.post("/api/v1/orders", Map.of("menuId", t.ids().menuId(),
@@ -158,7 +151,7 @@ class PublicApiTest {
         assertEquals(400, badEnum.status());
         assertEquals("dispatchType", badEnum.json().get("errors").get(0).get("field").asText());
 
-        ApiClient.Response unknownMeal = api.post("/api/v1/orders", order(t, "no-such-meal", 1));
+        ApiClient.Response unknownMeal = api.post("/api/v1/orders", V1.order(t, "no-such-meal", 1));
         assertEquals(422, unknownMeal.status());
         assertEquals("items[0].mealId", unknownMeal.json().get("errors").get(0).get("field").asText());
 
@@ -168,7 +161,7 @@ class PublicApiTest {
         assertEquals(422, badOption.status());
         assertEquals("items[0].options[0].optionId", badOption.json().get("errors").get(0).get("field").asText());
 
-        ApiClient.Response noKey = keyClient(t).post("/api/v1/orders", order(t, pizza, 1));
+        ApiClient.Response noKey = V1.keyClient(t).post("/api/v1/orders", V1.order(t, pizza, 1));
         assertEquals(400, noKey.status(), "Idempotency-Key is required");
 
         assertEquals(400, api.get("/api/v1/orders?pageSize=101").status());
