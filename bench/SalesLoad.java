@@ -63,6 +63,8 @@ public final class SalesLoad {
         String item;
         String token;
         String bare;
+        // --header "Name: value" (bare mode), e.g. an X-API-Key for GET /api/v1/meals
+        final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
         String client = "raw";
         String price = "2.50";
         int clients = 1;
@@ -96,6 +98,8 @@ public final class SalesLoad {
                     case "--item" -> o.item = v;
                     case "--token" -> o.token = v;
                     case "--bare" -> o.bare = v;
+                    case "--header" -> o.extraHeaders.put(v.substring(0, v.indexOf(':')).strip(),
+                            v.substring(v.indexOf(':') + 1).strip());
                     case "--client" -> o.client = v;
                     case "--price" -> o.price = v;
                     case "--clients" -> o.clients = Integer.parseInt(v);
@@ -475,7 +479,9 @@ public final class SalesLoad {
                         }
                         byte[] payload = null;
                         headers.clear();
-                        if (!bare) {
+                        if (bare) {
+                            headers.putAll(o.extraHeaders);
+                        } else {
                             payload = saleBody(o).getBytes(StandardCharsets.UTF_8);
                             headers.put("Authorization", "Bearer " + o.token);
                             headers.put("Content-Type", "application/json");

@@ -29,6 +29,7 @@ import io.brigade.server.pricing.PricingRuleRepository;
 import io.brigade.server.ratelimit.ClockTimeMeter;
 import io.brigade.server.ratelimit.DatabaseBucketStore;
 import io.brigade.server.ratelimit.LocalBucketStore;
+import io.brigade.server.ratelimit.RateLimitPolicy;
 import io.brigade.server.ratelimit.RateLimiter;
 import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.v1.OpenApiRoute;
@@ -61,6 +62,11 @@ public final class BrigadeServer implements AutoCloseable {
 
     /** Builds (but does not start) a server on {@code port} (0 for any free port) over {@code database}. */
     public static BrigadeServer create(int port, Database database, Clock clock) {
+        return create(port, database, clock, RateLimitPolicy.GENERAL);
+    }
+
+    /** As {@link #create(int, Database, Clock)} with another general /api/v1 quota per key. */
+    public static BrigadeServer create(int port, Database database, Clock clock, RateLimitPolicy apiGeneralLimit) {
         CredentialRepository credentials = new CredentialRepository();
         OrgRepository orgs = new OrgRepository();
         MenuRepository menus = new MenuRepository();
@@ -86,7 +92,7 @@ public final class BrigadeServer implements AutoCloseable {
         PricingRuleRepository pricingRules = new PricingRuleRepository();
         TimeMeter time = new ClockTimeMeter(clock);
         RateLimiter limiter = new RateLimiter(database.isPostgres()
-                ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time));
+                ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time), apiGeneralLimit);
         router.apiKeys(new ApiKeyAuthenticator(database, credentials, limiter, clock)).onWrite(v1Cache::invalidate);
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
         new PlanRoutes(database, orgs).register(router);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** Command line: {@code serve} runs the server, {@code bootstrap} creates a demo org. */
 @Command(name = "brigade-server", mixinStandardHelpOptions = true,
-        subcommands = {Main.Serve.class, Main.Bootstrap.class},
+        subcommands = {Main.Serve.class, Main.Bootstrap.class, Main.PlanCommand.class},
         description = "Brigade restaurant platform server.")
 public final class Main {
     static final String DEFAULT_DB = "jdbc:h2:file:./data/brigade";
@@ -47,12 +47,17 @@ public final class Main {
 
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one)")
         int port;
+        @Option(names = "--api-requests-per-hour", defaultValue = "1000",
+                description = "general /api/v1 quota per API key (default ${DEFAULT-VALUE}, the spec's)")
+        long apiRequestsPerHour;
         @CommandLine.Mixin
         DbOptions db = new DbOptions();
 
         @Override
         public Integer call() throws Exception {
-            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC()).start();
+            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(),
+                    new io.brigade.server.ratelimit.RateLimitPolicy("general", apiRequestsPerHour,
+                            java.time.Duration.ofHours(1))).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
@@ -85,6 +90,38 @@ public final class Main {
                 } else {
                     System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "plan", description = "Show or change an org's billing plan; a running server applies it "
+            + "with the next request.")
+    static final class PlanCommand implements Callable<Integer> {
+        @Option(names = "--org", required = true, description = "org id")
+        String orgId;
+        @Option(names = "--set", description = "Free, Professional or Enterprise")
+        String plan;
+        @CommandLine.Mixin
+        DbOptions db = new DbOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            io.brigade.server.org.OrgRepository orgs = new io.brigade.server.org.OrgRepository();
+            try (Database database = db.open()) {
+                if (plan != null) {
+                    io.brigade.server.org.Plan target = io.brigade.server.org.Plan.parse(plan);
+                    if (!database.inTransaction(c -> orgs.setPlan(c, orgId, target))) {
+                        System.err.println("no org " + orgId);
+                        return 1;
+                    }
+                }
+                java.util.Optional<io.brigade.server.org.OrgPlan> now = database.read(c -> orgs.plan(c, orgId));
+                if (now.isEmpty()) {
+                    System.err.println("no org " + orgId);
+                    return 1;
+                }
+                System.out.println(orgId + " " + now.get().plan().wireName());
             }
             return 0;
         }
