@@ -33,9 +33,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The desktop app: starts the services off the FX thread, then shows sign-in and the workspaces. */
 public final class BrigadeApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(BrigadeApp.class);
     private final Supplier<AppServices.Options> options;
     private final CompletableFuture<AppServices> ready = new CompletableFuture<>();
     private final FxBackground background = new FxBackground();
@@ -80,6 +83,8 @@ public final class BrigadeApp extends Application {
         stage.setScene(scene);
         stage.setTitle("Brigade");
         stage.show();
+        // Start-up time is a promise to store staff (under 3 s to a usable screen): log it on every start.
+        LOG.info("window shown {} ms after launch", sinceLaunch());
         ZoneId zone = ZoneId.systemDefault();
         {
             Thread t = new Thread(() -> {
@@ -145,6 +150,8 @@ public final class BrigadeApp extends Application {
 
         root.getChildren().setAll(signIn);
         signIn.requestFocus();
+        LOG.info("sign-in ready {} ms after launch (menu revision {})", sinceLaunch(),
+                cached.map(r -> String.valueOf(r.revisionId())).orElse("not cached yet"));
         ready.complete(s);
     }
 
@@ -152,6 +159,7 @@ public final class BrigadeApp extends Application {
         till.staffProperty().set(who);
         shellModel.staffProperty().set(who);
         root.getChildren().setAll(shell);
+        LOG.info("{} signed in as {}", who.name(), who.role());
     }
 
     private void signOut() {
@@ -160,6 +168,11 @@ public final class BrigadeApp extends Application {
         shellModel.staffProperty().set(null);
         root.getChildren().setAll(signIn);
         signIn.requestFocus();
+    }
+
+    private static long sinceLaunch() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     private static Node placeholder(String text) {
