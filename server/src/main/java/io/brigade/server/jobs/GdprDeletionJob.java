@@ -1,0 +1,103 @@
+package io.brigade.server.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brigade.server.db.Database;
+import io.brigade.server.org.OrgRepository;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code gdpr-shop-deletion}: erases the personal data held on sales, either of a whole shop
+ * ({@code propertyId}) or of one customer ({@code customerId}, {@code customerEmail} and/or
+ * {@code customerPhone}). Totals, lines and times stay, so the sales still count in analytics.
+ * Works in batches, each committed with its checkpoint: a rerun continues after the last batch.
+ */
+public final class GdprDeletionJob implements JobHandler {
+    private static final int BATCH = 200;
+
+    private final Database database;
+    private final OrgRepository orgs;
+    private final PersonalDataRepository personalData;
+
+    public GdprDeletionJob(Database database, OrgRepository orgs, PersonalDataRepository personalData) {
+        this.database = database;
+        this.orgs = orgs;
+        this.personalData = personalData;
+    }
+
+    @Override
+    public String type() {
+        return "gdpr-shop-deletion";
+    }
+
+    @Override
+    public JsonNode validate(String orgId, Params p) {
+        p.allowOnly(Set.of("propertyId", "customerId", "customerEmail", "customerPhone"));
+        String propertyId = p.string("propertyId", false);
+        String customerId = p.string("customerId", false);
+        String email = p.string("customerEmail", false);
+        String phone = p.string("customerPhone", false);
+        boolean customer = customerId != null || email != null || phone != null;
+        if (propertyId == null && !customer) {
+            p.error("propertyId", "name the shop (propertyId) or the customer (customerId, customerEmail or "
+                    + "customerPhone) whose personal data to erase");
+        } else if (propertyId != null && customer) {
+            p.error("propertyId", "give either a shop or a customer, not both");
+        } else if (propertyId != null
+                && database.read(c -> orgs.findProperty(c, orgId, propertyId)).isEmpty()) {
+            p.error("propertyId", "no property " + propertyId + " in this org");
+        }
+        return p.object();
+    }
+
+    @Override
+    public JsonNode run(JobContext ctx) {
+        JsonNode params = ctx.parameters();
+        PersonalDataRepository.Subject subject = new PersonalDataRepository.Subject(text(params, "propertyId"),
+                text(params, "customerId"), text(params, "customerEmail"),
+                phone(text(params, "customerPhone")));
+        JsonNode checkpoint = ctx.checkpoint();
+        String after = checkpoint == null ? null : checkpoint.path("afterSaleId").asText(null);
+        int done = checkpoint == null ? 0 : checkpoint.path("erased").asInt();
+        int remaining = database.read(c -> personalData.count(c, ctx.orgId(), subject));
+        int total = Math.max(1, remaining);
+        while (true) {
+            String from = after;
+            List<String> batch = database.read(c -> personalData.nextSales(c, ctx.orgId(), subject, from, BATCH));
+            if (batch.isEmpty()) {
+                break;
+            }
+            int erasedSoFar = done;
+            String last = batch.get(batch.size() - 1);
+            int percent = (int) Math.min(99, 100L * (erasedSoFar + batch.size()) / Math.max(total, erasedSoFar
+                    + batch.size()));
+            int erased = database.inTransaction(c -> {
+                int n = personalData.erase(c, ctx.orgId(), batch);
+                ObjectNode cp = JsonNodeFactory.instance.objectNode();
+                cp.put("afterSaleId", last);
+                cp.put("erased", erasedSoFar + n);
+                ctx.checkpoint(c, percent, cp);
+                return n;
+            });
+            done += erased;
+            after = last;
+            ctx.afterCommit(percent);
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("salesAnonymised", done);
+        result.put("scope", subject.propertyId() != null ? "shop" : "customer");
+        return result;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    // Phone numbers are stored without a leading '+' (see Customer).
+    private static String phone(String p) {
+        return p == null ? null : p.startsWith("+") ? p.substring(1) : p;
+    }
+}
