@@ -98,7 +98,8 @@ public final class JobContext {
 
     /** Throws {@link JobStopped} if the server is stopping or this worker was interrupted. */
     public void stopIfAsked() {
-        if (shuttingDown.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+        // Thread.interrupted() clears the flag: the requeue that follows needs a usable JDBC connection.
+        if (shuttingDown.getAsBoolean() || Thread.interrupted()) {
             throw new JobStopped("the server is stopping; job " + job.jobId() + " resumes on the next start");
         }
     }
@@ -118,7 +119,7 @@ public final class JobContext {
         try {
             listener.progressed(job.jobId(), job.type(), p);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Not re-interrupting: the job is stopping, and the requeue that follows needs a usable connection.
             throw new JobStopped("job " + job.jobId() + " was interrupted at " + p + "%");
         }
     }

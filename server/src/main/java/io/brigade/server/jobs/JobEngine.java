@@ -222,7 +222,7 @@ public final class JobEngine implements AutoCloseable {
         } catch (ApiException e) {
             finish(job, JobStatus.FAILED, null, e.getMessage());
         } catch (Exception e) {
-            if (execution.getSchedulerState().isShuttingDown() || Thread.currentThread().isInterrupted()) {
+            if (Thread.interrupted() || execution.getSchedulerState().isShuttingDown()) {
                 database.inTransaction(c -> jobs.requeue(c, jobId, job.attempt(), clock.instant()));
                 throw new JobStopped("job " + jobId + " was interrupted by the shutdown: " + e);
             }
