@@ -99,81 +99,20 @@ public final class AnalyticsExportJob implements JobHandler {
                 LocalDate.parse(p.get("fromDate").asText()), LocalDate.parse(p.get("toDate").asText()),
                 text(p, "propertyId"), text(p, "salesChannelId"), text(p, "salesChannelType"),
                 p.path("includeCancelled").asBoolean(true));
-        int total = database.read(c -> repository.count(c, filter));
         Files files = new Files();
         Map<String, CanonicalNames> namesByRevision = new HashMap<>();
-        String after = null;
         int done = 0;
         int lineRows = 0;
-        while (true) {
-            String from = after;
-            List<ExportRepository.Header> batch = database.read(c -> repository.next(c, filter, from, BATCH));
-            if (batch.isEmpty()) {
-                break;
+        long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+        for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+            LocalDate d = day;
+            List<ExportRepository.Header> daySales = database.read(c -> repository.salesOn(c, filter, d));
+            for (int i = 0; i < daySales.size(); i += BATCH) {
+                List<ExportRepository.Header> batch = daySales.subList(i, Math.min(daySales.size(), i + BATCH));
+                lineRows += write(ctx, files, namesByRevision, batch);
+                done += batch.size();
             }
-            List<String> ids = batch.stream().map(ExportRepository.Header::saleId).toList();
-            Batch b = database.read(c -> {
-                Map<String, CanonicalNames> names = new HashMap<>();
-                for (ExportRepository.Header h : batch) {
-                    String key = h.menuId() + "/" + h.menuRevisionId();
-                    CanonicalNames n = namesByRevision.get(key);
-                    if (n == null) {
-                        Catalog catalog = menus.catalog(c, ctx.orgId(), h.menuId(), h.menuRevisionId()).orElse(null);
-                        n = catalog == null ? null : new CanonicalNames(catalog);
-                        if (n != null) {
-                            namesByRevision.put(key, n);
-                        }
-                    }
-                    if (n != null) {
-                        names.put(h.saleId(), n);
-                    }
-                }
-                return new Batch(repository.lines(c, ids), repository.charges(c, ids), repository.discounts(c, ids),
-                        repository.payments(c, ids), names);
-            });
-            Map<String, List<ExportRepository.Entry>> paymentsBySale = group(b.payments());
-            Map<String, List<ExportRepository.Entry>> discountsBySale = group(b.discounts());
-            for (ExportRepository.Header h : batch) {
-                files.sales.printRecord(h.saleId(), h.externalId(), h.displayId(), h.propertyId(), h.salesChannelId(),
-                        h.salesChannelType(), h.dispatchType(), orderChannel(h.dispatchType()), h.status(),
-                        h.dateTime(), h.businessDate(), h.requestedFulfillmentTime(), h.guests(), h.menuId(),
-                        h.menuRevisionId(),
-                        paymentsBySale.getOrDefault(h.saleId(), List.of()).stream()
-                                .filter(e -> "Sale".equals(e.type())).map(ExportRepository.Entry::extra).distinct()
-                                .collect(Collectors.joining(";")),
-                        discountsBySale.getOrDefault(h.saleId(), List.of()).stream()
-                                .map(e -> e.extra() == null ? e.type() : e.type() + ":" + e.extra())
-                                .collect(Collectors.joining(";")),
-                        h.totalItems(), h.totalCharges(), h.totalDiscounts(), h.totalRefunds(), h.totalSaleAmount(),
-                        h.totalPaidAmount(), h.cancelledAt(), h.cancellationReason());
-            }
-            for (ExportRepository.Line l : b.lines()) {
-                CanonicalNames names = b.names().get(l.saleId());
-                CanonicalNames.Name name = names == null ? new CanonicalNames.Name("", "", "unknown")
-                        : names.of(l.menuItemId());
-                String kind = l.parentLineNo() == null ? "item" : "modifier";
-                files.lines.printRecord(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(), name.name(),
-                        name.category(), l.quantity(), l.unitPrice(),
-                        l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes());
-                lineRows++;
-            }
-            for (ExportRepository.Entry e : b.charges()) {
-                files.charges.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra() == null ? "sale" : "line",
-                        e.extra(), e.amount());
-            }
-            for (ExportRepository.Entry e : b.discounts()) {
-                files.discounts.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount());
-            }
-            for (ExportRepository.Entry e : b.payments()) {
-                files.payments.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount(), e.at());
-            }
-            files.counts[1] += b.lines().size();
-            files.counts[2] += b.charges().size();
-            files.counts[3] += b.discounts().size();
-            files.counts[4] += b.payments().size();
-            done += batch.size();
-            after = batch.get(batch.size() - 1).saleId();
-            ctx.progress((int) (95L * done / Math.max(1, total)));
+            ctx.progress((int) (95 * (ChronoUnit.DAYS.between(filter.from(), d) + 1) / days));
         }
         files.counts[0] = done;
         files.store(ctx);
@@ -184,6 +123,73 @@ public final class AnalyticsExportJob implements JobHandler {
         result.put("discounts", files.counts[3]);
         result.put("payments", files.counts[4]);
         return result;
+    }
+
+    /** Writes one batch of sales and their child rows; answers the number of line rows. */
+    private int write(JobContext ctx, Files files, Map<String, CanonicalNames> namesByRevision,
+                      List<ExportRepository.Header> batch) throws IOException {
+        int lineRows = 0;
+        List<String> ids = batch.stream().map(ExportRepository.Header::saleId).toList();
+        Batch b = database.read(c -> {
+            Map<String, CanonicalNames> names = new HashMap<>();
+            for (ExportRepository.Header h : batch) {
+                String key = h.menuId() + "/" + h.menuRevisionId();
+                CanonicalNames n = namesByRevision.get(key);
+                if (n == null) {
+                    Catalog catalog = menus.catalog(c, ctx.orgId(), h.menuId(), h.menuRevisionId()).orElse(null);
+                    n = catalog == null ? null : new CanonicalNames(catalog);
+                    if (n != null) {
+                        namesByRevision.put(key, n);
+                    }
+                }
+                if (n != null) {
+                    names.put(h.saleId(), n);
+                }
+            }
+            return new Batch(repository.lines(c, ids), repository.charges(c, ids), repository.discounts(c, ids),
+                    repository.payments(c, ids), names);
+        });
+        Map<String, List<ExportRepository.Entry>> paymentsBySale = group(b.payments());
+        Map<String, List<ExportRepository.Entry>> discountsBySale = group(b.discounts());
+        for (ExportRepository.Header h : batch) {
+            files.sales.printRecord(h.saleId(), h.externalId(), h.displayId(), h.propertyId(), h.salesChannelId(),
+                    h.salesChannelType(), h.dispatchType(), orderChannel(h.dispatchType()), h.status(),
+                    h.dateTime(), h.businessDate(), h.requestedFulfillmentTime(), h.guests(), h.menuId(),
+                    h.menuRevisionId(),
+                    paymentsBySale.getOrDefault(h.saleId(), List.of()).stream()
+                            .filter(e -> "Sale".equals(e.type())).map(ExportRepository.Entry::extra).distinct()
+                            .collect(Collectors.joining(";")),
+                    discountsBySale.getOrDefault(h.saleId(), List.of()).stream()
+                            .map(e -> e.extra() == null ? e.type() : e.type() + ":" + e.extra())
+                            .collect(Collectors.joining(";")),
+                    h.totalItems(), h.totalCharges(), h.totalDiscounts(), h.totalRefunds(), h.totalSaleAmount(),
+                    h.totalPaidAmount(), h.cancelledAt(), h.cancellationReason());
+        }
+        for (ExportRepository.Line l : b.lines()) {
+            CanonicalNames names = b.names().get(l.saleId());
+            CanonicalNames.Name name = names == null ? new CanonicalNames.Name("", "", "unknown")
+                    : names.of(l.menuItemId());
+            String kind = l.parentLineNo() == null ? "item" : "modifier";
+            files.lines.printRecord(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(), name.name(),
+                    name.category(), l.quantity(), l.unitPrice(),
+                    l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes());
+            lineRows++;
+        }
+        for (ExportRepository.Entry e : b.charges()) {
+            files.charges.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra() == null ? "sale" : "line",
+                    e.extra(), e.amount());
+        }
+        for (ExportRepository.Entry e : b.discounts()) {
+            files.discounts.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount());
+        }
+        for (ExportRepository.Entry e : b.payments()) {
+            files.payments.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount(), e.at());
+        }
+        files.counts[1] += b.lines().size();
+        files.counts[2] += b.charges().size();
+        files.counts[3] += b.discounts().size();
+        files.counts[4] += b.payments().size();
+        return lineRows;
     }
 
     /** One batch's child rows and the names for its sales. */

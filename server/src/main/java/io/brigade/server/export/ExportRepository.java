@@ -62,25 +62,18 @@ public final class ExportRepository {
         return sql.toString();
     }
 
-    public int count(Connection c, Filter f) throws SQLException {
+    /**
+     * The sales of one business date. Reading day by day keeps each query on the (org, business date)
+     * index range of that day: paging through the whole range by sale id made H2 re-read and sort every
+     * remaining sale for each page (3.9 s a page at 20,000 sales).
+     */
+    public List<Header> salesOn(Connection c, Filter f, LocalDate date) throws SQLException {
         List<Object> args = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where(f, args))) {
-            Sql.bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    public List<Header> next(Connection c, Filter f, String afterSaleId, int limit) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        String sql = "SELECT s.*, sc.sales_channel_type" + where(f, args) + " AND s.sale_id > ? ORDER BY s.sale_id";
-        args.add(afterSaleId == null ? "" : afterSaleId);
+        String sql = "SELECT s.*, sc.sales_channel_type" + where(new Filter(f.orgId(), date, date, f.propertyId(),
+                f.salesChannelId(), f.salesChannelType(), f.includeCancelled()), args) + " ORDER BY s.sale_id";
         List<Header> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, args.toArray());
-            ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Header(rs.getString("sale_id"), rs.getString("external_id"),

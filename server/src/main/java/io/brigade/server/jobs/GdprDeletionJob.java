@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.server.db.Database;
 import io.brigade.server.org.OrgRepository;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +14,8 @@ import java.util.Set;
  * {@code gdpr-shop-deletion}: erases the personal data held on sales, either of a whole shop
  * ({@code propertyId}) or of one customer ({@code customerId}, {@code customerEmail} and/or
  * {@code customerPhone}). Totals, lines and times stay, so the sales still count in analytics.
- * Works in batches, each committed with its checkpoint: a rerun continues after the last batch.
+ * Works day by day, in batches; a day's last batch commits with the checkpoint, so a rerun continues
+ * with the next day (erasing again is harmless).
  */
 public final class GdprDeletionJob implements JobHandler {
     private static final int BATCH = 200;
@@ -59,31 +62,34 @@ public final class GdprDeletionJob implements JobHandler {
                 text(params, "customerId"), text(params, "customerEmail"),
                 phone(text(params, "customerPhone")));
         JsonNode checkpoint = ctx.checkpoint();
-        String after = checkpoint == null ? null : checkpoint.path("afterSaleId").asText(null);
+        LocalDate doneThrough = checkpoint == null ? null : LocalDate.parse(checkpoint.get("doneThrough").asText());
         int done = checkpoint == null ? 0 : checkpoint.path("erased").asInt();
-        int remaining = database.read(c -> personalData.count(c, ctx.orgId(), subject));
-        int total = Math.max(1, remaining);
-        while (true) {
-            String from = after;
-            List<String> batch = database.read(c -> personalData.nextSales(c, ctx.orgId(), subject, from, BATCH));
-            if (batch.isEmpty()) {
-                break;
+        LocalDate[] range = database.read(c -> personalData.dateRange(c, ctx.orgId(), subject));
+        if (range != null) {
+            long days = ChronoUnit.DAYS.between(range[0], range[1]) + 1;
+            LocalDate first = doneThrough == null ? range[0] : doneThrough.plusDays(1);
+            for (LocalDate day = first; !day.isAfter(range[1]); day = day.plusDays(1)) {
+                LocalDate d = day;
+                List<String> ids = database.read(c -> personalData.salesOn(c, ctx.orgId(), subject, d));
+                int percent = (int) (100 * (ChronoUnit.DAYS.between(range[0], d) + 1) / days);
+                for (int i = 0; i < ids.size() || i == 0; i += BATCH) {
+                    List<String> batch = ids.subList(Math.min(i, ids.size()), Math.min(ids.size(), i + BATCH));
+                    boolean lastOfDay = i + BATCH >= ids.size();
+                    int before = done;
+                    done += database.inTransaction(c -> {
+                        int n = personalData.erase(c, ctx.orgId(), batch);
+                        if (lastOfDay) {
+                            // The day is finished in the same transaction as its last batch.
+                            ObjectNode cp = JsonNodeFactory.instance.objectNode();
+                            cp.put("doneThrough", d.toString());
+                            cp.put("erased", before + n);
+                            ctx.checkpoint(c, percent, cp);
+                        }
+                        return n;
+                    });
+                }
+                ctx.afterCommit(percent);
             }
-            int erasedSoFar = done;
-            String last = batch.get(batch.size() - 1);
-            int percent = (int) Math.min(99, 100L * (erasedSoFar + batch.size()) / Math.max(total, erasedSoFar
-                    + batch.size()));
-            int erased = database.inTransaction(c -> {
-                int n = personalData.erase(c, ctx.orgId(), batch);
-                ObjectNode cp = JsonNodeFactory.instance.objectNode();
-                cp.put("afterSaleId", last);
-                cp.put("erased", erasedSoFar + n);
-                ctx.checkpoint(c, percent, cp);
-                return n;
-            });
-            done += erased;
-            after = last;
-            ctx.afterCommit(percent);
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("salesAnonymised", done);

@@ -37,29 +37,33 @@ public final class PersonalDataRepository {
         return "(" + String.join(" OR ", or) + ")";
     }
 
-    public int count(Connection c, String orgId, Subject subject) throws SQLException {
+    /** The first and last business dates with sales of the subject, or null when there are none. */
+    public java.time.LocalDate[] dateRange(Connection c, String orgId, Subject subject) throws SQLException {
         List<Object> args = new ArrayList<>(List.of(orgId));
-        String sql = "SELECT COUNT(*) FROM sales WHERE org_id = ? AND " + where(subject, args);
+        String sql = "SELECT MIN(business_date), MAX(business_date) FROM sales WHERE org_id = ? AND "
+                + where(subject, args);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, args.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                java.time.LocalDate min = rs.getObject(1, java.time.LocalDate.class);
+                return min == null ? null : new java.time.LocalDate[] {min, rs.getObject(2, java.time.LocalDate.class)};
             }
         }
     }
 
-    /** The next {@code limit} sale ids after {@code afterSaleId}, in id order. */
-    public List<String> nextSales(Connection c, String orgId, Subject subject, String afterSaleId, int limit)
+    /**
+     * The subject's sale ids of one business date. Day by day, each query stays on that day's range of the
+     * (org, business date) index; paging the whole history by sale id re-read it for every page.
+     */
+    public List<String> salesOn(Connection c, String orgId, Subject subject, java.time.LocalDate date)
             throws SQLException {
-        List<Object> args = new ArrayList<>(List.of(orgId));
-        String sql = "SELECT sale_id FROM sales WHERE org_id = ? AND " + where(subject, args)
-                + " AND sale_id > ? ORDER BY sale_id";
-        args.add(afterSaleId == null ? "" : afterSaleId);
+        List<Object> args = new ArrayList<>(List.of(orgId, date));
+        String sql = "SELECT sale_id FROM sales WHERE org_id = ? AND business_date = ? AND " + where(subject, args)
+                + " ORDER BY sale_id";
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, args.toArray());
-            ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
