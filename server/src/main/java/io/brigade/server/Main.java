@@ -3,6 +3,7 @@ package io.brigade.server;
 import io.brigade.protocol.Json;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
+import io.brigade.server.jobs.JobOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,12 +48,15 @@ public final class Main {
 
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one)")
         int port;
+        @Option(names = "--job-threads", defaultValue = "3", description = "background jobs run at once on this node")
+        int jobThreads;
         @CommandLine.Mixin
         DbOptions db = new DbOptions();
 
         @Override
         public Integer call() throws Exception {
-            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC()).start();
+            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(),
+                    JobOptions.defaults().withThreads(jobThreads)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
