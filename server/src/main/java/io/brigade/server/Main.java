@@ -3,6 +3,7 @@ package io.brigade.server;
 import io.brigade.protocol.Json;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
+import io.brigade.server.jobs.JobOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,17 +48,26 @@ public final class Main {
 
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one)")
         int port;
+<<<<<<< HEAD
         @Option(names = "--api-requests-per-hour", defaultValue = "1000",
                 description = "general /api/v1 quota per API key (default ${DEFAULT-VALUE}, the spec's)")
         long apiRequestsPerHour;
+=======
+        @Option(names = "--job-threads", defaultValue = "3", description = "background jobs run at once on this node")
+        int jobThreads;
+>>>>>>> jobs
         @CommandLine.Mixin
         DbOptions db = new DbOptions();
 
         @Override
         public Integer call() throws Exception {
             BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(),
+<<<<<<< HEAD
                     new io.brigade.server.ratelimit.RateLimitPolicy("general", apiRequestsPerHour,
                             java.time.Duration.ofHours(1))).start();
+=======
+                    JobOptions.defaults().withThreads(jobThreads)).start();
+>>>>>>> jobs
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

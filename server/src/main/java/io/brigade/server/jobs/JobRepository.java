@@ -1,0 +1,207 @@
+package io.brigade.server.jobs;
+
+import io.brigade.protocol.jobs.JobFile;
+import io.brigade.server.db.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code jobs} and {@code job_files} tables. Every write from a run is fenced by its attempt number. */
+public final class JobRepository {
+
+    /** A stored job. */
+    public record JobRow(String jobId, String orgId, String type, JobStatus status, int progress, String parameters,
+                         String result, String error, String checkpoint, int attempt, Instant createdAt,
+                         Instant runAt, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** A stored file with its content. */
+    public record FileRow(String name, String contentType, String content, int rows) {
+    }
+
+    private static final String COLUMNS = "job_id, org_id, type, status, progress, parameters, result, error, "
+            + "checkpoint, attempt, created_at, run_at, started_at, finished_at";
+
+    public void insert(Connection c, JobRow job) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (" + COLUMNS + ", updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            Sql.bind(ps, job.jobId(), job.orgId(), job.type(), job.status().wireName(), job.progress(),
+                    job.parameters(), job.result(), job.error(), job.checkpoint(), job.attempt(), job.createdAt(),
+                    job.runAt(), job.startedAt(), job.finishedAt(), job.createdAt());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<JobRow> find(Connection c, String orgId, String jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE org_id = ? AND job_id = ?")) {
+            Sql.bind(ps, orgId, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<JobRow> find(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ?")) {
+            Sql.bind(ps, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Newest first, optionally of one status and/or type. */
+    public List<JobRow> list(Connection c, String orgId, JobStatus status, String type, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE org_id = ?");
+        List<Object> args = new ArrayList<>(List.of(orgId));
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status.wireName());
+        }
+        if (type != null) {
+            sql.append(" AND type = ?");
+            args.add(type);
+        }
+        sql.append(" ORDER BY created_at DESC, job_id");
+        List<JobRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            Sql.bind(ps, args.toArray());
+            ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Jobs not finished: on start-up each gets its queue entry back if it lost it. */
+    public List<JobRow> unfinished(Connection c) throws SQLException {
+        List<JobRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM jobs WHERE status IN ('waiting', 'delayed', 'active')")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Cancels a waiting or delayed job; false when it is in another state (or not there). */
+    public boolean cancel(Connection c, String orgId, String jobId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET status = 'cancelled', finished_at = ?, "
+                + "updated_at = ? WHERE org_id = ? AND job_id = ? AND status IN ('waiting', 'delayed')")) {
+            Sql.bind(ps, now, now, orgId, jobId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Takes the job for a new run: active, attempt + 1. Empty when it was cancelled or has finished, so a
+     * queue entry left behind by a cancel runs nothing.
+     */
+    public Optional<JobRow> claim(Connection c, String jobId, Instant now) throws SQLException {
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET status = 'active', attempt = attempt + 1, "
+                + "started_at = COALESCE(started_at, ?), updated_at = ? "
+                + "WHERE job_id = ? AND status IN ('waiting', 'delayed', 'active')")) {
+            Sql.bind(ps, now, now, jobId);
+            updated = ps.executeUpdate();
+        }
+        return updated == 1 ? find(c, jobId) : Optional.empty();
+    }
+
+    /** Records progress (and a checkpoint when not null) if {@code attempt} still owns the job. */
+    public boolean progress(Connection c, String jobId, int attempt, int progress, String checkpoint, Instant now)
+            throws SQLException {
+        String sql = checkpoint == null
+                ? "UPDATE jobs SET progress = ?, updated_at = ? WHERE job_id = ? AND attempt = ? AND status = 'active'"
+                : "UPDATE jobs SET progress = ?, updated_at = ?, checkpoint = ? WHERE job_id = ? AND attempt = ? "
+                        + "AND status = 'active'";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (checkpoint == null) {
+                Sql.bind(ps, progress, now, jobId, attempt);
+            } else {
+                Sql.bind(ps, progress, now, checkpoint, jobId, attempt);
+            }
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public boolean finish(Connection c, String jobId, int attempt, JobStatus status, String result, String error,
+                          Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET status = ?, progress = CASE WHEN ? THEN 100 "
+                + "ELSE progress END, result = ?, error = ?, finished_at = ?, updated_at = ? "
+                + "WHERE job_id = ? AND attempt = ? AND status = 'active'")) {
+            Sql.bind(ps, status.wireName(), status == JobStatus.COMPLETED, result, error, now, now, jobId, attempt);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Puts an interrupted run back in the queue; progress and checkpoint stay for the next attempt. */
+    public boolean requeue(Connection c, String jobId, int attempt, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET status = 'waiting', updated_at = ? "
+                + "WHERE job_id = ? AND attempt = ? AND status = 'active'")) {
+            Sql.bind(ps, now, jobId, attempt);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public void putFile(Connection c, String jobId, String name, String contentType, String content, int rows)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_files WHERE job_id = ? AND name = ?")) {
+            Sql.bind(ps, jobId, name);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_files (job_id, name, content_type, content, "
+                + "rows_count) VALUES (?,?,?,?,?)")) {
+            Sql.bind(ps, jobId, name, contentType, content, rows);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<JobFile> files(Connection c, String jobId) throws SQLException {
+        List<JobFile> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, content_type, rows_count FROM job_files WHERE job_id = ? ORDER BY name")) {
+            Sql.bind(ps, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JobFile(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public List<FileRow> fileContents(Connection c, String jobId) throws SQLException {
+        List<FileRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, content_type, content, rows_count FROM job_files WHERE job_id = ? ORDER BY name")) {
+            Sql.bind(ps, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FileRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static JobRow row(ResultSet rs) throws SQLException {
+        return new JobRow(rs.getString("job_id"), rs.getString("org_id"), rs.getString("type"),
+                JobStatus.fromWire(rs.getString("status")), rs.getInt("progress"), rs.getString("parameters"),
+                rs.getString("result"), rs.getString("error"), rs.getString("checkpoint"), rs.getInt("attempt"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "run_at"), Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "finished_at"));
+    }
+}

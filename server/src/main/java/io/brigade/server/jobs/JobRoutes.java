@@ -1,0 +1,126 @@
+package io.brigade.server.jobs;
+
+import io.brigade.protocol.jobs.JobList;
+import io.brigade.protocol.jobs.JobRequest;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+import io.brigade.server.org.OrgPlan;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.org.Plan;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The job dashboard in the back office: {@code /backoffice/v1/orgs/{orgId}/jobs} (list, start), one job,
+ * {@code /cancel}, and the result files. Professional plan and above.
+ */
+public final class JobRoutes {
+    private static final String JOBS = "/backoffice/v1/orgs/{orgId}/jobs";
+    private static final int MAX_LIST = 500;
+
+    private final Database database;
+    private final OrgRepository orgs;
+    private final JobEngine engine;
+
+    public JobRoutes(Database database, OrgRepository orgs, JobEngine engine) {
+        this.database = database;
+        this.orgs = orgs;
+        this.engine = engine;
+    }
+
+    public void register(Router router) {
+        router.route("GET", JOBS, this::list)
+                .route("POST", JOBS, this::start)
+                .route("GET", JOBS + "/{jobId}", ex -> Reply.ok(engine.view(org(ex), ex.path("jobId"))))
+                .route("POST", JOBS + "/{jobId}/cancel", ex -> Reply.ok(engine.cancel(org(ex), ex.path("jobId"))))
+                .route("GET", JOBS + "/{jobId}/result", this::result)
+                .route("GET", JOBS + "/{jobId}/result/{name}", this::resultFile);
+    }
+
+    /** The caller's org, after the back-office and plan checks every job route makes. */
+    private String org(Exchange ex) {
+        ex.principal().requireBackOffice();
+        String orgId = ex.path("orgId");
+        OrgPlan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId));
+        plan.plan().require(Plan.PROFESSIONAL, "Background jobs");
+        return orgId;
+    }
+
+    private Reply list(Exchange ex) {
+        String orgId = org(ex);
+        JobStatus status = null;
+        if (ex.query("status").isPresent()) {
+            status = JobStatus.fromWire(ex.query("status").get());
+            if (status == null) {
+                throw ApiException.badRequest("status must be one of waiting, delayed, active, completed, failed, "
+                        + "cancelled");
+            }
+        }
+        String type = ex.query("type").orElse(null);
+        if (type != null && !engine.types().contains(type)) {
+            throw ApiException.badRequest("type must be one of " + String.join(", ", engine.types()));
+        }
+        int limit = 100;
+        if (ex.query("limit").isPresent()) {
+            try {
+                limit = Integer.parseInt(ex.query("limit").get());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIST) {
+                throw ApiException.badRequest("limit must be a number from 1 to " + MAX_LIST);
+            }
+        }
+        return Reply.ok(new JobList(engine.list(orgId, status, type, limit)));
+    }
+
+    private Reply start(Exchange ex) throws IOException {
+        String orgId = org(ex);
+        var job = engine.submit(orgId, ex.json(JobRequest.class));
+        return new Reply(202, job, "application/json",
+                Map.of("Location", "/backoffice/v1/orgs/" + orgId + "/jobs/" + job.jobId()));
+    }
+
+    /** One file as itself; several as a zip of them all. */
+    private Reply result(Exchange ex) throws IOException {
+        String orgId = org(ex);
+        String jobId = ex.path("jobId");
+        List<JobRepository.FileRow> files = engine.files(orgId, jobId);
+        if (files.isEmpty()) {
+            throw ApiException.notFound("a result file of job " + jobId);
+        }
+        if (files.size() == 1) {
+            return file(files.get(0));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (JobRepository.FileRow f : files) {
+                zip.putNextEntry(new ZipEntry(f.name()));
+                zip.write(f.content().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return new Reply(200, bytes.toByteArray(), "application/zip",
+                Map.of("Content-Disposition", "attachment; filename=\"job-" + jobId + ".zip\""));
+    }
+
+    private Reply resultFile(Exchange ex) {
+        String orgId = org(ex);
+        String name = ex.path("name");
+        return engine.files(orgId, ex.path("jobId")).stream().filter(f -> f.name().equals(name)).findFirst()
+                .map(JobRoutes::file).orElseThrow(() -> ApiException.notFound("result file " + name));
+    }
+
+    private static Reply file(JobRepository.FileRow f) {
+        return new Reply(200, f.content().getBytes(StandardCharsets.UTF_8), f.contentType(),
+                Map.of("Content-Disposition", "attachment; filename=\"" + f.name() + "\""));
+    }
+}
