@@ -47,12 +47,20 @@ public final class Main {
 
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one)")
         int port;
+        @Option(names = "--allow-private-callbacks", description = "development only: let webhooks reach loopback "
+                + "and private addresses over plain http")
+        boolean allowPrivateCallbacks;
+        @Option(names = "--master-key-file", defaultValue = "data/master.key", description = "key for webhook "
+                + "secrets at rest, created on first start (BRIGADE_MASTER_KEY overrides it; default ${DEFAULT-VALUE})")
+        Path masterKeyFile;
         @CommandLine.Mixin
         DbOptions db = new DbOptions();
 
         @Override
         public Integer call() throws Exception {
-            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC()).start();
+            BrigadeServer.Options options = new BrigadeServer.Options(allowPrivateCallbacks,
+                    io.brigade.server.webhooks.SecretBox.fromEnvOrFile(masterKeyFile), true);
+            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(), options).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
