@@ -92,7 +92,7 @@ public final class BrigadeServer implements AutoCloseable {
         MenuService menuService = new MenuService(database, menus, orgs, clock, java.util.List.of(outbox));
         GroupCommitter committer = new GroupCommitter(database);
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock,
-                java.util.List.of(new SnoozeGuard(snoozes), outbox));
+                java.util.List.of(outbox, new SnoozeGuard(snoozes)));
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);

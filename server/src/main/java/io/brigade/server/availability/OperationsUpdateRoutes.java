@@ -50,6 +50,7 @@ public final class OperationsUpdateRoutes {
     }
 
     private Reply publishStatus(Exchange ex) throws Exception {
+        channel(ex);
         PublishStatus body = ex.json(PublishStatus.class);
         Validation v = new Validation();
         v.require(body.menuPublishId(), "menuPublishId");
@@ -63,6 +64,7 @@ public final class OperationsUpdateRoutes {
     }
 
     private Reply itemStatus(Exchange ex) throws Exception {
+        channel(ex);
         SnoozeStatus body = ex.json(SnoozeStatus.class);
         Validation v = new Validation();
         v.require(body.menuId(), "menuId");
@@ -87,6 +89,7 @@ public final class OperationsUpdateRoutes {
     }
 
     private Reply storeStatus(Exchange ex) throws Exception {
+        channel(ex);
         SnoozeStatus body = ex.json(SnoozeStatus.class);
         Validation v = new Validation();
         boolean snooze = requested(body, v);
@@ -116,6 +119,7 @@ public final class OperationsUpdateRoutes {
 
     private Reply backOfficeChange(Exchange ex) throws Exception {
         ex.principal().requireBackOffice();
+        service.requireChannel(ex.path("orgId"), null, ex.path("salesChannelId"));
         SnoozeChange body = ex.json(SnoozeChange.class);
         Validation v = new Validation();
         v.require(body.snoozed(), "snoozed");
@@ -131,6 +135,11 @@ public final class OperationsUpdateRoutes {
             service.item(org, null, channel, null, null, body.menuItemId(), body.snoozed(), body.expiry(), actor(ex));
         }
         return Reply.ok(new Data<>(service.state(org, null, channel)));
+    }
+
+    /** Unknown (or another org's) channel answers 404 before the body is looked at. */
+    private void channel(Exchange ex) {
+        service.requireChannel(ex.path("orgId"), ex.path("propertyId"), ex.path("salesChannelId"));
     }
 
     private static String actor(Exchange ex) {

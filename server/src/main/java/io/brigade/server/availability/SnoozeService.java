@@ -154,6 +154,11 @@ public final class SnoozeService {
         });
     }
 
+    /** 404 unless the channel is the org's (and on {@code propertyId} when given). */
+    public void requireChannel(String orgId, String propertyId, String channelId) {
+        database.read(c -> channel(c, orgId, propertyId, channelId));
+    }
+
     private static void checkExpiry(boolean snooze, Instant expiry, Instant now) {
         if (snooze && expiry != null && !expiry.isAfter(now)) {
             Validation v = new Validation().error("expiry", "must be in the future");

@@ -12,6 +12,10 @@ import java.util.Map;
  * guides' examples; properties start with the org tree ids of the channel concerned.
  */
 public final class Envelope {
+    // The guides show every documented field, null or not: keep nulls (the shared mapper drops them).
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = Json.newMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+
     private final String eventType;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private Map<String, Object> actor = systemActor();
@@ -84,7 +88,7 @@ public final class Envelope {
         root.put("detail-type", eventType);
         root.put("detail", detail);
         try {
-            return Json.mapper().writeValueAsString(root);
+            return MAPPER.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
