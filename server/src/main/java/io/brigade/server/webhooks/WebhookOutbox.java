@@ -102,7 +102,8 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
             append(c, orgId, Envelope.forChannel(EventTypes.MENU_PUBLISHED, orgId, channel.get())
                     .with("menuId", p.menuId()).with("menuRevisionId", p.menuRevisionId())
                     .with("menuPublishId", p.menuPublishId()).with("currency", revision.menu().currency())
-                    .with("menu", revision.menu()), clock.instant());
+                    // The snapshot in the API's own shape (the menu read leaves out null fields).
+                    .with("menu", io.brigade.protocol.Json.mapper().valueToTree(revision.menu())), clock.instant());
         }
     }
 
