@@ -179,6 +179,28 @@ class RetryScheduleTest {
     }
 
     @Test
+    void theAddressIsCheckedAgainAtSendTime() throws Exception {
+        try (WebhookHarness h = new WebhookHarness("h2");
+             WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
+            DemoBootstrap.Result org = h.newOrg();
+            ApiClient api = h.api(org);
+            String sub = subscribe(api, org.orgId(), receiver.url(), List.of("sales.created.v1"));
+            sale(api, org, h.clock.instant());
+            // A node running without the development flag: the loopback callback is refused before connecting.
+            try (Dispatcher strict = new Dispatcher(h.database, new SubscriptionRepository(), new DeliveryRepository(),
+                    h.box, new CallbackGuard(false), h.clock, 2)) {
+                assertEquals(1, strict.runDue());
+            }
+            assertEquals(0, attempts(receiver));
+            JsonNode log = api.get("/backoffice/v1/orgs/" + org.orgId() + "/webhooks/" + sub + "/deliveries")
+                    .json().get("data");
+            assertEquals(1, log.size());
+            assertTrue(log.get(0).get("error").asText().startsWith("callback URL refused"), log.toString());
+            assertTrue(log.get(0).get("statusCode") == null || log.get(0).get("statusCode").isNull());
+        }
+    }
+
+    @Test
     void scheduleStepsAndRetryAfterParsing() {
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
         assertEquals(Duration.ofMinutes(1), RetrySchedule.baseDelay(1));
