@@ -54,17 +54,31 @@ public final class DeliveryRepository {
      */
     public List<Claimed> claim(Connection c, String owner, Instant now, Instant leaseUntil, int limit,
                                boolean postgres) throws SQLException {
-        String pick = "SELECT d.delivery_id FROM webhook_deliveries d JOIN webhook_subscriptions s "
-                + "ON s.subscription_id = d.subscription_id WHERE d.state = 'PENDING' AND s.enabled "
-                + "AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?) "
-                + "ORDER BY d.next_attempt_at LIMIT " + limit + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
-        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries SET lease_owner = ?, "
-                + "lease_until = ? WHERE state = 'PENDING' AND next_attempt_at <= ? "
-                + "AND (lease_until IS NULL OR lease_until < ?) AND delivery_id IN (" + pick + ")")) {
-            Sql.bind(ps, owner, leaseUntil, now, now, now, now);
-            if (ps.executeUpdate() == 0) {
-                return List.of();
+        List<Long> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.delivery_id FROM webhook_deliveries d "
+                + "JOIN webhook_subscriptions s ON s.subscription_id = d.subscription_id "
+                + "WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND s.enabled "
+                + "AND (d.lease_until IS NULL OR d.lease_until < ?) ORDER BY d.next_attempt_at LIMIT " + limit
+                + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : ""))) {
+            Sql.bind(ps, now, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getLong(1));
+                }
             }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        // The lease conditions are checked again as each row is updated: of two nodes racing, one wins.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries SET lease_owner = ?, "
+                + "lease_until = ? WHERE delivery_id = ? AND state = 'PENDING' "
+                + "AND (lease_until IS NULL OR lease_until < ?)")) {
+            for (long id : candidates) {
+                Sql.bind(ps, owner, leaseUntil, id, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
         List<Claimed> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT d.delivery_id, d.event_id, e.event_type, e.payload, "
@@ -90,6 +104,29 @@ public final class DeliveryRepository {
                 + "WHERE delivery_id = ?")) {
             Sql.bind(ps, now, deliveryId);
             ps.executeUpdate();
+        }
+    }
+
+    /** Marks many deliveries delivered and logs their (successful) attempts, in two batched statements. */
+    public void deliveredAll(Connection c, List<Claimed> done, List<Attempt> attempts, Instant now)
+            throws SQLException {
+        try (PreparedStatement log = c.prepareStatement("INSERT INTO webhook_attempts (delivery_id, subscription_id, "
+                + "event_id, event_type, attempted_at, status_code, latency_ms, error, response_body) "
+                + "VALUES (?,?,?,?,?,?,?,?,?)");
+             PreparedStatement upd = c.prepareStatement("UPDATE webhook_deliveries SET state = 'DELIVERED', "
+                     + "attempts = attempts + 1, finished_at = ?, lease_owner = NULL, lease_until = NULL "
+                     + "WHERE delivery_id = ?")) {
+            for (int i = 0; i < done.size(); i++) {
+                Claimed d = done.get(i);
+                Attempt a = attempts.get(i);
+                Sql.bind(log, d.deliveryId(), d.subscriptionId(), d.eventId(), d.eventType(), a.attemptedAt(),
+                        a.statusCode(), a.latencyMs(), a.error(), a.responseBody());
+                log.addBatch();
+                Sql.bind(upd, now, d.deliveryId());
+                upd.addBatch();
+            }
+            log.executeBatch();
+            upd.executeBatch();
         }
     }
 

@@ -160,20 +160,44 @@ public final class Dispatcher implements AutoCloseable {
         String owner = Ids.uuid();
         List<DeliveryRepository.Claimed> claimed = database.inTransaction(c ->
                 deliveries.claim(c, owner, now, now.plus(LEASE), BATCH, database.isPostgres()));
-        List<Future<?>> running = new ArrayList<>();
-        for (DeliveryRepository.Claimed d : claimed) {
-            running.add(workers.submit(() -> deliver(d)));
+        if (claimed.isEmpty()) {
+            return 0;
         }
-        for (Future<?> f : running) {
+        List<Future<Outcome>> posts = new ArrayList<>();
+        for (DeliveryRepository.Claimed d : claimed) {
+            posts.add(workers.submit(() -> attempt(d)));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> f : posts) {
             try {
-                f.get();
+                outcomes.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return claimed.size(); // the lease runs out and another round takes them again
             } catch (java.util.concurrent.ExecutionException e) {
                 LOG.warn("webhook delivery failed unexpectedly", e.getCause());
             }
         }
+        // One transaction for the whole batch's log rows and state changes: a commit per delivery would
+        // cap the rate at the database's commit rate.
+        database.inTransaction(c -> {
+            recordSuccesses(c, outcomes);
+            for (Outcome o : outcomes) {
+                if (o.succeeded()) {
+                    continue;
+                }
+                // A savepoint each: one bad row (its subscription deleted meanwhile) must not undo the rest.
+                java.sql.Savepoint sp = c.setSavepoint();
+                try {
+                    record(c, o);
+                    c.releaseSavepoint(sp);
+                } catch (java.sql.SQLException e) {
+                    c.rollback(sp);
+                    LOG.warn("could not record the outcome of delivery {}", o.delivery().deliveryId(), e);
+                }
+            }
+            return null;
+        });
         return claimed.size();
     }
 
@@ -186,44 +210,70 @@ public final class Dispatcher implements AutoCloseable {
         return total;
     }
 
-    private void deliver(DeliveryRepository.Claimed d) {
+    private Outcome attempt(DeliveryRepository.Claimed d) {
         Instant started = clock.instant();
         if (started.isAfter(d.eventCreatedAt().plus(RetrySchedule.KEEP_TRYING))) {
-            database.inTransaction(c -> {
-                deliveries.expire(c, d.deliveryId(), started);
-                return null;
-            });
-            return;
+            return new Outcome(d, started, null, 0, null, null, null, true);
         }
-        Outcome outcome = post(d, started);
-        database.inTransaction(c -> {
-            Instant now = clock.instant();
-            deliveries.logAttempt(c, d.deliveryId(), d, started, outcome.status, outcome.latencyMs, outcome.error,
-                    outcome.body);
-            if (outcome.status != null && outcome.status >= 200 && outcome.status < 300) {
-                deliveries.delivered(c, d.deliveryId(), now);
-                subscriptions.succeeded(c, d.subscriptionId());
-                return null;
-            }
-            Instant next = RetrySchedule.next(now, d.attempts() + 1, outcome.retryAfter);
-            if (next.isAfter(d.eventCreatedAt().plus(RetrySchedule.KEEP_TRYING))) {
-                deliveries.retryAt(c, d.deliveryId(), next);
-                deliveries.expire(c, d.deliveryId(), now);
-            } else {
-                deliveries.retryAt(c, d.deliveryId(), next);
-            }
-            int failures = subscriptions.failed(c, d.subscriptionId());
-            if (outcome.status != null && outcome.status == 410) {
-                subscriptions.disable(c, d.subscriptionId(), "the endpoint answered 410 Gone", now);
-            } else if (failures >= AUTO_DISABLE_AFTER) {
-                subscriptions.disable(c, d.subscriptionId(), AUTO_DISABLE_AFTER + " consecutive failed attempts; "
-                        + "last: " + outcome.describe(), now);
-            }
-            return null;
-        });
+        return post(d, started);
     }
 
-    private record Outcome(Integer status, int latencyMs, String error, String body, String retryAfter) {
+    /** The common case in two batched statements, plus one failure-count reset per subscription. */
+    private void recordSuccesses(java.sql.Connection c, List<Outcome> outcomes) throws java.sql.SQLException {
+        List<DeliveryRepository.Claimed> done = new ArrayList<>();
+        List<DeliveryRepository.Attempt> attempts = new ArrayList<>();
+        java.util.Set<String> subs = new java.util.HashSet<>();
+        for (Outcome o : outcomes) {
+            if (o.succeeded()) {
+                done.add(o.delivery());
+                attempts.add(new DeliveryRepository.Attempt(0, o.delivery().eventId(), o.delivery().eventType(), o.at(),
+                        o.status(), o.latencyMs(), o.error(), o.body()));
+                subs.add(o.delivery().subscriptionId());
+            }
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        deliveries.deliveredAll(c, done, attempts, clock.instant());
+        for (String sub : subs) {
+            subscriptions.succeeded(c, sub);
+        }
+    }
+
+    private void record(java.sql.Connection c, Outcome outcome) throws java.sql.SQLException {
+        DeliveryRepository.Claimed d = outcome.delivery;
+        Instant now = clock.instant();
+        if (outcome.expired) {
+            deliveries.expire(c, d.deliveryId(), now);
+            return;
+        }
+        deliveries.logAttempt(c, d.deliveryId(), d, outcome.at, outcome.status, outcome.latencyMs, outcome.error,
+                outcome.body);
+        if (outcome.status != null && outcome.status >= 200 && outcome.status < 300) {
+            deliveries.delivered(c, d.deliveryId(), now);
+            subscriptions.succeeded(c, d.subscriptionId());
+            return;
+        }
+        Instant next = RetrySchedule.next(now, d.attempts() + 1, outcome.retryAfter);
+        deliveries.retryAt(c, d.deliveryId(), next);
+        if (next.isAfter(d.eventCreatedAt().plus(RetrySchedule.KEEP_TRYING))) {
+            deliveries.expire(c, d.deliveryId(), now);
+        }
+        int failures = subscriptions.failed(c, d.subscriptionId());
+        if (outcome.status != null && outcome.status == 410) {
+            subscriptions.disable(c, d.subscriptionId(), "the endpoint answered 410 Gone", now);
+        } else if (failures >= AUTO_DISABLE_AFTER) {
+            subscriptions.disable(c, d.subscriptionId(), AUTO_DISABLE_AFTER + " consecutive failed attempts; "
+                    + "last: " + outcome.describe(), now);
+        }
+    }
+
+    private record Outcome(DeliveryRepository.Claimed delivery, Instant at, Integer status, int latencyMs, String error,
+                           String body, String retryAfter, boolean expired) {
+        boolean succeeded() {
+            return !expired && status != null && status >= 200 && status < 300;
+        }
+
         String describe() {
             return status != null ? "HTTP " + status : error;
         }
@@ -233,15 +283,15 @@ public final class Dispatcher implements AutoCloseable {
         long t0 = System.nanoTime();
         String refusal = guard.refusal(d.callbackUrl());
         if (refusal != null) {
-            return new Outcome(null, 0, "callback URL refused: " + refusal, null, null);
+            return new Outcome(d, at, null, 0, "callback URL refused: " + refusal, null, null, false);
         }
         String timestamp = TIMESTAMP.format(at);
         String signature;
         try {
             signature = WebhookSignature.sign(secrets.open(d.sealedSecret()), timestamp, d.payload());
         } catch (IllegalStateException e) {
-            return new Outcome(null, 0, "the signing secret cannot be decrypted with this server's master key",
-                    null, null);
+            return new Outcome(d, at, null, 0, "the signing secret cannot be decrypted with this server's master key",
+                    null, null, false);
         }
         Request.Builder request = new Request.Builder().url(d.callbackUrl())
                 .post(RequestBody.create(d.payload().getBytes(StandardCharsets.UTF_8), JSON))
@@ -259,12 +309,12 @@ public final class Dispatcher implements AutoCloseable {
             int latency = (int) ((System.nanoTime() - t0) / 1_000_000);
             String error = response.isSuccessful() ? null
                     : response.isRedirect() ? "redirect to " + response.header("Location") + " not followed" : null;
-            return new Outcome(response.code(), latency, error, body, response.header("Retry-After"));
+            return new Outcome(d, at, response.code(), latency, error, body, response.header("Retry-After"), false);
         } catch (IOException | IllegalArgumentException e) {
             int latency = (int) ((System.nanoTime() - t0) / 1_000_000);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new Outcome(null, latency, message.length() > 500 ? message.substring(0, 500) : message,
-                    null, null);
+            return new Outcome(d, at, null, latency, message.length() > 500 ? message.substring(0, 500) : message,
+                    null, null, false);
         }
     }
 
