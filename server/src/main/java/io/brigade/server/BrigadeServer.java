@@ -5,8 +5,24 @@ import io.brigade.server.analytics.AnalyticsRoutes;
 import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.CredentialRepository;
 import io.brigade.server.auth.TokenRoutes;
+<<<<<<< HEAD
 import io.brigade.server.billing.BillingRepository;
 import io.brigade.server.billing.SubscriptionProcessor;
+=======
+import io.brigade.server.availability.OperationsUpdateRoutes;
+import io.brigade.server.availability.SnoozeGuard;
+import io.brigade.server.availability.SnoozeRepository;
+import io.brigade.server.availability.SnoozeService;
+import io.brigade.server.webhooks.BackOfficeWebhookRoutes;
+import io.brigade.server.webhooks.CallbackGuard;
+import io.brigade.server.webhooks.DeliveryRepository;
+import io.brigade.server.webhooks.Dispatcher;
+import io.brigade.server.webhooks.SecretBox;
+import io.brigade.server.webhooks.SubscriptionRepository;
+import io.brigade.server.webhooks.WebhookOutbox;
+import io.brigade.server.webhooks.WebhookRoutes;
+import io.brigade.server.webhooks.WebhookService;
+>>>>>>> webhooks
 import io.brigade.server.db.Database;
 import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.export.AnalyticsExportJob;
@@ -75,12 +91,38 @@ public final class BrigadeServer implements AutoCloseable {
     private final Router router;
     private final JobEngine jobs;
 
+<<<<<<< HEAD
     private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs) {
+=======
+    private final Dispatcher dispatcher;
+    private final Options options;
+
+    private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router,
+                          Dispatcher dispatcher, Options options) {
+>>>>>>> webhooks
         this.jetty = jetty;
         this.database = database;
         this.committer = committer;
         this.router = router;
+<<<<<<< HEAD
         this.jobs = jobs;
+=======
+        this.dispatcher = dispatcher;
+        this.options = options;
+    }
+
+    /**
+     * Server options beyond the port: {@code allowPrivateCallbacks} is the development flag that lets webhooks
+     * reach loopback and private addresses; {@code secrets} holds the master key for webhook secrets;
+     * {@code pollWebhooks} false leaves the dispatcher to the caller ({@link #dispatcher()}, for tests
+     * driving retries with their own clock).
+     */
+    public record Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks) {
+        /** Production defaults: callbacks to public https only; the key from the environment or ./data/master.key. */
+        public static Options defaults() {
+            return new Options(false, SecretBox.fromEnvOrFile(java.nio.file.Path.of("data", "master.key")), true);
+        }
+>>>>>>> webhooks
     }
 
     /** Builds (but does not start) a server on {@code port} (0 for any free port) over {@code database}. */
@@ -88,6 +130,7 @@ public final class BrigadeServer implements AutoCloseable {
         return create(port, database, clock, Options.defaults());
     }
 
+<<<<<<< HEAD
     /** As {@link #create(int, Database, Clock)} with another general /api/v1 quota per key. */
     public static BrigadeServer create(int port, Database database, Clock clock, RateLimitPolicy apiGeneralLimit) {
         return create(port, database, clock, Options.defaults().withApiGeneralLimit(apiGeneralLimit));
@@ -102,12 +145,26 @@ public final class BrigadeServer implements AutoCloseable {
     public static BrigadeServer create(int port, Database database, Clock clock, Options options) {
         RateLimitPolicy apiGeneralLimit = options.apiGeneralLimit();
         JobOptions jobOptions = options.jobs();
+=======
+    /** As {@link #create(int, Database, Clock)}, with explicit {@link Options}. */
+    public static BrigadeServer create(int port, Database database, Clock clock, Options options) {
+>>>>>>> webhooks
         CredentialRepository credentials = new CredentialRepository();
         OrgRepository orgs = new OrgRepository();
         MenuRepository menus = new MenuRepository();
         SaleRepository sales = new SaleRepository();
-        MenuService menuService = new MenuService(database, menus, orgs, clock);
+        // Webhooks (issue 4): outbox rows commit with sales, publications and snoozes; the dispatcher posts them.
+        SubscriptionRepository subscriptions = new SubscriptionRepository();
+        DeliveryRepository deliveries = new DeliveryRepository();
+        CallbackGuard guard = new CallbackGuard(options.allowPrivateCallbacks());
+        WebhookOutbox outbox = new WebhookOutbox(subscriptions, deliveries, orgs, clock);
+        Dispatcher dispatcher = new Dispatcher(database, subscriptions, deliveries, options.secrets(), guard, clock, 16);
+        outbox.onAppend(dispatcher::hint);
+        SnoozeRepository snoozes = new SnoozeRepository(clock);
+
+        MenuService menuService = new MenuService(database, menus, orgs, clock, java.util.List.of(outbox));
         GroupCommitter committer = new GroupCommitter(database);
+<<<<<<< HEAD
         // Issue 3: the v1 cache drops an org's answers inside every sale change's transaction (and
         // again after commit, through router.onWrite below); stock decrements with each new sale.
         ResponseCache v1Cache = new ResponseCache(clock);
@@ -115,6 +172,10 @@ public final class BrigadeServer implements AutoCloseable {
         List<SaleObserver> observers = List.of(new StockService(stock, clock, v1Cache::invalidate),
                 ResponseCache.invalidating(v1Cache));
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
+=======
+        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock,
+                java.util.List.of(outbox, new SnoozeGuard(snoozes)));
+>>>>>>> webhooks
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);
@@ -122,6 +183,7 @@ public final class BrigadeServer implements AutoCloseable {
         new MenuRoutes(database, menus, menuService).register(router);
         new SaleRoutes(saleService).register(router);
         new AnalyticsRoutes(database, new AnalyticsEventRepository(), clock).register(router);
+<<<<<<< HEAD
         // Issue 3: API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);
         PricingRuleRepository pricingRules = new PricingRuleRepository();
@@ -150,6 +212,14 @@ public final class BrigadeServer implements AutoCloseable {
                 new SubscriptionProcessJob(new SubscriptionProcessor(database, new BillingRepository(), clock))),
                 clock, jobOptions);
         new JobRoutes(database, orgs, jobs).register(router);
+=======
+        WebhookService webhooks = new WebhookService(database, subscriptions, deliveries, orgs, outbox,
+                options.secrets(), guard, clock, dispatcher::hint);
+        new WebhookRoutes(webhooks).register(router);
+        new BackOfficeWebhookRoutes(webhooks).register(router);
+        new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock))
+                .register(router);
+>>>>>>> webhooks
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -159,12 +229,26 @@ public final class BrigadeServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(router.build());
         jetty.setStopTimeout(5_000);
+<<<<<<< HEAD
         return new BrigadeServer(jetty, database, committer, router, jobs);
+=======
+        return new BrigadeServer(jetty, database, committer, router, dispatcher, options);
+>>>>>>> webhooks
     }
 
     public BrigadeServer start() throws Exception {
         jetty.start();
+<<<<<<< HEAD
         jobs.start();
+=======
+        if (options.allowPrivateCallbacks()) {
+            org.slf4j.LoggerFactory.getLogger(BrigadeServer.class).warn("--allow-private-callbacks is ON: webhooks may "
+                    + "reach loopback and private addresses over plain http. Development only; never in production.");
+        }
+        if (options.pollWebhooks()) {
+            dispatcher.start();
+        }
+>>>>>>> webhooks
         return this;
     }
 
@@ -180,6 +264,11 @@ public final class BrigadeServer implements AutoCloseable {
         return router;
     }
 
+    /** The webhook dispatcher (tests call {@link Dispatcher#runDue()} when polling is off). */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
@@ -190,6 +279,7 @@ public final class BrigadeServer implements AutoCloseable {
         try {
             jobs.close();
             jetty.stop();
+            dispatcher.close();
             committer.close();
         } finally {
             database.close();

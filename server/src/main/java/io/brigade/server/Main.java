@@ -48,26 +48,28 @@ public final class Main {
 
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one)")
         int port;
-<<<<<<< HEAD
         @Option(names = "--api-requests-per-hour", defaultValue = "1000",
                 description = "general /api/v1 quota per API key (default ${DEFAULT-VALUE}, the spec's)")
         long apiRequestsPerHour;
-=======
         @Option(names = "--job-threads", defaultValue = "3", description = "background jobs run at once on this node")
         int jobThreads;
->>>>>>> jobs
+        @Option(names = "--allow-private-callbacks", description = "development only: let webhooks reach loopback "
+                + "and private addresses over plain http")
+        boolean allowPrivateCallbacks;
+        @Option(names = "--master-key-file", defaultValue = "data/master.key", description = "key for webhook "
+                + "secrets at rest, created on first start (BRIGADE_MASTER_KEY overrides it; default ${DEFAULT-VALUE})")
+        Path masterKeyFile;
         @CommandLine.Mixin
         DbOptions db = new DbOptions();
 
         @Override
         public Integer call() throws Exception {
-            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(),
-<<<<<<< HEAD
-                    new io.brigade.server.ratelimit.RateLimitPolicy("general", apiRequestsPerHour,
-                            java.time.Duration.ofHours(1))).start();
-=======
-                    JobOptions.defaults().withThreads(jobThreads)).start();
->>>>>>> jobs
+            BrigadeServer.Options options = new BrigadeServer.Options(allowPrivateCallbacks,
+                    io.brigade.server.webhooks.SecretBox.fromEnvOrFile(masterKeyFile), true)
+                    .withApiGeneralLimit(new io.brigade.server.ratelimit.RateLimitPolicy("general", apiRequestsPerHour,
+                            java.time.Duration.ofHours(1)))
+                    .withJobs(JobOptions.defaults().withThreads(jobThreads));
+            BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(), options).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

@@ -45,11 +45,19 @@ public final class MenuService {
     private final ConcurrentHashMap<String, Catalog> catalogs = new ConcurrentHashMap<>();
     private final Set<String> published = ConcurrentHashMap.newKeySet();
 
+    private final List<MenuPublishObserver> publishObservers;
+
     public MenuService(Database database, MenuRepository repository, OrgRepository orgs, Clock clock) {
+        this(database, repository, orgs, clock, List.of());
+    }
+
+    public MenuService(Database database, MenuRepository repository, OrgRepository orgs, Clock clock,
+                       List<MenuPublishObserver> publishObservers) {
         this.database = database;
         this.repository = repository;
         this.orgs = orgs;
         this.clock = clock;
+        this.publishObservers = List.copyOf(publishObservers);
     }
 
     /** Creates a menu; when the body has categories it also becomes revision 1. */
@@ -98,7 +106,7 @@ public final class MenuService {
         v.throwIfAny(400);
         Instant now = clock.instant();
         return database.inTransaction(c -> {
-            revision(c, orgId, menuId, revisionId);
+            MenuRevision published = revision(c, orgId, menuId, revisionId);
             List<Publication> out = new ArrayList<>();
             Validation unknown = new Validation();
             for (int i = 0; i < salesChannelIds.size(); i++) {
@@ -111,6 +119,9 @@ public final class MenuService {
             for (String channelId : new LinkedHashSet<>(salesChannelIds)) {
                 Publication p = new Publication(Ids.uuid(), menuId, revisionId, channelId, now);
                 repository.insertPublication(c, orgId, p);
+                for (MenuPublishObserver observer : publishObservers) {
+                    observer.published(c, orgId, p, published);
+                }
                 out.add(p);
             }
             return out;

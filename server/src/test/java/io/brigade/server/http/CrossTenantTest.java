@@ -31,6 +31,7 @@ class CrossTenantTest {
         ApiClient.Response sale = a.api().post("/salesManagement/orgs/" + a.ids().orgId() + "/sales",
                 Sales.simple(a.ids(), "2026-04-05T12:00:00Z", "3.00"), "x-idempotency-key", UUID.randomUUID().toString());
         assertEquals(201, sale.status());
+<<<<<<< HEAD
         String jobId = a.api().post("/backoffice/v1/orgs/" + a.ids().orgId() + "/jobs",
                 Map.of("type", "product-sync-all", "parameters", Map.of())).json().get("jobId").asText();
         Map<String, String> aIds = Map.of("propertyId", a.ids().propertyId(), "salesChannelId",
@@ -40,6 +41,20 @@ class CrossTenantTest {
 =======
                 sale.json().get("saleId").asText(), "jobId", jobId, "name", "sales.csv");
 >>>>>>> jobs
+=======
+        // A webhook subscription of org A, stored directly (the shared server refuses non-public callbacks).
+        String subId = "sub_" + UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        server.database().inTransaction(c -> {
+            new io.brigade.server.webhooks.SubscriptionRepository().insert(c, new io.brigade.server.webhooks.Subscription(
+                    subId, a.ids().orgId(), "https://8.8.8.8/hook", "v1:none", List.of("sales.created.v1"), List.of(),
+                    "v3", true, null, null, 0, now, now));
+            return null;
+        });
+        Map<String, String> aIds = Map.of("propertyId", a.ids().propertyId(), "salesChannelId",
+                a.ids().salesChannelId(), "menuId", a.ids().menuId(), "revisionId", "1", "saleId",
+                sale.json().get("saleId").asText(), "subId", subId);
+>>>>>>> webhooks
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Intruder");
         body.put("salesChannelType", "POS");
@@ -76,10 +91,14 @@ class CrossTenantTest {
                 checked++;
                 // 2. Org B's own org id, org A's object ids.
 <<<<<<< HEAD
+<<<<<<< HEAD
                 if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|menuItemId)}.*")) {
 =======
                 if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|jobId)}.*")) {
 >>>>>>> jobs
+=======
+                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|subId)}.*")) {
+>>>>>>> webhooks
                     String own = fill(template, b.ids().orgId(), aIds) + query(template);
                     ApiClient.Response r2 = b.api().with("x-idempotency-key", UUID.randomUUID().toString())
                             .send(method, own, payload);

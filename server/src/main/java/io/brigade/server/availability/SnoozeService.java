@@ -1,0 +1,175 @@
+package io.brigade.server.availability;
+
+import io.brigade.protocol.org.SalesChannel;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Validation;
+import io.brigade.server.menus.Catalog;
+import io.brigade.server.menus.MenuService;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.webhooks.Envelope;
+import io.brigade.server.webhooks.EventTypes;
+import io.brigade.server.webhooks.WebhookOutbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Snoozing items and whole sales channels (from the Operations Updates API, the back office and the till),
+ * firing the snooze webhook events in the same transaction, and the marketplace's menu publish reports.
+ */
+public final class SnoozeService {
+    private final Database database;
+    private final SnoozeRepository snoozes;
+    private final OrgRepository orgs;
+    private final MenuService menus;
+    private final WebhookOutbox outbox;
+    private final Clock clock;
+
+    public SnoozeService(Database database, SnoozeRepository snoozes, OrgRepository orgs, MenuService menus,
+                         WebhookOutbox outbox, Clock clock) {
+        this.database = database;
+        this.snoozes = snoozes;
+        this.orgs = orgs;
+        this.menus = menus;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** What the till needs to grey out: the channel's snoozes in force now. */
+    public Map<String, Object> state(String orgId, String propertyId, String channelId) {
+        return database.read(c -> {
+            channel(c, orgId, propertyId, channelId);
+            Instant now = clock.instant();
+            List<Snooze> active = snoozes.forChannel(c, channelId).stream().filter(s -> s.coversTime(now)).toList();
+            Snooze store = active.stream().filter(s -> s.menuItemId() == null).findFirst().orElse(null);
+            return new java.util.LinkedHashMap<>(Map.of("salesChannelId", channelId, "storeSnoozed", store != null,
+                    "store", store == null ? Map.of() : store,
+                    "items", active.stream().filter(s -> s.menuItemId() != null).toList()));
+        });
+    }
+
+    /**
+     * Snoozes ({@code snooze} true) or unsnoozes one item. {@code menuId}/{@code revisionId} name the menu the
+     * caller saw; when null, the channel's current publication is used.
+     */
+    public void item(String orgId, String propertyId, String channelId, String menuId, Long revisionId,
+                     String itemId, boolean snooze, Instant expiry, String actor) {
+        Instant now = clock.instant();
+        checkExpiry(snooze, expiry, now);
+        database.inTransaction(c -> {
+            SalesChannel channel = channel(c, orgId, propertyId, channelId);
+            String mId = menuId;
+            Long rId = revisionId;
+            if (mId == null || rId == null) {
+                SnoozeRepository.CurrentMenu current = snoozes.currentMenu(c, orgId, channelId).orElseThrow(() ->
+                        ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("menuItemId",
+                                "no menu is published to sales channel " + channelId))));
+                mId = current.menuId();
+                rId = current.revisionId();
+            }
+            Optional<Catalog> catalog = menus.catalog(c, orgId, mId, rId);
+            if (catalog.isEmpty()) {
+                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("menuRevisionId",
+                        "menu " + mId + " has no revision " + rId)));
+            }
+            if (catalog.get().item(itemId) == null && catalog.get().modifierItem(itemId) == null) {
+                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("menuItemId",
+                        "no item " + itemId + " in revision " + rId + " of menu " + mId)));
+            }
+            boolean changed;
+            if (snooze) {
+                snoozes.snooze(c, orgId, channelId, itemId, expiry, actor, now);
+                changed = true;
+            } else {
+                changed = snoozes.unsnooze(c, channelId, itemId);
+            }
+            if (changed) {
+                Envelope e = Envelope.forChannel(snooze ? EventTypes.ITEM_SNOOZED : EventTypes.ITEM_UNSNOOZED, orgId,
+                                channel).with("menuId", mId).with("menuRevisionId", rId).with("menuItemId", itemId);
+                if (snooze) {
+                    e.with("expiry", expiry);
+                }
+                outbox.append(c, orgId, e.actor(actor, null, actor), now);
+            }
+            return null;
+        });
+    }
+
+    /** Snoozes or unsnoozes the whole sales channel (the store on this channel). */
+    public void store(String orgId, String propertyId, String channelId, boolean snooze, Instant expiry,
+                      String actor) {
+        Instant now = clock.instant();
+        checkExpiry(snooze, expiry, now);
+        database.inTransaction(c -> {
+            SalesChannel channel = channel(c, orgId, propertyId, channelId);
+            boolean changed;
+            if (snooze) {
+                snoozes.snooze(c, orgId, channelId, null, expiry, actor, now);
+                changed = true;
+            } else {
+                changed = snoozes.unsnooze(c, channelId, null);
+            }
+            if (changed) {
+                Envelope e = Envelope.forChannel(snooze ? EventTypes.CHANNEL_SNOOZED : EventTypes.CHANNEL_UNSNOOZED,
+                        orgId, channel);
+                if (snooze) {
+                    e.with("expiry", expiry);
+                }
+                outbox.append(c, orgId, e.actor(actor, null, actor), now);
+            }
+            return null;
+        });
+    }
+
+    /** Records a marketplace's publish report; a failure fires menu.validation.failed.v1. */
+    public Map<String, Object> publishReport(String orgId, String propertyId, String channelId, String menuPublishId,
+                                             boolean success, String errorMessage, String actor) {
+        Instant now = clock.instant();
+        return database.inTransaction(c -> {
+            SalesChannel channel = channel(c, orgId, propertyId, channelId);
+            SnoozeRepository.PublicationRow p = snoozes.publication(c, orgId, menuPublishId)
+                    .filter(row -> row.salesChannelId().equals(channelId))
+                    .orElseThrow(() -> ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError(
+                            "menuPublishId", "no publication " + menuPublishId + " to sales channel " + channelId))));
+            snoozes.reportPublish(c, orgId, menuPublishId, success, errorMessage, now);
+            if (!success) {
+                outbox.append(c, orgId, Envelope.forChannel(EventTypes.MENU_VALIDATION_FAILED, orgId, channel)
+                        .with("menuId", p.menuId()).with("menuRevisionId", p.revisionId())
+                        .with("menuPublishId", menuPublishId).with("errorMessage", errorMessage)
+                        .actor(actor, null, actor), now);
+            }
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("menuPublishId", menuPublishId);
+            out.put("success", success);
+            if (errorMessage != null) {
+                out.put("errorMessage", errorMessage);
+            }
+            out.put("reportedAt", now);
+            return out;
+        });
+    }
+
+    /** 404 unless the channel is the org's (and on {@code propertyId} when given). */
+    public void requireChannel(String orgId, String propertyId, String channelId) {
+        database.read(c -> channel(c, orgId, propertyId, channelId));
+    }
+
+    private static void checkExpiry(boolean snooze, Instant expiry, Instant now) {
+        if (snooze && expiry != null && !expiry.isAfter(now)) {
+            Validation v = new Validation().error("expiry", "must be in the future");
+            v.throwIfAny(422);
+        }
+    }
+
+    private SalesChannel channel(Connection c, String orgId, String propertyId, String channelId) throws SQLException {
+        return orgs.findChannel(c, orgId, channelId)
+                .filter(ch -> propertyId == null || ch.propertyId().equals(propertyId))
+                .orElseThrow(() -> ApiException.notFound("sales channel " + channelId
+                        + (propertyId == null ? "" : " on property " + propertyId)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.brigade.server.webhooks;
+
+import io.brigade.protocol.Data;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Route;
+import io.brigade.server.http.Router;
+
+/**
+ * The desktop's webhook manager (FoodFlex style): {@code /backoffice/v1/orgs/{orgId}/webhooks} to create (the
+ * generated secret is in that answer only) and list, {@code /{subId}} to read and delete,
+ * {@code /{subId}/deliveries} for the attempt log, {@code /{subId}/test} and {@code /{subId}/enable}.
+ */
+public final class BackOfficeWebhookRoutes {
+    private static final String HOOKS = "/backoffice/v1/orgs/{orgId}/webhooks";
+    private static final int DEFAULT_LOG = 100;
+    private static final int MAX_LOG = 1000;
+
+    private final WebhookService service;
+
+    public BackOfficeWebhookRoutes(WebhookService service) {
+        this.service = service;
+    }
+
+    public void register(Router router) {
+        router.route("POST", HOOKS, backOffice(ex -> Reply.created(new Data<>(service.createBackOffice(org(ex),
+                        ex.json(SubscriptionRequest.class))))))
+                .route("GET", HOOKS, backOffice(ex -> Reply.ok(new Data<>(service.list(org(ex))))))
+                .route("GET", HOOKS + "/{subId}", backOffice(ex -> Reply.ok(new Data<>(service.get(org(ex),
+                        ex.path("subId"))))))
+                .route("DELETE", HOOKS + "/{subId}", backOffice(ex -> {
+                    service.delete(org(ex), ex.path("subId"));
+                    return Reply.noContent();
+                }))
+                .route("GET", HOOKS + "/{subId}/deliveries", backOffice(ex -> Reply.ok(new Data<>(
+                        service.attempts(org(ex), ex.path("subId"), limit(ex))))))
+                .route("POST", HOOKS + "/{subId}/test", backOffice(ex -> Reply.accepted(new Data<>(
+                        service.trigger(org(ex), ex.path("subId"))))))
+                .route("POST", HOOKS + "/{subId}/enable", backOffice(ex -> Reply.ok(new Data<>(
+                        service.enable(org(ex), ex.path("subId"))))));
+    }
+
+    private static Route backOffice(Route route) {
+        return ex -> {
+            ex.principal().requireBackOffice();
+            return route.handle(ex);
+        };
+    }
+
+    private static int limit(Exchange ex) {
+        String raw = ex.query("limit").orElse(null);
+        if (raw == null) {
+            return DEFAULT_LOG;
+        }
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= MAX_LOG) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the refusal
+        }
+        throw ApiException.invalid(400, java.util.List.of(new io.brigade.protocol.Problem.FieldError("limit",
+                "must be a whole number from 1 to " + MAX_LOG)));
+    }
+
+    private static String org(Exchange ex) {
+        return ex.path("orgId");
+    }
+}

@@ -1,0 +1,146 @@
+package io.brigade.server.webhooks;
+
+import io.brigade.protocol.org.SalesChannel;
+import io.brigade.protocol.sales.SaleHeader;
+import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.protocol.menus.MenuRevision;
+import io.brigade.protocol.menus.Publication;
+import io.brigade.server.Ids;
+import io.brigade.server.menus.MenuPublishObserver;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.sales.SaleObserver;
+import io.brigade.server.sales.SaleRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes webhook events to the outbox inside the transaction of the change that caused them (sales through
+ * {@link SaleObserver}, menus and snoozes through {@link #append}), with one delivery row per subscription
+ * that wants the event. A rolled-back change therefore leaves no event; nothing is posted from here.
+ */
+public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
+    private static final Set<String> DELIVERY = Set.of(SaleStatus.SALE_DISPATCHED.name(),
+            SaleStatus.SALE_ON_THE_WAY.name(), SaleStatus.SALE_DELIVERED.name());
+
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final OrgRepository orgs;
+    private final SaleFactsRepository facts = new SaleFactsRepository();
+    private final Clock clock;
+    private volatile Runnable onAppend = () -> { };
+
+    public WebhookOutbox(SubscriptionRepository subscriptions, DeliveryRepository deliveries, OrgRepository orgs,
+                         Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.orgs = orgs;
+        this.clock = clock;
+    }
+
+    /** Called after an append (still inside the transaction): the dispatcher uses it to look sooner. */
+    public void onAppend(Runnable hint) {
+        this.onAppend = hint;
+    }
+
+    @Override
+    public void created(Connection c, SaleRecord sale) throws SQLException {
+        Optional<SalesChannel> channel = channelIfWanted(c, sale.orgId(), sale.sale().salesChannelId(),
+                EventTypes.SALE_CREATED);
+        if (channel.isPresent()) {
+            Envelope e = Envelope.forChannel(EventTypes.SALE_CREATED, sale.orgId(), channel.get())
+                    .with("saleId", sale.saleId()).with("externalId", sale.sale().externalId());
+            // An offline till's late sale keeps its own time as the event's occurrence time.
+            append(c, sale.orgId(), e, sale.dateTime());
+        }
+    }
+
+    @Override
+    public void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before, String reported)
+            throws SQLException {
+        String type = SaleStatus.SALE_CANCELLED.name().equals(reported) ? EventTypes.SALE_CANCELLED
+                : DELIVERY.contains(reported) ? EventTypes.SALE_DELIVERY_STATUS : EventTypes.SALE_POS_STATUS;
+        Optional<SalesChannel> channel = channelIfWanted(c, orgId, after.salesChannelId(), type);
+        if (channel.isEmpty()) {
+            return;
+        }
+        SaleFactsRepository.SaleFacts f = facts.find(c, orgId, after.saleId()).orElseThrow();
+        Envelope e = Envelope.forChannel(type, orgId, channel.get())
+                .with("saleId", after.saleId()).with("externalId", after.externalId());
+        switch (type) {
+            case EventTypes.SALE_CANCELLED -> e.with("cancellationReason", f.cancellationReason())
+                    .with("cancellationNotes", f.cancellationNotes()).with("cancelledBy", null);
+            case EventTypes.SALE_DELIVERY_STATUS -> {
+                e.with("status", reported);
+                if (reported.equals(SaleStatus.SALE_DELIVERED.name())) {
+                    e.with("deliveryTime", f.deliveryTime());
+                } else {
+                    e.with("dispatchTime", f.dispatchTime());
+                }
+            }
+            default -> {
+                e.with("status", reported);
+                if (reported.equals("SALE_PICKUP_TIME_CHANGED")) {
+                    e.with("pickupTime", f.pickupTime());
+                } else if (reported.equals("SALE_DELIVERY_TIME_CHANGED")) {
+                    e.with("deliveryTime", f.deliveryTime());
+                }
+            }
+        }
+        append(c, orgId, e, clock.instant());
+    }
+
+    /** menu.published.v1 with the full published snapshot and its top-level {@code currency}. */
+    @Override
+    public void published(Connection c, String orgId, Publication p, MenuRevision revision) throws SQLException {
+        Optional<SalesChannel> channel = channelIfWanted(c, orgId, p.salesChannelId(), EventTypes.MENU_PUBLISHED);
+        if (channel.isPresent()) {
+            append(c, orgId, Envelope.forChannel(EventTypes.MENU_PUBLISHED, orgId, channel.get())
+                    .with("menuId", p.menuId()).with("menuRevisionId", p.menuRevisionId())
+                    .with("menuPublishId", p.menuPublishId()).with("currency", revision.menu().currency())
+                    // The snapshot in the API's own shape (the menu read leaves out null fields).
+                    .with("menu", io.brigade.protocol.Json.mapper().valueToTree(revision.menu())), clock.instant());
+        }
+    }
+
+    /** The channel when at least one subscription of the org wants this event type (before the property filter). */
+    private Optional<SalesChannel> channelIfWanted(Connection c, String orgId, String channelId, String type)
+            throws SQLException {
+        boolean anyone = subscriptions.list(c, orgId).stream().anyMatch(s -> s.eventTypes().contains(type));
+        return anyone ? orgs.findChannel(c, orgId, channelId) : Optional.empty();
+    }
+
+    /**
+     * Stores the event and a delivery for every subscription of the org that wants it (enabled or not: a
+     * disabled subscription's deliveries wait for re-enable). Returns the event id, or null if nobody wants it.
+     */
+    public String append(Connection c, String orgId, Envelope envelope, Instant occurredAt) throws SQLException {
+        List<String> wanted = subscriptions.list(c, orgId).stream()
+                .filter(s -> s.wants(envelope.eventType(), envelope.propertyId()))
+                .map(Subscription::subscriptionId).toList();
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        return store(c, orgId, envelope, occurredAt, wanted);
+    }
+
+    /** Stores a synthetic event for exactly one subscription (the trigger and test endpoints). */
+    public String appendFor(Connection c, String orgId, Envelope envelope, String subscriptionId) throws SQLException {
+        return store(c, orgId, envelope, clock.instant(), List.of(subscriptionId));
+    }
+
+    private String store(Connection c, String orgId, Envelope envelope, Instant occurredAt, List<String> subs)
+            throws SQLException {
+        String eventId = Ids.uuid();
+        Instant now = clock.instant();
+        deliveries.insertEvent(c, eventId, orgId, envelope.eventType(), envelope.propertyId(), envelope.toJson(),
+                occurredAt, now);
+        deliveries.insertDeliveries(c, eventId, orgId, subs, now);
+        onAppend.run();
+        return eventId;
+    }
+}

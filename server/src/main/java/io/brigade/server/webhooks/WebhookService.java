@@ -1,0 +1,285 @@
+package io.brigade.server.webhooks;
+
+import io.brigade.protocol.org.Property;
+import io.brigade.protocol.org.SalesChannel;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Validation;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.org.Plan;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Subscriptions for both faces (v3 Webhook Service API and the back-office webhook manager). */
+public final class WebhookService {
+    static final int MAX_PER_ORG = 10;
+    static final int MIN_SECRET = 16;
+    static final int MAX_SECRET = 256;
+    private static final int MAX_URL = 2000;
+
+    private final Database database;
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final OrgRepository orgs;
+    private final WebhookOutbox outbox;
+    private final SecretBox box;
+    private final CallbackGuard guard;
+    private final Clock clock;
+    private final Runnable hint;
+
+    public WebhookService(Database database, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
+                          OrgRepository orgs, WebhookOutbox outbox, SecretBox box, CallbackGuard guard, Clock clock,
+                          Runnable hint) {
+        this.database = database;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.orgs = orgs;
+        this.outbox = outbox;
+        this.box = box;
+        this.guard = guard;
+        this.clock = clock;
+        this.hint = hint;
+    }
+
+    /** v3: the caller supplies the secret. */
+    public SubscriptionView createV3(String orgId, SubscriptionRequest r) {
+        Validation v = new Validation();
+        checkSecret(r.secret(), v);
+        return create(orgId, r, r.secret(), Subscription.V3, v, false);
+    }
+
+    /** Back office: Enterprise only; the server generates a 32-byte secret and shows it this once. */
+    public SubscriptionView createBackOffice(String orgId, SubscriptionRequest r) {
+        Plan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId))
+                .plan();
+        plan.require(Plan.ENTERPRISE, "Webhooks");
+        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBox.randomBytes(32));
+        return create(orgId, r, secret, Subscription.BACK_OFFICE, new Validation(), true);
+    }
+
+    private SubscriptionView create(String orgId, SubscriptionRequest r, String secret, String origin, Validation v,
+                                    boolean showSecret) {
+        checkUrl(r.callbackUrl(), v);
+        checkEventTypes(r.eventTypes(), true, v);
+        v.throwIfAny(422);
+        Instant now = clock.instant();
+        return database.inTransaction(c -> {
+            List<String> properties = checkProperties(c, orgId, r.propertyIds());
+            subscriptions.lockOrg(c, orgId);
+            if (subscriptions.count(c, orgId) >= MAX_PER_ORG) {
+                throw ApiException.conflict("an org may have at most " + MAX_PER_ORG
+                        + " webhook subscriptions; delete one first");
+            }
+            Subscription s = new Subscription("sub_" + UUID.randomUUID(), orgId, r.callbackUrl().strip(),
+                    box.seal(secret), List.copyOf(new LinkedHashSet<>(r.eventTypes())), properties, origin, true,
+                    null, null, 0, now, now);
+            subscriptions.insert(c, s);
+            return SubscriptionView.of(s, Map.of(), showSecret ? secret : null);
+        });
+    }
+
+    public List<SubscriptionView> list(String orgId) {
+        return database.read(c -> {
+            List<SubscriptionView> out = new ArrayList<>();
+            for (Subscription s : subscriptions.list(c, orgId)) {
+                out.add(SubscriptionView.of(s, deliveries.counts(c, s.subscriptionId()), null));
+            }
+            return out;
+        });
+    }
+
+    public SubscriptionView get(String orgId, String subId) {
+        return database.read(c -> {
+            Subscription s = find(c, orgId, subId);
+            return SubscriptionView.of(s, deliveries.counts(c, subId), null);
+        });
+    }
+
+    /** v3 update: any of callbackUrl, secret, eventTypes, propertyIds, enabled. */
+    public SubscriptionView update(String orgId, String subId, SubscriptionRequest r) {
+        Validation v = new Validation();
+        if (r.callbackUrl() != null) {
+            checkUrl(r.callbackUrl(), v);
+        }
+        if (r.secret() != null) {
+            checkSecret(r.secret(), v);
+        }
+        if (r.eventTypes() != null) {
+            checkEventTypes(r.eventTypes(), true, v);
+        }
+        v.throwIfAny(422);
+        Instant now = clock.instant();
+        SubscriptionView view = database.inTransaction(c -> {
+            Subscription s = find(c, orgId, subId);
+            List<String> properties = r.propertyIds() == null ? s.propertyIds()
+                    : checkProperties(c, orgId, r.propertyIds());
+            Subscription changed = new Subscription(s.subscriptionId(), orgId,
+                    r.callbackUrl() == null ? s.callbackUrl() : r.callbackUrl().strip(),
+                    r.secret() == null ? s.sealedSecret() : box.seal(r.secret()),
+                    r.eventTypes() == null ? s.eventTypes() : List.copyOf(new LinkedHashSet<>(r.eventTypes())),
+                    properties, s.origin(), s.enabled(), s.disabledReason(), s.disabledAt(), s.consecutiveFailures(),
+                    s.createdAt(), now);
+            subscriptions.update(c, changed);
+            if (Boolean.TRUE.equals(r.enabled())) {
+                subscriptions.enable(c, subId, now);
+            } else if (Boolean.FALSE.equals(r.enabled())) {
+                subscriptions.disable(c, subId, "disabled by the owner", now);
+            }
+            return SubscriptionView.of(find(c, orgId, subId), deliveries.counts(c, subId), null);
+        });
+        hint.run();
+        return view;
+    }
+
+    /** Re-enables: clears the failure count and makes every pending delivery due now. */
+    public SubscriptionView enable(String orgId, String subId) {
+        return update(orgId, subId, new SubscriptionRequest(null, null, null, null, true));
+    }
+
+    public void delete(String orgId, String subId) {
+        database.inTransaction(c -> {
+            if (!subscriptions.delete(c, orgId, subId)) {
+                throw ApiException.notFound("subscription " + subId);
+            }
+            return null;
+        });
+    }
+
+    public List<DeliveryRepository.Attempt> attempts(String orgId, String subId, int limit) {
+        return database.read(c -> {
+            find(c, orgId, subId);
+            return deliveries.attempts(c, subId, limit);
+        });
+    }
+
+    /** One synthetic delivery per subscribed event type; answers the event ids. */
+    public List<Map<String, String>> trigger(String orgId, String subId) {
+        List<Map<String, String>> out = database.inTransaction(c -> {
+            Subscription s = find(c, orgId, subId);
+            SalesChannel channel = sampleChannel(c, orgId, s.propertyIds());
+            List<Map<String, String>> events = new ArrayList<>();
+            for (String type : s.eventTypes()) {
+                Envelope e = sample(type, orgId, channel).synthetic();
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("eventType", type);
+                row.put("eventId", outbox.appendFor(c, orgId, e, subId));
+                events.add(row);
+            }
+            return events;
+        });
+        hint.run();
+        return out;
+    }
+
+    private static Envelope sample(String type, String orgId, SalesChannel channel) {
+        Envelope e = Envelope.forChannel(type, orgId, channel);
+        if (type.startsWith("sales.")) {
+            e.with("saleId", "TEST01").with("externalId", "test-external-id");
+            switch (type) {
+                case EventTypes.SALE_CANCELLED -> e.with("cancellationReason", "Test").with("cancellationNotes", null)
+                        .with("cancelledBy", null);
+                case EventTypes.SALE_POS_STATUS -> e.with("status", "SALE_PREPARED_BY_KITCHEN");
+                case EventTypes.SALE_DELIVERY_STATUS -> e.with("status", "SALE_DISPATCHED")
+                        .with("dispatchTime", Instant.parse("2025-10-28T14:30:00Z"));
+                default -> { }
+            }
+        } else if (type.startsWith("menu.")) {
+            e.with("menuId", "00000000-0000-0000-0000-000000000000").with("menuRevisionId", 1);
+            if (type.equals(EventTypes.MENU_PUBLISHED)) {
+                e.with("menuPublishId", "00000000-0000-0000-0000-000000000001").with("currency", "EUR")
+                        .with("menu", Map.of("categories", List.of()));
+            } else if (type.equals(EventTypes.MENU_VALIDATION_FAILED)) {
+                e.with("menuPublishId", "00000000-0000-0000-0000-000000000001").with("errorMessage", "test");
+            } else {
+                e.with("menuItemId", "00000000-0000-0000-0000-000000000002").with("expiry", null);
+            }
+        } else {
+            e.with("expiry", null);
+        }
+        return e;
+    }
+
+    private SalesChannel sampleChannel(Connection c, String orgId, List<String> propertyIds) throws SQLException {
+        for (Property p : orgs.properties(c, orgId)) {
+            if (propertyIds == null || propertyIds.isEmpty() || propertyIds.contains(p.propertyId())) {
+                List<SalesChannel> channels = orgs.channels(c, orgId, p.propertyId());
+                if (!channels.isEmpty()) {
+                    return channels.get(0);
+                }
+            }
+        }
+        return new SalesChannel(null, propertyIds == null || propertyIds.isEmpty() ? null : propertyIds.get(0), null,
+                null, "POS", List.of());
+    }
+
+    private Subscription find(Connection c, String orgId, String subId) throws SQLException {
+        return subscriptions.find(c, orgId, subId).orElseThrow(() -> ApiException.notFound("subscription " + subId));
+    }
+
+    private void checkUrl(String url, Validation v) {
+        if (!v.require(url, "callbackUrl")) {
+            return;
+        }
+        if (url.length() > MAX_URL) {
+            v.error("callbackUrl", "must be at most " + MAX_URL + " characters");
+            return;
+        }
+        String why = guard.refusal(url.strip());
+        if (why != null) {
+            v.error("callbackUrl", why);
+        }
+    }
+
+    private static void checkSecret(String secret, Validation v) {
+        if (!v.require(secret, "secret")) {
+            return;
+        }
+        if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
+            v.error("secret", "must be between " + MIN_SECRET + " and " + MAX_SECRET
+                    + " characters (a strong random string)");
+        }
+    }
+
+    private static void checkEventTypes(List<String> types, boolean required, Validation v) {
+        if (types == null || types.isEmpty()) {
+            if (required) {
+                v.error("eventTypes", "name at least one event type, from " + EventTypes.ALL);
+            }
+            return;
+        }
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i) == null || !EventTypes.ALL.contains(types.get(i))) {
+                v.error("eventTypes[" + i + "]", "unknown event type " + types.get(i) + "; use one of " + EventTypes.ALL);
+            }
+        }
+    }
+
+    private List<String> checkProperties(Connection c, String orgId, List<String> propertyIds) throws SQLException {
+        if (propertyIds == null || propertyIds.isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = new HashSet<>();
+        for (Property p : orgs.properties(c, orgId)) {
+            known.add(p.propertyId());
+        }
+        Validation v = new Validation();
+        for (int i = 0; i < propertyIds.size(); i++) {
+            if (!known.contains(propertyIds.get(i))) {
+                v.error("propertyIds[" + i + "]", "no property " + propertyIds.get(i) + " in this org");
+            }
+        }
+        v.throwIfAny(422);
+        return List.copyOf(new LinkedHashSet<>(propertyIds));
+    }
+}
