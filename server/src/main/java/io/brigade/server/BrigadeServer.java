@@ -1,7 +1,6 @@
 package io.brigade.server;
 
-import io.brigade.server.analytics.AnalyticsEventRepository;
-import io.brigade.server.analytics.AnalyticsRoutes;
+import io.brigade.server.analytics.Analytics;
 import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.CredentialRepository;
 import io.brigade.server.auth.TokenRoutes;
@@ -45,15 +44,16 @@ public final class BrigadeServer implements AutoCloseable {
         SaleRepository sales = new SaleRepository();
         MenuService menuService = new MenuService(database, menus, orgs, clock);
         GroupCommitter committer = new GroupCommitter(database);
+        Analytics analytics = new Analytics(database, orgs, menuService, sales, clock);
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock,
-                java.util.List.of());
+                java.util.List.of(analytics.saleObserver()));
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
         new SaleRoutes(saleService).register(router);
-        new AnalyticsRoutes(database, new AnalyticsEventRepository(), clock).register(router);
+        analytics.register(router);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
