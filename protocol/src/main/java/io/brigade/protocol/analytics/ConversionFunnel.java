@@ -8,8 +8,9 @@ import java.util.List;
 public record ConversionFunnel(LocalDate fromDate, LocalDate toDate, Steps overall, List<MealSteps> meals) {
 
     /**
-     * Counts of each step and rates in percent: each step over the one before, and {@code conversionRate}
-     * orders over views. A rate is null when its denominator is zero.
+     * Counts of each step and rates in percent: {@code customizeRate} and {@code addToCartRate} over views
+     * (not every meal needs customising, so adds are not a subset of customisations), {@code orderRate}
+     * orders over adds to cart, {@code conversionRate} orders over views. Null when the denominator is zero.
      */
     public record Steps(long views, long customizations, long addsToCart, long orders, BigDecimal customizeRate,
                         BigDecimal addToCartRate, BigDecimal orderRate, BigDecimal conversionRate) {

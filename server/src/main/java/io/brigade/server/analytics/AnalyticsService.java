@@ -159,6 +159,9 @@ public final class AnalyticsService {
             for (String id : ids) {
                 ComponentSums s = sold.get(id);
                 long[] e = steps.getOrDefault(id, new long[3]);
+                if (s != null && s.orders() == 0 && !steps.containsKey(id)) {
+                    continue; // only ever in cancelled sales, and never looked at
+                }
                 meals.add(new MealAnalytics.Meal(id, s == null ? null : s.caption(), e[0], e[1], e[2],
                         s == null ? 0 : s.orders(), s == null ? 0 : s.quantity(),
                         money(s == null ? BigDecimal.ZERO : s.revenue().subtract(s.discounts()))));
@@ -185,6 +188,9 @@ public final class AnalyticsService {
             List<OptionPopularity.Option> options = new ArrayList<>();
             for (String id : ids) {
                 ComponentSums s = sold.get(id);
+                if (s != null && s.quantity() == 0 && !selections.containsKey(id)) {
+                    continue; // only ever in cancelled sales, and never selected in a client
+                }
                 options.add(new OptionPopularity.Option(id, s == null ? null : s.caption(),
                         s == null ? null : s.groupCaption(), selections.getOrDefault(id, 0L),
                         s == null ? 0 : s.quantity(), s == null ? 0 : s.orders(),
@@ -306,7 +312,7 @@ public final class AnalyticsService {
 
     private static ConversionFunnel.Steps steps(long views, long customizations, long adds, long orders) {
         return new ConversionFunnel.Steps(views, customizations, adds, orders, rate(customizations, views),
-                rate(adds, customizations), rate(orders, adds), rate(orders, views));
+                rate(adds, views), rate(orders, adds), rate(orders, views));
     }
 
     private static BigDecimal rate(long part, long whole) {
