@@ -45,8 +45,12 @@ public final class EventRollups {
                 propertyId = properties.propertyOf(c, orgId, e.salesChannelId()).orElse(null);
             }
             LocalDate date = LocalDate.ofInstant(e.occurredAt(), properties.zone(c, orgId, propertyId));
+            // Selections are counted per option only (the views read them so), which keeps the table to
+            // items + options rows per day and channel instead of items x options.
+            boolean selection = e.type() == AnalyticsEventType.OPTION_SELECTED
+                    || e.type() == AnalyticsEventType.ADDON_SELECTED;
             Key key = new Key(date, orEmpty(propertyId), orEmpty(e.salesChannelId()), e.type().name(),
-                    orEmpty(e.menuItemId()), orEmpty(e.modifierItemId()));
+                    selection ? "" : orEmpty(e.menuItemId()), orEmpty(e.modifierItemId()));
             long[] sum = counts.computeIfAbsent(key, k -> new long[2]);
             sum[0]++;
             sum[1] += e.quantity() == null ? 1 : e.quantity();
