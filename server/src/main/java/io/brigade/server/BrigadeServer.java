@@ -1,33 +1,25 @@
 package io.brigade.server;
 
-import io.brigade.server.analytics.AnalyticsEventRepository;
-import io.brigade.server.analytics.AnalyticsRoutes;
+import io.brigade.server.analytics.Analytics;
+import io.brigade.server.auth.ApiKeyAuthenticator;
+import io.brigade.server.auth.ApiKeyRoutes;
 import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.CredentialRepository;
 import io.brigade.server.auth.TokenRoutes;
-<<<<<<< HEAD
-import io.brigade.server.billing.BillingRepository;
-import io.brigade.server.billing.SubscriptionProcessor;
-=======
 import io.brigade.server.availability.OperationsUpdateRoutes;
 import io.brigade.server.availability.SnoozeGuard;
 import io.brigade.server.availability.SnoozeRepository;
 import io.brigade.server.availability.SnoozeService;
-import io.brigade.server.webhooks.BackOfficeWebhookRoutes;
-import io.brigade.server.webhooks.CallbackGuard;
-import io.brigade.server.webhooks.DeliveryRepository;
-import io.brigade.server.webhooks.Dispatcher;
-import io.brigade.server.webhooks.SecretBox;
-import io.brigade.server.webhooks.SubscriptionRepository;
-import io.brigade.server.webhooks.WebhookOutbox;
-import io.brigade.server.webhooks.WebhookRoutes;
-import io.brigade.server.webhooks.WebhookService;
->>>>>>> webhooks
+import io.brigade.server.billing.BillingRepository;
+import io.brigade.server.billing.SubscriptionProcessor;
 import io.brigade.server.db.Database;
 import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.export.AnalyticsExportJob;
 import io.brigade.server.export.ExportRepository;
 import io.brigade.server.http.Router;
+import io.brigade.server.inventory.StockRepository;
+import io.brigade.server.inventory.StockRoutes;
+import io.brigade.server.inventory.StockService;
 import io.brigade.server.jobs.BulkMealUpdateJob;
 import io.brigade.server.jobs.ChannelMenuRepository;
 import io.brigade.server.jobs.GdprDeletionJob;
@@ -47,18 +39,10 @@ import io.brigade.server.jobs.WebhookRetrySweep;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
+import io.brigade.server.menus.PublishedMenus;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.OrgRoutes;
 import io.brigade.server.org.OrgService;
-import io.brigade.server.sales.SaleRepository;
-import io.brigade.server.sales.SaleRoutes;
-import io.brigade.server.sales.SaleService;
-import io.brigade.server.auth.ApiKeyAuthenticator;
-import io.brigade.server.auth.ApiKeyRoutes;
-import io.brigade.server.inventory.StockRepository;
-import io.brigade.server.inventory.StockRoutes;
-import io.brigade.server.inventory.StockService;
-import io.brigade.server.menus.PublishedMenus;
 import io.brigade.server.org.PlanRoutes;
 import io.brigade.server.pricing.PricingRoutes;
 import io.brigade.server.pricing.PricingRuleRepository;
@@ -68,15 +52,27 @@ import io.brigade.server.ratelimit.LocalBucketStore;
 import io.brigade.server.ratelimit.RateLimitPolicy;
 import io.brigade.server.ratelimit.RateLimiter;
 import io.brigade.server.sales.SaleObserver;
+import io.brigade.server.sales.SaleRepository;
+import io.brigade.server.sales.SaleRoutes;
+import io.brigade.server.sales.SaleService;
 import io.brigade.server.v1.OpenApiRoute;
 import io.brigade.server.v1.ResponseCache;
 import io.brigade.server.v1.V1Catalog;
 import io.brigade.server.v1.V1OrderRepository;
 import io.brigade.server.v1.V1Orders;
 import io.brigade.server.v1.V1Routes;
+import io.brigade.server.webhooks.BackOfficeWebhookRoutes;
+import io.brigade.server.webhooks.CallbackGuard;
+import io.brigade.server.webhooks.DeliveryRepository;
+import io.brigade.server.webhooks.Dispatcher;
+import io.brigade.server.webhooks.SecretBox;
+import io.brigade.server.webhooks.SubscriptionRepository;
+import io.brigade.server.webhooks.WebhookOutbox;
+import io.brigade.server.webhooks.WebhookRoutes;
+import io.brigade.server.webhooks.WebhookService;
 import io.github.bucket4j.TimeMeter;
-import java.util.List;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
@@ -90,23 +86,16 @@ public final class BrigadeServer implements AutoCloseable {
     private final GroupCommitter committer;
     private final Router router;
     private final JobEngine jobs;
-
-<<<<<<< HEAD
-    private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs) {
-=======
     private final Dispatcher dispatcher;
     private final Options options;
 
-    private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router,
+    private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs,
                           Dispatcher dispatcher, Options options) {
->>>>>>> webhooks
         this.jetty = jetty;
         this.database = database;
         this.committer = committer;
         this.router = router;
-<<<<<<< HEAD
         this.jobs = jobs;
-=======
         this.dispatcher = dispatcher;
         this.options = options;
     }
@@ -115,14 +104,33 @@ public final class BrigadeServer implements AutoCloseable {
      * Server options beyond the port: {@code allowPrivateCallbacks} is the development flag that lets webhooks
      * reach loopback and private addresses; {@code secrets} holds the master key for webhook secrets;
      * {@code pollWebhooks} false leaves the dispatcher to the caller ({@link #dispatcher()}, for tests
-     * driving retries with their own clock).
+     * driving retries with their own clock); {@code apiGeneralLimit} is the general /api/v1 quota per key;
+     * {@code jobs} the background job worker's settings.
      */
-    public record Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks) {
+    public record Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks,
+                          RateLimitPolicy apiGeneralLimit, JobOptions jobs) {
+
+        public Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks) {
+            this(allowPrivateCallbacks, secrets, pollWebhooks, RateLimitPolicy.GENERAL, JobOptions.defaults());
+        }
+
         /** Production defaults: callbacks to public https only; the key from the environment or ./data/master.key. */
         public static Options defaults() {
-            return new Options(false, SecretBox.fromEnvOrFile(java.nio.file.Path.of("data", "master.key")), true);
+            return new Options(false, SecretBox.fromEnvOrFile(Path.of("data", "master.key")), true);
         }
->>>>>>> webhooks
+
+        /** Defaults with the webhook master key kept in {@code keyFile} (unless BRIGADE_MASTER_KEY is set). */
+        public static Options withKeyFile(Path keyFile) {
+            return new Options(false, SecretBox.fromEnvOrFile(keyFile), true);
+        }
+
+        public Options withApiGeneralLimit(RateLimitPolicy limit) {
+            return new Options(allowPrivateCallbacks, secrets, pollWebhooks, limit, jobs);
+        }
+
+        public Options withJobs(JobOptions jobOptions) {
+            return new Options(allowPrivateCallbacks, secrets, pollWebhooks, apiGeneralLimit, jobOptions);
+        }
     }
 
     /** Builds (but does not start) a server on {@code port} (0 for any free port) over {@code database}. */
@@ -130,7 +138,6 @@ public final class BrigadeServer implements AutoCloseable {
         return create(port, database, clock, Options.defaults());
     }
 
-<<<<<<< HEAD
     /** As {@link #create(int, Database, Clock)} with another general /api/v1 quota per key. */
     public static BrigadeServer create(int port, Database database, Clock clock, RateLimitPolicy apiGeneralLimit) {
         return create(port, database, clock, Options.defaults().withApiGeneralLimit(apiGeneralLimit));
@@ -143,12 +150,6 @@ public final class BrigadeServer implements AutoCloseable {
 
     /** As {@link #create(int, Database, Clock)}, with explicit {@link Options}. */
     public static BrigadeServer create(int port, Database database, Clock clock, Options options) {
-        RateLimitPolicy apiGeneralLimit = options.apiGeneralLimit();
-        JobOptions jobOptions = options.jobs();
-=======
-    /** As {@link #create(int, Database, Clock)}, with explicit {@link Options}. */
-    public static BrigadeServer create(int port, Database database, Clock clock, Options options) {
->>>>>>> webhooks
         CredentialRepository credentials = new CredentialRepository();
         OrgRepository orgs = new OrgRepository();
         MenuRepository menus = new MenuRepository();
@@ -162,34 +163,31 @@ public final class BrigadeServer implements AutoCloseable {
         outbox.onAppend(dispatcher::hint);
         SnoozeRepository snoozes = new SnoozeRepository(clock);
 
-        MenuService menuService = new MenuService(database, menus, orgs, clock, java.util.List.of(outbox));
+        MenuService menuService = new MenuService(database, menus, orgs, clock, List.of(outbox));
         GroupCommitter committer = new GroupCommitter(database);
-<<<<<<< HEAD
+        Analytics analytics = new Analytics(database, orgs, menuService, sales, clock);
         // Issue 3: the v1 cache drops an org's answers inside every sale change's transaction (and
         // again after commit, through router.onWrite below); stock decrements with each new sale.
         ResponseCache v1Cache = new ResponseCache(clock);
         StockRepository stock = new StockRepository();
-        List<SaleObserver> observers = List.of(new StockService(stock, clock, v1Cache::invalidate),
-                ResponseCache.invalidating(v1Cache));
+        List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes), new StockService(stock, clock, v1Cache::invalidate),
+                ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
-=======
-        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock,
-                java.util.List.of(outbox, new SnoozeGuard(snoozes)));
->>>>>>> webhooks
 
         Router router = new Router(new Authenticator(database, credentials, clock));
         new TokenRoutes(database, credentials, clock).register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
         new SaleRoutes(saleService).register(router);
-        new AnalyticsRoutes(database, new AnalyticsEventRepository(), clock).register(router);
-<<<<<<< HEAD
+        analytics.register(router);
+
         // Issue 3: API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);
         PricingRuleRepository pricingRules = new PricingRuleRepository();
         TimeMeter time = new ClockTimeMeter(clock);
         RateLimiter limiter = new RateLimiter(database.isPostgres()
-                ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time), apiGeneralLimit);
+                ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time),
+                options.apiGeneralLimit());
         router.apiKeys(new ApiKeyAuthenticator(database, credentials, limiter, clock)).onWrite(v1Cache::invalidate);
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
         new PlanRoutes(database, orgs).register(router);
@@ -199,7 +197,16 @@ public final class BrigadeServer implements AutoCloseable {
                 published, pricingRules, new V1OrderRepository(), clock), limiter, v1Cache).register(router);
         new OpenApiRoute().register(router);
 
-        // Background jobs (issue 5). The webhooks feature replaces WebhookRetrySweep.NONE with its sweep.
+        // Issue 4: subscriptions, the back-office webhook manager, operations updates and snoozes.
+        WebhookService webhooks = new WebhookService(database, subscriptions, deliveries, orgs, outbox,
+                options.secrets(), guard, clock, dispatcher::hint);
+        new WebhookRoutes(webhooks).register(router);
+        new BackOfficeWebhookRoutes(webhooks).register(router);
+        new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock))
+                .register(router);
+
+        // Issue 5: background jobs. Webhook retries run in the dispatcher's own loop, so the
+        // webhook-retries job type has no sweep to call (it answers 501 and says so).
         ChannelMenuRepository channelMenus = new ChannelMenuRepository();
         JobEngine jobs = new JobEngine(database, new JobRepository(), List.of(
                 new AnalyticsExportJob(database, new ExportRepository(), menuService, orgs),
@@ -210,16 +217,8 @@ public final class BrigadeServer implements AutoCloseable {
                 new NutritionImportJob(database, menus, menuService, new NutritionRepository()),
                 new WebhookRetriesJob(WebhookRetrySweep.NONE),
                 new SubscriptionProcessJob(new SubscriptionProcessor(database, new BillingRepository(), clock))),
-                clock, jobOptions);
+                clock, options.jobs());
         new JobRoutes(database, orgs, jobs).register(router);
-=======
-        WebhookService webhooks = new WebhookService(database, subscriptions, deliveries, orgs, outbox,
-                options.secrets(), guard, clock, dispatcher::hint);
-        new WebhookRoutes(webhooks).register(router);
-        new BackOfficeWebhookRoutes(webhooks).register(router);
-        new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock))
-                .register(router);
->>>>>>> webhooks
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -229,18 +228,12 @@ public final class BrigadeServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(router.build());
         jetty.setStopTimeout(5_000);
-<<<<<<< HEAD
-        return new BrigadeServer(jetty, database, committer, router, jobs);
-=======
-        return new BrigadeServer(jetty, database, committer, router, dispatcher, options);
->>>>>>> webhooks
+        return new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options);
     }
 
     public BrigadeServer start() throws Exception {
         jetty.start();
-<<<<<<< HEAD
         jobs.start();
-=======
         if (options.allowPrivateCallbacks()) {
             org.slf4j.LoggerFactory.getLogger(BrigadeServer.class).warn("--allow-private-callbacks is ON: webhooks may "
                     + "reach loopback and private addresses over plain http. Development only; never in production.");
@@ -248,7 +241,6 @@ public final class BrigadeServer implements AutoCloseable {
         if (options.pollWebhooks()) {
             dispatcher.start();
         }
->>>>>>> webhooks
         return this;
     }
 

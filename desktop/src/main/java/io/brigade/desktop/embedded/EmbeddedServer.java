@@ -24,7 +24,9 @@ public final class EmbeddedServer implements AutoCloseable {
     public static EmbeddedServer start(Path directory, Clock clock) throws Exception {
         Database database = Database.open("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"), "sa", "");
         try {
-            BrigadeServer server = BrigadeServer.create(0, database, clock).start();
+            // The webhook master key lives with the server's data, never in whatever directory the app started in.
+            BrigadeServer server = BrigadeServer.create(0, database, clock,
+                    BrigadeServer.Options.withKeyFile(directory.resolve("master.key"))).start();
             return new EmbeddedServer(server, database);
         } catch (Exception e) {
             database.close();

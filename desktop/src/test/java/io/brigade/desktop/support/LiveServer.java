@@ -34,13 +34,17 @@ public final class LiveServer implements AutoCloseable {
     private Database database;
     private BrigadeServer server;
 
-    private LiveServer(String jdbcUrl) {
+    private final Path keyFile;
+
+    private LiveServer(String jdbcUrl, Path keyFile) {
         this.jdbcUrl = jdbcUrl;
+        this.keyFile = keyFile;
     }
 
     /** Starts a server on a free port over {@code directory/server.mv.db}. */
     public static LiveServer start(Path directory) throws Exception {
-        LiveServer s = new LiveServer("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"));
+        LiveServer s = new LiveServer("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"),
+                directory.resolve("master.key"));
         s.startOn(0);
         return s;
     }
@@ -48,7 +52,8 @@ public final class LiveServer implements AutoCloseable {
     private synchronized void startOn(int wanted) throws Exception {
         database = Database.open(jdbcUrl, "sa", "");
         try {
-            server = BrigadeServer.create(wanted, database, Clock.systemUTC()).start();
+            server = BrigadeServer.create(wanted, database, Clock.systemUTC(),
+                    BrigadeServer.Options.withKeyFile(keyFile)).start();
         } catch (Exception e) {
             database.close();
             database = null;

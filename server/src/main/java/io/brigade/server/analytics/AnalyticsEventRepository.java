@@ -18,10 +18,10 @@ public final class AnalyticsEventRepository {
 
     /**
      * Inserts the events whose id this org has not stored yet (a repeated id within the batch counts
-     * once) and returns how many were new. A concurrent request storing the same ids between the
+     * once) and returns the new ones. A concurrent request storing the same ids between the
      * lookup and the insert makes the insert fail with a unique violation: the caller retries.
      */
-    public int insertNew(Connection c, String orgId, List<AnalyticsEvent> events, Instant receivedAt)
+    public List<AnalyticsEvent> insertNew(Connection c, String orgId, List<AnalyticsEvent> events, Instant receivedAt)
             throws SQLException {
         Set<String> seen = existingIds(c, orgId, events);
         List<AnalyticsEvent> fresh = new ArrayList<>();
@@ -31,21 +31,34 @@ public final class AnalyticsEventRepository {
             }
         }
         if (fresh.isEmpty()) {
-            return 0;
+            return fresh;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO analytics_events (org_id, event_id, type, "
                 + "occurred_at, property_id, sales_channel_id, menu_id, menu_revision_id, menu_item_id, "
-                + "modifier_item_id, quantity, amount, sale_key, staff_id, received_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "modifier_item_id, quantity, amount, sale_key, staff_id, received_at, session_id) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (AnalyticsEvent e : fresh) {
                 Sql.bind(ps, orgId, e.eventId(), e.type(), e.occurredAt(), e.propertyId(), e.salesChannelId(),
                         e.menuId(), e.menuRevisionId(), e.menuItemId(), e.modifierItemId(), e.quantity(),
-                        e.amount(), e.saleKey(), e.staffId(), receivedAt);
+                        e.amount(), e.saleKey(), e.staffId(), receivedAt, e.sessionId());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        return fresh.size();
+        return fresh;
+    }
+
+    /** Inserts one event the server itself records (its id is reserved, so it cannot be there already). */
+    public void insert(Connection c, String orgId, AnalyticsEvent e, Instant receivedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO analytics_events (org_id, event_id, type, "
+                + "occurred_at, property_id, sales_channel_id, menu_id, menu_revision_id, menu_item_id, "
+                + "modifier_item_id, quantity, amount, sale_key, staff_id, received_at, session_id) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            Sql.bind(ps, orgId, e.eventId(), e.type(), e.occurredAt(), e.propertyId(), e.salesChannelId(),
+                    e.menuId(), e.menuRevisionId(), e.menuItemId(), e.modifierItemId(), e.quantity(),
+                    e.amount(), e.saleKey(), e.staffId(), receivedAt, e.sessionId());
+            ps.executeUpdate();
+        }
     }
 
     private static Set<String> existingIds(Connection c, String orgId, List<AnalyticsEvent> events)

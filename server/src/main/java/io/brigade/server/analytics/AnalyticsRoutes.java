@@ -28,11 +28,14 @@ public final class AnalyticsRoutes {
 
     private final Database database;
     private final AnalyticsEventRepository repository;
+    private final EventRollups rollups;
     private final Clock clock;
 
-    public AnalyticsRoutes(Database database, AnalyticsEventRepository repository, Clock clock) {
+    public AnalyticsRoutes(Database database, AnalyticsEventRepository repository, EventRollups rollups,
+                           Clock clock) {
         this.database = database;
         this.repository = repository;
+        this.rollups = rollups;
         this.clock = clock;
     }
 
@@ -46,7 +49,11 @@ public final class AnalyticsRoutes {
         String orgId = ex.path("orgId");
         for (int attempt = 1; ; attempt++) {
             try {
-                int fresh = database.inTransaction(c -> repository.insertNew(c, orgId, events, clock.instant()));
+                int fresh = database.inTransaction(c -> {
+                    List<AnalyticsEvent> stored = repository.insertNew(c, orgId, events, clock.instant());
+                    rollups.count(c, orgId, stored);
+                    return stored.size();
+                });
                 return Reply.accepted(new EventsAccepted(fresh, events.size() - fresh));
             } catch (DataAccessException e) {
                 // A concurrent request stored some of these ids after our lookup; the retry counts them as duplicates.
@@ -79,6 +86,10 @@ public final class AnalyticsRoutes {
         }
         if (v.require(e.eventId(), p + ".eventId")) {
             maxLength(e.eventId(), MAX_ID, p + ".eventId", v);
+            if (e.eventId().startsWith(AnalyticsSaleObserver.SERVER_EVENT_PREFIX)) {
+                v.error(p + ".eventId", "ids starting with '" + AnalyticsSaleObserver.SERVER_EVENT_PREFIX
+                        + "' are reserved for events the server records itself");
+            }
         }
         v.require(e.type(), p + ".type");
         if (v.require(e.occurredAt(), p + ".occurredAt")
@@ -98,6 +109,7 @@ public final class AnalyticsRoutes {
         maxLength(e.modifierItemId(), MAX_ID, p + ".modifierItemId", v);
         maxLength(e.saleKey(), MAX_SALE_KEY, p + ".saleKey", v);
         maxLength(e.staffId(), MAX_ID, p + ".staffId", v);
+        maxLength(e.sessionId(), MAX_ID, p + ".sessionId", v);
         if (e.quantity() != null && (e.quantity() < 1 || e.quantity() > MAX_QUANTITY)) {
             v.error(p + ".quantity", "must be between 1 and " + MAX_QUANTITY);
         }

@@ -31,17 +31,8 @@ class CrossTenantTest {
         ApiClient.Response sale = a.api().post("/salesManagement/orgs/" + a.ids().orgId() + "/sales",
                 Sales.simple(a.ids(), "2026-04-05T12:00:00Z", "3.00"), "x-idempotency-key", UUID.randomUUID().toString());
         assertEquals(201, sale.status());
-<<<<<<< HEAD
         String jobId = a.api().post("/backoffice/v1/orgs/" + a.ids().orgId() + "/jobs",
                 Map.of("type", "product-sync-all", "parameters", Map.of())).json().get("jobId").asText();
-        Map<String, String> aIds = Map.of("propertyId", a.ids().propertyId(), "salesChannelId",
-                a.ids().salesChannelId(), "menuId", a.ids().menuId(), "revisionId", "1", "saleId",
-<<<<<<< HEAD
-                sale.json().get("saleId").asText(), "menuItemId", a.ids().menuItemIds().get(0));
-=======
-                sale.json().get("saleId").asText(), "jobId", jobId, "name", "sales.csv");
->>>>>>> jobs
-=======
         // A webhook subscription of org A, stored directly (the shared server refuses non-public callbacks).
         String subId = "sub_" + UUID.randomUUID();
         java.time.Instant now = java.time.Instant.now();
@@ -51,10 +42,11 @@ class CrossTenantTest {
                     "v3", true, null, null, 0, now, now));
             return null;
         });
-        Map<String, String> aIds = Map.of("propertyId", a.ids().propertyId(), "salesChannelId",
-                a.ids().salesChannelId(), "menuId", a.ids().menuId(), "revisionId", "1", "saleId",
-                sale.json().get("saleId").asText(), "subId", subId);
->>>>>>> webhooks
+        Map<String, String> aIds = Map.ofEntries(Map.entry("propertyId", a.ids().propertyId()),
+                Map.entry("salesChannelId", a.ids().salesChannelId()), Map.entry("menuId", a.ids().menuId()),
+                Map.entry("revisionId", "1"), Map.entry("saleId", sale.json().get("saleId").asText()),
+                Map.entry("menuItemId", a.ids().menuItemIds().get(0)), Map.entry("jobId", jobId),
+                Map.entry("name", "sales.csv"), Map.entry("subId", subId));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Intruder");
         body.put("salesChannelType", "POS");
@@ -90,15 +82,7 @@ class CrossTenantTest {
                 }
                 checked++;
                 // 2. Org B's own org id, org A's object ids.
-<<<<<<< HEAD
-<<<<<<< HEAD
-                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|menuItemId)}.*")) {
-=======
-                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|jobId)}.*")) {
->>>>>>> jobs
-=======
-                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|subId)}.*")) {
->>>>>>> webhooks
+                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|menuItemId|jobId|subId)}.*")) {
                     String own = fill(template, b.ids().orgId(), aIds) + query(template);
                     ApiClient.Response r2 = b.api().with("x-idempotency-key", UUID.randomUUID().toString())
                             .send(method, own, payload);

@@ -1,0 +1,324 @@
+import io.brigade.protocol.Json;
+import io.brigade.protocol.menus.Category;
+import io.brigade.protocol.menus.MenuContent;
+import io.brigade.protocol.menus.MenuItem;
+import io.brigade.protocol.menus.ModifierGroup;
+import io.brigade.protocol.org.Property;
+import io.brigade.protocol.org.SalesChannel;
+import io.brigade.protocol.org.Vat;
+import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.sales.DiscountType;
+import io.brigade.protocol.sales.DispatchType;
+import io.brigade.protocol.sales.PaymentMethod;
+import io.brigade.protocol.sales.PaymentType;
+import io.brigade.protocol.sales.Sale;
+import io.brigade.protocol.sales.SaleDiscount;
+import io.brigade.protocol.sales.SaleItem;
+import io.brigade.protocol.sales.SalePayment;
+import io.brigade.server.BrigadeServer;
+import io.brigade.server.analytics.Analytics;
+import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.db.Database;
+import io.brigade.server.db.GroupCommitter;
+import io.brigade.server.http.Reply;
+import io.brigade.server.menus.MenuRepository;
+import io.brigade.server.menus.MenuService;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.org.OrgService;
+import io.brigade.server.sales.SaleRepository;
+import io.brigade.server.sales.SaleService;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Analytics benchmark. {@code load}: bootstraps an org with several properties and channels and loads N
+ * synthetic sales spread over a year IN PROCESS through the real SaleService with the real analytics
+ * observer (the same classes BrigadeServer wires; no HTTP), cancelling 3 % of them through the same
+ * service, then posts client events over HTTP to the real server. {@code views}: starts the real server
+ * on that database and times each analytics view over HTTP.
+ *
+ * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java load  DB_URL N [threads]
+ * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java views DB_URL [runs]
+ */
+public class AnalyticsBench {
+    static final String[] ZONES = {"Europe/Dublin", "Europe/London", "Europe/Paris", "America/New_York", "Europe/Berlin"};
+    static final LocalDate FIRST = LocalDate.of(2025, 11, 23);
+    static final int DAYS = 365;
+    static final int EVENTS_PER_DAY = Integer.parseInt(System.getenv().getOrDefault("EVENTS_PER_DAY", "40"));
+    static final int CANCEL_PERCENT = Integer.parseInt(System.getenv().getOrDefault("CANCEL_PERCENT", "3"));
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "load" -> load(args[1], Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 16);
+            case "views" -> views(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 30);
+            default -> throw new IllegalArgumentException("load or views");
+        }
+    }
+
+    record Place(String propertyId, String channelId, ZoneId zone) {
+    }
+
+    static void load(String url, long n, int threads) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(url, null, null);
+        DemoBootstrap.Result ids = new DemoBootstrap(database, clock).run("Bench Bistro");
+        OrgRepository orgs = new OrgRepository();
+        OrgService orgService = new OrgService(database, orgs, clock);
+        MenuService menus = new MenuService(database, new MenuRepository(), orgs, clock);
+        List<Place> places = new ArrayList<>();
+        places.add(new Place(ids.propertyId(), ids.salesChannelId(), ZoneId.of("Europe/Dublin")));
+        for (int p = 0; p < ZONES.length; p++) {
+            String propertyId = ids.propertyId();
+            if (p > 0) {
+                propertyId = orgService.createProperty(ids.orgId(), new Property(null, null, "Bench " + p, "Street " + p,
+                        "IE", ZONES[p], "EUR", new Vat(true, true, new BigDecimal("13.5"), List.of()))).propertyId();
+                SalesChannel pos = orgService.createChannel(ids.orgId(), propertyId, new SalesChannel(null, null,
+                        ids.brandId(), "Till " + p, "POS", List.of("DineIn", "TakeAway")));
+                places.add(new Place(propertyId, pos.salesChannelId(), ZoneId.of(ZONES[p])));
+            }
+            SalesChannel web = orgService.createChannel(ids.orgId(), propertyId, new SalesChannel(null, null,
+                    ids.brandId(), "Web " + p, "FlipdishWebApp", List.of("DineIn", "TakeAway")));
+            places.add(new Place(propertyId, web.salesChannelId(), ZoneId.of(ZONES[p])));
+        }
+        menus.publish(ids.orgId(), ids.menuId(), Long.parseLong(ids.menuRevisionId()),
+                places.stream().map(Place::channelId).distinct().toList());
+        MenuContent menu = menus.current(ids.orgId(), ids.menuId()).menu();
+
+        // The wiring of BrigadeServer.create for the sale path: the real SaleService and analytics observer.
+        SaleRepository sales = new SaleRepository();
+        GroupCommitter committer = new GroupCommitter(database);
+        Analytics analytics = new Analytics(database, orgs, menus, sales, clock);
+        SaleService saleService = new SaleService(database, committer, sales, orgs, menus, clock,
+                "0".equals(System.getenv("ANALYTICS")) ? List.of() : List.of(analytics.saleObserver()));
+
+        AtomicLong next = new AtomicLong();
+        AtomicLong cancelled = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            futures.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(seed * 7919L + 17);
+                long i;
+                while ((i = next.getAndIncrement()) < n) {
+                    Place place = places.get(random.nextInt(places.size()));
+                    Sale sale = randomSale(random, ids, menu, place);
+                    byte[] raw = Json.mapper().writeValueAsBytes(sale);
+                    Reply reply = saleService.create(ids.orgId(), sale.externalId(), sale, raw);
+                    if (reply.status() != 201) {
+                        throw new IllegalStateException("sale refused: " + new String((byte[]) reply.body()));
+                    }
+                    if (random.nextInt(100) < CANCEL_PERCENT) {
+                        String saleId = Json.mapper().readTree((byte[]) reply.body()).get("saleId").asText();
+                        saleService.cancel(ids.orgId(), saleId, new CancelSale(place.channelId(), "bench", null));
+                        cancelled.incrementAndGet();
+                    }
+                    if (i > 0 && i % 50_000 == 0) {
+                        System.out.printf("  %,d sales after %.1f s%n", i, (System.nanoTime() - start) / 1e9);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("loaded %,d sales (%,d cancelled) in %.1f s: %.0f sales/s, %d loader threads, %d properties, %d channels%n",
+                n, cancelled.get(), seconds, n / seconds, threads, ZONES.length, places.size());
+        committer.close();
+        database.close();
+
+        // Client events over HTTP to the real server: EVENTS_PER_DAY per channel per day of the year.
+        Database again = Database.open(url, null, null);
+        try (BrigadeServer server = BrigadeServer.create(0, again, clock).start()) {
+            String token = token(server.uri(), ids);
+            long eventsStart = System.nanoTime();
+            SplittableRandom random = new SplittableRandom(42);
+            List<Map<String, Object>> batch = new ArrayList<>();
+            long events = 0;
+            List<String> itemIds = new ArrayList<>();
+            menu.categories().forEach(c -> c.items().forEach(it -> itemIds.add(it.id())));
+            List<String> optionIds = new ArrayList<>();
+            menu.modifiers().forEach(g -> g.items().forEach(it -> optionIds.add(it.id())));
+            String[] types = {"meal_viewed", "meal_viewed", "meal_viewed", "meal_customized", "meal_added_to_cart",
+                    "meal_added_to_cart", "option_selected", "addon_selected"};
+            for (int d = 0; d < DAYS; d++) {
+                for (Place place : places) {
+                    for (int e = 0; e < EVENTS_PER_DAY; e++) {
+                        String type = types[random.nextInt(types.length)];
+                        Map<String, Object> ev = new LinkedHashMap<>();
+                        ev.put("eventId", UUID.randomUUID().toString());
+                        ev.put("type", type);
+                        ev.put("occurredAt", FIRST.plusDays(d).atTime(12, 0).atZone(place.zone()).toInstant().toString());
+                        ev.put("propertyId", place.propertyId());
+                        ev.put("salesChannelId", place.channelId());
+                        ev.put("menuItemId", itemIds.get(random.nextInt(itemIds.size())));
+                        if (type.endsWith("_selected")) {
+                            ev.put("modifierItemId", optionIds.get(random.nextInt(optionIds.size())));
+                        }
+                        ev.put("sessionId", "s" + random.nextInt(1_000_000));
+                        batch.add(ev);
+                        if (batch.size() == 500) {
+                            post(server.uri(), token, "/analytics/orgs/" + ids.orgId() + "/events", Map.of("events", batch));
+                            events += batch.size();
+                            batch.clear();
+                        }
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                post(server.uri(), token, "/analytics/orgs/" + ids.orgId() + "/events", Map.of("events", batch));
+                events += batch.size();
+            }
+            System.out.printf("posted %,d client events over HTTP in %.1f s%n", events, (System.nanoTime() - eventsStart) / 1e9);
+        }
+        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "analytics-bench-ids.json"),
+                Json.mapper().writeValueAsString(Map.of("url", url, "orgId", ids.orgId(), "clientId", ids.clientId(),
+                        "clientSecret", ids.clientSecret(), "propertyId", ids.propertyId(),
+                        "salesChannelId", ids.salesChannelId())));
+    }
+
+    static Sale randomSale(SplittableRandom r, DemoBootstrap.Result ids, MenuContent menu, Place place) {
+        List<SaleItem> items = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        int lines = 1 + r.nextInt(4);
+        for (int l = 0; l < lines; l++) {
+            Category category = menu.categories().get(r.nextInt(menu.categories().size()));
+            MenuItem item = category.items().get(r.nextInt(category.items().size()));
+            List<SaleItem> mods = new ArrayList<>();
+            for (String groupId : item.modifierIds()) {
+                ModifierGroup g = menu.modifiers().stream().filter(m -> m.id().equals(groupId)).findFirst().orElseThrow();
+                int count = g.min() + r.nextInt(g.max() - g.min() + 1);
+                List<MenuItem> options = new ArrayList<>(g.items());
+                for (int k = 0; k < count && !options.isEmpty(); k++) {
+                    MenuItem o = options.remove(r.nextInt(options.size()));
+                    mods.add(new SaleItem(o.id(), 1, o.pricingProfiles().get(0).takeawayPrice(), null, List.of()));
+                }
+            }
+            int qty = r.nextInt(10) < 8 ? 1 : 2;
+            SaleItem line = new SaleItem(item.id(), qty, item.pricingProfiles().get(0).takeawayPrice(), null, mods);
+            BigDecimal unit = line.unitPrice();
+            for (SaleItem m : mods) {
+                unit = unit.add(m.unitPrice());
+            }
+            total = total.add(unit.multiply(BigDecimal.valueOf(qty)));
+            items.add(line);
+        }
+        List<SaleDiscount> discounts = new ArrayList<>();
+        if (r.nextInt(10) == 0) {
+            BigDecimal d = total.multiply(new BigDecimal("0.10")).setScale(2, java.math.RoundingMode.HALF_UP);
+            discounts.add(new SaleDiscount(DiscountType.Spot, d, null));
+            total = total.subtract(d);
+        }
+        LocalDate day = FIRST.plusDays(r.nextInt(DAYS));
+        int hour = 11 + r.nextInt(12);
+        Instant when = LocalDateTime.of(day, java.time.LocalTime.of(hour, r.nextInt(60))).atZone(place.zone()).toInstant();
+        List<SalePayment> payments = new ArrayList<>();
+        if (r.nextInt(50) == 0) {
+            payments.add(new SalePayment(PaymentType.Sale, PaymentMethod.Cash, total.add(new BigDecimal("5.00")), when, null));
+            payments.add(new SalePayment(PaymentType.Refund, PaymentMethod.Cash, new BigDecimal("5.00"), when, null));
+        } else {
+            payments.add(new SalePayment(PaymentType.Sale, PaymentMethod.Credit, total, when, null));
+        }
+        String key = UUID.randomUUID().toString();
+        return new Sale(place.channelId(), "POS", when, true, DispatchType.TakeAway, key, null, ids.menuId(),
+                ids.menuRevisionId(), null, null, null, items, List.of(), discounts, payments, null, null, null);
+    }
+
+    static void views(String url, int runs) throws Exception {
+        Map<?, ?> ids = Json.mapper().readValue(Files.readString(Path.of(System.getProperty("java.io.tmpdir"),
+                "analytics-bench-ids.json")), Map.class);
+        Database database = Database.open(url, null, null);
+        try (BrigadeServer server = BrigadeServer.create(0, database, Clock.systemUTC()).start()) {
+            DemoBootstrap.Result r = new DemoBootstrap.Result((String) ids.get("orgId"), null, null, null, null, null,
+                    null, null, (String) ids.get("clientId"), (String) ids.get("clientSecret"), null);
+            String token = token(server.uri(), r);
+            String base = "/backoffice/v1/orgs/" + ids.get("orgId") + "/analytics/";
+            String year = "fromDate=" + FIRST + "&toDate=" + FIRST.plusDays(DAYS - 1);
+            String[][] cases = {
+                    {"summary", year}, {"daily", year}, {"meals", year}, {"options", year}, {"funnel", year},
+                    {"profitability", year}, {"ingredients", year},
+                    {"summary", year + "&propertyId=" + ids.get("propertyId")},
+                    {"funnel", year + "&salesChannelType=POS"},
+                    {"daily", "fromDate=2026-06-01&toDate=2026-06-30&salesChannelId=" + ids.get("salesChannelId")},
+                    {"reconciliation", "fromDate=2026-06-01&toDate=2026-06-01"},
+                    {"reconciliation", "fromDate=2026-06-01&toDate=2026-06-30"},
+            };
+            System.out.printf("%-16s %-40s %9s %9s %9s %9s%n", "view", "filter", "median ms", "p95 ms", "max ms", "bytes");
+            for (String[] c : cases) {
+                String path = base + c[0] + "?" + c[1];
+                int bytes = 0;
+                for (int i = 0; i < 5; i++) {
+                    bytes = get(server.uri(), token, path).length();
+                }
+                int n = c[0].equals("reconciliation") ? Math.min(runs, 5) : runs;
+                double[] ms = new double[n];
+                for (int i = 0; i < n; i++) {
+                    long t0 = System.nanoTime();
+                    get(server.uri(), token, path);
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                Arrays.sort(ms);
+                String filter = c[1].replace(year, "year").replaceAll("=[A-Za-z0-9]{12,}", "=…");
+                System.out.printf("%-16s %-40s %9.1f %9.1f %9.1f %9d%n", c[0], filter, ms[n / 2],
+                        ms[(int) Math.ceil(n * 0.95) - 1], ms[n - 1], bytes);
+            }
+        }
+    }
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static String token(URI base, DemoBootstrap.Result ids) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(ids.clientId(), StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(ids.clientSecret(), StandardCharsets.UTF_8);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/identity/connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(r.body()).get("access_token").asText();
+    }
+
+    static void post(URI base, String token, String path, Object body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    static String get(URI base, String token, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+}

@@ -1,0 +1,111 @@
+package io.brigade.server.analytics;
+
+import io.brigade.server.db.Sql;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the analytics rollups (never the sales tables), summed over a filter. */
+final class AnalyticsQueryRepository {
+    private static final String SALES_SUMS = "SUM(orders), SUM(revenue), SUM(items_total), SUM(charges_total), "
+            + "SUM(discounts_total), SUM(refunds_total), SUM(cancelled_orders), SUM(cancelled_amount)";
+
+    /** Sums of the sales rollup: per business date, per hour of day, or for the whole range. */
+    record SalesSums(Object group, long orders, BigDecimal revenue, BigDecimal items, BigDecimal charges,
+                     BigDecimal discounts, BigDecimal refunds, long cancelledOrders, BigDecimal cancelledAmount) {
+    }
+
+    /** Sums of one component (meal or option) over the range. */
+    record ComponentSums(String menuItemId, String caption, String groupCaption, long quantity, long orders,
+                         BigDecimal revenue, BigDecimal discounts, BigDecimal cost, BigDecimal ownCost,
+                         long cancelledOrders) {
+    }
+
+    /** Event counts of one (type, item, option) over the range. */
+    record EventSums(String type, String menuItemId, String modifierItemId, long events, long quantity) {
+    }
+
+    SalesSums totals(Connection c, AnalyticsFilter f) throws SQLException {
+        List<SalesSums> rows = sales(c, f, "analytics_sales_day", null);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    List<SalesSums> byDay(Connection c, AnalyticsFilter f) throws SQLException {
+        return sales(c, f, "analytics_sales_day", "business_date");
+    }
+
+    List<SalesSums> byHour(Connection c, AnalyticsFilter f) throws SQLException {
+        return sales(c, f, "analytics_sales_hour", "hour_of_day");
+    }
+
+    private static List<SalesSums> sales(Connection c, AnalyticsFilter f, String table, String groupBy)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + (groupBy == null ? "NULL" : groupBy) + ", " + SALES_SUMS + " FROM " + table
+                + f.where(params) + (groupBy == null ? "" : " GROUP BY " + groupBy + " ORDER BY " + groupBy);
+        List<SalesSums> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object group = groupBy == null ? null
+                            : groupBy.equals("business_date") ? rs.getObject(1, LocalDate.class) : rs.getInt(1);
+                    if (groupBy == null && rs.getObject(2) == null) {
+                        continue; // no rows in the range
+                    }
+                    out.add(new SalesSums(group, rs.getLong(2), money(rs, 3), money(rs, 4), money(rs, 5),
+                            money(rs, 6), money(rs, 7), rs.getLong(8), money(rs, 9)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per meal ({@code kind} "item") or per option ("modifier"). */
+    List<ComponentSums> components(Connection c, AnalyticsFilter f, String kind) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = f.where(params) + " AND kind = ?";
+        params.add(kind);
+        String sql = "SELECT menu_item_id, MAX(caption), MAX(group_caption), SUM(quantity), SUM(orders), "
+                + "SUM(revenue), SUM(discounts), SUM(cost), SUM(own_cost), SUM(cancelled_orders) "
+                + "FROM analytics_items_day" + where + " GROUP BY menu_item_id";
+        List<ComponentSums> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ComponentSums(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5), money(rs, 6), money(rs, 7), money(rs, 8), money(rs, 9), rs.getLong(10)));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<EventSums> events(Connection c, AnalyticsFilter f) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT type, menu_item_id, modifier_item_id, SUM(events), SUM(quantity) FROM analytics_events_day"
+                + f.where(params) + " GROUP BY type, menu_item_id, modifier_item_id";
+        List<EventSums> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EventSums(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal money(ResultSet rs, int column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,128 @@
+package io.brigade.server.analytics;
+
+import io.brigade.server.db.Sql;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.LocalDate;
+
+/**
+ * Writes the analytics rollups. Every change is an increment (UPDATE ... SET x = x + ?), inserting the
+ * row the first time its key is seen; it runs in the transaction of the sale or event batch it counts.
+ */
+final class AnalyticsRollupRepository {
+    private static final String SALES_DELTAS = "orders = orders + ?, revenue = revenue + ?, items_total = items_total + ?, "
+            + "charges_total = charges_total + ?, discounts_total = discounts_total + ?, refunds_total = refunds_total + ?, "
+            + "paid_total = paid_total + ?, cancelled_orders = cancelled_orders + ?, cancelled_amount = cancelled_amount + ?";
+    private static final String SALES_DAY_UPDATE = "UPDATE analytics_sales_day SET " + SALES_DELTAS
+            + " WHERE org_id = ? AND business_date = ? AND property_id = ? AND sales_channel_id = ?";
+    private static final String SALES_DAY_INSERT = "INSERT INTO analytics_sales_day (orders, revenue, items_total, "
+            + "charges_total, discounts_total, refunds_total, paid_total, cancelled_orders, cancelled_amount, org_id, "
+            + "business_date, property_id, sales_channel_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String SALES_HOUR_UPDATE = "UPDATE analytics_sales_hour SET " + SALES_DELTAS
+            + " WHERE org_id = ? AND business_date = ? AND property_id = ? AND sales_channel_id = ? AND hour_of_day = ?";
+    private static final String SALES_HOUR_INSERT = "INSERT INTO analytics_sales_hour (orders, revenue, items_total, "
+            + "charges_total, discounts_total, refunds_total, paid_total, cancelled_orders, cancelled_amount, org_id, "
+            + "business_date, property_id, sales_channel_id, hour_of_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String ITEM_UPDATE = "UPDATE analytics_items_day SET quantity = quantity + ?, "
+            + "orders = orders + ?, revenue = revenue + ?, discounts = discounts + ?, cost = cost + ?, "
+            + "own_cost = own_cost + ?, cancelled_quantity = cancelled_quantity + ?, "
+            + "cancelled_orders = cancelled_orders + ?, cancelled_revenue = cancelled_revenue + ?, "
+            + "caption = COALESCE(?, caption), group_caption = COALESCE(?, group_caption) "
+            + "WHERE org_id = ? AND business_date = ? AND property_id = ? AND sales_channel_id = ? AND kind = ? "
+            + "AND menu_item_id = ?";
+    private static final String ITEM_INSERT = "INSERT INTO analytics_items_day (quantity, orders, revenue, discounts, "
+            + "cost, own_cost, cancelled_quantity, cancelled_orders, cancelled_revenue, caption, group_caption, org_id, "
+            + "business_date, property_id, sales_channel_id, kind, menu_item_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String EVENT_UPDATE = "UPDATE analytics_events_day SET events = events + ?, "
+            + "quantity = quantity + ? WHERE org_id = ? AND business_date = ? AND property_id = ? "
+            + "AND sales_channel_id = ? AND type = ? AND menu_item_id = ? AND modifier_item_id = ?";
+    private static final String EVENT_INSERT = "INSERT INTO analytics_events_day (events, quantity, org_id, "
+            + "business_date, property_id, sales_channel_id, type, menu_item_id, modifier_item_id) "
+            + "VALUES (?,?,?,?,?,?,?,?,?)";
+
+    /** Adds a new sale's facts ({@code cancelled} false) or moves a cancelled sale's facts to the cancelled columns. */
+    void applySale(Connection c, SaleFacts f, boolean cancelled) throws SQLException {
+        int sign = cancelled ? -1 : 1;
+        Object[] deltas = {(long) sign, signed(f.revenue(), sign), signed(f.items(), sign), signed(f.charges(), sign),
+                signed(f.discounts(), sign), signed(f.refunds(), sign), signed(f.paid(), sign),
+                cancelled ? 1L : 0L, cancelled ? f.saleAmount() : BigDecimal.ZERO};
+        Object[] dayKey = {f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId()};
+        upsert(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, concat(deltas, dayKey));
+        upsert(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, concat(deltas, concat(dayKey, new Object[]{f.hour()})));
+        for (SaleFacts.Component p : f.components()) {
+            Object[] values = {sign * p.quantity(), (long) sign, signed(p.revenue(), sign), signed(p.discounts(), sign),
+                    signed(p.cost(), sign), signed(p.ownCost(), sign), cancelled ? p.quantity() : 0L,
+                    cancelled ? 1L : 0L, cancelled ? p.revenue().subtract(p.discounts()) : BigDecimal.ZERO,
+                    p.caption(), p.groupCaption(), f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId(),
+                    p.kind(), p.menuItemId()};
+            upsert(c, ITEM_UPDATE, ITEM_INSERT, values);
+        }
+    }
+
+    /** Counts {@code events} client events (with {@code quantity} units) under one rollup key. */
+    void addEvents(Connection c, String orgId, LocalDate businessDate, String propertyId, String salesChannelId,
+                   String type, String menuItemId, String modifierItemId, long events, long quantity)
+            throws SQLException {
+        upsert(c, EVENT_UPDATE, EVENT_INSERT, new Object[]{events, quantity, orgId, businessDate, propertyId,
+                salesChannelId, type, menuItemId, modifierItemId});
+    }
+
+    /**
+     * Claims {@code saleKey} for the order_placed event {@code eventId}: true if no order_placed counted for
+     * it before. The insert runs under its own savepoint, so losing a race to another transaction (which
+     * the primary key decides) leaves the caller's transaction intact.
+     */
+    boolean claimOrderKey(Connection c, String orgId, String saleKey, String eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM analytics_order_keys WHERE org_id = ? AND sale_key = ?")) {
+            Sql.bind(ps, orgId, saleKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        Savepoint savepoint = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO analytics_order_keys (org_id, sale_key, event_id) VALUES (?,?,?)")) {
+            Sql.bind(ps, orgId, saleKey, eventId);
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            return false;
+        }
+    }
+
+    // The update names the deltas first and the key last; the insert takes the same values in that order.
+    private static void upsert(Connection c, String update, String insert, Object[] values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            Sql.bind(ps, values);
+            if (ps.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            Sql.bind(ps, values);
+            ps.executeUpdate();
+        }
+    }
+
+    private static BigDecimal signed(BigDecimal value, int sign) {
+        return sign < 0 ? value.negate() : value;
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] out = new Object[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
