@@ -201,6 +201,29 @@ class RetryScheduleTest {
     }
 
     @Test
+    void aDeliveryNotMadeWithinSeventyTwoHoursIsExpiredVisiblyNotSent() throws Exception {
+        try (WebhookHarness h = new WebhookHarness("h2");
+             WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
+            DemoBootstrap.Result org = h.newOrg();
+            ApiClient api = h.api(org);
+            String sub = subscribe(api, org.orgId(), receiver.url(), List.of("sales.created.v1"));
+            String path = "/webhooks/orgs/" + org.orgId() + "/subscriptions/" + sub;
+            assertEquals(200, api.post(path, Map.of("enabled", false)).status());
+            sale(api, org, h.clock.instant());
+            h.dispatcher().drain();
+            h.clock.advance(Duration.ofHours(71));
+            ApiClient fresh = h.api(org);
+            assertEquals(1, fresh.get(path).json().get("data").get("deliveries").get("pending").asInt());
+            h.clock.advance(Duration.ofHours(2));
+            fresh = h.api(org);
+            assertEquals(200, fresh.post(path, Map.of("enabled", true)).status());
+            h.dispatcher().drain();
+            assertEquals(0, attempts(receiver), "too late to be useful: not sent");
+            assertEquals(1, fresh.get(path).json().get("data").get("deliveries").get("expired").asInt());
+        }
+    }
+
+    @Test
     void scheduleStepsAndRetryAfterParsing() {
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
         assertEquals(Duration.ofMinutes(1), RetrySchedule.baseDelay(1));
