@@ -73,6 +73,7 @@ public class AnalyticsBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> load(args[1], Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 16);
+            case "events" -> events(args[1]);
             case "views" -> views(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 30);
             default -> throw new IllegalArgumentException("load or views");
         }
@@ -154,10 +155,57 @@ public class AnalyticsBench {
         committer.close();
         database.close();
 
-        // Client events over HTTP to the real server: EVENTS_PER_DAY per channel per day of the year.
-        Database again = Database.open(url, null, null);
-        try (BrigadeServer server = BrigadeServer.create(0, again, clock).start()) {
-            String token = token(server.uri(), ids);
+        events(url);
+    }
+
+    /** The bench org in the database (the one DemoBootstrap named "Bench Bistro") and a fresh OAuth client for it. */
+    record BenchOrg(String orgId, List<Place> places, String clientId, String clientSecret) {
+    }
+
+    static BenchOrg benchOrg(Database database) {
+        String clientId = "cl_bench" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = UUID.randomUUID().toString();
+        return database.inTransaction(c -> {
+            String orgId;
+            try (var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT org_id FROM orgs WHERE name = 'Bench Bistro' ORDER BY created_at DESC")) {
+                rs.next();
+                orgId = rs.getString(1);
+            }
+            List<Place> places = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT c.sales_channel_id, c.property_id, p.time_zone FROM sales_channels c "
+                    + "JOIN properties p ON p.property_id = c.property_id WHERE c.org_id = ? ORDER BY c.created_at")) {
+                ps.setString(1, orgId);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        places.add(new Place(rs.getString(2), rs.getString(1), ZoneId.of(rs.getString(3))));
+                    }
+                }
+            }
+            new io.brigade.server.auth.CredentialRepository().insertClient(c, clientId, orgId, "bench",
+                    io.brigade.server.auth.Secrets.sha256Hex(secret), Instant.now());
+            return new BenchOrg(orgId, places, clientId, secret);
+        });
+    }
+
+    /** Client events over HTTP to the real server: EVENTS_PER_DAY per channel per day of the year. */
+    static void events(String url) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(url, null, null);
+        BenchOrg org = benchOrg(database);
+        try (BrigadeServer server = BrigadeServer.create(0, database, clock).start()) {
+            String token = token(server.uri(), org);
+            MenuContent menu;
+            String menuId;
+            try (var c = database.dataSource().getConnection(); var ps = c.prepareStatement(
+                    "SELECT menu_id FROM menus WHERE org_id = ?")) {
+                ps.setString(1, org.orgId());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    menuId = rs.getString(1);
+                }
+            }
+            menu = new MenuService(database, new MenuRepository(), new OrgRepository(), clock).current(org.orgId(), menuId).menu();
             long eventsStart = System.nanoTime();
             SplittableRandom random = new SplittableRandom(42);
             List<Map<String, Object>> batch = new ArrayList<>();
@@ -168,8 +216,9 @@ public class AnalyticsBench {
             menu.modifiers().forEach(g -> g.items().forEach(it -> optionIds.add(it.id())));
             String[] types = {"meal_viewed", "meal_viewed", "meal_viewed", "meal_customized", "meal_added_to_cart",
                     "meal_added_to_cart", "option_selected", "addon_selected"};
+            String path = "/analytics/orgs/" + org.orgId() + "/events";
             for (int d = 0; d < DAYS; d++) {
-                for (Place place : places) {
+                for (Place place : org.places()) {
                     for (int e = 0; e < EVENTS_PER_DAY; e++) {
                         String type = types[random.nextInt(types.length)];
                         Map<String, Object> ev = new LinkedHashMap<>();
@@ -185,7 +234,7 @@ public class AnalyticsBench {
                         ev.put("sessionId", "s" + random.nextInt(1_000_000));
                         batch.add(ev);
                         if (batch.size() == 500) {
-                            post(server.uri(), token, "/analytics/orgs/" + ids.orgId() + "/events", Map.of("events", batch));
+                            post(server.uri(), token, path, Map.of("events", batch));
                             events += batch.size();
                             batch.clear();
                         }
@@ -193,15 +242,12 @@ public class AnalyticsBench {
                 }
             }
             if (!batch.isEmpty()) {
-                post(server.uri(), token, "/analytics/orgs/" + ids.orgId() + "/events", Map.of("events", batch));
+                post(server.uri(), token, path, Map.of("events", batch));
                 events += batch.size();
             }
-            System.out.printf("posted %,d client events over HTTP in %.1f s%n", events, (System.nanoTime() - eventsStart) / 1e9);
+            System.out.printf("posted %,d client events over HTTP (batches of 500) in %.1f s%n", events,
+                    (System.nanoTime() - eventsStart) / 1e9);
         }
-        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "analytics-bench-ids.json"),
-                Json.mapper().writeValueAsString(Map.of("url", url, "orgId", ids.orgId(), "clientId", ids.clientId(),
-                        "clientSecret", ids.clientSecret(), "propertyId", ids.propertyId(),
-                        "salesChannelId", ids.salesChannelId())));
     }
 
     static Sale randomSale(SplittableRandom r, DemoBootstrap.Result ids, MenuContent menu, Place place) {
@@ -252,13 +298,13 @@ public class AnalyticsBench {
     }
 
     static void views(String url, int runs) throws Exception {
-        Map<?, ?> ids = Json.mapper().readValue(Files.readString(Path.of(System.getProperty("java.io.tmpdir"),
-                "analytics-bench-ids.json")), Map.class);
         Database database = Database.open(url, null, null);
+        BenchOrg org = benchOrg(database);
+        Place first = org.places().get(0);
+        Map<String, String> ids = Map.of("orgId", org.orgId(), "propertyId", first.propertyId(),
+                "salesChannelId", first.channelId());
         try (BrigadeServer server = BrigadeServer.create(0, database, Clock.systemUTC()).start()) {
-            DemoBootstrap.Result r = new DemoBootstrap.Result((String) ids.get("orgId"), null, null, null, null, null,
-                    null, null, (String) ids.get("clientId"), (String) ids.get("clientSecret"), null);
-            String token = token(server.uri(), r);
+            String token = token(server.uri(), org);
             String base = "/backoffice/v1/orgs/" + ids.get("orgId") + "/analytics/";
             String year = "fromDate=" + FIRST + "&toDate=" + FIRST.plusDays(DAYS - 1);
             String[][] cases = {
@@ -294,9 +340,9 @@ public class AnalyticsBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static String token(URI base, DemoBootstrap.Result ids) throws Exception {
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(ids.clientId(), StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(ids.clientSecret(), StandardCharsets.UTF_8);
+    static String token(URI base, BenchOrg org) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(org.clientId(), StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(org.clientSecret(), StandardCharsets.UTF_8);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/identity/connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,20 +60,19 @@ public final class AnalyticsEventRepository {
         }
     }
 
+    // One primary-key probe per id: H2 evaluated "event_id IN (?, ...)" row by row over all of the org's
+    // events (measured: a 500-event batch scanned every stored event), which grew with every sale.
     private static Set<String> existingIds(Connection c, String orgId, List<AnalyticsEvent> events)
             throws SQLException {
         Set<String> found = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM analytics_events WHERE org_id = ? "
-                + "AND event_id IN (" + String.join(",", Collections.nCopies(events.size(), "?")) + ")")) {
-            Object[] values = new Object[events.size() + 1];
-            values[0] = orgId;
-            for (int i = 0; i < events.size(); i++) {
-                values[i + 1] = events.get(i).eventId();
-            }
-            Sql.bind(ps, values);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM analytics_events WHERE org_id = ? AND event_id = ?")) {
+            for (AnalyticsEvent e : events) {
+                Sql.bind(ps, orgId, e.eventId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        found.add(e.eventId());
+                    }
                 }
             }
         }

@@ -21,7 +21,7 @@ final class AnalyticsQueryRepository {
     }
 
     /** Sums of one component (meal or option) over the range. */
-    record ComponentSums(String menuItemId, String caption, String groupCaption, long quantity, long orders,
+    record ComponentSums(String kind, String menuItemId, String caption, String groupCaption, long quantity, long orders,
                          BigDecimal revenue, BigDecimal discounts, BigDecimal cost, BigDecimal ownCost,
                          long cancelledOrders) {
     }
@@ -66,21 +66,28 @@ final class AnalyticsQueryRepository {
         return out;
     }
 
-    /** Per meal ({@code kind} "item") or per option ("modifier"). */
+    /**
+     * Per meal ({@code kind} "item") or per option ("modifier"). Both kinds are read in one query grouped by
+     * kind: with "kind = ?" in the WHERE clause H2 picked the primary key on kind alone and scanned the
+     * whole table (measured 0.7-4 s at 69,000 rollup rows instead of ~10 ms).
+     */
     List<ComponentSums> components(Connection c, AnalyticsFilter f, String kind) throws SQLException {
+        return components(c, f).stream().filter(s -> s.kind().equals(kind)).toList();
+    }
+
+    List<ComponentSums> components(Connection c, AnalyticsFilter f) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String where = f.where(params) + " AND kind = ?";
-        params.add(kind);
-        String sql = "SELECT menu_item_id, MAX(caption), MAX(group_caption), SUM(quantity), SUM(orders), "
+        String sql = "SELECT kind, menu_item_id, MAX(caption), MAX(group_caption), SUM(quantity), SUM(orders), "
                 + "SUM(revenue), SUM(discounts), SUM(cost), SUM(own_cost), SUM(cancelled_orders) "
-                + "FROM analytics_items_day" + where + " GROUP BY menu_item_id";
+                + "FROM analytics_items_day" + f.where(params) + " GROUP BY kind, menu_item_id";
         List<ComponentSums> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, params.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ComponentSums(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getLong(5), money(rs, 6), money(rs, 7), money(rs, 8), money(rs, 9), rs.getLong(10)));
+                    out.add(new ComponentSums(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), rs.getLong(6), money(rs, 7), money(rs, 8), money(rs, 9), money(rs, 10),
+                            rs.getLong(11)));
                 }
             }
         }

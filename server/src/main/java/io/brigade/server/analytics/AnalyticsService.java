@@ -273,15 +273,13 @@ public final class AnalyticsService {
         return database.read(c -> {
             List<IngredientUsage.Ingredient> out = new ArrayList<>();
             BigDecimal total = BigDecimal.ZERO;
-            for (String kind : List.of(SaleFacts.ITEM, SaleFacts.MODIFIER)) {
-                for (ComponentSums s : queries.components(c, f, kind)) {
-                    if (s.quantity() == 0) {
-                        continue;
-                    }
-                    total = total.add(s.ownCost());
-                    out.add(new IngredientUsage.Ingredient(s.menuItemId(), s.caption(), kind, s.quantity(),
-                            money(s.ownCost())));
+            for (ComponentSums s : queries.components(c, f)) {
+                if (s.quantity() == 0) {
+                    continue;
                 }
+                total = total.add(s.ownCost());
+                out.add(new IngredientUsage.Ingredient(s.menuItemId(), s.caption(), s.kind(), s.quantity(),
+                        money(s.ownCost())));
             }
             out.sort(Comparator.comparing(IngredientUsage.Ingredient::cost).reversed()
                     .thenComparing(IngredientUsage.Ingredient::menuItemId));
