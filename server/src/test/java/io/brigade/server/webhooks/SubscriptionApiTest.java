@@ -116,6 +116,28 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void backOfficeWebhookManagerIsEnterpriseOnlyAndAPlanChangeTakesEffectAtOnce() {
+        TestServer server = TestServer.of("h2");
+        TestServer.Tenant t = server.newTenant();
+        String hooks = "/backoffice/v1/orgs/" + t.ids().orgId() + "/webhooks";
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("callbackUrl", "https://8.8.8.8/hook");
+        b.put("eventTypes", List.of("sales.created.v1"));
+        setPlan(server, t, io.brigade.server.org.Plan.PROFESSIONAL);
+        ApiClient.Response refused = t.api().post(hooks, b);
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.json().get("detail").asText().contains("Upgrade to Enterprise"), refused.body());
+        int stored = server.database().read(c -> new SubscriptionRepository().count(c, t.ids().orgId()));
+        assertEquals(0, stored);
+        setPlan(server, t, io.brigade.server.org.Plan.ENTERPRISE);
+        assertEquals(201, t.api().post(hooks, b).status());
+    }
+
+    private static void setPlan(TestServer server, TestServer.Tenant t, io.brigade.server.org.Plan plan) {
+        server.database().inTransaction(c -> new io.brigade.server.org.OrgRepository().setPlan(c, t.ids().orgId(), plan));
+    }
+
+    @Test
     void tenSubscriptionsPerOrgAndBackOfficeNeedsTheOrgsOwnClient() {
         TestServer.Tenant t = TestServer.of("h2").newTenant();
         String hooks = "/backoffice/v1/orgs/" + t.ids().orgId() + "/webhooks";
