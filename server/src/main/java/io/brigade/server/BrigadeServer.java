@@ -10,6 +10,7 @@ import io.brigade.server.availability.OperationsUpdateRoutes;
 import io.brigade.server.availability.SnoozeGuard;
 import io.brigade.server.availability.SnoozeRepository;
 import io.brigade.server.availability.SnoozeService;
+import io.brigade.server.availability.StockOutSnoozes;
 import io.brigade.server.billing.BillingRepository;
 import io.brigade.server.billing.SubscriptionProcessor;
 import io.brigade.server.db.Database;
@@ -170,7 +171,9 @@ public final class BrigadeServer implements AutoCloseable {
         // again after commit, through router.onWrite below); stock decrements with each new sale.
         ResponseCache v1Cache = new ResponseCache(clock);
         StockRepository stock = new StockRepository();
-        List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes), new StockService(stock, clock, v1Cache::invalidate),
+        StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
+        List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes),
+                new StockService(stock, clock, v1Cache::invalidate, stockOut),
                 ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
 
@@ -191,7 +194,7 @@ public final class BrigadeServer implements AutoCloseable {
         router.apiKeys(new ApiKeyAuthenticator(database, credentials, limiter, clock)).onWrite(v1Cache::invalidate);
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
         new PlanRoutes(database, orgs).register(router);
-        new StockRoutes(database, stock, published, clock).register(router);
+        new StockRoutes(database, stock, published, clock, stockOut).register(router);
         new PricingRoutes(database, pricingRules, published, clock).register(router);
         new V1Routes(new V1Catalog(database, published, stock), new V1Orders(database, saleService, sales, orgs,
                 published, pricingRules, new V1OrderRepository(), clock), limiter, v1Cache).register(router);

@@ -22,12 +22,14 @@ public final class StockRoutes {
     private final StockRepository stock;
     private final PublishedMenus menus;
     private final Clock clock;
+    private final StockOut stockOut;
 
-    public StockRoutes(Database database, StockRepository stock, PublishedMenus menus, Clock clock) {
+    public StockRoutes(Database database, StockRepository stock, PublishedMenus menus, Clock clock, StockOut stockOut) {
         this.database = database;
         this.stock = stock;
         this.menus = menus;
         this.clock = clock;
+        this.stockOut = stockOut;
     }
 
     /** The body of a PUT: how many are on hand now. */
@@ -67,7 +69,11 @@ public final class StockRoutes {
             if (menus.item(c, orgId, itemId).isEmpty()) {
                 throw ApiException.notFound("meal " + itemId);
             }
+            boolean wasOut = stock.level(c, orgId, itemId).map(l -> l.quantity() <= 0).orElse(false);
             stock.set(c, orgId, itemId, body.quantity(), clock.instant());
+            if (wasOut && body.quantity() > 0) {
+                stockOut.restocked(c, orgId, itemId);
+            }
             return stock.level(c, orgId, itemId).orElseThrow();
         }));
     }
@@ -75,7 +81,14 @@ public final class StockRoutes {
     private Reply untrack(Exchange ex) {
         ex.principal().requireBackOffice();
         String itemId = ex.path("menuItemId");
-        if (!database.inTransaction(c -> stock.delete(c, ex.path("orgId"), itemId))) {
+        String orgId = ex.path("orgId");
+        if (!database.inTransaction(c -> {
+            // An untracked item is never out of stock: lift a stock-out snooze with the tracking.
+            if (stock.level(c, orgId, itemId).map(l -> l.quantity() <= 0).orElse(false)) {
+                stockOut.restocked(c, orgId, itemId);
+            }
+            return stock.delete(c, orgId, itemId);
+        })) {
             throw ApiException.notFound("stock of meal " + itemId);
         }
         return Reply.noContent();

@@ -26,12 +26,17 @@ public final class StockService implements SaleObserver {
     private final StockRepository stock;
     private final Clock clock;
     private final Consumer<String> orgChanged;
+    private final StockOut stockOut;
 
-    /** {@code orgChanged} hears of every stock change of an org (the v1 cache invalidates on it). */
-    public StockService(StockRepository stock, Clock clock, Consumer<String> orgChanged) {
+    /**
+     * {@code orgChanged} hears of every stock change of an org (the v1 cache invalidates on it);
+     * {@code stockOut} hears, in the sale's transaction, of an item whose stock this sale used up.
+     */
+    public StockService(StockRepository stock, Clock clock, Consumer<String> orgChanged, StockOut stockOut) {
         this.stock = stock;
         this.clock = clock;
         this.orgChanged = orgChanged;
+        this.stockOut = stockOut;
     }
 
     @Override
@@ -46,8 +51,9 @@ public final class StockService implements SaleObserver {
                     clock.instant());
             if (after.isPresent()) {
                 changed = true;
-                // Stock-out hook: when after.get() <= 0 the item is sold out; the webhook helper's
-                // snooze event belongs here, inside the same transaction.
+                if (after.get() <= 0 && after.get() + line.getValue() > 0) {
+                    stockOut.soldOut(c, sale.orgId(), sale.propertyId(), itemId);
+                }
                 continue;
             }
             if (strict) {
