@@ -19,123 +19,11 @@
 # SECONDS is special in bash (it counts up from shell start, or from the value imported from the
 # environment), so take the caller's value first thing: 0 here means it was not set.
 CALLER_SECONDS=$SECONDS
-set -euo pipefail
-
-cd "$(dirname "$0")/.."
-
-SERVER_JAR=${SERVER_JAR:-server/target/brigade-server.jar}
-if [[ -n ${MEASURE_SECONDS:-} ]]; then
-    MEASURE=$MEASURE_SECONDS
-elif (( CALLER_SECONDS > 0 )); then
-    MEASURE=$CALLER_SECONDS
-else
-    MEASURE=20
-fi
-WARMUP=${WARMUP:-20}
-CLIENTS=${CLIENTS:-16}
 RATE=${RATE:-200}
 RATE_CLIENTS=${RATE_CLIENTS:-4}
-CLIENT=${CLIENT:-raw}
-PORT=${PORT:-18181}
-BARE_PORT=${BARE_PORT:-18182}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
-LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-}
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
-for tool in java javac curl jq; do
-    command -v "$tool" >/dev/null || { echo "error: $tool not found on PATH" >&2; exit 1; }
-done
-[[ -f $SERVER_JAR ]] || { echo "error: $SERVER_JAR not found; build it with ./mvnw -pl server -am package" >&2; exit 1; }
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/brigade-bench.XXXXXX")
-SERVER_PID=
-BARE_PID=
-
-stop() { # stop PID NAME: TERM, wait up to 10 s, then KILL
-    local pid=$1 name=$2
-    [[ -n $pid ]] || return 0
-    if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        if kill -0 "$pid" 2>/dev/null; then
-            echo "$name did not stop in 10 s; killing it" >&2
-            kill -9 "$pid" 2>/dev/null || true
-        fi
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-    local rc=$?
-    stop "$BARE_PID" "bare Jetty"
-    stop "$SERVER_PID" "Brigade server"
-    if [[ ${KEEP_TMP:-0} == 1 || $rc != 0 ]]; then
-        echo "temp dir kept: $TMP (server.log, bare.log, run-*.log)" >&2
-    else
-        rm -rf "$TMP"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-port_free() { ! curl -s -o /dev/null --max-time 1 "http://localhost:$1/"; }
-
-wait_for_port() { # wait_for_port PORT PID NAME LOG
-    local port=$1 pid=$2 name=$3 log=$4
-    for _ in $(seq 1 600); do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            echo "error: $name exited during startup; log:" >&2
-            tail -n 40 "$log" >&2
-            exit 1
-        fi
-        curl -s -o /dev/null --max-time 1 "http://localhost:$port/" && return 0
-        sleep 0.1
-    done
-    echo "error: $name did not answer on port $port within 60 s; log:" >&2
-    tail -n 40 "$log" >&2
-    exit 1
-}
-
-cpu_idle() { # percent idle over the next second, from /proc/stat
-    local a b
-    read -r -a a < <(grep '^cpu ' /proc/stat)
-    sleep 1
-    read -r -a b < <(grep '^cpu ' /proc/stat)
-    local total=0 i
-    for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-    echo $(( total > 0 ? 100 * (b[4] - a[4]) / total : 100 ))
-}
-IDLE_BEFORE=$(cpu_idle)
-if (( IDLE_BEFORE < 90 )); then
-    echo "warning: the machine is only ${IDLE_BEFORE}% idle before the benchmark; other processes will skew it:" >&2
-    ps -eo pid,pcpu,etime,comm --sort=-pcpu | head -n 5 >&2
-fi
-
-for p in "$PORT" "$BARE_PORT"; do
-    port_free "$p" || { echo "error: something already answers on port $p" >&2; exit 1; }
-done
-
-# Our own copy of the jar, so a rebuild during the run cannot change what is measured.
-JAR=$TMP/brigade-server.jar
-cp "$SERVER_JAR" "$JAR"
-
-echo "== compiling the load generator and the bare Jetty endpoint"
-javac -d "$TMP/classes" bench/SalesLoad.java
-javac -d "$TMP/classes" -cp "$JAR" bench/BareJetty.java
-
-DB=${DB_URL:-jdbc:h2:file:$TMP/bench}
-DB_LABEL=${DB_URL:-"H2 file (temp dir)"}
-DB_ARGS=(--db "$DB")
-[[ -n ${DB_USER:-} ]] && DB_ARGS+=(--db-user "$DB_USER")
-[[ -n ${DB_PASSWORD:-} ]] && DB_ARGS+=(--db-password "$DB_PASSWORD")
-
-echo "== bootstrapping a demo org in $DB"
-# shellcheck disable=SC2086
-java $SERVER_JAVA_OPTS -jar "$JAR" bootstrap "${DB_ARGS[@]}" --json >"$TMP/bootstrap.out" 2>"$TMP/bootstrap.log" || {
-    echo "error: bootstrap failed:" >&2; cat "$TMP/bootstrap.log" "$TMP/bootstrap.out" >&2; exit 1; }
-BOOT=$(grep '^{' "$TMP/bootstrap.out" | tail -n 1)
 ORG=$(jq -r .orgId <<<"$BOOT")
 CHANNEL=$(jq -r .salesChannelId <<<"$BOOT")
 MENU=$(jq -r .menuId <<<"$BOOT")
@@ -146,11 +34,7 @@ CLIENT_ID=$(jq -r .clientId <<<"$BOOT")
 CLIENT_SECRET=$(jq -r .clientSecret <<<"$BOOT")
 echo "   org $ORG, channel $CHANNEL, menu $MENU rev $REVISION, item $ITEM"
 
-echo "== starting the Brigade server on port $PORT"
-# shellcheck disable=SC2086
-java $SERVER_JAVA_OPTS -jar "$JAR" serve --port "$PORT" "${DB_ARGS[@]}" >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-wait_for_port "$PORT" "$SERVER_PID" "Brigade server" "$TMP/server.log"
+start_server
 
 TOKEN_JSON=$(curl -s -X POST "localhost:$PORT/identity/connect/token" \
     -H 'Content-Type: application/x-www-form-urlencoded' \
@@ -158,74 +42,20 @@ TOKEN_JSON=$(curl -s -X POST "localhost:$PORT/identity/connect/token" \
 TOKEN=$(jq -r '.access_token // empty' <<<"$TOKEN_JSON")
 [[ -n $TOKEN ]] || { echo "error: no access_token in: $TOKEN_JSON" >&2; exit 1; }
 
-declare -A RESULT
-load() { # load NAME ARGS...: runs SalesLoad, keeps its RESULT json in RESULT[NAME]
-    local name=$1; shift
-    echo
-    echo "== run: $name"
-    # shellcheck disable=SC2086
-    java $LOAD_JAVA_OPTS -cp "$TMP/classes" SalesLoad "$@" --client "$CLIENT" \
-        --warmup "$WARMUP" --seconds "$MEASURE" | tee "$TMP/run-$name.log"
-    RESULT[$name]=$(grep '^RESULT ' "$TMP/run-$name.log" | tail -n 1 | cut -d' ' -f2-)
-    [[ -n ${RESULT[$name]} ]] || { echo "error: run $name printed no RESULT" >&2; exit 1; }
-}
-
 SALES_ARGS=(--base "http://localhost:$PORT" --org "$ORG" --channel "$CHANNEL" --menu "$MENU"
     --revision "$REVISION" --item "$ITEM" --token "$TOKEN" --server-pid "$SERVER_PID")
 
 load sales-1 "${SALES_ARGS[@]}" --clients 1
 load "sales-$CLIENTS" "${SALES_ARGS[@]}" --clients "$CLIENTS"
 load "paced-$RATE" "${SALES_ARGS[@]}" --clients "$RATE_CLIENTS" --rate "$RATE"
+bare_baseline
 
-# Free the CPU for the baseline: the bare endpoint gets the machine to itself, as the server did.
-stop "$SERVER_PID" "Brigade server"
-SERVER_PID=
-
-echo
-echo "== starting bare Jetty on port $BARE_PORT"
-# shellcheck disable=SC2086
-java $SERVER_JAVA_OPTS -cp "$JAR:$TMP/classes" BareJetty "$BARE_PORT" >"$TMP/bare.log" 2>&1 &
-BARE_PID=$!
-wait_for_port "$BARE_PORT" "$BARE_PID" "bare Jetty" "$TMP/bare.log"
-load "bare-$CLIENTS" --bare "http://localhost:$BARE_PORT/" --clients "$CLIENTS" --server-pid "$BARE_PID"
-stop "$BARE_PID" "bare Jetty"
-BARE_PID=
-
-if grep -qE ' (ERROR|WARN) ' "$TMP/server.log"; then
-    echo
-    echo "== server log warnings/errors (first 20)"
-    grep -E ' (ERROR|WARN) ' "$TMP/server.log" | head -n 20
-fi
-
-row() { # row NAME LABEL
-    jq -r --arg name "$2" '[$name, .clients, (.targetRate // "-"), .perSecond, .p50ms, .p99ms, .maxms, .errors,
-        (.cpuServer // "?"), (.cpuLoadGen // "?"), (.cpuOther // "?")] | @tsv' <<<"${RESULT[$1]}"
-}
-echo
-echo "== summary (cores: $(nproc), idle before: ${IDLE_BEFORE}%, db: ${DB_LABEL%%\?*}, client: $CLIENT, warmup ${WARMUP}s, measure ${MEASURE}s)"
-{
-    printf 'run\tclients\ttarget/s\tper_s\tp50_ms\tp99_ms\tmax_ms\terrors\tcpu_server\tcpu_loadgen\tcpu_other\n'
-    row sales-1 "sales closed loop"
-    row "sales-$CLIENTS" "sales closed loop"
-    row "paced-$RATE" "sales paced"
-    row "bare-$CLIENTS" "bare Jetty GET"
-} | column -t -s $'\t'
-echo "(cpu_* = cores busy during the measurement: the server under test, the load generator, everything else)"
-if jq -se 'map(.cpuOther // 0) | max > 0.2' <<<"${RESULT[*]}" >/dev/null; then
-    echo "WARNING: other processes used CPU during some runs (cpu_other); rerun on a quiet machine"
-fi
-SALES_N=$(jq .perSecond <<<"${RESULT[sales-$CLIENTS]}")
-BARE_N=$(jq .perSecond <<<"${RESULT[bare-$CLIENTS]}")
-RATIO=$(jq -n --argjson s "$SALES_N" --argjson b "$BARE_N" 'if $b > 0 then ($s / $b * 1000 | round) / 1000 else null end')
-if jq -se 'map(.errors + .warmupErrors) | add > 0' <<<"${RESULT[*]}" >/dev/null; then
-    echo "WARNING: some requests failed; first response body per status:"
-    cat "$TMP"/run-*.log | grep -E '^sample ' | sort -u | head -n 10
-fi
+summary "sales-1=sales closed loop" "sales-$CLIENTS=sales closed loop" "paced-$RATE=sales paced" \
+    "bare-$CLIENTS=bare Jetty GET"
 if [[ -z ${DB_URL:-} && -f $TMP/bench.mv.db ]]; then
     SALES_TOTAL=$(jq -s 'map(select(.mode == "sales") | .ok + .warmupOk) | add' <<<"${RESULT[*]}")
     DB_BYTES=$(stat -c %s "$TMP/bench.mv.db")
     echo
     echo "H2 file: $(( DB_BYTES / 1024 / 1024 )) MiB after about $SALES_TOTAL sales ($(( DB_BYTES / (SALES_TOTAL > 0 ? SALES_TOTAL : 1) )) bytes/sale, before compaction)"
 fi
-echo
-echo "ratio: $CLIENTS-client sales/s ($SALES_N) / bare Jetty req/s ($BARE_N) = $RATIO"
+ratio "sales-$CLIENTS" "sales/s"
