@@ -173,7 +173,7 @@ public final class BrigadeServer implements AutoCloseable {
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
         List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes),
-                new StockService(stock, clock, v1Cache::invalidate, stockOut),
+                new StockService(stock, clock, stockOut),
                 ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
 

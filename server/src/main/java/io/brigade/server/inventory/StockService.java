@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Decrements stock inside each new sale's own transaction (its group-commit savepoint). A v1 order
@@ -25,17 +24,15 @@ public final class StockService implements SaleObserver {
 
     private final StockRepository stock;
     private final Clock clock;
-    private final Consumer<String> orgChanged;
     private final StockOut stockOut;
 
     /**
-     * {@code orgChanged} hears of every stock change of an org (the v1 cache invalidates on it);
-     * {@code stockOut} hears, in the sale's transaction, of an item whose stock this sale used up.
+     * {@code stockOut} hears, in the sale's transaction, of an item whose stock this sale used up. (The v1
+     * cache needs no word from here: it drops the org's answers on every sale change anyway.)
      */
-    public StockService(StockRepository stock, Clock clock, Consumer<String> orgChanged, StockOut stockOut) {
+    public StockService(StockRepository stock, Clock clock, StockOut stockOut) {
         this.stock = stock;
         this.clock = clock;
-        this.orgChanged = orgChanged;
         this.stockOut = stockOut;
     }
 
@@ -44,13 +41,11 @@ public final class StockService implements SaleObserver {
         Map<String, Integer> needed = new LinkedHashMap<>();
         count(sale.sale().items(), 1, needed);
         boolean strict = STRICT_SOURCE.equals(sale.sale().source());
-        boolean changed = false;
         for (Map.Entry<String, Integer> line : needed.entrySet()) {
             String itemId = line.getKey();
             Optional<Integer> after = stock.decrement(c, sale.orgId(), itemId, line.getValue(), strict,
                     clock.instant());
             if (after.isPresent()) {
-                changed = true;
                 if (after.get() <= 0 && after.get() + line.getValue() > 0) {
                     stockOut.soldOut(c, sale.orgId(), sale.propertyId(), itemId);
                 }
@@ -63,9 +58,6 @@ public final class StockService implements SaleObserver {
                             + Math.max(0, level.get().quantity()) + " left, " + line.getValue() + " ordered");
                 }
             }
-        }
-        if (changed) {
-            orgChanged.accept(sale.orgId());
         }
     }
 

@@ -48,6 +48,14 @@ public final class OrgRepository {
         }
     }
 
+    /** Switches the org's analytics on or off (the owner's setting the analytics gate checks). */
+    public void setAnalyticsEnabled(Connection c, String orgId, boolean enabled) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orgs SET analytics_enabled = ? WHERE org_id = ?")) {
+            Sql.bind(ps, enabled, orgId);
+            ps.executeUpdate();
+        }
+    }
+
     /** The org's plan and analytics setting, read fresh so a plan change takes effect at once. */
     public Optional<OrgPlan> plan(Connection c, String orgId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT plan, analytics_enabled FROM orgs WHERE org_id = ?")) {

@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code /backoffice/v1/orgs/{orgId}/plan}: read and change the org's billing plan. Features read the
- * plan fresh on every request, so a change takes effect with the next request.
+ * {@code /backoffice/v1/orgs/{orgId}/plan}: read and change the org's billing plan and its analytics
+ * setting (left as it is when the PUT omits it). Features read both fresh on every request, so a change
+ * takes effect with the next request.
  */
 public final class PlanRoutes {
     private final Database database;
@@ -46,6 +47,9 @@ public final class PlanRoutes {
         database.inTransaction(c -> {
             if (!orgs.setPlan(c, orgId, plan)) {
                 throw ApiException.notFound("org " + orgId);
+            }
+            if (body.analyticsEnabled() != null) {
+                orgs.setAnalyticsEnabled(c, orgId, body.analyticsEnabled());
             }
             return null;
         });

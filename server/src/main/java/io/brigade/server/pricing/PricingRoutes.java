@@ -67,6 +67,10 @@ public final class PricingRoutes {
         }
         if (body.categoryIds() == null || body.categoryIds().isEmpty()) {
             v.error("categoryIds", "name at least one category");
+        } else {
+            for (int i = 0; i < body.categoryIds().size(); i++) {
+                v.require(body.categoryIds().get(i), "categoryIds[" + i + "]");
+            }
         }
         List<DayOfWeek> days = new ArrayList<>();
         if (body.days() == null || body.days().isEmpty()) {

@@ -9,6 +9,7 @@ import io.brigade.protocol.sales.SaleDiscount;
 import io.brigade.protocol.sales.SaleItem;
 import io.brigade.server.http.Validation;
 import io.brigade.server.menus.Catalog;
+import io.brigade.server.sales.SaleValidator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZonedDateTime;
@@ -73,7 +74,7 @@ public final class ServerPricing {
                 continue;
             }
             items.add(priced);
-            BigDecimal lineTotal = lineTotal(priced);
+            BigDecimal lineTotal = SaleValidator.lineTotal(priced);
             itemsTotal = itemsTotal.add(lineTotal);
             PricingRule best = null;
             for (PricingRule rule : active) {
@@ -143,11 +144,4 @@ public final class ServerPricing {
         };
     }
 
-    private static BigDecimal lineTotal(SaleItem item) {
-        BigDecimal unit = item.unitPrice();
-        for (SaleItem mod : Catalog.nonNull(item.modifierItems())) {
-            unit = unit.add(lineTotal(mod));
-        }
-        return unit.multiply(BigDecimal.valueOf(item.quantity()));
-    }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Checks a pushed sale: its shape first (400), then against the menu revision and its own sums (422). */
-final class SaleValidator {
+public final class SaleValidator {
     static final int MAX_LINES = 500;
     static final int MAX_QUANTITY = 10_000;
 
@@ -182,7 +182,8 @@ final class SaleValidator {
     }
 
     /** A line's total: quantity times (unit price plus its modifiers' totals, per unit). */
-    static BigDecimal lineTotal(SaleItem item) {
+    /** A line's total: quantity x (unit price + the modifiers' totals), modifiers being per unit. */
+    public static BigDecimal lineTotal(SaleItem item) {
         BigDecimal unit = item.unitPrice();
         for (SaleItem mod : nonNull(item.modifierItems())) {
             unit = unit.add(lineTotal(mod));

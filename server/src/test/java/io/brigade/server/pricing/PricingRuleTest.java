@@ -120,6 +120,10 @@ class PricingRuleTest {
                 "endTime", "19:00"));
         assertEquals(422, unknown.status());
         assertEquals("categoryIds[0]", unknown.json().get("errors").get(0).get("field").asText());
+        ApiClient.Response nullId = t.api().send("POST", rules, "{\"name\":\"x\",\"percentOff\":10,"
+                + "\"categoryIds\":[null],\"days\":[\"MONDAY\"],\"startTime\":\"17:00\",\"endTime\":\"19:00\"}");
+        assertEquals(400, nullId.status(), nullId.body());
+        assertEquals("categoryIds[0]", nullId.json().get("errors").get(0).get("field").asText());
         assertEquals(0, t.api().get(rules).json().get("data").size());
     }
 }

@@ -103,5 +103,12 @@ class ApiKeyLifecycleTest {
 
         assertEquals(403, new ApiClient(t.api().base()).with("Authorization", "Bearer " + t.ids().apiKey())
                 .send("PUT", org + "/plan", "{\"plan\":\"Free\"}").status(), "an API key cannot change the plan");
+
+        ApiClient.Response off = t.api().send("PUT", org + "/plan", "{\"plan\":\"Enterprise\",\"analyticsEnabled\":false}");
+        assertEquals(200, off.status(), off.body());
+        assertFalse(off.json().get("analyticsEnabled").asBoolean(), "the analytics setting is stored, not dropped");
+        assertTrue(t.api().send("PUT", org + "/plan", "{\"plan\":\"Enterprise\"}").json().get("analyticsEnabled")
+                .isBoolean());
+        assertFalse(t.api().get(org + "/plan").json().get("analyticsEnabled").asBoolean(), "omitted: left as it was");
     }
 }
