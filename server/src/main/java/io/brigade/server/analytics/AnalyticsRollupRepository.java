@@ -102,16 +102,32 @@ final class AnalyticsRollupRepository {
     }
 
     // The update names the deltas first and the key last; the insert takes the same values in that order.
+    // Two transactions (another node, or an event batch beside a sale) can both find no row for a new key:
+    // the loser's insert meets the primary key, so it rolls back to its savepoint and adds to the winner's row.
     private static void upsert(Connection c, String update, String insert, Object[] values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(update)) {
-            Sql.bind(ps, values);
-            if (ps.executeUpdate() > 0) {
-                return;
-            }
+        if (update(c, update, values)) {
+            return;
         }
+        Savepoint savepoint = c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             Sql.bind(ps, values);
             ps.executeUpdate();
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            if (!update(c, update, values)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean update(Connection c, String update, Object[] values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            Sql.bind(ps, values);
+            return ps.executeUpdate() > 0;
         }
     }
 

@@ -81,8 +81,7 @@ public final class BulkMealUpdateJob implements JobHandler {
         for (int i = 0; i < changes.size(); i++) {
             JsonNode ch = changes.get(i);
             String path = "changes[" + i + "]";
-            String id = ch.path("menuItemId").isTextual() ? ch.get("menuItemId").asText()
-                    : ch.path("productId").isTextual() ? ch.get("productId").asText() : null;
+            String id = itemKey(ch);
             if (id == null) {
                 p.error(path + ".menuItemId", "name the item by menuItemId or productId");
             } else if (latest != null && !known.contains(id)) {
@@ -95,7 +94,7 @@ public final class BulkMealUpdateJob implements JobHandler {
             if (available != null && !available.isBoolean()) {
                 p.error(path + ".available", "must be true or false");
             }
-            if (price == null && available == null && !ch.has("price")) {
+            if (!ch.hasNonNull("price") && available == null) {
                 p.error(path, "set price and/or available");
             }
             ch.fieldNames().forEachRemaining(f -> {
@@ -107,6 +106,12 @@ public final class BulkMealUpdateJob implements JobHandler {
         return p.object();
     }
 
+    /** The item a change names: its menuItemId when that is text, else its productId; null when neither. */
+    private static String itemKey(JsonNode change) {
+        return change.path("menuItemId").isTextual() ? change.get("menuItemId").asText()
+                : change.path("productId").isTextual() ? change.get("productId").asText() : null;
+    }
+
     @Override
     public JsonNode run(JobContext ctx) {
         JsonNode params = ctx.parameters();
@@ -114,7 +119,7 @@ public final class BulkMealUpdateJob implements JobHandler {
         boolean publish = params.path("publish").asBoolean(false);
         Map<String, Change> changes = new HashMap<>();
         for (JsonNode ch : params.get("changes")) {
-            String key = ch.has("menuItemId") ? ch.get("menuItemId").asText() : ch.get("productId").asText();
+            String key = itemKey(ch);
             BigDecimal price = ch.hasNonNull("price") ? cents(ch.get("price").decimalValue()) : null;
             Boolean available = ch.hasNonNull("available") ? ch.get("available").asBoolean() : null;
             changes.put(key, new Change(key, price, available));

@@ -12,12 +12,12 @@ import java.util.Optional;
 public final class SaleFactsRepository {
 
     /** The event-relevant fields of a stored sale. */
-    public record SaleFacts(String propertyId, String externalId, Instant dispatchTime, Instant deliveryTime,
+    public record SaleFacts(Instant dispatchTime, Instant deliveryTime,
                             Instant pickupTime, String cancellationReason, String cancellationNotes) {
     }
 
     public Optional<SaleFacts> find(Connection c, String orgId, String saleId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT property_id, external_id, dispatch_time, "
+        try (PreparedStatement ps = c.prepareStatement("SELECT dispatch_time, "
                 + "delivery_time, pickup_time, cancellation_reason, cancellation_notes FROM sales "
                 + "WHERE org_id = ? AND sale_id = ?")) {
             Sql.bind(ps, orgId, saleId);
@@ -25,9 +25,9 @@ public final class SaleFactsRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new SaleFacts(rs.getString(1), rs.getString(2), Sql.instant(rs, "dispatch_time"),
-                        Sql.instant(rs, "delivery_time"), Sql.instant(rs, "pickup_time"), rs.getString(6),
-                        rs.getString(7)));
+                return Optional.of(new SaleFacts(Sql.instant(rs, "dispatch_time"),
+                        Sql.instant(rs, "delivery_time"), Sql.instant(rs, "pickup_time"),
+                        rs.getString("cancellation_reason"), rs.getString("cancellation_notes")));
             }
         }
     }

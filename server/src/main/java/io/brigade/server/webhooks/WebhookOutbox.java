@@ -49,13 +49,12 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
 
     @Override
     public void created(Connection c, SaleRecord sale) throws SQLException {
-        Optional<SalesChannel> channel = channelIfWanted(c, sale.orgId(), sale.sale().salesChannelId(),
-                EventTypes.SALE_CREATED);
-        if (channel.isPresent()) {
-            Envelope e = Envelope.forChannel(EventTypes.SALE_CREATED, sale.orgId(), channel.get())
+        Optional<Target> target = target(c, sale.orgId(), sale.sale().salesChannelId(), EventTypes.SALE_CREATED);
+        if (target.isPresent()) {
+            Envelope e = Envelope.forChannel(EventTypes.SALE_CREATED, sale.orgId(), target.get().channel())
                     .with("saleId", sale.saleId()).with("externalId", sale.sale().externalId());
             // An offline till's late sale keeps its own time as the event's occurrence time.
-            append(c, sale.orgId(), e, sale.dateTime());
+            store(c, sale.orgId(), e, sale.dateTime(), target.get().subscriptionIds());
         }
     }
 
@@ -64,12 +63,15 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
             throws SQLException {
         String type = SaleStatus.SALE_CANCELLED.name().equals(reported) ? EventTypes.SALE_CANCELLED
                 : DELIVERY.contains(reported) ? EventTypes.SALE_DELIVERY_STATUS : EventTypes.SALE_POS_STATUS;
-        Optional<SalesChannel> channel = channelIfWanted(c, orgId, after.salesChannelId(), type);
-        if (channel.isEmpty()) {
+        Optional<Target> target = target(c, orgId, after.salesChannelId(), type);
+        if (target.isEmpty()) {
             return;
         }
-        SaleFactsRepository.SaleFacts f = facts.find(c, orgId, after.saleId()).orElseThrow();
-        Envelope e = Envelope.forChannel(type, orgId, channel.get())
+        // Only cancellations, delivery statuses and time changes carry fields beyond the header.
+        boolean needsFacts = !type.equals(EventTypes.SALE_POS_STATUS)
+                || reported.equals("SALE_PICKUP_TIME_CHANGED") || reported.equals("SALE_DELIVERY_TIME_CHANGED");
+        SaleFactsRepository.SaleFacts f = needsFacts ? facts.find(c, orgId, after.saleId()).orElseThrow() : null;
+        Envelope e = Envelope.forChannel(type, orgId, target.get().channel())
                 .with("saleId", after.saleId()).with("externalId", after.externalId());
         switch (type) {
             case EventTypes.SALE_CANCELLED -> e.with("cancellationReason", f.cancellationReason())
@@ -91,27 +93,44 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
                 }
             }
         }
-        append(c, orgId, e, clock.instant());
+        store(c, orgId, e, clock.instant(), target.get().subscriptionIds());
     }
 
     /** menu.published.v1 with the full published snapshot and its top-level {@code currency}. */
     @Override
     public void published(Connection c, String orgId, Publication p, MenuRevision revision) throws SQLException {
-        Optional<SalesChannel> channel = channelIfWanted(c, orgId, p.salesChannelId(), EventTypes.MENU_PUBLISHED);
-        if (channel.isPresent()) {
-            append(c, orgId, Envelope.forChannel(EventTypes.MENU_PUBLISHED, orgId, channel.get())
+        Optional<Target> target = target(c, orgId, p.salesChannelId(), EventTypes.MENU_PUBLISHED);
+        if (target.isPresent()) {
+            store(c, orgId, Envelope.forChannel(EventTypes.MENU_PUBLISHED, orgId, target.get().channel())
                     .with("menuId", p.menuId()).with("menuRevisionId", p.menuRevisionId())
                     .with("menuPublishId", p.menuPublishId()).with("currency", revision.menu().currency())
                     // The snapshot in the API's own shape (the menu read leaves out null fields).
-                    .with("menu", io.brigade.protocol.Json.mapper().valueToTree(revision.menu())), clock.instant());
+                    .with("menu", io.brigade.protocol.Json.mapper().valueToTree(revision.menu())), clock.instant(),
+                    target.get().subscriptionIds());
         }
     }
 
-    /** The channel when at least one subscription of the org wants this event type (before the property filter). */
-    private Optional<SalesChannel> channelIfWanted(Connection c, String orgId, String channelId, String type)
-            throws SQLException {
-        boolean anyone = subscriptions.list(c, orgId).stream().anyMatch(s -> s.eventTypes().contains(type));
-        return anyone ? orgs.findChannel(c, orgId, channelId) : Optional.empty();
+    /** A channel's event and the subscriptions that want it. */
+    private record Target(SalesChannel channel, List<String> subscriptionIds) {
+    }
+
+    /**
+     * The channel and the subscriptions wanting {@code type} on its property, or empty when none does; one
+     * read of the org's subscriptions, and the channel only when someone listens.
+     */
+    private Optional<Target> target(Connection c, String orgId, String channelId, String type) throws SQLException {
+        List<Subscription> listening = subscriptions.list(c, orgId).stream()
+                .filter(s -> s.eventTypes().contains(type)).toList();
+        if (listening.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SalesChannel> channel = orgs.findChannel(c, orgId, channelId);
+        if (channel.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = listening.stream().filter(s -> s.wants(type, channel.get().propertyId()))
+                .map(Subscription::subscriptionId).toList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(new Target(channel.get(), ids));
     }
 
     /**

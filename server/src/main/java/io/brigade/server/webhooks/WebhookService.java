@@ -64,7 +64,7 @@ public final class WebhookService {
         Plan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId))
                 .plan();
         plan.require(Plan.ENTERPRISE, "Webhooks");
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBox.randomBytes(32));
+        String secret = "whsec_" + io.brigade.server.auth.Secrets.randomToken(32);
         return create(orgId, r, secret, Subscription.BACK_OFFICE, new Validation(), true);
     }
 

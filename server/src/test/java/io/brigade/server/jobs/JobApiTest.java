@@ -55,6 +55,13 @@ class JobApiTest {
                         t.ids().menuItemIds().get(0), "price", -1))));
         assertEquals(422, bulk.status(), bulk.body());
         assertEquals(List.of("parameters.changes[0].menuItemId", "parameters.changes[1].price"), fields(bulk.json()));
+        Map<String, Object> noOp = new java.util.HashMap<>();
+        noOp.put("menuItemId", t.ids().menuItemIds().get(0));
+        noOp.put("price", null);
+        ApiClient.Response nothing = Jobs.start(t.api(), org, "bulk-meal-update", Map.of("menuId", t.ids().menuId(),
+                "changes", List.of(noOp)));
+        assertEquals(422, nothing.status(), "a change that sets nothing is refused: " + nothing.body());
+        assertEquals(List.of("parameters.changes[0]"), fields(nothing.json()));
 
         ApiClient.Response gdpr = Jobs.start(t.api(), org, "gdpr-shop-deletion", Map.of());
         assertEquals(422, gdpr.status(), gdpr.body());
