@@ -179,6 +179,17 @@ public final class NutritionImportJob implements JobHandler {
             }
         }
         ctx.progress(30);
+        // Allergens first: one new revision with every change, unless nothing differs (e.g. on a rerun). If the
+        // menu refuses it, the job fails before any figure is written, so nothing is half applied.
+        Map<String, List<String>> allergenChanges = new HashMap<>();
+        good.stream().filter(r -> r.allergens() != null).forEach(r -> allergenChanges.put(r.item(), r.allergens()));
+        Long revisionId = null;
+        if (!allergenChanges.isEmpty()) {
+            MenuContent updated = withAllergens(latest, allergenChanges);
+            if (!updated.equals(latest)) {
+                revisionId = menus.createRevision(ctx.orgId(), menuId, updated).revisionId();
+            }
+        }
         // Figures, per product; blank cells keep the value stored before.
         int n = 0;
         for (Row row : good) {
@@ -197,16 +208,6 @@ public final class NutritionImportJob implements JobHandler {
             }
             if (++n % 200 == 0) {
                 ctx.progress(30 + 50 * n / good.size());
-            }
-        }
-        // Allergens: one new revision with every change, unless nothing differs (e.g. on a rerun).
-        Map<String, List<String>> allergenChanges = new HashMap<>();
-        good.stream().filter(r -> r.allergens() != null).forEach(r -> allergenChanges.put(r.item(), r.allergens()));
-        Long revisionId = null;
-        if (!allergenChanges.isEmpty()) {
-            MenuContent updated = withAllergens(latest, allergenChanges);
-            if (!updated.equals(latest)) {
-                revisionId = menus.createRevision(ctx.orgId(), menuId, updated).revisionId();
             }
         }
         if (rejectedCount > 0) {
