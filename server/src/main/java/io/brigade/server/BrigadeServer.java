@@ -52,6 +52,9 @@ import io.brigade.server.ratelimit.DatabaseBucketStore;
 import io.brigade.server.ratelimit.LocalBucketStore;
 import io.brigade.server.ratelimit.RateLimitPolicy;
 import io.brigade.server.ratelimit.RateLimiter;
+import io.brigade.server.staff.StaffRepository;
+import io.brigade.server.staff.StaffRoutes;
+import io.brigade.server.staff.StaffService;
 import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRepository;
 import io.brigade.server.sales.SaleRoutes;
@@ -177,7 +180,8 @@ public final class BrigadeServer implements AutoCloseable {
                 ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
 
-        Router router = new Router(new Authenticator(database, credentials, clock));
+        StaffRepository staff = new StaffRepository();
+        Router router = new Router(new Authenticator(database, credentials, staff, clock));
         new TokenRoutes(database, credentials, clock).register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
@@ -194,6 +198,7 @@ public final class BrigadeServer implements AutoCloseable {
         router.apiKeys(new ApiKeyAuthenticator(database, credentials, limiter, clock)).onWrite(v1Cache::invalidate);
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
         new PlanRoutes(database, orgs).register(router);
+        new StaffRoutes(new StaffService(database, staff, orgs, clock), limiter).register(router);
         new StockRoutes(database, stock, published, clock, stockOut).register(router);
         new PricingRoutes(database, pricingRules, published, clock).register(router);
         new V1Routes(new V1Catalog(database, published, stock), new V1Orders(database, saleService, sales, orgs,

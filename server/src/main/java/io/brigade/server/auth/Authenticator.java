@@ -3,23 +3,30 @@ package io.brigade.server.auth;
 import io.brigade.protocol.Headers;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
+import io.brigade.server.staff.StaffRepository;
 import java.time.Clock;
 import org.eclipse.jetty.server.Request;
 
 /**
  * Finds the caller of a v3 request: {@code Authorization: Bearer <token>}, or an API key in
  * {@code FD-Authorization} (marketplace guide) or bare in {@code Authorization} (Webhook Service API).
+ * Staff session tokens carry their own prefix, so telling them from OAuth tokens costs no extra lookup.
  */
 public final class Authenticator {
     private final Database database;
     private final CredentialRepository credentials;
+    private final StaffRepository staff;
     private final Clock clock;
 
-    public Authenticator(Database database, CredentialRepository credentials, Clock clock) {
+    public Authenticator(Database database, CredentialRepository credentials, StaffRepository staff, Clock clock) {
         this.database = database;
         this.credentials = credentials;
+        this.staff = staff;
         this.clock = clock;
     }
+
+    /** How a staff session token begins. */
+    public static final String STAFF_TOKEN_PREFIX = "bst_";
 
     public Principal authenticate(Request request) {
         String value = request.getHeaders().get(Headers.AUTHORIZATION);
@@ -37,6 +44,10 @@ public final class Authenticator {
                 return apiKey(token);
             }
             String hash = Secrets.sha256Hex(token);
+            if (token.startsWith(STAFF_TOKEN_PREFIX)) {
+                return database.read(c -> staff.findSession(c, hash, clock.instant()))
+                        .orElseThrow(() -> ApiException.unauthorized("the staff session has ended; sign in again"));
+            }
             return database.read(c -> credentials.findToken(c, hash, clock.instant()))
                     .orElseThrow(() -> ApiException.unauthorized("the access token is unknown or expired"));
         }

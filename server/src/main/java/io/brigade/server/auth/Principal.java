@@ -1,25 +1,66 @@
 package io.brigade.server.auth;
 
+import io.brigade.protocol.staff.StaffRole;
 import io.brigade.server.http.ApiException;
 
-/** Who is calling: an OAuth client or an API key, acting for one org. */
-public record Principal(String orgId, String kind, String subject) {
+/**
+ * Who is calling, acting for one org: the org's OAuth client (its owner), an API key, or a signed-in staff
+ * member ({@code staffRole} is set only for staff sessions).
+ */
+public record Principal(String orgId, String kind, String subject, StaffRole staffRole) {
 
     public static final String OAUTH_CLIENT = "oauth-client";
     public static final String API_KEY = "api-key";
+    public static final String STAFF_SESSION = "staff-session";
+
+    public Principal(String orgId, String kind, String subject) {
+        this(orgId, kind, subject, null);
+    }
+
+    /** A staff member signed in to the back office. */
+    public static Principal staff(String orgId, String staffId, StaffRole role) {
+        return new Principal(orgId, STAFF_SESSION, staffId, role);
+    }
 
     public boolean canAccessOrg(String requestedOrgId) {
         return orgId.equals(requestedOrgId);
     }
 
+    public boolean isStaff() {
+        return STAFF_SESSION.equals(kind);
+    }
+
     /**
      * Back-office routes (API keys, webhook manager, jobs, staff) act as a manager of the org: they take
-     * the org's own OAuth client, never an API key, so a leaked integration key cannot mint more keys.
+     * the org's own OAuth client or a manager's session, never an API key, so a leaked integration key
+     * cannot mint more keys.
      */
     public void requireBackOffice() {
+        if (OAUTH_CLIENT.equals(kind) || (isStaff() && staffRole == StaffRole.MANAGER)) {
+            return;
+        }
+        throw ApiException.forbidden(isStaff()
+                ? "this needs a manager; you are signed in as " + staffRole.name().toLowerCase()
+                : "back-office routes need a manager's session or a bearer token of the org's own OAuth client; "
+                        + "an API key cannot manage the org");
+    }
+
+    /** The kitchen display: kitchen staff, managers and the org's own client. */
+    public void requireKitchen() {
+        if (OAUTH_CLIENT.equals(kind)
+                || (isStaff() && (staffRole == StaffRole.KITCHEN || staffRole == StaffRole.MANAGER))) {
+            return;
+        }
+        throw ApiException.forbidden(isStaff()
+                ? "the kitchen display needs kitchen staff or a manager; you are signed in as "
+                        + staffRole.name().toLowerCase()
+                : "the kitchen display needs a staff session or the org's own OAuth client");
+    }
+
+    /** Only the org's own OAuth client (the till's credentials), never a person's session. */
+    public void requireOwnClient() {
         if (!OAUTH_CLIENT.equals(kind)) {
-            throw ApiException.forbidden("back-office routes need a bearer token of the org's own OAuth client; "
-                    + "an API key cannot manage the org");
+            throw ApiException.forbidden("only the org's own OAuth client (a terminal's credentials) may do this");
         }
     }
 }

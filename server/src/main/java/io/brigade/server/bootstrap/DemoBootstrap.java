@@ -21,13 +21,19 @@ import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.Plan;
 import io.brigade.server.org.OrgService;
+import io.brigade.protocol.staff.NewStaffMember;
+import io.brigade.protocol.staff.StaffRole;
+import io.brigade.server.staff.StaffRepository;
+import io.brigade.server.staff.StaffService;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Creates a complete, independent demo restaurant: org tree, a published menu and credentials. */
 public final class DemoBootstrap {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Database database;
     private final Clock clock;
 
@@ -39,7 +45,7 @@ public final class DemoBootstrap {
     /** What bootstrap prints; the secrets appear here once and are stored only as digests. */
     public record Result(String orgId, String brandId, String propertyId, String salesChannelId, String menuId,
                          String menuRevisionId, List<String> menuItemIds, List<String> modifierItemIds,
-                         String clientId, String clientSecret, String apiKey) {
+                         String clientId, String clientSecret, String apiKey, String managerPin) {
     }
 
     public Result run(String name) {
@@ -81,9 +87,13 @@ public final class DemoBootstrap {
                     clock.instant());
             return null;
         });
+        // Someone must be able to sign in to the back office and add the rest of the staff.
+        String managerPin = String.format("%06d", RANDOM.nextInt(1_000_000));
+        new StaffService(database, new StaffRepository(), orgs, clock).add(org.orgId(),
+                new NewStaffMember("Manager", StaffRole.MANAGER.name(), managerPin));
         return new Result(org.orgId(), brand.brandId(), property.propertyId(), pos.salesChannelId(),
                 created.menuId(), Long.toString(created.revisionId()), itemIds, modifierIds, clientId, clientSecret,
-                apiKey);
+                apiKey, managerPin);
     }
 
     /** The demo menu; ids are assigned here so that the ids printed by bootstrap are the stored ones. */

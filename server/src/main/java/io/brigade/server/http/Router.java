@@ -140,6 +140,10 @@ public final class Router {
                 if (entry.auth() != Auth.NONE) {
                     Principal principal = entry.auth() == Auth.API_KEY
                             ? apiKeyAuthenticator.authenticate(request) : authenticator.authenticate(request);
+                    if (principal.isStaff() && !request.getHttpURI().getDecodedPath().startsWith("/backoffice/")) {
+                        throw ApiException.forbidden("a staff session opens the back office only; integrations use "
+                                + "the org's OAuth client or an API key");
+                    }
                     String orgId = params == null ? null : params.get("orgId");
                     if (orgId != null && !principal.canAccessOrg(orgId)) {
                         // 404, not 403: a caller learns nothing about orgs that are not theirs.

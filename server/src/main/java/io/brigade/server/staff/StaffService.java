@@ -1,0 +1,109 @@
+package io.brigade.server.staff;
+
+import io.brigade.protocol.staff.NewStaffMember;
+import io.brigade.protocol.staff.PinDigest;
+import io.brigade.protocol.staff.StaffCredential;
+import io.brigade.protocol.staff.StaffMember;
+import io.brigade.protocol.staff.StaffRole;
+import io.brigade.protocol.staff.StaffSession;
+import io.brigade.server.auth.Authenticator;
+import io.brigade.server.auth.Secrets;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.http.Validation;
+import io.brigade.server.org.OrgRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Adds and removes an org's staff and signs them in to the back office with their PIN. */
+public final class StaffService {
+    /** A session lasts a long shift; signing out ends it sooner. */
+    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+    private final Database database;
+    private final StaffRepository staff;
+    private final OrgRepository orgs;
+    private final Clock clock;
+
+    public StaffService(Database database, StaffRepository staff, OrgRepository orgs, Clock clock) {
+        this.database = database;
+        this.staff = staff;
+        this.orgs = orgs;
+        this.clock = clock;
+    }
+
+    /** Adds a member after checking every field; a PIN must be unique within the org. */
+    public StaffMember add(String orgId, NewStaffMember body) {
+        Validation v = new Validation();
+        if (body == null) {
+            throw ApiException.badRequest("send a JSON object with name, role and pin");
+        }
+        if (v.require(body.name(), "name") && body.name().strip().length() > 100) {
+            v.error("name", "must be at most 100 characters");
+        }
+        Optional<StaffRole> role = StaffRole.parse(body.role());
+        if (v.require(body.role(), "role") && role.isEmpty()) {
+            v.error("role", "must be one of CASHIER, KITCHEN, MANAGER");
+        }
+        if (v.require(body.pin(), "pin") && !PinDigest.isWellFormed(body.pin())) {
+            v.error("pin", "must be 4 to 8 digits");
+        }
+        v.throwIfAny(400);
+        String salt = PinDigest.newSalt();
+        String digest = PinDigest.digest(body.pin(), salt);
+        StaffMember member = new StaffMember("stf" + Secrets.crockford(12), body.name().strip(), role.get(),
+                clock.instant());
+        return database.inTransaction(c -> {
+            if (orgs.plan(c, orgId).isEmpty()) {
+                throw ApiException.notFound("org " + orgId);
+            }
+            if (holderOf(staff.credentials(c, orgId), body.pin()).isPresent()) {
+                throw ApiException.invalid(409, List.of(new io.brigade.protocol.Problem.FieldError("pin",
+                        "another staff member of this org already uses this PIN")));
+            }
+            staff.insert(c, orgId, member, salt, digest);
+            return member;
+        });
+    }
+
+    public List<StaffMember> list(String orgId) {
+        return database.read(c -> staff.list(c, orgId));
+    }
+
+    public List<StaffCredential> credentials(String orgId) {
+        return database.read(c -> staff.credentials(c, orgId));
+    }
+
+    public void remove(String orgId, String staffId) {
+        if (!database.inTransaction(c -> staff.remove(c, orgId, staffId, clock.instant()))) {
+            throw ApiException.notFound("staff member " + staffId);
+        }
+    }
+
+    /** A new session for the member whose PIN this is, or empty when no current member of the org has it. */
+    public Optional<StaffSession> signIn(String orgId, String pin) {
+        Optional<StaffCredential> who = holderOf(database.read(c -> staff.credentials(c, orgId)), pin);
+        if (who.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = Authenticator.STAFF_TOKEN_PREFIX + Secrets.randomToken(32);
+        Instant expires = clock.instant().plus(SESSION_LIFETIME);
+        database.inTransaction(c -> {
+            staff.insertSession(c, Secrets.sha256Hex(token), who.get().staffId(), orgId, expires);
+            return null;
+        });
+        return Optional.of(new StaffSession(token, "Bearer", expires, who.get().staffId(), who.get().name(),
+                who.get().role()));
+    }
+
+    public void signOut(String token) {
+        database.inTransaction(c -> staff.deleteSession(c, Secrets.sha256Hex(token)));
+    }
+
+    private static Optional<StaffCredential> holderOf(List<StaffCredential> members, String pin) {
+        return members.stream().filter(m -> PinDigest.matches(pin, m.pinSalt(), m.pinDigest())).findFirst();
+    }
+}
