@@ -12,6 +12,7 @@ import io.brigade.desktop.settings.SettingsController;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.SignInController;
 import io.brigade.desktop.staff.SignInViewModel;
+import io.brigade.desktop.staff.Role;
 import io.brigade.desktop.staff.StaffMember;
 import io.brigade.desktop.till.TillController;
 import io.brigade.desktop.till.TillViewModel;
@@ -155,7 +156,10 @@ public final class BrigadeApp extends Application {
         ready.complete(s);
     }
 
-    private void signedIn(StaffMember who) {
+    private void signedIn(StaffMember who, String pin) {
+        if (who.role() != Role.CASHIER) {
+            services.backOffice().remember(pin);
+        }
         till.staffProperty().set(who);
         shellModel.staffProperty().set(who);
         root.getChildren().setAll(shell);
@@ -163,6 +167,7 @@ public final class BrigadeApp extends Application {
     }
 
     private void signOut() {
+        services.backOffice().forget();
         till.clearTicket();
         till.staffProperty().set(null);
         shellModel.staffProperty().set(null);

@@ -1,6 +1,7 @@
 package io.brigade.desktop.app;
 
 import io.brigade.desktop.analytics.EventRecorder;
+import io.brigade.desktop.backoffice.BackOfficeClient;
 import io.brigade.desktop.embedded.EmbeddedServer;
 import io.brigade.desktop.local.LocalDatabase;
 import io.brigade.desktop.menu.MenuCache;
@@ -38,6 +39,7 @@ public final class AppServices implements AutoCloseable {
     private final OutboxRepository outbox;
     private final MenuCache menus;
     private final ServerClient client;
+    private final BackOfficeClient backOffice;
     private final SyncWorker sync;
     private final EventRecorder events;
     private final CheckoutService checkout;
@@ -59,8 +61,9 @@ public final class AppServices implements AutoCloseable {
         this.settings = chosen;
         settingsRepository.save(settings);
         this.staff = new StaffRepository(db);
-        if (staff.isEmpty()) {
-            // First start: someone must be able to sign in. A manager changes these in the back office.
+        if (staff.isEmpty() && embedded != null) {
+            // First start of the demo: the same staff the built-in server was given, so sign-in works at once.
+            // A terminal of a real server gets its staff from that server with the first sync.
             staff.add("Ciara", Role.CASHIER, "1111");
             staff.add("Kevin", Role.KITCHEN, "2222");
             staff.add("Maeve", Role.MANAGER, "9999");
@@ -68,7 +71,8 @@ public final class AppServices implements AutoCloseable {
         this.outbox = new OutboxRepository(db);
         this.menus = new MenuCache(db, settings.salesChannelId());
         this.client = new ServerClient(settings, clock, o.interceptors);
-        this.sync = new SyncWorker(outbox, client, menus, clock, o.menuRefresh,
+        this.backOffice = new BackOfficeClient(settings.serverUrl(), settings.orgId(), o.interceptors);
+        this.sync = new SyncWorker(outbox, client, menus, staff, clock, o.menuRefresh,
                 status -> statusListeners.forEach(l -> l.accept(status)));
         this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
         this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge);
@@ -149,6 +153,11 @@ public final class AppServices implements AutoCloseable {
         return staff;
     }
 
+    /** The back office as whoever signed in last; screens of the kitchen, dashboard and back office use it. */
+    public BackOfficeClient backOffice() {
+        return backOffice;
+    }
+
     public OutboxRepository outbox() {
         return outbox;
     }
@@ -178,6 +187,8 @@ public final class AppServices implements AutoCloseable {
     public void close() {
         sync.close();
         client.close();
+        backOffice.forget();
+        backOffice.close();
         if (embedded != null) {
             try {
                 embedded.close();

@@ -36,7 +36,9 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Creates the demo restaurant and returns the settings of a terminal that sells for it. */
     public TerminalSettings bootstrapDemo(String name, Clock clock) {
-        DemoBootstrap.Result r = new DemoBootstrap(database, clock).run(name);
+        DemoBootstrap demo = new DemoBootstrap(database, clock);
+        DemoBootstrap.Result r = demo.run(name);
+        demo.addDemoStaff(r.orgId());
         return new TerminalSettings(url(), r.clientId(), r.clientSecret(), r.orgId(), r.propertyId(),
                 r.salesChannelId(), "till-1", true);
     }

@@ -2,7 +2,7 @@ package io.brigade.desktop.staff;
 
 import io.brigade.desktop.app.Background;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -12,12 +12,13 @@ import javafx.beans.property.StringProperty;
 public final class SignInViewModel {
     private final StaffRepository staff;
     private final Background background;
-    private final Consumer<StaffMember> onSignedIn;
+    private final BiConsumer<StaffMember, String> onSignedIn;
     private final StringProperty pin = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty checking = new SimpleBooleanProperty(false);
 
-    public SignInViewModel(StaffRepository staff, Background background, Consumer<StaffMember> onSignedIn) {
+    /** {@code onSignedIn} hears who signed in and the PIN they used, which opens their back-office session. */
+    public SignInViewModel(StaffRepository staff, Background background, BiConsumer<StaffMember, String> onSignedIn) {
         this.staff = staff;
         this.background = background;
         this.onSignedIn = onSignedIn;
@@ -45,7 +46,7 @@ public final class SignInViewModel {
             pin.set("");
             if (who.isPresent()) {
                 message.set("");
-                onSignedIn.accept(who.get());
+                onSignedIn.accept(who.get(), typed);
             } else {
                 message.set("Unknown PIN. Try again.");
             }

@@ -1,23 +1,19 @@
 package io.brigade.desktop.staff;
 
 import io.brigade.desktop.local.LocalDatabase;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
+import io.brigade.protocol.staff.PinDigest;
+import io.brigade.protocol.staff.StaffCredential;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
-/** Staff of this terminal, with PINs stored as salted PBKDF2 digests. */
+/** Staff of this terminal, with PINs stored as salted PBKDF2 digests (synced from the server). */
 public final class StaffRepository {
-    private static final int ITERATIONS = 20_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final LocalDatabase db;
 
     public StaffRepository(LocalDatabase db) {
@@ -26,28 +22,45 @@ public final class StaffRepository {
 
     /** Adds a staff member; PINs are 4 to 8 digits and unique at this terminal. */
     public StaffMember add(String name, Role role, String pin) {
-        if (pin == null || !pin.matches("\\d{4,8}")) {
+        if (!PinDigest.isWellFormed(pin)) {
             throw new IllegalArgumentException("a PIN is 4 to 8 digits");
         }
         if (signIn(pin).isPresent()) {
             throw new IllegalArgumentException("another staff member already uses this PIN");
         }
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        String salt = PinDigest.newSalt();
         StaffMember member = new StaffMember(UUID.randomUUID().toString(), name, role);
         db.inDurableTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO staff (staff_id, name, role, pin_salt, pin_hash) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, member.staffId());
-                ps.setString(2, name);
-                ps.setString(3, role.name());
-                ps.setString(4, HexFormat.of().formatHex(salt));
-                ps.setString(5, HexFormat.of().formatHex(hash(pin, salt)));
-                ps.executeUpdate();
-            }
+            insert(c, member, salt, PinDigest.digest(pin, salt));
             return null;
         });
         return member;
+    }
+
+    /** Replaces this terminal's staff with the server's list, so that sign-in works offline with current PINs. */
+    public void replaceAll(List<StaffCredential> fromServer) {
+        db.inDurableTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff")) {
+                ps.executeUpdate();
+            }
+            for (StaffCredential s : fromServer) {
+                insert(c, new StaffMember(s.staffId(), s.name(), Role.valueOf(s.role().name())), s.pinSalt(),
+                        s.pinDigest());
+            }
+            return null;
+        });
+    }
+
+    private static void insert(Connection c, StaffMember member, String salt, String digest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO staff (staff_id, name, role, pin_salt, pin_hash) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, member.staffId());
+            ps.setString(2, member.name());
+            ps.setString(3, member.role().name());
+            ps.setString(4, salt);
+            ps.setString(5, digest);
+            ps.executeUpdate();
+        }
     }
 
     public boolean isEmpty() {
@@ -66,14 +79,14 @@ public final class StaffRepository {
             return Optional.empty();
         }
         for (Stored s : all()) {
-            if (MessageDigest.isEqual(s.hash(), hash(pin, s.salt()))) {
+            if (PinDigest.matches(pin, s.salt(), s.digest())) {
                 return Optional.of(s.member());
             }
         }
         return Optional.empty();
     }
 
-    private record Stored(StaffMember member, byte[] salt, byte[] hash) {
+    private record Stored(StaffMember member, String salt, String digest) {
     }
 
     private List<Stored> all() {
@@ -84,19 +97,10 @@ public final class StaffRepository {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Stored(new StaffMember(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
-                            HexFormat.of().parseHex(rs.getString(4)), HexFormat.of().parseHex(rs.getString(5))));
+                            rs.getString(4), rs.getString(5)));
                 }
             }
             return out;
         });
-    }
-
-    private static byte[] hash(String pin, byte[] salt) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(pin.toCharArray(), salt, ITERATIONS, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
-        }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.desktop.settings.TerminalSettings;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.brigade.protocol.Data;
 import io.brigade.protocol.Headers;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
@@ -11,6 +13,7 @@ import io.brigade.protocol.analytics.AnalyticsEventBatch;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.org.TokenResponse;
 import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.staff.StaffCredential;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -34,6 +38,8 @@ import okhttp3.Response;
 public final class ServerClient {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String USER_AGENT = "Brigade-Till/0.1.0";
+    private static final Logger LOG = Logger.getLogger(ServerClient.class.getName());
+    private static final TypeReference<Data<List<StaffCredential>>> STAFF_LIST = new TypeReference<>() { };
     private final ObjectMapper mapper = Json.mapper();
     private final TerminalSettings settings;
     private final HttpUrl base;
@@ -111,6 +117,26 @@ public final class ServerClient {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The org's staff with their PIN digests, for offline sign-in; empty when the server refuses (a server
+     * older than staff sync, or credentials that may not read them), which is logged.
+     */
+    public List<StaffCredential> staffCredentials() throws IOException {
+        HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "staff", "credentials");
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (response.code() >= 500) {
+                throw new IOException("GET " + url.encodedPath() + " answered " + response.code());
+            }
+            if (!response.isSuccessful()) {
+                LOG.warning("the server did not give this terminal its staff (" + response.code() + "): "
+                        + reason(body));
+                return List.of();
+            }
+            return mapper.readValue(body, STAFF_LIST).data();
+        }
     }
 
     private JsonNode getJson(HttpUrl url) throws IOException {

@@ -3,11 +3,13 @@ package io.brigade.desktop.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.desktop.menu.MenuCache;
+import io.brigade.desktop.staff.StaffRepository;
 import io.brigade.desktop.sync.OutboxEntry.Kind;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.analytics.AnalyticsEvent;
 import io.brigade.protocol.analytics.AnalyticsEventBatch;
 import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.staff.StaffCredential;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * The one thread that talks to the server: it drains the outbox oldest first, backs off while the
- * network is down, parks what the server refuses, and refreshes the cached menu between sends.
+ * network is down, parks what the server refuses, and refreshes the cached menu and staff between sends.
  */
 public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
@@ -34,6 +36,8 @@ public final class SyncWorker implements AutoCloseable {
     private final OutboxRepository outbox;
     private final ServerClient client;
     private final MenuCache menus;
+    private final StaffRepository staff;
+    private List<StaffCredential> lastStaff = List.of();
     private final Clock clock;
     private final Duration menuRefresh;
     private final Consumer<SyncStatus> listener;
@@ -50,9 +54,10 @@ public final class SyncWorker implements AutoCloseable {
     private volatile boolean statusDirty = true;
     private volatile Instant lastSync;
 
-    public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, Clock clock,
-                      Duration menuRefresh, Consumer<SyncStatus> listener) {
+    public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, StaffRepository staff,
+                      Clock clock, Duration menuRefresh, Consumer<SyncStatus> listener) {
         this.outbox = outbox;
+        this.staff = staff;
         this.client = client;
         this.menus = menus;
         this.clock = clock;
@@ -196,10 +201,21 @@ public final class SyncWorker implements AutoCloseable {
         }
         nextMenuCheck = now.plus(menuRefresh);
         try {
+            // Staff first: a till that has its menu has its staff too, so sign-in works once the menu shows.
+            refreshStaff();
             client.publishedMenu().ifPresent(menus::store);
             markOnline(true, null);
         } catch (IOException e) {
             markOnline(false, e.getMessage());
+        }
+    }
+
+    private void refreshStaff() throws IOException {
+        List<StaffCredential> fetched = client.staffCredentials();
+        // An empty answer (a server without staff yet, or one that refused) never locks everyone out.
+        if (!fetched.isEmpty() && !fetched.equals(lastStaff)) {
+            staff.replaceAll(fetched);
+            lastStaff = fetched;
         }
     }
 

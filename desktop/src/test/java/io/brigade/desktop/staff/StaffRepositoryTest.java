@@ -65,7 +65,7 @@ class StaffRepositoryTest {
     void signInScreenRefusesShortAndUnknownPinsWithAMessage() {
         staff.add("Ciara", Role.CASHIER, "1111");
         List<StaffMember> signedIn = new ArrayList<>();
-        SignInViewModel pad = new SignInViewModel(staff, Background.direct(), signedIn::add);
+        SignInViewModel pad = new SignInViewModel(staff, Background.direct(), (who, pin) -> signedIn.add(who));
         pad.digit(1);
         pad.signIn();
         assertEquals("A PIN has at least 4 digits", pad.messageProperty().get());

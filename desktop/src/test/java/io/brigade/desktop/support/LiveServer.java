@@ -92,12 +92,15 @@ public final class LiveServer implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** A new demo restaurant (org, property, POS channel, published menu, API client). */
+    /** A new demo restaurant (org, property, POS channel, published menu, API client, demo staff). */
     public synchronized DemoBootstrap.Result bootstrap(String name) {
         if (database == null) {
             throw new IllegalStateException("the server is down");
         }
-        return new DemoBootstrap(database, Clock.systemUTC()).run(name);
+        DemoBootstrap demo = new DemoBootstrap(database, Clock.systemUTC());
+        DemoBootstrap.Result tenant = demo.run(name);
+        demo.addDemoStaff(tenant.orgId());
+        return tenant;
     }
 
     /** The settings of a terminal selling on {@code tenant}'s POS channel through this server. */

@@ -96,6 +96,17 @@ public final class DemoBootstrap {
                 apiKey, managerPin);
     }
 
+    /**
+     * Adds the demo restaurant's staff with well-known PINs (cashier 1111, kitchen 2222, manager 9999): for the
+     * desktop's built-in demo and tests only, never for a real org, whose manager starts from the printed PIN.
+     */
+    public void addDemoStaff(String orgId) {
+        StaffService staff = new StaffService(database, new StaffRepository(), new OrgRepository(), clock);
+        staff.add(orgId, new NewStaffMember("Ciara", StaffRole.CASHIER.name(), "1111"));
+        staff.add(orgId, new NewStaffMember("Kevin", StaffRole.KITCHEN.name(), "2222"));
+        staff.add(orgId, new NewStaffMember("Maeve", StaffRole.MANAGER.name(), "9999"));
+    }
+
     /** The demo menu; ids are assigned here so that the ids printed by bootstrap are the stored ones. */
     static MenuContent demoMenu(String name) {
         ModifierGroup toppings = new ModifierGroup(Ids.uuid(), "Extra toppings", 0, 3, List.of(
