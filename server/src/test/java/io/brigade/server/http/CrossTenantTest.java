@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Walks every declared route with another org's credential and ids: nothing of org A leaks to org B. */
 class CrossTenantTest {
+    // Sessions name their org in the body; StaffSessionTest covers a PIN tried against another org.
     private static final Set<String> NOT_ORG_SCOPED = Set.of("/identity/connect/token", "/orgManagement/orgs",
-            "/api/v1/openapi.json");
+            "/api/v1/openapi.json", "/backoffice/v1/sessions", "/backoffice/v1/sessions/current");
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
@@ -46,7 +47,9 @@ class CrossTenantTest {
                 Map.entry("salesChannelId", a.ids().salesChannelId()), Map.entry("menuId", a.ids().menuId()),
                 Map.entry("revisionId", "1"), Map.entry("saleId", sale.json().get("saleId").asText()),
                 Map.entry("menuItemId", a.ids().menuItemIds().get(0)), Map.entry("jobId", jobId),
-                Map.entry("name", "sales.csv"), Map.entry("subId", subId));
+                Map.entry("name", "sales.csv"), Map.entry("subId", subId), Map.entry("staffId", a.api()
+                        .get("/backoffice/v1/orgs/" + a.ids().orgId() + "/staff").json().get("data").get(0)
+                        .get("staffId").asText()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Intruder");
         body.put("salesChannelType", "POS");
@@ -82,7 +85,7 @@ class CrossTenantTest {
                 }
                 checked++;
                 // 2. Org B's own org id, org A's object ids.
-                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|menuItemId|jobId|subId)}.*")) {
+                if (template.matches(".*\\{(propertyId|salesChannelId|menuId|saleId|menuItemId|jobId|subId|staffId)}.*")) {
                     String own = fill(template, b.ids().orgId(), aIds) + query(template);
                     ApiClient.Response r2 = b.api().with("x-idempotency-key", UUID.randomUUID().toString())
                             .send(method, own, payload);
