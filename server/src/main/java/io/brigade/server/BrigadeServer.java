@@ -36,7 +36,6 @@ import io.brigade.server.jobs.SubscriptionProcessJob;
 import io.brigade.server.jobs.TenantMigrationJob;
 import io.brigade.server.jobs.TenantMigrationRepository;
 import io.brigade.server.jobs.WebhookRetriesJob;
-import io.brigade.server.jobs.WebhookRetrySweep;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
@@ -213,8 +212,8 @@ public final class BrigadeServer implements AutoCloseable {
         new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock))
                 .register(router);
 
-        // Issue 5: background jobs. Webhook retries run in the dispatcher's own loop, so the
-        // webhook-retries job type has no sweep to call (it answers 501 and says so).
+        // Issue 5: background jobs. Webhook retries run on their schedule in the dispatcher's own loop;
+        // the webhook-retries job brings an org's waiting retries forward to now.
         ChannelMenuRepository channelMenus = new ChannelMenuRepository();
         JobEngine jobs = new JobEngine(database, new JobRepository(), List.of(
                 new AnalyticsExportJob(database, new ExportRepository(), menuService, orgs),
@@ -223,7 +222,7 @@ public final class BrigadeServer implements AutoCloseable {
                 new GdprDeletionJob(database, orgs, new PersonalDataRepository()),
                 new TenantMigrationJob(database, orgs, new TenantMigrationRepository()),
                 new NutritionImportJob(database, menus, menuService, new NutritionRepository()),
-                new WebhookRetriesJob(WebhookRetrySweep.NONE),
+                new WebhookRetriesJob(webhooks::retryNow),
                 new SubscriptionProcessJob(new SubscriptionProcessor(database, new BillingRepository(), clock))),
                 clock, options.jobs());
         new JobRoutes(database, orgs, jobs).register(router);

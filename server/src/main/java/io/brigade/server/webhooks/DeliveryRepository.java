@@ -139,6 +139,20 @@ public final class DeliveryRepository {
         }
     }
 
+    /**
+     * Makes every retry the org's enabled subscriptions are waiting for due now (not ones being attempted
+     * right now, and not first attempts, which are due already); answers how many.
+     */
+    public int retryNow(Connection c, String orgId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries SET next_attempt_at = ? "
+                + "WHERE org_id = ? AND state = 'PENDING' AND attempts > 0 AND next_attempt_at > ? "
+                + "AND (lease_until IS NULL OR lease_until < ?) AND subscription_id IN "
+                + "(SELECT subscription_id FROM webhook_subscriptions WHERE org_id = ? AND enabled)")) {
+            Sql.bind(ps, now, orgId, now, now, orgId);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Gives up on a delivery (past the 72-hour window); it stays visible in the log as EXPIRED. */
     public void expire(Connection c, long deliveryId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_deliveries SET state = 'EXPIRED', "

@@ -38,6 +38,19 @@ public final class WebhookService {
     private final Clock clock;
     private final Runnable hint;
 
+    /**
+     * The {@code webhook-retries} job's sweep: an owner who fixed their endpoint need not wait up to an hour
+     * for the schedule. Retries of the org's enabled subscriptions become due now and the dispatcher is
+     * woken; answers how many deliveries were brought forward.
+     */
+    public int retryNow(String orgId) {
+        int requeued = database.inTransaction(c -> deliveries.retryNow(c, orgId, clock.instant()));
+        if (requeued > 0) {
+            hint.run();
+        }
+        return requeued;
+    }
+
     public WebhookService(Database database, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
                           OrgRepository orgs, WebhookOutbox outbox, SecretBox box, CallbackGuard guard, Clock clock,
                           Runnable hint) {

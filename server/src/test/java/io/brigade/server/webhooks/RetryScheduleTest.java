@@ -108,6 +108,36 @@ class RetryScheduleTest {
     }
 
     @Test
+    void webhookRetriesJobBringsAWaitingRetryForwardToNow() throws Exception {
+        try (WebhookHarness h = new WebhookHarness("h2");
+             WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
+            receiver.behaviour = r -> new WebhookReceiver.Answer(503, Map.of("Retry-After", "3600"), "down");
+            DemoBootstrap.Result org = h.newOrg();
+            ApiClient api = h.api(org);
+            subscribe(api, org.orgId(), receiver.url(), List.of("sales.created.v1"));
+            sale(api, org, h.clock.instant());
+            h.dispatcher().drain();
+            h.dispatcher().drain();
+            assertEquals(1, attempts(receiver), "the retry waits an hour");
+
+            receiver.behaviour = r -> WebhookReceiver.Answer.of(204);
+            String jobs = "/backoffice/v1/orgs/" + org.orgId() + "/jobs";
+            ApiClient.Response started = api.post(jobs, Map.of("type", "webhook-retries", "parameters", Map.of()));
+            assertEquals(202, started.status(), started.body());
+            String jobId = started.json().get("jobId").asText();
+            JsonNode job = api.get(jobs + "/" + jobId).json();
+            for (int i = 0; i < 300 && !job.get("status").asText().equals("completed"); i++) {
+                Thread.sleep(100); // polling for the outcome of the job, which runs on the scheduler's threads
+                job = api.get(jobs + "/" + jobId).json();
+            }
+            assertEquals("completed", job.get("status").asText(), job.toString());
+            assertEquals(1, job.get("result").get("deliveriesRequeued").asInt());
+            h.dispatcher().drain();
+            assertEquals(2, attempts(receiver), "retried without the clock moving");
+        }
+    }
+
+    @Test
     void goneDisablesAtOnceAndRedirectsAreNotFollowed() throws Exception {
         try (WebhookHarness h = new WebhookHarness("h2");
              WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
