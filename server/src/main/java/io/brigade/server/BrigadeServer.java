@@ -33,6 +33,7 @@ import io.brigade.server.jobs.NutritionRepository;
 import io.brigade.server.jobs.PersonalDataRepository;
 import io.brigade.server.jobs.ProductSyncAllJob;
 import io.brigade.server.jobs.SubscriptionProcessJob;
+import io.brigade.server.jobs.SubscriptionRenewals;
 import io.brigade.server.jobs.TenantMigrationJob;
 import io.brigade.server.jobs.TenantMigrationRepository;
 import io.brigade.server.jobs.WebhookRetriesJob;
@@ -77,6 +78,7 @@ import io.github.bucket4j.TimeMeter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -225,6 +227,8 @@ public final class BrigadeServer implements AutoCloseable {
                 new WebhookRetriesJob(webhooks::retryNow),
                 new SubscriptionProcessJob(new SubscriptionProcessor(database, new BillingRepository(), clock))),
                 clock, options.jobs());
+        jobs.every("subscription-renewals", Duration.ofHours(1),
+                new SubscriptionRenewals(database, new BillingRepository(), new JobRepository(), jobs, clock)::submitDue);
         new JobRoutes(database, orgs, jobs).register(router);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);

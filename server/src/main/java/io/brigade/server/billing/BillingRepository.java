@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** An org's billing period and pending plan change ({@code orgs} columns) and the log of applied changes. */
@@ -30,6 +32,21 @@ public final class BillingRepository {
                         pending == null ? null : Plan.parse(pending)));
             }
         }
+    }
+
+    /** The orgs whose current billing period has ended by {@code now}. */
+    public List<String> dueOrgs(Connection c, Instant now) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT org_id FROM orgs WHERE plan_period_end IS NOT NULL AND plan_period_end <= ? ORDER BY org_id")) {
+            Sql.bind(ps, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Sets the current period's end (e.g. when a subscription starts). */

@@ -8,7 +8,9 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.brigade.protocol.jobs.Job;
 import io.brigade.protocol.jobs.JobRequest;
 import io.brigade.server.Ids;
@@ -18,6 +20,7 @@ import io.brigade.server.http.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,7 @@ public final class JobEngine implements AutoCloseable {
     private final Clock clock;
     private final JobOptions options;
     private final OneTimeTask<Void> task;
+    private final List<RecurringTask<Void>> recurring = new ArrayList<>();
     private Scheduler scheduler;
 
     public JobEngine(Database database, JobRepository jobs, List<JobHandler> handlers, Clock clock,
@@ -60,6 +64,17 @@ public final class JobEngine implements AutoCloseable {
                 .execute(this::execute);
     }
 
+    /**
+     * Runs {@code work} every {@code interval} on one node of the cluster (db-scheduler keeps one execution
+     * per name), first at start-up. Register before {@link #start()}.
+     */
+    public synchronized void every(String name, Duration interval, Runnable work) {
+        if (scheduler != null) {
+            throw new IllegalStateException("register recurring work before start()");
+        }
+        recurring.add(Tasks.recurring(name, FixedDelay.of(interval)).execute((instance, context) -> work.run()));
+    }
+
     /** Starts the worker and gives back a queue entry to every unfinished job that lost it. */
     public synchronized void start() {
         scheduler = Scheduler.create(database.dataSource(), task)
@@ -69,6 +84,7 @@ public final class JobEngine implements AutoCloseable {
                 .missedHeartbeatsLimit(options.missedHeartbeats())
                 .shutdownMaxWait(options.shutdownMaxWait())
                 .enableImmediateExecution()
+                .startTasks(recurring)
                 .build();
         scheduler.start();
         // A crash between "row inserted" and "execution scheduled" leaves a job without an execution.
