@@ -19,9 +19,21 @@ import java.util.Locale;
  */
 public final class CallbackGuard {
     private final boolean allowPrivate;
+    private final Resolver resolver;
+
+    /** Name resolution; the system's, except in tests that play a rebinding DNS server. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     public CallbackGuard(boolean allowPrivate) {
+        this(allowPrivate, InetAddress::getAllByName);
+    }
+
+    CallbackGuard(boolean allowPrivate, Resolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
     }
 
     public boolean allowsPrivate() {
@@ -59,7 +71,7 @@ public final class CallbackGuard {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] all;
         try {
-            all = InetAddress.getAllByName(bare);
+            all = resolver.resolve(bare);
         } catch (UnknownHostException e) {
             throw new UnknownHostException("host " + host + " cannot be resolved");
         }

@@ -75,6 +75,15 @@ public final class Dispatcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.http = vettedClient(guard, threads);
+    }
+
+    /**
+     * The client every delivery goes through: its DNS is the guard's lookup, so the connection is made to
+     * exactly the addresses that were just checked (no rebinding between check and connect); no proxy, no
+     * redirects, no silent retries.
+     */
+    static OkHttpClient vettedClient(CallbackGuard guard, int threads) {
         Dns vetted = hostname -> {
             List<InetAddress> ok = guard.lookup(hostname);
             if (ok.isEmpty()) {
@@ -82,7 +91,7 @@ public final class Dispatcher implements AutoCloseable {
             }
             return ok;
         };
-        this.http = new OkHttpClient.Builder()
+        return new OkHttpClient.Builder()
                 .dns(vetted)
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)

@@ -1,12 +1,20 @@
 package io.brigade.server.webhooks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,5 +60,49 @@ class CallbackGuardTest {
         CallbackGuard dev = new CallbackGuard(true);
         assertNull(dev.refusal("http://127.0.0.1:8080/hook"));
         assertTrue(dev.lookup("127.0.0.1").contains(InetAddress.getByName("127.0.0.1")));
+    }
+
+    /** A DNS server under an attacker's control: a public answer for the check, loopback afterwards. */
+    private static CallbackGuard.Resolver rebinding(AtomicInteger lookups) {
+        return host -> {
+            if (!host.equals("rebind.example")) {
+                return InetAddress.getAllByName(host);
+            }
+            return new InetAddress[] {InetAddress.getByName(lookups.getAndIncrement() == 0 ? "93.184.216.34" : "127.0.0.1")};
+        };
+    }
+
+    @Test
+    void aNameThatRebindsToLoopbackAfterTheCheckIsRefusedWhenConnecting() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger hits = new AtomicInteger();
+        receiver.createContext("/", ex -> {
+            hits.incrementAndGet();
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            AtomicInteger lookups = new AtomicInteger();
+            CallbackGuard guard = new CallbackGuard(false, rebinding(lookups));
+            assertNull(guard.refusal("https://rebind.example/hook"), "the first answer is public, so saving passes");
+            OkHttpClient client = Dispatcher.vettedClient(guard, 1);
+            Request send = new Request.Builder().url("http://rebind.example:" + receiver.getAddress().getPort() + "/hook")
+                    .post(RequestBody.create(new byte[0])).build();
+            UnknownHostException refused = assertThrows(UnknownHostException.class,
+                    () -> client.newCall(send).execute().close());
+            assertTrue(refused.getMessage().contains("127.0.0.1"), refused.getMessage());
+            assertEquals(0, hits.get(), "nothing reached the loopback receiver");
+
+            // Control: the same client and receiver do connect when loopback is allowed, so the refusal above
+            // came from the guard at connect time and not from the test's set-up.
+            OkHttpClient dev = Dispatcher.vettedClient(new CallbackGuard(true, rebinding(new AtomicInteger(1))), 1);
+            try (Response ok = dev.newCall(send).execute()) {
+                assertEquals(204, ok.code());
+            }
+            assertEquals(1, hits.get());
+        } finally {
+            receiver.stop(0);
+        }
     }
 }
