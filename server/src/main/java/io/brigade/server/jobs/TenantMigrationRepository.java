@@ -134,8 +134,24 @@ public final class TenantMigrationRepository {
                 propertyId);
     }
 
+    /**
+     * Moves the property with its channels, their snoozes, its analytics events, the order keys those
+     * events claimed, and its analytics rollups (every rollup row names its property, so the figures move
+     * exactly; the target org has no rows for a property it did not have).
+     */
     public void moveProperty(Connection c, String sourceOrgId, String targetOrgId, String propertyId)
             throws SQLException {
+        update(c, "UPDATE snoozes SET org_id = ? WHERE org_id = ? AND sales_channel_id IN "
+                + "(SELECT sales_channel_id FROM sales_channels WHERE property_id = ?)", targetOrgId, sourceOrgId,
+                propertyId);
+        update(c, "UPDATE analytics_order_keys SET org_id = ? WHERE org_id = ? AND event_id IN "
+                + "(SELECT event_id FROM analytics_events WHERE org_id = ? AND property_id = ?)", targetOrgId,
+                sourceOrgId, sourceOrgId, propertyId);
+        for (String rollup : List.of("analytics_sales_day", "analytics_sales_hour", "analytics_items_day",
+                "analytics_events_day")) {
+            update(c, "UPDATE " + rollup + " SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,
+                    sourceOrgId, propertyId);
+        }
         update(c, "UPDATE sales_channels SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,
                 sourceOrgId, propertyId);
         update(c, "UPDATE properties SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId, sourceOrgId,

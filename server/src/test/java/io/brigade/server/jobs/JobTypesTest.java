@@ -249,6 +249,19 @@ class JobTypesTest {
         String lines = to.api().get(Jobs.path(to.ids().orgId()) + "/" + findJob(to.api(), to.ids().orgId(),
                 "analytics-export") + "/result/lines.csv").body();
         assertTrue(lines.contains("Diavola"), lines);
+        // Its analytics figures moved with it: the target's summary counts the sale, the source's no longer.
+        for (TestServer.Tenant t : List.of(from, to)) {
+            server.database().inTransaction(c -> {
+                new io.brigade.server.org.OrgRepository().setAnalyticsEnabled(c, t.ids().orgId(), true);
+                return null;
+            });
+        }
+        String march = "/analytics/summary?fromDate=2026-03-01&toDate=2026-03-31";
+        JsonNode there = to.api().get("/backoffice/v1/orgs/" + to.ids().orgId() + march).json();
+        assertEquals(1, there.get("orders").asInt(), there.toString());
+        assertEquals(0, new BigDecimal("16.04").compareTo(there.get("revenue").decimalValue()), there.toString());
+        JsonNode left = from.api().get("/backoffice/v1/orgs/" + from.ids().orgId() + march).json();
+        assertEquals(0, left.get("orders").asInt(), left.toString());
         // A till of the moved channel can keep selling: the channel's current menu is the copy.
         Map<String, Object> next = Sales.simple(from.ids(), "2026-03-05T12:00:00Z", "3.00");
         next.put("menuId", moved.get("menuId").asText());
