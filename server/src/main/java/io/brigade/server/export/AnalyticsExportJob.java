@@ -12,6 +12,9 @@ import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.OrgService;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -99,7 +102,12 @@ public final class AnalyticsExportJob implements JobHandler {
                 LocalDate.parse(p.get("fromDate").asText()), LocalDate.parse(p.get("toDate").asText()),
                 text(p, "propertyId"), text(p, "salesChannelId"), text(p, "salesChannelType"),
                 p.path("includeCancelled").asBoolean(true));
-        Files files = new Files();
+        try (CsvFiles files = new CsvFiles()) {
+            return export(ctx, filter, files);
+        }
+    }
+
+    private JsonNode export(JobContext ctx, ExportRepository.Filter filter, CsvFiles files) throws IOException {
         Map<String, CanonicalNames> namesByRevision = new HashMap<>();
         int done = 0;
         int lineRows = 0;
@@ -126,7 +134,7 @@ public final class AnalyticsExportJob implements JobHandler {
     }
 
     /** Writes one batch of sales and their child rows; answers the number of line rows. */
-    private int write(JobContext ctx, Files files, Map<String, CanonicalNames> namesByRevision,
+    private int write(JobContext ctx, CsvFiles files, Map<String, CanonicalNames> namesByRevision,
                       List<ExportRepository.Header> batch) throws IOException {
         int lineRows = 0;
         List<String> ids = batch.stream().map(ExportRepository.Header::saleId).toList();
@@ -198,10 +206,13 @@ public final class AnalyticsExportJob implements JobHandler {
                          Map<String, CanonicalNames> names) {
     }
 
-    /** The five CSV files being written. */
-    private static final class Files {
-        final StringBuilder[] text = {new StringBuilder(), new StringBuilder(), new StringBuilder(),
-            new StringBuilder(), new StringBuilder()};
+    /**
+     * The five CSV files being written, on disk: a year of a busy chain is hundreds of megabytes, which
+     * must not sit in the heap. They are streamed into the database when complete and deleted after.
+     */
+    private static final class CsvFiles implements AutoCloseable {
+        static final String[] NAMES = {"sales.csv", "lines.csv", "charges.csv", "discounts.csv", "payments.csv"};
+        final Path[] paths = new Path[5];
         final int[] counts = new int[5];
         final CSVPrinter sales;
         final CSVPrinter lines;
@@ -209,25 +220,38 @@ public final class AnalyticsExportJob implements JobHandler {
         final CSVPrinter discounts;
         final CSVPrinter payments;
 
-        Files() throws IOException {
-            sales = printer(text[0], SALE_COLUMNS);
-            lines = printer(text[1], LINE_COLUMNS);
-            charges = printer(text[2], CHARGE_COLUMNS);
-            discounts = printer(text[3], DISCOUNT_COLUMNS);
-            payments = printer(text[4], PAYMENT_COLUMNS);
+        CsvFiles() throws IOException {
+            for (int i = 0; i < paths.length; i++) {
+                paths[i] = Files.createTempFile("brigade-export-", "-" + NAMES[i]);
+            }
+            sales = printer(paths[0], SALE_COLUMNS);
+            lines = printer(paths[1], LINE_COLUMNS);
+            charges = printer(paths[2], CHARGE_COLUMNS);
+            discounts = printer(paths[3], DISCOUNT_COLUMNS);
+            payments = printer(paths[4], PAYMENT_COLUMNS);
         }
 
         void store(JobContext ctx) throws IOException {
-            String[] names = {"sales.csv", "lines.csv", "charges.csv", "discounts.csv", "payments.csv"};
             CSVPrinter[] printers = {sales, lines, charges, discounts, payments};
-            for (int i = 0; i < names.length; i++) {
-                printers[i].flush();
-                ctx.putFile(names[i], "text/csv; charset=utf-8", text[i].toString(), counts[i]);
+            for (int i = 0; i < NAMES.length; i++) {
+                printers[i].close();
+                ctx.putFile(NAMES[i], "text/csv; charset=utf-8", paths[i], counts[i]);
             }
         }
 
-        private static CSVPrinter printer(StringBuilder out, String[] header) throws IOException {
-            return new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get());
+        private static CSVPrinter printer(Path file, String[] header) throws IOException {
+            return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader(header).get());
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (CSVPrinter p : new CSVPrinter[] {sales, lines, charges, discounts, payments}) {
+                p.close();
+            }
+            for (Path p : paths) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

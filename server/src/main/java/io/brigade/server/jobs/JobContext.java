@@ -5,6 +5,7 @@ import io.brigade.protocol.Json;
 import io.brigade.server.db.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -92,6 +93,18 @@ public final class JobContext {
     public void putFile(String name, String contentType, String content, int rows) {
         database.inTransaction(c -> {
             jobs.putFile(c, job.jobId(), name, contentType, content, rows);
+            return null;
+        });
+    }
+
+    /** Stores a result file streamed from {@code content} (replacing one of the same name). */
+    public void putFile(String name, String contentType, Path content, int rows) {
+        database.inTransaction(c -> {
+            try {
+                jobs.putFile(c, job.jobId(), name, contentType, content, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + content, e);
+            }
             return null;
         });
     }

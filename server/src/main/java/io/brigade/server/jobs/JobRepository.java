@@ -2,6 +2,11 @@ package io.brigade.server.jobs;
 
 import io.brigade.protocol.jobs.JobFile;
 import io.brigade.server.db.Sql;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -165,6 +170,25 @@ public final class JobRepository {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_files (job_id, name, content_type, content, "
                 + "rows_count) VALUES (?,?,?,?,?)")) {
             Sql.bind(ps, jobId, name, contentType, content, rows);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores a file by streaming it from disk, so a large export never sits in memory whole. */
+    public void putFile(Connection c, String jobId, String name, String contentType, Path content,
+                        int rows) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_files WHERE job_id = ? AND name = ?")) {
+            Sql.bind(ps, jobId, name);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_files (job_id, name, content_type, content, "
+                + "rows_count) VALUES (?,?,?,?,?)");
+             Reader reader = Files.newBufferedReader(content, StandardCharsets.UTF_8)) {
+            ps.setString(1, jobId);
+            ps.setString(2, name);
+            ps.setString(3, contentType);
+            ps.setCharacterStream(4, reader);
+            ps.setInt(5, rows);
             ps.executeUpdate();
         }
     }
