@@ -4,6 +4,7 @@ import io.brigade.protocol.Headers;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -14,11 +15,18 @@ public final class Authenticator {
     private final Database database;
     private final CredentialRepository credentials;
     private final Clock clock;
+    private final AppCredentials apps;
 
     public Authenticator(Database database, CredentialRepository credentials, Clock clock) {
+        this(database, credentials, clock, AppCredentials.NONE);
+    }
+
+    /** Also accepts the tokens of installed OAuth apps (issue 9). */
+    public Authenticator(Database database, CredentialRepository credentials, Clock clock, AppCredentials apps) {
         this.database = database;
         this.credentials = credentials;
         this.clock = clock;
+        this.apps = apps;
     }
 
     public Principal authenticate(Request request) {
@@ -37,8 +45,10 @@ public final class Authenticator {
                 return apiKey(token);
             }
             String hash = Secrets.sha256Hex(token);
-            return database.read(c -> credentials.findToken(c, hash, clock.instant()))
-                    .orElseThrow(() -> ApiException.unauthorized("the access token is unknown or expired"));
+            return database.read(c -> {
+                Optional<Principal> own = credentials.findToken(c, hash, clock.instant());
+                return own.isPresent() ? own : apps.findToken(c, hash, clock.instant());
+            }).orElseThrow(() -> ApiException.unauthorized("the access token is unknown or expired"));
         }
         if (ApiKeyFormat.isWellFormed(credential)) {
             return apiKey(credential);
