@@ -62,6 +62,10 @@ final class AppAccessGuard implements Router.RouteGuard {
     }
 
     private void checkStores(Exchange ex, String method, String template, String orgId, Set<String> stores) {
+        if (template.startsWith("/analytics/")) {
+            // A batch of client events names properties and channels freely; not sorted per store yet.
+            throw ApiException.forbidden("an install limited to some stores cannot send analytics events");
+        }
         if (template.contains("{propertyId}") && !stores.contains(ex.path("propertyId"))) {
             throw ApiException.notFound("property " + ex.path("propertyId"));
         }

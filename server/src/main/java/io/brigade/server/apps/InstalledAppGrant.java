@@ -57,7 +57,12 @@ final class InstalledAppGrant implements AppGrant {
     public List<String> orgIds() {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         ids.add(ownerOrgId);
-        ids.addAll(database.read(c -> repository.installedOrgIds(c, clientId)));
+        for (String orgId : database.read(c -> repository.installedOrgIds(c, clientId))) {
+            // Listed only where the install may read the org tree.
+            if (access(orgId).map(a -> a.scopes().contains(Scopes.ORG_READ)).orElse(false)) {
+                ids.add(orgId);
+            }
+        }
         return new ArrayList<>(ids);
     }
 }

@@ -25,7 +25,7 @@ public interface AppGrant {
     /** The app's access on {@code orgId}: empty when the app was never installed there and it is not the owner. */
     Optional<OrgAccess> access(String orgId);
 
-    /** The owner org and the orgs where the app is installed now. */
+    /** The owner org and the orgs where the app is installed now and may read the org tree ({@code org:read}). */
     List<String> orgIds();
 
     /** True for the owner org and for orgs that have (or had) the app installed; the guard refuses the latter. */
