@@ -73,6 +73,8 @@ final class InstallService {
         InstallView view = database.inTransaction(c -> {
             StoreApp app = AppStoreService.installable(c, repository, orgId, r.appStoreAppId());
             Choice choice = check(c, orgId, app, r);
+            // Two managers installing at once meet on the org row instead of the install's primary key.
+            subscriptions.lockOrg(c, orgId);
             Optional<Install> old = repository.lockInstall(c, app.clientId(), orgId);
             if (old.isPresent() && old.get().active()) {
                 throw ApiException.conflict("app " + app.appStoreAppId() + " is already installed on this org; "
