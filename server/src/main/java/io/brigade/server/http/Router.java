@@ -177,6 +177,9 @@ public final class Router {
                 }
             } catch (ApiException e) {
                 e.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+                if (e.status() != 413 && !drained(exchange)) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
                 if (e.status() == 401) {
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE,
                             entry.auth() == Auth.API_KEY ? "ApiKey header=\"X-API-Key\"" : "Bearer");
@@ -195,6 +198,19 @@ public final class Router {
             }
             write(response, callback, reply);
             return true;
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (up to the body limit) before answering: a connection
+     * answered with its request body still in flight may be closed by Jetty under the client's next request.
+     */
+    private static boolean drained(Exchange exchange) {
+        try {
+            exchange.body();
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
