@@ -1,6 +1,7 @@
 package io.brigade.server;
 
 import io.brigade.server.analytics.Analytics;
+import io.brigade.server.apps.Apps;
 import io.brigade.server.auth.ApiKeyAuthenticator;
 import io.brigade.server.auth.ApiKeyRoutes;
 import io.brigade.server.auth.Authenticator;
@@ -181,9 +182,12 @@ public final class BrigadeServer implements AutoCloseable {
                 ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
 
+        // Issue 9: OAuth apps' tokens reach the orgs that installed them, within their scopes and stores.
+        Apps apps = new Apps(database, orgs, subscriptions, outbox, options.secrets(), guard, clock, dispatcher::hint);
         StaffRepository staff = new StaffRepository();
-        Router router = new Router(new Authenticator(database, credentials, staff, clock));
-        new TokenRoutes(database, credentials, clock).register(router);
+        Router router = new Router(new Authenticator(database, credentials, staff, clock, apps.credentials()));
+        new TokenRoutes(database, credentials, clock, apps.credentials()).register(router);
+        apps.register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
         new SaleRoutes(saleService).register(router);

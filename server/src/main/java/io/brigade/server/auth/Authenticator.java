@@ -5,6 +5,7 @@ import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.staff.StaffRepository;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -17,12 +18,16 @@ public final class Authenticator {
     private final CredentialRepository credentials;
     private final StaffRepository staff;
     private final Clock clock;
+    private final AppCredentials apps;
 
-    public Authenticator(Database database, CredentialRepository credentials, StaffRepository staff, Clock clock) {
+    /** Accepts OAuth client tokens, API keys, staff sessions and the tokens of installed OAuth apps (issue 9). */
+    public Authenticator(Database database, CredentialRepository credentials, StaffRepository staff, Clock clock,
+                         AppCredentials apps) {
         this.database = database;
         this.credentials = credentials;
         this.staff = staff;
         this.clock = clock;
+        this.apps = apps;
     }
 
     /** How a staff session token begins. */
@@ -48,8 +53,10 @@ public final class Authenticator {
                 return database.read(c -> staff.findSession(c, hash, clock.instant()))
                         .orElseThrow(() -> ApiException.unauthorized("the staff session has ended; sign in again"));
             }
-            return database.read(c -> credentials.findToken(c, hash, clock.instant()))
-                    .orElseThrow(() -> ApiException.unauthorized("the access token is unknown or expired"));
+            return database.read(c -> {
+                Optional<Principal> own = credentials.findToken(c, hash, clock.instant());
+                return own.isPresent() ? own : apps.findToken(c, hash, clock.instant());
+            }).orElseThrow(() -> ApiException.unauthorized("the access token is unknown or expired"));
         }
         if (ApiKeyFormat.isWellFormed(credential)) {
             return apiKey(credential);

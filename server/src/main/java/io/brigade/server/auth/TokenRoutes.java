@@ -24,11 +24,18 @@ public final class TokenRoutes {
     private final Database database;
     private final CredentialRepository credentials;
     private final Clock clock;
+    private final AppCredentials apps;
 
     public TokenRoutes(Database database, CredentialRepository credentials, Clock clock) {
+        this(database, credentials, clock, AppCredentials.NONE);
+    }
+
+    /** Also grants tokens to OAuth apps (issue 9). */
+    public TokenRoutes(Database database, CredentialRepository credentials, Clock clock, AppCredentials apps) {
         this.database = database;
         this.credentials = credentials;
         this.clock = clock;
+        this.apps = apps;
     }
 
     public void register(Router router) {
@@ -60,10 +67,16 @@ public final class TokenRoutes {
             return oauthError(400, "invalid_request", "client_id and client_secret are required");
         }
         String scope = form.getOrDefault("scope", "api");
+        if (scope.length() > 200) {
+            return oauthError(400, "invalid_scope", "scope must be at most 200 characters");
+        }
         String id = clientId;
         String secret = clientSecret;
         Optional<CredentialRepository.ClientRow> client = database.read(c -> credentials.findClient(c, id));
-        if (client.isEmpty() || !MessageDigest.isEqual(
+        if (client.isEmpty()) {
+            return appToken(id, secret, scope);
+        }
+        if (!MessageDigest.isEqual(
                 client.get().secretHash().getBytes(StandardCharsets.US_ASCII),
                 Secrets.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII))) {
             return oauthError(401, "invalid_client", "the client id or secret is wrong");
@@ -74,6 +87,22 @@ public final class TokenRoutes {
                     clock.instant().plus(TOKEN_LIFETIME));
             return null;
         });
+        return new Reply(200, new TokenResponse(token, "Bearer", TOKEN_LIFETIME.toSeconds(), scope),
+                "application/json", Map.of("Cache-Control", "no-store"));
+    }
+
+    private Reply appToken(String clientId, String secret, String scope) {
+        String token = Secrets.randomToken(32);
+        boolean granted = database.inTransaction(c -> {
+            if (!apps.verify(c, clientId, secret, clock.instant())) {
+                return false;
+            }
+            apps.insertToken(c, Secrets.sha256Hex(token), clientId, scope, clock.instant().plus(TOKEN_LIFETIME));
+            return true;
+        });
+        if (!granted) {
+            return oauthError(401, "invalid_client", "the client id or secret is wrong");
+        }
         return new Reply(200, new TokenResponse(token, "Bearer", TOKEN_LIFETIME.toSeconds(), scope),
                 "application/json", Map.of("Cache-Control", "no-store"));
     }

@@ -34,6 +34,7 @@ public final class Router {
     private final Authenticator authenticator;
     private final Map<String, Map<String, Entry>> routes = new LinkedHashMap<>();
     private final List<Consumer<String>> writeListeners = new CopyOnWriteArrayList<>();
+    private final List<RouteGuard> guards = new CopyOnWriteArrayList<>();
     private RequestAuthenticator apiKeyAuthenticator;
 
     public Router(Authenticator authenticator) {
@@ -59,6 +60,15 @@ public final class Router {
     private record Entry(Route route, Auth auth) {
     }
 
+    /**
+     * Checks an authenticated caller against the route it matched (method and URI template), after the org
+     * check and before the route runs; throws an {@link ApiException} to refuse (installed apps' scopes).
+     */
+    @FunctionalInterface
+    public interface RouteGuard {
+        void check(Exchange exchange, String method, String template);
+    }
+
     /** An authenticated route; a {@code {orgId}} in the template must be the caller's own org. */
     public Router route(String method, String template, Route route) {
         return add(method, template, route, Auth.BEARER);
@@ -72,6 +82,12 @@ public final class Router {
     /** A route whose caller sends {@code X-API-Key}, checked by the authenticator given to {@link #apiKeys}. */
     public Router apiKeyRoute(String method, String template, Route route) {
         return add(method, template, route, Auth.API_KEY);
+    }
+
+    /** Adds a check run on every authenticated request after the org check. */
+    public Router guard(RouteGuard guard) {
+        guards.add(guard);
+        return this;
     }
 
     /** Sets how {@link Auth#API_KEY} routes authenticate. */
@@ -102,7 +118,7 @@ public final class Router {
     public Handler build() {
         PathMappingsHandler mappings = new PathMappingsHandler();
         routes.forEach((template, byMethod) ->
-                mappings.addMapping(new UriTemplatePathSpec(template), new MethodDispatch(byMethod)));
+                mappings.addMapping(new UriTemplatePathSpec(template), new MethodDispatch(template, byMethod)));
         return new Handler.Wrapper(mappings) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -117,9 +133,11 @@ public final class Router {
     }
 
     private final class MethodDispatch extends Handler.Abstract {
+        private final String template;
         private final Map<String, Entry> byMethod;
 
-        MethodDispatch(Map<String, Entry> byMethod) {
+        MethodDispatch(String template, Map<String, Entry> byMethod) {
+            this.template = template;
             this.byMethod = byMethod;
         }
 
@@ -150,14 +168,22 @@ public final class Router {
                         throw ApiException.notFound("org " + orgId);
                     }
                     exchange.principal(principal);
+                    for (RouteGuard guard : guards) {
+                        guard.check(exchange, request.getMethod(), template);
+                    }
                 }
                 reply = entry.route().handle(exchange);
                 if (!"GET".equals(request.getMethod()) && entry.auth() != Auth.NONE && reply.status() < 300) {
-                    String org = exchange.principal().orgId();
+                    // The org written to: the path's (an installed app writes to orgs other than its own).
+                    String org = params != null && params.get("orgId") != null ? params.get("orgId")
+                            : exchange.principal().orgId();
                     writeListeners.forEach(listener -> listener.accept(org));
                 }
             } catch (ApiException e) {
                 e.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+                if (e.status() != 413 && !drained(exchange)) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
                 if (e.status() == 401) {
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE,
                             entry.auth() == Auth.API_KEY ? "ApiKey header=\"X-API-Key\"" : "Bearer");
@@ -176,6 +202,19 @@ public final class Router {
             }
             write(response, callback, reply);
             return true;
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (up to the body limit) before answering: a connection
+     * answered with its request body still in flight may be closed by Jetty under the client's next request.
+     */
+    private static boolean drained(Exchange exchange) {
+        try {
+            exchange.body();
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -31,7 +31,8 @@ public final class OrgRoutes {
                         .orElseThrow(() -> ApiException.notFound("org " + org(ex))))))
                 .route("GET", ORG + "/brands", ex -> Reply.ok(new Data<>(database.read(c -> repository.brands(c, org(ex))))))
                 .route("POST", ORG + "/brands", ex -> Reply.created(new Data<>(service.createBrand(org(ex), ex.json(Brand.class)))))
-                .route("GET", ORG + "/properties", ex -> Reply.ok(new Data<>(database.read(c -> repository.properties(c, org(ex))))))
+                .route("GET", ORG + "/properties", ex -> Reply.ok(new Data<>(database.read(c -> repository.properties(c,
+                        org(ex))).stream().filter(p -> ex.principal().seesProperty(org(ex), p.propertyId())).toList())))
                 .route("POST", ORG + "/properties",
                         ex -> Reply.created(new Data<>(service.createProperty(org(ex), ex.json(Property.class)))))
                 .route("GET", ORG + "/properties/{propertyId}", ex -> Reply.ok(new Data<>(property(ex))))
@@ -46,8 +47,15 @@ public final class OrgRoutes {
     }
 
     private Reply orgs(Exchange ex) {
-        String orgId = ex.principal().orgId();
-        return Reply.ok(new Data<>(database.read(c -> repository.findOrg(c, orgId)).stream().toList()));
+        // An installed app reaches its owner org and every org that has it installed.
+        List<String> orgIds = ex.principal().reachableOrgIds();
+        return Reply.ok(new Data<>(database.read(c -> {
+            List<io.brigade.protocol.org.Org> found = new java.util.ArrayList<>();
+            for (String orgId : orgIds) {
+                repository.findOrg(c, orgId).ifPresent(found::add);
+            }
+            return found;
+        })));
     }
 
     private Property property(Exchange ex) {

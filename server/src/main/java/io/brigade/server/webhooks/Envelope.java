@@ -36,6 +36,13 @@ public final class Envelope {
         return e;
     }
 
+    /** An event about an org as a whole (an app's install lifecycle): {@code orgId} first. */
+    public static Envelope forOrg(String eventType, String orgId) {
+        Envelope e = new Envelope(eventType);
+        e.properties.put("orgId", orgId);
+        return e;
+    }
+
     public String eventType() {
         return eventType;
     }

@@ -128,6 +128,51 @@ public final class SubscriptionRepository {
         }
     }
 
+    /** Marks a subscription as made by an installed app (its uninstall removes it). */
+    public void setApp(Connection c, String subscriptionId, String appClientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE webhook_subscriptions SET app_client_id = ? WHERE subscription_id = ?")) {
+            Sql.bind(ps, appClientId, subscriptionId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The app that made a subscription, if an app did. */
+    public Optional<String> app(Connection c, String orgId, String subscriptionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT app_client_id FROM webhook_subscriptions "
+                + "WHERE org_id = ? AND subscription_id = ?")) {
+            Sql.bind(ps, orgId, subscriptionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The ids of the subscriptions an app made on an org. */
+    public List<String> ofApp(Connection c, String orgId, String appClientId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT subscription_id FROM webhook_subscriptions "
+                + "WHERE org_id = ? AND app_client_id = ? ORDER BY subscription_id")) {
+            Sql.bind(ps, orgId, appClientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Narrows the property filter of a subscription (an app's, when its install's stores change). */
+    public void setProperties(Connection c, String subscriptionId, List<String> propertyIds, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_subscriptions SET property_ids = ?, "
+                + "updated_at = ? WHERE subscription_id = ?")) {
+            Sql.bind(ps, join(propertyIds), now, subscriptionId);
+            ps.executeUpdate();
+        }
+    }
+
     private static List<Subscription> query(Connection c, String sql, Object... args) throws SQLException {
         List<Subscription> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -1,6 +1,8 @@
 package io.brigade.server.webhooks;
 
 import io.brigade.protocol.Data;
+import io.brigade.server.auth.AppGrant;
+import java.util.Set;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -17,17 +19,34 @@ public final class WebhookRoutes {
 
     public void register(Router router) {
         router.route("POST", SUBS, ex -> Reply.created(new Data<>(service.createV3(org(ex),
-                        ex.json(SubscriptionRequest.class)))))
-                .route("GET", SUBS, ex -> Reply.ok(new Data<>(service.list(org(ex)))))
-                .route("GET", SUBS + "/{subId}", ex -> Reply.ok(new Data<>(service.get(org(ex), ex.path("subId")))))
+                        ex.json(SubscriptionRequest.class), app(ex)))))
+                .route("GET", SUBS, ex -> Reply.ok(new Data<>(service.list(org(ex), app(ex)))))
+                .route("GET", SUBS + "/{subId}", ex -> {
+                    service.requireOwn(org(ex), ex.path("subId"), app(ex));
+                    return Reply.ok(new Data<>(service.get(org(ex), ex.path("subId"))));
+                })
                 .route("POST", SUBS + "/{subId}", ex -> Reply.ok(new Data<>(service.update(org(ex), ex.path("subId"),
-                        ex.json(SubscriptionRequest.class)))))
+                        ex.json(SubscriptionRequest.class), app(ex)))))
                 .route("DELETE", SUBS + "/{subId}", ex -> {
+                    service.requireOwn(org(ex), ex.path("subId"), app(ex));
                     service.delete(org(ex), ex.path("subId"));
                     return Reply.noContent();
                 })
-                .route("GET", SUBS + "/{subId}/trigger",
-                        ex -> Reply.accepted(new Data<>(service.trigger(org(ex), ex.path("subId")))));
+                .route("GET", SUBS + "/{subId}/trigger", ex -> {
+                    service.requireOwn(org(ex), ex.path("subId"), app(ex));
+                    return Reply.accepted(new Data<>(service.trigger(org(ex), ex.path("subId"))));
+                });
+    }
+
+    /** An installed app calling on an org other than its owner's, or null (the org itself, or the app at home). */
+    private static AppCaller app(Exchange ex) {
+        AppGrant grant = ex.principal().app();
+        if (grant == null) {
+            return null;
+        }
+        AppGrant.OrgAccess access = grant.access(org(ex)).orElseThrow(() -> new IllegalStateException("unchecked org"));
+        return access.owner() ? null
+                : new AppCaller(grant.clientId(), access.allStores() ? Set.of() : access.propertyIds());
     }
 
     private static String org(Exchange ex) {

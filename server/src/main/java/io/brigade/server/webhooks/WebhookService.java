@@ -67,9 +67,15 @@ public final class WebhookService {
 
     /** v3: the caller supplies the secret. */
     public SubscriptionView createV3(String orgId, SubscriptionRequest r) {
+        return createV3(orgId, r, null);
+    }
+
+    /** v3, by an installed app when {@code app} is not null (see {@link AppCaller}). */
+    public SubscriptionView createV3(String orgId, SubscriptionRequest r, AppCaller app) {
         Validation v = new Validation();
         checkSecret(r.secret(), v);
-        return create(orgId, r, r.secret(), Subscription.V3, v, false);
+        SubscriptionRequest limited = app == null ? r : app.limit(r, v, true);
+        return create(orgId, limited, r.secret(), Subscription.V3, v, false, app == null ? null : app.clientId());
     }
 
     /** Back office: Enterprise only; the server generates a 32-byte secret and shows it this once. */
@@ -78,11 +84,11 @@ public final class WebhookService {
                 .plan();
         plan.require(Plan.ENTERPRISE, "Webhooks");
         String secret = "whsec_" + io.brigade.server.auth.Secrets.randomToken(32);
-        return create(orgId, r, secret, Subscription.BACK_OFFICE, new Validation(), true);
+        return create(orgId, r, secret, Subscription.BACK_OFFICE, new Validation(), true, null);
     }
 
     private SubscriptionView create(String orgId, SubscriptionRequest r, String secret, String origin, Validation v,
-                                    boolean showSecret) {
+                                    boolean showSecret, String appClientId) {
         checkUrl(r.callbackUrl(), v);
         checkEventTypes(r.eventTypes(), true, v);
         v.throwIfAny(422);
@@ -98,6 +104,9 @@ public final class WebhookService {
                     box.seal(secret), List.copyOf(new LinkedHashSet<>(r.eventTypes())), properties, origin, true,
                     null, null, 0, now, now);
             subscriptions.insert(c, s);
+            if (appClientId != null) {
+                subscriptions.setApp(c, s.subscriptionId(), appClientId);
+            }
             return SubscriptionView.of(s, Map.of(), showSecret ? secret : null);
         });
     }
@@ -121,7 +130,16 @@ public final class WebhookService {
 
     /** v3 update: any of callbackUrl, secret, eventTypes, propertyIds, enabled. */
     public SubscriptionView update(String orgId, String subId, SubscriptionRequest r) {
+        return update(orgId, subId, r, null);
+    }
+
+    /** v3 update by an installed app when {@code app} is not null: its own subscriptions only, inside its stores. */
+    public SubscriptionView update(String orgId, String subId, SubscriptionRequest request, AppCaller app) {
         Validation v = new Validation();
+        if (app != null) {
+            requireOwn(orgId, subId, app);
+        }
+        SubscriptionRequest r = app == null ? request : app.limit(request, v, false);
         if (r.callbackUrl() != null) {
             checkUrl(r.callbackUrl(), v);
         }
@@ -158,6 +176,23 @@ public final class WebhookService {
     /** Re-enables: clears the failure count and makes every pending delivery due now. */
     public SubscriptionView enable(String orgId, String subId) {
         return update(orgId, subId, new SubscriptionRequest(null, null, null, null, true));
+    }
+
+    /** An app sees only the subscriptions it made on an org that installed it (others answer 404). */
+    public void requireOwn(String orgId, String subId, AppCaller app) {
+        if (app != null && !database.read(c -> subscriptions.app(c, orgId, subId)).filter(app.clientId()::equals)
+                .isPresent()) {
+            throw ApiException.notFound("subscription " + subId);
+        }
+    }
+
+    /** The subscriptions an installed app made on an org (all of the org's for {@code app} null). */
+    public List<SubscriptionView> list(String orgId, AppCaller app) {
+        if (app == null) {
+            return list(orgId);
+        }
+        List<String> own = database.read(c -> subscriptions.ofApp(c, orgId, app.clientId()));
+        return list(orgId).stream().filter(s -> own.contains(s.subscriptionId())).toList();
     }
 
     public void delete(String orgId, String subId) {

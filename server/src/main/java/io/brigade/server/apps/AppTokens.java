@@ -1,0 +1,52 @@
+package io.brigade.server.apps;
+
+import io.brigade.server.auth.AppCredentials;
+import io.brigade.server.auth.Principal;
+import io.brigade.server.auth.Secrets;
+import io.brigade.server.db.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** OAuth apps' secrets (current, or previous within the grace period) and their access tokens. */
+public final class AppTokens implements AppCredentials {
+    private final Database database;
+    private final AppRepository repository;
+
+    AppTokens(Database database, AppRepository repository) {
+        this.database = database;
+        this.repository = repository;
+    }
+
+    @Override
+    public boolean verify(Connection c, String clientId, String secret, Instant now) throws SQLException {
+        Optional<AppRecords.OAuthApp> app = repository.findApp(c, clientId);
+        if (app.isEmpty()) {
+            return false;
+        }
+        String hash = Secrets.sha256Hex(secret);
+        boolean current = same(app.get().secretHash(), hash);
+        boolean previous = app.get().previousSecretHash() != null && app.get().previousSecretExpiresAt() != null
+                && now.isBefore(app.get().previousSecretExpiresAt()) && same(app.get().previousSecretHash(), hash);
+        return current || previous;
+    }
+
+    private static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void insertToken(Connection c, String tokenHash, String clientId, String scope, Instant expiresAt)
+            throws SQLException {
+        repository.insertToken(c, tokenHash, clientId, scope, expiresAt);
+    }
+
+    @Override
+    public Optional<Principal> findToken(Connection c, String tokenHash, Instant now) throws SQLException {
+        return repository.findToken(c, tokenHash, now)
+                .map(row -> Principal.app(new InstalledAppGrant(database, repository, row[0], row[1])));
+    }
+}

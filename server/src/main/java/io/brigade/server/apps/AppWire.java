@@ -1,0 +1,84 @@
+package io.brigade.server.apps;
+
+import io.brigade.server.apps.AppRecords.ConfigField;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Request and answer bodies of the app routes, and the wire names of their enumerations. */
+public final class AppWire {
+    public static final String DRAFT = "Draft";
+    public static final String SUBMITTED = "Submitted";
+    public static final String APPROVED = "Approved";
+    public static final String INSTALLED = "Installed";
+    public static final String UNINSTALLED = "Uninstalled";
+
+    public static final String SELECTOR_NONE = "None";
+    public static final String SELECTOR_SINGLE = "Single";
+    public static final String SELECTOR_MULTIPLE = "Multiple";
+    public static final List<String> SELECTORS = List.of(SELECTOR_NONE, SELECTOR_SINGLE, SELECTOR_MULTIPLE);
+
+    public static final String CONFIG_EXTERNAL_LINK = "ExternalLink";
+    public static final String CONFIG_HOSTED = "Hosted";
+    public static final List<String> CONFIGURATION_TYPES = List.of(CONFIG_EXTERNAL_LINK, CONFIG_HOSTED);
+
+    private AppWire() {
+    }
+
+    /** Create or change an OAuth app: its name and the callback URL of its lifecycle webhooks. */
+    public record OAuthAppRequest(String name, String callbackUrl) {
+    }
+
+    /** An OAuth app; {@code clientSecret} and {@code webhookSecret} only in the answer that created them. */
+    public record OAuthAppView(String clientId, String name, String callbackUrl, List<String> eventTypes,
+                               String lifecycleSubscriptionId, Instant createdAt, Instant secretRotatedAt,
+                               Instant previousSecretExpiresAt, String clientSecret, String webhookSecret) {
+    }
+
+    /** The answer to a secret rotation: the new secret, shown once, and until when the old one still works. */
+    public record RotatedSecret(String clientId, String clientSecret, Instant previousSecretExpiresAt) {
+    }
+
+    /** The named set of scopes an install grants. */
+    public record PermissionLevel(String name, List<String> scopes) {
+    }
+
+    /** Create or change an App Store app (a draft). */
+    public record StoreAppRequest(String clientId, String name, String description, String developedBy,
+                                  String logoUrl, List<String> categories, List<String> supportedCountries,
+                                  PermissionLevel permissionLevel, String storeSelectorType, String configurationType,
+                                  String externalLinkUrl, List<ConfigField> configurationFields) {
+    }
+
+    /** An App Store app as its developer, reviewers and installing managers see it. */
+    public record StoreAppView(String appStoreAppId, String clientId, String ownerOrgId, String name,
+                               String description, String developedBy, String logoUrl, List<String> categories,
+                               List<String> supportedCountries, PermissionLevel permissionLevel,
+                               String storeSelectorType, String configurationType, String externalLinkUrl,
+                               List<ConfigField> configurationFields, String state, Instant submittedAt,
+                               Instant approvedAt, String approvedBy, Instant createdAt, Instant updatedAt) {
+        static StoreAppView of(AppRecords.StoreApp s) {
+            return new StoreAppView(s.appStoreAppId(), s.clientId(), s.ownerOrgId(), s.name(), s.description(),
+                    s.developedBy(), s.logoUrl(), s.categories(), s.supportedCountries(),
+                    new PermissionLevel(s.permissionLevelName(), s.scopes()), s.storeSelectorType(),
+                    s.configurationType(), s.externalLinkUrl(), s.configurationFields(), s.state(), s.submittedAt(),
+                    s.approvedAt(), s.approvedBy(), s.createdAt(), s.updatedAt());
+        }
+    }
+
+    /** Install or reconfigure: the chosen stores (properties) and the hosted form's values. */
+    public record InstallRequest(String appStoreAppId, List<String> propertyIds, Map<String, String> configuration) {
+    }
+
+    /** An install on the calling org. */
+    public record InstallView(String appStoreAppId, String clientId, String appName, String orgId, String state,
+                              String storeSelectorType, List<String> propertyIds, List<String> salesChannelIds,
+                              PermissionLevel permissionLevel, String configurationType, String externalLinkUrl,
+                              Map<String, String> configuration, String installedBy, Instant installedAt,
+                              Instant updatedAt, Instant uninstalledAt) {
+    }
+
+    /** An operator's decision on a submitted app. */
+    public record Review(String note) {
+    }
+}
