@@ -135,6 +135,14 @@ public final class BackOfficeClient implements AutoCloseable {
         return call(new Request.Builder().url(url(relative)).post(json(body)).build(), mapper.constructType(type));
     }
 
+    public <T> T post(String relative, Object body, TypeReference<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).post(json(body)).build(), mapper.constructType(type));
+    }
+
+    public <T> T put(String relative, Object body, TypeReference<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).put(json(body)).build(), mapper.constructType(type));
+    }
+
     public <T> T put(String relative, Object body, Class<T> type) throws IOException {
         return call(new Request.Builder().url(url(relative)).put(json(body)).build(), mapper.constructType(type));
     }
