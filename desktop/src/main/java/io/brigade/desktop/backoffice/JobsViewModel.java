@@ -45,12 +45,16 @@ public final class JobsViewModel {
         background.run(this::list, this::show, this::failed);
     }
 
-    /** The canonical analytics export for business dates {@code from} to {@code to}. */
-    public void startExport(LocalDate from, LocalDate to) {
+    /**
+     * The canonical analytics export for business dates {@code from} to {@code to}, after {@code delayMinutes}
+     * (0 runs it now; a delayed job waits and can be cancelled until it starts).
+     */
+    public void startExport(LocalDate from, LocalDate to, int delayMinutes) {
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         p.put("fromDate", from == null ? null : from.toString());
         p.put("toDate", to == null ? null : to.toString());
-        start(new JobRequest(EXPORT, p, null), "Analytics export started.");
+        start(new JobRequest(EXPORT, p, delayMinutes > 0 ? delayMinutes * 60L : null),
+                delayMinutes > 0 ? "Analytics export will start in " + delayMinutes + " min." : "Analytics export started.");
     }
 
     /** A price (and availability) update from the CSV's text; {@code publish} sends the new revision out. */
