@@ -89,6 +89,27 @@ public final class JobsViewModel {
         start(new JobRequest(NUTRITION, p, null), "Nutrition import started.");
     }
 
+    /** As {@link #startPriceUpdate(String, boolean)} with the file the manager chose. */
+    public void startPriceUpdate(Path csvFile, boolean publish) {
+        readCsv(csvFile).ifPresent(csv -> startPriceUpdate(csv, publish));
+    }
+
+    /** As {@link #startNutritionImport(String)} with the file the manager chose. */
+    public void startNutritionImport(Path csvFile) {
+        readCsv(csvFile).ifPresent(this::startNutritionImport);
+    }
+
+    private java.util.Optional<String> readCsv(Path file) {
+        try {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            // Spreadsheets often start a UTF-8 CSV with a byte order mark, which would spoil the first header.
+            return java.util.Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            message.set("Could not read " + file.getFileName() + ": " + e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     private void start(JobRequest request, String done) {
         background.run(() -> {
             office.post("jobs", request, Job.class);
