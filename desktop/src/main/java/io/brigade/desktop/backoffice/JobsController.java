@@ -91,6 +91,10 @@ public final class JobsController {
         private final Label percent = new Label();
         private final HBox box = new HBox(8, bar, percent);
 
+        {
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
         ProgressCell() {
             bar.getStyleClass().add("job-progress");
             percent.getStyleClass().add("job-percent");

@@ -48,6 +48,8 @@ public final class WebhooksController {
         for (int i = 0; i < WebhooksViewModel.EVENT_TYPES.size(); i++) {
             CheckBox box = new CheckBox(WebhooksViewModel.EVENT_TYPES.get(i));
             box.setId("hookEvent" + i);
+            box.setMnemonicParsing(false); // sales_channel.* would lose its underscore to a mnemonic
+
             eventBoxes.add(box);
         }
         eventTypes.getChildren().setAll(eventBoxes);

@@ -55,7 +55,16 @@ public final class WebhooksViewModel {
     /** Reads the list again (and the selected one's log), keeping the selection. */
     public void refresh() {
         String keep = selectedId();
-        background.run(() -> snapshot(keep), this::show, this::failed);
+        background.run(() -> snapshot(keep), s -> {
+            if (java.util.Objects.equals(keep, selectedId())) {
+                show(s);
+            } else {
+                // The manager chose another row while this was on its way: keep their choice, its log is loading.
+                subscriptions.setAll(s.list());
+                selected.set(s.list().stream().filter(x -> x.subscriptionId().equals(selectedId())).findFirst()
+                        .orElse(null));
+            }
+        }, this::failed);
     }
 
     public void loadDeliveries() {
