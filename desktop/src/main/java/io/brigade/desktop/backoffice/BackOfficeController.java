@@ -30,9 +30,13 @@ public final class BackOfficeController {
     private boolean wasShowing;
     private int ticks;
     private Timeline watch;
+    private Runnable onWindowClosed = () -> { };
+    private boolean closeHooked;
 
+    /** {@code onWindowClosed} runs once the app's window is closed (it stops the workspace's worker). */
     public void bind(ApiKeysViewModel apiKeys, WebhooksViewModel webhooks, JobsViewModel jobs, StaffViewModel staff,
-                     java.time.ZoneId businessZone) {
+                     java.time.ZoneId businessZone, Runnable onWindowClosed) {
+        this.onWindowClosed = onWindowClosed;
         apiKeysController.bind(apiKeys);
         webhooksController.bind(webhooks);
         jobsController.bind(jobs, businessZone);
@@ -53,6 +57,10 @@ public final class BackOfficeController {
     }
 
     private void tick() {
+        if (!closeHooked && tabs.getScene() != null && tabs.getScene().getWindow() != null) {
+            closeHooked = true;
+            tabs.getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> stop());
+        }
         boolean now = showing();
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (now && !wasShowing) {
@@ -89,10 +97,12 @@ public final class BackOfficeController {
         return true;
     }
 
-    /** Stops watching (the app is closing). */
+    /** Stops watching and lets the workspace's worker go (the app's window has closed). */
     public void stop() {
         if (watch != null) {
             watch.stop();
+            watch = null;
+            onWindowClosed.run();
         }
     }
 }

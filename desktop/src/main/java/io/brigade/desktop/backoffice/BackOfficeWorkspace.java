@@ -31,12 +31,12 @@ public final class BackOfficeWorkspace {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the back office", e);
         }
-        Background server = new FxBackground();
+        FxBackground server = new FxBackground();
         BackOfficeClient office = s.backOffice();
         BackOfficeController controller = loader.getController();
         controller.bind(new ApiKeysViewModel(office, server), new WebhooksViewModel(office, server),
                 new JobsViewModel(office, server, () -> s.menus().current().map(MenuRevision::menuId).orElse(null)),
-                new StaffViewModel(office, server), businessZone);
+                new StaffViewModel(office, server), businessZone, server::close);
         controller.settings().bind(s.settings(), s.isEmbedded(), next -> appBackground.run(() -> {
             s.saveSettings(next);
             return next;

@@ -47,6 +47,20 @@ class JobsViewModelTest {
             assertEquals("completed", done.status(), String.valueOf(done));
             assertEquals(1, done.result().path("itemsChanged").asInt(), done.result().toString());
 
+            Path chosen = dir.resolve("prices.csv");
+            Files.writeString(chosen, "\uFEFFitem,price,available\n" + item + ",13.10,true\n");
+            vm.startPriceUpdate(chosen, true);
+            assertEquals("Bulk price update started.", vm.messageProperty().get(),
+                    "a spreadsheet's byte order mark does not spoil the header");
+            Tills.await("the second price update to finish", Duration.ofSeconds(60), () -> {
+                vm.refresh();
+                return vm.jobs().stream().filter(j -> j.type().equals(JobsViewModel.PRICES))
+                        .allMatch(j -> j.status().equals("completed"));
+            });
+            vm.startPriceUpdate(dir.resolve("missing.csv"), true);
+            assertTrue(vm.messageProperty().get().startsWith("Could not read missing.csv"),
+                    vm.messageProperty().get());
+
             int jobs = vm.jobs().size();
             vm.startPriceUpdate("item,price\n" + item + ",twelve\n", false);
             assertTrue(vm.messageProperty().get().contains("line 2"), vm.messageProperty().get());
@@ -87,6 +101,17 @@ class JobsViewModelTest {
             assertEquals("cancelled", vm.jobs().get(0).status());
             vm.cancel(vm.jobs().get(0));
             assertTrue(vm.messageProperty().get().contains("only waiting or delayed"), vm.messageProperty().get());
+        }
+    }
+
+    @Test
+    void belowProfessionalTheJobListShowsTheServersTierMessage() throws Exception {
+        try (BackOfficeFixture f = new BackOfficeFixture(dir.resolve("server"))) {
+            f.plan("Free");
+            JobsViewModel vm = new JobsViewModel(f.office, Background.direct(), () -> f.tenant.menuId());
+            vm.refresh();
+            assertTrue(vm.tierGateProperty().get().contains("Upgrade to Professional"), vm.tierGateProperty().get());
+            assertTrue(vm.jobs().isEmpty());
         }
     }
 
