@@ -99,8 +99,11 @@ class BackOfficeScreenTest {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> receiver.received.get() >= 1);
             robot.clickOn("#testHook");
             TableView<?> log = robot.lookup("#deliveryTable").queryAs(TableView.class);
+            TableView<?> subscriptions = robot.lookup("#webhookTable").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                if (log.getItems().size() >= 2) {
+                // The list and the log are two reads: wait until both have seen the second attempt.
+                if (log.getItems().size() >= 2 && subscriptions.getItems().stream()
+                        .anyMatch(s -> ((WebhookSubscription) s).consecutiveFailures() >= 2)) {
                     return true;
                 }
                 robot.clickOn("#refreshHooks");

@@ -34,9 +34,10 @@ class WebhooksViewModelTest {
             vm.sendTest(shown.get(0).subscriptionId());
             Tills.await("the receiver to be called", Duration.ofSeconds(20), () -> receiver.received.get() >= 1);
             vm.sendTest(shown.get(0).subscriptionId());
-            Tills.await("two attempts in the log", Duration.ofSeconds(20), () -> {
+            // The list and the log are two reads: wait until both have seen the second attempt.
+            Tills.await("two attempts in the log and two failures in a row", Duration.ofSeconds(20), () -> {
                 vm.refresh();
-                return vm.deliveries().size() >= 2;
+                return vm.deliveries().size() >= 2 && vm.selectedProperty().get().consecutiveFailures() >= 2;
             });
             for (DeliveryAttempt a : vm.deliveries()) {
                 assertEquals(500, a.statusCode());
