@@ -8,7 +8,7 @@ import io.brigade.desktop.app.FxBackground;
 import io.brigade.desktop.app.ShellController;
 import io.brigade.desktop.app.ShellViewModel;
 import io.brigade.desktop.app.Workspace;
-import io.brigade.desktop.settings.SettingsController;
+import io.brigade.desktop.backoffice.BackOfficeWorkspace;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.SignInController;
 import io.brigade.desktop.staff.SignInViewModel;
@@ -127,19 +127,11 @@ public final class BrigadeApp extends Application {
         Parent tillView = load(tillLoader);
         ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
 
-        FXMLLoader settingsLoader = loader("settings/SettingsView.fxml");
-        Parent settingsView = load(settingsLoader);
-        ((SettingsController) settingsLoader.getController()).bind(s.settings(), s.isEmbedded(), next ->
-                background.run(() -> {
-                    s.saveSettings(next);
-                    return next;
-                }, ok -> { }, CrashDialog::show));
-
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);
         screens.put(Workspace.KITCHEN, placeholder("The kitchen display arrives in the next release."));
         screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
-        screens.put(Workspace.BACK_OFFICE, settingsView);
+        screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s, background, zone));
 
         shellModel = new ShellViewModel(zone);
         FXMLLoader shellLoader = loader("app/ShellView.fxml");

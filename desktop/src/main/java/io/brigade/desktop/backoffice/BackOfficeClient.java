@@ -135,6 +135,14 @@ public final class BackOfficeClient implements AutoCloseable {
         return call(new Request.Builder().url(url(relative)).post(json(body)).build(), mapper.constructType(type));
     }
 
+    public <T> T post(String relative, Object body, TypeReference<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).post(json(body)).build(), mapper.constructType(type));
+    }
+
+    public <T> T put(String relative, Object body, TypeReference<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).put(json(body)).build(), mapper.constructType(type));
+    }
+
     public <T> T put(String relative, Object body, Class<T> type) throws IOException {
         return call(new Request.Builder().url(url(relative)).put(json(body)).build(), mapper.constructType(type));
     }
@@ -199,11 +207,12 @@ public final class BackOfficeClient implements AutoCloseable {
     private BackOfficeException refusal(int status, String body) {
         try {
             Problem p = mapper.readValue(body, Problem.class);
-            StringBuilder s = new StringBuilder(Optional.ofNullable(p.detail()).orElse(String.valueOf(p.title())));
-            if (p.errors() != null) {
-                p.errors().forEach(e -> s.append("; ").append(e.field()).append(": ").append(e.detail()));
+            // With field errors, they are the message (the detail only repeats or summarises them).
+            if (p.errors() != null && !p.errors().isEmpty()) {
+                return new BackOfficeException(status, String.join("; ", p.errors().stream()
+                        .map(e -> e.field() + ": " + e.detail()).toList()));
             }
-            return new BackOfficeException(status, s.toString());
+            return new BackOfficeException(status, Optional.ofNullable(p.detail()).orElse(String.valueOf(p.title())));
         } catch (IOException | RuntimeException e) {
             return new BackOfficeException(status, "the server answered " + status);
         }

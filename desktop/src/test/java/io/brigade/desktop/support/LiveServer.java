@@ -35,16 +35,26 @@ public final class LiveServer implements AutoCloseable {
     private BrigadeServer server;
 
     private final Path keyFile;
+    private final boolean allowPrivateCallbacks;
 
-    private LiveServer(String jdbcUrl, Path keyFile) {
+    private LiveServer(String jdbcUrl, Path keyFile, boolean allowPrivateCallbacks) {
         this.jdbcUrl = jdbcUrl;
         this.keyFile = keyFile;
+        this.allowPrivateCallbacks = allowPrivateCallbacks;
     }
 
     /** Starts a server on a free port over {@code directory/server.mv.db}. */
     public static LiveServer start(Path directory) throws Exception {
+        return start(directory, false);
+    }
+
+    /**
+     * As {@link #start(Path)}; {@code allowPrivateCallbacks} is the server's development flag
+     * ({@code serve --allow-private-callbacks}) that lets webhooks reach a receiver on this machine.
+     */
+    public static LiveServer start(Path directory, boolean allowPrivateCallbacks) throws Exception {
         LiveServer s = new LiveServer("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"),
-                directory.resolve("master.key"));
+                directory.resolve("master.key"), allowPrivateCallbacks);
         s.startOn(0);
         return s;
     }
@@ -52,8 +62,12 @@ public final class LiveServer implements AutoCloseable {
     private synchronized void startOn(int wanted) throws Exception {
         database = Database.open(jdbcUrl, "sa", "");
         try {
-            server = BrigadeServer.create(wanted, database, Clock.systemUTC(),
-                    BrigadeServer.Options.withKeyFile(keyFile)).start();
+            BrigadeServer.Options options = BrigadeServer.Options.withKeyFile(keyFile);
+            if (allowPrivateCallbacks) {
+                options = new BrigadeServer.Options(true, options.secrets(), options.pollWebhooks(),
+                        options.apiGeneralLimit(), options.jobs());
+            }
+            server = BrigadeServer.create(wanted, database, Clock.systemUTC(), options).start();
         } catch (Exception e) {
             database.close();
             database = null;

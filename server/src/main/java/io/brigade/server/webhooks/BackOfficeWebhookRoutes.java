@@ -9,7 +9,8 @@ import io.brigade.server.http.Router;
 
 /**
  * The desktop's webhook manager (FoodFlex style): {@code /backoffice/v1/orgs/{orgId}/webhooks} to create (the
- * generated secret is in that answer only) and list, {@code /{subId}} to read and delete,
+ * generated secret is in that answer only) and list, {@code /{subId}} to read, edit (PUT: URL, event types,
+ * properties; the secret stays the generated one) and delete,
  * {@code /{subId}/deliveries} for the attempt log, {@code /{subId}/test} and {@code /{subId}/enable}.
  */
 public final class BackOfficeWebhookRoutes {
@@ -29,6 +30,8 @@ public final class BackOfficeWebhookRoutes {
                 .route("GET", HOOKS, backOffice(ex -> Reply.ok(new Data<>(service.list(org(ex))))))
                 .route("GET", HOOKS + "/{subId}", backOffice(ex -> Reply.ok(new Data<>(service.get(org(ex),
                         ex.path("subId"))))))
+                .route("PUT", HOOKS + "/{subId}", backOffice(ex -> Reply.ok(new Data<>(service.update(org(ex),
+                        ex.path("subId"), withoutSecret(ex.json(SubscriptionRequest.class)))))))
                 .route("DELETE", HOOKS + "/{subId}", backOffice(ex -> {
                     service.delete(org(ex), ex.path("subId"));
                     return Reply.noContent();
@@ -46,6 +49,14 @@ public final class BackOfficeWebhookRoutes {
             ex.principal().requireBackOffice();
             return route.handle(ex);
         };
+    }
+
+    /** The back office never sets a secret: its subscriptions keep the one generated at creation. */
+    private static SubscriptionRequest withoutSecret(SubscriptionRequest r) {
+        if (r == null) {
+            throw ApiException.badRequest("send a JSON object with callbackUrl, eventTypes and/or propertyIds");
+        }
+        return new SubscriptionRequest(r.callbackUrl(), null, r.eventTypes(), r.propertyIds(), r.enabled());
     }
 
     private static int limit(Exchange ex) {

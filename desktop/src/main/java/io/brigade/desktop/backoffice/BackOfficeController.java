@@ -1,0 +1,108 @@
+package io.brigade.desktop.backoffice;
+
+import io.brigade.desktop.settings.SettingsController;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.util.Duration;
+
+/**
+ * The back-office workspace: one tab per tool. A tab reads fresh data when it comes into view (the workspace is
+ * shown, or the manager switches tabs); the jobs tab keeps polling while it is in view.
+ */
+public final class BackOfficeController {
+    private static final Duration TICK = Duration.seconds(1);
+    private static final int JOB_POLL_TICKS = 2;
+
+    @FXML private TabPane tabs;
+    @FXML private Tab apiKeysTab;
+    @FXML private Tab webhooksTab;
+    @FXML private Tab jobsTab;
+    @FXML private Tab staffTab;
+    @FXML private ApiKeysController apiKeysController;
+    @FXML private WebhooksController webhooksController;
+    @FXML private JobsController jobsController;
+    @FXML private StaffController staffController;
+    @FXML private SettingsController settingsController;
+    private boolean wasShowing;
+    private int ticks;
+    private Timeline watch;
+    private Runnable onWindowClosed = () -> { };
+    private boolean closeHooked;
+
+    /** {@code onWindowClosed} runs once the app's window is closed (it stops the workspace's worker). */
+    public void bind(ApiKeysViewModel apiKeys, WebhooksViewModel webhooks, JobsViewModel jobs, StaffViewModel staff,
+                     java.time.ZoneId businessZone, Runnable onWindowClosed) {
+        this.onWindowClosed = onWindowClosed;
+        apiKeysController.bind(apiKeys);
+        webhooksController.bind(webhooks);
+        jobsController.bind(jobs, businessZone);
+        staffController.bind(staff);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (showing()) {
+                refresh(now);
+            }
+        });
+        watch = new Timeline(new KeyFrame(TICK, e -> tick()));
+        watch.setCycleCount(Timeline.INDEFINITE);
+        watch.play();
+    }
+
+    /** The terminal settings form, which the workspace binds to the app's settings. */
+    public SettingsController settings() {
+        return settingsController;
+    }
+
+    private void tick() {
+        if (!closeHooked && tabs.getScene() != null && tabs.getScene().getWindow() != null) {
+            closeHooked = true;
+            tabs.getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> stop());
+        }
+        boolean now = showing();
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (now && !wasShowing) {
+            refresh(selected);
+            ticks = 0;
+        } else if (now && selected == jobsTab && ++ticks % JOB_POLL_TICKS == 0) {
+            jobsController.refresh();
+        }
+        wasShowing = now;
+    }
+
+    private void refresh(Tab tab) {
+        if (tab == apiKeysTab) {
+            apiKeysController.refresh();
+        } else if (tab == webhooksTab) {
+            webhooksController.refresh();
+        } else if (tab == jobsTab) {
+            jobsController.refresh();
+        } else if (tab == staffTab) {
+            staffController.refresh();
+        }
+    }
+
+    /** True while the workspace is on screen: in a showing window, and it and every parent visible. */
+    private boolean showing() {
+        if (tabs.getScene() == null || tabs.getScene().getWindow() == null || !tabs.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (Node n = tabs; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops watching and lets the workspace's worker go (the app's window has closed). */
+    public void stop() {
+        if (watch != null) {
+            watch.stop();
+            watch = null;
+            onWindowClosed.run();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.brigade.desktop.backoffice;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.brigade.desktop.app.Background;
+import io.brigade.protocol.Data;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The webhook manager: subscriptions with their status and consecutive failures, create (the generated secret
+ * is handed to the screen once) and edit, re-enable, a test event, and the delivery log of the selected one.
+ */
+public final class WebhooksViewModel {
+    /** The event types a subscription can name, as the webhook guides spell them. */
+    public static final List<String> EVENT_TYPES = List.of("sales.created.v1", "sales.cancelled.v1",
+            "sales.pos.status.updated.v1", "sales.delivery.status.updated.v1", "menu.published.v1",
+            "menu.validation.failed.v1", "menu.item.snoozed.v1", "menu.item.unsnoozed.v1",
+            "sales_channel.snoozed.v1", "sales_channel.unsnoozed.v1");
+    private static final TypeReference<Data<List<WebhookSubscription>>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Data<WebhookSubscription>> ONE = new TypeReference<>() { };
+    private static final TypeReference<Data<List<DeliveryAttempt>>> LOG = new TypeReference<>() { };
+    private static final TypeReference<Data<List<Map<String, String>>>> TRIGGERED = new TypeReference<>() { };
+
+    private final BackOfficeClient office;
+    private final Background background;
+    private final ObservableList<WebhookSubscription> subscriptions = FXCollections.observableArrayList();
+    private final ObservableList<DeliveryAttempt> deliveries = FXCollections.observableArrayList();
+    private final ObjectProperty<WebhookSubscription> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tierGate = new ReadOnlyStringWrapper("");
+
+    public WebhooksViewModel(BackOfficeClient office, Background background) {
+        this.office = office;
+        this.background = background;
+    }
+
+    /** A list and one subscription's log, read together. */
+    private record Snapshot(List<WebhookSubscription> list, String selectedId, List<DeliveryAttempt> log) {
+    }
+
+    /** Selects a subscription (or none) and reads its delivery log. */
+    public void select(WebhookSubscription sub) {
+        selected.set(sub);
+        loadDeliveries();
+    }
+
+    /** Reads the list again (and the selected one's log), keeping the selection. */
+    public void refresh() {
+        String keep = selectedId();
+        background.run(() -> snapshot(keep), s -> {
+            if (java.util.Objects.equals(keep, selectedId())) {
+                show(s);
+            } else {
+                // The manager chose another row while this was on its way: keep their choice, its log is loading.
+                subscriptions.setAll(s.list());
+                selected.set(s.list().stream().filter(x -> x.subscriptionId().equals(selectedId())).findFirst()
+                        .orElse(null));
+            }
+        }, this::failed);
+    }
+
+    public void loadDeliveries() {
+        String id = selectedId();
+        if (id == null) {
+            deliveries.clear();
+            return;
+        }
+        background.run(() -> office.get("webhooks/" + id + "/deliveries", LOG).data(), deliveries::setAll,
+                this::failed);
+    }
+
+    /** Creates a subscription; {@code showSecret} receives it with its secret, the only time that is shown. */
+    public void create(WebhookDraft draft, Consumer<WebhookSubscription> showSecret) {
+        background.run(() -> {
+            WebhookSubscription created = office.post("webhooks", draft, ONE).data();
+            return new Created(created, snapshot(created.subscriptionId()));
+        }, c -> {
+            tierGate.set("");
+            show(c.after());
+            message.set("Subscription created for " + c.sub().callbackUrl() + ".");
+            showSecret.accept(c.sub());
+        }, this::failed);
+    }
+
+    private record Created(WebhookSubscription sub, Snapshot after) {
+    }
+
+    /** Changes the selected subscription's URL, event types and properties (the secret stays). */
+    public void update(String subscriptionId, WebhookDraft draft) {
+        act(subscriptionId, () -> office.put("webhooks/" + subscriptionId, draft, ONE), "Subscription saved.");
+    }
+
+    /** Turns a subscription that was disabled after failures back on; pending deliveries go out at once. */
+    public void enable(String subscriptionId) {
+        act(subscriptionId, () -> office.post("webhooks/" + subscriptionId + "/enable", null, ONE),
+                "Subscription enabled; pending deliveries are sent again now.");
+    }
+
+    /** Sends one synthetic event per subscribed type (marked {@code synthetic: true}). */
+    public void sendTest(String subscriptionId) {
+        background.run(() -> {
+            int sent = office.post("webhooks/" + subscriptionId + "/test", null, TRIGGERED).data().size();
+            return new Tested(sent, snapshot(subscriptionId));
+        }, t -> {
+            show(t.after());
+            message.set(t.sent() + " test event" + (t.sent() == 1 ? "" : "s")
+                    + " queued; the delivery log shows the answers.");
+        }, this::failed);
+    }
+
+    private record Tested(int sent, Snapshot after) {
+    }
+
+    public void delete(String subscriptionId) {
+        act(null, () -> {
+            office.delete("webhooks/" + subscriptionId);
+            return null;
+        }, "Subscription deleted.");
+    }
+
+    private void act(String select, java.util.concurrent.Callable<?> change, String done) {
+        background.run(() -> {
+            change.call();
+            return snapshot(select);
+        }, after -> {
+            show(after);
+            message.set(done);
+        }, this::failed);
+    }
+
+    private Snapshot snapshot(String selectedId) throws java.io.IOException {
+        List<WebhookSubscription> list = office.get("webhooks", LIST).data();
+        boolean present = selectedId != null && list.stream().anyMatch(s -> s.subscriptionId().equals(selectedId));
+        return present ? new Snapshot(list, selectedId, office.get("webhooks/" + selectedId + "/deliveries", LOG)
+                .data()) : new Snapshot(list, null, List.of());
+    }
+
+    private void show(Snapshot s) {
+        subscriptions.setAll(s.list());
+        selected.set(s.list().stream().filter(x -> x.subscriptionId().equals(s.selectedId())).findFirst()
+                .orElse(null));
+        deliveries.setAll(s.log());
+    }
+
+    private String selectedId() {
+        return selected.get() == null ? null : selected.get().subscriptionId();
+    }
+
+    private void failed(Throwable e) {
+        if (Refusals.isTierGate(e)) {
+            tierGate.set(e.getMessage());
+            message.set("");
+        } else {
+            message.set(Refusals.describe(e));
+        }
+    }
+
+    /** Splits a comma- or space-separated list (property ids typed in a field). */
+    public static List<String> split(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public ObservableList<WebhookSubscription> subscriptions() {
+        return subscriptions;
+    }
+
+    public ObservableList<DeliveryAttempt> deliveries() {
+        return deliveries;
+    }
+
+    public ObjectProperty<WebhookSubscription> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tierGateProperty() {
+        return tierGate.getReadOnlyProperty();
+    }
+}
