@@ -45,14 +45,17 @@ public final class KitchenRoutes {
                 })
                 .route("POST", BASE + "/tickets/{saleId}/start", ex -> {
                     ex.principal().requireKitchen();
+                    ex.body(); // read (and ignore) any body, so the connection can carry the next request
                     return Reply.ok(service.start(ex.path("orgId"), ex.path("saleId")));
                 })
                 .route("POST", BASE + "/tickets/{saleId}/bump", ex -> {
                     ex.principal().requireKitchen();
+                    ex.body(); // read (and ignore) any body, so the connection can carry the next request
                     return Reply.ok(service.bump(ex.path("orgId"), ex.path("saleId")));
                 })
                 .route("POST", BASE + "/recall", ex -> {
                     ex.principal().requireKitchen();
+                    ex.body();
                     return Reply.ok(service.recall(ex.path("orgId"), ex.query("propertyId").orElse(null)));
                 })
                 .route("POST", BASE + "/tickets/{saleId}/items/{lineNo}", this::markItem);
@@ -60,13 +63,13 @@ public final class KitchenRoutes {
 
     private Reply markItem(Exchange ex) throws Exception {
         ex.principal().requireKitchen();
+        JsonNode body = ex.json(JsonNode.class);
         int lineNo;
         try {
             lineNo = Integer.parseInt(ex.path("lineNo"));
         } catch (NumberFormatException e) {
             throw ApiException.invalid(400, List.of(new Problem.FieldError("lineNo", "must be a whole number")));
         }
-        JsonNode body = ex.json(JsonNode.class);
         JsonNode done = body.get("done");
         if (done == null || !done.isBoolean()) {
             throw ApiException.invalid(400, List.of(new Problem.FieldError("done", "is required: true or false")));
