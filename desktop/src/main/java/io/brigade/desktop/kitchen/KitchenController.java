@@ -184,8 +184,13 @@ public final class KitchenController {
         ageLabels.put(t.saleId(), age);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, number, id, where, spacer, age);
+        // Number and age never shrink: they are what a cook reads first, from across the kitchen.
+        for (Label l : List.of(number, id, age)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox head = new HBox(8, number, id, spacer, age);
         head.getStyleClass().add("ticket-head");
+        where.setWrapText(true);
 
         VBox body = new VBox(2);
         for (KitchenItem item : t.items()) {
@@ -215,7 +220,7 @@ public final class KitchenController {
                 body.getChildren().add(note);
             }
         }
-        VBox card = new VBox(6, head, body);
+        VBox card = new VBox(4, head, where, body);
         card.setId("ticket-" + t.displayId());
         card.getStyleClass().add("ticket");
         if (t.saleId().equals(model.selectedProperty().get())) {
@@ -235,7 +240,7 @@ public final class KitchenController {
             case Collection -> "Collection";
             case Delivery -> "Delivery";
         };
-        return t.table() == null ? type : type + " · T" + t.table();
+        return t.table() == null ? type : type + " · Table " + t.table();
     }
 
     private void ageText(Label label, KitchenTicket t) {

@@ -86,6 +86,7 @@ public final class KitchenViewModel {
         // Bumps already in the snapshot's figures are not counted again when their tickets are recalled.
         s.tickets().stream().filter(t -> t.bumpedAt() != null).forEach(t -> bumpSeconds.put(t.saleId(), -1L));
         heard();
+        changed();
     }
 
     /** A new ticket; true when it was not on the display yet (the sound plays for those only). */

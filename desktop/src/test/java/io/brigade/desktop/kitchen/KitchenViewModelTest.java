@@ -77,7 +77,9 @@ class KitchenViewModelTest {
 
     @Test
     void averageTicketTimeCountsSnapshotBumpsAndNewBumpsAndForgetsARecall() {
+        int before = model.versionProperty().get();
         model.snapshot(new KitchenSnapshot(10, List.of(), new KitchenSnapshot.Today(2, 300L)));
+        assertTrue(model.versionProperty().get() > before, "a snapshot redraws the screen");
         assertEquals(Duration.ofSeconds(300), model.averageTicketTime());
         KitchenTicket t = ticket("0004", NOW);
         model.created(t);
