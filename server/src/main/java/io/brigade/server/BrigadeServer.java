@@ -184,9 +184,9 @@ public final class BrigadeServer implements AutoCloseable {
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
         KitchenRepository kitchen = new KitchenRepository(); // issue 7: tickets commit with their sales
         List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes),
+                new KitchenObserver(kitchen, menuService, clock),
                 new StockService(stock, clock, stockOut),
-                ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver(),
-                new KitchenObserver(kitchen, menuService, clock));
+                ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
 
         StaffRepository staff = new StaffRepository();

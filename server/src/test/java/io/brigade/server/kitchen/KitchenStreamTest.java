@@ -11,6 +11,7 @@ import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
 import io.brigade.server.support.TestServer;
+import io.brigade.server.support.V1;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,6 +114,34 @@ class KitchenStreamTest {
         assertTrue(after.get("today").get("averageSeconds").asLong() >= 0);
         assertEquals("SALE_PREPARED_BY_KITCHEN", after.get("tickets").get(0).get("status").asText(),
                 "a bumped ticket stays in the ready column of the snapshot");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aSaleRefusedInsideItsTransactionLeavesNoTicketAndNoEvent(String db) {
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant t = server.newTenant();
+        ApiClient kitchen = new ApiClient(server.server().uri()).with("Authorization",
+                "Bearer " + kitchenToken(server, t));
+        String tickets = "/backoffice/v1/orgs/" + t.ids().orgId() + "/kitchen/tickets?propertyId=" + t.ids().propertyId();
+        String water = t.ids().menuItemIds().get(8);
+        assertEquals(200, t.api().send("PUT", "/backoffice/v1/orgs/" + t.ids().orgId() + "/stock/" + water,
+                "{\"quantity\":1}").status());
+        ApiClient v1 = V1.keyClient(t);
+
+        // The kitchen observer runs before the stock check that refuses this order: the savepoint undoes both.
+        ApiClient.Response refused = v1.with("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/orders", V1.order(t, water, 2));
+        assertEquals(409, refused.status(), refused.body());
+        JsonNode none = kitchen.get(tickets).json();
+        assertEquals(0, none.get("tickets").size(), "no ticket for a sale that did not commit");
+        assertEquals(0, none.get("cursor").asLong(), "and no event");
+
+        assertEquals(201, v1.with("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/orders", V1.order(t, water, 1)).status());
+        JsonNode one = kitchen.get(tickets).json();
+        assertEquals(1, one.get("tickets").size());
+        assertEquals(1, one.get("cursor").asLong(), "event numbers have no gap where the refused sale was");
     }
 
     @Test
