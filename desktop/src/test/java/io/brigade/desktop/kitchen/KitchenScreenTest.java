@@ -51,7 +51,7 @@ class KitchenScreenTest {
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void saleRungAtTheTillAppearsBumpingItMovesTheSaleAndAStreamOutageIsShownAndHealedWithoutDuplicates()
+    void saleRungAtTheTillAppearsBumpRecallAndItemDoneReachTheServerAndAnOutageIsShownAndHealedWithoutDuplicates()
             throws Exception {
         server = LiveServer.start(home.resolve("server"));
         DemoBootstrap.Result tenant = server.bootstrap("Kitchen Bistro");
@@ -80,6 +80,18 @@ class KitchenScreenTest {
         await("the bumped ticket in the ready column", () -> ticketIds("#readyColumn").contains(firstId));
         Tills.await("the sale to be prepared on the server", WAIT, () -> statusOnServer(tenant, first.displayId())
                 .equals("SALE_PREPARED_BY_KITCHEN"));
+
+        // R recalls the last bumped ticket: back in preparation, on the server too; a click marks its item done.
+        robot.type(KeyCode.R);
+        await("the recalled ticket in preparation", () -> ticketIds("#preparingColumn").contains(firstId));
+        Tills.await("the recalled sale to be in preparation on the server", WAIT,
+                () -> statusOnServer(tenant, first.displayId()).equals("SALE_IN_PREPARATION"));
+        robot.clickOn("#item-" + first.displayId() + "-1");
+        await("the item struck through", () -> robot.lookup("#item-" + first.displayId() + "-1").query()
+                .getStyleClass().contains("item-done"));
+        robot.type(KeyCode.DIGIT1);
+        robot.type(KeyCode.ENTER);
+        await("the ticket ready again", () -> ticketIds("#readyColumn").contains(firstId));
 
         // The server goes away: the screen says so plainly, with the time of the last update.
         server.stop();
