@@ -33,6 +33,8 @@ public final class KitchenStream implements AutoCloseable {
     private final Listener listener;
     private final Duration retry;
     private volatile boolean running;
+    // Each start gets a new generation: a reader thread left over from before a quick stop/start ends itself.
+    private volatile int generation;
     private volatile String lastEventId;
     private volatile Call call;
     private Thread thread;
@@ -52,7 +54,8 @@ public final class KitchenStream implements AutoCloseable {
         }
         running = true;
         lastEventId = null;
-        thread = new Thread(this::loop, "kitchen-stream");
+        int mine = ++generation;
+        thread = new Thread(() -> loop(mine), "kitchen-stream");
         thread.setDaemon(true);
         thread.start();
     }
@@ -73,16 +76,20 @@ public final class KitchenStream implements AutoCloseable {
         return running;
     }
 
-    private void loop() {
-        while (running) {
+    private boolean current(int mine) {
+        return running && generation == mine;
+    }
+
+    private void loop(int mine) {
+        while (current(mine)) {
             String why;
             try {
-                why = readOnce();
+                why = readOnce(mine);
             } catch (IOException e) {
                 why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.log(Level.FINE, "kitchen stream broke", e);
             }
-            if (!running) {
+            if (!current(mine)) {
                 return;
             }
             listener.disconnected(why);
@@ -95,7 +102,7 @@ public final class KitchenStream implements AutoCloseable {
     }
 
     /** One connection, read to its end; answers why it ended. */
-    private String readOnce() throws IOException {
+    private String readOnce(int mine) throws IOException {
         Request.Builder request = new Request.Builder().url(url).header("Accept", "text/event-stream");
         String resumeFrom = lastEventId;
         if (resumeFrom != null) {
@@ -107,15 +114,18 @@ public final class KitchenStream implements AutoCloseable {
             if (!response.isSuccessful() || response.body() == null) {
                 return "the server answered " + response.code();
             }
+            if (!current(mine)) {
+                return "stopped";
+            }
             listener.connected();
             BufferedSource source = response.body().source();
             String id = null;
             String type = null;
             StringBuilder data = null;
             String line;
-            while (running && (line = source.readUtf8Line()) != null) {
+            while (current(mine) && (line = source.readUtf8Line()) != null) {
                 if (line.isEmpty()) {
-                    if (data != null) {
+                    if (data != null && current(mine)) {
                         if (id != null) {
                             lastEventId = id;
                         }
