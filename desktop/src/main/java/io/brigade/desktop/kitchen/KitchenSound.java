@@ -28,7 +28,8 @@ public final class KitchenSound {
         return played;
     }
 
-    private static void chime() {
+    /** Plays the chime on this thread: true when it was heard, false on a machine without audio. */
+    static boolean chime() {
         try {
             AudioFormat format = new AudioFormat(RATE, 16, 1, true, false);
             try (SourceDataLine line = AudioSystem.getSourceDataLine(format)) {
@@ -40,8 +41,10 @@ public final class KitchenSound {
                 line.write(b, 0, b.length);
                 line.drain();
             }
+            return true;
         } catch (Exception | LinkageError e) {
             LOG.log(Level.FINE, "no audio on this machine; the new-ticket chime is silent", e);
+            return false;
         }
     }
 
