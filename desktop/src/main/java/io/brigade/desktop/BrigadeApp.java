@@ -129,7 +129,7 @@ public final class BrigadeApp extends Application {
 
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);
-        screens.put(Workspace.KITCHEN, placeholder("The kitchen display arrives in the next release."));
+        screens.put(Workspace.KITCHEN, io.brigade.desktop.kitchen.KitchenWorkspace.load(s, background, zone));
         screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s, background, zone));
 

@@ -23,6 +23,11 @@ import io.brigade.server.inventory.StockRepository;
 import io.brigade.server.inventory.StockRoutes;
 import io.brigade.server.inventory.StockService;
 import io.brigade.server.jobs.BulkMealUpdateJob;
+import io.brigade.server.kitchen.KitchenObserver;
+import io.brigade.server.kitchen.KitchenRepository;
+import io.brigade.server.kitchen.KitchenRoutes;
+import io.brigade.server.kitchen.KitchenService;
+import io.brigade.server.kitchen.KitchenStreams;
 import io.brigade.server.jobs.ChannelMenuRepository;
 import io.brigade.server.jobs.GdprDeletionJob;
 import io.brigade.server.jobs.JobEngine;
@@ -94,9 +99,11 @@ public final class BrigadeServer implements AutoCloseable {
     private final JobEngine jobs;
     private final Dispatcher dispatcher;
     private final Options options;
+    private final KitchenStreams kitchenStreams;
 
     private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs,
-                          Dispatcher dispatcher, Options options) {
+                          Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams) {
+        this.kitchenStreams = kitchenStreams;
         this.jetty = jetty;
         this.database = database;
         this.committer = committer;
@@ -177,7 +184,9 @@ public final class BrigadeServer implements AutoCloseable {
         ResponseCache v1Cache = new ResponseCache(clock);
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
+        KitchenRepository kitchen = new KitchenRepository(); // issue 7: tickets commit with their sales
         List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes),
+                new KitchenObserver(kitchen, menuService, clock),
                 new StockService(stock, clock, stockOut),
                 ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
@@ -235,6 +244,12 @@ public final class BrigadeServer implements AutoCloseable {
                 new SubscriptionRenewals(database, new BillingRepository(), new JobRepository(), jobs, clock)::submitDue);
         new JobRoutes(database, orgs, jobs).register(router);
 
+        // Issue 7: the kitchen display's routes and event streams; a local commit wakes the streams at once.
+        KitchenStreams kitchenStreams = KitchenStreams.fromSystemProperties(database, kitchen);
+        new KitchenRoutes(new KitchenService(database, kitchen, orgs, saleService, clock), kitchenStreams, database,
+                kitchen).register(router);
+        router.onWrite(kitchenStreams::wake);
+
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         Server jetty = new Server(threads);
@@ -243,7 +258,7 @@ public final class BrigadeServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(router.build());
         jetty.setStopTimeout(5_000);
-        return new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options);
+        return new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options, kitchenStreams);
     }
 
     public BrigadeServer start() throws Exception {
@@ -285,6 +300,7 @@ public final class BrigadeServer implements AutoCloseable {
     public void close() throws Exception {
         try {
             jobs.close();
+            kitchenStreams.close(); // ends the open streams, or jetty.stop would wait for them
             jetty.stop();
             dispatcher.close();
             committer.close();

@@ -57,7 +57,18 @@ public final class Router {
         Principal authenticate(Request request);
     }
 
-    private record Entry(Route route, Auth auth) {
+    private record Entry(Route route, Auth auth, StreamRoute stream) {
+    }
+
+    /**
+     * A route that writes its own response over time (server-sent events). It runs after authentication and
+     * the org check, like any route; an {@link ApiException} thrown before it writes becomes a problem. Once it
+     * has started the response it owns {@code callback} and must complete it (Jetty 12 core:
+     * {@code response.write(false, chunk, cb)} per chunk, then {@code write(true, …)}).
+     */
+    @FunctionalInterface
+    public interface StreamRoute {
+        void open(Exchange exchange, Response response, Callback callback) throws Exception;
     }
 
     /**
@@ -72,6 +83,11 @@ public final class Router {
     /** An authenticated route; a {@code {orgId}} in the template must be the caller's own org. */
     public Router route(String method, String template, Route route) {
         return add(method, template, route, Auth.BEARER);
+    }
+
+    /** An authenticated streaming route (see {@link StreamRoute}). */
+    public Router stream(String method, String template, StreamRoute route) {
+        return add(method, template, null, Auth.BEARER, route);
     }
 
     /** A route open to anonymous callers (the token endpoint). */
@@ -106,8 +122,12 @@ public final class Router {
     }
 
     private Router add(String method, String template, Route route, Auth auth) {
+        return add(method, template, route, auth, null);
+    }
+
+    private Router add(String method, String template, Route route, Auth auth, StreamRoute stream) {
         Entry previous = routes.computeIfAbsent(template, t -> new TreeMap<>())
-                .put(method, new Entry(route, auth));
+                .put(method, new Entry(route, auth, stream));
         if (previous != null) {
             throw new IllegalArgumentException("duplicate route " + method + " " + template);
         }
@@ -171,6 +191,10 @@ public final class Router {
                     for (RouteGuard guard : guards) {
                         guard.check(exchange, request.getMethod(), template);
                     }
+                }
+                if (entry.stream() != null) {
+                    entry.stream().open(exchange, response, callback);
+                    return true;
                 }
                 reply = entry.route().handle(exchange);
                 if (!"GET".equals(request.getMethod()) && entry.auth() != Auth.NONE && reply.status() < 300) {

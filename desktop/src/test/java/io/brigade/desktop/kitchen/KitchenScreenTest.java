@@ -1,0 +1,148 @@
+package io.brigade.desktop.kitchen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.desktop.BrigadeApp;
+import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.support.LiveServer;
+import io.brigade.desktop.support.Tills;
+import io.brigade.desktop.till.Receipt;
+import io.brigade.protocol.menus.MenuRevision;
+import io.brigade.server.bootstrap.DemoBootstrap;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real app, headless, against a real server over HTTP: the kitchen display driven like a cook would. */
+class KitchenScreenTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    @TempDir
+    Path home;
+    private final FxRobot robot = new FxRobot();
+    private LiveServer server;
+    private BrigadeApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void saleRungAtTheTillAppearsBumpRecallAndItemDoneReachTheServerAndAnOutageIsShownAndHealedWithoutDuplicates()
+            throws Exception {
+        server = LiveServer.start(home.resolve("server"));
+        DemoBootstrap.Result tenant = server.bootstrap("Kitchen Bistro");
+        FxToolkit.registerPrimaryStage();
+        app = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
+                new AppServices.Options(home.resolve("till")).settings(server.terminal(tenant))
+                        .menuRefresh(Duration.ofMillis(200))));
+        AppServices services = app.ready().get(60, TimeUnit.SECONDS);
+        MenuRevision menu = Tills.awaitMenu(services, WAIT);
+        Tills.await("kitchen staff to sync from the server", WAIT, () -> services.staff().signIn("2222").isPresent());
+        StaffMember cashier = services.staff().signIn("1111").orElseThrow();
+
+        signIn("2222");
+        await("the stream to be live", () -> "● Live".equals(text("#liveStatus")));
+        assertTrue(!robot.lookup("#streamBanner").query().isVisible(), "no banner while live");
+
+        // A sale rung at the till (through the till's own checkout and sync) reaches the kitchen.
+        Receipt first = services.checkout().complete(Tills.cashSale(menu, 0), cashier);
+        await("the till's sale on the kitchen display", () -> ticketIds("#newColumn").size() == 1);
+        String firstId = ticketIds("#newColumn").get(0);
+        assertEquals("ticket-" + first.displayId(), firstId);
+
+        // Bump bar: 1 selects the first ticket, Enter bumps it.
+        robot.type(KeyCode.DIGIT1);
+        robot.type(KeyCode.ENTER);
+        await("the bumped ticket in the ready column", () -> ticketIds("#readyColumn").contains(firstId));
+        Tills.await("the sale to be prepared on the server", WAIT, () -> statusOnServer(tenant, first.displayId())
+                .equals("SALE_PREPARED_BY_KITCHEN"));
+
+        // R recalls the last bumped ticket: back in preparation, on the server too; a click marks its item done.
+        robot.type(KeyCode.R);
+        await("the recalled ticket in preparation", () -> ticketIds("#preparingColumn").contains(firstId));
+        Tills.await("the recalled sale to be in preparation on the server", WAIT,
+                () -> statusOnServer(tenant, first.displayId()).equals("SALE_IN_PREPARATION"));
+        robot.clickOn("#item-" + first.displayId() + "-1");
+        await("the item struck through", () -> robot.lookup("#item-" + first.displayId() + "-1").query()
+                .getStyleClass().contains("item-done"));
+        robot.type(KeyCode.DIGIT1);
+        robot.type(KeyCode.ENTER);
+        await("the ticket ready again", () -> ticketIds("#readyColumn").contains(firstId));
+
+        // The server goes away: the screen says so plainly, with the time of the last update.
+        server.stop();
+        await("the red banner", () -> robot.lookup("#streamBanner").query().isVisible());
+        assertTrue(text("#streamBanner").contains("Last update"), text("#streamBanner"));
+        assertEquals("● Offline", text("#liveStatus"));
+        Receipt second = services.checkout().complete(Tills.cashSale(menu, 1), cashier); // waits in the till
+
+        server.restart();
+        await("the banner to go once the stream is back", () -> !robot.lookup("#streamBanner").query().isVisible());
+        await("the sale rung during the outage", () -> ticketIds("#newColumn").contains("ticket-" + second.displayId()));
+        List<String> all = allTicketIds();
+        assertEquals(2, all.size(), "each ticket once: " + all);
+        assertEquals(List.of("ticket-" + first.displayId()), ticketIds("#readyColumn"));
+    }
+
+    private void signIn(String pin) throws Exception {
+        for (char c : pin.toCharArray()) {
+            robot.clickOn("#pin" + c);
+        }
+        robot.clickOn("#signIn");
+        await("the kitchen display after signing in", () -> robot.lookup("#kitchen").tryQuery()
+                .map(n -> n.getScene() != null && n.isVisible()).orElse(false));
+    }
+
+    private List<String> ticketIds(String column) {
+        return robot.lookup(column).queryAs(Pane.class).getChildren().stream().map(Node::getId).toList();
+    }
+
+    private List<String> allTicketIds() {
+        List<String> out = new java.util.ArrayList<>(ticketIds("#newColumn"));
+        out.addAll(ticketIds("#preparingColumn"));
+        out.addAll(ticketIds("#readyColumn"));
+        return out;
+    }
+
+    private String statusOnServer(DemoBootstrap.Result tenant, String displayId) {
+        return server.sales(tenant).stream().filter(s -> displayId.equals(s.path("displayId").asText()))
+                .map(s -> s.path("status").asText()).findFirst().orElse("");
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    private static void await(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
