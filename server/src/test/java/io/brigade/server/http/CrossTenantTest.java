@@ -47,7 +47,7 @@ class CrossTenantTest {
                 Map.entry("salesChannelId", a.ids().salesChannelId()), Map.entry("menuId", a.ids().menuId()),
                 Map.entry("revisionId", "1"), Map.entry("saleId", sale.json().get("saleId").asText()),
                 Map.entry("menuItemId", a.ids().menuItemIds().get(0)), Map.entry("jobId", jobId),
-                Map.entry("name", "sales.csv"), Map.entry("subId", subId), Map.entry("staffId", a.api()
+                Map.entry("name", "sales.csv"), Map.entry("subId", subId), Map.entry("lineNo", "1"), Map.entry("staffId", a.api()
                         .get("/backoffice/v1/orgs/" + a.ids().orgId() + "/staff").json().get("data").get(0)
                         .get("staffId").asText()));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -55,6 +55,7 @@ class CrossTenantTest {
         body.put("salesChannelType", "POS");
         body.put("cancellationReason", "stolen");
         body.put("quantity", 5);
+        body.put("done", true);
         body.put("status", "SALE_DISPATCHED");
         body.put("salesChannelIds", List.of(b.ids().salesChannelId()));
         String json = Json.mapper().writeValueAsString(body);
