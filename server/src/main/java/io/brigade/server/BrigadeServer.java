@@ -38,6 +38,7 @@ import io.brigade.server.jobs.TenantMigrationRepository;
 import io.brigade.server.jobs.WebhookRetriesJob;
 import io.brigade.server.jobs.WebhookRetrySweep;
 import io.brigade.server.menus.MenuRepository;
+import io.brigade.server.menus.MenuBackOfficeRoutes;
 import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.menus.PublishedMenus;
@@ -185,6 +186,7 @@ public final class BrigadeServer implements AutoCloseable {
         new TokenRoutes(database, credentials, clock).register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
+        new MenuBackOfficeRoutes(database, menus, menuService, orgs).register(router); // issue 7: menu editor
         new SaleRoutes(saleService).register(router);
         analytics.register(router);
 
