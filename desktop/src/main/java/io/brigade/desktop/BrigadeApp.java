@@ -97,6 +97,12 @@ public final class BrigadeApp extends Application {
                             till.menuArrived(revision);
                         }
                     }));
+                    s.snoozes().onChange(state -> Platform.runLater(() -> {
+                        if (till != null) {
+                            till.snoozesArrived(state);
+                        }
+                    }));
+                    s.snoozes().current(); // read the stored snoozes here, off the FX thread
                     Optional<MenuRevision> cached = s.menus().current();
                     Platform.runLater(() -> ready(s, cached, zone));
                 } catch (Exception e) {
@@ -116,6 +122,7 @@ public final class BrigadeApp extends Application {
         services = s;
         till = new TillViewModel(s.checkout(), s.events(), background, s.clock(), zone);
         cached.ifPresent(till::menuArrived);
+        till.snoozesArrived(s.snoozes().current());
 
         SignInViewModel signInModel = new SignInViewModel(s.staff(), background, this::signedIn);
         FXMLLoader signInLoader = loader("staff/SignInView.fxml");
