@@ -8,6 +8,7 @@ import io.brigade.desktop.app.FxBackground;
 import io.brigade.desktop.app.ShellController;
 import io.brigade.desktop.app.ShellViewModel;
 import io.brigade.desktop.app.Workspace;
+import io.brigade.desktop.menu.MenuWorkspace;
 import io.brigade.desktop.settings.SettingsController;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.SignInController;
@@ -146,6 +147,7 @@ public final class BrigadeApp extends Application {
         screens.put(Workspace.TILL, tillView);
         screens.put(Workspace.KITCHEN, placeholder("The kitchen display arrives in the next release."));
         screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
+        screens.put(Workspace.MENU, MenuWorkspace.load(s, background, zone));
         screens.put(Workspace.BACK_OFFICE, settingsView);
 
         shellModel = new ShellViewModel(zone);

@@ -131,11 +131,17 @@ public final class TillViewModel {
         java.time.Instant now = clock.instant();
         Optional<ChannelSnoozes.Entry> channel = snoozes.channel(now);
         if (channel.isPresent()) {
-            return Optional.of("This sales channel is snoozed" + until(channel.get().expiry())
-                    + ": " + caption + " cannot be sold now");
+            return Optional.of("The channel is snoozed" + untilTime(channel.get().expiry()) + ": " + caption
+                    + " cannot be sold");
         }
-        return snoozes.item(menuItemId, now).map(s -> caption + " is snoozed" + until(s.expiry())
-                + " and cannot be sold now");
+        return snoozes.item(menuItemId, now).map(s -> caption + " is snoozed" + untilTime(s.expiry())
+                + " and cannot be sold");
+    }
+
+    /** Short enough for the till's message line: " until 17:30", or nothing for an open-ended snooze. */
+    private String untilTime(java.time.Instant expiry) {
+        return expiry == null ? "" : " until " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(expiry.atZone(zone));
     }
 
     private String until(java.time.Instant expiry) {
