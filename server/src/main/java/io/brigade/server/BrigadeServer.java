@@ -9,6 +9,7 @@ import io.brigade.server.auth.TokenRoutes;
 import io.brigade.server.availability.OperationsUpdateRoutes;
 import io.brigade.server.availability.SnoozeGuard;
 import io.brigade.server.availability.SnoozeRepository;
+import io.brigade.server.availability.SnoozeExpiry;
 import io.brigade.server.availability.SnoozeService;
 import io.brigade.server.availability.StockOutSnoozes;
 import io.brigade.server.billing.BillingRepository;
@@ -79,6 +80,7 @@ import io.github.bucket4j.TimeMeter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -93,6 +95,8 @@ public final class BrigadeServer implements AutoCloseable {
     private final JobEngine jobs;
     private final Dispatcher dispatcher;
     private final Options options;
+
+    private SnoozeExpiry snoozeExpiry;
 
     private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs,
                           Dispatcher dispatcher, Options options) {
@@ -214,6 +218,7 @@ public final class BrigadeServer implements AutoCloseable {
         new BackOfficeWebhookRoutes(webhooks).register(router);
         new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock))
                 .register(router);
+        SnoozeExpiry snoozeExpiry = new SnoozeExpiry(database, snoozes, orgs, outbox, clock); // issue 4: expiries
 
         // Issue 5: background jobs. Webhook retries run in the dispatcher's own loop, so the
         // webhook-retries job type has no sweep to call (it answers 501 and says so).
@@ -238,7 +243,9 @@ public final class BrigadeServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(router.build());
         jetty.setStopTimeout(5_000);
-        return new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options);
+        BrigadeServer built = new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options);
+        built.snoozeExpiry = snoozeExpiry;
+        return built;
     }
 
     public BrigadeServer start() throws Exception {
@@ -250,6 +257,7 @@ public final class BrigadeServer implements AutoCloseable {
         }
         if (options.pollWebhooks()) {
             dispatcher.start();
+            snoozeExpiry.start(Duration.ofSeconds(5));
         }
         return this;
     }
@@ -271,6 +279,11 @@ public final class BrigadeServer implements AutoCloseable {
         return dispatcher;
     }
 
+    /** Ends timed snoozes with their events (tests call {@link SnoozeExpiry#sweep()} when polling is off). */
+    public SnoozeExpiry snoozeExpiry() {
+        return snoozeExpiry;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
@@ -282,6 +295,7 @@ public final class BrigadeServer implements AutoCloseable {
             jobs.close();
             jetty.stop();
             dispatcher.close();
+            snoozeExpiry.close();
             committer.close();
         } finally {
             database.close();
