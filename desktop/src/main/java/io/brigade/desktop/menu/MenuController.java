@@ -84,10 +84,10 @@ public final class MenuController {
                 snoozes.overviewArrived(overview);
             }
         });
-        // Load whenever the workspace is shown: the manager's session opens on first use, and another manager
-        // may have changed the menu since.
+        // Load whenever the workspace is shown (the manager's session opens on first use, and another manager
+        // may have changed the menu since), but never throw away unsaved edits: a glance at the till keeps them.
         root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
+            if (scene != null && (model.baseProperty().get() == null || !model.isChanged())) {
                 onReload();
             }
         });

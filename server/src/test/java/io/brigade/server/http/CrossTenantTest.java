@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Walks every declared route with another org's credential and ids: nothing of org A leaks to org B. */
 class CrossTenantTest {
+    // Staff sign-in names its org in the body and answers one 401 for every wrong case (StaffSessionTest).
     private static final Set<String> NOT_ORG_SCOPED = Set.of("/identity/connect/token", "/orgManagement/orgs",
-            "/api/v1/openapi.json");
+            "/api/v1/openapi.json", "/backoffice/v1/sessions");
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
