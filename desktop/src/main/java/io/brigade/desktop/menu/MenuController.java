@@ -107,6 +107,11 @@ public final class MenuController {
             menuPicker.setValue(m);
             picking = false;
         });
+        model.menus().addListener((ListChangeListener<MenuSummary>) c -> javafx.application.Platform.runLater(() -> {
+            picking = true;
+            menuPicker.setValue(model.menuProperty().get());
+            picking = false;
+        }));
         revisionInfo.textProperty().bind(Bindings.createStringBinding(() -> {
             MenuRevision base = model.baseProperty().get();
             MenuSummary m = model.menuProperty().get();
@@ -250,6 +255,9 @@ public final class MenuController {
             }
         });
         snoozes.channelProperty().addListener((o, a, ch) -> snoozeChannelPicker.setValue(ch));
+        // A reload replaces the list with equal channels, which clears the box without a change of channel.
+        snoozes.channels().addListener((ListChangeListener<SalesChannel>) c -> javafx.application.Platform.runLater(
+                () -> snoozeChannelPicker.setValue(snoozes.channelProperty().get())));
         snoozeUntil.textProperty().bindBidirectional(snoozes.untilProperty());
         channelStatus.textProperty().bind(snoozes.channelStatusProperty());
         snoozes.channelSnoozedProperty().addListener((o, a, on) -> style(channelStatus, "snoozed", on));

@@ -93,7 +93,9 @@ public final class SnoozePanelModel {
     /** The org's menus and channels changed (loaded, saved, published): keep the chosen channel if it still exists. */
     public void overviewArrived(MenuOverview o) {
         overview = o;
-        channels.setAll(o.salesChannels());
+        if (!channels.equals(o.salesChannels())) {
+            channels.setAll(o.salesChannels()); // only when they changed: a reset list clears a ComboBox's choice
+        }
         SalesChannel keep = channel.get() == null ? null : o.salesChannels().stream()
                 .filter(c -> c.salesChannelId().equals(channel.get().salesChannelId())).findFirst().orElse(null);
         select(keep != null ? keep : o.salesChannels().isEmpty() ? null : o.salesChannels().get(0));

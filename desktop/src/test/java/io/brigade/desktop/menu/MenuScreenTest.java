@@ -79,7 +79,10 @@ class MenuScreenTest {
         waitUntil("the save", () -> text("#menuMessage").equals("Saved as revision 2. Publish it to put it on sale."));
         assertEquals("", text("#itemError"));
 
+        robot.clickOn("#groupsTab");
+        screenshot("menu-groups.png");
         robot.clickOn("#publishTab");
+        screenshot("menu-publish.png");
         robot.clickOn("#publish");
         waitUntil("the publication", () -> text("#menuMessage").startsWith("Revision 2 is now on sale on "));
 
@@ -94,6 +97,11 @@ class MenuScreenTest {
         robot.clickOn("#snoozeItem");
         waitUntil("the timed snooze", () -> text("#snoozeMessage").startsWith("House red (glass) snoozed until 23:59"));
 
+        javafx.scene.control.ComboBox<?> channelPicker = robot.lookup("#snoozeChannelPicker")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(channelPicker.getValue() instanceof io.brigade.protocol.org.SalesChannel ch
+                && ch.name().equals("Front counter till"), "the panel names the channel it shows");
+        screenshot("menu-snoozes.png");
         robot.clickOn("#workspace-till");
         waitUntil("revision 2 at the till", () -> app.till().menuProperty().get().revisionId() == 2);
         // The tab header by id: the menu workspace's tables also show the word "Drinks".
