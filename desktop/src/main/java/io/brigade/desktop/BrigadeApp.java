@@ -9,6 +9,7 @@ import io.brigade.desktop.app.ShellController;
 import io.brigade.desktop.app.ShellViewModel;
 import io.brigade.desktop.app.Workspace;
 import io.brigade.desktop.backoffice.BackOfficeWorkspace;
+import io.brigade.desktop.menu.MenuWorkspace;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.SignInController;
 import io.brigade.desktop.staff.SignInViewModel;
@@ -97,6 +98,12 @@ public final class BrigadeApp extends Application {
                             till.menuArrived(revision);
                         }
                     }));
+                    s.snoozes().onChange(state -> Platform.runLater(() -> {
+                        if (till != null) {
+                            till.snoozesArrived(state);
+                        }
+                    }));
+                    s.snoozes().current(); // read the stored snoozes here, off the FX thread
                     Optional<MenuRevision> cached = s.menus().current();
                     Platform.runLater(() -> ready(s, cached, zone));
                 } catch (Exception e) {
@@ -116,6 +123,7 @@ public final class BrigadeApp extends Application {
         services = s;
         till = new TillViewModel(s.checkout(), s.events(), background, s.clock(), zone);
         cached.ifPresent(till::menuArrived);
+        till.snoozesArrived(s.snoozes().current());
 
         SignInViewModel signInModel = new SignInViewModel(s.staff(), background, this::signedIn);
         FXMLLoader signInLoader = loader("staff/SignInView.fxml");
@@ -131,6 +139,7 @@ public final class BrigadeApp extends Application {
         screens.put(Workspace.TILL, tillView);
         screens.put(Workspace.KITCHEN, io.brigade.desktop.kitchen.KitchenWorkspace.load(s, background, zone));
         screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
+        screens.put(Workspace.MENU, MenuWorkspace.load(s, background, zone));
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s, background, zone));
 
         shellModel = new ShellViewModel(zone);

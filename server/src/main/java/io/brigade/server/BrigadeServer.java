@@ -10,6 +10,7 @@ import io.brigade.server.auth.TokenRoutes;
 import io.brigade.server.availability.OperationsUpdateRoutes;
 import io.brigade.server.availability.SnoozeGuard;
 import io.brigade.server.availability.SnoozeRepository;
+import io.brigade.server.availability.SnoozeExpiry;
 import io.brigade.server.availability.SnoozeService;
 import io.brigade.server.availability.StockOutSnoozes;
 import io.brigade.server.billing.BillingRepository;
@@ -44,6 +45,7 @@ import io.brigade.server.jobs.TenantMigrationJob;
 import io.brigade.server.jobs.TenantMigrationRepository;
 import io.brigade.server.jobs.WebhookRetriesJob;
 import io.brigade.server.menus.MenuRepository;
+import io.brigade.server.menus.MenuBackOfficeRoutes;
 import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.menus.PublishedMenus;
@@ -101,9 +103,13 @@ public final class BrigadeServer implements AutoCloseable {
     private final Options options;
     private final KitchenStreams kitchenStreams;
 
+    private final SnoozeExpiry snoozeExpiry;
+
     private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs,
-                          Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams) {
+                          Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams,
+                          SnoozeExpiry snoozeExpiry) {
         this.kitchenStreams = kitchenStreams;
+        this.snoozeExpiry = snoozeExpiry;
         this.jetty = jetty;
         this.database = database;
         this.committer = committer;
@@ -199,6 +205,7 @@ public final class BrigadeServer implements AutoCloseable {
         apps.register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
+        new MenuBackOfficeRoutes(database, menus, menuService, orgs).register(router); // issue 7: menu editor
         new SaleRoutes(saleService).register(router);
         analytics.register(router);
 
@@ -226,6 +233,7 @@ public final class BrigadeServer implements AutoCloseable {
         new BackOfficeWebhookRoutes(webhooks).register(router);
         new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock))
                 .register(router);
+        SnoozeExpiry snoozeExpiry = new SnoozeExpiry(database, snoozes, orgs, outbox, clock); // issue 4: expiries
 
         // Issue 5: background jobs. Webhook retries run on their schedule in the dispatcher's own loop;
         // the webhook-retries job brings an org's waiting retries forward to now.
@@ -258,7 +266,8 @@ public final class BrigadeServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(router.build());
         jetty.setStopTimeout(5_000);
-        return new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options, kitchenStreams);
+        return new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options, kitchenStreams,
+                snoozeExpiry);
     }
 
     public BrigadeServer start() throws Exception {
@@ -270,6 +279,7 @@ public final class BrigadeServer implements AutoCloseable {
         }
         if (options.pollWebhooks()) {
             dispatcher.start();
+            snoozeExpiry.start(Duration.ofSeconds(5));
         }
         return this;
     }
@@ -291,6 +301,11 @@ public final class BrigadeServer implements AutoCloseable {
         return dispatcher;
     }
 
+    /** Ends timed snoozes with their events (tests call {@link SnoozeExpiry#sweep()} when polling is off). */
+    public SnoozeExpiry snoozeExpiry() {
+        return snoozeExpiry;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
@@ -303,6 +318,7 @@ public final class BrigadeServer implements AutoCloseable {
             kitchenStreams.close(); // ends the open streams, or jetty.stop would wait for them
             jetty.stop();
             dispatcher.close();
+            snoozeExpiry.close();
             committer.close();
         } finally {
             database.close();

@@ -5,6 +5,7 @@ import io.brigade.desktop.backoffice.BackOfficeClient;
 import io.brigade.desktop.embedded.EmbeddedServer;
 import io.brigade.desktop.local.LocalDatabase;
 import io.brigade.desktop.menu.MenuCache;
+import io.brigade.desktop.menu.SnoozeCache;
 import io.brigade.desktop.settings.SettingsRepository;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.Role;
@@ -38,6 +39,7 @@ public final class AppServices implements AutoCloseable {
     private final StaffRepository staff;
     private final OutboxRepository outbox;
     private final MenuCache menus;
+    private final SnoozeCache snoozes;
     private final ServerClient client;
     private final BackOfficeClient backOffice;
     private final SyncWorker sync;
@@ -70,9 +72,10 @@ public final class AppServices implements AutoCloseable {
         }
         this.outbox = new OutboxRepository(db);
         this.menus = new MenuCache(db, settings.salesChannelId());
+        this.snoozes = new SnoozeCache(db, settings.salesChannelId());
         this.client = new ServerClient(settings, clock, o.interceptors);
         this.backOffice = new BackOfficeClient(settings.serverUrl(), settings.orgId(), o.interceptors);
-        this.sync = new SyncWorker(outbox, client, menus, staff, clock, o.menuRefresh,
+        this.sync = new SyncWorker(outbox, client, menus, snoozes, staff, clock, o.menuRefresh,
                 status -> statusListeners.forEach(l -> l.accept(status)));
         this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
         this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge);
@@ -164,6 +167,11 @@ public final class AppServices implements AutoCloseable {
 
     public MenuCache menus() {
         return menus;
+    }
+
+    /** The channel's snoozes as last read from the server: the till greys these items out. */
+    public SnoozeCache snoozes() {
+        return snoozes;
     }
 
     public SyncWorker sync() {

@@ -2,7 +2,7 @@ package io.brigade.desktop.app;
 
 /** The app's workspaces, in the order they appear. */
 public enum Workspace {
-    TILL("Till"), KITCHEN("Kitchen"), DASHBOARD("Dashboard"), BACK_OFFICE("Back office");
+    TILL("Till"), KITCHEN("Kitchen"), DASHBOARD("Dashboard"), MENU("Menu"), BACK_OFFICE("Back office");
 
     private final String title;
 

@@ -3,6 +3,7 @@ package io.brigade.desktop.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brigade.desktop.menu.ChannelSnoozes;
 import io.brigade.desktop.settings.TerminalSettings;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.protocol.Data;
@@ -40,6 +41,7 @@ public final class ServerClient {
     private static final String USER_AGENT = "Brigade-Till/0.1.0";
     private static final Logger LOG = Logger.getLogger(ServerClient.class.getName());
     private static final TypeReference<Data<List<StaffCredential>>> STAFF_LIST = new TypeReference<>() { };
+    private static final TypeReference<Data<ChannelSnoozes>> SNOOZES = new TypeReference<>() { };
     private final ObjectMapper mapper = Json.mapper();
     private final TerminalSettings settings;
     private final HttpUrl base;
@@ -136,6 +138,27 @@ public final class ServerClient {
                 return List.of();
             }
             return mapper.readValue(body, STAFF_LIST).data();
+        }
+    }
+
+    /**
+     * What is snoozed on this terminal's channel now (issue 4: the till greys it out); empty when the server
+     * refuses (an older server, or credentials that may not read it), which is logged.
+     */
+    public Optional<ChannelSnoozes> snoozes() throws IOException {
+        HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "salesChannels", settings.salesChannelId(),
+                "snoozes");
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (response.code() >= 500) {
+                throw new IOException("GET " + url.encodedPath() + " answered " + response.code());
+            }
+            if (!response.isSuccessful()) {
+                LOG.warning("the server did not give this terminal its snoozes (" + response.code() + "): "
+                        + reason(body));
+                return Optional.empty();
+            }
+            return Optional.of(mapper.readValue(body, SNOOZES).data());
         }
     }
 

@@ -3,6 +3,7 @@ package io.brigade.desktop.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.desktop.menu.MenuCache;
+import io.brigade.desktop.menu.SnoozeCache;
 import io.brigade.desktop.staff.StaffRepository;
 import io.brigade.desktop.sync.OutboxEntry.Kind;
 import io.brigade.protocol.Json;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * The one thread that talks to the server: it drains the outbox oldest first, backs off while the
- * network is down, parks what the server refuses, and refreshes the cached menu and staff between sends.
+ * network is down, parks what the server refuses, and refreshes the cached menu, snoozes and staff between sends.
  */
 public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
@@ -36,6 +37,7 @@ public final class SyncWorker implements AutoCloseable {
     private final OutboxRepository outbox;
     private final ServerClient client;
     private final MenuCache menus;
+    private final SnoozeCache snoozes;
     private final StaffRepository staff;
     private List<StaffCredential> lastStaff = List.of();
     private final Clock clock;
@@ -54,9 +56,10 @@ public final class SyncWorker implements AutoCloseable {
     private volatile boolean statusDirty = true;
     private volatile Instant lastSync;
 
-    public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, StaffRepository staff,
-                      Clock clock, Duration menuRefresh, Consumer<SyncStatus> listener) {
+    public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, SnoozeCache snoozes,
+                      StaffRepository staff, Clock clock, Duration menuRefresh, Consumer<SyncStatus> listener) {
         this.outbox = outbox;
+        this.snoozes = snoozes;
         this.staff = staff;
         this.client = client;
         this.menus = menus;
@@ -204,6 +207,8 @@ public final class SyncWorker implements AutoCloseable {
             // Staff first: a till that has its menu has its staff too, so sign-in works once the menu shows.
             refreshStaff();
             client.publishedMenu().ifPresent(menus::store);
+            // Snoozes ride with the menu refresh: a snoozed item greys out within one refresh interval.
+            client.snoozes().ifPresent(snoozes::store);
             markOnline(true, null);
         } catch (IOException e) {
             markOnline(false, e.getMessage());

@@ -54,6 +54,9 @@ public final class TillController {
     @FXML private ListView<Tender> tenders;
     @FXML private TextField amount;
     @FXML private Label message;
+    @FXML private Label channelBanner;
+    // Issue 4: every item button built, by item id, so a snooze change re-greys them without rebuilding tabs.
+    private final java.util.Map<String, List<Button>> itemButtons = new java.util.HashMap<>();
     private TillViewModel model;
     private CheckoutService checkout;
     private Background background;
@@ -126,10 +129,36 @@ public final class TillController {
             }
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+
+        channelBanner.textProperty().bind(model.channelBannerProperty());
+        channelBanner.visibleProperty().bind(model.channelBannerProperty().isNotEmpty());
+        channelBanner.managedProperty().bind(channelBanner.visibleProperty());
+        model.snoozedItemsProperty().addListener((o, a, b) -> itemButtons.values()
+                .forEach(buttons -> buttons.forEach(this::showSnooze)));
+        // Timed snoozes end by the clock, online or not.
+        javafx.animation.Timeline ticker = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
+        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    /** Greys a snoozed item's button (still tappable, so the cashier hears why it cannot be sold). */
+    private void showSnooze(Button b) {
+        PricedItem item = (PricedItem) b.getUserData();
+        if (!item.available()) {
+            return;
+        }
+        boolean snoozed = model.isSnoozed(item.id());
+        b.getStyleClass().remove("snoozed");
+        if (snoozed) {
+            b.getStyleClass().add("snoozed");
+        }
+        b.setText(item.caption() + "\n" + (snoozed ? "Snoozed" : model.format(item.price())));
     }
 
     private void showMenu(TillMenu menu) {
         categories.getTabs().clear();
+        itemButtons.clear();
         searchTab = null;
         if (menu == null) {
             menuInfo.setText("Waiting for the menu…");
@@ -179,6 +208,9 @@ public final class TillController {
                 b.setDisable(true);
             }
             b.setOnAction(e -> open(item));
+            b.setUserData(item);
+            itemButtons.computeIfAbsent(item.id(), k -> new java.util.ArrayList<>()).add(b);
+            showSnooze(b);
             grid.getChildren().add(b);
         }
         ScrollPane scroll = new ScrollPane(grid);

@@ -2,6 +2,7 @@ package io.brigade.desktop.till;
 
 import io.brigade.desktop.analytics.EventRecorder;
 import io.brigade.desktop.app.Background;
+import io.brigade.desktop.menu.ChannelSnoozes;
 import io.brigade.desktop.staff.StaffMember;
 import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.menus.MenuRevision;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -62,6 +64,10 @@ public final class TillViewModel {
     private final ObjectBinding<BigDecimal> balance;
     private MenuRevision revision;
     private MenuRevision waitingRevision;
+    // Issue 4: what is snoozed on this channel, as last read from the server; expiries run on the till's clock.
+    private ChannelSnoozes snoozes = ChannelSnoozes.NONE;
+    private final ObjectProperty<Set<String>> snoozedItems = new SimpleObjectProperty<>(Set.of());
+    private final StringProperty channelBanner = new SimpleStringProperty("");
 
     public TillViewModel(CheckoutService checkout, EventRecorder events, Background background, Clock clock,
                          ZoneId zone) {
@@ -92,6 +98,55 @@ public final class TillViewModel {
         waitingRevision = null;
         events.menu(r.menuId(), r.revisionId());
         menu.set(TillMenu.of(r, dispatch.get(), clock.instant().atZone(zone)));
+    }
+
+    // ---- snoozes (issue 4) ----
+
+    /** The channel's snoozes as the sync worker last read them; the buttons grey out at once. */
+    public void snoozesArrived(ChannelSnoozes state) {
+        snoozes = state == null ? ChannelSnoozes.NONE : state;
+        tick();
+    }
+
+    /** Re-checks the snoozes against the clock, so a timed snooze ends on time even offline. */
+    public void tick() {
+        java.time.Instant now = clock.instant();
+        Set<String> items = Set.copyOf(snoozes.itemsAt(now));
+        if (!items.equals(snoozedItems.get())) {
+            snoozedItems.set(items);
+        }
+        String banner = snoozes.channel(now).map(s -> "This sales channel is snoozed" + until(s.expiry())
+                + ": new sales are paused.").orElse("");
+        if (!banner.equals(channelBanner.get())) {
+            channelBanner.set(banner);
+        }
+    }
+
+    public boolean isSnoozed(String menuItemId) {
+        return snoozedItems.get().contains(menuItemId);
+    }
+
+    /** Why an item cannot be sold now because of a snooze, if it cannot. */
+    private Optional<String> snoozeRefusal(String menuItemId, String caption) {
+        java.time.Instant now = clock.instant();
+        Optional<ChannelSnoozes.Entry> channel = snoozes.channel(now);
+        if (channel.isPresent()) {
+            return Optional.of("The channel is snoozed" + untilTime(channel.get().expiry()) + ": " + caption
+                    + " cannot be sold");
+        }
+        return snoozes.item(menuItemId, now).map(s -> caption + " is snoozed" + untilTime(s.expiry())
+                + " and cannot be sold");
+    }
+
+    /** Short enough for the till's message line: " until 17:30", or nothing for an open-ended snooze. */
+    private String untilTime(java.time.Instant expiry) {
+        return expiry == null ? "" : " until " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(expiry.atZone(zone));
+    }
+
+    private String until(java.time.Instant expiry) {
+        return expiry == null ? " until it is unsnoozed" : " until " + java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm").format(expiry.atZone(zone));
     }
 
     /** Dine-in or takeaway; prices follow the dispatch type's pricing, so the ticket is repriced. */
@@ -132,6 +187,11 @@ public final class TillViewModel {
             message.set(item.caption() + " is not available right now");
             return Optional.empty();
         }
+        Optional<String> snoozed = snoozeRefusal(item.id(), item.caption());
+        if (snoozed.isPresent()) {
+            message.set(snoozed.get());
+            return Optional.empty();
+        }
         events.record(AnalyticsEventType.MEAL_VIEWED, item.id(), null, null, null, staffId());
         if (item.hasModifiers()) {
             return Optional.of(new ModifierChoice(item));
@@ -148,6 +208,13 @@ public final class TillViewModel {
             return false;
         }
         PricedItem item = choice.item();
+        for (ModifierChoice.Chosen c : choice.chosen()) {
+            Optional<String> snoozed = snoozeRefusal(c.option().id(), c.option().caption());
+            if (snoozed.isPresent()) {
+                message.set(snoozed.get());
+                return false;
+            }
+        }
         List<TicketLine.Modifier> mods = new ArrayList<>();
         for (ModifierChoice.Chosen c : choice.chosen()) {
             BigDecimal price = TillMenu.price(c.option(), dispatch.get());
@@ -459,6 +526,16 @@ public final class TillViewModel {
 
     public BooleanProperty savingProperty() {
         return saving;
+    }
+
+    /** The ids of the items snoozed now: the controller greys their buttons. */
+    public ObjectProperty<Set<String>> snoozedItemsProperty() {
+        return snoozedItems;
+    }
+
+    /** Empty, or the banner shown while the whole channel is snoozed. */
+    public StringProperty channelBannerProperty() {
+        return channelBanner;
     }
 
     public ObjectProperty<BigDecimal> tipProperty() {

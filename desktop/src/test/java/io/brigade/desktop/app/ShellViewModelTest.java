@@ -22,7 +22,7 @@ class ShellViewModelTest {
         shell.staffProperty().set(new StaffMember("2", "Kevin", Role.KITCHEN));
         assertEquals(List.of(Workspace.KITCHEN), shell.workspaces());
         shell.staffProperty().set(new StaffMember("3", "Maeve", Role.MANAGER));
-        assertEquals(List.of(Workspace.TILL, Workspace.KITCHEN, Workspace.DASHBOARD, Workspace.BACK_OFFICE),
+        assertEquals(List.of(Workspace.TILL, Workspace.KITCHEN, Workspace.DASHBOARD, Workspace.MENU, Workspace.BACK_OFFICE),
                 shell.workspaces());
     }
 

@@ -112,4 +112,38 @@ public final class SnoozeRepository {
     private static String key(String itemId) {
         return itemId == null ? WHOLE_CHANNEL : itemId;
     }
+    /** A snooze whose expiry has passed, still stored: {@link SnoozeExpiry} ends it and tells subscribers. */
+    public record Expired(String orgId, String salesChannelId, String menuItemId, Instant expiry) {
+    }
+
+    /** Up to {@code limit} stored snoozes whose expiry is at or before {@code now}, oldest expiry first. */
+    public List<Expired> expired(Connection c, Instant now, int limit) throws SQLException {
+        List<Expired> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT org_id, sales_channel_id, menu_item_id, expires_at "
+                + "FROM snoozes WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at")) {
+            Sql.bind(ps, now);
+            ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String item = rs.getString(3);
+                    out.add(new Expired(rs.getString(1), rs.getString(2), WHOLE_CHANNEL.equals(item) ? null : item,
+                            Sql.instant(rs, "expires_at")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Removes the expired snooze only if it is still the one that expired (same expiry): a snooze set again
+     * meanwhile stays, and of two nodes sweeping at once only one removes it (true for that one).
+     */
+    public boolean endExpired(Connection c, Expired e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM snoozes WHERE sales_channel_id = ? "
+                + "AND menu_item_id = ? AND expires_at = ?")) {
+            Sql.bind(ps, e.salesChannelId(), key(e.menuItemId()), e.expiry());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
 }

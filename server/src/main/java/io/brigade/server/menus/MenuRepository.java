@@ -160,4 +160,39 @@ public final class MenuRepository {
             }
         }
     }
+    /** Every revision of the org's menus (number and time, no content), oldest first. */
+    public List<RevisionSummaryRow> revisionSummaries(Connection c, String orgId) throws SQLException {
+        List<RevisionSummaryRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT menu_id, revision_id, created_at FROM menu_revisions "
+                + "WHERE org_id = ? ORDER BY menu_id, revision_id")) {
+            Sql.bind(ps, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RevisionSummaryRow(rs.getString(1), rs.getLong(2), Sql.instant(rs, "created_at")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A revision's number and time, with the menu it belongs to. */
+    public record RevisionSummaryRow(String menuId, long revisionId, Instant createdAt) {
+    }
+
+    /** What each of the org's channels sells from now (its latest publication). */
+    public List<Publication> currentPublications(Connection c, String orgId) throws SQLException {
+        List<Publication> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT menu_publish_id, menu_id, revision_id, "
+                + "sales_channel_id, published_at FROM channel_menus WHERE org_id = ? "
+                + "ORDER BY sales_channel_id")) {
+            Sql.bind(ps, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Publication(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            Sql.instant(rs, "published_at")));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -1,0 +1,29 @@
+package io.brigade.desktop.menu;
+
+import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.app.Background;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Builds the MENU workspace (menu editor and snoozes) for the app shell. */
+public final class MenuWorkspace {
+    private MenuWorkspace() {
+    }
+
+    public static Parent load(AppServices services, Background background, ZoneId zone) {
+        MenuOffice office = new MenuOffice(services.backOffice());
+        MenuEditorViewModel editor = new MenuEditorViewModel(office, background);
+        SnoozePanelModel snoozes = new SnoozePanelModel(office, background, services.clock(), zone);
+        FXMLLoader loader = new FXMLLoader(MenuWorkspace.class.getResource("MenuView.fxml"));
+        try {
+            Parent view = loader.load();
+            ((MenuController) loader.getController()).bind(editor, snoozes);
+            return view;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the menu workspace", e);
+        }
+    }
+}
