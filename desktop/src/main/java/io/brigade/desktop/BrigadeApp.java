@@ -9,6 +9,7 @@ import io.brigade.desktop.app.ShellController;
 import io.brigade.desktop.app.ShellViewModel;
 import io.brigade.desktop.app.Workspace;
 import io.brigade.desktop.backoffice.BackOfficeWorkspace;
+import io.brigade.desktop.kitchen.KitchenWorkspace;
 import io.brigade.desktop.menu.MenuWorkspace;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.SignInController;
@@ -50,6 +51,7 @@ public final class BrigadeApp extends Application {
     private Parent shell;
     private ShellViewModel shellModel;
     private TillViewModel till;
+    private final ZoneId zone = ZoneId.systemDefault();
 
     /**
      * Started from the command line: data in the user's data directory and the embedded server, unless
@@ -87,7 +89,6 @@ public final class BrigadeApp extends Application {
         stage.show();
         // Start-up time is a promise to store staff (under 3 s to a usable screen): log it on every start.
         LOG.info("window shown {} ms after launch", sinceLaunch());
-        ZoneId zone = ZoneId.systemDefault();
         {
             Thread t = new Thread(() -> {
                 try {
@@ -131,13 +132,30 @@ public final class BrigadeApp extends Application {
         ((SignInController) signInLoader.getController()).bind(signInModel,
                 s.isEmbedded() ? AppServices.DEMO_PINS : null);
 
+        root.getChildren().setAll(signIn);
+        signIn.requestFocus();
+        LOG.info("sign-in ready {} ms after launch (menu revision {})", sinceLaunch(),
+                cached.map(r -> String.valueOf(r.revisionId())).orElse("not cached yet"));
+        // The workspaces are built right after the PIN pad is on screen, not before: a cashier can start
+        // typing while they load, and the start-up promise is about the first usable screen.
+        Platform.runLater(() -> {
+            buildShell(s, zone);
+            ready.complete(s);
+        });
+    }
+
+    /** The window frame and every workspace; idempotent, so a very fast first sign-in can call it too. */
+    private void buildShell(AppServices s, ZoneId zone) {
+        if (shell != null) {
+            return;
+        }
         FXMLLoader tillLoader = loader("till/TillView.fxml");
         Parent tillView = load(tillLoader);
         ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
 
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);
-        screens.put(Workspace.KITCHEN, io.brigade.desktop.kitchen.KitchenWorkspace.load(s, background, zone));
+        screens.put(Workspace.KITCHEN, KitchenWorkspace.load(s, background, zone));
         screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
         screens.put(Workspace.MENU, MenuWorkspace.load(s, background, zone));
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s, background, zone));
@@ -149,15 +167,10 @@ public final class BrigadeApp extends Application {
                 + (s.isEmbedded() ? " · built-in server" : " · " + s.settings().serverUrl()), screens, s.checkout(),
                 background, this::signOut);
         s.onStatus(status -> Platform.runLater(() -> shellModel.apply(status)));
-
-        root.getChildren().setAll(signIn);
-        signIn.requestFocus();
-        LOG.info("sign-in ready {} ms after launch (menu revision {})", sinceLaunch(),
-                cached.map(r -> String.valueOf(r.revisionId())).orElse("not cached yet"));
-        ready.complete(s);
     }
 
     private void signedIn(StaffMember who, String pin) {
+        buildShell(services, zone);
         if (who.role() != Role.CASHIER) {
             services.backOffice().remember(pin);
         }
