@@ -23,9 +23,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -44,7 +46,14 @@ public final class BrigadeApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(BrigadeApp.class);
     private final Supplier<AppServices.Options> options;
     private final CompletableFuture<AppServices> ready = new CompletableFuture<>();
-    private final FxBackground background = new FxBackground();
+    /**
+     * Services that {@link Main} began to start before the JavaFX toolkit, so that the till's database opens
+     * while the toolkit starts (two slow things at once instead of one after the other).
+     */
+    private static volatile CompletableFuture<AppServices> early;
+    private static volatile FxBackground earlyBackground;
+    private final FxBackground background;
+    private final boolean fromCommandLine;
     private final StackPane root = new StackPane();
     private AppServices services;
     private Parent signIn;
@@ -58,21 +67,50 @@ public final class BrigadeApp extends Application {
      * {@code --server=URL --client-id= --client-secret= --org= --property= --channel= [--terminal=]} name another.
      */
     public BrigadeApp() {
-        this.options = () -> {
-            AppServices.Options o = new AppServices.Options(DataDirectory.resolve());
-            Map<String, String> named = getParameters().getNamed();
-            if (named.containsKey("server")) {
-                o.settings(new TerminalSettings(named.get("server"), named.get("client-id"),
-                        named.get("client-secret"), named.get("org"), named.get("property"), named.get("channel"),
-                        named.get("terminal"), false));
-            }
-            return o;
-        };
+        this.options = () -> commandLineOptions(getParameters().getNamed());
+        this.background = earlyBackground != null ? earlyBackground : new FxBackground();
+        this.fromCommandLine = true;
     }
 
     /** Started by tests and tools with their own options. */
     public BrigadeApp(Supplier<AppServices.Options> options) {
         this.options = options;
+        this.background = new FxBackground();
+        this.fromCommandLine = false;
+    }
+
+    private static AppServices.Options commandLineOptions(Map<String, String> named) {
+        AppServices.Options o = new AppServices.Options(DataDirectory.resolve());
+        if (named.containsKey("server")) {
+            o.settings(new TerminalSettings(named.get("server"), named.get("client-id"),
+                    named.get("client-secret"), named.get("org"), named.get("property"), named.get("channel"),
+                    named.get("terminal"), false));
+        }
+        return o;
+    }
+
+    /** Begins starting the services for a command-line launch ({@code --name=value} arguments) right away. */
+    static void startEarly(String[] args) {
+        Map<String, String> named = new HashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 2) {
+                named.put(a.substring(2, eq), a.substring(eq + 1));
+            }
+        }
+        FxBackground bg = new FxBackground();
+        CompletableFuture<AppServices> future = new CompletableFuture<>();
+        earlyBackground = bg;
+        early = future;
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(AppServices.start(commandLineOptions(named).eventWriter(bg.executor())));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "early-startup");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
@@ -92,7 +130,9 @@ public final class BrigadeApp extends Application {
         {
             Thread t = new Thread(() -> {
                 try {
-                    AppServices s = AppServices.start(options.get().eventWriter(background.executor()));
+                    CompletableFuture<AppServices> begun = fromCommandLine ? early : null;
+                    AppServices s = begun != null ? begun.join()
+                            : AppServices.start(options.get().eventWriter(background.executor()));
                     // Listen before reading the cache, so a revision arriving in between is not missed.
                     s.menus().onChange(revision -> Platform.runLater(() -> {
                         if (till != null) {
@@ -107,7 +147,9 @@ public final class BrigadeApp extends Application {
                     s.snoozes().current(); // read the stored snoozes here, off the FX thread
                     Optional<MenuRevision> cached = s.menus().current();
                     Platform.runLater(() -> ready(s, cached, zone));
-                } catch (Exception e) {
+                } catch (Exception failure) {
+                    Throwable e = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
                     Platform.runLater(() -> {
                         starting.setText("Brigade could not start: " + e.getMessage());
                         ready.completeExceptionally(e);

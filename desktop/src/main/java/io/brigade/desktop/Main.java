@@ -8,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        BrigadeApp.startEarly(args);
         Application.launch(BrigadeApp.class, args);
     }
 }

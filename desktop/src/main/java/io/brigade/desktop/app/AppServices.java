@@ -20,11 +20,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 
 /** Everything behind the screens, wired once at start-up from the data directory and the settings. */
@@ -33,7 +37,8 @@ public final class AppServices implements AutoCloseable {
     public static final String DEMO_PINS = "Demo PINs: cashier 1111, kitchen 2222, manager 9999";
 
     private final LocalDatabase db;
-    private final EmbeddedServer embedded;
+    /** The built-in server; null when the till talks to a server elsewhere. */
+    private final CompletableFuture<EmbeddedServer> embedded;
     private final TerminalSettings settings;
     private final SettingsRepository settingsRepository;
     private final StaffRepository staff;
@@ -54,12 +59,36 @@ public final class AppServices implements AutoCloseable {
         this.db = LocalDatabase.open(o.dataDir);
         this.settingsRepository = new SettingsRepository(db);
         TerminalSettings chosen = o.settings != null ? o.settings : settingsRepository.load().orElse(null);
-        EmbeddedServer server = null;
-        if (chosen == null || chosen.embedded()) {
-            server = EmbeddedServer.start(o.dataDir, clock);
-            chosen = chosen == null ? server.bootstrapDemo("Demo Bistro", clock) : chosen.withServerUrl(server.url());
+        Runnable startEmbedded = () -> { };
+        if (chosen == null) {
+            // First start: the demo restaurant is made in the built-in server before anything else can work.
+            EmbeddedServer server = EmbeddedServer.start(o.dataDir, clock);
+            chosen = server.bootstrapDemo("Demo Bistro", clock);
+            this.embedded = CompletableFuture.completedFuture(server);
+        } else if (chosen.embedded()) {
+            // Later starts: the built-in server starts beside the PIN pad instead of before it. Its address is
+            // known now (same port as last time when free), and the sync worker is nudged once it answers.
+            int port = EmbeddedServer.portFor(HttpUrl.get(chosen.serverUrl()).port());
+            chosen = chosen.withServerUrl("http://localhost:" + port);
+            Path dir = o.dataDir;
+            CompletableFuture<EmbeddedServer> starting = new CompletableFuture<>();
+            this.embedded = starting;
+            // Started once the rest is built (end of this constructor): on two cores it would otherwise
+            // slow down the till's own start-up, which is what stands between launch and the PIN pad.
+            startEmbedded = () -> {
+                Thread t = new Thread(() -> {
+                    try {
+                        starting.complete(EmbeddedServer.start(dir, clock, port));
+                    } catch (Throwable e) {
+                        starting.completeExceptionally(e);
+                    }
+                }, "embedded-server-start");
+                t.setDaemon(true);
+                t.start();
+            };
+        } else {
+            this.embedded = null;
         }
-        this.embedded = server;
         this.settings = chosen;
         settingsRepository.save(settings);
         this.staff = new StaffRepository(db);
@@ -81,6 +110,16 @@ public final class AppServices implements AutoCloseable {
         this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge);
         if (o.startSync) {
             sync.start();
+        }
+        startEmbedded.run();
+        if (embedded != null) {
+            embedded.whenComplete((server, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.SEVERE, "the built-in server did not start; sales stay queued on this till", failure);
+                } else {
+                    sync.nudge();
+                }
+            });
         }
     }
 
@@ -144,7 +183,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     public boolean isEmbedded() {
-        return embedded != null;
+        return settings.embedded();
     }
 
     /** Saves settings for the next start; the running terminal keeps its connection until restarted. */
@@ -199,7 +238,8 @@ public final class AppServices implements AutoCloseable {
         backOffice.close();
         if (embedded != null) {
             try {
-                embedded.close();
+                // A server still starting is waited for, so that its database is closed before the till's.
+                embedded.get(30, TimeUnit.SECONDS).close();
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "embedded server did not stop cleanly", e);
             }

@@ -1,5 +1,8 @@
 package io.brigade.desktop.embedded;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.server.BrigadeServer;
 import io.brigade.server.bootstrap.DemoBootstrap;
@@ -22,10 +25,34 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Starts the server on a free loopback port over {@code directory/server.mv.db}. */
     public static EmbeddedServer start(Path directory, Clock clock) throws Exception {
+        return start(directory, clock, 0);
+    }
+
+    /**
+     * {@code preferred} when nothing listens there now, else a free port: the till keeps its server's
+     * address from one start to the next, so it can talk to it as soon as it is up.
+     */
+    public static int portFor(int preferred) {
+        if (preferred > 0) {
+            try (ServerSocket probe = new ServerSocket(preferred)) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // someone else has it now: take any free port
+            }
+        }
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the built-in server", e);
+        }
+    }
+
+    /** Starts the server on {@code port} (0: any free port) over {@code directory/server.mv.db}. */
+    public static EmbeddedServer start(Path directory, Clock clock, int port) throws Exception {
         Database database = Database.open("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"), "sa", "");
         try {
             // The webhook master key lives with the server's data, never in whatever directory the app started in.
-            BrigadeServer server = BrigadeServer.create(0, database, clock,
+            BrigadeServer server = BrigadeServer.create(port, database, clock,
                     BrigadeServer.Options.withKeyFile(directory.resolve("master.key"))).start();
             return new EmbeddedServer(server, database);
         } catch (Exception e) {
