@@ -8,6 +8,7 @@ import io.brigade.desktop.app.FxBackground;
 import io.brigade.desktop.app.ShellController;
 import io.brigade.desktop.app.ShellViewModel;
 import io.brigade.desktop.app.Workspace;
+import io.brigade.desktop.dashboard.DashboardWorkspace;
 import io.brigade.desktop.settings.SettingsController;
 import io.brigade.desktop.settings.TerminalSettings;
 import io.brigade.desktop.staff.SignInController;
@@ -138,7 +139,7 @@ public final class BrigadeApp extends Application {
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);
         screens.put(Workspace.KITCHEN, placeholder("The kitchen display arrives in the next release."));
-        screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
+        screens.put(Workspace.DASHBOARD, DashboardWorkspace.load(s, background, zone));
         screens.put(Workspace.BACK_OFFICE, settingsView);
 
         shellModel = new ShellViewModel(zone);
