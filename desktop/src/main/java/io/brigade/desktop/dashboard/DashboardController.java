@@ -79,6 +79,8 @@ public final class DashboardController {
     @FXML private Label gateUnlocks;
     @FXML private Label status;
 
+    /** A loss leader's revenue bar, in red; inline because the chart resets its bars' style classes. */
+    static final String LOSS_LEADER_STYLE = "-fx-bar-fill: #cf222e;";
     private DashboardViewModel model;
     private final Timeline exportPoll = new Timeline(new KeyFrame(Duration.millis(700), e -> model.pollExport()));
 
@@ -170,7 +172,7 @@ public final class DashboardController {
                     + model.figures().money(m.cost()) + ", margin " + model.figures().percent(m.marginPercent());
             XYChart.Data<Number, String> r = tipped(new XYChart.Data<>(m.revenue().doubleValue(), m.category()), tip);
             if (m.lossLeader()) {
-                whenShown(r, n -> n.getStyleClass().add("loss-leader"));
+                whenShown(r, n -> n.setStyle(LOSS_LEADER_STYLE));
             }
             revenue.getData().add(r);
             cost.getData().add(tipped(new XYChart.Data<>(m.cost().doubleValue(), m.category()), tip));
