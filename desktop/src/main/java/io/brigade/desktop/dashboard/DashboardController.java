@@ -10,7 +10,11 @@ import io.brigade.protocol.jobs.Job;
 import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -81,6 +85,26 @@ public final class DashboardController {
 
     /** A loss leader's revenue bar, in red; inline because the chart resets its bars' style classes. */
     static final String LOSS_LEADER_STYLE = "-fx-bar-fill: #cf222e;";
+    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    /** Dates as a manager reads them (23 Nov 2026), whatever the machine's locale. */
+    private static final StringConverter<LocalDate> DATES = new StringConverter<>() {
+        @Override
+        public String toString(LocalDate d) {
+            return d == null ? "" : d.format(DATE_FORMAT);
+        }
+
+        @Override
+        public LocalDate fromString(String s) {
+            if (s == null || s.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(s.strip(), DATE_FORMAT);
+            } catch (DateTimeParseException e) {
+                return LocalDate.parse(s.strip()); // 2026-11-23 works too; anything else is refused by the picker
+            }
+        }
+    };
     private DashboardViewModel model;
     private final Timeline exportPoll = new Timeline(new KeyFrame(Duration.millis(700), e -> model.pollExport()));
 
@@ -109,6 +133,10 @@ public final class DashboardController {
         m.exportJobProperty().addListener((o, a, job) -> showJob(job));
         exportPoll.setCycleCount(Timeline.INDEFINITE);
 
+        fromDate.setConverter(DATES);
+        toDate.setConverter(DATES);
+        wholeNumbers((NumberAxis) funnelChart.getXAxis());
+        wholeNumbers((NumberAxis) optionsChart.getXAxis());
         moneyAxis(dayAxis);
         moneyAxis(hourAxis);
         moneyAxis(profitAxis);
@@ -257,6 +285,23 @@ public final class DashboardController {
         DashboardData d = model.dataProperty().get();
         BigDecimal total = d == null ? BigDecimal.ZERO : d.ingredients().totalCost();
         return total.signum() == 0 ? null : cost.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
+    }
+
+    /** Counts: ticks between whole numbers get no label. */
+    private static void wholeNumbers(NumberAxis axis) {
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? String.format(Locale.UK, "%,d", (long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
     }
 
     private void moneyAxis(NumberAxis axis) {

@@ -118,13 +118,24 @@ public final class DashboardViewModel {
         fromDate.addListener((o, a, b) -> filterChanged());
         toDate.addListener((o, a, b) -> filterChanged());
         property.addListener((o, a, b) -> {
+            if (b == null) {
+                // A choice box clears its value while its list is replaced; nothing chosen means all.
+                quietly(() -> property.set(ALL_PROPERTIES));
+                return;
+            }
             quietly(() -> {
-                showChannelsOf(b);
                 channel.set(ALL_CHANNELS);
+                showChannelsOf(b);
             });
             filterChanged();
         });
-        channel.addListener((o, a, b) -> filterChanged());
+        channel.addListener((o, a, b) -> {
+            if (b == null) {
+                quietly(() -> channel.set(ALL_CHANNELS));
+                return;
+            }
+            filterChanged();
+        });
     }
 
     /** The screen was opened (or opened again, perhaps by someone else): reads the org and the views afresh. */
@@ -176,8 +187,16 @@ public final class DashboardViewModel {
                 orgChannels = loaded.channels();
                 List<Choice> choices = new ArrayList<>(List.of(ALL_PROPERTIES));
                 orgProperties.forEach(p -> choices.add(new Choice(p.propertyId(), p.name(), p.propertyId())));
-                properties.setAll(choices);
+                Choice chosen = property.get();
+                Choice chosenChannel = channel.get();
+                property.set(ALL_PROPERTIES);
+                channel.set(ALL_CHANNELS);
+                replaceAfterAll(properties, choices);
+                property.set(choices.stream().filter(c -> java.util.Objects.equals(c.id(), chosen.id())).findFirst()
+                        .orElse(ALL_PROPERTIES));
                 showChannelsOf(property.get());
+                channel.set(channels.stream().filter(c -> java.util.Objects.equals(c.id(), chosenChannel.id()))
+                        .findFirst().orElse(ALL_CHANNELS));
             }
             fromDate.set(loaded.data().filter().fromDate());
             toDate.set(loaded.data().filter().toDate());
@@ -216,7 +235,19 @@ public final class DashboardViewModel {
                 choices.add(new Choice(sc.salesChannelId(), sc.name(), sc.propertyId()));
             }
         }
-        channels.setAll(choices);
+        replaceAfterAll(channels, choices);
+    }
+
+    /**
+     * Replaces a choice list but its first entry ("All"), which stays put: a choice box whose chosen entry
+     * disappears from its list, even for a moment, shows nothing although its value is still set.
+     */
+    private static void replaceAfterAll(ObservableList<Choice> list, List<Choice> choices) {
+        if (list.subList(1, list.size()).equals(choices.subList(1, choices.size()))) {
+            return;
+        }
+        list.remove(1, list.size());
+        list.addAll(choices.subList(1, choices.size()));
     }
 
     private void filterChanged() {
@@ -299,7 +330,7 @@ public final class DashboardViewModel {
         List<Profitability.MealProfit> shown = new ArrayList<>(meals.stream().limit(MAX_MEALS).toList());
         d.profitability().lossLeaders().stream().filter(m -> shown.stream()
                 .noneMatch(x -> x.menuItemId().equals(m.menuItemId()))).forEach(shown::add);
-        return shown.stream().map(m -> new MealBar(m.name() + "\n" + figures.percent(m.marginPercent()), m.name(),
+        return shown.stream().map(m -> new MealBar(m.name() + " (" + figures.percent(m.marginPercent()) + ")", m.name(),
                 m.revenue(), m.cost(), m.marginPercent(), m.margin().signum() < 0)).toList();
     }
 

@@ -73,6 +73,8 @@ class DashboardScreenTest {
         waitForText("#ordersTile", "3");
 
         assertEquals("€43.50", text("#revenueTile"));
+        assertEquals(List.of("All properties"), shownIn("#propertyBox"));
+        assertEquals(List.of("All channels"), shownIn("#channelBox"));
         assertEquals("€14.50", text("#averageTile"));
         assertEquals("1", text("#cancellationsTile"));
         assertEquals("€13.99 cancelled", text("#cancellationsNote"));
@@ -94,7 +96,7 @@ class DashboardScreenTest {
                 .toList());
         XYChart.Data<Number, String> loss = profit.getData().get(0).getData().stream()
                 .filter(d -> d.getYValue().startsWith("Quattro formaggi")).findFirst().orElseThrow();
-        assertEquals("Quattro formaggi\n-68%", loss.getYValue());
+        assertEquals("Quattro formaggi (-68%)", loss.getYValue());
         assertEquals(DashboardController.LOSS_LEADER_STYLE, loss.getNode().getStyle(), "the loss leader is red");
         long highlighted = profit.getData().get(0).getData().stream()
                 .filter(d -> DashboardController.LOSS_LEADER_STYLE.equals(d.getNode().getStyle())).count();
@@ -150,6 +152,12 @@ class DashboardScreenTest {
             throw new AssertionError(query + " shows '" + text(query) + "', status '" + text("#dashboardStatus")
                     + "', expected '" + expected + "'", e);
         }
+    }
+
+    /** What a choice box shows (its button cell; other cells in it are empty). */
+    private List<String> shownIn(String box) {
+        return robot.lookup(box + " .list-cell").queryAllAs(Labeled.class).stream().map(Labeled::getText)
+                .filter(t -> t != null && !t.isEmpty()).toList();
     }
 
     private String text(String query) {

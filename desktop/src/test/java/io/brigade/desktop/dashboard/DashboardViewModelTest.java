@@ -127,7 +127,7 @@ class DashboardViewModelTest {
         assertEquals(4, meals.size(), meals.toString());
         assertEquals(new BigDecimal("25.00"), meals.get("Margherita").revenue());
         assertEquals(new BigDecimal("6.30"), meals.get("Margherita").cost()); // (2.90 + 0.25 mushrooms) x 2
-        assertEquals("Margherita\n74.8%", meals.get("Margherita").category());
+        assertEquals("Margherita (74.8%)", meals.get("Margherita").category());
         assertFalse(meals.get("Margherita").lossLeader());
         assertEquals(new BigDecimal("2.50"), meals.get("Quattro formaggi").revenue());
         assertTrue(meals.get("Quattro formaggi").lossLeader());
