@@ -19,7 +19,8 @@ public final class Figures {
         } catch (IllegalArgumentException | NullPointerException e) {
             s = (currency == null ? "" : currency) + " ";
         }
-        this.symbol = s;
+        // A code used as its symbol (CHF, SEK) reads better apart from the number: "CHF 12.50".
+        this.symbol = s.length() > 1 && Character.isLetter(s.charAt(s.length() - 1)) ? s + " " : s;
     }
 
     /** E.g. {@code €1,234.50}, {@code -€3.20}; exact (BigDecimal), rounded half up to cents. */
