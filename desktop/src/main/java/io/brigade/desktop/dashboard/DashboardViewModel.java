@@ -11,7 +11,6 @@ import io.brigade.protocol.analytics.Profitability;
 import io.brigade.protocol.jobs.Job;
 import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
-import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
