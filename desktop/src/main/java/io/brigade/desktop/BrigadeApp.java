@@ -9,6 +9,7 @@ import io.brigade.desktop.app.ShellController;
 import io.brigade.desktop.app.ShellViewModel;
 import io.brigade.desktop.app.Workspace;
 import io.brigade.desktop.backoffice.BackOfficeWorkspace;
+import io.brigade.desktop.dashboard.DashboardWorkspace;
 import io.brigade.desktop.kitchen.KitchenWorkspace;
 import io.brigade.desktop.menu.MenuWorkspace;
 import io.brigade.desktop.settings.TerminalSettings;
@@ -198,7 +199,7 @@ public final class BrigadeApp extends Application {
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);
         screens.put(Workspace.KITCHEN, KitchenWorkspace.load(s, background, zone));
-        screens.put(Workspace.DASHBOARD, placeholder("The manager's dashboard arrives in the next release."));
+        screens.put(Workspace.DASHBOARD, DashboardWorkspace.load(s, background, zone));
         screens.put(Workspace.MENU, MenuWorkspace.load(s, background, zone));
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s, background, zone));
 
@@ -234,12 +235,6 @@ public final class BrigadeApp extends Application {
     private static long sinceLaunch() {
         return ProcessHandle.current().info().startInstant()
                 .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
-    }
-
-    private static Node placeholder(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("placeholder");
-        return new StackPane(l);
     }
 
     private FXMLLoader loader(String path) {

@@ -50,6 +50,7 @@ import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.menus.PublishedMenus;
 import io.brigade.server.org.OrgRepository;
+import io.brigade.server.org.BackOfficeOrgRoutes;
 import io.brigade.server.org.OrgRoutes;
 import io.brigade.server.org.OrgService;
 import io.brigade.server.org.PlanRoutes;
@@ -219,6 +220,7 @@ public final class BrigadeServer implements AutoCloseable {
         router.apiKeys(new ApiKeyAuthenticator(database, credentials, limiter, clock)).onWrite(v1Cache::invalidate);
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
         new PlanRoutes(database, orgs).register(router);
+        new BackOfficeOrgRoutes(database, orgs).register(router);
         new StaffRoutes(new StaffService(database, staff, orgs, clock), limiter).register(router);
         new StockRoutes(database, stock, published, clock, stockOut).register(router);
         new PricingRoutes(database, pricingRules, published, clock).register(router);

@@ -1,0 +1,354 @@
+package io.brigade.desktop.dashboard;
+
+import io.brigade.desktop.dashboard.DashboardViewModel.Choice;
+import io.brigade.desktop.dashboard.DashboardViewModel.FunnelStep;
+import io.brigade.desktop.dashboard.DashboardViewModel.MealBar;
+import io.brigade.desktop.dashboard.DashboardViewModel.Point;
+import io.brigade.desktop.dashboard.DashboardViewModel.State;
+import io.brigade.protocol.analytics.IngredientUsage.Ingredient;
+import io.brigade.protocol.jobs.Job;
+import java.io.File;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/** The dashboard's screen: binds the view model to the filters, tiles, charts and table; no rules live here. */
+public final class DashboardController {
+    @FXML private BorderPane root;
+    @FXML private HBox toolbar;
+    @FXML private DatePicker fromDate;
+    @FXML private DatePicker toDate;
+    @FXML private ComboBox<Choice> propertyBox;
+    @FXML private ComboBox<Choice> channelBox;
+    @FXML private Button exportCsv;
+    @FXML private Button startExport;
+    @FXML private ScrollPane content;
+    @FXML private Label rangeText;
+    @FXML private ProgressBar exportProgress;
+    @FXML private Label exportStatus;
+    @FXML private Button saveExport;
+    @FXML private Label ordersTile;
+    @FXML private Label revenueTile;
+    @FXML private Label averageTile;
+    @FXML private Label cancellationsTile;
+    @FXML private Label cancellationsNote;
+    @FXML private LineChart<String, Number> revenueByDay;
+    @FXML private NumberAxis dayAxis;
+    @FXML private BarChart<String, Number> revenueByHour;
+    @FXML private NumberAxis hourAxis;
+    @FXML private BarChart<Number, String> profitabilityChart;
+    @FXML private NumberAxis profitAxis;
+    @FXML private Label marginSummary;
+    @FXML private Label lossLeaders;
+    @FXML private BarChart<Number, String> funnelChart;
+    @FXML private BarChart<Number, String> optionsChart;
+    @FXML private TableView<Ingredient> ingredientsTable;
+    @FXML private TableColumn<Ingredient, String> ingredientName;
+    @FXML private TableColumn<Ingredient, String> ingredientKind;
+    @FXML private TableColumn<Ingredient, Long> ingredientQuantity;
+    @FXML private TableColumn<Ingredient, BigDecimal> ingredientCost;
+    @FXML private TableColumn<Ingredient, BigDecimal> ingredientShare;
+    @FXML private VBox gate;
+    @FXML private Label gateMessage;
+    @FXML private Label gateUnlocks;
+    @FXML private Label status;
+
+    /** A loss leader's revenue bar, in red; inline because the chart resets its bars' style classes. */
+    static final String LOSS_LEADER_STYLE = "-fx-bar-fill: #cf222e;";
+    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    /** Dates as a manager reads them (23 Nov 2026), whatever the machine's locale. */
+    private static final StringConverter<LocalDate> DATES = new StringConverter<>() {
+        @Override
+        public String toString(LocalDate d) {
+            return d == null ? "" : d.format(DATE_FORMAT);
+        }
+
+        @Override
+        public LocalDate fromString(String s) {
+            if (s == null || s.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(s.strip(), DATE_FORMAT);
+            } catch (DateTimeParseException e) {
+                return LocalDate.parse(s.strip()); // 2026-11-23 works too; anything else is refused by the picker
+            }
+        }
+    };
+    private DashboardViewModel model;
+    private final Timeline exportPoll = new Timeline(new KeyFrame(Duration.millis(700), e -> model.pollExport()));
+
+    public void bind(DashboardViewModel m) {
+        this.model = m;
+        fromDate.valueProperty().bindBidirectional(m.fromDateProperty());
+        toDate.valueProperty().bindBidirectional(m.toDateProperty());
+        propertyBox.setItems(m.properties());
+        propertyBox.valueProperty().bindBidirectional(m.propertyProperty());
+        channelBox.setItems(m.channels());
+        channelBox.valueProperty().bindBidirectional(m.channelProperty());
+
+        ordersTile.textProperty().bind(m.ordersProperty());
+        revenueTile.textProperty().bind(m.revenueProperty());
+        averageTile.textProperty().bind(m.averageOrderValueProperty());
+        cancellationsTile.textProperty().bind(m.cancellationsProperty());
+        cancellationsNote.textProperty().bind(m.cancellationsDetailProperty());
+        rangeText.textProperty().bind(m.rangeTextProperty());
+        exportStatus.textProperty().bind(m.exportStatusProperty());
+        gateMessage.textProperty().bind(m.messageProperty());
+        gateUnlocks.setText(DashboardViewModel.UNLOCKS);
+
+        m.stateProperty().addListener((o, a, s) -> showState());
+        m.messageProperty().addListener((o, a, s) -> showState());
+        m.dataProperty().addListener((o, a, d) -> showCharts());
+        m.exportJobProperty().addListener((o, a, job) -> showJob(job));
+        exportPoll.setCycleCount(Timeline.INDEFINITE);
+
+        fromDate.setConverter(DATES);
+        toDate.setConverter(DATES);
+        wholeNumbers((NumberAxis) funnelChart.getXAxis());
+        wholeNumbers((NumberAxis) optionsChart.getXAxis());
+        moneyAxis(dayAxis);
+        moneyAxis(hourAxis);
+        moneyAxis(profitAxis);
+        ingredientsTable.setItems(m.ingredients());
+        ingredientName.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        ingredientKind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                "item".equals(c.getValue().kind()) ? "Meal recipe" : "Option / add-on"));
+        ingredientQuantity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().quantity()));
+        ingredientCost.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cost()));
+        ingredientShare.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(share(c.getValue().cost())));
+        ingredientQuantity.setCellFactory(col -> cell(v -> model.figures().count(v)));
+        ingredientCost.setCellFactory(col -> cell(v -> model.figures().money(v)));
+        ingredientShare.setCellFactory(col -> cell(v -> model.figures().percent(v)));
+        showState();
+    }
+
+    /** The screen came into view: read everything afresh. */
+    public void opened() {
+        model.open();
+    }
+
+    private void showState() {
+        State s = model.stateProperty().get();
+        boolean gated = s == State.GATED;
+        gate.setVisible(gated);
+        content.setVisible(!gated);
+        toolbar.setDisable(gated);
+        exportCsv.setDisable(s != State.READY);
+        startExport.setDisable(s != State.READY);
+        status.setText(gated ? "" : model.messageProperty().get());
+        status.setVisible(!gated && !status.getText().isEmpty());
+        status.getStyleClass().removeAll("status-error");
+        if (s == State.FAILED) {
+            status.getStyleClass().add("status-error");
+        }
+    }
+
+    private void showCharts() {
+        XYChart.Series<String, Number> days = new XYChart.Series<>();
+        for (Point p : model.revenueByDay()) {
+            days.getData().add(tipped(new XYChart.Data<>(p.category(), p.value().doubleValue()), p.category() + ": "
+                    + model.figures().money(p.value())));
+        }
+        revenueByDay.getData().setAll(List.of(days));
+
+        XYChart.Series<String, Number> hours = new XYChart.Series<>();
+        for (Point p : model.revenueByHour()) {
+            hours.getData().add(tipped(new XYChart.Data<>(p.category(), p.value().doubleValue()), p.category()
+                    + ":00 – " + model.figures().money(p.value())));
+        }
+        revenueByHour.getData().setAll(List.of(hours));
+
+        // Horizontal bars list categories bottom-up; reversed, the biggest seller is on top.
+        List<MealBar> meals = reversed(model.profitability());
+        XYChart.Series<Number, String> revenue = new XYChart.Series<>();
+        revenue.setName("Revenue");
+        XYChart.Series<Number, String> cost = new XYChart.Series<>();
+        cost.setName("Ingredient cost");
+        for (MealBar m : meals) {
+            String tip = m.name() + ": revenue " + model.figures().money(m.revenue()) + ", cost "
+                    + model.figures().money(m.cost()) + ", margin " + model.figures().percent(m.marginPercent());
+            XYChart.Data<Number, String> r = tipped(new XYChart.Data<>(m.revenue().doubleValue(), m.category()), tip);
+            if (m.lossLeader()) {
+                whenShown(r, n -> n.setStyle(LOSS_LEADER_STYLE));
+            }
+            revenue.getData().add(r);
+            cost.getData().add(tipped(new XYChart.Data<>(m.cost().doubleValue(), m.category()), tip));
+        }
+        profitabilityChart.getData().setAll(List.of(revenue, cost));
+        marginSummary.setText(model.marginSummary());
+        List<String> losses = model.lossLeaders();
+        lossLeaders.setText(losses.isEmpty() ? "No meal sold at a loss in this range."
+                : "Loss leaders (sold below ingredient cost): " + String.join(", ", losses));
+        lossLeaders.getStyleClass().remove("has-losses");
+        if (!losses.isEmpty()) {
+            lossLeaders.getStyleClass().add("has-losses");
+        }
+
+        XYChart.Series<Number, String> steps = new XYChart.Series<>();
+        for (FunnelStep f : reversed(model.funnel())) {
+            String label = f.category() + " · " + model.figures().percent(f.percentOfViews());
+            steps.getData().add(tipped(new XYChart.Data<>(f.count(), label), f.category() + ": "
+                    + model.figures().count(f.count())));
+        }
+        funnelChart.getData().setAll(List.of(steps));
+
+        XYChart.Series<Number, String> options = new XYChart.Series<>();
+        for (Point p : reversed(model.optionPopularity())) {
+            options.getData().add(tipped(new XYChart.Data<>(p.value().longValue(), p.category()), p.category() + ": "
+                    + p.value().toPlainString() + " sold"));
+        }
+        optionsChart.getData().setAll(List.of(options));
+    }
+
+    private void showJob(Job job) {
+        boolean running = job != null && (job.status().equals("waiting") || job.status().equals("delayed")
+                || job.status().equals("active"));
+        exportProgress.setVisible(running);
+        exportProgress.setManaged(running);
+        exportProgress.setProgress(job == null ? 0 : job.progress() / 100.0);
+        boolean ready = model.exportReady();
+        saveExport.setVisible(ready);
+        saveExport.setManaged(ready);
+        if (running) {
+            exportPoll.play();
+        } else {
+            exportPoll.stop();
+        }
+    }
+
+    @FXML
+    private void onRefresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void onExportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export this view as CSV");
+        chooser.setInitialFileName(model.csvFileName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.saveCsv(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onStartExport() {
+        model.startExport();
+    }
+
+    @FXML
+    private void onSaveExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the canonical export");
+        chooser.setInitialFileName(model.exportFileName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip of CSV files", "*.zip"));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.saveExport(file.toPath());
+        }
+    }
+
+    private BigDecimal share(BigDecimal cost) {
+        DashboardData d = model.dataProperty().get();
+        BigDecimal total = d == null ? BigDecimal.ZERO : d.ingredients().totalCost();
+        return total.signum() == 0 ? null : cost.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
+    }
+
+    /** Counts: ticks between whole numbers get no label. */
+    private static void wholeNumbers(NumberAxis axis) {
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? String.format(Locale.UK, "%,d", (long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
+    }
+
+    private void moneyAxis(NumberAxis axis) {
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                String money = model.figures().money(BigDecimal.valueOf(n.doubleValue()));
+                return money.endsWith(".00") ? money.substring(0, money.length() - 3) : money;
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
+    }
+
+    private static <T> TableCell<Ingredient, T> cell(java.util.function.Function<T, String> format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+                getStyleClass().add("number-cell");
+            }
+        };
+    }
+
+    private static <X, Y> XYChart.Data<X, Y> tipped(XYChart.Data<X, Y> data, String tip) {
+        whenShown(data, n -> Tooltip.install(n, new Tooltip(tip)));
+        return data;
+    }
+
+    private static <X, Y> void whenShown(XYChart.Data<X, Y> data, Consumer<Node> action) {
+        if (data.getNode() != null) {
+            action.accept(data.getNode());
+        }
+        data.nodeProperty().addListener((o, a, n) -> {
+            if (n != null) {
+                action.accept(n);
+            }
+        });
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> out = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+}

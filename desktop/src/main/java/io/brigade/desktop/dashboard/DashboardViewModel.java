@@ -1,0 +1,552 @@
+package io.brigade.desktop.dashboard;
+
+import io.brigade.desktop.app.Background;
+import io.brigade.desktop.backoffice.BackOfficeException;
+import io.brigade.protocol.analytics.AnalyticsSummary;
+import io.brigade.protocol.analytics.ConversionFunnel;
+import io.brigade.protocol.analytics.DailyTrend;
+import io.brigade.protocol.analytics.IngredientUsage;
+import io.brigade.protocol.analytics.OptionPopularity;
+import io.brigade.protocol.analytics.Profitability;
+import io.brigade.protocol.jobs.Job;
+import io.brigade.protocol.org.Property;
+import io.brigade.protocol.org.SalesChannel;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The manager's dashboard without a screen: filters (business-date range, property, channel), what the server's
+ * analytics views answered, the tiles' texts, each chart's points, the tier message when the org's plan does not
+ * include analytics, the CSV of the current view and the canonical export job.
+ */
+public final class DashboardViewModel {
+    /** What the screen shows now. */
+    public enum State { LOADING, READY, GATED, FAILED }
+
+    /** An entry of the property or channel box; a null id means "All". */
+    public record Choice(String id, String name, String propertyId) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** One bar or point: a category and its exact value (plotted as a double, shown as the exact value). */
+    public record Point(String category, BigDecimal value) {
+    }
+
+    /** One meal's profitability bars: revenue against cost, with its margin; a loss leader loses money. */
+    public record MealBar(String category, String name, BigDecimal revenue, BigDecimal cost, BigDecimal marginPercent,
+                          boolean lossLeader) {
+    }
+
+    /** One funnel step: its count and the share of views that reached it. */
+    public record FunnelStep(String category, long count, BigDecimal percentOfViews) {
+    }
+
+    /** What an upgrade unlocks, shown with the server's refusal. */
+    public static final String UNLOCKS = "The Enterprise plan with analytics switched on unlocks this dashboard: "
+            + "revenue per day and by hour of day, profitability by meal with loss leaders, the conversion funnel, "
+            + "option popularity, ingredient usage, and CSV exports of it all.";
+    static final int MAX_MEALS = 10;
+    static final int MAX_OPTIONS = 10;
+    private static final Choice ALL_PROPERTIES = new Choice(null, "All properties", null);
+    private static final Choice ALL_CHANNELS = new Choice(null, "All channels", null);
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+
+    private final DashboardSource source;
+    private final Background background;
+    private final Clock clock;
+    private final ZoneId fallbackZone;
+    private final Supplier<Optional<String>> menuCurrency;
+
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final ObservableList<Choice> properties = FXCollections.observableArrayList(ALL_PROPERTIES);
+    private final ObservableList<Choice> channels = FXCollections.observableArrayList(ALL_CHANNELS);
+    private final ObjectProperty<Choice> property = new SimpleObjectProperty<>(ALL_PROPERTIES);
+    private final ObjectProperty<Choice> channel = new SimpleObjectProperty<>(ALL_CHANNELS);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DashboardData> data = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper revenue = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper averageOrderValue = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper cancellations = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper cancellationsDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper("");
+    private final ObservableList<IngredientUsage.Ingredient> ingredients = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Job> exportJob = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
+
+    private List<Property> orgProperties;
+    private List<SalesChannel> orgChannels = List.of();
+    private boolean quiet;
+    private long generation;
+    private boolean polling;
+
+    public DashboardViewModel(DashboardSource source, Background background, Clock clock, ZoneId fallbackZone,
+                              Supplier<Optional<String>> menuCurrency) {
+        this.source = source;
+        this.background = background;
+        this.clock = clock;
+        this.fallbackZone = fallbackZone;
+        this.menuCurrency = menuCurrency;
+        fromDate.addListener((o, a, b) -> filterChanged());
+        toDate.addListener((o, a, b) -> filterChanged());
+        property.addListener((o, a, b) -> {
+            if (b == null) {
+                // A choice box clears its value while its list is replaced; nothing chosen means all.
+                quietly(() -> property.set(ALL_PROPERTIES));
+                return;
+            }
+            quietly(() -> {
+                channel.set(ALL_CHANNELS);
+                showChannelsOf(b);
+            });
+            filterChanged();
+        });
+        channel.addListener((o, a, b) -> {
+            if (b == null) {
+                quietly(() -> channel.set(ALL_CHANNELS));
+                return;
+            }
+            filterChanged();
+        });
+    }
+
+    /** The screen was opened (or opened again, perhaps by someone else): reads the org and the views afresh. */
+    public void open() {
+        orgProperties = null;
+        refresh();
+    }
+
+    /** Reads the views for the current filter; the answer of an older request that comes late is dropped. */
+    public void refresh() {
+        LocalDate from = fromDate.get();
+        LocalDate to = toDate.get();
+        if (from != null && to != null && to.isBefore(from)) {
+            state.set(State.FAILED);
+            message.set("The end date is before the start date.");
+            return;
+        }
+        long mine = ++generation;
+        boolean readOrg = orgProperties == null;
+        Choice p = property.get();
+        Choice c = channel.get();
+        state.set(State.LOADING);
+        message.set("Loading…");
+        background.run(() -> {
+            List<Property> props = readOrg ? source.properties() : orgProperties;
+            List<SalesChannel> chans = readOrg ? source.channels() : orgChannels;
+            DashboardFilter f = from != null && to != null ? new DashboardFilter(from, to, p.id(), c.id())
+                    : DashboardFilter.lastSevenDays(LocalDate.now(clock.withZone(zoneOf(props, p.id()))));
+            return new Loaded(props, chans, readOrg, source.load(f, currency(props, f.propertyId())));
+        }, loaded -> {
+            if (mine == generation) {
+                show(loaded);
+            }
+        }, failure -> {
+            if (mine == generation) {
+                fail(failure);
+            }
+        });
+    }
+
+    private record Loaded(List<Property> properties, List<SalesChannel> channels, boolean orgRead,
+                          DashboardData data) {
+    }
+
+    private void show(Loaded loaded) {
+        quietly(() -> {
+            if (loaded.orgRead()) {
+                orgProperties = loaded.properties();
+                orgChannels = loaded.channels();
+                List<Choice> choices = new ArrayList<>(List.of(ALL_PROPERTIES));
+                orgProperties.forEach(p -> choices.add(new Choice(p.propertyId(), p.name(), p.propertyId())));
+                Choice chosen = property.get();
+                Choice chosenChannel = channel.get();
+                property.set(ALL_PROPERTIES);
+                channel.set(ALL_CHANNELS);
+                replaceAfterAll(properties, choices);
+                property.set(choices.stream().filter(c -> java.util.Objects.equals(c.id(), chosen.id())).findFirst()
+                        .orElse(ALL_PROPERTIES));
+                showChannelsOf(property.get());
+                channel.set(channels.stream().filter(c -> java.util.Objects.equals(c.id(), chosenChannel.id()))
+                        .findFirst().orElse(ALL_CHANNELS));
+            }
+            fromDate.set(loaded.data().filter().fromDate());
+            toDate.set(loaded.data().filter().toDate());
+        });
+        DashboardData d = loaded.data();
+        Figures figures = new Figures(d.currency());
+        AnalyticsSummary s = d.summary();
+        orders.set(figures.count(s.orders()));
+        revenue.set(figures.money(s.revenue()));
+        averageOrderValue.set(figures.money(s.averageOrderValue()));
+        cancellations.set(figures.count(s.cancelledOrders()));
+        cancellationsDetail.set(s.cancelledOrders() == 0 ? "none" : figures.money(s.cancelledAmount()) + " cancelled");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+        rangeText.set(d.filter().fromDate().format(day) + " – " + d.filter().toDate().format(day)
+                + " (business dates)");
+        ingredients.setAll(d.ingredients().ingredients());
+        data.set(d);
+        message.set("");
+        state.set(State.READY);
+    }
+
+    private void fail(Throwable failure) {
+        if (failure instanceof BackOfficeException refused && refused.status() == 403) {
+            state.set(State.GATED);
+            message.set(refused.getMessage());
+        } else {
+            state.set(State.FAILED);
+            message.set("The dashboard could not be loaded: " + failure.getMessage());
+        }
+    }
+
+    private void showChannelsOf(Choice propertyChoice) {
+        List<Choice> choices = new ArrayList<>(List.of(ALL_CHANNELS));
+        for (SalesChannel sc : orgChannels) {
+            if (propertyChoice == null || propertyChoice.id() == null || propertyChoice.id().equals(sc.propertyId())) {
+                choices.add(new Choice(sc.salesChannelId(), sc.name(), sc.propertyId()));
+            }
+        }
+        replaceAfterAll(channels, choices);
+    }
+
+    /**
+     * Replaces a choice list but its first entry ("All"), which stays put: a choice box whose chosen entry
+     * disappears from its list, even for a moment, shows nothing although its value is still set.
+     */
+    private static void replaceAfterAll(ObservableList<Choice> list, List<Choice> choices) {
+        if (list.subList(1, list.size()).equals(choices.subList(1, choices.size()))) {
+            return;
+        }
+        list.remove(1, list.size());
+        list.addAll(choices.subList(1, choices.size()));
+    }
+
+    private void filterChanged() {
+        if (!quiet && fromDate.get() != null && toDate.get() != null) {
+            refresh();
+        }
+    }
+
+    private void quietly(Runnable change) {
+        boolean was = quiet;
+        quiet = true;
+        try {
+            change.run();
+        } finally {
+            quiet = was;
+        }
+    }
+
+    private ZoneId zoneOf(List<Property> props, String propertyId) {
+        return props.stream().filter(p -> propertyId == null || p.propertyId().equals(propertyId)).findFirst()
+                .map(p -> ZoneId.of(p.timeZone())).orElse(fallbackZone);
+    }
+
+    /** The menu's currency; before a menu is cached, the property's. */
+    private String currency(List<Property> props, String propertyId) {
+        return menuCurrency.get().orElseGet(() -> props.stream()
+                .filter(p -> propertyId == null || p.propertyId().equals(propertyId)).findFirst()
+                .map(Property::currency).orElse(null));
+    }
+
+    // ---- chart data, from the current view ----
+
+    /** Revenue per business date, every date of the range. */
+    public List<Point> revenueByDay() {
+        DashboardData d = data.get();
+        if (d == null) {
+            return List.of();
+        }
+        DateTimeFormatter label = DateTimeFormatter.ofPattern(d.filter().days() <= 14 ? "EEE d" : "d MMM",
+                Locale.UK);
+        return d.trend().days().stream().map(x -> new Point(x.date().format(label), x.revenue())).toList();
+    }
+
+    /** Revenue by local hour of day, summed over the range, from the first to the last hour with sales. */
+    public List<Point> revenueByHour() {
+        DashboardData d = data.get();
+        if (d == null) {
+            return List.of();
+        }
+        List<DailyTrend.Hour> hours = d.trend().hours();
+        int first = 0;
+        int last = hours.size() - 1;
+        while (first < last && hours.get(first).orders() == 0) {
+            first++;
+        }
+        while (last > first && hours.get(last).orders() == 0) {
+            last--;
+        }
+        if (hours.get(first).orders() == 0) {
+            first = 8; // no sales at all: show a working day's hours rather than one empty bar
+            last = 22;
+        }
+        List<Point> out = new ArrayList<>();
+        for (DailyTrend.Hour h : hours.subList(first, last + 1)) {
+            out.add(new Point(String.format("%02d", h.hour()), h.revenue()));
+        }
+        return out;
+    }
+
+    /** The meals with the most revenue (at most ten), each with its cost and margin; loss leaders always shown. */
+    public List<MealBar> profitability() {
+        DashboardData d = data.get();
+        if (d == null) {
+            return List.of();
+        }
+        Figures figures = new Figures(d.currency());
+        List<Profitability.MealProfit> meals = new ArrayList<>(d.profitability().meals());
+        meals.sort(Comparator.comparing(Profitability.MealProfit::revenue).reversed()
+                .thenComparing(Profitability.MealProfit::menuItemId));
+        List<Profitability.MealProfit> shown = new ArrayList<>(meals.stream().limit(MAX_MEALS).toList());
+        d.profitability().lossLeaders().stream().filter(m -> shown.stream()
+                .noneMatch(x -> x.menuItemId().equals(m.menuItemId()))).forEach(shown::add);
+        return shown.stream().map(m -> new MealBar(m.name() + " (" + figures.percent(m.marginPercent()) + ")", m.name(),
+                m.revenue(), m.cost(), m.marginPercent(), m.margin().signum() < 0)).toList();
+    }
+
+    /** Names of the meals sold at a loss in the range, worst first. */
+    public List<String> lossLeaders() {
+        DashboardData d = data.get();
+        return d == null ? List.of() : d.profitability().lossLeaders().stream()
+                .map(Profitability.MealProfit::name).toList();
+    }
+
+    /** The overall margin line under the profitability chart. */
+    public String marginSummary() {
+        DashboardData d = data.get();
+        if (d == null) {
+            return "";
+        }
+        Figures f = new Figures(d.currency());
+        Profitability p = d.profitability();
+        return "Revenue " + f.money(p.revenue()) + " · cost " + f.money(p.cost()) + " · margin " + f.money(p.margin())
+                + " (" + f.percent(p.marginPercent()) + ")";
+    }
+
+    /** View, customise, add to cart, order: counts and each step's share of views. */
+    public List<FunnelStep> funnel() {
+        DashboardData d = data.get();
+        if (d == null) {
+            return List.of();
+        }
+        ConversionFunnel.Steps s = d.funnel().overall();
+        return List.of(new FunnelStep("Viewed", s.views(), s.views() == 0 ? null : BigDecimal.valueOf(100)),
+                new FunnelStep("Customised", s.customizations(), s.customizeRate()),
+                new FunnelStep("Added to cart", s.addsToCart(), s.addToCartRate()),
+                new FunnelStep("Ordered", s.orders(), s.conversionRate()));
+    }
+
+    /** The most sold options and add-ons (units), at most ten, most sold first. */
+    public List<Point> optionPopularity() {
+        DashboardData d = data.get();
+        if (d == null) {
+            return List.of();
+        }
+        return d.options().options().stream().filter(o -> o.quantity() > 0 || o.selections() > 0).limit(MAX_OPTIONS)
+                .map(o -> new Point(optionName(o), BigDecimal.valueOf(o.quantity()))).toList();
+    }
+
+    private static String optionName(OptionPopularity.Option o) {
+        return o.name() == null ? o.modifierItemId() : o.name();
+    }
+
+    /** Money in the current view's currency, for labels and table cells. */
+    public Figures figures() {
+        DashboardData d = data.get();
+        return new Figures(d == null ? menuCurrency.get().orElse(null) : d.currency());
+    }
+
+    // ---- exports ----
+
+    /** Writes the current view as CSV ({@link DashboardCsv}) to {@code file}. */
+    public void saveCsv(Path file) {
+        DashboardData d = data.get();
+        if (d == null) {
+            return;
+        }
+        String propertyName = property.get().name();
+        String channelName = channel.get().name();
+        background.run(() -> {
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                DashboardCsv.write(d, propertyName, channelName, w);
+            }
+            return file;
+        }, saved -> exportStatus.set("Saved this view to " + saved.getFileName()),
+                failure -> exportStatus.set("Could not save the CSV: " + failure.getMessage()));
+    }
+
+    /** Starts the canonical export for the current filter (the server's {@code analytics-export} job). */
+    public void startExport() {
+        DashboardData d = data.get();
+        if (d == null) {
+            return;
+        }
+        exportStatus.set("Starting the export…");
+        background.run(() -> source.startExport(d.filter()), this::showJob,
+                failure -> exportStatus.set("The export could not start: " + failure.getMessage()));
+    }
+
+    /** Reads the export job's progress again, unless it has finished or a read is already under way. */
+    public void pollExport() {
+        Job job = exportJob.get();
+        if (job == null || FINISHED.contains(job.status()) || polling) {
+            return;
+        }
+        polling = true;
+        background.run(() -> source.job(job.jobId()), j -> {
+            polling = false;
+            showJob(j);
+        }, failure -> {
+            polling = false;
+            exportStatus.set("Lost track of the export: " + failure.getMessage());
+        });
+    }
+
+    /** Whether the export job is done and its files can be saved. */
+    public boolean exportReady() {
+        Job job = exportJob.get();
+        return job != null && "completed".equals(job.status());
+    }
+
+    /** Downloads the finished export (a zip of its CSV files) to {@code file}. */
+    public void saveExport(Path file) {
+        Job job = exportJob.get();
+        if (!exportReady()) {
+            return;
+        }
+        background.run(() -> {
+            Files.write(file, source.result(job.jobId()));
+            return file;
+        }, saved -> exportStatus.set("Export saved to " + saved.getFileName()),
+                failure -> exportStatus.set("Could not download the export: " + failure.getMessage()));
+    }
+
+    /** A file name for the canonical export of the current range. */
+    public String exportFileName() {
+        DashboardData d = data.get();
+        return d == null ? "analytics-export.zip"
+                : "analytics-export-" + d.filter().fromDate() + "-to-" + d.filter().toDate() + ".zip";
+    }
+
+    /** A file name for the CSV of the current view. */
+    public String csvFileName() {
+        DashboardData d = data.get();
+        return d == null ? "dashboard.csv"
+                : "dashboard-" + d.filter().fromDate() + "-to-" + d.filter().toDate() + ".csv";
+    }
+
+    private void showJob(Job job) {
+        exportJob.set(job);
+        exportStatus.set(switch (job.status()) {
+            case "completed" -> "Export ready" + (job.result() != null && job.result().has("sales")
+                    ? ": " + job.result().get("sales").asLong() + " sales" : "");
+            case "failed" -> "Export failed: " + job.error();
+            case "cancelled" -> "Export cancelled";
+            case "active" -> "Exporting… " + job.progress() + "%";
+            default -> "Export " + job.status() + "…";
+        });
+    }
+
+    // ---- properties for the screen ----
+
+    public ObjectProperty<LocalDate> fromDateProperty() {
+        return fromDate;
+    }
+
+    public ObjectProperty<LocalDate> toDateProperty() {
+        return toDate;
+    }
+
+    public ObservableList<Choice> properties() {
+        return properties;
+    }
+
+    public ObservableList<Choice> channels() {
+        return channels;
+    }
+
+    public ObjectProperty<Choice> propertyProperty() {
+        return property;
+    }
+
+    public ObjectProperty<Choice> channelProperty() {
+        return channel;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DashboardData> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ordersProperty() {
+        return orders.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty revenueProperty() {
+        return revenue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty averageOrderValueProperty() {
+        return averageOrderValue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cancellationsProperty() {
+        return cancellations.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cancellationsDetailProperty() {
+        return cancellationsDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rangeTextProperty() {
+        return rangeText.getReadOnlyProperty();
+    }
+
+    public ObservableList<IngredientUsage.Ingredient> ingredients() {
+        return ingredients;
+    }
+
+    public ReadOnlyObjectProperty<Job> exportJobProperty() {
+        return exportJob.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+}

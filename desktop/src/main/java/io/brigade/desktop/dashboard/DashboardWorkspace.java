@@ -1,0 +1,69 @@
+package io.brigade.desktop.dashboard;
+
+import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.app.Background;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/** Builds the dashboard workspace and reads it afresh whenever its tab is selected. */
+public final class DashboardWorkspace {
+    private DashboardWorkspace() {
+    }
+
+    public static Parent load(AppServices services, Background background, ZoneId zone) {
+        DashboardViewModel model = new DashboardViewModel(new DashboardSource(services.backOffice()), background,
+                services.clock(), zone, () -> services.menus().current().map(r -> r.menu().currency()));
+        FXMLLoader loader = new FXMLLoader(DashboardWorkspace.class.getResource("DashboardView.fxml"));
+        Parent view;
+        try {
+            view = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the dashboard", e);
+        }
+        DashboardController controller = loader.getController();
+        controller.bind(model);
+        whenSelected(view, controller::opened);
+        return view;
+    }
+
+    /**
+     * Runs {@code opened} each time the tab holding {@code view} is selected. The shell rebuilds its tabs at each
+     * sign-in but keeps its tab pane, so one listener on the pane sees every opening.
+     */
+    private static void whenSelected(Node view, Runnable opened) {
+        view.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null || view.getProperties().containsKey(DashboardWorkspace.class)) {
+                return;
+            }
+            TabPane pane = tabPane(view);
+            if (pane == null) {
+                return;
+            }
+            view.getProperties().put(DashboardWorkspace.class, pane);
+            pane.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
+                if (tab != null && tab.getContent() == view) {
+                    opened.run();
+                }
+            });
+            Tab selected = pane.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.getContent() == view) {
+                opened.run();
+            }
+        });
+    }
+
+    private static TabPane tabPane(Node view) {
+        for (Node n = view.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof TabPane pane) {
+                return pane;
+            }
+        }
+        return null;
+    }
+}
