@@ -166,6 +166,7 @@ public final class BrigadeApp extends Application {
     private void ready(AppServices s, Optional<MenuRevision> cached, ZoneId zone) {
         services = s;
         till = new TillViewModel(s.checkout(), s.events(), background, s.clock(), zone);
+        till.snoozer(s.tillSnoozer());
         cached.ifPresent(till::menuArrived);
         till.snoozesArrived(s.snoozes().current());
 

@@ -4,7 +4,9 @@ import io.brigade.desktop.analytics.EventRecorder;
 import io.brigade.desktop.backoffice.BackOfficeClient;
 import io.brigade.desktop.embedded.EmbeddedServer;
 import io.brigade.desktop.local.LocalDatabase;
+import io.brigade.desktop.menu.ChannelSnoozes;
 import io.brigade.desktop.menu.MenuCache;
+import io.brigade.desktop.menu.MenuOffice;
 import io.brigade.desktop.menu.SnoozeCache;
 import io.brigade.desktop.settings.SettingsRepository;
 import io.brigade.desktop.settings.TerminalSettings;
@@ -15,6 +17,7 @@ import io.brigade.desktop.sync.ServerClient;
 import io.brigade.desktop.sync.SyncStatus;
 import io.brigade.desktop.sync.SyncWorker;
 import io.brigade.desktop.till.CheckoutService;
+import io.brigade.desktop.till.TillViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -198,6 +201,16 @@ public final class AppServices implements AutoCloseable {
     /** The back office as whoever signed in last; screens of the kitchen, dashboard and back office use it. */
     public BackOfficeClient backOffice() {
         return backOffice;
+    }
+
+    /** The till's snooze action: the channel's snoozes changed as the signed-in manager, then kept locally. */
+    public TillViewModel.Snoozer tillSnoozer() {
+        MenuOffice office = new MenuOffice(backOffice);
+        return (itemId, snooze, until) -> {
+            ChannelSnoozes state = office.snooze(settings.salesChannelId(), itemId, snooze, until);
+            snoozes.store(state);
+            return state;
+        };
     }
 
     public OutboxRepository outbox() {

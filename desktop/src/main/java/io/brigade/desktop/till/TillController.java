@@ -1,6 +1,7 @@
 package io.brigade.desktop.till;
 
 import io.brigade.desktop.app.Background;
+import io.brigade.desktop.staff.Role;
 import io.brigade.protocol.sales.DispatchType;
 import io.brigade.protocol.sales.SaleCharge;
 import io.brigade.protocol.sales.SaleDiscount;
@@ -43,6 +44,7 @@ public final class TillController {
     @FXML private Label pendingQuantity;
     @FXML private Label menuInfo;
     @FXML private Button recentSales;
+    @FXML private ToggleButton snoozeMode;
     @FXML private TabPane categories;
     @FXML private ListView<TicketLine> ticket;
     @FXML private CheckBox serviceCharge;
@@ -68,6 +70,16 @@ public final class TillController {
         this.checkout = checkout;
         this.background = background;
         this.zone = zone;
+        // Managers only: the next item tap snoozes it until closing (or puts a snoozed one back on sale).
+        snoozeMode.selectedProperty().bindBidirectional(model.snoozeModeProperty());
+        snoozeMode.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.staffProperty().get() != null
+                && model.staffProperty().get().role() == Role.MANAGER, model.staffProperty()));
+        snoozeMode.managedProperty().bind(snoozeMode.visibleProperty());
+        snoozeMode.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                model.messageProperty().set("Tap an item to snooze it until closing, or a snoozed one to sell it again");
+            }
+        });
         ToggleGroup dispatch = new ToggleGroup();
         dineIn.setToggleGroup(dispatch);
         takeAway.setToggleGroup(dispatch);
@@ -207,7 +219,14 @@ public final class TillController {
                 b.setText(item.caption() + "\nUnavailable");
                 b.setDisable(true);
             }
-            b.setOnAction(e -> open(item));
+            // In snooze mode (a manager's toggle) a tap takes the item off sale, or puts it back.
+            b.setOnAction(e -> {
+                if (model.snoozeModeProperty().get()) {
+                    model.toggleSnooze(item);
+                } else {
+                    open(item);
+                }
+            });
             b.setUserData(item);
             itemButtons.computeIfAbsent(item.id(), k -> new java.util.ArrayList<>()).add(b);
             showSnooze(b);

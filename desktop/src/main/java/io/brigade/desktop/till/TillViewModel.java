@@ -3,6 +3,7 @@ package io.brigade.desktop.till;
 import io.brigade.desktop.analytics.EventRecorder;
 import io.brigade.desktop.app.Background;
 import io.brigade.desktop.menu.ChannelSnoozes;
+import io.brigade.desktop.staff.Role;
 import io.brigade.desktop.staff.StaffMember;
 import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.menus.MenuRevision;
@@ -68,6 +69,16 @@ public final class TillViewModel {
     private ChannelSnoozes snoozes = ChannelSnoozes.NONE;
     private final ObjectProperty<Set<String>> snoozedItems = new SimpleObjectProperty<>(Set.of());
     private final StringProperty channelBanner = new SimpleStringProperty("");
+    private Snoozer snoozer = (id, snooze, until) -> {
+        throw new java.io.IOException("snoozing is not available on this till");
+    };
+
+    /** How the till snoozes an item on its channel: through the back office, as the signed-in manager. */
+    @FunctionalInterface
+    public interface Snoozer {
+        /** Snoozes ({@code snooze} true, until {@code until}) or lifts a snooze; answers the channel's snoozes. */
+        ChannelSnoozes snooze(String menuItemId, boolean snooze, java.time.Instant until) throws Exception;
+    }
 
     public TillViewModel(CheckoutService checkout, EventRecorder events, Background background, Clock clock,
                          ZoneId zone) {
@@ -120,6 +131,38 @@ public final class TillViewModel {
         if (!banner.equals(channelBanner.get())) {
             channelBanner.set(banner);
         }
+    }
+
+    private final BooleanProperty snoozeMode = new SimpleBooleanProperty(false);
+
+    /** True while a manager's next item tap snoozes that item instead of selling it. */
+    public BooleanProperty snoozeModeProperty() {
+        return snoozeMode;
+    }
+
+    public void snoozer(Snoozer s) {
+        this.snoozer = s;
+    }
+
+    /**
+     * A manager at the till takes an item off sale until the end of today's business day (the kitchen ran
+     * out), or puts a snoozed item back on sale. Cashiers are told to ask a manager.
+     */
+    public void toggleSnooze(PricedItem item) {
+        snoozeMode.set(false);
+        StaffMember who = staff.get();
+        if (who == null || who.role() != Role.MANAGER) {
+            message.set("Ask a manager to snooze " + item.caption());
+            return;
+        }
+        boolean snooze = !isSnoozed(item.id());
+        java.time.Instant until = snooze
+                ? clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant() : null;
+        background.run(() -> snoozer.snooze(item.id(), snooze, until), state -> {
+            snoozesArrived(state);
+            message.set(snooze ? item.caption() + " is snoozed until closing" : item.caption() + " is on sale again");
+        }, failure -> message.set("Could not " + (snooze ? "snooze " : "unsnooze ") + item.caption() + ": "
+                + failure.getMessage()));
     }
 
     public boolean isSnoozed(String menuItemId) {

@@ -1,6 +1,7 @@
 package io.brigade.desktop.till;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,12 +125,48 @@ class TillSnoozeScreenTest {
         assertEquals(1, app.till().lines().size());
     }
 
+    @Test
+    void aManagerSnoozesAnItemAtTheTillUntilClosingAndPutsItBackCashiersCannot() throws Exception {
+        signIn("1111");
+        drinks();
+        assertFalse(robot.lookup("#snoozeMode").queryAs(ToggleButton.class).isVisible(), "not for cashiers");
+        PricedItem colaItem = app.till().menuProperty().get().tabs().stream().flatMap(t -> t.items().stream())
+                .filter(i -> i.caption().equals("Cola")).findFirst().orElseThrow();
+        robot.interact(() -> app.till().toggleSnooze(colaItem)); // what the button would do, were it shown
+        assertEquals("Ask a manager to snooze Cola", message());
+        assertEquals(0, manager.get(snoozes, JsonNode.class).get("data").get("items").size(), "nothing snoozed");
+
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pin9").tryQuery()
+                .map(n -> n.getScene() != null && n.isVisible()).orElse(false));
+        signIn("9999");
+        drinks();
+        robot.clickOn("#snoozeMode");
+        robot.clickOn(button("Cola"));
+        WaitForAsyncUtils.waitFor(GREY_WITHIN_SECONDS, TimeUnit.SECONDS, () -> greyed().contains("Cola"));
+        assertEquals("Cola is snoozed until closing", message());
+        assertTrue(app.till().lines().isEmpty(), "a snoozing tap sells nothing");
+        JsonNode onServer = manager.get(snoozes, JsonNode.class).get("data").get("items").get(0);
+        assertEquals(itemId("Cola"), onServer.get("menuItemId").asText());
+        Instant closing = clock.instant().atZone(java.time.ZoneId.systemDefault()).toLocalDate().plusDays(1)
+                .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+        assertEquals(closing, Instant.parse(onServer.get("expiry").asText()), "until the end of today");
+
+        robot.clickOn("#snoozeMode");
+        robot.clickOn(button("Cola"));
+        WaitForAsyncUtils.waitFor(GREY_WITHIN_SECONDS, TimeUnit.SECONDS, () -> greyed().isEmpty());
+        assertEquals(0, manager.get(snoozes, JsonNode.class).get("data").get("items").size());
+    }
+
     /** Opens the Drinks tab once the till has laid out its category tabs after sign-in. */
     private void drinks() throws Exception {
         // The tab header by id: other screens may show the word "Drinks" too.
         String drinks = "#category-" + app.till().menuProperty().get().tabs().stream()
                 .filter(t -> t.caption().equals("Drinks")).findFirst().orElseThrow().id();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(drinks).tryQuery().isPresent());
+        // The tabs are rebuilt when the signed-in person changes: wait for a header that is on screen.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(drinks).tryQuery()
+                .map(n -> n.getScene() != null && n.isVisible()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(drinks);
     }
 
