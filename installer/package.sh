@@ -45,8 +45,10 @@ modules_of() { # the JDK modules a class path needs, from jdeps, plus what only 
 }
 
 link_runtime() { # $1 output, $2 modules
+    # --generate-cds-archive: without the JDK's class-data sharing archive a jlinked runtime loads every JDK
+    # class from scratch, which costs the packaged app about half a second of its start.
     jlink --add-modules "$2" --include-locales=en,de,fr,es,it,nl,pt,pl,sv,da,nb,fi,ga \
-        --strip-debug --no-header-files --no-man-pages --compress=2 --output "$1"
+        --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$1"
 }
 
 # --- desktop ---------------------------------------------------------------------------------
