@@ -188,7 +188,13 @@ class TillSnoozeScreenTest {
                 .map(b -> b.getText().split("\n")[0]).toList();
     }
 
+    /**
+     * The visible item button with this caption, once the FX thread has finished relabelling buttons: TestFX
+     * measures a node's text on the test thread, which races a label the FX thread is still changing
+     * (seen once as a NullPointerException inside JavaFX's text layout).
+     */
     private Button button(String caption) {
+        WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(".item-button").match((Labeled b) -> b.getText().startsWith(caption + "\n")
                 && b.isVisible() && b.getScene() != null).queryAs(Button.class);
     }
