@@ -52,8 +52,13 @@ public final class TokenRoutes {
         String clientSecret = form.get("client_secret");
         String basic = ex.header("Authorization");
         if ((clientId == null || clientSecret == null) && basic != null && basic.startsWith("Basic ")) {
-            String decoded = new String(java.util.Base64.getDecoder().decode(basic.substring(6).strip()),
-                    StandardCharsets.UTF_8);
+            String decoded;
+            try {
+                decoded = new String(java.util.Base64.getDecoder().decode(basic.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return oauthError(400, "invalid_request", "the Basic credentials are not valid base64");
+            }
             int colon = decoded.indexOf(':');
             if (colon > 0) {
                 clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
