@@ -7,7 +7,6 @@ import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,9 +80,7 @@ public final class TokenRoutes {
         if (client.isEmpty()) {
             return appToken(id, secret, scope);
         }
-        if (!MessageDigest.isEqual(
-                client.get().secretHash().getBytes(StandardCharsets.US_ASCII),
-                Secrets.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII))) {
+        if (!Secrets.matchesHash(client.get().secretHash(), secret)) {
             return oauthError(401, "invalid_client", "the client id or secret is wrong");
         }
         String token = Secrets.randomToken(32);
