@@ -1,7 +1,6 @@
 package io.brigade.server;
 
 import io.brigade.protocol.Json;
-import io.brigade.server.apps.AppStoreService;
 import io.brigade.server.apps.AppWire;
 import io.brigade.server.apps.Apps;
 import io.brigade.server.db.Database;
@@ -32,6 +31,21 @@ final class AppsCommand {
                 clock), SecretBox.random(), new CallbackGuard(false), clock, () -> { });
     }
 
+    /** One review step against an open database; its exit code. */
+    private interface Step {
+        int run(Apps apps) throws Exception;
+    }
+
+    // Opens the database, runs the step and turns a refusal (unknown app, wrong state) into exit code 1.
+    private static int run(Main.DbOptions db, Step step) throws Exception {
+        try (Database database = db.open()) {
+            return step.run(apps(database));
+        } catch (ApiException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
     @Command(name = "list", description = "List App Store apps in a state (default Submitted).")
     static final class ListApps implements Callable<Integer> {
         @Option(names = "--state", defaultValue = AppWire.SUBMITTED, description = "Draft, Submitted or Approved")
@@ -41,17 +55,13 @@ final class AppsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Database database = db.open()) {
-                AppStoreService store = apps(database).store();
-                for (AppWire.StoreAppView app : store.listInState(state)) {
+            return run(db, apps -> {
+                for (AppWire.StoreAppView app : apps.store().listInState(state)) {
                     System.out.println(app.appStoreAppId() + "\t" + app.state() + "\t" + app.ownerOrgId() + "\t"
                             + app.name() + "\t" + app.permissionLevel().scopes());
                 }
                 return 0;
-            } catch (ApiException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -66,15 +76,12 @@ final class AppsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Database database = db.open()) {
-                String operator = by != null ? by : System.getProperty("user.name", "operator");
-                AppWire.StoreAppView approved = apps(database).store().approve(appStoreAppId, "cli:" + operator);
-                System.out.println(Json.mapper().writeValueAsString(approved));
+            String operator = by != null ? by : System.getProperty("user.name", "operator");
+            return run(db, apps -> {
+                System.out.println(Json.mapper().writeValueAsString(apps.store().approve(appStoreAppId,
+                        "cli:" + operator)));
                 return 0;
-            } catch (ApiException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -89,14 +96,14 @@ final class AppsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Database database = db.open()) {
-                if (!apps(database).setReviewer(orgId, !revoke)) {
+            return run(db, apps -> {
+                if (!apps.setReviewer(orgId, !revoke)) {
                     System.err.println("no org " + orgId);
                     return 1;
                 }
                 System.out.println(orgId + (revoke ? " is no longer" : " is") + " an App Store reviewer");
                 return 0;
-            }
+            });
         }
     }
 }

@@ -12,7 +12,9 @@ import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Router;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,29 +105,35 @@ final class AppAccessGuard implements Router.RouteGuard {
         if (body == null) {
             return;
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, String> named = new LinkedHashMap<>(); // field path -> channel id
         if (sale && body.path("salesChannelId").isTextual()) {
-            check(orgId, body.get("salesChannelId").asText(), "salesChannelId", stores, errors);
+            named.put("salesChannelId", body.get("salesChannelId").asText());
         }
         if (publish && body.path("salesChannelIds").isArray()) {
             for (int i = 0; i < body.get("salesChannelIds").size(); i++) {
                 JsonNode id = body.get("salesChannelIds").get(i);
                 if (id.isTextual()) {
-                    check(orgId, id.asText(), "salesChannelIds[" + i + "]", stores, errors);
+                    named.put("salesChannelIds[" + i + "]", id.asText());
                 }
             }
         }
+        if (named.isEmpty()) {
+            return;
+        }
+        // One read for all named channels rather than one per channel.
+        List<Problem.FieldError> errors = database.read(c -> {
+            List<Problem.FieldError> found = new ArrayList<>();
+            for (Map.Entry<String, String> e : named.entrySet()) {
+                Optional<String> property = repository.propertyOfChannel(c, orgId, e.getValue());
+                if (property.isPresent() && !stores.contains(property.get())) {
+                    found.add(new Problem.FieldError(e.getKey(), "sales channel " + e.getValue()
+                            + " is not in a store this app is installed on"));
+                }
+            }
+            return found;
+        });
         if (!errors.isEmpty()) {
             throw ApiException.invalid(422, errors);
-        }
-    }
-
-    private void check(String orgId, String channel, String field, Set<String> stores,
-                       List<Problem.FieldError> errors) {
-        Optional<String> property = channelProperty(orgId, channel);
-        if (property.isPresent() && !stores.contains(property.get())) {
-            errors.add(new Problem.FieldError(field, "sales channel " + channel
-                    + " is not in a store this app is installed on"));
         }
     }
 

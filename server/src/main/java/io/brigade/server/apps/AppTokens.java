@@ -4,8 +4,6 @@ import io.brigade.server.auth.AppCredentials;
 import io.brigade.server.auth.Principal;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,15 +25,11 @@ public final class AppTokens implements AppCredentials {
         if (app.isEmpty()) {
             return false;
         }
-        String hash = Secrets.sha256Hex(secret);
-        boolean current = same(app.get().secretHash(), hash);
-        boolean previous = app.get().previousSecretHash() != null && app.get().previousSecretExpiresAt() != null
-                && now.isBefore(app.get().previousSecretExpiresAt()) && same(app.get().previousSecretHash(), hash);
+        AppRecords.OAuthApp a = app.get();
+        boolean current = Secrets.matchesHash(a.secretHash(), secret);
+        boolean previous = a.previousSecretHash() != null && a.previousSecretExpiresAt() != null
+                && now.isBefore(a.previousSecretExpiresAt()) && Secrets.matchesHash(a.previousSecretHash(), secret);
         return current || previous;
-    }
-
-    private static boolean same(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -26,6 +26,12 @@ public final class Secrets {
         }
     }
 
+    /** True if {@code secret} hashes to {@code storedHash}, compared in constant time. */
+    public static boolean matchesHash(String storedHash, String secret) {
+        return MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
+                sha256Hex(secret).getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** {@code bytes} random bytes as unpadded base64url. */
     public static String randomToken(int bytes) {
         byte[] b = new byte[bytes];

@@ -7,7 +7,6 @@ import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,8 +51,13 @@ public final class TokenRoutes {
         String clientSecret = form.get("client_secret");
         String basic = ex.header("Authorization");
         if ((clientId == null || clientSecret == null) && basic != null && basic.startsWith("Basic ")) {
-            String decoded = new String(java.util.Base64.getDecoder().decode(basic.substring(6).strip()),
-                    StandardCharsets.UTF_8);
+            String decoded;
+            try {
+                decoded = new String(java.util.Base64.getDecoder().decode(basic.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return oauthError(400, "invalid_request", "the Basic credentials are not valid base64");
+            }
             int colon = decoded.indexOf(':');
             if (colon > 0) {
                 clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
@@ -76,9 +80,7 @@ public final class TokenRoutes {
         if (client.isEmpty()) {
             return appToken(id, secret, scope);
         }
-        if (!MessageDigest.isEqual(
-                client.get().secretHash().getBytes(StandardCharsets.US_ASCII),
-                Secrets.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII))) {
+        if (!Secrets.matchesHash(client.get().secretHash(), secret)) {
             return oauthError(401, "invalid_client", "the client id or secret is wrong");
         }
         String token = Secrets.randomToken(32);

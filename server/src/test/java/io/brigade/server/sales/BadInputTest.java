@@ -171,6 +171,10 @@ class BadInputTest {
                 "client_credentials", "client_id", tenant.ids().clientId(), "client_secret", "nope"));
         assertEquals(401, wrongSecret.status());
         assertEquals("invalid_client", wrongSecret.json().get("error").asText());
+        ApiClient.Response notBase64 = anonymous.with("Authorization", "Basic %%%not-base64")
+                .form("/identity/connect/token", Map.of("grant_type", "client_credentials"));
+        assertEquals(400, notBase64.status());
+        assertEquals("invalid_request", notBase64.json().get("error").asText());
     }
 
     private static String json(Object value) {
