@@ -210,7 +210,7 @@ public final class BackOfficeClient implements AutoCloseable {
             // With field errors, they are the message (the detail only repeats or summarises them).
             if (p.errors() != null && !p.errors().isEmpty()) {
                 return new BackOfficeException(status, String.join("; ", p.errors().stream()
-                        .map(e -> e.field() + ": " + e.detail()).toList()));
+                        .map(e -> e.field() + ": " + e.detail()).toList()), p.errors());
             }
             return new BackOfficeException(status, Optional.ofNullable(p.detail()).orElse(String.valueOf(p.title())));
         } catch (IOException | RuntimeException e) {

@@ -17,9 +17,9 @@ public final class LocalDatabase {
     static final int SCHEMA_VERSION = 3;
     private final Connection connection;
 
-    private LocalDatabase(JdbcDataSource dataSource) throws SQLException {
+    private LocalDatabase(Connection connection) {
         // One connection, used under this object's lock: the till is one writer and H2 embedded is fastest so.
-        this.connection = dataSource.getConnection();
+        this.connection = connection;
     }
 
     /** Opens (creating and migrating if needed) {@code directory/till.mv.db}. */
@@ -28,21 +28,41 @@ public final class LocalDatabase {
         ds.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("till") + ";WRITE_DELAY=0");
         ds.setUser("sa");
         ds.setPassword("");
-        // Flyway costs about half a second of a till's start: skip it when this file is already at the schema
-        // this build ships. Only this app ever migrates the till's own file, so there is nothing else to check.
-        if (installedVersion(ds) != SCHEMA_VERSION) {
-            Flyway.configure().dataSource(ds).locations("classpath:db/desktop").load().migrate();
-        }
+        Connection connection;
         try {
-            return new LocalDatabase(ds);
+            connection = ds.getConnection();
         } catch (SQLException e) {
             throw new LocalStorageException("cannot open the till database in " + directory, e);
+        }
+        try {
+            // Flyway costs about half a second of a till's start: skip it when this file is already at the schema
+            // this build ships. Only this app ever migrates the till's own file, so there is nothing else to check.
+            // The version is read on the connection the till keeps, so a current file is opened once, not twice.
+            if (installedVersion(connection) != SCHEMA_VERSION) {
+                Flyway.configure().dataSource(ds).locations("classpath:db/desktop").load().migrate();
+            }
+            return new LocalDatabase(connection);
+        } catch (RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
     }
 
     /** The highest successfully applied migration, or -1 for a new file or one Flyway never finished. */
     static int installedVersion(JdbcDataSource ds) {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection()) {
+            return installedVersion(c);
+        } catch (SQLException e) {
+            throw new LocalStorageException("cannot open the till database", e);
+        }
+    }
+
+    private static int installedVersion(Connection c) {
+        try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" "
                      + "WHERE \"success\" AND \"version\" IS NOT NULL")) {
             return rs.next() && rs.getObject(1) != null ? rs.getInt(1) : -1;

@@ -1,6 +1,7 @@
 package io.brigade.desktop.menu;
 
 import io.brigade.desktop.app.Background;
+import io.brigade.desktop.backoffice.BackOfficeException;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuContent;
@@ -213,7 +214,7 @@ public final class MenuEditorViewModel {
             say("Saved as revision " + saved.getValue().revisionId() + ". Publish it to put it on sale.", false);
         }, failure -> {
             busy.set(false);
-            if (failure instanceof MenuRefusal r && !r.errors().isEmpty()) {
+            if (failure instanceof BackOfficeException r && !r.errors().isEmpty()) {
                 showFieldErrors(r, built);
             } else {
                 failure(failure);
@@ -301,7 +302,7 @@ public final class MenuEditorViewModel {
                 builtGroups, from.charges()), paths, problems);
     }
 
-    private void showFieldErrors(MenuRefusal refusal, Built built) {
+    private void showFieldErrors(BackOfficeException refusal, Built built) {
         Map<Object, List<String>> byRow = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         for (Problem.FieldError e : refusal.errors()) {
@@ -367,7 +368,7 @@ public final class MenuEditorViewModel {
 
     private void failure(Throwable t) {
         busy.set(false);
-        say(t instanceof MenuRefusal r && r.status() == 403 ? "Only a manager can edit menus: " + t.getMessage()
+        say(t instanceof BackOfficeException r && r.status() == 403 ? "Only a manager can edit menus: " + t.getMessage()
                 : "The server could not be reached or refused: " + t.getMessage(), true);
     }
 
