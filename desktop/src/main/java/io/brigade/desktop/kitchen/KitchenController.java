@@ -61,6 +61,8 @@ public final class KitchenController {
     private DateTimeFormatter timeOfDay;
     private final Map<String, Label> ageLabels = new HashMap<>();
     private final Map<String, Node> cards = new HashMap<>();
+    /** Each work-queue ticket's number key, worked out once per render rather than once per card. */
+    private final Map<String, Integer> numberKeys = new HashMap<>();
     private final EventHandler<KeyEvent> keys = this::onKey;
 
     /** Wires the screen; {@code actions} may be null for a screen without a server (never in the app). */
@@ -146,6 +148,11 @@ public final class KitchenController {
     private void render() {
         ageLabels.clear();
         cards.clear();
+        numberKeys.clear();
+        List<KitchenTicket> queue = model.workQueue();
+        for (int i = 0; i < queue.size(); i++) {
+            numberKeys.put(queue.get(i).saleId(), i + 1);
+        }
         fill(newColumn, newHeader, "New", model.column(KitchenViewModel.Column.NEW));
         fill(preparingColumn, preparingHeader, "In preparation", model.column(KitchenViewModel.Column.IN_PREPARATION));
         fill(readyColumn, readyHeader, "Ready", model.column(KitchenViewModel.Column.READY));
@@ -169,7 +176,7 @@ public final class KitchenController {
     }
 
     private Node card(KitchenTicket t) {
-        int key = model.keyOf(t.saleId());
+        int key = numberKeys.getOrDefault(t.saleId(), 0);
         Label number = new Label(key == 0 ? "" : String.valueOf(key));
         number.getStyleClass().add("ticket-key");
         number.setVisible(key > 0 && key <= 9);

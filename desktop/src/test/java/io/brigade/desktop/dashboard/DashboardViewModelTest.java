@@ -181,6 +181,16 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aRangeTheServerRefusesShowsItsReasonAsTheMessage() {
+        DashboardViewModel m = model("9999");
+        m.open();
+        m.fromDateProperty().set(m.toDateProperty().get().minusDays(400));
+        assertEquals(State.FAILED, m.stateProperty().get());
+        assertEquals("The dashboard could not be loaded: toDate: a range may span at most 366 days",
+                m.messageProperty().get());
+    }
+
+    @Test
     void csvOfTheCurrentViewHoldsTheFiguresShown() throws Exception {
         DashboardViewModel m = model("9999");
         m.open();
