@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.till.Money;
 import io.brigade.protocol.menus.AvailabilityOverride;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.PricingProfile;
@@ -143,12 +144,12 @@ public final class ItemDraft {
             problems.add(what + ": enter an amount, e.g. 3.50");
             return null;
         }
-        try {
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) {
+        // A minus sign passes, so that the server's own rule (prices zero or more) answers at the field.
+        if (!Money.isPlainNumber(t.startsWith("-") ? t.substring(1) : t)) {
             problems.add(what + ": '" + text.strip() + "' is not an amount");
             return null;
         }
+        return new BigDecimal(t);
     }
 
     private static PricingProfile firstProfile(MenuItem item) {

@@ -25,9 +25,17 @@ public final class Money {
         return (c.signum() < 0 ? "-" : "") + symbol + c.abs().toPlainString();
     }
 
+    /**
+     * Whether {@code text} is written as people write amounts: digits with at most one decimal point or comma.
+     * BigDecimal alone would also take "1e3" (a thousand) or "+5", which nobody at a till means.
+     */
+    public static boolean isPlainNumber(String text) {
+        return text != null && text.strip().matches("\\d+(?:[.,]\\d+)?");
+    }
+
     /** Parses what a cashier types ("12", "12.5", "12,50"); empty when it is not an amount of money. */
     public static java.util.Optional<BigDecimal> parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (!isPlainNumber(text)) {
             return java.util.Optional.empty();
         }
         try {
