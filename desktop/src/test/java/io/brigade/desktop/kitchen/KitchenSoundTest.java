@@ -12,10 +12,6 @@ class KitchenSoundTest {
     void chimeOnAMachineWithoutAudioIsSilentNotAnError() throws Exception {
         // On this thread, so a failure would surface here: headless test machines have no audio line.
         KitchenSound.chime(); // throws here if a missing line or mixer were not handled
-        KitchenSound sound = new KitchenSound();
-        sound.play();
-        sound.play();
-        assertEquals(2, sound.played());
     }
 
     @Test
