@@ -8,8 +8,6 @@ import io.brigade.protocol.menus.MenuSummary;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.protocol.menus.PublishRequest;
 import io.brigade.protocol.menus.RevisionSummary;
-import io.brigade.protocol.org.Property;
-import io.brigade.protocol.org.SalesChannel;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Exchange;
@@ -85,11 +83,7 @@ public final class MenuBackOfficeRoutes {
                         revisions.getOrDefault(h.menuId(), List.of()),
                         publications.getOrDefault(h.menuId(), List.of())));
             }
-            List<SalesChannel> channels = new ArrayList<>();
-            for (Property property : orgs.properties(c, orgId)) {
-                channels.addAll(orgs.channels(c, orgId, property.propertyId()));
-            }
-            return new MenuOverview(menus, channels);
+            return new MenuOverview(menus, orgs.channels(c, orgId));
         });
     }
 
