@@ -52,9 +52,6 @@ public final class MenuBackOfficeRoutes {
                 })
                 .route("POST", MENUS + "/{menuId}/revisions", ex -> {
                     ex.principal().requireBackOffice();
-                    if (ex.body().length == 0) {
-                        throw ApiException.badRequest("send the edited menu content as the body");
-                    }
                     return Reply.created(service.createRevision(org(ex), ex.path("menuId"),
                             ex.json(MenuContent.class)));
                 })
