@@ -110,14 +110,13 @@ public final class AnalyticsExportJob implements JobHandler {
     private JsonNode export(JobContext ctx, ExportRepository.Filter filter, CsvFiles files) throws IOException {
         Map<String, CanonicalNames> namesByRevision = new HashMap<>();
         int done = 0;
-        int lineRows = 0;
         long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
             LocalDate d = day;
             List<ExportRepository.Header> daySales = database.read(c -> repository.salesOn(c, filter, d));
             for (int i = 0; i < daySales.size(); i += BATCH) {
                 List<ExportRepository.Header> batch = daySales.subList(i, Math.min(daySales.size(), i + BATCH));
-                lineRows += write(ctx, files, namesByRevision, batch);
+                write(ctx, files, namesByRevision, batch);
                 done += batch.size();
             }
             ctx.progress((int) (95 * (ChronoUnit.DAYS.between(filter.from(), d) + 1) / days));
@@ -126,17 +125,16 @@ public final class AnalyticsExportJob implements JobHandler {
         files.store(ctx);
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("sales", done);
-        result.put("lines", lineRows);
+        result.put("lines", files.counts[1]);
         result.put("charges", files.counts[2]);
         result.put("discounts", files.counts[3]);
         result.put("payments", files.counts[4]);
         return result;
     }
 
-    /** Writes one batch of sales and their child rows; answers the number of line rows. */
-    private int write(JobContext ctx, CsvFiles files, Map<String, CanonicalNames> namesByRevision,
+    /** Writes one batch of sales and their child rows, counting each file's rows. */
+    private void write(JobContext ctx, CsvFiles files, Map<String, CanonicalNames> namesByRevision,
                       List<ExportRepository.Header> batch) throws IOException {
-        int lineRows = 0;
         List<String> ids = batch.stream().map(ExportRepository.Header::saleId).toList();
         Batch b = database.read(c -> {
             Map<String, CanonicalNames> names = new HashMap<>();
@@ -181,7 +179,6 @@ public final class AnalyticsExportJob implements JobHandler {
             files.lines.printRecord(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(), name.name(),
                     name.category(), l.quantity(), l.unitPrice(),
                     l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes());
-            lineRows++;
         }
         for (ExportRepository.Entry e : b.charges()) {
             files.charges.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra() == null ? "sale" : "line",
@@ -197,7 +194,6 @@ public final class AnalyticsExportJob implements JobHandler {
         files.counts[2] += b.charges().size();
         files.counts[3] += b.discounts().size();
         files.counts[4] += b.payments().size();
-        return lineRows;
     }
 
     /** One batch's child rows and the names for its sales. */

@@ -77,7 +77,7 @@ public final class KitchenObserver implements SaleObserver {
 
     private static KitchenItem item(int lineNo, SaleItem line, Catalog catalog) {
         MenuItem menuItem = catalog == null ? null : catalog.item(line.menuItemId());
-        Category category = catalog == null ? null : categoryOf(catalog, line.menuItemId());
+        Category category = catalog == null ? null : catalog.categoryOf(line.menuItemId());
         List<String> modifiers = new ArrayList<>();
         addModifiers(line.modifierItems(), catalog, "", modifiers);
         int quantity = line.quantity() == null ? 1 : line.quantity();
@@ -95,17 +95,6 @@ public final class KitchenObserver implements SaleObserver {
                     + (blankToNull(m.notes()) == null ? "" : " (" + m.notes().strip() + ")"));
             addModifiers(m.modifierItems(), catalog, indent + "  ", out);
         }
-    }
-
-    private static Category categoryOf(Catalog catalog, String itemId) {
-        for (Category category : Catalog.nonNull(catalog.content().categories())) {
-            for (MenuItem item : Catalog.nonNull(category.items())) {
-                if (item.id().equals(itemId)) {
-                    return category;
-                }
-            }
-        }
-        return null;
     }
 
     private static String blankToNull(String s) {

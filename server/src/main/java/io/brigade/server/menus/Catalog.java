@@ -12,6 +12,7 @@ import java.util.Map;
 public final class Catalog {
     private final MenuContent content;
     private final Map<String, MenuItem> items = new HashMap<>();
+    private final Map<String, Category> categoryOfItem = new HashMap<>();
     private final Map<String, ModifierGroup> groups = new HashMap<>();
     private final Map<String, ModifierGroup> groupOfModifier = new HashMap<>();
 
@@ -20,6 +21,7 @@ public final class Catalog {
         for (Category category : nonNull(content.categories())) {
             for (MenuItem item : nonNull(category.items())) {
                 items.put(item.id(), item);
+                categoryOfItem.putIfAbsent(item.id(), category);
             }
         }
         for (ModifierGroup group : nonNull(content.modifiers())) {
@@ -36,6 +38,11 @@ public final class Catalog {
 
     public MenuItem item(String id) {
         return items.get(id);
+    }
+
+    /** The category an item sits in, or null if the id is not an item of this revision. */
+    public Category categoryOf(String itemId) {
+        return categoryOfItem.get(itemId);
     }
 
     public ModifierGroup group(String groupId) {

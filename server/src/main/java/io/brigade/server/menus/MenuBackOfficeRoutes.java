@@ -8,8 +8,6 @@ import io.brigade.protocol.menus.MenuSummary;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.protocol.menus.PublishRequest;
 import io.brigade.protocol.menus.RevisionSummary;
-import io.brigade.protocol.org.Property;
-import io.brigade.protocol.org.SalesChannel;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Exchange;
@@ -54,9 +52,6 @@ public final class MenuBackOfficeRoutes {
                 })
                 .route("POST", MENUS + "/{menuId}/revisions", ex -> {
                     ex.principal().requireBackOffice();
-                    if (ex.body().length == 0) {
-                        throw ApiException.badRequest("send the edited menu content as the body");
-                    }
                     return Reply.created(service.createRevision(org(ex), ex.path("menuId"),
                             ex.json(MenuContent.class)));
                 })
@@ -85,11 +80,7 @@ public final class MenuBackOfficeRoutes {
                         revisions.getOrDefault(h.menuId(), List.of()),
                         publications.getOrDefault(h.menuId(), List.of())));
             }
-            List<SalesChannel> channels = new ArrayList<>();
-            for (Property property : orgs.properties(c, orgId)) {
-                channels.addAll(orgs.channels(c, orgId, property.propertyId()));
-            }
-            return new MenuOverview(menus, channels);
+            return new MenuOverview(menus, orgs.channels(c, orgId));
         });
     }
 

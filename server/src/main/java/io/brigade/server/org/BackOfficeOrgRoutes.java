@@ -1,14 +1,10 @@
 package io.brigade.server.org;
 
 import io.brigade.protocol.Data;
-import io.brigade.protocol.org.Property;
-import io.brigade.protocol.org.SalesChannel;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Read-only org structure for the back office's screens (the dashboard's filters):
@@ -29,21 +25,12 @@ public final class BackOfficeOrgRoutes {
     public void register(Router router) {
         router.route("GET", ORG + "/properties", ex -> Reply.ok(new Data<>(database.read(c -> orgs.properties(c,
                         manager(ex))))))
-                .route("GET", ORG + "/salesChannels", ex -> Reply.ok(new Data<>(channels(manager(ex)))));
+                .route("GET", ORG + "/salesChannels", ex -> Reply.ok(new Data<>(database.read(c -> orgs.channels(c,
+                        manager(ex))))));
     }
 
     private static String manager(Exchange ex) {
         ex.principal().requireBackOffice();
         return ex.path("orgId");
-    }
-
-    private List<SalesChannel> channels(String orgId) {
-        return database.read(c -> {
-            List<SalesChannel> out = new ArrayList<>();
-            for (Property p : orgs.properties(c, orgId)) {
-                out.addAll(orgs.channels(c, orgId, p.propertyId()));
-            }
-            return out;
-        });
     }
 }

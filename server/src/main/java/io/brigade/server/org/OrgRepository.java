@@ -172,6 +172,23 @@ public final class OrgRepository {
     private static final String CHANNEL_COLUMNS =
             "sales_channel_id, property_id, brand_id, name, sales_channel_type, dispatch_types";
 
+    /** Every channel of the org in one query, grouped by property in the order {@link #properties} gives. */
+    public List<SalesChannel> channels(Connection c, String orgId) throws SQLException {
+        List<SalesChannel> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.sales_channel_id, s.property_id, s.brand_id, "
+                + "s.name, s.sales_channel_type, s.dispatch_types FROM sales_channels s"
+                + " JOIN properties p ON p.property_id = s.property_id AND p.org_id = s.org_id"
+                + " WHERE s.org_id = ? ORDER BY p.created_at, p.property_id, s.created_at, s.sales_channel_id")) {
+            Sql.bind(ps, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(channel(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<SalesChannel> channels(Connection c, String orgId, String propertyId) throws SQLException {
         List<SalesChannel> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANNEL_COLUMNS

@@ -44,10 +44,7 @@ public final class StaffRoutes {
         // A PIN has few digits: failed attempts count against the caller's address like failed keys do.
         String address = Request.getRemoteAddr(ex.request());
         limiter.checkAuthAllowed(address);
-        SessionRequest body = ex.json(SessionRequest.class);
-        if (body == null) {
-            throw ApiException.badRequest("send a JSON object with orgId and pin");
-        }
+        SessionRequest body = ex.json(SessionRequest.class); // never null: an empty or null body is a 400
         Validation v = new Validation();
         v.require(body.orgId(), "orgId");
         if (v.require(body.pin(), "pin") && !PinDigest.isWellFormed(body.pin())) {

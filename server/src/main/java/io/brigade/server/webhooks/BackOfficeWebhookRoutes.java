@@ -53,9 +53,6 @@ public final class BackOfficeWebhookRoutes {
 
     /** The back office never sets a secret: its subscriptions keep the one generated at creation. */
     private static SubscriptionRequest withoutSecret(SubscriptionRequest r) {
-        if (r == null) {
-            throw ApiException.badRequest("send a JSON object with callbackUrl, eventTypes and/or propertyIds");
-        }
         return new SubscriptionRequest(r.callbackUrl(), null, r.eventTypes(), r.propertyIds(), r.enabled());
     }
 

@@ -47,6 +47,34 @@ class BackOfficeOrgRoutesTest {
         assertEquals(200, t.api().get(org + "/salesChannels").status(), "the org's own client may read too");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void channelsOfEveryPropertyComeGroupedByPropertyAndNoOtherOrgsChannel(String db) {
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant t = server.newTenant();
+        TestServer.Tenant other = server.newTenant();
+        String orgApi = "/orgManagement/orgs/" + t.ids().orgId();
+        ApiClient.Response property = t.api().post(orgApi + "/properties", Map.of("name", "Harbour Road",
+                "timeZone", "America/New_York", "currency", "USD", "countryCode", "US"));
+        assertEquals(201, property.status(), property.body());
+        String second = property.json().get("data").get("propertyId").asText();
+        assertEquals(201, t.api().post(orgApi + "/properties/" + second + "/salesChannels",
+                Map.of("name", "Kiosk", "salesChannelType", "KIOSK")).status());
+        assertEquals(201, t.api().post(orgApi + "/properties/" + t.ids().propertyId() + "/salesChannels",
+                Map.of("brandId", t.ids().brandId(), "name", "Web shop", "salesChannelType", "FlipdishWebApp",
+                        "dispatchTypes", List.of("Delivery"))).status());
+
+        ApiClient.Response channels = session(t, t.ids().managerPin())
+                .get("/backoffice/v1/orgs/" + t.ids().orgId() + "/salesChannels");
+        assertEquals(200, channels.status(), channels.body());
+        List<String> seen = new ArrayList<>();
+        channels.json().get("data").forEach(c -> seen.add(c.get("propertyId").asText() + "/"
+                + c.get("name").asText()));
+        // The first property's channels (the web shop was added after the kiosk), then the second's.
+        assertEquals(List.of(t.ids().propertyId() + "/Front counter till", t.ids().propertyId() + "/Web shop",
+                second + "/Kiosk"), seen, "and nothing of " + other.ids().orgId());
+    }
+
     @Test
     void cashiersApiKeysAndOtherOrgsAreRefused() {
         TestServer server = TestServer.of("h2");
