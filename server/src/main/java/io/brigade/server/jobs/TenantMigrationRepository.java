@@ -147,6 +147,10 @@ public final class TenantMigrationRepository {
         update(c, "UPDATE analytics_order_keys SET org_id = ? WHERE org_id = ? AND event_id IN "
                 + "(SELECT event_id FROM analytics_events WHERE org_id = ? AND property_id = ?)", targetOrgId,
                 sourceOrgId, sourceOrgId, propertyId);
+        // Kitchen tickets move so that the target's displays show and bump them; the source's kitchen event
+        // log stays where it was numbered (a display of the target starts from a snapshot of tickets).
+        update(c, "UPDATE kitchen_tickets SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,
+                sourceOrgId, propertyId);
         for (String rollup : List.of("analytics_sales_day", "analytics_sales_hour", "analytics_items_day",
                 "analytics_events_day")) {
             update(c, "UPDATE " + rollup + " SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,

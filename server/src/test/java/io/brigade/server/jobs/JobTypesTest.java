@@ -262,6 +262,13 @@ class JobTypesTest {
         assertEquals(0, new BigDecimal("16.04").compareTo(there.get("revenue").decimalValue()), there.toString());
         JsonNode left = from.api().get("/backoffice/v1/orgs/" + from.ids().orgId() + march).json();
         assertEquals(0, left.get("orders").asInt(), left.toString());
+        // Its open kitchen ticket moved too: the target's display shows it, the source's no longer.
+        String kitchen = "/kitchen/tickets?propertyId=" + from.ids().propertyId();
+        JsonNode targetTickets = to.api().get("/backoffice/v1/orgs/" + to.ids().orgId() + kitchen).json();
+        assertEquals(saleId, targetTickets.get("tickets").get(0).get("saleId").asText(), targetTickets.toString());
+        ApiClient.Response source = from.api().get("/backoffice/v1/orgs/" + from.ids().orgId() + kitchen);
+        assertTrue(source.status() == 404 || source.status() == 422, "the source has no such property now: "
+                + source.body());
         // A till of the moved channel can keep selling: the channel's current menu is the copy.
         Map<String, Object> next = Sales.simple(from.ids(), "2026-03-05T12:00:00Z", "3.00");
         next.put("menuId", moved.get("menuId").asText());
