@@ -3,7 +3,7 @@ package io.brigade.server;
 import io.brigade.server.auth.Secrets;
 import java.util.UUID;
 
-/** Identifier formats of the concept model: short prefixed ids, UUID menus, Crockford sale ids. */
+/** Identifier formats of the concept model: short prefixed ids and UUID menus (sale ids: sales/SaleIds). */
 public final class Ids {
     private Ids() {
     }
@@ -26,10 +26,5 @@ public final class Ids {
 
     public static String uuid() {
         return UUID.randomUUID().toString();
-    }
-
-    /** A sale id: 12 Crockford base32 characters, 60 random bits. */
-    public static String sale() {
-        return Secrets.crockford(12);
     }
 }

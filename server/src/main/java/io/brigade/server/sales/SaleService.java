@@ -12,7 +12,6 @@ import io.brigade.protocol.sales.SaleCreated;
 import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.protocol.sales.StatusUpdate;
-import io.brigade.server.Ids;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.DataAccessException;
 import io.brigade.server.db.Database;
@@ -54,6 +53,7 @@ public final class SaleService {
     // Keys being processed on this node: a second request with the same key answers 409 at once.
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final SaleIds saleIds;
 
     public SaleService(Database database, GroupCommitter committer, SaleRepository sales, OrgRepository orgs, MenuService menuService,
                        Clock clock, java.util.List<SaleObserver> observers) {
@@ -64,6 +64,7 @@ public final class SaleService {
         this.menuService = menuService;
         this.clock = clock;
         this.observers = java.util.List.copyOf(observers);
+        this.saleIds = new SaleIds(clock);
     }
 
     /** Creates a sale once per (org, key); a replay answers the stored status and body. */
@@ -149,7 +150,7 @@ public final class SaleService {
         Instant now = clock.instant();
         Instant occurred = sale.requestedFulfillmentTime() == null ? now : sale.requestedFulfillmentTime();
         LocalDate businessDate = LocalDate.ofInstant(occurred, ZoneId.of(timeZone));
-        String saleId = Ids.sale();
+        String saleId = saleIds.next();
         String displayId = sale.displayId() != null && !sale.displayId().isBlank()
                 ? sale.displayId().strip() : saleId.substring(saleId.length() - 5);
         return new SaleRecord(sale, saleId, orgId, propertyId, displayId, revisionId, occurred,

@@ -74,7 +74,7 @@ class GuideFlowTest {
                 "x-idempotency-key", UUID.randomUUID().toString());
         assertEquals(201, created.status(), created.body());
         String saleId = created.json().get("saleId").asText();
-        assertTrue(saleId.matches("[0-9A-HJKMNP-TV-Z]{12}"), "Crockford base32 sale id: " + saleId);
+        assertTrue(saleId.matches("[0-9A-HJKMNP-TV-Z]{16}"), "Crockford base32 sale id: " + saleId);
         assertNotNull(created.json().get("createdAt"));
         assertNotNull(created.json().get("dispatchTime"));
 
