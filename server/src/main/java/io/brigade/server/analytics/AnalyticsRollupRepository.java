@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the analytics rollups. Every change is an increment (UPDATE ... SET x = x + ?), inserting the
@@ -44,22 +47,67 @@ final class AnalyticsRollupRepository {
             + "business_date, property_id, sales_channel_id, type, menu_item_id, modifier_item_id) "
             + "VALUES (?,?,?,?,?,?,?,?,?)";
 
-    /** Adds a new sale's facts ({@code cancelled} false) or moves a cancelled sale's facts to the cancelled columns. */
-    void applySale(Connection c, SaleFacts f, boolean cancelled) throws SQLException {
+    /**
+     * Adds new sales' facts ({@code cancelled} false) or moves cancelled sales' facts to the cancelled
+     * columns. The deltas are summed per rollup row first, so a batch of sales of the same day and
+     * channel updates each row once, and the rows are written in key order so that two transactions
+     * lock them in the same order.
+     */
+    void applySales(Connection c, List<SaleFacts> sales, boolean cancelled) throws SQLException {
         int sign = cancelled ? -1 : 1;
-        Object[] deltas = {(long) sign, signed(f.revenue(), sign), signed(f.items(), sign), signed(f.charges(), sign),
-                signed(f.discounts(), sign), signed(f.refunds(), sign), signed(f.paid(), sign),
-                cancelled ? 1L : 0L, cancelled ? f.saleAmount() : BigDecimal.ZERO};
-        Object[] dayKey = {f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId()};
-        upsert(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, concat(deltas, dayKey));
-        upsert(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, concat(deltas, concat(dayKey, new Object[]{f.hour()})));
-        for (SaleFacts.Component p : f.components()) {
-            Object[] values = {sign * p.quantity(), (long) sign, signed(p.revenue(), sign), signed(p.discounts(), sign),
-                    signed(p.cost(), sign), signed(p.ownCost(), sign), cancelled ? p.quantity() : 0L,
-                    cancelled ? 1L : 0L, cancelled ? p.revenue().subtract(p.discounts()) : BigDecimal.ZERO,
-                    p.caption(), p.groupCaption(), f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId(),
-                    p.kind(), p.menuItemId()};
+        Map<String, Object[]> days = new TreeMap<>();
+        Map<String, Object[]> hours = new TreeMap<>();
+        Map<String, Object[]> items = new TreeMap<>();
+        for (SaleFacts f : sales) {
+            Object[] deltas = {(long) sign, signed(f.revenue(), sign), signed(f.items(), sign),
+                    signed(f.charges(), sign), signed(f.discounts(), sign), signed(f.refunds(), sign),
+                    signed(f.paid(), sign), cancelled ? 1L : 0L, cancelled ? f.saleAmount() : BigDecimal.ZERO};
+            Object[] dayKey = {f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId()};
+            add(days, concat(deltas, dayKey), deltas.length, 0);
+            add(hours, concat(deltas, concat(dayKey, new Object[]{f.hour()})), deltas.length, 0);
+            for (SaleFacts.Component p : f.components()) {
+                Object[] values = {sign * p.quantity(), (long) sign, signed(p.revenue(), sign),
+                        signed(p.discounts(), sign), signed(p.cost(), sign), signed(p.ownCost(), sign),
+                        cancelled ? p.quantity() : 0L, cancelled ? 1L : 0L,
+                        cancelled ? p.revenue().subtract(p.discounts()) : BigDecimal.ZERO,
+                        p.caption(), p.groupCaption(), f.orgId(), f.businessDate(), f.propertyId(),
+                        f.salesChannelId(), p.kind(), p.menuItemId()};
+                add(items, values, ITEM_SUMMED, ITEM_LATEST);
+            }
+        }
+        for (Object[] values : days.values()) {
+            upsert(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, values);
+        }
+        for (Object[] values : hours.values()) {
+            upsert(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, values);
+        }
+        for (Object[] values : items.values()) {
             upsert(c, ITEM_UPDATE, ITEM_INSERT, values);
+        }
+    }
+
+    // An item row's values: ITEM_SUMMED deltas, then ITEM_LATEST captions (the last one given wins, as
+    // COALESCE does row by row), then the key.
+    private static final int ITEM_SUMMED = 9;
+    private static final int ITEM_LATEST = 2;
+
+    /** Adds {@code values} (deltas first, then {@code latest} captions, then the key) into its row in {@code rows}. */
+    private static void add(Map<String, Object[]> rows, Object[] values, int summed, int latest) {
+        StringBuilder key = new StringBuilder();
+        for (int i = summed + latest; i < values.length; i++) {
+            key.append(values[i]).append('\u0000');
+        }
+        Object[] row = rows.putIfAbsent(key.toString(), values);
+        if (row == null) {
+            return;
+        }
+        for (int i = 0; i < summed; i++) {
+            row[i] = row[i] instanceof BigDecimal d ? d.add((BigDecimal) values[i]) : (Long) row[i] + (Long) values[i];
+        }
+        for (int i = summed; i < summed + latest; i++) {
+            if (values[i] != null) {
+                row[i] = values[i];
+            }
         }
     }
 

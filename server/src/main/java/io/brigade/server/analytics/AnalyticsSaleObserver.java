@@ -5,6 +5,7 @@ import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.sales.SaleObserver;
@@ -14,7 +15,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the analytics rollups in step with sales, inside each sale change's own transaction: a new sale
@@ -31,6 +35,13 @@ public final class AnalyticsSaleObserver implements SaleObserver {
     private final PropertyDirectory properties;
     private final MenuService menus;
     private final SaleRepository sales;
+    // New sales in one group commit add to the rollups together, once per rollup row.
+    private final GroupCommitter.BatchWork<SaleFacts> addSales;
+    private final GroupCommitter.BatchWork<PlacedOrder> countPlacedOrders;
+
+    /** The server's own order_placed for a new sale, in its org. */
+    private record PlacedOrder(String orgId, AnalyticsEvent event) {
+    }
 
     AnalyticsSaleObserver(AnalyticsRollupRepository rollups, AnalyticsEventRepository events,
                           EventRollups eventRollups, PropertyDirectory properties, MenuService menus,
@@ -41,14 +52,27 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         this.properties = properties;
         this.menus = menus;
         this.sales = sales;
+        this.addSales = (c, facts) -> rollups.applySales(c, facts, false);
+        this.countPlacedOrders = (c, orders) -> {
+            Map<String, List<AnalyticsEvent>> byOrg = new LinkedHashMap<>();
+            for (PlacedOrder order : orders) {
+                byOrg.computeIfAbsent(order.orgId(), o -> new ArrayList<>()).add(order.event());
+            }
+            for (Map.Entry<String, List<AnalyticsEvent>> org : byOrg.entrySet()) {
+                eventRollups.count(c, org.getKey(), org.getValue());
+            }
+        };
     }
 
     @Override
     public void created(Connection c, SaleRecord record) throws SQLException {
         Sale sale = record.sale();
         ZoneId zone = properties.zone(c, record.orgId(), record.propertyId());
-        rollups.applySale(c, SaleFacts.of(record.orgId(), record.propertyId(), sale, record.dateTime(),
-                record.businessDate(), zone, catalog(c, record.orgId(), sale.menuId(), record.menuRevisionId())), false);
+        SaleFacts facts = SaleFacts.of(record.orgId(), record.propertyId(), sale, record.dateTime(),
+                record.businessDate(), zone, catalog(c, record.orgId(), sale.menuId(), record.menuRevisionId()));
+        if (!GroupCommitter.deferToBatch(addSales, facts)) {
+            addSales.run(c, List.of(facts));
+        }
         // The till's own order_placed carries the sale's externalId (its idempotency key) as saleKey:
         // whichever of the two arrives first is counted, the other is stored but not counted.
         String saleKey = sale.externalId() != null && !sale.externalId().isBlank() ? sale.externalId()
@@ -58,7 +82,10 @@ public final class AnalyticsSaleObserver implements SaleObserver {
                 sale.menuId(), Long.toString(record.menuRevisionId()), null, null, null, record.totals().saleAmount(),
                 saleKey, null, null);
         events.insert(c, record.orgId(), placed, record.createdAt());
-        eventRollups.count(c, record.orgId(), List.of(placed));
+        PlacedOrder order = new PlacedOrder(record.orgId(), placed);
+        if (!GroupCommitter.deferToBatch(countPlacedOrders, order)) {
+            countPlacedOrders.run(c, List.of(order));
+        }
     }
 
     @Override
@@ -73,8 +100,8 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         // The sale's business date, as SaleService derived it from the same instant and zone.
         LocalDate businessDate = LocalDate.ofInstant(after.dateTime(), zone);
         Catalog catalog = catalog(c, orgId, sale.menuId(), Long.parseLong(sale.menuRevisionId()));
-        rollups.applySale(c, SaleFacts.of(orgId, propertyId, sale, after.dateTime(), businessDate, zone, catalog),
-                true);
+        rollups.applySales(c, List.of(SaleFacts.of(orgId, propertyId, sale, after.dateTime(), businessDate, zone,
+                catalog)), true);
     }
 
     private Catalog catalog(Connection c, String orgId, String menuId, long revisionId) throws SQLException {

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Writes many small transactions as one commit. Callers block until the commit that holds their
  * write is done, so an acknowledgement still means "on disk" (as far as the database promises),
  * but the database writes one chunk or one WAL flush for a whole batch instead of one per sale.
- * Each write runs under its own savepoint: one failing write rolls back alone.
+ * Each write runs under its own savepoint: one failing write rolls back alone. A write may also hand
+ * parts to work that runs once for the whole batch just before the commit ({@link #deferToBatch}), so
+ * that, for example, ten sales of the same day add to a rollup row once instead of ten times.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
@@ -28,7 +32,52 @@ public final class GroupCommitter implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
+    // The batch being written by this thread, if it is a writer thread inside commit().
+    private static final ThreadLocal<Batch> CURRENT = new ThreadLocal<>();
+
     private record Pending<T>(Database.TransactionWork<T> work, CompletableFuture<T> result) {
+    }
+
+    /** Work that runs once per batch, just before it commits, with the parts its writes handed in. */
+    @FunctionalInterface
+    public interface BatchWork<T> {
+        void run(Connection c, List<T> parts) throws SQLException;
+    }
+
+    /**
+     * Hands {@code part} to {@code work}, which runs once for the whole batch before the batch commits;
+     * if the current write rolls back, its parts are dropped with it. Returns false, handing nothing, when
+     * the caller is not inside a group-committed write: the caller then does the work itself at once.
+     */
+    public static <T> boolean deferToBatch(BatchWork<T> work, T part) {
+        Batch batch = CURRENT.get();
+        if (batch == null) {
+            return false;
+        }
+        batch.current.computeIfAbsent(work, w -> new ArrayList<>()).add(part);
+        return true;
+    }
+
+    /** Parts handed in by the writes of one batch: those of the write in progress, and those kept. */
+    private static final class Batch {
+        private final Map<BatchWork<?>, List<Object>> kept = new LinkedHashMap<>();
+        private Map<BatchWork<?>, List<Object>> current = new LinkedHashMap<>();
+
+        void keepCurrent() {
+            current.forEach((work, parts) -> kept.computeIfAbsent(work, w -> new ArrayList<>()).addAll(parts));
+            current = new LinkedHashMap<>();
+        }
+
+        void dropCurrent() {
+            current = new LinkedHashMap<>();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void runDeferred(Connection c) throws SQLException {
+            for (Map.Entry<BatchWork<?>, List<Object>> entry : kept.entrySet()) {
+                ((BatchWork) entry.getKey()).run(c, entry.getValue());
+            }
+        }
     }
 
     public GroupCommitter(Database database) {
@@ -61,6 +110,11 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** Writes waiting for the next batch (tests use it to put several writes in one batch). */
+    int queued() {
+        return queue.size();
+    }
+
     private void run() {
         List<Pending<?>> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
@@ -87,8 +141,10 @@ public final class GroupCommitter implements AutoCloseable {
     private void commit(List<Pending<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
         List<Throwable> failures = new ArrayList<>(batch.size());
+        Batch deferred = new Batch();
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
+            CURRENT.set(deferred);
             try {
                 for (Pending<?> p : batch) {
                     Savepoint savepoint = c.setSavepoint();
@@ -96,21 +152,28 @@ public final class GroupCommitter implements AutoCloseable {
                         results.add(p.work().run(c));
                         failures.add(null);
                         c.releaseSavepoint(savepoint);
+                        deferred.keepCurrent();
                     } catch (SQLException e) {
                         c.rollback(savepoint);
+                        deferred.dropCurrent();
                         results.add(null);
                         failures.add(new DataAccessException(e));
                     } catch (RuntimeException e) {
                         c.rollback(savepoint);
+                        deferred.dropCurrent();
                         results.add(null);
                         failures.add(e);
                     }
                 }
+                CURRENT.remove();
+                // The batch's shared work decides for all of its writes: if it fails, none of them is kept.
+                deferred.runDeferred(c);
                 c.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
-                throw new DataAccessException(e);
+                throw e instanceof SQLException se ? new DataAccessException(se) : (RuntimeException) e;
             } finally {
+                CURRENT.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {

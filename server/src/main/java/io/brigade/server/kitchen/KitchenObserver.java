@@ -7,6 +7,7 @@ import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleItem;
 import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.sales.SaleObserver;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Writes the kitchen's ticket and appends its event inside the sale's own transaction, so a sale that
@@ -48,9 +51,33 @@ public final class KitchenObserver implements SaleObserver {
                 record.sale().dispatchType(), table, record.createdAt(), SaleStatus.SALE_CREATED.name(), null, items);
         String json = json(ticket);
         kitchen.insertTicket(c, record.orgId(), ticket, json);
-        long seq = kitchen.nextSeq(c, record.orgId());
-        kitchen.appendEvent(c, record.orgId(), seq, record.propertyId(), record.saleId(), KitchenEvent.TICKET_CREATED,
-                json, record.createdAt());
+        NewTicket created = new NewTicket(record.orgId(), record.propertyId(), record.saleId(), json, record.createdAt());
+        if (!GroupCommitter.deferToBatch(announceTickets, created)) {
+            announceTickets.run(c, List.of(created));
+        }
+    }
+
+    /** The ticket-created event of a new sale, waiting for its number. */
+    private record NewTicket(String orgId, String propertyId, String saleId, String json, Instant at) {
+    }
+
+    private final GroupCommitter.BatchWork<NewTicket> announceTickets = this::announce;
+
+    // Sales committed together number their events together: one sequence update per org and batch, orgs in
+    // id order so that two nodes' batches lock the sequence rows in the same order.
+    private void announce(Connection c, List<NewTicket> tickets) throws SQLException {
+        Map<String, List<NewTicket>> byOrg = new TreeMap<>();
+        for (NewTicket t : tickets) {
+            byOrg.computeIfAbsent(t.orgId(), o -> new ArrayList<>()).add(t);
+        }
+        for (Map.Entry<String, List<NewTicket>> org : byOrg.entrySet()) {
+            List<NewTicket> inOrder = org.getValue();
+            long seq = kitchen.reserveSeqs(c, org.getKey(), inOrder.size()) - inOrder.size();
+            for (NewTicket t : inOrder) {
+                kitchen.appendEvent(c, t.orgId(), ++seq, t.propertyId(), t.saleId(), KitchenEvent.TICKET_CREATED,
+                        t.json(), t.at());
+            }
+        }
     }
 
     @Override

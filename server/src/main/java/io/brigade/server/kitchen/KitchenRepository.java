@@ -29,22 +29,27 @@ public final class KitchenRepository {
      * org's events commit in number order (a poller that sees n has seen everything below n).
      */
     public long nextSeq(Connection c, String orgId) throws SQLException {
+        return reserveSeqs(c, orgId, 1);
+    }
+
+    /** Takes the org's next {@code count} event numbers at once, as {@link #nextSeq} does one; returns the last. */
+    public long reserveSeqs(Connection c, String orgId, int count) throws SQLException {
         for (int attempt = 0; ; attempt++) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE kitchen_sequences SET last_seq = last_seq + 1 WHERE org_id = ?")) {
-                ps.setString(1, orgId);
+                    "UPDATE kitchen_sequences SET last_seq = last_seq + ? WHERE org_id = ?")) {
+                Sql.bind(ps, count, orgId);
                 if (ps.executeUpdate() == 1) {
                     return currentSeq(c, orgId, false);
                 }
             }
-            // The org's first event: insert its row; a concurrent first insert wins and we take the next number.
+            // The org's first event: insert its row; a concurrent first insert wins and we take the next numbers.
             Savepoint sp = c.setSavepoint();
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO kitchen_sequences (org_id, last_seq) VALUES (?, 1)")) {
-                ps.setString(1, orgId);
+                    "INSERT INTO kitchen_sequences (org_id, last_seq) VALUES (?, ?)")) {
+                Sql.bind(ps, orgId, count);
                 ps.executeUpdate();
                 c.releaseSavepoint(sp);
-                return 1;
+                return count;
             } catch (SQLException e) {
                 c.rollback(sp);
                 if (!"23505".equals(e.getSQLState()) || attempt > 2) {

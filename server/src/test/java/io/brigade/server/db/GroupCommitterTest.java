@@ -1,0 +1,158 @@
+package io.brigade.server.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.brigade.server.support.TestDatabases;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GroupCommitterTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aRolledBackWriteTakesItsDeferredPartsWithIt(String kind) throws Exception {
+        try (Database database = open(kind); GroupCommitter committer = new GroupCommitter(database)) {
+            List<List<String>> runs = new ArrayList<>();
+            GroupCommitter.BatchWork<String> collect = (c, parts) -> {
+                runs.add(List.copyOf(parts));
+                for (String part : parts) {
+                    insert(c, "batch:" + part);
+                }
+            };
+            List<Future<String>> writes = inOneBatch(committer, List.of(
+                    c -> write(c, "a", collect),
+                    c -> {
+                        write(c, "b", collect);
+                        throw new IllegalArgumentException("b is refused");
+                    },
+                    c -> write(c, "c", collect)));
+            assertEquals("a", writes.get(0).get());
+            assertThrows(Exception.class, () -> writes.get(1).get());
+            assertEquals("c", writes.get(2).get());
+
+            assertEquals(List.of(List.of("a", "c")), runs, "one run for the batch, without b's part");
+            assertEquals(List.of("a", "batch:a", "batch:c", "c"), rows(database));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aFailingBatchWorkKeepsNoneOfTheBatchsWrites(String kind) throws Exception {
+        try (Database database = open(kind); GroupCommitter committer = new GroupCommitter(database)) {
+            GroupCommitter.BatchWork<String> failing = (c, parts) -> {
+                throw new java.sql.SQLException("the rollup table is gone");
+            };
+            List<Future<String>> writes = inOneBatch(committer, List.of(
+                    c -> write(c, "a", failing),
+                    c -> write(c, "b", failing)));
+            for (Future<String> write : writes) {
+                assertThrows(Exception.class, write::get);
+            }
+            assertEquals(List.of(), rows(database));
+
+            // The committer goes on with the next batch.
+            assertEquals("d", committer.write(c -> {
+                insert(c, "d");
+                return "d";
+            }));
+            assertEquals(List.of("d"), rows(database));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void outsideAGroupCommitNothingIsDeferred(String kind) throws Exception {
+        try (Database database = open(kind)) {
+            assertFalse(GroupCommitter.deferToBatch((c, parts) -> {
+            }, "part"));
+            database.inTransaction(c -> {
+                assertFalse(GroupCommitter.deferToBatch((c2, parts) -> {
+                }, "part"));
+                return null;
+            });
+        }
+    }
+
+    private static String write(java.sql.Connection c, String value, GroupCommitter.BatchWork<String> work)
+            throws java.sql.SQLException {
+        insert(c, value);
+        GroupCommitter.deferToBatch(work, value);
+        return value;
+    }
+
+    /** Holds the writer on a first write until all of {@code works} are queued, so they share a batch. */
+    private static List<Future<String>> inOneBatch(GroupCommitter committer, List<Database.TransactionWork<String>> works)
+            throws Exception {
+        CountDownLatch writerHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(works.size() + 1);
+        try {
+            Future<String> holder = pool.submit(() -> committer.write(c -> {
+                writerHeld.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "held";
+            }));
+            writerHeld.await(10, TimeUnit.SECONDS);
+            List<Future<String>> futures = new ArrayList<>();
+            for (Database.TransactionWork<String> work : works) {
+                futures.add(pool.submit(() -> committer.write(work)));
+            }
+            // The writer drains the whole queue into its next batch; wait until all are queued.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (committer.queued() < works.size() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            return futures;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Database open(String kind) throws Exception {
+        Database database = Database.open(TestDatabases.freshUrl(kind), TestDatabases.user(kind), null);
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("CREATE TABLE committer_test (v VARCHAR(40) PRIMARY KEY)")) {
+                ps.execute();
+            }
+            return null;
+        });
+        return database;
+    }
+
+    private static void insert(java.sql.Connection c, String value) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO committer_test (v) VALUES (?)")) {
+            ps.setString(1, value);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<String> rows(Database database) {
+        return database.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT v FROM committer_test ORDER BY v");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+}
