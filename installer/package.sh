@@ -127,6 +127,12 @@ cds_dump() { # $1 app image: dumps lib/app/brigade.jsa from the class list (what
 desktop_input=$TARGET/input/desktop
 desktop_jar=$(cd "$desktop_input" && ls brigade-desktop-*.jar)
 desktop_modules=$(modules_of "$desktop_input" "$desktop_input/$desktop_jar")
+# JavaFX's native libraries beside its jars: JavaFX loads them from there directly, instead of copying them
+# out of its jar into ~/.openjfx/cache and checksumming them on every start.
+for fxjar in "$desktop_input"/javafx-graphics-*-"$os".jar; do
+    [ -e "$fxjar" ] || continue
+    (cd "$desktop_input" && jar tf "$fxjar" | grep -E '\.(so|dll|dylib)$' | xargs jar xf "$fxjar")
+done
 echo "desktop runtime modules: $desktop_modules"
 link_runtime "$work/desktop-runtime" "$desktop_modules"
 
@@ -138,6 +144,8 @@ case $os in
         # $APPDIR is the launcher's own lib/app folder, wherever the image is installed.
         jpackage --type app-image --dest "$out" "${desktop_args[@]}" --icon "$here/src/main/icons/brigade.png" \
             --java-options '-XX:SharedArchiveFile=$APPDIR/brigade.jsa'
+        # Our launcher script in place of jpackage's native one: same cfg, no rpm/dpkg lookups (see README).
+        install -m 0755 "$here/src/main/linux-launcher/Brigade" "$out/Brigade/bin/Brigade"
         with_display record_start_up_classes "$out/Brigade" ;;
     windows)
         # A fixed upgrade UUID makes a newer .msi replace the older one instead of installing beside it.
