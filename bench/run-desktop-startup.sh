@@ -17,6 +17,8 @@ if [ -z "${DISPLAY:-}" ]; then
     sleep 1
 fi
 home=$(mktemp -d)
+# Start-up times on a shared machine depend on what else runs: print the load with the figures.
+echo "$app, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
     log=$(mktemp)
     # No JAVA_HOME, no PATH to a JDK: the app runs on its own jlinked runtime, as on a store PC.

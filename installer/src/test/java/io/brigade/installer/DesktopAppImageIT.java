@@ -51,4 +51,11 @@ class DesktopAppImageIT {
         assertTrue(Files.exists(home.resolve(".local/share/brigade")),
                 "the till's data went to the XDG data directory");
     }
+
+    @Test
+    void appImageStartsFromItsOwnClassDataArchive() throws Exception {
+        Path launcher = Packages.DIR.resolve("Brigade/bin/Brigade");
+        assertTrue(Files.isRegularFile(Packages.DIR.resolve("Brigade/lib/app/brigade.jsa")), "no brigade.jsa in the image");
+        Packages.assertMainClassComesFromTheArchive(launcher, home.resolve("cds.log"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.brigade.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DesktopDebUpgradeIT {
     private static final Path INSTALLED = Path.of("/opt/brigade-desktop/bin/Brigade");
+    private static final Path ARCHIVE = Path.of("/opt/brigade-desktop/lib/app/brigade.jsa");
     private static final int QUEUED = 5;
 
     @TempDir
@@ -82,6 +84,11 @@ class DesktopDebUpgradeIT {
             List<String> arrived = server.externalIds(tenant);
             assertEquals(QUEUED, arrived.size(), "each sale once: " + arrived);
             assertEquals(queued, arrived.stream().collect(Collectors.toSet()));
+
+            // The postinst made the start-up class data for the jars under /opt, and the JVM uses it.
+            Packages.assertMainClassComesFromTheArchive(INSTALLED, dir.resolve("cds.log"));
+            Packages.run(Duration.ofMinutes(5), "dpkg", "--purge", "brigade-desktop");
+            assertFalse(Files.exists(ARCHIVE), "the prerm removes the class data dpkg does not own");
         } finally {
             new ProcessBuilder("dpkg", "--purge", "brigade-desktop").inheritIO().start().waitFor();
         }

@@ -92,6 +92,23 @@ final class Packages {
         throw new AssertionError("no line matching " + pattern + " within " + timeout + ":\n" + Files.readString(log));
     }
 
+    /**
+     * Starts {@code launcher} with {@code -Xshare:on} (the JVM refuses to start when it cannot use its class
+     * data archive, for example one dumped for other jar paths, instead of silently going without) and waits
+     * until the app's main class is logged as loaded from that archive. No display is needed: the main class
+     * loads before JavaFX looks for one.
+     */
+    static void assertMainClassComesFromTheArchive(Path launcher, Path log) throws IOException, InterruptedException {
+        Process p = startBare(Map.of("HOME", log.getParent().toString(), "PATH", "/usr/bin:/bin",
+                "JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"), log, launcher.toString());
+        try {
+            awaitLine(log, p, Pattern.compile("io\\.brigade\\.desktop\\.Main source: shared objects file"),
+                    Duration.ofSeconds(60));
+        } finally {
+            stop(p);
+        }
+    }
+
     static void stop(Process p) throws InterruptedException {
         if (p == null) {
             return;
