@@ -49,16 +49,22 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         ZoneId zone = properties.zone(c, record.orgId(), record.propertyId());
         rollups.applySale(c, SaleFacts.of(record.orgId(), record.propertyId(), sale, record.dateTime(),
                 record.businessDate(), zone, catalog(c, record.orgId(), sale.menuId(), record.menuRevisionId())), false);
+        AnalyticsEvent placed = orderPlaced(record);
+        events.insert(c, record.orgId(), placed, record.createdAt());
+        eventRollups.count(c, record.orgId(), List.of(placed));
+    }
+
+    /** The server's own order_placed for a new sale (the import records the same one). */
+    static AnalyticsEvent orderPlaced(SaleRecord record) {
+        Sale sale = record.sale();
         // The till's own order_placed carries the sale's externalId (its idempotency key) as saleKey:
         // whichever of the two arrives first is counted, the other is stored but not counted.
         String saleKey = sale.externalId() != null && !sale.externalId().isBlank() ? sale.externalId()
                 : SERVER_EVENT_PREFIX + record.saleId();
-        AnalyticsEvent placed = new AnalyticsEvent(SERVER_EVENT_PREFIX + record.saleId(),
+        return new AnalyticsEvent(SERVER_EVENT_PREFIX + record.saleId(),
                 AnalyticsEventType.ORDER_PLACED, record.dateTime(), record.propertyId(), sale.salesChannelId(),
                 sale.menuId(), Long.toString(record.menuRevisionId()), null, null, null, record.totals().saleAmount(),
                 saleKey, null, null);
-        events.insert(c, record.orgId(), placed, record.createdAt());
-        eventRollups.count(c, record.orgId(), List.of(placed));
     }
 
     @Override
