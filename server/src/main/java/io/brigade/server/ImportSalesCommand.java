@@ -75,10 +75,17 @@ public final class ImportSalesCommand implements Callable<Integer> {
         }
         try (reader; Database database = db.open()) {
             SaleImport.Summary summary;
+            long[] lastReport = {System.nanoTime()};
             try {
+                // Progress at most every 10 s: enough to resume with --skip after a failure.
                 summary = saleImport(database, Clock.systemUTC(), chunk).run(orgId, new Lines(reader, skip),
-                        (read, imported, rejected) -> System.err.printf("committed through line %d: %d imported, "
-                                + "%d refused%n", skip + read, imported, rejected));
+                        (lastLine, imported, rejected) -> {
+                            if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
+                                lastReport[0] = System.nanoTime();
+                                System.err.printf("committed through line %d: %d imported, %d refused%n",
+                                        lastLine, imported, rejected);
+                            }
+                        });
             } catch (ApiException e) {
                 System.err.println(e.getMessage());
                 return 1;

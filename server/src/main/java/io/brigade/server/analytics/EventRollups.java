@@ -25,9 +25,14 @@ public final class EventRollups {
 
     private record Key(LocalDate date, String propertyId, String channelId, String type, String itemId,
                        String modifierId) implements Comparable<Key> {
+        private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::date)
+                .thenComparing(Key::propertyId).thenComparing(Key::channelId).thenComparing(Key::type)
+                .thenComparing(Key::itemId).thenComparing(Key::modifierId);
+
+        // Field by field: comparing toString() built two strings per comparison (seen in the import's profile).
         @Override
         public int compareTo(Key o) {
-            return toString().compareTo(o.toString());
+            return ORDER.compare(this, o);
         }
     }
 

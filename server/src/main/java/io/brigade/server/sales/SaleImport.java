@@ -72,10 +72,10 @@ public final class SaleImport {
                           List<Rejection> rejections, double seconds) {
     }
 
-    /** Reports progress after each committed chunk. */
+    /** Reports progress after each committed chunk: the index of its last entry and the totals so far. */
     @FunctionalInterface
     public interface Progress {
-        void committed(long read, long imported, long rejected);
+        void committed(long lastIndex, long imported, long rejected);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class SaleImport {
                 }
             }
             if (progress != null) {
-                progress.committed(read, imported, rejected);
+                progress.committed(chunk.get(chunk.size() - 1).index(), imported, rejected);
             }
         }
         return new Summary(orgId, read, imported, cancelled, rejected, List.copyOf(rejections),
