@@ -228,6 +228,10 @@ public class AnalyticsBench {
         } finally {
             Files.deleteIfExists(file);
         }
+        if (url.startsWith("jdbc:h2:file:")) {
+            Path h2 = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+            System.out.printf("H2 file after the import: %,d MB%n", Files.size(h2) >> 20);
+        }
         if (!"0".equals(System.getenv("EVENTS"))) {
             events(url);
         }
