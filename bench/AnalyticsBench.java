@@ -61,6 +61,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * on that database and times each analytics view over HTTP.
  *
  * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java load  DB_URL N [threads]
+ * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java bulk  DB_URL N [chunk]   (the import-sales path)
  * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java views DB_URL [runs]
  */
 public class AnalyticsBench {

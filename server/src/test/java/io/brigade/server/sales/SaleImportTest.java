@@ -66,8 +66,10 @@ class SaleImportTest {
                 assertEquals(200, c.status(), c.body());
             }
         }
+        // Chunks of 3: A and B (same day) are summed in memory before their first insert; D's chunk then
+        // updates the day and Margherita rows that C's chunk inserted.
         SaleImport.Summary summary = importSales(server.database(), imported.ids().orgId(),
-                fixture(imported.ids()), 2);
+                fixture(imported.ids()), 3);
         assertEquals(4, summary.imported(), summary.toString());
         assertEquals(1, summary.cancelled());
         assertEquals(0, summary.rejected(), summary.toString());
