@@ -24,8 +24,6 @@ import java.util.List;
  * reported with its index and does not stop the others.
  */
 public final class SaleImport {
-    /** Sales per transaction: big enough that a commit costs little per sale, small enough to hold in memory. */
-    public static final int DEFAULT_CHUNK = 2_000;
     /** Rejections listed in a summary; more are only counted. */
     static final int MAX_LISTED_REJECTIONS = 1_000;
     private static final String CANCELLED_REASON = "imported as cancelled";
