@@ -61,6 +61,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * on that database and times each analytics view over HTTP.
  *
  * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java load  DB_URL N [threads]
+ * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java bulk  DB_URL N [chunk]   (the import-sales path)
  * java -cp server/target/brigade-server.jar bench/AnalyticsBench.java views DB_URL [runs]
  */
 public class AnalyticsBench {
@@ -68,23 +69,27 @@ public class AnalyticsBench {
     static final LocalDate FIRST = LocalDate.of(2025, 11, 23);
     static final int DAYS = 365;
     static final int EVENTS_PER_DAY = Integer.parseInt(System.getenv().getOrDefault("EVENTS_PER_DAY", "40"));
+    static final boolean RANDOM_ORDER = "1".equals(System.getenv("RANDOM_ORDER"));
     static final int CANCEL_PERCENT = Integer.parseInt(System.getenv().getOrDefault("CANCEL_PERCENT", "3"));
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> load(args[1], Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 16);
+            case "bulk" -> bulk(args[1], Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 2000);
             case "events" -> events(args[1]);
             case "views" -> views(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 30);
-            default -> throw new IllegalArgumentException("load or views");
+            default -> throw new IllegalArgumentException("load, bulk, events or views");
         }
     }
 
     record Place(String propertyId, String channelId, ZoneId zone) {
     }
 
-    static void load(String url, long n, int threads) throws Exception {
-        Clock clock = Clock.systemUTC();
-        Database database = Database.open(url, null, null);
+    /** The bench org: a demo org with one more property per zone, a POS and a web channel each, the menu published to all. */
+    record Setup(DemoBootstrap.Result ids, List<Place> places, MenuContent menu, OrgRepository orgs, MenuService menus) {
+    }
+
+    static Setup setup(Database database, Clock clock) {
         DemoBootstrap.Result ids = new DemoBootstrap(database, clock).run("Bench Bistro");
         OrgRepository orgs = new OrgRepository();
         OrgService orgService = new OrgService(database, orgs, clock);
@@ -107,6 +112,18 @@ public class AnalyticsBench {
         menus.publish(ids.orgId(), ids.menuId(), Long.parseLong(ids.menuRevisionId()),
                 places.stream().map(Place::channelId).distinct().toList());
         MenuContent menu = menus.current(ids.orgId(), ids.menuId()).menu();
+        return new Setup(ids, places, menu, orgs, menus);
+    }
+
+    static void load(String url, long n, int threads) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(url, null, null);
+        Setup setup = setup(database, clock);
+        DemoBootstrap.Result ids = setup.ids();
+        List<Place> places = setup.places();
+        MenuContent menu = setup.menu();
+        OrgRepository orgs = setup.orgs();
+        MenuService menus = setup.menus();
 
         // The wiring of BrigadeServer.create for the sale path: the real SaleService and analytics observer.
         SaleRepository sales = new SaleRepository();
@@ -156,6 +173,70 @@ public class AnalyticsBench {
         database.close();
 
         events(url);
+    }
+
+    /**
+     * The bulk path: writes N random sales (the same generator as {@code load}; CANCEL_PERCENT of them with
+     * status SALE_CANCELLED) as NDJSON to a file beside nothing else, then runs the server's own
+     * {@code import-sales} command on it in this JVM, timing the import alone; then the client events.
+     */
+    static void bulk(String url, long n, int chunk) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Path file = Files.createTempFile("abench-sales-", ".ndjson");
+        file.toFile().deleteOnExit(); // also when the run is stopped (the file is ~850 MB at N = 1,000,000)
+        String orgId;
+        try (Database database = Database.open(url, null, null)) {
+            Setup setup = setup(database, clock);
+            orgId = setup.ids().orgId();
+            long t0 = System.nanoTime();
+            SplittableRandom random = new SplittableRandom(17);
+            long cancelled = 0;
+            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (long i = 0; i < n; i++) {
+                    Place place = setup.places().get(random.nextInt(setup.places().size()));
+                    // An export from the old POS comes in date order (RANDOM_ORDER=1: each sale on a random day).
+                    LocalDate day = RANDOM_ORDER ? FIRST.plusDays(random.nextInt(DAYS)) : FIRST.plusDays(i * DAYS / n);
+                    Sale sale = randomSale(random, setup.ids(), setup.menu(), place, day);
+                    if (random.nextInt(100) < CANCEL_PERCENT) {
+                        sale = new Sale(sale.salesChannelId(), sale.source(), sale.requestedFulfillmentTime(),
+                                sale.desiredAsap(), sale.dispatchType(), sale.externalId(), sale.displayId(), sale.menuId(),
+                                sale.menuRevisionId(), sale.customer(), sale.dineIn(), sale.delivery(), sale.items(),
+                                sale.charges(), sale.discounts(), sale.payments(), sale.metadata(), null,
+                                io.brigade.protocol.sales.SaleStatus.SALE_CANCELLED);
+                        cancelled++;
+                    }
+                    out.write(Json.mapper().writeValueAsString(sale));
+                    out.write('\n');
+                }
+            }
+            System.out.printf("wrote %,d sales (%,d to import as cancelled) to %s (%,d MB) in %.1f s%n", n, cancelled,
+                    file, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+        }
+        try {
+            System.gc();
+            long t0 = System.nanoTime();
+            int exit = new picocli.CommandLine(new io.brigade.server.Main()).execute("import-sales", "--db", url,
+                    "--org", orgId, "--chunk", Integer.toString(chunk), file.toString());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long peak = 0;
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf("import-sales exit %d: %,d sales in %.1f s = %.0f sales/s, chunk %d; heap peak (sum of "
+                    + "pool peaks) %d MB, max heap %d MB%n", exit, n, seconds, n / seconds, chunk, peak >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        if (url.startsWith("jdbc:h2:file:")) {
+            Path h2 = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
+            System.out.printf("H2 file after the import: %,d MB%n", Files.size(h2) >> 20);
+        }
+        if (!"0".equals(System.getenv("EVENTS"))) {
+            events(url);
+        }
     }
 
     /** The bench org in the database (the one DemoBootstrap named "Bench Bistro") and a fresh OAuth client for it. */
@@ -251,6 +332,10 @@ public class AnalyticsBench {
     }
 
     static Sale randomSale(SplittableRandom r, DemoBootstrap.Result ids, MenuContent menu, Place place) {
+        return randomSale(r, ids, menu, place, FIRST.plusDays(r.nextInt(DAYS)));
+    }
+
+    static Sale randomSale(SplittableRandom r, DemoBootstrap.Result ids, MenuContent menu, Place place, LocalDate day) {
         List<SaleItem> items = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         int lines = 1 + r.nextInt(4);
@@ -282,7 +367,6 @@ public class AnalyticsBench {
             discounts.add(new SaleDiscount(DiscountType.Spot, d, null));
             total = total.subtract(d);
         }
-        LocalDate day = FIRST.plusDays(r.nextInt(DAYS));
         int hour = 11 + r.nextInt(12);
         Instant when = LocalDateTime.of(day, java.time.LocalTime.of(hour, r.nextInt(60))).atZone(place.zone()).toInstant();
         List<SalePayment> payments = new ArrayList<>();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** Command line: {@code serve} runs the server, {@code bootstrap} creates a demo org. */
 @Command(name = "brigade-server", mixinStandardHelpOptions = true,
-        subcommands = {Main.Serve.class, Main.Bootstrap.class, Main.PlanCommand.class, AppsCommand.class},
+        subcommands = {Main.Serve.class, Main.Bootstrap.class, Main.PlanCommand.class, AppsCommand.class,
+                ImportSalesCommand.class},
         description = "Brigade restaurant platform server.")
 public final class Main {
     static final String DEFAULT_DB = "jdbc:h2:file:./data/brigade";

@@ -4,6 +4,7 @@ import io.brigade.server.db.Database;
 import io.brigade.server.http.Router;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
+import io.brigade.server.sales.ImportObserver;
 import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRepository;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Clock;
 /** The analytics feature wired together: the sale observer that maintains rollups, and its routes. */
 public final class Analytics {
     private final AnalyticsSaleObserver observer;
+    private final AnalyticsImportObserver importObserver;
     private final AnalyticsRoutes eventRoutes;
     private final AnalyticsViewRoutes viewRoutes;
 
@@ -20,6 +22,7 @@ public final class Analytics {
         PropertyDirectory properties = new PropertyDirectory(orgs);
         EventRollups eventRollups = new EventRollups(rollups, properties);
         this.observer = new AnalyticsSaleObserver(rollups, events, eventRollups, properties, menus, sales);
+        this.importObserver = new AnalyticsImportObserver(rollups, events, eventRollups, properties, menus);
         this.eventRoutes = new AnalyticsRoutes(database, events, eventRollups, clock);
         this.viewRoutes = new AnalyticsViewRoutes(new AnalyticsService(database, orgs, new AnalyticsQueryRepository(),
                 new ReconciliationRepository()));
@@ -28,6 +31,11 @@ public final class Analytics {
     /** Hand this to the SaleService: it keeps the rollups in each sale's transaction. */
     public SaleObserver saleObserver() {
         return observer;
+    }
+
+    /** Hand this to a SaleImport: it adds imported sales to the rollups in each import chunk's transaction. */
+    public ImportObserver importObserver() {
+        return importObserver;
     }
 
     public void register(Router router) {

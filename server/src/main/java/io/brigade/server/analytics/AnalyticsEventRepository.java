@@ -32,31 +32,28 @@ public final class AnalyticsEventRepository {
         if (fresh.isEmpty()) {
             return fresh;
         }
+        insertAll(c, orgId, fresh, receivedAt);
+        return fresh;
+    }
+
+    /** Inserts one event the server itself records (its id is reserved, so it cannot be there already). */
+    public void insert(Connection c, String orgId, AnalyticsEvent e, Instant receivedAt) throws SQLException {
+        insertAll(c, orgId, List.of(e), receivedAt);
+    }
+
+    /** Inserts events known to be new, in one JDBC batch. */
+    void insertAll(Connection c, String orgId, List<AnalyticsEvent> events, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO analytics_events (org_id, event_id, type, "
                 + "occurred_at, property_id, sales_channel_id, menu_id, menu_revision_id, menu_item_id, "
                 + "modifier_item_id, quantity, amount, sale_key, staff_id, received_at, session_id) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (AnalyticsEvent e : fresh) {
+            for (AnalyticsEvent e : events) {
                 Sql.bind(ps, orgId, e.eventId(), e.type(), e.occurredAt(), e.propertyId(), e.salesChannelId(),
                         e.menuId(), e.menuRevisionId(), e.menuItemId(), e.modifierItemId(), e.quantity(),
                         e.amount(), e.saleKey(), e.staffId(), receivedAt, e.sessionId());
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-        return fresh;
-    }
-
-    /** Inserts one event the server itself records (its id is reserved, so it cannot be there already). */
-    public void insert(Connection c, String orgId, AnalyticsEvent e, Instant receivedAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO analytics_events (org_id, event_id, type, "
-                + "occurred_at, property_id, sales_channel_id, menu_id, menu_revision_id, menu_item_id, "
-                + "modifier_item_id, quantity, amount, sale_key, staff_id, received_at, session_id) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            Sql.bind(ps, orgId, e.eventId(), e.type(), e.occurredAt(), e.propertyId(), e.salesChannelId(),
-                    e.menuId(), e.menuRevisionId(), e.menuItemId(), e.modifierItemId(), e.quantity(),
-                    e.amount(), e.saleKey(), e.staffId(), receivedAt, e.sessionId());
-            ps.executeUpdate();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.brigade.server.analytics;
 
+import io.brigade.protocol.analytics.AnalyticsEvent;
 import io.brigade.server.db.Sql;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,8 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,67 +52,110 @@ final class AnalyticsRollupRepository {
             + "business_date, property_id, sales_channel_id, type, menu_item_id, modifier_item_id) "
             + "VALUES (?,?,?,?,?,?,?,?,?)";
 
-    /**
-     * Adds new sales' facts ({@code cancelled} false) or moves cancelled sales' facts to the cancelled
-     * columns. The deltas are summed per rollup row first, so a batch of sales of the same day and
-     * channel updates each row once, and the rows are written in key order so that two transactions
-     * lock them in the same order.
-     */
-    void applySales(Connection c, List<SaleFacts> sales, boolean cancelled) throws SQLException {
-        int sign = cancelled ? -1 : 1;
-        Map<String, Object[]> days = new TreeMap<>();
-        Map<String, Object[]> hours = new TreeMap<>();
-        Map<String, Object[]> items = new TreeMap<>();
-        for (SaleFacts f : sales) {
-            Object[] deltas = {(long) sign, signed(f.revenue(), sign), signed(f.items(), sign),
-                    signed(f.charges(), sign), signed(f.discounts(), sign), signed(f.refunds(), sign),
-                    signed(f.paid(), sign), cancelled ? 1L : 0L, cancelled ? f.saleAmount() : BigDecimal.ZERO};
-            Object[] dayKey = {f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId()};
-            add(days, concat(deltas, dayKey), deltas.length, 0);
-            add(hours, concat(deltas, concat(dayKey, new Object[]{f.hour()})), deltas.length, 0);
-            for (SaleFacts.Component p : f.components()) {
-                Object[] values = {sign * p.quantity(), (long) sign, signed(p.revenue(), sign),
-                        signed(p.discounts(), sign), signed(p.cost(), sign), signed(p.ownCost(), sign),
-                        cancelled ? p.quantity() : 0L, cancelled ? 1L : 0L,
-                        cancelled ? p.revenue().subtract(p.discounts()) : BigDecimal.ZERO,
-                        p.caption(), p.groupCaption(), f.orgId(), f.businessDate(), f.propertyId(),
-                        f.salesChannelId(), p.kind(), p.menuItemId()};
-                add(items, values, ITEM_SUMMED, ITEM_LATEST);
-            }
-        }
-        for (Object[] values : days.values()) {
-            upsert(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, values);
-        }
-        for (Object[] values : hours.values()) {
-            upsert(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, values);
-        }
-        for (Object[] values : items.values()) {
-            upsert(c, ITEM_UPDATE, ITEM_INSERT, values);
+    /** One sale's facts to add ({@code cancelled} false) or to move to the cancelled columns (true). */
+    record SaleChange(SaleFacts facts, boolean cancelled) {
+    }
+
+    /** Adds a new sale's facts ({@code cancelled} false) or moves a cancelled sale's facts to the cancelled columns. */
+    void applySale(Connection c, SaleFacts f, boolean cancelled) throws SQLException {
+        Object[] deltas = salesDeltas(f, cancelled);
+        upsert(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, concat(deltas, dayKey(f)));
+        upsert(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, concat(deltas, hourKey(f)));
+        for (SaleFacts.Component p : f.components()) {
+            upsert(c, ITEM_UPDATE, ITEM_INSERT, itemValues(f, p, cancelled));
         }
     }
 
-    // An item row's values: ITEM_SUMMED deltas, then ITEM_LATEST captions (the last one given wins, as
-    // COALESCE does row by row), then the key.
-    private static final int ITEM_SUMMED = 9;
-    private static final int ITEM_LATEST = 2;
-
-    /** Adds {@code values} (deltas first, then {@code latest} captions, then the key) into its row in {@code rows}. */
-    private static void add(Map<String, Object[]> rows, Object[] values, int summed, int latest) {
-        StringBuilder key = new StringBuilder();
-        for (int i = summed + latest; i < values.length; i++) {
-            key.append(values[i]).append('\u0000');
-        }
-        Object[] row = rows.putIfAbsent(key.toString(), values);
-        if (row == null) {
-            return;
-        }
-        for (int i = 0; i < summed; i++) {
-            row[i] = row[i] instanceof BigDecimal d ? d.add((BigDecimal) values[i]) : (Long) row[i] + (Long) values[i];
-        }
-        for (int i = summed; i < summed + latest; i++) {
-            if (values[i] != null) {
-                row[i] = values[i];
+    /**
+     * Applies many sale changes at once (the historical import): the same values {@link #applySale} writes,
+     * summed per rollup row in memory, then per table one batched UPDATE and one batched INSERT of the rows
+     * that were not there yet. Rows are written in key order, as concurrent writers expect.
+     */
+    void applySales(Connection c, List<SaleChange> changes) throws SQLException {
+        RowSums day = new RowSums(SALES_DELTA_COUNT);
+        RowSums hour = new RowSums(SALES_DELTA_COUNT);
+        RowSums items = new RowSums(ITEM_DELTA_COUNT);
+        for (SaleChange change : changes) {
+            SaleFacts f = change.facts();
+            Object[] deltas = salesDeltas(f, change.cancelled());
+            day.add(concat(deltas, dayKey(f)));
+            hour.add(concat(deltas, hourKey(f)));
+            for (SaleFacts.Component p : f.components()) {
+                items.add(itemValues(f, p, change.cancelled()));
             }
+        }
+        upsertAll(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, day.rows());
+        upsertAll(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, hour.rows());
+        upsertAll(c, ITEM_UPDATE, ITEM_INSERT, items.rows());
+    }
+
+    private static final int SALES_DELTA_COUNT = 9;
+    // The item values before the key: nine deltas, then caption and group caption (newest non-null wins).
+    private static final int ITEM_DELTA_COUNT = 11;
+
+    private static Object[] salesDeltas(SaleFacts f, boolean cancelled) {
+        int sign = cancelled ? -1 : 1;
+        return new Object[]{(long) sign, signed(f.revenue(), sign), signed(f.items(), sign), signed(f.charges(), sign),
+                signed(f.discounts(), sign), signed(f.refunds(), sign), signed(f.paid(), sign),
+                cancelled ? 1L : 0L, cancelled ? f.saleAmount() : BigDecimal.ZERO};
+    }
+
+    private static Object[] dayKey(SaleFacts f) {
+        return new Object[]{f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId()};
+    }
+
+    private static Object[] hourKey(SaleFacts f) {
+        return concat(dayKey(f), new Object[]{f.hour()});
+    }
+
+    private static Object[] itemValues(SaleFacts f, SaleFacts.Component p, boolean cancelled) {
+        int sign = cancelled ? -1 : 1;
+        return new Object[]{sign * p.quantity(), (long) sign, signed(p.revenue(), sign), signed(p.discounts(), sign),
+                signed(p.cost(), sign), signed(p.ownCost(), sign), cancelled ? p.quantity() : 0L,
+                cancelled ? 1L : 0L, cancelled ? p.revenue().subtract(p.discounts()) : BigDecimal.ZERO,
+                p.caption(), p.groupCaption(), f.orgId(), f.businessDate(), f.propertyId(), f.salesChannelId(),
+                p.kind(), p.menuItemId()};
+    }
+
+    /**
+     * Update values (deltas, then the key) summed per key: numbers add up; a text value (a caption,
+     * written as COALESCE(?, caption)) keeps the latest non-null one, as successive updates would.
+     */
+    private static final class RowSums {
+        private final int keyFrom;
+        private final Map<String, Object[]> byKey = new TreeMap<>();
+
+        RowSums(int keyFrom) {
+            this.keyFrom = keyFrom;
+        }
+
+        void add(Object[] values) {
+            StringBuilder key = new StringBuilder();
+            for (int i = keyFrom; i < values.length; i++) {
+                key.append(values[i]).append('\n');
+            }
+            Object[] sum = byKey.get(key.toString());
+            if (sum == null) {
+                byKey.put(key.toString(), values.clone());
+                return;
+            }
+            for (int i = 0; i < keyFrom; i++) {
+                sum[i] = plus(sum[i], values[i]);
+            }
+        }
+
+        private static Object plus(Object a, Object b) {
+            if (a instanceof Long x && b instanceof Long y) {
+                return x + y;
+            }
+            if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+                return x.add(y);
+            }
+            return b != null ? b : a;
+        }
+
+        List<Object[]> rows() {
+            return new ArrayList<>(byKey.values());
         }
     }
 
@@ -147,6 +195,108 @@ final class AnalyticsRollupRepository {
             c.rollback(savepoint);
             return false;
         }
+    }
+
+    /**
+     * Many claims of {@link #claimOrderKey} at once: returns the ids of the events that are the first
+     * order_placed for their sale key (keys already stored, or repeated earlier in the list, lose). If a
+     * concurrent writer stores one of the keys meanwhile, falls back to claiming one by one.
+     */
+    Set<String> claimOrderKeys(Connection c, String orgId, List<AnalyticsEvent> orderPlaced) throws SQLException {
+        Map<String, String> winners = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM analytics_order_keys WHERE org_id = ? AND sale_key = ?")) {
+            for (AnalyticsEvent e : orderPlaced) {
+                if (winners.containsKey(e.saleKey())) {
+                    continue;
+                }
+                Sql.bind(ps, orgId, e.saleKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    winners.put(e.saleKey(), rs.next() ? null : e.eventId());
+                }
+            }
+        }
+        winners.values().removeIf(java.util.Objects::isNull);
+        Savepoint savepoint = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO analytics_order_keys (org_id, sale_key, event_id) VALUES (?,?,?)")) {
+            for (Map.Entry<String, String> w : winners.entrySet()) {
+                Sql.bind(ps, orgId, w.getKey(), w.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.releaseSavepoint(savepoint);
+            return new HashSet<>(winners.values());
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            Set<String> first = new HashSet<>();
+            for (AnalyticsEvent event : orderPlaced) {
+                if (claimOrderKey(c, orgId, event.saleKey(), event.eventId())) {
+                    first.add(event.eventId());
+                }
+            }
+            return first;
+        }
+    }
+
+    // Batched form of upsert: one UPDATE per row in a batch, then the rows it did not find in one INSERT
+    // batch. A concurrent writer inserting one of those rows first makes the INSERT batch fail on the
+    // primary key: it is rolled back to its savepoint and those rows go through upsert one by one.
+    private static void upsertAll(Connection c, String update, String insert, List<Object[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            for (Object[] values : rows) {
+                Sql.bind(ps, values);
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (counts[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Savepoint savepoint = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (Object[] values : missing) {
+                Sql.bind(ps, values);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            for (Object[] values : missing) {
+                upsert(c, update, insert, values);
+            }
+        }
+    }
+
+    // A batch reports the primary-key violation on the batch exception or on one chained to it (PostgreSQL).
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                return true;
+            }
+            if (x.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The update names the deltas first and the key last; the insert takes the same values in that order.

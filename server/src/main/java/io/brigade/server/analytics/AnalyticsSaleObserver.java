@@ -52,7 +52,8 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         this.properties = properties;
         this.menus = menus;
         this.sales = sales;
-        this.addSales = (c, facts) -> rollups.applySales(c, facts, false);
+        this.addSales = (c, facts) -> rollups.applySales(c,
+                facts.stream().map(f -> new AnalyticsRollupRepository.SaleChange(f, false)).toList());
         this.countPlacedOrders = (c, orders) -> {
             Map<String, List<AnalyticsEvent>> byOrg = new LinkedHashMap<>();
             for (PlacedOrder order : orders) {
@@ -73,19 +74,25 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         if (!GroupCommitter.deferToBatch(addSales, facts)) {
             addSales.run(c, List.of(facts));
         }
-        // The till's own order_placed carries the sale's externalId (its idempotency key) as saleKey:
-        // whichever of the two arrives first is counted, the other is stored but not counted.
-        String saleKey = sale.externalId() != null && !sale.externalId().isBlank() ? sale.externalId()
-                : SERVER_EVENT_PREFIX + record.saleId();
-        AnalyticsEvent placed = new AnalyticsEvent(SERVER_EVENT_PREFIX + record.saleId(),
-                AnalyticsEventType.ORDER_PLACED, record.dateTime(), record.propertyId(), sale.salesChannelId(),
-                sale.menuId(), Long.toString(record.menuRevisionId()), null, null, null, record.totals().saleAmount(),
-                saleKey, null, null);
+        AnalyticsEvent placed = orderPlaced(record);
         events.insert(c, record.orgId(), placed, record.createdAt());
         PlacedOrder order = new PlacedOrder(record.orgId(), placed);
         if (!GroupCommitter.deferToBatch(countPlacedOrders, order)) {
             countPlacedOrders.run(c, List.of(order));
         }
+    }
+
+    /** The server's own order_placed for a new sale (the import records the same one). */
+    static AnalyticsEvent orderPlaced(SaleRecord record) {
+        Sale sale = record.sale();
+        // The till's own order_placed carries the sale's externalId (its idempotency key) as saleKey:
+        // whichever of the two arrives first is counted, the other is stored but not counted.
+        String saleKey = sale.externalId() != null && !sale.externalId().isBlank() ? sale.externalId()
+                : SERVER_EVENT_PREFIX + record.saleId();
+        return new AnalyticsEvent(SERVER_EVENT_PREFIX + record.saleId(),
+                AnalyticsEventType.ORDER_PLACED, record.dateTime(), record.propertyId(), sale.salesChannelId(),
+                sale.menuId(), Long.toString(record.menuRevisionId()), null, null, null, record.totals().saleAmount(),
+                saleKey, null, null);
     }
 
     @Override
@@ -100,8 +107,8 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         // The sale's business date, as SaleService derived it from the same instant and zone.
         LocalDate businessDate = LocalDate.ofInstant(after.dateTime(), zone);
         Catalog catalog = catalog(c, orgId, sale.menuId(), Long.parseLong(sale.menuRevisionId()));
-        rollups.applySales(c, List.of(SaleFacts.of(orgId, propertyId, sale, after.dateTime(), businessDate, zone,
-                catalog)), true);
+        rollups.applySale(c, SaleFacts.of(orgId, propertyId, sale, after.dateTime(), businessDate, zone, catalog),
+                true);
     }
 
     private Catalog catalog(Connection c, String orgId, String menuId, long revisionId) throws SQLException {

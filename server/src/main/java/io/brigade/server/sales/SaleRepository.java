@@ -44,10 +44,14 @@ public final class SaleRepository {
     }
 
     void insert(Connection c, SaleRecord r) throws SQLException {
-        Sale s = r.sale();
-        Customer cu = s.customer();
-        DineIn di = s.dineIn();
-        Delivery de = s.delivery();
+        insertAll(c, List.of(r));
+    }
+
+    /**
+     * Inserts sales with one JDBC batch per table (the historical import passes thousands at once).
+     * Each sale's status column is its record's status.
+     */
+    void insertAll(Connection c, List<SaleRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sales (sale_id, org_id, property_id, "
                 + "sales_channel_id, source, external_id, display_id, dispatch_type, requested_fulfillment_time, "
                 + "desired_asap, date_time, business_date, created_at, dispatch_time, menu_id, menu_revision_id, "
@@ -56,37 +60,48 @@ public final class SaleRepository {
                 + "delivery_latitude, delivery_longitude, metadata, total_items, total_charges, total_discounts, "
                 + "total_refunds, total_sale_amount, total_paid_amount, updated_at) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            Delivery.Location loc = de == null ? null : de.location();
-            Sql.bind(ps, r.saleId(), r.orgId(), r.propertyId(), s.salesChannelId(), s.source(), s.externalId(),
-                    r.displayId(), s.dispatchType(), s.requestedFulfillmentTime(), s.desiredAsap(), r.dateTime(),
-                    r.businessDate(), r.createdAt(), r.dispatchTime(), s.menuId(), r.menuRevisionId(), r.status(),
-                    cu == null ? null : cu.id(), cu == null ? null : cu.name(), cu == null ? null : cu.phoneNumber(),
-                    cu == null ? null : cu.emailAddress(), cu == null ? null : cu.externalId(),
-                    di == null ? null : di.tableId(), di == null ? null : di.guests(),
-                    de == null ? null : de.deliveredBy(), de == null ? null : de.notes(),
-                    loc == null ? null : loc.countryCode(),
-                    loc == null || loc.addressFields() == null ? null : json(loc.addressFields()),
-                    loc == null || loc.coordinates() == null ? null : loc.coordinates().latitude(),
-                    loc == null || loc.coordinates() == null ? null : loc.coordinates().longitude(),
-                    s.metadata(), r.totals().items(), r.totals().charges(), r.totals().discounts(),
-                    r.totals().refunds(), r.totals().saleAmount(), r.totals().paid(), r.createdAt());
-            ps.executeUpdate();
+            for (SaleRecord r : records) {
+                Sale s = r.sale();
+                Customer cu = s.customer();
+                DineIn di = s.dineIn();
+                Delivery de = s.delivery();
+                Delivery.Location loc = de == null ? null : de.location();
+                Sql.bind(ps, r.saleId(), r.orgId(), r.propertyId(), s.salesChannelId(), s.source(), s.externalId(),
+                        r.displayId(), s.dispatchType(), s.requestedFulfillmentTime(), s.desiredAsap(), r.dateTime(),
+                        r.businessDate(), r.createdAt(), r.dispatchTime(), s.menuId(), r.menuRevisionId(), r.status(),
+                        cu == null ? null : cu.id(), cu == null ? null : cu.name(), cu == null ? null : cu.phoneNumber(),
+                        cu == null ? null : cu.emailAddress(), cu == null ? null : cu.externalId(),
+                        di == null ? null : di.tableId(), di == null ? null : di.guests(),
+                        de == null ? null : de.deliveredBy(), de == null ? null : de.notes(),
+                        loc == null ? null : loc.countryCode(),
+                        loc == null || loc.addressFields() == null ? null : json(loc.addressFields()),
+                        loc == null || loc.coordinates() == null ? null : loc.coordinates().latitude(),
+                        loc == null || loc.coordinates() == null ? null : loc.coordinates().longitude(),
+                        s.metadata(), r.totals().items(), r.totals().charges(), r.totals().discounts(),
+                        r.totals().refunds(), r.totals().saleAmount(), r.totals().paid(), r.createdAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sale_items (sale_id, line_no, parent_line_no, "
                 + "menu_item_id, quantity, unit_price, notes) VALUES (?,?,?,?,?,?,?)")) {
-            int[] lineNo = {0};
-            for (SaleItem item : s.items()) {
-                insertItem(ps, r.saleId(), item, null, lineNo);
+            for (SaleRecord r : records) {
+                int[] lineNo = {0};
+                for (SaleItem item : r.sale().items()) {
+                    insertItem(ps, r.saleId(), item, null, lineNo);
+                }
             }
             ps.executeBatch();
         }
         batch(c, "INSERT INTO sale_charges (sale_id, line_no, type, amount, item_id) VALUES (?,?,?,?,?)",
-                s.charges(), (ps, ch, i) -> Sql.bind(ps, r.saleId(), i, ch.type(), ch.amount(), ch.itemId()));
+                records, r -> r.sale().charges(),
+                (ps, r, ch, i) -> Sql.bind(ps, r.saleId(), i, ch.type(), ch.amount(), ch.itemId()));
         batch(c, "INSERT INTO sale_discounts (sale_id, line_no, type, amount, code) VALUES (?,?,?,?,?)",
-                s.discounts(), (ps, d, i) -> Sql.bind(ps, r.saleId(), i, d.type(), d.amount(), d.code()));
+                records, r -> r.sale().discounts(),
+                (ps, r, d, i) -> Sql.bind(ps, r.saleId(), i, d.type(), d.amount(), d.code()));
         batch(c, "INSERT INTO sale_payments (sale_id, line_no, type, payment_method, amount, paid_at, description1) "
-                + "VALUES (?,?,?,?,?,?,?)", s.payments(), (ps, p, i) -> Sql.bind(ps, r.saleId(), i, p.type(),
-                p.paymentMethod(), p.amount(), p.paidAt(), p.description1()));
+                + "VALUES (?,?,?,?,?,?,?)", records, r -> r.sale().payments(), (ps, r, p, i) -> Sql.bind(ps,
+                r.saleId(), i, p.type(), p.paymentMethod(), p.amount(), p.paidAt(), p.description1()));
     }
 
     private static void insertItem(PreparedStatement ps, String saleId, SaleItem item, Integer parent, int[] lineNo)
@@ -102,17 +117,24 @@ public final class SaleRepository {
     }
 
     private interface Binder<T> {
-        void bind(PreparedStatement ps, T value, int lineNo) throws SQLException;
+        void bind(PreparedStatement ps, SaleRecord sale, T value, int lineNo) throws SQLException;
     }
 
-    private static <T> void batch(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
-        if (rows == null || rows.isEmpty()) {
+    private static <T> void batch(Connection c, String sql, List<SaleRecord> records,
+                                  java.util.function.Function<SaleRecord, List<T>> lines, Binder<T> binder)
+            throws SQLException {
+        // No statement at all when no sale has such lines (most sales have no charges): the live path
+        // inserts one sale at a time.
+        if (records.stream().map(lines).allMatch(rows -> rows == null || rows.isEmpty())) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < rows.size(); i++) {
-                binder.bind(ps, rows.get(i), i + 1);
-                ps.addBatch();
+            for (SaleRecord r : records) {
+                List<T> rows = lines.apply(r);
+                for (int i = 0; rows != null && i < rows.size(); i++) {
+                    binder.bind(ps, r, rows.get(i), i + 1);
+                    ps.addBatch();
+                }
             }
             ps.executeBatch();
         }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.brigade.protocol.Json;
-import io.brigade.protocol.org.SalesChannel;
 import io.brigade.protocol.sales.CancelSale;
-import io.brigade.protocol.sales.Customer;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleCreated;
 import io.brigade.protocol.sales.SaleHeader;
@@ -19,7 +17,6 @@ import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Validation;
-import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
 import java.io.IOException;
@@ -28,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,10 +46,10 @@ public final class SaleService {
     private final MenuService menuService;
     private final Clock clock;
     private final java.util.List<SaleObserver> observers;
+    private final SaleIntake intake;
     // Keys being processed on this node: a second request with the same key answers 409 at once.
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final SaleIds saleIds;
 
     public SaleService(Database database, GroupCommitter committer, SaleRepository sales, OrgRepository orgs, MenuService menuService,
                        Clock clock, java.util.List<SaleObserver> observers) {
@@ -64,7 +60,7 @@ public final class SaleService {
         this.menuService = menuService;
         this.clock = clock;
         this.observers = java.util.List.copyOf(observers);
-        this.saleIds = new SaleIds(clock);
+        this.intake = new SaleIntake(orgs, menuService, new SaleIds(clock));
     }
 
     /** Creates a sale once per (org, key); a replay answers the stored status and body. */
@@ -123,50 +119,7 @@ public final class SaleService {
     }
 
     private SaleRecord validate(java.sql.Connection c, String orgId, Sale raw) throws java.sql.SQLException {
-        SaleValidator.checkShape(raw);
-        Sale sale = normalise(raw);
-        Validation v = new Validation();
-        Optional<SalesChannel> channel = orgs.findChannel(c, orgId, sale.salesChannelId());
-        if (channel.isEmpty()) {
-            v.error("salesChannelId", "no sales channel " + sale.salesChannelId() + " in this org");
-            v.throwIfAny(422);
-        }
-        long revisionId = SaleValidator.parseRevision(sale.menuRevisionId());
-        Optional<Catalog> catalog = menuService.catalog(c, orgId, sale.menuId(), revisionId);
-        if (catalog.isEmpty()) {
-            v.error("menuRevisionId", "menu " + sale.menuId() + " has no revision " + sale.menuRevisionId());
-        } else if (!menuService.wasPublishedTo(c, sale.menuId(), sale.salesChannelId())) {
-            v.error("menuId", "menu " + sale.menuId() + " was never published to sales channel "
-                    + sale.salesChannelId());
-        } else {
-            SaleValidator.checkAgainstMenu(sale, catalog.get(), v);
-        }
-        SaleRecord.Totals totals = SaleValidator.totals(sale);
-        SaleValidator.checkPayments(totals, v);
-        v.throwIfAny(422);
-
-        String propertyId = channel.get().propertyId();
-        String timeZone = orgs.timeZone(c, orgId, propertyId).orElseThrow();
-        Instant now = clock.instant();
-        Instant occurred = sale.requestedFulfillmentTime() == null ? now : sale.requestedFulfillmentTime();
-        LocalDate businessDate = LocalDate.ofInstant(occurred, ZoneId.of(timeZone));
-        String saleId = saleIds.next();
-        String displayId = sale.displayId() != null && !sale.displayId().isBlank()
-                ? sale.displayId().strip() : saleId.substring(saleId.length() - 5);
-        return new SaleRecord(sale, saleId, orgId, propertyId, displayId, revisionId, occurred,
-                businessDate, now, occurred, totals, SaleStatus.SALE_CREATED);
-    }
-
-    /** Drops server-owned fields a client sent and normalises the customer's phone number. */
-    private static Sale normalise(Sale s) {
-        Customer c = s.customer();
-        if (c != null && c.phoneNumber() != null) {
-            String digits = c.phoneNumber().replaceAll("[^0-9]", "");
-            c = new Customer(c.id(), c.name(), digits, c.emailAddress(), c.externalId());
-        }
-        return new Sale(s.salesChannelId(), s.source(), s.requestedFulfillmentTime(), s.desiredAsap(),
-                s.dispatchType(), s.externalId(), s.displayId(), s.menuId(), s.menuRevisionId().strip(), c,
-                s.dineIn(), s.delivery(), s.items(), s.charges(), s.discounts(), s.payments(), s.metadata(), null, null);
+        return intake.validate(c, orgId, raw, clock.instant());
     }
 
     public java.util.List<SaleHeader> list(String orgId, String salesChannelId, String from, String to) {

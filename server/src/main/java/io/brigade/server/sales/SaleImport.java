@@ -1,0 +1,172 @@
+package io.brigade.server.sales;
+
+import io.brigade.protocol.Problem;
+import io.brigade.protocol.sales.Sale;
+import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.server.db.Database;
+import io.brigade.server.http.ApiException;
+import io.brigade.server.menus.MenuService;
+import io.brigade.server.org.OrgRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Imports historical sales of one org (a chain bringing its history from an old POS, or a backfill).
+ * Each sale is validated exactly as a live one ({@link SaleIntake}) and gets its ids the same way;
+ * accepted sales are written with JDBC batches, {@code chunkSize} sales per transaction, and handed to
+ * the {@link ImportObserver}s (analytics) in that transaction. Live {@link SaleObserver}s are not
+ * called: no webhooks, kitchen tickets, stock moves or snooze checks for history. A refused sale is
+ * reported with its index and does not stop the others.
+ */
+public final class SaleImport {
+    /** Rejections listed in a summary; more are only counted. */
+    static final int MAX_LISTED_REJECTIONS = 1_000;
+    private static final String CANCELLED_REASON = "imported as cancelled";
+
+    private final Database database;
+    private final OrgRepository orgs;
+    private final SaleIntake intake;
+    private final SaleRepository sales;
+    private final List<ImportObserver> observers;
+    private final Clock clock;
+    private final int chunkSize;
+
+    public SaleImport(Database database, OrgRepository orgs, MenuService menus, SaleRepository sales,
+                      List<ImportObserver> observers, Clock clock, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1");
+        }
+        this.database = database;
+        this.orgs = orgs;
+        this.intake = new SaleIntake(orgs, menus, new SaleIds(clock));
+        this.sales = sales;
+        this.observers = List.copyOf(observers);
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+    }
+
+    /** One input sale: parsed, or the reason it could not be read (a malformed line). */
+    public record Entry(long index, Sale sale, String unreadable) {
+        public static Entry of(long index, Sale sale) {
+            return new Entry(index, sale, null);
+        }
+
+        public static Entry unreadable(long index, String problem) {
+            return new Entry(index, null, problem);
+        }
+    }
+
+    /** A refused input sale: its index, the problem's status and detail, and the field errors if any. */
+    public record Rejection(long index, int status, String detail, List<Problem.FieldError> errors) {
+    }
+
+    /** What an import did. {@code rejections} lists at most {@value #MAX_LISTED_REJECTIONS}; {@code rejected} counts all. */
+    public record Summary(String orgId, long read, long imported, long cancelled, long rejected,
+                          List<Rejection> rejections, double seconds) {
+    }
+
+    /** Reports progress after each committed chunk: the index of its last entry and the totals so far. */
+    @FunctionalInterface
+    public interface Progress {
+        void committed(long lastIndex, long imported, long rejected);
+    }
+
+    /**
+     * Imports every entry into org {@code orgId}. An unknown org answers 404 before anything is read. A
+     * database failure stops the import: the chunks committed before it stay (progress says how far).
+     */
+    public Summary run(String orgId, Iterator<Entry> entries, Progress progress) {
+        long start = System.nanoTime();
+        if (orgId == null || database.read(c -> orgs.findOrg(c, orgId)).isEmpty()) {
+            throw ApiException.notFound("org " + orgId);
+        }
+        long read = 0;
+        long imported = 0;
+        long cancelled = 0;
+        long rejected = 0;
+        List<Rejection> rejections = new ArrayList<>();
+        List<Entry> chunk = new ArrayList<>(chunkSize);
+        while (entries.hasNext()) {
+            chunk.clear();
+            while (chunk.size() < chunkSize && entries.hasNext()) {
+                chunk.add(entries.next());
+            }
+            read += chunk.size();
+            List<Rejection> refused = new ArrayList<>();
+            List<SaleRecord> accepted = database.read(c -> validate(c, orgId, chunk, refused));
+            if (!accepted.isEmpty()) {
+                database.inTransaction(c -> {
+                    write(c, orgId, accepted);
+                    return null;
+                });
+            }
+            imported += accepted.size();
+            cancelled += accepted.stream().filter(r -> r.status() == SaleStatus.SALE_CANCELLED).count();
+            rejected += refused.size();
+            for (Rejection r : refused) {
+                if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                    rejections.add(r);
+                }
+            }
+            if (progress != null) {
+                progress.committed(chunk.get(chunk.size() - 1).index(), imported, rejected);
+            }
+        }
+        return new Summary(orgId, read, imported, cancelled, rejected, List.copyOf(rejections),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private List<SaleRecord> validate(Connection c, String orgId, List<Entry> chunk, List<Rejection> refused)
+            throws SQLException {
+        Instant now = clock.instant();
+        List<SaleRecord> accepted = new ArrayList<>(chunk.size());
+        for (Entry entry : chunk) {
+            if (entry.sale() == null) {
+                refused.add(new Rejection(entry.index(), 400, entry.unreadable(), List.of()));
+                continue;
+            }
+            try {
+                accepted.add(accept(c, orgId, entry.sale(), now));
+            } catch (ApiException e) {
+                Problem p = e.toProblem(null);
+                refused.add(new Rejection(entry.index(), p.status(), p.detail(),
+                        p.errors() == null ? List.of() : p.errors()));
+            }
+        }
+        return accepted;
+    }
+
+    private SaleRecord accept(Connection c, String orgId, Sale sale, Instant now) throws SQLException {
+        // A live sale without a time happened now; a historical one must say when it happened.
+        if (sale.requestedFulfillmentTime() == null) {
+            throw ApiException.invalid(422, List.of(new Problem.FieldError("requestedFulfillmentTime",
+                    "is required for an imported sale: it is when the sale happened")));
+        }
+        if (sale.requestedFulfillmentTime().isAfter(now)) {
+            throw ApiException.invalid(422, List.of(new Problem.FieldError("requestedFulfillmentTime",
+                    "is in the future: only sales that already happened can be imported")));
+        }
+        SaleRecord r = intake.validate(c, orgId, sale, now);
+        // The sale's own status (server-owned on the live path) is kept: history arrives finished.
+        SaleStatus status = sale.status() == null ? SaleStatus.SALE_CREATED : sale.status();
+        return new SaleRecord(r.sale(), r.saleId(), r.orgId(), r.propertyId(), r.displayId(), r.menuRevisionId(),
+                r.dateTime(), r.businessDate(), r.createdAt(), r.dispatchTime(), r.totals(), status);
+    }
+
+    private void write(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
+        sales.insertAll(c, records);
+        for (SaleRecord r : records) {
+            if (r.status() == SaleStatus.SALE_CANCELLED) {
+                sales.cancel(c, r.saleId(), CANCELLED_REASON, null, r.createdAt());
+            }
+        }
+        for (ImportObserver observer : observers) {
+            observer.imported(c, orgId, records);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.brigade.server.sales;
+
+import io.brigade.protocol.org.SalesChannel;
+import io.brigade.protocol.sales.Customer;
+import io.brigade.protocol.sales.Sale;
+import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.server.http.Validation;
+import io.brigade.server.menus.Catalog;
+import io.brigade.server.menus.MenuService;
+import io.brigade.server.org.OrgRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Turns a pushed sale into a {@link SaleRecord}: shape, channel, menu revision, modifiers and sums
+ * checked, then ids, business date and totals assigned. The live path ({@link SaleService}) and the
+ * historical import ({@link SaleImport}) both go through here, so they accept and store the same sales.
+ */
+final class SaleIntake {
+    private final OrgRepository orgs;
+    private final MenuService menuService;
+    private final SaleIds saleIds;
+
+    SaleIntake(OrgRepository orgs, MenuService menuService, SaleIds saleIds) {
+        this.orgs = orgs;
+        this.menuService = menuService;
+        this.saleIds = saleIds;
+    }
+
+    /** Validates (throwing ApiException 400/422) and assigns the server-owned fields; {@code now} is the storing time. */
+    SaleRecord validate(Connection c, String orgId, Sale raw, Instant now) throws SQLException {
+        SaleValidator.checkShape(raw);
+        Sale sale = normalise(raw);
+        Validation v = new Validation();
+        Optional<SalesChannel> channel = orgs.findChannel(c, orgId, sale.salesChannelId());
+        if (channel.isEmpty()) {
+            v.error("salesChannelId", "no sales channel " + sale.salesChannelId() + " in this org");
+            v.throwIfAny(422);
+        }
+        long revisionId = SaleValidator.parseRevision(sale.menuRevisionId());
+        Optional<Catalog> catalog = menuService.catalog(c, orgId, sale.menuId(), revisionId);
+        if (catalog.isEmpty()) {
+            v.error("menuRevisionId", "menu " + sale.menuId() + " has no revision " + sale.menuRevisionId());
+        } else if (!menuService.wasPublishedTo(c, sale.menuId(), sale.salesChannelId())) {
+            v.error("menuId", "menu " + sale.menuId() + " was never published to sales channel "
+                    + sale.salesChannelId());
+        } else {
+            SaleValidator.checkAgainstMenu(sale, catalog.get(), v);
+        }
+        SaleRecord.Totals totals = SaleValidator.totals(sale);
+        SaleValidator.checkPayments(totals, v);
+        v.throwIfAny(422);
+
+        String propertyId = channel.get().propertyId();
+        String timeZone = orgs.timeZone(c, orgId, propertyId).orElseThrow();
+        Instant occurred = sale.requestedFulfillmentTime() == null ? now : sale.requestedFulfillmentTime();
+        LocalDate businessDate = LocalDate.ofInstant(occurred, ZoneId.of(timeZone));
+        String saleId = saleIds.next();
+        String displayId = sale.displayId() != null && !sale.displayId().isBlank()
+                ? sale.displayId().strip() : saleId.substring(saleId.length() - 5);
+        return new SaleRecord(sale, saleId, orgId, propertyId, displayId, revisionId, occurred,
+                businessDate, now, occurred, totals, SaleStatus.SALE_CREATED);
+    }
+
+    /** Drops server-owned fields a client sent and normalises the customer's phone number. */
+    private static Sale normalise(Sale s) {
+        Customer c = s.customer();
+        if (c != null && c.phoneNumber() != null) {
+            String digits = c.phoneNumber().replaceAll("[^0-9]", "");
+            c = new Customer(c.id(), c.name(), digits, c.emailAddress(), c.externalId());
+        }
+        return new Sale(s.salesChannelId(), s.source(), s.requestedFulfillmentTime(), s.desiredAsap(),
+                s.dispatchType(), s.externalId(), s.displayId(), s.menuId(), s.menuRevisionId().strip(), c,
+                s.dineIn(), s.delivery(), s.items(), s.charges(), s.discounts(), s.payments(), s.metadata(), null, null);
+    }
+}
