@@ -79,12 +79,12 @@ class AnalyticsViewsTest {
         saleIds.put("A", create(t, sale(ids, keyA, "2026-05-06T11:30:00Z",
                 List.of(Sales.item(margherita, 2, "11.50", List.of(Sales.item(mozzarella, 1, "1.50", List.of()))),
                         Sales.item(cola, 1, "3.00", List.of())),
-                List.of(), List.of(discount("Spot", "2.90", null)),
+                List.of(), List.of(Sales.amount("Spot", "2.90", null)),
                 List.of(Sales.payment("Sale", "Credit", "26.10", "2026-05-06T11:30:00Z")))));
         postEvents(t, events);
         saleIds.put("B", create(t, sale(ids, keyB, "2026-05-06T18:15:00Z",
                 List.of(Sales.item(burger, 1, "12.00", List.of(Sales.item(sweetPotato, 1, "1.00", List.of())))),
-                List.of(charge("Service", "1.00")), List.of(),
+                List.of(Sales.amount("Service", "1.00", null)), List.of(),
                 List.of(Sales.payment("Sale", "Cash", "20.00", "2026-05-06T18:15:00Z"),
                         Sales.payment("Refund", "Cash", "6.00", "2026-05-06T18:20:00Z")))));
         saleIds.put("C", create(t, sale(ids, UUID.randomUUID().toString(), "2026-05-07T12:00:00Z",
@@ -94,7 +94,7 @@ class AnalyticsViewsTest {
                 List.of(), List.of(), List.of(Sales.payment("Sale", "Cash", "18.30", "2026-05-07T12:00:00Z")))));
         saleIds.put("D", create(t, sale(ids, UUID.randomUUID().toString(), "2026-05-07T19:00:00Z",
                 List.of(Sales.item(margherita, 1, "11.50", List.of())),
-                List.of(), List.of(discount("Voucher", "10.00", "LOSS")),
+                List.of(), List.of(Sales.amount("Voucher", "10.00", "LOSS")),
                 List.of(Sales.payment("Sale", "Cash", "1.50", "2026-05-07T19:00:00Z")))));
         Map<String, Object> cancel = new LinkedHashMap<>();
         cancel.put("salesChannelId", ids.salesChannelId());
@@ -475,23 +475,6 @@ class AnalyticsViewsTest {
         sale.put("discounts", discounts);
         sale.put("payments", payments);
         return sale;
-    }
-
-    private static Map<String, Object> discount(String type, String amount, String code) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("type", type);
-        d.put("amount", new BigDecimal(amount));
-        if (code != null) {
-            d.put("code", code);
-        }
-        return d;
-    }
-
-    private static Map<String, Object> charge(String type, String amount) {
-        Map<String, Object> ch = new LinkedHashMap<>();
-        ch.put("type", type);
-        ch.put("amount", new BigDecimal(amount));
-        return ch;
     }
 
     private static Map<String, Object> event(DemoBootstrap.Result ids, String type, String item, String modifier,

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -99,10 +98,7 @@ class BatchedRollupsTest {
             default -> {
                 items.add(Sales.item(margherita, 1, "11.50", List.of()));
                 items.add(Sales.item(cola, 1, "3.00", List.of()));
-                Map<String, Object> discount = new LinkedHashMap<>();
-                discount.put("type", "Spot");
-                discount.put("amount", new BigDecimal("1.45"));
-                discounts.add(discount);
+                discounts.add(Sales.amount("Spot", "1.45", null));
                 total = new BigDecimal("13.05");
             }
         }

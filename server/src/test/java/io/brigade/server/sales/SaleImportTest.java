@@ -25,7 +25,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -230,11 +229,11 @@ class SaleImportTest {
         sales.add(sale(ids, "A", "2026-05-06T11:30:00Z",
                 List.of(Sales.item(margherita, 2, "11.50", List.of(Sales.item(mozzarella, 1, "1.50", List.of()))),
                         Sales.item(cola, 1, "3.00", List.of())),
-                List.of(), List.of(amount("Spot", "2.90", null)),
+                List.of(), List.of(Sales.amount("Spot", "2.90", null)),
                 List.of(Sales.payment("Sale", "Credit", "26.10", "2026-05-06T11:30:00Z"))));
         sales.add(sale(ids, "B", "2026-05-06T18:15:00Z",
                 List.of(Sales.item(burger, 1, "12.00", List.of(Sales.item(sweetPotato, 1, "1.00", List.of())))),
-                List.of(amount("Service", "1.00", null)), List.of(),
+                List.of(Sales.amount("Service", "1.00", null)), List.of(),
                 List.of(Sales.payment("Sale", "Cash", "20.00", "2026-05-06T18:15:00Z"),
                         Sales.payment("Refund", "Cash", "6.00", "2026-05-06T18:20:00Z"))));
         Map<String, Object> c = sale(ids, "C", "2026-05-07T12:00:00Z",
@@ -246,7 +245,7 @@ class SaleImportTest {
         sales.add(c);
         Map<String, Object> d = sale(ids, "D", "2026-05-07T19:00:00Z",
                 List.of(Sales.item(margherita, 1, "11.50", List.of())),
-                List.of(), List.of(amount("Voucher", "10.00", "LOSS")),
+                List.of(), List.of(Sales.amount("Voucher", "10.00", "LOSS")),
                 List.of(Sales.payment("Sale", "Cash", "1.50", "2026-05-07T19:00:00Z")));
         d.put("customer", Map.of("name", "Ada", "phoneNumber", "+353 1 234 5678"));
         d.put("dineIn", Map.of("tableId", "T4", "guests", 2));
@@ -265,16 +264,6 @@ class SaleImportTest {
         sale.put("discounts", discounts);
         sale.put("payments", payments);
         return sale;
-    }
-
-    private static Map<String, Object> amount(String type, String amount, String code) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.put("amount", new BigDecimal(amount));
-        if (code != null) {
-            m.put("code", code);
-        }
-        return m;
     }
 
     private static Sale sale(Map<String, Object> json) {

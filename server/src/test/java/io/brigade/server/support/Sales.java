@@ -46,4 +46,15 @@ public final class Sales {
         p.put("paidAt", paidAt);
         return p;
     }
+
+    /** A charge or discount line: its {@code type} and {@code amount}, and a discount's {@code code} if not null. */
+    public static Map<String, Object> amount(String type, String amount, String code) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", type);
+        line.put("amount", new java.math.BigDecimal(amount));
+        if (code != null) {
+            line.put("code", code);
+        }
+        return line;
+    }
 }
