@@ -153,7 +153,10 @@ public final class ImportSalesCommand implements Callable<Integer> {
             }
             SaleImport.Entry entry;
             try {
-                entry = SaleImport.Entry.of(lineNo, Json.mapper().readValue(next, Sale.class));
+                Sale sale = Json.mapper().readValue(next, Sale.class);
+                // A line holding just "null" parses to no sale at all.
+                entry = sale == null ? SaleImport.Entry.unreadable(lineNo, "line is not a sale in JSON: null")
+                        : SaleImport.Entry.of(lineNo, sale);
             } catch (JsonProcessingException e) {
                 entry = SaleImport.Entry.unreadable(lineNo, "line is not a sale in JSON: " + e.getOriginalMessage());
             }

@@ -40,18 +40,21 @@ class ImportSalesCommandTest {
         String good = Json.mapper().writeValueAsString(Sales.simple(ids, "2026-05-06T10:00:00Z", "2.50"));
         String later = Json.mapper().writeValueAsString(Sales.simple(ids, "2026-05-06T11:00:00Z", "3.00"));
         Path file = dir.resolve("sales.ndjson");
-        Files.write(file, List.of(good, "{\"salesChannelId\": ", "", later), StandardCharsets.UTF_8);
+        Files.write(file, List.of(good, "{\"salesChannelId\": ", "", later, "null"), StandardCharsets.UTF_8);
 
         Run run = run("import-sales", "--db", url, "--org", ids.orgId(), file.toString());
 
         assertEquals(2, run.exit(), run.err());
         JsonNode summary = Json.mapper().readTree(run.out());
-        assertEquals(3, summary.get("read").asInt(), "the blank line is skipped");
+        assertEquals(4, summary.get("read").asInt(), "the blank line is skipped");
         assertEquals(2, summary.get("imported").asInt());
-        assertEquals(1, summary.get("rejected").asInt());
+        assertEquals(2, summary.get("rejected").asInt());
         JsonNode rejection = summary.get("rejections").get(0);
         assertEquals(2, rejection.get("index").asInt(), "line numbers count from 1");
         assertTrue(rejection.get("detail").asText().startsWith("line is not a sale in JSON"), rejection.toString());
+        JsonNode nullLine = summary.get("rejections").get(1);
+        assertEquals(5, nullLine.get("index").asInt());
+        assertEquals("line is not a sale in JSON: null", nullLine.get("detail").asText(), nullLine.toString());
         assertTrue(run.err().contains("compacted the H2 file"), run.err());
         try (Database database = Database.open(url, null, null)) {
             assertEquals(2, salesOf(database, ids.orgId()));
