@@ -12,7 +12,6 @@ import java.time.Clock;
 /** The analytics feature wired together: the sale observer that maintains rollups, and its routes. */
 public final class Analytics {
     private final AnalyticsSaleObserver observer;
-    private final AnalyticsImportObserver importObserver;
     private final AnalyticsRoutes eventRoutes;
     private final AnalyticsViewRoutes viewRoutes;
 
@@ -22,7 +21,6 @@ public final class Analytics {
         PropertyDirectory properties = new PropertyDirectory(orgs);
         EventRollups eventRollups = new EventRollups(rollups, properties);
         this.observer = new AnalyticsSaleObserver(rollups, events, eventRollups, properties, menus, sales);
-        this.importObserver = new AnalyticsImportObserver(rollups, events, eventRollups, properties, menus);
         this.eventRoutes = new AnalyticsRoutes(database, events, eventRollups, clock);
         this.viewRoutes = new AnalyticsViewRoutes(new AnalyticsService(database, orgs, new AnalyticsQueryRepository(),
                 new ReconciliationRepository()));
@@ -35,7 +33,7 @@ public final class Analytics {
 
     /** Hand this to a SaleImport: it adds imported sales to the rollups in each import chunk's transaction. */
     public ImportObserver importObserver() {
-        return importObserver;
+        return observer;
     }
 
     public void register(Router router) {

@@ -36,12 +36,7 @@ public final class AnalyticsEventRepository {
         return fresh;
     }
 
-    /** Inserts one event the server itself records (its id is reserved, so it cannot be there already). */
-    public void insert(Connection c, String orgId, AnalyticsEvent e, Instant receivedAt) throws SQLException {
-        insertAll(c, orgId, List.of(e), receivedAt);
-    }
-
-    /** Inserts events known to be new, in one JDBC batch. */
+    /** Inserts events known to be new (client events checked first, or the server's own, whose ids are reserved), in one JDBC batch. */
     void insertAll(Connection c, String orgId, List<AnalyticsEvent> events, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO analytics_events (org_id, event_id, type, "
                 + "occurred_at, property_id, sales_channel_id, menu_id, menu_revision_id, menu_item_id, "

@@ -56,20 +56,10 @@ final class AnalyticsRollupRepository {
     record SaleChange(SaleFacts facts, boolean cancelled) {
     }
 
-    /** Adds a new sale's facts ({@code cancelled} false) or moves a cancelled sale's facts to the cancelled columns. */
-    void applySale(Connection c, SaleFacts f, boolean cancelled) throws SQLException {
-        Object[] deltas = salesDeltas(f, cancelled);
-        upsert(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, concat(deltas, dayKey(f)));
-        upsert(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, concat(deltas, hourKey(f)));
-        for (SaleFacts.Component p : f.components()) {
-            upsert(c, ITEM_UPDATE, ITEM_INSERT, itemValues(f, p, cancelled));
-        }
-    }
-
     /**
-     * Applies many sale changes at once (the historical import): the same values {@link #applySale} writes,
-     * summed per rollup row in memory, then per table one batched UPDATE and one batched INSERT of the rows
-     * that were not there yet. Rows are written in key order, as concurrent writers expect.
+     * Applies sale changes (new sales of a group commit or an import chunk, or one cancellation): the
+     * values summed per rollup row in memory, then per table one batched UPDATE and one batched INSERT of
+     * the rows that were not there yet. Rows are written in key order, as concurrent writers expect.
      */
     void applySales(Connection c, List<SaleChange> changes) throws SQLException {
         RowSums day = new RowSums(SALES_DELTA_COUNT);

@@ -8,6 +8,7 @@ import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
+import io.brigade.server.sales.ImportObserver;
 import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import io.brigade.server.sales.SaleRepository;
@@ -16,16 +17,17 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Keeps the analytics rollups in step with sales, inside each sale change's own transaction: a new sale
- * adds its facts and records the server's own {@code order_placed}; a cancellation moves the sale's facts
- * out of orders and revenue into the cancelled columns.
+ * Keeps the analytics rollups in step with sales, in the transaction that stores them: new sales (live
+ * ones, summed over their group commit, and imported ones, summed over their chunk) add their facts and
+ * record the server's own {@code order_placed}; a cancellation moves the sale's facts out of orders and
+ * revenue into the cancelled columns.
  */
-public final class AnalyticsSaleObserver implements SaleObserver {
+public final class AnalyticsSaleObserver implements SaleObserver, ImportObserver {
     /** Event ids the server records start with this; clients may not use it. */
     public static final String SERVER_EVENT_PREFIX = "sale:";
 
@@ -35,13 +37,7 @@ public final class AnalyticsSaleObserver implements SaleObserver {
     private final PropertyDirectory properties;
     private final MenuService menus;
     private final SaleRepository sales;
-    // New sales in one group commit add to the rollups together, once per rollup row.
-    private final GroupCommitter.BatchWork<SaleFacts> addSales;
-    private final GroupCommitter.BatchWork<PlacedOrder> countPlacedOrders;
-
-    /** The server's own order_placed for a new sale, in its org. */
-    private record PlacedOrder(String orgId, AnalyticsEvent event) {
-    }
+    private final GroupCommitter.BatchWork<SaleRecord> addNewSales = this::addNewSales;
 
     AnalyticsSaleObserver(AnalyticsRollupRepository rollups, AnalyticsEventRepository events,
                           EventRollups eventRollups, PropertyDirectory properties, MenuService menus,
@@ -52,38 +48,55 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         this.properties = properties;
         this.menus = menus;
         this.sales = sales;
-        this.addSales = (c, facts) -> rollups.applySales(c,
-                facts.stream().map(f -> new AnalyticsRollupRepository.SaleChange(f, false)).toList());
-        this.countPlacedOrders = (c, orders) -> {
-            Map<String, List<AnalyticsEvent>> byOrg = new LinkedHashMap<>();
-            for (PlacedOrder order : orders) {
-                byOrg.computeIfAbsent(order.orgId(), o -> new ArrayList<>()).add(order.event());
-            }
-            for (Map.Entry<String, List<AnalyticsEvent>> org : byOrg.entrySet()) {
-                eventRollups.count(c, org.getKey(), org.getValue());
-            }
-        };
     }
 
     @Override
     public void created(Connection c, SaleRecord record) throws SQLException {
-        Sale sale = record.sale();
-        ZoneId zone = properties.zone(c, record.orgId(), record.propertyId());
-        SaleFacts facts = SaleFacts.of(record.orgId(), record.propertyId(), sale, record.dateTime(),
-                record.businessDate(), zone, catalog(c, record.orgId(), sale.menuId(), record.menuRevisionId()));
-        if (!GroupCommitter.deferToBatch(addSales, facts)) {
-            addSales.run(c, List.of(facts));
+        GroupCommitter.runOncePerBatch(c, addNewSales, record);
+    }
+
+    @Override
+    public void imported(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
+        add(c, orgId, records);
+    }
+
+    // A group commit may hold several orgs' sales; orgs in id order, as every batch takes their rows.
+    private void addNewSales(Connection c, List<SaleRecord> records) throws SQLException {
+        Map<String, List<SaleRecord>> byOrg = new TreeMap<>();
+        for (SaleRecord r : records) {
+            byOrg.computeIfAbsent(r.orgId(), o -> new ArrayList<>()).add(r);
         }
-        AnalyticsEvent placed = orderPlaced(record);
-        events.insert(c, record.orgId(), placed, record.createdAt());
-        PlacedOrder order = new PlacedOrder(record.orgId(), placed);
-        if (!GroupCommitter.deferToBatch(countPlacedOrders, order)) {
-            countPlacedOrders.run(c, List.of(order));
+        for (Map.Entry<String, List<SaleRecord>> org : byOrg.entrySet()) {
+            add(c, org.getKey(), org.getValue());
         }
     }
 
-    /** The server's own order_placed for a new sale (the import records the same one). */
-    static AnalyticsEvent orderPlaced(SaleRecord record) {
+    /**
+     * Adds one org's new sales: their facts summed per rollup row (a sale stored as cancelled, as an import
+     * may store it, also moves them to the cancelled columns), and the server's order_placed of each.
+     */
+    private void add(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<AnalyticsRollupRepository.SaleChange> changes = new ArrayList<>(records.size());
+        List<AnalyticsEvent> placed = new ArrayList<>(records.size());
+        for (SaleRecord r : records) {
+            SaleFacts facts = SaleFacts.of(orgId, r.propertyId(), r.sale(), r.dateTime(), r.businessDate(),
+                    properties.zone(c, orgId, r.propertyId()), catalog(c, orgId, r.sale().menuId(), r.menuRevisionId()));
+            changes.add(new AnalyticsRollupRepository.SaleChange(facts, false));
+            if (r.status() == SaleStatus.SALE_CANCELLED) {
+                changes.add(new AnalyticsRollupRepository.SaleChange(facts, true));
+            }
+            placed.add(orderPlaced(r));
+        }
+        rollups.applySales(c, changes);
+        events.insertAll(c, orgId, placed, records.get(0).createdAt());
+        eventRollups.countOrdersPlaced(c, orgId, placed);
+    }
+
+    /** The server's own order_placed for a new sale. */
+    private static AnalyticsEvent orderPlaced(SaleRecord record) {
         Sale sale = record.sale();
         // The till's own order_placed carries the sale's externalId (its idempotency key) as saleKey:
         // whichever of the two arrives first is counted, the other is stored but not counted.
@@ -107,8 +120,8 @@ public final class AnalyticsSaleObserver implements SaleObserver {
         // The sale's business date, as SaleService derived it from the same instant and zone.
         LocalDate businessDate = LocalDate.ofInstant(after.dateTime(), zone);
         Catalog catalog = catalog(c, orgId, sale.menuId(), Long.parseLong(sale.menuRevisionId()));
-        rollups.applySale(c, SaleFacts.of(orgId, propertyId, sale, after.dateTime(), businessDate, zone, catalog),
-                true);
+        rollups.applySales(c, List.of(new AnalyticsRollupRepository.SaleChange(
+                SaleFacts.of(orgId, propertyId, sale, after.dateTime(), businessDate, zone, catalog), true)));
     }
 
     private Catalog catalog(Connection c, String orgId, String menuId, long revisionId) throws SQLException {

@@ -46,8 +46,8 @@ public final class EventRollups {
         count(c, orgId, stored, e -> rollups.claimOrderKey(c, orgId, e.saleKey(), e.eventId()));
     }
 
-    /** Counts the server's order_placed events of imported sales, claiming their sale keys in one batch. */
-    void countImported(Connection c, String orgId, List<AnalyticsEvent> orderPlaced) throws SQLException {
+    /** Counts the server's order_placed events of new sales (live or imported), claiming their sale keys in one batch. */
+    void countOrdersPlaced(Connection c, String orgId, List<AnalyticsEvent> orderPlaced) throws SQLException {
         java.util.Set<String> first = rollups.claimOrderKeys(c, orgId, orderPlaced);
         count(c, orgId, orderPlaced, e -> first.contains(e.eventId()));
     }

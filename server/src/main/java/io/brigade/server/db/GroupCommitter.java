@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * write is done, so an acknowledgement still means "on disk" (as far as the database promises),
  * but the database writes one chunk or one WAL flush for a whole batch instead of one per sale.
  * Each write runs under its own savepoint: one failing write rolls back alone. A write may also hand
- * parts to work that runs once for the whole batch just before the commit ({@link #deferToBatch}), so
+ * parts to work that runs once for the whole batch just before the commit ({@link #runOncePerBatch}), so
  * that, for example, ten sales of the same day add to a rollup row once instead of ten times.
  */
 public final class GroupCommitter implements AutoCloseable {
@@ -45,17 +45,17 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Hands {@code part} to {@code work}, which runs once for the whole batch before the batch commits;
-     * if the current write rolls back, its parts are dropped with it. Returns false, handing nothing, when
-     * the caller is not inside a group-committed write: the caller then does the work itself at once.
+     * Inside a group-committed write, hands {@code part} to {@code work}, which runs once for the whole batch
+     * before the batch commits (if the current write rolls back, its parts are dropped with it). Anywhere
+     * else (a transaction of its own), runs {@code work} with this one part at once on {@code c}.
      */
-    public static <T> boolean deferToBatch(BatchWork<T> work, T part) {
+    public static <T> void runOncePerBatch(Connection c, BatchWork<T> work, T part) throws SQLException {
         Batch batch = CURRENT.get();
         if (batch == null) {
-            return false;
+            work.run(c, List.of(part));
+            return;
         }
         batch.current.computeIfAbsent(work, w -> new ArrayList<>()).add(part);
-        return true;
     }
 
     /** Parts handed in by the writes of one batch: those of the write in progress, and those kept. */

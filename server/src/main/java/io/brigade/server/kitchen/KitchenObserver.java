@@ -52,9 +52,7 @@ public final class KitchenObserver implements SaleObserver {
         String json = json(ticket);
         kitchen.insertTicket(c, record.orgId(), ticket, json);
         NewTicket created = new NewTicket(record.orgId(), record.propertyId(), record.saleId(), json, record.createdAt());
-        if (!GroupCommitter.deferToBatch(announceTickets, created)) {
-            announceTickets.run(c, List.of(created));
-        }
+        GroupCommitter.runOncePerBatch(c, announceTickets, created);
     }
 
     /** The ticket-created event of a new sale, waiting for its number. */

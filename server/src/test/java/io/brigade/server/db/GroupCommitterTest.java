@@ -1,7 +1,6 @@
 package io.brigade.server.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.brigade.server.support.TestDatabases;
@@ -72,22 +71,30 @@ class GroupCommitterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2"})
-    void outsideAGroupCommitNothingIsDeferred(String kind) throws Exception {
+    void outsideAGroupCommitTheWorkRunsAtOnceInTheCallersTransaction(String kind) throws Exception {
         try (Database database = open(kind)) {
-            assertFalse(GroupCommitter.deferToBatch((c, parts) -> {
-            }, "part"));
-            database.inTransaction(c -> {
-                assertFalse(GroupCommitter.deferToBatch((c2, parts) -> {
-                }, "part"));
-                return null;
-            });
+            List<List<String>> runs = new ArrayList<>();
+            GroupCommitter.BatchWork<String> collect = (c, parts) -> {
+                runs.add(List.copyOf(parts));
+                for (String part : parts) {
+                    insert(c, "batch:" + part);
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> database.inTransaction(c -> {
+                write(c, "a", collect);
+                assertEquals(List.of(List.of("a")), runs, "ran at once, with its one part");
+                throw new IllegalStateException("the caller rolls back");
+            }));
+            assertEquals(List.of(), rows(database), "the work's rows went with the caller's transaction");
+            database.inTransaction(c -> write(c, "b", collect));
+            assertEquals(List.of("b", "batch:b"), rows(database));
         }
     }
 
     private static String write(java.sql.Connection c, String value, GroupCommitter.BatchWork<String> work)
             throws java.sql.SQLException {
         insert(c, value);
-        GroupCommitter.deferToBatch(work, value);
+        GroupCommitter.runOncePerBatch(c, work, value);
         return value;
     }
 
@@ -108,14 +115,15 @@ class GroupCommitterTest {
                 return "held";
             }));
             writerHeld.await(10, TimeUnit.SECONDS);
+            // One at a time, each queued before the next is sent, so the batch holds them in this order; the
+            // writer then drains the whole queue into its next batch.
             List<Future<String>> futures = new ArrayList<>();
             for (Database.TransactionWork<String> work : works) {
                 futures.add(pool.submit(() -> committer.write(work)));
-            }
-            // The writer drains the whole queue into its next batch; wait until all are queued.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (committer.queued() < works.size() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (committer.queued() < futures.size() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
             }
             release.countDown();
             holder.get(10, TimeUnit.SECONDS);
