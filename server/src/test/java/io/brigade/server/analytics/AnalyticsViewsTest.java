@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.support.AnalyticsFixture;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
 import io.brigade.server.support.TestServer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every analytics view against a small hand-computed fixture (Europe/Dublin, UTC+1 in May):
+ * Every analytics view against the hand-computed fixture of {@link AnalyticsFixture} (Europe/Dublin, UTC+1 in May):
  * <pre>
  * A 2026-05-06 12:30 local  2 x Margherita 11.50 + Mozzarella 1.50 (26.00), Cola 3.00; Spot discount 2.90
  *                           -> paid 26.10; discount shares Margherita 2.60, Cola 0.30
@@ -62,10 +63,8 @@ class AnalyticsViewsTest {
         DemoBootstrap.Result ids = t.ids();
         String margherita = ids.menuItemIds().get(0);
         String burger = ids.menuItemIds().get(4);
-        String water = ids.menuItemIds().get(8);
         String cola = ids.menuItemIds().get(9);
         String mozzarella = ids.modifierItemIds().get(0);
-        String mushrooms = ids.modifierItemIds().get(1);
         String rocket = ids.modifierItemIds().get(3);
         String sweetPotato = ids.modifierItemIds().get(6);
         Map<String, String> saleIds = new HashMap<>();
@@ -76,26 +75,16 @@ class AnalyticsViewsTest {
         List<Map<String, Object>> events = new ArrayList<>();
         events.add(event(ids, "order_placed", null, null, keyB));
 
-        saleIds.put("A", create(t, sale(ids, keyA, "2026-05-06T11:30:00Z",
-                List.of(Sales.item(margherita, 2, "11.50", List.of(Sales.item(mozzarella, 1, "1.50", List.of()))),
-                        Sales.item(cola, 1, "3.00", List.of())),
-                List.of(), List.of(Sales.amount("Spot", "2.90", null)),
-                List.of(Sales.payment("Sale", "Credit", "26.10", "2026-05-06T11:30:00Z")))));
+        Map<String, Map<String, Object>> fixture = AnalyticsFixture.sales(ids);
+        fixture.get("A").put("externalId", keyA);
+        fixture.get("B").put("externalId", keyB);
+        fixture.get("C").put("externalId", UUID.randomUUID().toString());
+        fixture.get("D").put("externalId", UUID.randomUUID().toString());
+        saleIds.put("A", create(t, fixture.get("A")));
         postEvents(t, events);
-        saleIds.put("B", create(t, sale(ids, keyB, "2026-05-06T18:15:00Z",
-                List.of(Sales.item(burger, 1, "12.00", List.of(Sales.item(sweetPotato, 1, "1.00", List.of())))),
-                List.of(Sales.amount("Service", "1.00", null)), List.of(),
-                List.of(Sales.payment("Sale", "Cash", "20.00", "2026-05-06T18:15:00Z"),
-                        Sales.payment("Refund", "Cash", "6.00", "2026-05-06T18:20:00Z")))));
-        saleIds.put("C", create(t, sale(ids, UUID.randomUUID().toString(), "2026-05-07T12:00:00Z",
-                List.of(Sales.item(margherita, 1, "11.50", List.of(Sales.item(mushrooms, 1, "1.00", List.of()),
-                                Sales.item(rocket, 1, "0.80", List.of()))),
-                        Sales.item(water, 2, "2.50", List.of())),
-                List.of(), List.of(), List.of(Sales.payment("Sale", "Cash", "18.30", "2026-05-07T12:00:00Z")))));
-        saleIds.put("D", create(t, sale(ids, UUID.randomUUID().toString(), "2026-05-07T19:00:00Z",
-                List.of(Sales.item(margherita, 1, "11.50", List.of())),
-                List.of(), List.of(Sales.amount("Voucher", "10.00", "LOSS")),
-                List.of(Sales.payment("Sale", "Cash", "1.50", "2026-05-07T19:00:00Z")))));
+        for (String name : List.of("B", "C", "D")) {
+            saleIds.put(name, create(t, fixture.get(name)));
+        }
         Map<String, Object> cancel = new LinkedHashMap<>();
         cancel.put("salesChannelId", ids.salesChannelId());
         cancel.put("cancellationReason", "Customer left");
@@ -307,9 +296,10 @@ class AnalyticsViewsTest {
         assertEquals(0, clean.get("mismatches").size(), clean.toString());
         // An out-of-band edit of one header total (what the check exists to catch), on a separate tenant.
         TestServer.Tenant t = f.server().newTenant();
-        String saleId = create(t, sale(t.ids(), UUID.randomUUID().toString(), "2026-05-06T11:30:00Z",
-                List.of(Sales.item(t.ids().menuItemIds().get(9), 2, "3.00", List.of())), List.of(), List.of(),
-                List.of(Sales.payment("Sale", "Cash", "6.00", "2026-05-06T11:30:00Z"))));
+        Map<String, Object> twoColas = Sales.simple(t.ids(), "2026-05-06T11:30:00Z", "6.00");
+        twoColas.put("externalId", UUID.randomUUID().toString());
+        twoColas.put("items", List.of(Sales.item(t.ids().menuItemIds().get(9), 2, "3.00", List.of())));
+        String saleId = create(t, twoColas);
         f.server().database().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sales SET total_items = 7 WHERE sale_id = ?")) {
                 ps.setString(1, saleId);
@@ -463,18 +453,6 @@ class AnalyticsViewsTest {
         ApiClient.Response r = t.api().post("/analytics/orgs/" + t.ids().orgId() + "/events", Map.of("events", events));
         assertEquals(202, r.status(), r.body());
         assertEquals(events.size(), r.json().get("accepted").asInt());
-    }
-
-    private static Map<String, Object> sale(DemoBootstrap.Result ids, String key, String time,
-                                            List<Map<String, Object>> items, List<Map<String, Object>> charges,
-                                            List<Map<String, Object>> discounts, List<Map<String, Object>> payments) {
-        Map<String, Object> sale = Sales.simple(ids, time, "1.00");
-        sale.put("externalId", key);
-        sale.put("items", items);
-        sale.put("charges", charges);
-        sale.put("discounts", discounts);
-        sale.put("payments", payments);
-        return sale;
     }
 
     private static Map<String, Object> event(DemoBootstrap.Result ids, String type, String item, String modifier,

@@ -13,6 +13,7 @@ import io.brigade.server.ImportSalesCommand;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
+import io.brigade.server.support.AnalyticsFixture;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
 import io.brigade.server.support.TestDatabases;
@@ -217,53 +218,16 @@ class SaleImportTest {
      * side, a service charge and a refund, C cancelled, D with a Voucher bigger than its margin.
      */
     static List<Map<String, Object>> fixture(DemoBootstrap.Result ids) {
-        String margherita = ids.menuItemIds().get(0);
-        String burger = ids.menuItemIds().get(4);
-        String water = ids.menuItemIds().get(8);
-        String cola = ids.menuItemIds().get(9);
-        String mozzarella = ids.modifierItemIds().get(0);
-        String mushrooms = ids.modifierItemIds().get(1);
-        String rocket = ids.modifierItemIds().get(3);
-        String sweetPotato = ids.modifierItemIds().get(6);
         List<Map<String, Object>> sales = new ArrayList<>();
-        sales.add(sale(ids, "A", "2026-05-06T11:30:00Z",
-                List.of(Sales.item(margherita, 2, "11.50", List.of(Sales.item(mozzarella, 1, "1.50", List.of()))),
-                        Sales.item(cola, 1, "3.00", List.of())),
-                List.of(), List.of(Sales.amount("Spot", "2.90", null)),
-                List.of(Sales.payment("Sale", "Credit", "26.10", "2026-05-06T11:30:00Z"))));
-        sales.add(sale(ids, "B", "2026-05-06T18:15:00Z",
-                List.of(Sales.item(burger, 1, "12.00", List.of(Sales.item(sweetPotato, 1, "1.00", List.of())))),
-                List.of(Sales.amount("Service", "1.00", null)), List.of(),
-                List.of(Sales.payment("Sale", "Cash", "20.00", "2026-05-06T18:15:00Z"),
-                        Sales.payment("Refund", "Cash", "6.00", "2026-05-06T18:20:00Z"))));
-        Map<String, Object> c = sale(ids, "C", "2026-05-07T12:00:00Z",
-                List.of(Sales.item(margherita, 1, "11.50", List.of(Sales.item(mushrooms, 1, "1.00", List.of()),
-                                Sales.item(rocket, 1, "0.80", List.of()))),
-                        Sales.item(water, 2, "2.50", List.of())),
-                List.of(), List.of(), List.of(Sales.payment("Sale", "Cash", "18.30", "2026-05-07T12:00:00Z")));
-        c.put("status", "SALE_CANCELLED");
-        sales.add(c);
-        Map<String, Object> d = sale(ids, "D", "2026-05-07T19:00:00Z",
-                List.of(Sales.item(margherita, 1, "11.50", List.of())),
-                List.of(), List.of(Sales.amount("Voucher", "10.00", "LOSS")),
-                List.of(Sales.payment("Sale", "Cash", "1.50", "2026-05-07T19:00:00Z")));
-        d.put("customer", Map.of("name", "Ada", "phoneNumber", "+353 1 234 5678"));
-        d.put("dineIn", Map.of("tableId", "T4", "guests", 2));
-        sales.add(d);
+        AnalyticsFixture.sales(ids).forEach((name, sale) -> {
+            sale.put("externalId", "old-pos-" + name); // the old POS's own id, unique within the org
+            sale.put("displayId", name);
+            sales.add(sale);
+        });
+        sales.get(2).put("status", "SALE_CANCELLED");
+        sales.get(3).put("customer", Map.of("name", "Ada", "phoneNumber", "+353 1 234 5678"));
+        sales.get(3).put("dineIn", Map.of("tableId", "T4", "guests", 2));
         return sales;
-    }
-
-    private static Map<String, Object> sale(DemoBootstrap.Result ids, String displayId, String time,
-                                            List<Map<String, Object>> items, List<Map<String, Object>> charges,
-                                            List<Map<String, Object>> discounts, List<Map<String, Object>> payments) {
-        Map<String, Object> sale = Sales.simple(ids, time, "1.00");
-        sale.put("externalId", "old-pos-" + displayId); // the old POS's own id, unique within the org
-        sale.put("displayId", displayId);
-        sale.put("items", items);
-        sale.put("charges", charges);
-        sale.put("discounts", discounts);
-        sale.put("payments", payments);
-        return sale;
     }
 
     private static Sale sale(Map<String, Object> json) {
