@@ -11,8 +11,6 @@ import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -85,26 +83,6 @@ public final class DashboardController {
 
     /** A loss leader's revenue bar, in red; inline because the chart resets its bars' style classes. */
     static final String LOSS_LEADER_STYLE = "-fx-bar-fill: #cf222e;";
-    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    /** Dates as a manager reads them (23 Nov 2026), whatever the machine's locale. */
-    private static final StringConverter<LocalDate> DATES = new StringConverter<>() {
-        @Override
-        public String toString(LocalDate d) {
-            return d == null ? "" : d.format(DATE_FORMAT);
-        }
-
-        @Override
-        public LocalDate fromString(String s) {
-            if (s == null || s.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(s.strip(), DATE_FORMAT);
-            } catch (DateTimeParseException e) {
-                return LocalDate.parse(s.strip()); // 2026-11-23 works too; anything else is refused by the picker
-            }
-        }
-    };
     private DashboardViewModel model;
     private final Timeline exportPoll = new Timeline(new KeyFrame(Duration.millis(700), e -> model.pollExport()));
 
@@ -133,8 +111,8 @@ public final class DashboardController {
         m.exportJobProperty().addListener((o, a, job) -> showJob(job));
         exportPoll.setCycleCount(Timeline.INDEFINITE);
 
-        fromDate.setConverter(DATES);
-        toDate.setConverter(DATES);
+        fromDate.setConverter(dates(fromDate));
+        toDate.setConverter(dates(toDate));
         wholeNumbers((NumberAxis) funnelChart.getXAxis());
         wholeNumbers((NumberAxis) optionsChart.getXAxis());
         moneyAxis(dayAxis);
@@ -285,6 +263,21 @@ public final class DashboardController {
         DashboardData d = model.dataProperty().get();
         BigDecimal total = d == null ? BigDecimal.ZERO : d.ingredients().totalCost();
         return total.signum() == 0 ? null : cost.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
+    }
+
+    /** Dates shown as a manager reads them; typed text the model cannot read leaves the picker's date as it was. */
+    private StringConverter<LocalDate> dates(DatePicker picker) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : d.format(DashboardViewModel.DATE_FORMAT);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                return model.typedDate(s, picker.getValue());
+            }
+        };
     }
 
     /** Counts: ticks between whole numbers get no label. */

@@ -24,11 +24,13 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,25 @@ class DashboardScreenTest {
         assertTrue(message.contains("needs the Enterprise plan") && message.contains("on Professional"), message);
         assertTrue(text("#gateUnlocks").contains("profitability by meal"), text("#gateUnlocks"));
         assertFalse(robot.lookup("#dashboardContent").query().isVisible(), "no empty charts behind the message");
+    }
+
+    @Test
+    void anUnreadableTypedDateIsExplainedAndTheRangeStaysAsItWas() throws Exception {
+        signIn("9999");
+        openDashboard();
+        waitForText("#ordersTile", "0");
+        DatePicker from = robot.lookup("#fromDate").queryAs(DatePicker.class);
+        LocalDate before = from.getValue();
+
+        robot.interact(() -> from.getEditor().clear());
+        robot.clickOn(from.getEditor()).write("31 Foo 2026").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String status = text("#dashboardStatus");
+        assertTrue(status.contains("“31 Foo 2026” is not a date"), status);
+        assertTrue(robot.lookup("#dashboardStatus").query().isVisible());
+        assertEquals(before, from.getValue(), "the range is left as it was");
+        assertEquals(before.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)), from.getEditor().getText());
     }
 
     private void signIn(String pin) throws TimeoutException {
