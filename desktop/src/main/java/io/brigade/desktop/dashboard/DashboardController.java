@@ -313,14 +313,15 @@ public final class DashboardController {
     }
 
     private static <T> TableCell<Ingredient, T> cell(java.util.function.Function<T, String> format) {
-        return new TableCell<>() {
+        TableCell<Ingredient, T> cell = new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : format.apply(item));
-                getStyleClass().add("number-cell");
             }
         };
+        cell.getStyleClass().add("number-cell"); // here, not in updateItem, which runs on every scroll and sort
+        return cell;
     }
 
     private static <X, Y> XYChart.Data<X, Y> tipped(XYChart.Data<X, Y> data, String tip) {

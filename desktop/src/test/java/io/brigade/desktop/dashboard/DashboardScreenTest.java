@@ -114,6 +114,9 @@ class DashboardScreenTest {
                 .queryAs(Node.class));
         assertEquals(TableColumn.SortType.ASCENDING, table.getSortOrder().get(0).getSortType());
         assertEquals("€0.50", cellText(table, 0, 3), "sorted by cost, cheapest first: 2 x 0.25 mushrooms");
+        List<Long> numberClasses = robot.lookup("#ingredientsTable .number-cell").queryAll().stream()
+                .map(c -> c.getStyleClass().stream().filter("number-cell"::equals).count()).distinct().toList();
+        assertEquals(List.of(1L), numberClasses, "a cell's style class is added once, not on every update");
         assertFalse(robot.lookup("#tierGate").query().isVisible());
     }
 
