@@ -10,9 +10,11 @@ import io.brigade.protocol.jobs.Job;
 import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -232,14 +234,7 @@ public final class DashboardController {
 
     @FXML
     private void onExportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export this view as CSV");
-        chooser.setInitialFileName(model.csvFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.saveCsv(file.toPath());
-        }
+        chooseTarget("Export this view as CSV", model.csvFileName(), "CSV", "*.csv").ifPresent(model::saveCsv);
     }
 
     @FXML
@@ -249,14 +244,17 @@ public final class DashboardController {
 
     @FXML
     private void onSaveExport() {
+        chooseTarget("Save the canonical export", model.exportFileName(), "Zip of CSV files", "*.zip")
+                .ifPresent(model::saveExport);
+    }
+
+    /** Asks where to save; empty when the manager closes the dialog. */
+    private Optional<Path> chooseTarget(String title, String fileName, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the canonical export");
-        chooser.setInitialFileName(model.exportFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip of CSV files", "*.zip"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.saveExport(file.toPath());
-        }
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        return Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow())).map(File::toPath);
     }
 
     private BigDecimal share(BigDecimal cost) {
