@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.BrigadeApp;
 import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.support.LiveApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;
-import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.org.PlanRoutes.PlanBody;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real app, headless, against a real server: a manager opens the dashboard after known sales. */
@@ -44,33 +42,25 @@ class DashboardScreenTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private LiveServer server;
-    private DemoBootstrap.Result tenant;
-    private BrigadeApp app;
+    private LiveApp live;
     private AppServices services;
 
     @BeforeEach
     void startApp() throws Exception {
-        server = LiveServer.start(home.resolve("server"));
-        tenant = server.bootstrap("Screen Bistro");
-        FxToolkit.registerPrimaryStage();
-        app = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
-                new AppServices.Options(home.resolve("till")).settings(server.terminal(tenant))));
-        services = app.ready().get(60, TimeUnit.SECONDS);
+        live = LiveApp.start(home, "Screen Bistro", false);
+        services = live.services();
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        server.close();
+        live.close();
     }
 
     @Test
     void managerSeesTheKnownSalesInTilesChartsAndTheIngredientTable() throws Exception {
         Instant at = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
         DashboardViewModelTest.knownSales(new TillSales(services), at);
-        signIn("9999");
+        live.signIn("9999");
         openDashboard();
         waitForText("#ordersTile", "3");
 
@@ -122,7 +112,7 @@ class DashboardScreenTest {
 
     @Test
     void professionalOrgSeesWhatUpgradingUnlocks() throws Exception {
-        signIn("9999");
+        live.signIn("9999");
         services.backOffice().put("plan", new PlanBody("Professional", null), PlanBody.class);
         openDashboard();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tierGate").query().isVisible());
@@ -134,7 +124,7 @@ class DashboardScreenTest {
 
     @Test
     void anUnreadableTypedDateIsExplainedAndTheRangeStaysAsItWas() throws Exception {
-        signIn("9999");
+        live.signIn("9999");
         openDashboard();
         waitForText("#ordersTile", "0");
         DatePicker from = robot.lookup("#fromDate").queryAs(DatePicker.class);
@@ -149,16 +139,6 @@ class DashboardScreenTest {
         assertTrue(robot.lookup("#dashboardStatus").query().isVisible());
         assertEquals(before, from.getValue(), "the range is left as it was");
         assertEquals(before.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)), from.getEditor().getText());
-    }
-
-    private void signIn(String pin) throws TimeoutException {
-        WaitForAsyncUtils.waitForFxEvents();
-        for (char c : pin.toCharArray()) {
-            robot.clickOn("#pin" + c);
-        }
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#workspaces").tryQuery().isPresent()
-                && robot.lookup("#workspaces").query().getScene() != null);
     }
 
     private void openDashboard() {
