@@ -212,8 +212,7 @@ public final class DashboardController {
     }
 
     private void showJob(Job job) {
-        boolean running = job != null && (job.status().equals("waiting") || job.status().equals("delayed")
-                || job.status().equals("active"));
+        boolean running = model.exportRunning();
         exportProgress.setVisible(running);
         exportProgress.setManaged(running);
         exportProgress.setProgress(job == null ? 0 : job.progress() / 100.0);

@@ -442,10 +442,10 @@ public final class DashboardViewModel {
 
     /** Reads the export job's progress again, unless it has finished or a read is already under way. */
     public void pollExport() {
-        Job job = exportJob.get();
-        if (job == null || FINISHED.contains(job.status()) || polling) {
+        if (!exportRunning() || polling) {
             return;
         }
+        Job job = exportJob.get();
         polling = true;
         background.run(() -> source.job(job.jobId()), j -> {
             polling = false;
@@ -454,6 +454,12 @@ public final class DashboardViewModel {
             polling = false;
             exportStatus.set("Lost track of the export: " + failure.getMessage());
         });
+    }
+
+    /** Whether an export job was started and has not finished (waiting, delayed or active). */
+    public boolean exportRunning() {
+        Job job = exportJob.get();
+        return job != null && !FINISHED.contains(job.status());
     }
 
     /** Whether the export job is done and its files can be saved. */
