@@ -10,11 +10,11 @@ import io.brigade.protocol.jobs.Job;
 import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -85,26 +85,6 @@ public final class DashboardController {
 
     /** A loss leader's revenue bar, in red; inline because the chart resets its bars' style classes. */
     static final String LOSS_LEADER_STYLE = "-fx-bar-fill: #cf222e;";
-    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    /** Dates as a manager reads them (23 Nov 2026), whatever the machine's locale. */
-    private static final StringConverter<LocalDate> DATES = new StringConverter<>() {
-        @Override
-        public String toString(LocalDate d) {
-            return d == null ? "" : d.format(DATE_FORMAT);
-        }
-
-        @Override
-        public LocalDate fromString(String s) {
-            if (s == null || s.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(s.strip(), DATE_FORMAT);
-            } catch (DateTimeParseException e) {
-                return LocalDate.parse(s.strip()); // 2026-11-23 works too; anything else is refused by the picker
-            }
-        }
-    };
     private DashboardViewModel model;
     private final Timeline exportPoll = new Timeline(new KeyFrame(Duration.millis(700), e -> model.pollExport()));
 
@@ -133,8 +113,8 @@ public final class DashboardController {
         m.exportJobProperty().addListener((o, a, job) -> showJob(job));
         exportPoll.setCycleCount(Timeline.INDEFINITE);
 
-        fromDate.setConverter(DATES);
-        toDate.setConverter(DATES);
+        fromDate.setConverter(dates(fromDate));
+        toDate.setConverter(dates(toDate));
         wholeNumbers((NumberAxis) funnelChart.getXAxis());
         wholeNumbers((NumberAxis) optionsChart.getXAxis());
         moneyAxis(dayAxis);
@@ -232,8 +212,7 @@ public final class DashboardController {
     }
 
     private void showJob(Job job) {
-        boolean running = job != null && (job.status().equals("waiting") || job.status().equals("delayed")
-                || job.status().equals("active"));
+        boolean running = model.exportRunning();
         exportProgress.setVisible(running);
         exportProgress.setManaged(running);
         exportProgress.setProgress(job == null ? 0 : job.progress() / 100.0);
@@ -254,14 +233,7 @@ public final class DashboardController {
 
     @FXML
     private void onExportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export this view as CSV");
-        chooser.setInitialFileName(model.csvFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.saveCsv(file.toPath());
-        }
+        chooseTarget("Export this view as CSV", model.csvFileName(), "CSV", "*.csv").ifPresent(model::saveCsv);
     }
 
     @FXML
@@ -271,20 +243,38 @@ public final class DashboardController {
 
     @FXML
     private void onSaveExport() {
+        chooseTarget("Save the canonical export", model.exportFileName(), "Zip of CSV files", "*.zip")
+                .ifPresent(model::saveExport);
+    }
+
+    /** Asks where to save; empty when the manager closes the dialog. */
+    private Optional<Path> chooseTarget(String title, String fileName, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the canonical export");
-        chooser.setInitialFileName(model.exportFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip of CSV files", "*.zip"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.saveExport(file.toPath());
-        }
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        return Optional.ofNullable(chooser.showSaveDialog(root.getScene().getWindow())).map(File::toPath);
     }
 
     private BigDecimal share(BigDecimal cost) {
         DashboardData d = model.dataProperty().get();
         BigDecimal total = d == null ? BigDecimal.ZERO : d.ingredients().totalCost();
         return total.signum() == 0 ? null : cost.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
+    }
+
+    /** Dates shown as a manager reads them; typed text the model cannot read leaves the picker's date as it was. */
+    private StringConverter<LocalDate> dates(DatePicker picker) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : d.format(DashboardViewModel.DATE_FORMAT);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                return model.typedDate(s, picker.getValue());
+            }
+        };
     }
 
     /** Counts: ticks between whole numbers get no label. */
@@ -320,14 +310,15 @@ public final class DashboardController {
     }
 
     private static <T> TableCell<Ingredient, T> cell(java.util.function.Function<T, String> format) {
-        return new TableCell<>() {
+        TableCell<Ingredient, T> cell = new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : format.apply(item));
-                getStyleClass().add("number-cell");
             }
         };
+        cell.getStyleClass().add("number-cell"); // here, not in updateItem, which runs on every scroll and sort
+        return cell;
     }
 
     private static <X, Y> XYChart.Data<X, Y> tipped(XYChart.Data<X, Y> data, String tip) {

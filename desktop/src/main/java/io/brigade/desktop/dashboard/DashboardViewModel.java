@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +76,8 @@ public final class DashboardViewModel {
     private static final Choice ALL_PROPERTIES = new Choice(null, "All properties", null);
     private static final Choice ALL_CHANNELS = new Choice(null, "All channels", null);
     private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+    /** Dates as a manager reads and types them (23 Nov 2026), whatever the machine's locale. */
+    static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final DashboardSource source;
     private final Background background;
@@ -173,6 +176,28 @@ public final class DashboardViewModel {
                 fail(failure);
             }
         });
+    }
+
+    /**
+     * A date typed into a date box: the date it reads as (23 Nov 2026 or 2026-11-23), or, when it cannot be read,
+     * {@code current} unchanged and a message saying how to type one. Blank text means no date.
+     */
+    public LocalDate typedDate(String typed, LocalDate current) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String text = typed.strip();
+        for (DateTimeFormatter format : List.of(DATE_FORMAT, DateTimeFormatter.ISO_LOCAL_DATE)) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException e) {
+                // try the next way of writing it
+            }
+        }
+        state.set(State.FAILED);
+        message.set("“" + text + "” is not a date; type one like " + LocalDate.of(2026, 11, 23).format(DATE_FORMAT)
+                + " or 2026-11-23.");
+        return current;
     }
 
     private record Loaded(List<Property> properties, List<SalesChannel> channels, boolean orgRead,
@@ -417,10 +442,10 @@ public final class DashboardViewModel {
 
     /** Reads the export job's progress again, unless it has finished or a read is already under way. */
     public void pollExport() {
-        Job job = exportJob.get();
-        if (job == null || FINISHED.contains(job.status()) || polling) {
+        if (!exportRunning() || polling) {
             return;
         }
+        Job job = exportJob.get();
         polling = true;
         background.run(() -> source.job(job.jobId()), j -> {
             polling = false;
@@ -429,6 +454,12 @@ public final class DashboardViewModel {
             polling = false;
             exportStatus.set("Lost track of the export: " + failure.getMessage());
         });
+    }
+
+    /** Whether an export job was started and has not finished (waiting, delayed or active). */
+    public boolean exportRunning() {
+        Job job = exportJob.get();
+        return job != null && !FINISHED.contains(job.status());
     }
 
     /** Whether the export job is done and its files can be saved. */

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.brigade.desktop.BrigadeApp;
 import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.support.LiveServer;
+import io.brigade.desktop.support.LiveApp;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.jobs.Job;
 import io.brigade.protocol.staff.StaffMember;
-import io.brigade.server.bootstrap.DemoBootstrap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The back-office workspace of the real app, headless, against a live server, driven like a manager. */
@@ -35,28 +32,20 @@ class BackOfficeScreenTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private LiveServer server;
-    private DemoBootstrap.Result tenant;
-    private BrigadeApp app;
+    private LiveApp live;
     private AppServices services;
 
     @BeforeEach
     void startApp() throws Exception {
-        server = LiveServer.start(home.resolve("server"), true);
-        tenant = server.bootstrap("Screen Bistro");
-        FxToolkit.registerPrimaryStage();
-        app = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
-                new AppServices.Options(home.resolve("till")).settings(server.terminal(tenant))));
-        services = app.ready().get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.till().menuProperty().get() != null);
+        live = LiveApp.start(home, "Screen Bistro", true);
+        services = live.services();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.app().till().menuProperty().get() != null);
         signInAsManager();
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        server.close();
+        live.close();
     }
 
     @Test
@@ -177,11 +166,7 @@ class BackOfficeScreenTest {
     }
 
     private void signInAsManager() throws TimeoutException {
-        for (char c : "9999".toCharArray()) {
-            robot.clickOn("#pin" + c);
-        }
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitForFxEvents();
+        live.signIn("9999");
         waitShowing("#workspace-back_office");
         robot.clickOn("#workspace-back_office");
         waitShowing("#backOffice");

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.BrigadeApp;
 import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.support.LiveApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;
-import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.org.PlanRoutes.PlanBody;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -24,17 +23,18 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real app, headless, against a real server: a manager opens the dashboard after known sales. */
@@ -42,33 +42,25 @@ class DashboardScreenTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private LiveServer server;
-    private DemoBootstrap.Result tenant;
-    private BrigadeApp app;
+    private LiveApp live;
     private AppServices services;
 
     @BeforeEach
     void startApp() throws Exception {
-        server = LiveServer.start(home.resolve("server"));
-        tenant = server.bootstrap("Screen Bistro");
-        FxToolkit.registerPrimaryStage();
-        app = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
-                new AppServices.Options(home.resolve("till")).settings(server.terminal(tenant))));
-        services = app.ready().get(60, TimeUnit.SECONDS);
+        live = LiveApp.start(home, "Screen Bistro", false);
+        services = live.services();
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        server.close();
+        live.close();
     }
 
     @Test
     void managerSeesTheKnownSalesInTilesChartsAndTheIngredientTable() throws Exception {
         Instant at = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
         DashboardViewModelTest.knownSales(new TillSales(services), at);
-        signIn("9999");
+        live.signIn("9999");
         openDashboard();
         waitForText("#ordersTile", "3");
 
@@ -112,12 +104,15 @@ class DashboardScreenTest {
                 .queryAs(Node.class));
         assertEquals(TableColumn.SortType.ASCENDING, table.getSortOrder().get(0).getSortType());
         assertEquals("€0.50", cellText(table, 0, 3), "sorted by cost, cheapest first: 2 x 0.25 mushrooms");
+        List<Long> numberClasses = robot.lookup("#ingredientsTable .number-cell").queryAll().stream()
+                .map(c -> c.getStyleClass().stream().filter("number-cell"::equals).count()).distinct().toList();
+        assertEquals(List.of(1L), numberClasses, "a cell's style class is added once, not on every update");
         assertFalse(robot.lookup("#tierGate").query().isVisible());
     }
 
     @Test
     void professionalOrgSeesWhatUpgradingUnlocks() throws Exception {
-        signIn("9999");
+        live.signIn("9999");
         services.backOffice().put("plan", new PlanBody("Professional", null), PlanBody.class);
         openDashboard();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tierGate").query().isVisible());
@@ -127,14 +122,23 @@ class DashboardScreenTest {
         assertFalse(robot.lookup("#dashboardContent").query().isVisible(), "no empty charts behind the message");
     }
 
-    private void signIn(String pin) throws TimeoutException {
+    @Test
+    void anUnreadableTypedDateIsExplainedAndTheRangeStaysAsItWas() throws Exception {
+        live.signIn("9999");
+        openDashboard();
+        waitForText("#ordersTile", "0");
+        DatePicker from = robot.lookup("#fromDate").queryAs(DatePicker.class);
+        LocalDate before = from.getValue();
+
+        robot.interact(() -> from.getEditor().clear());
+        robot.clickOn(from.getEditor()).write("31 Foo 2026").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        for (char c : pin.toCharArray()) {
-            robot.clickOn("#pin" + c);
-        }
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#workspaces").tryQuery().isPresent()
-                && robot.lookup("#workspaces").query().getScene() != null);
+
+        String status = text("#dashboardStatus");
+        assertTrue(status.contains("“31 Foo 2026” is not a date"), status);
+        assertTrue(robot.lookup("#dashboardStatus").query().isVisible());
+        assertEquals(before, from.getValue(), "the range is left as it was");
+        assertEquals(before.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)), from.getEditor().getText());
     }
 
     private void openDashboard() {

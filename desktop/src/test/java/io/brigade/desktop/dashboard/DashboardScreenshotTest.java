@@ -2,12 +2,10 @@ package io.brigade.desktop.dashboard;
 
 import static io.brigade.desktop.support.TillSales.line;
 
-import io.brigade.desktop.BrigadeApp;
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.support.LiveApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;
 import io.brigade.desktop.till.Receipt;
-import io.brigade.server.bootstrap.DemoBootstrap;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,22 +43,15 @@ class DashboardScreenshotTest {
 
     @Test
     void writeScreenshotOfAWeekOfSales() throws Exception {
-        LiveServer server = LiveServer.start(home.resolve("server"));
-        DemoBootstrap.Result tenant = server.bootstrap("Brigade Bistro");
-        FxToolkit.registerPrimaryStage();
-        BrigadeApp app = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
-                new AppServices.Options(home.resolve("till")).settings(server.terminal(tenant))));
-        AppServices services = app.ready().get(60, TimeUnit.SECONDS);
-        TillSales sales = new TillSales(services);
-        ringAWeek(sales);
-
-        FxRobot robot = new FxRobot();
-        for (char c : "9999".toCharArray()) {
-            robot.clickOn("#pin" + c);
+        try (LiveApp live = LiveApp.start(home, "Brigade Bistro", false)) {
+            ringAWeek(new TillSales(live.services()));
+            live.signIn("9999");
+            draw(Path.of(System.getProperty("brigade.screenshot")));
         }
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#workspaces").tryQuery().isPresent()
-                && robot.lookup("#workspaces").query().getScene() != null);
+    }
+
+    private void draw(Path out) throws Exception {
+        FxRobot robot = new FxRobot();
         TabPane tabs = robot.lookup("#workspaces").queryAs(TabPane.class);
         Tab dashboard = tabs.getTabs().stream().filter(t -> "workspace-dashboard".equals(t.getId())).findFirst()
                 .orElseThrow();
@@ -75,11 +65,7 @@ class DashboardScreenshotTest {
                 .queryAs(Labeled.class).getText()));
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS); // charts lay out in the next pulses; a picture, not a test
-        Path out = Path.of(System.getProperty("brigade.screenshot"));
         robot.interact(() -> write(tabs.getScene(), out));
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        server.close();
     }
 
     /** About twelve sales a day at lunch and dinner for seven days, some discounted, two cancelled. */

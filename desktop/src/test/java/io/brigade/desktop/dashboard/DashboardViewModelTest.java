@@ -181,6 +181,21 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void anUnreadableTypedDateIsExplainedAndTheDateStaysAsItWas() {
+        DashboardViewModel m = model("9999");
+        m.open();
+        LocalDate from = m.fromDateProperty().get();
+        assertEquals(LocalDate.of(2026, 11, 23), m.typedDate(" 23 Nov 2026 ", from));
+        assertEquals(LocalDate.of(2026, 11, 23), m.typedDate("2026-11-23", from));
+        assertEquals(State.READY, m.stateProperty().get(), "readable dates raise nothing");
+
+        assertEquals(from, m.typedDate("31/13/2026", from));
+        assertEquals(State.FAILED, m.stateProperty().get());
+        assertEquals("“31/13/2026” is not a date; type one like 23 Nov 2026 or 2026-11-23.", m.messageProperty().get());
+        assertEquals(from, m.fromDateProperty().get());
+    }
+
+    @Test
     void aRangeTheServerRefusesShowsItsReasonAsTheMessage() {
         DashboardViewModel m = model("9999");
         m.open();
