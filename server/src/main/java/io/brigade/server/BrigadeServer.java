@@ -197,6 +197,7 @@ public final class BrigadeServer implements AutoCloseable {
                 new StockService(stock, clock, stockOut),
                 ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
         SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
+        saleService.recoverJournal(); // sales acknowledged before a kill that H2 had not stored yet
 
         // Issue 9: OAuth apps' tokens reach the orgs that installed them, within their scopes and stores.
         Apps apps = new Apps(database, orgs, subscriptions, outbox, options.secrets(), guard, clock, dispatcher::hint);

@@ -140,6 +140,15 @@ public final class SaleRepository {
         }
     }
 
+    boolean exists(Connection c, String saleId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sales WHERE sale_id = ?")) {
+            Sql.bind(ps, saleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     void insertIdempotency(Connection c, String orgId, String key, String hash, String saleId, int status,
                            String body, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_keys (org_id, idem_key, request_hash, "

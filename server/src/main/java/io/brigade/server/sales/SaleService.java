@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * menu revision, prices, and stores the sale and its key in one transaction.
  */
 public final class SaleService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SaleService.class);
     private static final ObjectMapper CANONICAL = Json.newMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -87,15 +88,14 @@ public final class SaleService {
                 SaleRecord record = database.read(c -> validate(c, orgId, sale));
                 SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
                         record.dispatchTime(), record.status());
-                String body = write(created);
+                SaleRedo redo = new SaleRedo(record, idempotencyKey, hash, write(created));
+                byte[] redoRecord = committer.journaled() ? redo.toBytes() : null;
                 return committer.write(c -> {
-                    sales.insert(c, record);
-                    for (SaleObserver observer : observers) {
-                        observer.created(c, record);
+                    store(c, redo);
+                    if (redoRecord != null) {
+                        GroupCommitter.journal(redoRecord);
                     }
-                    sales.insertIdempotency(c, orgId, idempotencyKey, hash, record.saleId(), 201, body,
-                            record.createdAt());
-                    return Reply.raw(201, body.getBytes(StandardCharsets.UTF_8));
+                    return Reply.raw(201, redo.responseBody().getBytes(StandardCharsets.UTF_8));
                 });
             } catch (DataAccessException e) {
                 if (!e.isUniqueViolation()) {
@@ -108,6 +108,48 @@ public final class SaleService {
         } finally {
             inFlight.remove(flightKey);
         }
+    }
+
+    // The write of a new sale, live or redone from the journal: the sale, what observes it, and its key.
+    private void store(java.sql.Connection c, SaleRedo redo) throws java.sql.SQLException {
+        SaleRecord record = redo.record();
+        sales.insert(c, record);
+        for (SaleObserver observer : observers) {
+            observer.created(c, record);
+        }
+        sales.insertIdempotency(c, record.orgId(), redo.idempotencyKey(), redo.requestHash(), record.saleId(), 201,
+                redo.responseBody(), record.createdAt());
+    }
+
+    /**
+     * Redoes the sales a killed server acknowledged but H2 had not stored yet (see {@link
+     * io.brigade.server.db.CommitJournal}); call it before taking requests. Returns how many were redone.
+     */
+    public int recoverJournal() {
+        return database.journal().map(journal -> {
+            try {
+                int[] redone = {0};
+                int found = journal.recover(records -> database.inTransaction(c -> {
+                    // In the order they committed, so each meets the state it met the first time.
+                    for (byte[] bytes : records) {
+                        SaleRedo redo = SaleRedo.parse(bytes);
+                        if (!sales.exists(c, redo.record().saleId())) {
+                            store(c, redo);
+                            redone[0]++;
+                        }
+                    }
+                    return null;
+                }));
+                if (found > 0) {
+                    LOG.info("commit journal: {} sales found, {} redone (the others were stored before the stop)",
+                            found, redone[0]);
+                }
+                return redone[0];
+            } catch (Exception e) {
+                throw new IllegalStateException("could not redo the sales in the commit journal in "
+                        + journal.directory() + "; they stay there for the next start", e);
+            }
+        }).orElse(0);
     }
 
     private static Reply replay(SaleRepository.IdempotencyRow row, String hash) {
