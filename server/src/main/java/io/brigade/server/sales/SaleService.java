@@ -2,7 +2,7 @@ package io.brigade.server.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.Sale;
@@ -37,8 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SaleService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SaleService.class);
+    // Writes a parsed body with object keys sorted and null members left out: the form whose hash
+    // decides whether a retry is "the same body".
     private static final ObjectMapper CANONICAL = Json.newMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
+            .configure(JsonNodeFeature.WRITE_NULL_PROPERTIES, false);
 
     private final Database database;
     private final GroupCommitter committer;
@@ -78,14 +81,18 @@ public final class SaleService {
             throw ApiException.conflict("a request with this x-idempotency-key is still being processed; retry later");
         }
         try {
-            Optional<Reply> replay = database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
-                    .map(row -> replay(row, hash));
-            if (replay.isPresent()) {
-                return replay.get();
-            }
+            // No look-up of the key first: almost every key is new, and the write's own insert of the key
+            // refuses a used one (a unique violation, answered below as a replay). Only a sale that no
+            // longer validates looks its key up, so that a retry still gets its original answer.
             try {
-                // Validation only reads (channels, immutable menu revisions); the writes go to the next group commit.
-                SaleRecord record = database.read(c -> validate(c, orgId, sale));
+                SaleRecord record;
+                try {
+                    // Validation only reads (channels, immutable menu revisions); the writes go to the next group commit.
+                    record = database.read(c -> validate(c, orgId, sale));
+                } catch (ApiException refused) {
+                    return database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
+                            .map(row -> replay(row, hash)).orElseThrow(() -> refused);
+                }
                 SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
                         record.dispatchTime(), record.status());
                 SaleRedo redo = new SaleRedo(record, idempotencyKey, hash, write(created));
@@ -101,7 +108,7 @@ public final class SaleService {
                 if (!e.isUniqueViolation()) {
                     throw e;
                 }
-                // Another node stored the same key first: answer as a replay.
+                // The key was used before (here or on another node): answer as a replay.
                 return database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
                         .map(row -> replay(row, hash)).orElseThrow(() -> e);
             }
@@ -110,15 +117,16 @@ public final class SaleService {
         }
     }
 
-    // The write of a new sale, live or redone from the journal: the sale, what observes it, and its key.
+    // The write of a new sale, live or redone from the journal: its key first (a used key stops the write
+    // before any observer can refuse it), then the sale and what observes it.
     private void store(java.sql.Connection c, SaleRedo redo) throws java.sql.SQLException {
         SaleRecord record = redo.record();
+        sales.insertIdempotency(c, record.orgId(), redo.idempotencyKey(), redo.requestHash(), record.saleId(), 201,
+                redo.responseBody(), record.createdAt());
         sales.insert(c, record);
         for (SaleObserver observer : observers) {
             observer.created(c, record);
         }
-        sales.insertIdempotency(c, record.orgId(), redo.idempotencyKey(), redo.requestHash(), record.saleId(), 201,
-                redo.responseBody(), record.createdAt());
     }
 
     /**
@@ -299,11 +307,13 @@ public final class SaleService {
                 "must be one of " + allowed.stream().map(Enum::name).sorted().toList())));
     }
 
-    private static String canonicalHash(byte[] rawBody) {
+    static String canonicalHash(byte[] rawBody) {
         try {
             JsonNode tree = Json.mapper().readTree(rawBody);
-            Object plain = CANONICAL.treeToValue(tree, Object.class);
-            return Secrets.sha256Hex(CANONICAL.writeValueAsString(plain == null ? Map.of() : plain));
+            if (tree == null || tree.isNull()) {
+                tree = CANONICAL.createObjectNode();
+            }
+            return Secrets.sha256Hex(CANONICAL.writeValueAsString(tree));
         } catch (IOException e) {
             throw ApiException.badRequest("request body is not valid JSON");
         }
