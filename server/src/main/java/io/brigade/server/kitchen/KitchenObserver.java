@@ -50,8 +50,8 @@ public final class KitchenObserver implements SaleObserver {
         KitchenTicket ticket = new KitchenTicket(record.saleId(), record.displayId(), record.propertyId(),
                 record.sale().dispatchType(), table, record.createdAt(), SaleStatus.SALE_CREATED.name(), null, items);
         String json = json(ticket);
-        kitchen.insertTicket(c, record.orgId(), ticket, json);
         NewTicket created = new NewTicket(record.orgId(), record.propertyId(), record.saleId(), json, record.createdAt());
+        GroupCommitter.runOncePerBatch(c, insertTickets, new KitchenRepository.NewTicketRow(record.orgId(), ticket, json));
         GroupCommitter.runOncePerBatch(c, announceTickets, created);
     }
 
@@ -60,6 +60,12 @@ public final class KitchenObserver implements SaleObserver {
     }
 
     private final GroupCommitter.BatchWork<NewTicket> announceTickets = this::announce;
+    // One JDBC batch for the tickets of all the sales committed together.
+    private final GroupCommitter.BatchWork<KitchenRepository.NewTicketRow> insertTickets = this::insertTickets;
+
+    private void insertTickets(Connection c, List<KitchenRepository.NewTicketRow> rows) throws SQLException {
+        kitchen.insertTickets(c, rows);
+    }
 
     // Sales committed together number their events together: one sequence update per org and batch, orgs in
     // id order so that two nodes' batches lock the sequence rows in the same order.

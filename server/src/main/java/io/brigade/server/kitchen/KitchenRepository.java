@@ -95,11 +95,20 @@ public final class KitchenRepository {
         }
     }
 
-    public void insertTicket(Connection c, String orgId, KitchenTicket t, String json) throws SQLException {
+    /** A new sale's ticket, with its JSON. */
+    public record NewTicketRow(String orgId, KitchenTicket ticket, String json) {
+    }
+
+    /** Inserts tickets with one JDBC batch. */
+    public void insertTickets(Connection c, List<NewTicketRow> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO kitchen_tickets (sale_id, org_id, property_id,"
                 + " status, created_at, bumped_at, ticket) VALUES (?, ?, ?, ?, ?, NULL, ?)")) {
-            Sql.bind(ps, t.saleId(), orgId, t.propertyId(), t.status(), t.createdAt(), json);
-            ps.executeUpdate();
+            for (NewTicketRow row : rows) {
+                KitchenTicket t = row.ticket();
+                Sql.bind(ps, t.saleId(), row.orgId(), t.propertyId(), t.status(), t.createdAt(), row.json());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -67,7 +67,7 @@ final class SaleIntake {
     }
 
     /** Drops server-owned fields a client sent and normalises the customer's phone number. */
-    private static Sale normalise(Sale s) {
+    static Sale normalise(Sale s) {
         Customer c = s.customer();
         if (c != null && c.phoneNumber() != null) {
             String digits = c.phoneNumber().replaceAll("[^0-9]", "");

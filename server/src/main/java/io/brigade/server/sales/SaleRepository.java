@@ -43,10 +43,6 @@ public final class SaleRepository {
     public record IdempotencyRow(String requestHash, String saleId, int status, String body) {
     }
 
-    void insert(Connection c, SaleRecord r) throws SQLException {
-        insertAll(c, List.of(r));
-    }
-
     /**
      * Inserts sales with one JDBC batch per table (the historical import passes thousands at once).
      * Each sale's status column is its record's status.

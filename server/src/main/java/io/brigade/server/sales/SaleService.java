@@ -54,6 +54,7 @@ public final class SaleService {
     // Keys being processed on this node: a second request with the same key answers 409 at once.
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final GroupCommitter.BatchWork<SaleRecord> insertSales;
 
     public SaleService(Database database, GroupCommitter committer, SaleRepository sales, OrgRepository orgs, MenuService menuService,
                        Clock clock, java.util.List<SaleObserver> observers) {
@@ -65,10 +66,21 @@ public final class SaleService {
         this.clock = clock;
         this.observers = java.util.List.copyOf(observers);
         this.intake = new SaleIntake(orgs, menuService, new SaleIds(clock));
+        this.insertSales = sales::insertAll;
     }
 
-    /** Creates a sale once per (org, key); a replay answers the stored status and body. */
+    /** Creates a sale once per (org, key) from a v3 body ({@code rawBody} parses to {@code sale}). */
     public Reply create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
+        return create(orgId, idempotencyKey, sale, rawBody, rawBody);
+    }
+
+    /**
+     * Creates a sale once per (org, key); a replay answers the stored status and body. {@code rawBody} is
+     * the request as sent (its canonical hash tells a retry from a different request); {@code saleJson}
+     * is JSON that parses to {@code sale}, kept by the commit journal, or null to have it written here
+     * (a v1 order, whose body is not a sale).
+     */
+    public Reply create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody, byte[] saleJson) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.badRequest("the x-idempotency-key header is required: send a fresh GUID per sale");
         }
@@ -95,8 +107,9 @@ public final class SaleService {
                 }
                 SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
                         record.dispatchTime(), record.status());
-                SaleRedo redo = new SaleRedo(record, idempotencyKey, hash, write(created));
-                byte[] redoRecord = committer.journaled() ? redo.toBytes() : null;
+                SaleRedo redo = new SaleRedo(record, idempotencyKey, hash, write(created), saleJson);
+                byte[] redoRecord = committer.journaled()
+                        ? (saleJson != null ? redo : redo.withSaleJson(writeBytes(sale))).toBytes() : null;
                 return committer.write(c -> {
                     store(c, redo);
                     if (redoRecord != null) {
@@ -123,7 +136,9 @@ public final class SaleService {
         SaleRecord record = redo.record();
         sales.insertIdempotency(c, record.orgId(), redo.idempotencyKey(), redo.requestHash(), record.saleId(), 201,
                 redo.responseBody(), record.createdAt());
-        sales.insert(c, record);
+        // The rows of all the sales committed together go in one JDBC batch per table, before the work
+        // the observers hand the batch (tickets, rollups), which runs in the order it was handed in.
+        GroupCommitter.runOncePerBatch(c, insertSales, record);
         for (SaleObserver observer : observers) {
             observer.created(c, record);
         }
@@ -316,6 +331,14 @@ public final class SaleService {
             return Secrets.sha256Hex(CANONICAL.writeValueAsString(tree));
         } catch (IOException e) {
             throw ApiException.badRequest("request body is not valid JSON");
+        }
+    }
+
+    private static byte[] writeBytes(Object value) {
+        try {
+            return Json.mapper().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -117,7 +117,7 @@ public final class V1Orders {
                     order.menuId(), Long.toString(menu.header().publishedRevisionId()), customer, null, null,
                     priced.items(), List.of(), priced.discounts(), List.of(payment), null, null, null);
         });
-        Reply created = saleService.create(orgId, idempotencyKey, sale, rawBody);
+        Reply created = saleService.create(orgId, idempotencyKey, sale, rawBody, null);
         String saleId;
         try {
             saleId = Json.mapper().readTree((byte[]) created.body()).get("saleId").asText();

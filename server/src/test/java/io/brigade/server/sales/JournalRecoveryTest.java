@@ -48,6 +48,7 @@ class JournalRecoveryTest {
 
         // Four clients, so that batches hold several sales.
         Map<String, String> answers = new LinkedHashMap<>();
+        List<String> saleIds = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<ApiClient.Response>> sent = new ArrayList<>();
@@ -59,9 +60,15 @@ class JournalRecoveryTest {
                 ApiClient.Response r = sent.get(i).get();
                 assertEquals(201, r.status(), r.body());
                 answers.put("journal-" + i, r.body());
+                saleIds.add(r.json().get("saleId").asText());
             }
         } finally {
             pool.shutdown();
+        }
+
+        Map<String, String> details = new LinkedHashMap<>();
+        for (String saleId : saleIds) {
+            details.put(saleId, detail(api, ids, saleId));
         }
 
         crash(first, server);
@@ -86,6 +93,10 @@ class JournalRecoveryTest {
                 assertEquals(201, replay.status(), replay.body());
                 assertEquals(answer.getValue(), replay.body(), "the same sale, same id and times, byte for byte");
             }
+            for (Map.Entry<String, String> before : details.entrySet()) {
+                assertEquals(before.getValue(), detail(again, ids, before.getKey()),
+                        "the redone sale reads as it did before the crash");
+            }
             assertEquals(201, push(again, ids, "journal-after").status());
             assertEquals(41, count(second, "SELECT COUNT(*) FROM sales WHERE org_id = ?", ids.orgId()));
         }
@@ -101,6 +112,13 @@ class JournalRecoveryTest {
     private static ApiClient.Response push(ApiClient api, DemoBootstrap.Result ids, String key) {
         return api.post("/salesManagement/orgs/" + ids.orgId() + "/sales", Sales.simple(ids, TIME, "3.00"),
                 "x-idempotency-key", key);
+    }
+
+    private static String detail(ApiClient api, DemoBootstrap.Result ids, String saleId) {
+        ApiClient.Response r = api.get("/salesManagement/orgs/" + ids.orgId() + "/salesChannels/"
+                + ids.salesChannelId() + "/sales/" + saleId);
+        assertEquals(200, r.status(), r.body());
+        return r.body();
     }
 
     // H2 closes its file without storing what is only in memory, as if the process had died.
