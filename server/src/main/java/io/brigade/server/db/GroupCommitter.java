@@ -169,6 +169,41 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void commit(List<Pending<?>> batch) {
+        // Writes rarely fail, so a batch first runs without a savepoint per write (on PostgreSQL each
+        // savepoint and its release are round trips). If a write fails, that try is rolled back whole
+        // and the batch runs again with savepoints, where a failing write rolls back alone.
+        Attempt attempt = attempt(batch, false);
+        if (attempt == null) {
+            attempt = attempt(batch, true);
+        }
+        Batch deferred = attempt.deferred();
+        if (deferred.unjournaled) {
+            // A write without a redo record is safe only once H2 has stored it (a no-op without a journal).
+            database.checkpoint();
+        }
+        if (!deferred.keptRecords.isEmpty()) {
+            CommitJournal journal = database.journal().orElseThrow();
+            try {
+                journal.append(deferred.keptRecords);
+            } catch (IOException e) {
+                // Committed but not safe from a kill: nobody hears "done". A retry with the same key finds the write.
+                throw new UncheckedIOException("could not append to the commit journal in " + journal.directory(), e);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), attempt.results().get(i), attempt.failures().get(i));
+        }
+    }
+
+    /** What a committed batch gives each of its writes, and the parts they handed in. */
+    private record Attempt(List<Object> results, List<Throwable> failures, Batch deferred) {
+    }
+
+    /**
+     * Runs and commits the batch. Without savepoints, returns null (everything rolled back) as soon as a
+     * write fails, unless it is the only write: then its failure is the answer and nothing is committed.
+     */
+    private Attempt attempt(List<Pending<?>> batch, boolean savepoints) {
         List<Object> results = new ArrayList<>(batch.size());
         List<Throwable> failures = new ArrayList<>(batch.size());
         Batch deferred = new Batch();
@@ -177,22 +212,27 @@ public final class GroupCommitter implements AutoCloseable {
             CURRENT.set(deferred);
             try {
                 for (Pending<?> p : batch) {
-                    Savepoint savepoint = c.setSavepoint();
+                    Savepoint savepoint = savepoints ? c.setSavepoint() : null;
                     try {
                         results.add(p.work().run(c));
                         failures.add(null);
-                        c.releaseSavepoint(savepoint);
+                        if (savepoint != null) {
+                            c.releaseSavepoint(savepoint);
+                        }
                         deferred.keepCurrent();
-                    } catch (SQLException e) {
+                    } catch (SQLException | RuntimeException e) {
+                        Throwable failure = e instanceof SQLException se ? new DataAccessException(se) : e;
+                        if (savepoint == null) {
+                            c.rollback();
+                            if (batch.size() > 1) {
+                                return null;
+                            }
+                            return new Attempt(List.of(NO_RESULT), List.of(failure), new Batch());
+                        }
                         c.rollback(savepoint);
                         deferred.dropCurrent();
                         results.add(null);
-                        failures.add(new DataAccessException(e));
-                    } catch (RuntimeException e) {
-                        c.rollback(savepoint);
-                        deferred.dropCurrent();
-                        results.add(null);
-                        failures.add(e);
+                        failures.add(failure);
                     }
                 }
                 CURRENT.remove();
@@ -209,23 +249,10 @@ public final class GroupCommitter implements AutoCloseable {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
-        if (deferred.unjournaled) {
-            // A write without a redo record is safe only once H2 has stored it (a no-op without a journal).
-            database.checkpoint();
-        }
-        if (!deferred.keptRecords.isEmpty()) {
-            CommitJournal journal = database.journal().orElseThrow();
-            try {
-                journal.append(deferred.keptRecords);
-            } catch (IOException e) {
-                // Committed but not safe from a kill: nobody hears "done". A retry with the same key finds the write.
-                throw new UncheckedIOException("could not append to the commit journal in " + journal.directory(), e);
-            }
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i), failures.get(i));
-        }
+        return new Attempt(results, failures, deferred);
     }
+
+    private static final Object NO_RESULT = new Object();
 
     @SuppressWarnings("unchecked")
     private static <T> void complete(Pending<T> pending, Object result, Throwable failure) {

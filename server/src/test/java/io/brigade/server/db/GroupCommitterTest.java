@@ -70,6 +70,46 @@ class GroupCommitterTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aStatementFailingMidBatchFailsItsWriteAloneEvenWherePostgresAbortsTheTransaction(String kind)
+            throws Exception {
+        // A batch first runs without savepoints; PostgreSQL aborts the whole transaction at the duplicate,
+        // so the batch has to be rolled back and run again with a savepoint per write.
+        try (Database database = open(kind); GroupCommitter committer = new GroupCommitter(database)) {
+            committer.write(c -> {
+                insert(c, "taken");
+                return null;
+            });
+            List<Future<String>> writes = inOneBatch(committer, List.of(
+                    c -> {
+                        insert(c, "x");
+                        return "x";
+                    },
+                    c -> {
+                        insert(c, "taken");
+                        return "duplicate";
+                    },
+                    c -> {
+                        insert(c, "y");
+                        return "y";
+                    }));
+            assertEquals("x", writes.get(0).get());
+            Exception refused = assertThrows(Exception.class, () -> writes.get(1).get());
+            assertEquals(true, refused.getCause() instanceof DataAccessException dae && dae.isUniqueViolation(),
+                    "the caller sees the duplicate, as with a savepoint: " + refused);
+            assertEquals("y", writes.get(2).get());
+            assertEquals(List.of("taken", "x", "y"), rows(database));
+
+            // Alone in its batch, the failing write needs no second run.
+            assertThrows(DataAccessException.class, () -> committer.write(c -> {
+                insert(c, "x");
+                return null;
+            }));
+            assertEquals(List.of("taken", "x", "y"), rows(database));
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"h2"})
     void outsideAGroupCommitTheWorkRunsAtOnceInTheCallersTransaction(String kind) throws Exception {
         try (Database database = open(kind)) {
