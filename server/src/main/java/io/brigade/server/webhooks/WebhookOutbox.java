@@ -6,6 +6,7 @@ import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.server.Ids;
+import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.menus.MenuPublishObserver;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.sales.SaleObserver;
@@ -14,7 +15,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,12 +52,34 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
 
     @Override
     public void created(Connection c, SaleRecord sale) throws SQLException {
-        Optional<Target> target = target(c, sale.orgId(), sale.sale().salesChannelId(), EventTypes.SALE_CREATED);
-        if (target.isPresent()) {
-            Envelope e = Envelope.forChannel(EventTypes.SALE_CREATED, sale.orgId(), target.get().channel())
-                    .with("saleId", sale.saleId()).with("externalId", sale.sale().externalId());
-            // An offline till's late sale keeps its own time as the event's occurrence time.
-            store(c, sale.orgId(), e, sale.dateTime(), target.get().subscriptionIds());
+        // Nothing here can refuse a sale, so the sales committed together look up their subscribers together.
+        GroupCommitter.runOncePerBatch(c, announceSales, sale);
+    }
+
+    private final GroupCommitter.BatchWork<SaleRecord> announceSales = this::announce;
+
+    private void announce(Connection c, List<SaleRecord> sales) throws SQLException {
+        Map<String, List<Subscription>> listening = new HashMap<>();
+        Map<String, Optional<Target>> targets = new HashMap<>();
+        for (SaleRecord sale : sales) {
+            List<Subscription> subscribed = listening.get(sale.orgId());
+            if (subscribed == null) {
+                subscribed = subscriptions.list(c, sale.orgId());
+                listening.put(sale.orgId(), subscribed);
+            }
+            String channelId = sale.sale().salesChannelId();
+            String key = sale.orgId() + '/' + channelId;
+            Optional<Target> target = targets.get(key);
+            if (target == null) {
+                target = target(c, sale.orgId(), channelId, EventTypes.SALE_CREATED, subscribed);
+                targets.put(key, target);
+            }
+            if (target.isPresent()) {
+                Envelope e = Envelope.forChannel(EventTypes.SALE_CREATED, sale.orgId(), target.get().channel())
+                        .with("saleId", sale.saleId()).with("externalId", sale.sale().externalId());
+                // An offline till's late sale keeps its own time as the event's occurrence time.
+                store(c, sale.orgId(), e, sale.dateTime(), target.get().subscriptionIds());
+            }
         }
     }
 
@@ -119,7 +144,12 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
      * read of the org's subscriptions, and the channel only when someone listens.
      */
     private Optional<Target> target(Connection c, String orgId, String channelId, String type) throws SQLException {
-        List<Subscription> listening = subscriptions.list(c, orgId).stream()
+        return target(c, orgId, channelId, type, subscriptions.list(c, orgId));
+    }
+
+    private Optional<Target> target(Connection c, String orgId, String channelId, String type,
+                                    List<Subscription> subscribed) throws SQLException {
+        List<Subscription> listening = subscribed.stream()
                 .filter(s -> s.eventTypes().contains(type)).toList();
         if (listening.isEmpty()) {
             return Optional.empty();
