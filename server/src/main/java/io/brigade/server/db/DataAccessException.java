@@ -10,6 +10,14 @@ public final class DataAccessException extends RuntimeException {
 
     /** True when the database refused a row because a unique constraint already holds its key. */
     public boolean isUniqueViolation() {
-        return getCause() instanceof SQLException s && "23505".equals(s.getSQLState());
+        // A JDBC batch reports the failing row's error as the next exception (PostgreSQL) or as the state.
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException e ? e : null; s != null; s = s.getNextException()) {
+                if ("23505".equals(s.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

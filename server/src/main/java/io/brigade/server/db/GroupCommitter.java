@@ -65,6 +65,22 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /**
+     * For work that may refuse the write it belongs to (a used key, a snoozed item): while a batch runs
+     * without savepoints, as {@link #runOncePerBatch} (if the work throws, the batch runs again with
+     * savepoints); while it runs with savepoints, and outside a group commit, at once with this one part,
+     * so that only the write it refuses fails. The work must refuse a part whenever it would refuse it
+     * alone: it may see the writes of the whole batch, which it must not hold against an earlier one.
+     */
+    public static <T> void checkOncePerBatch(Connection c, BatchWork<T> work, T part) throws SQLException {
+        Batch batch = CURRENT.get();
+        if (batch == null || batch.savepoints) {
+            work.run(c, List.of(part));
+            return;
+        }
+        batch.current.computeIfAbsent(work, w -> new ArrayList<>()).add(part);
+    }
+
+    /**
      * Inside a group-committed write, hands the record that redoes it to the journal (dropped if the
      * write rolls back). Anywhere else it does nothing: a transaction of its own is stored before it
      * returns ({@link Database#inTransaction}).
@@ -83,11 +99,16 @@ public final class GroupCommitter implements AutoCloseable {
 
     /** Parts handed in by the writes of one batch: those of the write in progress, and those kept. */
     private static final class Batch {
+        private final boolean savepoints;
         private final Map<BatchWork<?>, List<Object>> kept = new LinkedHashMap<>();
         private Map<BatchWork<?>, List<Object>> current = new LinkedHashMap<>();
         private final List<byte[]> keptRecords = new ArrayList<>();
         private List<byte[]> currentRecords = new ArrayList<>();
         private boolean unjournaled;
+
+        Batch(boolean savepoints) {
+            this.savepoints = savepoints;
+        }
 
         void keepCurrent() {
             unjournaled |= currentRecords.isEmpty();
@@ -206,7 +227,7 @@ public final class GroupCommitter implements AutoCloseable {
     private Attempt attempt(List<Pending<?>> batch, boolean savepoints) {
         List<Object> results = new ArrayList<>(batch.size());
         List<Throwable> failures = new ArrayList<>(batch.size());
-        Batch deferred = new Batch();
+        Batch deferred = new Batch(savepoints);
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             CURRENT.set(deferred);
@@ -227,7 +248,7 @@ public final class GroupCommitter implements AutoCloseable {
                             if (batch.size() > 1) {
                                 return null;
                             }
-                            return new Attempt(List.of(NO_RESULT), List.of(failure), new Batch());
+                            return new Attempt(List.of(NO_RESULT), List.of(failure), new Batch(false));
                         }
                         c.rollback(savepoint);
                         deferred.dropCurrent();
@@ -237,7 +258,16 @@ public final class GroupCommitter implements AutoCloseable {
                 }
                 CURRENT.remove();
                 // The batch's shared work decides for all of its writes: if it fails, none of them is kept.
-                deferred.runDeferred(c);
+                // Without savepoints it may be a check that refuses one write: then run again with them.
+                try {
+                    deferred.runDeferred(c);
+                } catch (SQLException | RuntimeException e) {
+                    if (savepoints) {
+                        throw e;
+                    }
+                    c.rollback();
+                    return null;
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

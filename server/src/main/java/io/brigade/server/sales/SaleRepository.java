@@ -145,12 +145,19 @@ public final class SaleRepository {
         }
     }
 
-    void insertIdempotency(Connection c, String orgId, String key, String hash, String saleId, int status,
-                           String body, Instant now) throws SQLException {
+    /** An idempotency key with the answer it replays. */
+    record NewKey(String orgId, String key, String hash, String saleId, int status, String body, Instant createdAt) {
+    }
+
+    /** Inserts keys with one JDBC batch; a key already used makes the whole batch fail (unique violation). */
+    void insertIdempotency(Connection c, List<NewKey> keys) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_keys (org_id, idem_key, request_hash, "
                 + "sale_id, response_status, response_body, created_at) VALUES (?,?,?,?,?,?,?)")) {
-            Sql.bind(ps, orgId, key, hash, saleId, status, body, now);
-            ps.executeUpdate();
+            for (NewKey k : keys) {
+                Sql.bind(ps, k.orgId(), k.key(), k.hash(), k.saleId(), k.status(), k.body(), k.createdAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

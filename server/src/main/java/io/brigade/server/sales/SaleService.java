@@ -55,6 +55,7 @@ public final class SaleService {
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final GroupCommitter.BatchWork<SaleRecord> insertSales;
+    private final GroupCommitter.BatchWork<SaleRedo> insertKeys;
 
     public SaleService(Database database, GroupCommitter committer, SaleRepository sales, OrgRepository orgs, MenuService menuService,
                        Clock clock, java.util.List<SaleObserver> observers) {
@@ -67,6 +68,9 @@ public final class SaleService {
         this.observers = java.util.List.copyOf(observers);
         this.intake = new SaleIntake(orgs, menuService, new SaleIds(clock));
         this.insertSales = sales::insertAll;
+        this.insertKeys = (c, redos) -> sales.insertIdempotency(c, redos.stream().map(r -> new SaleRepository.NewKey(
+                r.record().orgId(), r.idempotencyKey(), r.requestHash(), r.record().saleId(), 201, r.responseBody(),
+                r.record().createdAt())).toList());
     }
 
     /** Creates a sale once per (org, key) from a v3 body ({@code rawBody} parses to {@code sale}). */
@@ -130,12 +134,11 @@ public final class SaleService {
         }
     }
 
-    // The write of a new sale, live or redone from the journal: its key first (a used key stops the write
-    // before any observer can refuse it), then the sale and what observes it.
+    // The write of a new sale, live or redone from the journal: its key first (when a write runs on its
+    // own, a used key stops it before any observer can refuse it), then the sale and what observes it.
     private void store(java.sql.Connection c, SaleRedo redo) throws java.sql.SQLException {
         SaleRecord record = redo.record();
-        sales.insertIdempotency(c, record.orgId(), redo.idempotencyKey(), redo.requestHash(), record.saleId(), 201,
-                redo.responseBody(), record.createdAt());
+        GroupCommitter.checkOncePerBatch(c, insertKeys, redo);
         // The rows of all the sales committed together go in one JDBC batch per table, before the work
         // the observers hand the batch (tickets, rollups), which runs in the order it was handed in.
         GroupCommitter.runOncePerBatch(c, insertSales, record);

@@ -110,6 +110,39 @@ class GroupCommitterTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aBatchedCheckThatRefusesOneWriteFailsThatWriteAlone(String kind) throws Exception {
+        try (Database database = open(kind); GroupCommitter committer = new GroupCommitter(database)) {
+            committer.write(c -> {
+                insert(c, "taken");
+                return null;
+            });
+            List<Integer> runSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            GroupCommitter.BatchWork<String> insertAll = (c, values) -> {
+                runSizes.add(values.size());
+                for (String v : values) {
+                    insert(c, v);
+                }
+            };
+            List<Future<String>> writes = inOneBatch(committer, List.of(
+                    c -> check(c, "p", insertAll), c -> check(c, "taken", insertAll), c -> check(c, "q", insertAll)));
+            assertEquals("p", writes.get(0).get());
+            Exception refused = assertThrows(Exception.class, () -> writes.get(1).get());
+            assertEquals(true, refused.getCause() instanceof DataAccessException dae && dae.isUniqueViolation(),
+                    "the refused write sees the duplicate: " + refused);
+            assertEquals("q", writes.get(2).get());
+            assertEquals(List.of("p", "q", "taken"), rows(database));
+            assertEquals(List.of(3, 1, 1, 1), runSizes, "batched first; then once per write, under savepoints");
+        }
+    }
+
+    private static String check(java.sql.Connection c, String value, GroupCommitter.BatchWork<String> work)
+            throws java.sql.SQLException {
+        GroupCommitter.checkOncePerBatch(c, work, value);
+        return value;
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"h2"})
     void outsideAGroupCommitTheWorkRunsAtOnceInTheCallersTransaction(String kind) throws Exception {
         try (Database database = open(kind)) {
