@@ -220,10 +220,7 @@ public final class GroupCommitter implements AutoCloseable {
     private record Attempt(List<Object> results, List<Throwable> failures, Batch deferred) {
     }
 
-    /**
-     * Runs and commits the batch. Without savepoints, returns null (everything rolled back) as soon as a
-     * write fails, unless it is the only write: then its failure is the answer and nothing is committed.
-     */
+    /** Runs and commits the batch. Without savepoints, returns null (everything rolled back) as soon as a write fails. */
     private Attempt attempt(List<Pending<?>> batch, boolean savepoints) {
         List<Object> results = new ArrayList<>(batch.size());
         List<Throwable> failures = new ArrayList<>(batch.size());
@@ -244,11 +241,10 @@ public final class GroupCommitter implements AutoCloseable {
                     } catch (SQLException | RuntimeException e) {
                         Throwable failure = e instanceof SQLException se ? new DataAccessException(se) : e;
                         if (savepoint == null) {
+                            // Even alone in its batch: with savepoints its checks run in their own order
+                            // (a used key before anything else), which may answer differently.
                             c.rollback();
-                            if (batch.size() > 1) {
-                                return null;
-                            }
-                            return new Attempt(List.of(NO_RESULT), List.of(failure), new Batch(false));
+                            return null;
                         }
                         c.rollback(savepoint);
                         deferred.dropCurrent();
@@ -281,8 +277,6 @@ public final class GroupCommitter implements AutoCloseable {
         }
         return new Attempt(results, failures, deferred);
     }
-
-    private static final Object NO_RESULT = new Object();
 
     @SuppressWarnings("unchecked")
     private static <T> void complete(Pending<T> pending, Object result, Throwable failure) {
