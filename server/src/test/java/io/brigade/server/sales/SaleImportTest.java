@@ -21,8 +21,6 @@ import io.brigade.server.support.TestServer;
 import io.brigade.server.webhooks.SecretBox;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -305,14 +303,6 @@ class SaleImportTest {
     }
 
     private static long count(Database database, String sql, String orgId) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, orgId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return TestDatabases.queryLong(database, sql, orgId);
     }
 }

@@ -1,5 +1,6 @@
 package io.brigade.server.support;
 
+import io.brigade.server.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,19 @@ public final class TestDatabases {
 
     public static String user(String kind) {
         return kind.equals("postgres") ? "postgres" : null;
+    }
+
+    /** The one number {@code sql} (with one string parameter, {@code arg}) answers, e.g. a count. */
+    public static long queryLong(Database database, String sql, String arg) {
+        return database.read(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, arg);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     private static String h2Url() {
