@@ -14,8 +14,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,14 +100,6 @@ class ImportSalesCommandTest {
     }
 
     private static long salesOf(Database database, String orgId) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sales WHERE org_id = ?")) {
-                ps.setString(1, orgId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return TestDatabases.queryLong(database, "SELECT COUNT(*) FROM sales WHERE org_id = ?", orgId);
     }
 }

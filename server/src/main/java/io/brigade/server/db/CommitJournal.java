@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * memory until its next store, so a {@code kill -9} loses them; a write that is acknowledged only after
  * its record is in this log (in the operating system's hands, like H2's own store with
  * {@code WRITE_DELAY=0}) can be redone at the next start. Records whose data H2 has stored are dropped
- * by {@link #rotate()} + {@link #release(Segment)} around a checkpoint.
+ * by {@link #rotate()} and {@link #releaseRotated()} around a checkpoint.
  *
  * <p>Each process (each {@link Database} in tests that open one file twice) writes its own segment
  * files and holds a lock on them, so recovery only reads the segments of instances that are gone.
@@ -42,7 +42,7 @@ public final class CommitJournal implements AutoCloseable {
     private final List<Segment> rotated = new ArrayList<>();
 
     /** One open, locked segment file. */
-    public static final class Segment {
+    private static final class Segment {
         private final Path path;
         private final FileChannel channel;
         private final FileLock lock;
@@ -53,8 +53,9 @@ public final class CommitJournal implements AutoCloseable {
             this.lock = lock;
         }
 
-        Path path() {
-            return path;
+        void close() throws IOException {
+            lock.release();
+            channel.close();
         }
     }
 
@@ -103,28 +104,33 @@ public final class CommitJournal implements AutoCloseable {
         }
     }
 
-    /** Bytes in the current segment. */
-    public synchronized long currentSize() throws IOException {
-        return current.channel.size();
+    /** Whether some record may not be stored by the database yet (in the current segment or a rotated one). */
+    public synchronized boolean holdsRecords() throws IOException {
+        return current.channel.size() > 0 || !rotated.isEmpty();
     }
 
     /**
      * Starts a new segment and returns the previous one, which stays locked. Every record in it belongs
      * to a write that committed before this call, so a store that starts after it covers them all.
      */
-    public synchronized Segment rotate() throws IOException {
-        Segment old = current;
+    public synchronized void rotate() throws IOException {
+        rotated.add(current);
         current = newSegment();
-        rotated.add(old);
-        return old;
     }
 
-    /** Deletes a segment whose records the database has stored. */
-    public synchronized void release(Segment segment) throws IOException {
+    /**
+     * Deletes the segments rotated so far, whose records the database has stored: call it after a store
+     * that started after the last {@link #rotate()}. Segments a failed store left behind go too.
+     */
+    public synchronized void releaseRotated() throws IOException {
+        while (!rotated.isEmpty()) {
+            delete(rotated.remove(0));
+        }
+    }
+
+    private static void delete(Segment segment) throws IOException {
         Files.deleteIfExists(segment.path);
-        segment.lock.release();
-        segment.channel.close();
-        rotated.remove(segment);
+        segment.close();
     }
 
     /** Work that redoes recovered records; it must have stored them when it returns. */
@@ -154,14 +160,13 @@ public final class CommitJournal implements AutoCloseable {
                 redo.redo(records);
             }
             for (Segment segment : orphans) {
-                release(segment);
+                delete(segment);
             }
             orphans.clear();
             return records.size();
         } finally {
             for (Segment segment : orphans) {
-                segment.lock.release();
-                segment.channel.close();
+                segment.close();
             }
         }
     }
@@ -200,7 +205,10 @@ public final class CommitJournal implements AutoCloseable {
         List<byte[]> records = new ArrayList<>();
         long size = channel.size();
         ByteBuffer all = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE - 8));
-        channel.read(all, 0);
+        // A read may return fewer bytes than asked for: read until the buffer is full or the file ends.
+        while (all.hasRemaining() && channel.read(all, all.position()) > 0) {
+            // keep reading
+        }
         all.flip();
         CRC32C crc = new CRC32C();
         while (all.remaining() >= 8) {
@@ -233,8 +241,9 @@ public final class CommitJournal implements AutoCloseable {
         return new Segment(path, channel, lock);
     }
 
-    /** Deletes the current segment: the caller has had the database store everything. */
+    /** Deletes every segment of this instance: the caller has had the database store everything. */
     public synchronized void delete() throws IOException {
+        releaseRotated();
         Files.deleteIfExists(current.path);
     }
 
@@ -244,8 +253,7 @@ public final class CommitJournal implements AutoCloseable {
         rotated.add(current);
         for (Segment segment : rotated) {
             try {
-                segment.lock.release();
-                segment.channel.close();
+                segment.close();
             } catch (IOException e) {
                 LOG.warn("closing commit journal segment {} failed", segment.path, e);
             }

@@ -55,10 +55,12 @@ public final class SaleService {
     // Keys being processed on this node: a second request with the same key answers 409 at once.
     // Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    // The single group-commit writer is what limits pushes. When every HTTP thread does its CPU part at
-    // once, the writer mostly waits for a core (measured: 40 % of its time runnable, not running); one
-    // push per core at a time in prepare() leaves it far less to wait for.
-    private final Semaphore cpuSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
+    // The single group-commit writer is what limits pushes. On H2, in this process, validation is CPU work
+    // too, and when every HTTP thread does it at once the writer mostly waits for a core (measured: 40 %
+    // of its time runnable, not running); one push per core at a time in prepare() leaves it far less to
+    // wait for. On PostgreSQL validation waits for round trips, and holding a slot through them would
+    // only queue pushes, so there is no limit.
+    private final Semaphore cpuSlots;
     private final GroupCommitter.BatchWork<SaleRecord> insertSales;
     private final GroupCommitter.BatchWork<SaleRedo> insertKeys;
 
@@ -72,6 +74,7 @@ public final class SaleService {
         this.clock = clock;
         this.observers = java.util.List.copyOf(observers);
         this.intake = new SaleIntake(orgs, menuService, new SaleIds(clock));
+        this.cpuSlots = new Semaphore(database.isPostgres() ? Integer.MAX_VALUE : Runtime.getRuntime().availableProcessors());
         this.insertSales = sales::insertAll;
         this.insertKeys = (c, redos) -> sales.insertIdempotency(c, redos.stream().map(r -> new SaleRepository.NewKey(
                 r.record().orgId(), r.idempotencyKey(), r.requestHash(), r.record().saleId(), 201, r.responseBody(),

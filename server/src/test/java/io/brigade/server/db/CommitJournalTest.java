@@ -2,6 +2,7 @@ package io.brigade.server.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,25 @@ class CommitJournalTest {
         assertEquals(0, next.recover(records -> redone.add("again")), "recovered segments are deleted");
         assertEquals(List.of("a", "b", "c"), redone);
         next.close();
+    }
+
+    @Test
+    void aCheckpointDeletesTheRotatedSegmentsAndKeepsTheCurrentOne() throws Exception {
+        CommitJournal journal = CommitJournal.open(dir);
+        assertFalse(journal.holdsRecords(), "a fresh journal has nothing waiting for a store");
+        journal.append(List.of(bytes("stored by the checkpoint")));
+        assertTrue(journal.holdsRecords());
+        journal.rotate();
+        assertTrue(journal.holdsRecords(), "until the store is done, the rotated segment still counts");
+        journal.append(List.of(bytes("after the rotation")));
+        journal.releaseRotated();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "only the current segment is left");
+        }
+        journal.close();
+        List<String> redone = new ArrayList<>();
+        CommitJournal.open(dir).recover(records -> records.forEach(r -> redone.add(new String(r, StandardCharsets.UTF_8))));
+        assertEquals(List.of("after the rotation"), redone);
     }
 
     @Test
