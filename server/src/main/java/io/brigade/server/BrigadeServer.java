@@ -295,6 +295,11 @@ public final class BrigadeServer implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    /** The group committer of new sales (tests hold it to put several sales in one batch). */
+    public GroupCommitter committer() {
+        return committer;
+    }
+
     public Router router() {
         return router;
     }

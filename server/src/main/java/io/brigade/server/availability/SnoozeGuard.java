@@ -2,13 +2,17 @@ package io.brigade.server.availability;
 
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.sales.SaleItem;
+import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses (422, naming each item) a new sale of an item snoozed on its channel, or any sale on a snoozed
@@ -24,7 +28,27 @@ public final class SnoozeGuard implements SaleObserver {
 
     @Override
     public void created(Connection c, SaleRecord sale) throws SQLException {
-        List<Snooze> rows = snoozes.forChannel(c, sale.sale().salesChannelId());
+        // One read of the snoozes for all the sales committed together. StockService decrements after
+        // every check of the batch has run, and sends the batch back to run write by write when a
+        // sale it sells out is held by a later sale of the same batch, which would have met that snooze.
+        GroupCommitter.checkOncePerBatch(c, refuseSnoozed, sale);
+    }
+
+    private final GroupCommitter.BatchWork<SaleRecord> refuseSnoozed = this::refuseSnoozed;
+
+    private void refuseSnoozed(Connection c, List<SaleRecord> sales) throws SQLException {
+        Set<String> channels = new LinkedHashSet<>();
+        sales.forEach(sale -> channels.add(sale.sale().salesChannelId()));
+        Map<String, List<Snooze>> byChannel = snoozes.forChannels(c, channels);
+        if (byChannel.isEmpty()) {
+            return;
+        }
+        for (SaleRecord sale : sales) {
+            refuse(sale, byChannel.getOrDefault(sale.sale().salesChannelId(), List.of()));
+        }
+    }
+
+    private static void refuse(SaleRecord sale, List<Snooze> rows) {
         if (rows.isEmpty()) {
             return;
         }

@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,15 +62,26 @@ public final class SnoozeRepository {
 
     /** Every snooze row of the channel, expired or not (the caller decides against its own time). */
     public List<Snooze> forChannel(Connection c, String channelId) throws SQLException {
-        List<Snooze> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT menu_item_id, snoozed_at, expires_at, actor "
-                + "FROM snoozes WHERE sales_channel_id = ? ORDER BY menu_item_id")) {
-            Sql.bind(ps, channelId);
+        return forChannels(c, List.of(channelId)).getOrDefault(channelId, List.of());
+    }
+
+    /** {@link #forChannel} for several channels in one query; a channel without snoozes has no entry. */
+    public Map<String, List<Snooze>> forChannels(Connection c, Collection<String> channelIds) throws SQLException {
+        Map<String, List<Snooze>> out = new HashMap<>();
+        if (channelIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT sales_channel_id, menu_item_id, snoozed_at, "
+                + "expires_at, actor FROM snoozes WHERE sales_channel_id IN (" + Sql.marks(channelIds.size())
+                + ") ORDER BY sales_channel_id, menu_item_id")) {
+            Sql.bind(ps, channelIds.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String item = rs.getString(1);
-                    out.add(new Snooze(channelId, WHOLE_CHANNEL.equals(item) ? null : item,
-                            Sql.instant(rs, "snoozed_at"), Sql.instant(rs, "expires_at"), rs.getString(4)));
+                    String channelId = rs.getString(1);
+                    String item = rs.getString(2);
+                    out.computeIfAbsent(channelId, k -> new ArrayList<>()).add(new Snooze(channelId,
+                            WHOLE_CHANNEL.equals(item) ? null : item, Sql.instant(rs, "snoozed_at"),
+                            Sql.instant(rs, "expires_at"), rs.getString(5)));
                 }
             }
         }

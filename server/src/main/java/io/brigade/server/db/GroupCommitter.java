@@ -70,6 +70,8 @@ public final class GroupCommitter implements AutoCloseable {
      * savepoints); while it runs with savepoints, and outside a group commit, at once with this one part,
      * so that only the write it refuses fails. The work must refuse a part whenever it would refuse it
      * alone: it may see the writes of the whole batch, which it must not hold against an earlier one.
+     * Batched works run in the order their first parts were handed in; one that cannot tell whether the
+     * order of the writes matters (a later write would have seen an earlier one's effect) throws too.
      */
     public static <T> void checkOncePerBatch(Connection c, BatchWork<T> work, T part) throws SQLException {
         Batch batch = CURRENT.get();
@@ -162,7 +164,7 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     /** Writes waiting for the next batch (tests use it to put several writes in one batch). */
-    int queued() {
+    public int queued() {
         return queue.size();
     }
 

@@ -14,6 +14,11 @@ public final class Sql {
     private Sql() {
     }
 
+    /** {@code n} comma-separated parameter marks, for an {@code IN (...)} list of {@code n} values. */
+    public static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
     public static void bind(PreparedStatement ps, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];

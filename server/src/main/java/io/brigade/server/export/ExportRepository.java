@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Reads sales, in sale-id order and in batches, for the canonical export. */
@@ -98,7 +97,7 @@ public final class ExportRepository {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT sale_id, line_no, parent_line_no, menu_item_id, "
-                + "quantity, unit_price, notes FROM sale_items WHERE sale_id IN (" + marks(saleIds)
+                + "quantity, unit_price, notes FROM sale_items WHERE sale_id IN (" + Sql.marks(saleIds.size())
                 + ") ORDER BY sale_id, line_no")) {
             Sql.bind(ps, saleIds.toArray());
             try (ResultSet rs = ps.executeQuery()) {
@@ -130,7 +129,7 @@ public final class ExportRepository {
         if (saleIds.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement(select + " WHERE sale_id IN (" + marks(saleIds)
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE sale_id IN (" + Sql.marks(saleIds.size())
                 + ") ORDER BY sale_id, line_no")) {
             Sql.bind(ps, saleIds.toArray());
             try (ResultSet rs = ps.executeQuery()) {
@@ -141,9 +140,5 @@ public final class ExportRepository {
             }
         }
         return out;
-    }
-
-    private static String marks(List<String> ids) {
-        return String.join(",", Collections.nCopies(ids.size(), "?"));
     }
 }

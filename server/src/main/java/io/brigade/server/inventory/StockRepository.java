@@ -7,8 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stock levels per menu item id; an item without a row is not tracked (always available). */
 public final class StockRepository {
@@ -40,6 +43,26 @@ public final class StockRepository {
                         Sql.instant(rs, "updated_at"))) : Optional.empty();
             }
         }
+    }
+
+    /** Which of {@code menuItemIds} the org tracks (has a stock level for). */
+    public Set<String> tracked(Connection c, String orgId, Collection<String> menuItemIds) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (menuItemIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT menu_item_id FROM stock_levels WHERE org_id = ? "
+                + "AND menu_item_id IN (" + Sql.marks(menuItemIds.size()) + ")")) {
+            List<Object> args = new ArrayList<>(List.of(orgId));
+            args.addAll(menuItemIds);
+            Sql.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Sets the level (a count after a delivery or a stock take). */

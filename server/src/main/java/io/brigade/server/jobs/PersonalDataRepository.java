@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Finds and erases the personal data held on sales, leaving amounts, items and times untouched. */
@@ -81,7 +80,7 @@ public final class PersonalDataRepository {
         if (saleIds.isEmpty()) {
             return 0;
         }
-        String in = String.join(",", Collections.nCopies(saleIds.size(), "?"));
+        String in = Sql.marks(saleIds.size());
         List<Object> args = new ArrayList<>(List.of(orgId));
         args.addAll(saleIds);
         int n;

@@ -186,9 +186,8 @@ public final class KitchenRepository {
         if (saleIds.isEmpty()) {
             return out;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(saleIds.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT sale_id, line_no FROM kitchen_items_done WHERE sale_id IN (" + marks + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sale_id, line_no FROM kitchen_items_done "
+                + "WHERE sale_id IN (" + Sql.marks(saleIds.size()) + ")")) {
             Sql.bind(ps, saleIds.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -3,16 +3,14 @@ package io.brigade.server.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brigade.server.support.OneBatch;
 import io.brigade.server.support.TestDatabases;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -171,39 +169,11 @@ class GroupCommitterTest {
         return value;
     }
 
-    /** Holds the writer on a first write until all of {@code works} are queued, so they share a batch. */
     private static List<Future<String>> inOneBatch(GroupCommitter committer, List<Database.TransactionWork<String>> works)
             throws Exception {
-        CountDownLatch writerHeld = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(works.size() + 1);
-        try {
-            Future<String> holder = pool.submit(() -> committer.write(c -> {
-                writerHeld.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return "held";
-            }));
-            writerHeld.await(10, TimeUnit.SECONDS);
-            // One at a time, each queued before the next is sent, so the batch holds them in this order; the
-            // writer then drains the whole queue into its next batch.
-            List<Future<String>> futures = new ArrayList<>();
-            for (Database.TransactionWork<String> work : works) {
-                futures.add(pool.submit(() -> committer.write(work)));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (committer.queued() < futures.size() && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
-            }
-            release.countDown();
-            holder.get(10, TimeUnit.SECONDS);
-            return futures;
-        } finally {
-            pool.shutdown();
-        }
+        List<Callable<String>> calls = new ArrayList<>();
+        works.forEach(work -> calls.add(() -> committer.write(work)));
+        return OneBatch.run(committer, calls);
     }
 
     private static Database open(String kind) throws Exception {
