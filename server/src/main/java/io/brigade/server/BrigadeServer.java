@@ -192,6 +192,8 @@ public final class BrigadeServer implements AutoCloseable {
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
         KitchenRepository kitchen = new KitchenRepository(); // issue 7: tickets commit with their sales
+        // Order matters: in a group commit each observer's batched work runs in this order, and every snooze
+        // check must run before any stock decrement, as it does for a sale written alone.
         List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes),
                 new KitchenObserver(kitchen, menuService, clock),
                 new StockService(stock, clock, stockOut),
