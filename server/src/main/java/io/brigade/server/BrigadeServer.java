@@ -24,6 +24,7 @@ import io.brigade.server.inventory.StockRepository;
 import io.brigade.server.inventory.StockRoutes;
 import io.brigade.server.inventory.StockService;
 import io.brigade.server.jobs.BulkMealUpdateJob;
+import io.brigade.server.kitchen.KitchenEventRetention;
 import io.brigade.server.kitchen.KitchenObserver;
 import io.brigade.server.kitchen.KitchenRepository;
 import io.brigade.server.kitchen.KitchenRoutes;
@@ -259,6 +260,8 @@ public final class BrigadeServer implements AutoCloseable {
 
         // Issue 7: the kitchen display's routes and event streams; a local commit wakes the streams at once.
         KitchenStreams kitchenStreams = KitchenStreams.fromSystemProperties(database, kitchen);
+        jobs.every("kitchen-events-purge", Duration.ofHours(1),
+                new KitchenEventRetention(database, kitchen, clock)::purge);
         new KitchenRoutes(new KitchenService(database, kitchen, orgs, saleService, clock), kitchenStreams, database,
                 kitchen).register(router);
         router.onWrite(kitchenStreams::wake);

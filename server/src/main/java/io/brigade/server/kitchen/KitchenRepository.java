@@ -79,6 +79,24 @@ public final class KitchenRepository {
         }
     }
 
+    /** Whether the org's event {@code seq} is still kept (events are numbered without gaps, then purged by age). */
+    public boolean hasEvent(Connection c, String orgId, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM kitchen_events WHERE org_id = ? AND seq = ?")) {
+            Sql.bind(ps, orgId, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Deletes every org's events written before {@code cutoff}; returns how many. */
+    public int deleteEventsBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM kitchen_events WHERE created_at < ?")) {
+            Sql.bind(ps, cutoff);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Up to {@code limit} events of the org after {@code afterSeq}, in order. */
     public List<KitchenEvent> eventsAfter(Connection c, String orgId, long afterSeq, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, property_id, sale_id, type, payload FROM kitchen_events"

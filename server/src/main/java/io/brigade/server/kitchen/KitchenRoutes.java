@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
  * <ul>
  * <li>{@code GET stream?propertyId=} server-sent events. Without {@code Last-Event-ID} the first event is
  * {@code snapshot} (a {@link KitchenSnapshot}); then {@code ticket-created}, {@code ticket-status} and
- * {@code item-done} ({@link KitchenEvent}), each with {@code id:} = the cursor to resume from.</li>
+ * {@code item-done} ({@link KitchenEvent}), each with {@code id:} = the cursor to resume from. A resume
+ * from a cursor whose next event was already deleted ({@link KitchenEventRetention}) starts with a snapshot.</li>
  * <li>{@code GET tickets?propertyId=} the same snapshot as plain JSON.</li>
  * <li>{@code POST tickets/{saleId}/start}, {@code .../bump}, {@code POST recall?propertyId=},
  * {@code POST tickets/{saleId}/items/{lineNo}} with {@code {"done": true|false}}.</li>
@@ -84,10 +85,7 @@ public final class KitchenRoutes {
         service.checkProperty(orgId, propertyId);
         String lastEventId = ex.header("Last-Event-ID");
         if (lastEventId == null || lastEventId.isBlank()) {
-            KitchenSnapshot snapshot = service.snapshot(orgId, propertyId);
-            streams.open(orgId, propertyId, snapshot.cursor(), "retry: 2000\n\n"
-                    + KitchenStreams.format(snapshot.cursor(), "snapshot", KitchenObserver.json(snapshot)),
-                    response, callback);
+            openWithSnapshot(orgId, propertyId, response, callback);
             return;
         }
         long cursor;
@@ -96,11 +94,24 @@ public final class KitchenRoutes {
         } catch (NumberFormatException e) {
             cursor = -1;
         }
+        long from = cursor;
         long last = database.read(c -> kitchen.currentSeq(c, orgId, false));
         if (cursor < 0 || cursor > last) {
             throw ApiException.invalid(400, List.of(new Problem.FieldError("Last-Event-ID",
                     "must be an event id this stream sent (0 to " + last + ")")));
         }
+        if (cursor < last && !database.read(c -> kitchen.hasEvent(c, orgId, from + 1))) {
+            // Away longer than events are kept (KitchenEventRetention): start again from a snapshot.
+            openWithSnapshot(orgId, propertyId, response, callback);
+            return;
+        }
         streams.open(orgId, propertyId, cursor, "retry: 2000\n: resumed after " + cursor + "\n\n", response, callback);
+    }
+
+    private void openWithSnapshot(String orgId, String propertyId, Response response, Callback callback) {
+        KitchenSnapshot snapshot = service.snapshot(orgId, propertyId);
+        streams.open(orgId, propertyId, snapshot.cursor(), "retry: 2000\n\n"
+                + KitchenStreams.format(snapshot.cursor(), "snapshot", KitchenObserver.json(snapshot)),
+                response, callback);
     }
 }

@@ -10,6 +10,7 @@ import io.brigade.protocol.Json;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
+import io.brigade.server.support.TestDatabases;
 import io.brigade.server.support.TestServer;
 import io.brigade.server.support.V1;
 import java.net.URI;
@@ -187,6 +188,48 @@ class KitchenStreamTest {
         assertEquals(before, kitchen.get(base + "/tickets?propertyId=" + t.ids().propertyId()).body(),
                 "nothing changed");
         assertEquals("SALE_CREATED", saleStatus(t, saleId));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aDisplayAwayLongerThanEventsAreKeptResumesFromASnapshot(String db) throws Exception {
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant t = server.newTenant();
+        String token = kitchenToken(server, t);
+        URI streamUri = URI.create(server.server().uri() + "/backoffice/v1/orgs/" + t.ids().orgId()
+                + "/kitchen/stream?propertyId=" + t.ids().propertyId());
+        String old = sale(t, null, null);
+        String recent = sale(t, "7", null);
+        // The first sale's event (number 1) was written longer ago than events are kept.
+        Instant longAgo = Instant.now().minus(KitchenEventRetention.KEEP).minusSeconds(60);
+        server.database().inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE kitchen_events SET created_at = ? WHERE org_id = ? AND seq = 1")) {
+                ps.setObject(1, java.time.OffsetDateTime.ofInstant(longAgo, java.time.ZoneOffset.UTC));
+                ps.setString(2, t.ids().orgId());
+                assertEquals(1, ps.executeUpdate());
+            }
+            return null;
+        });
+
+        int deleted = new KitchenEventRetention(server.database(), new KitchenRepository(), Clock.systemUTC()).purge();
+
+        assertTrue(deleted >= 1, "deleted " + deleted);
+        assertEquals(1, TestDatabases.queryLong(server.database(),
+                "SELECT COUNT(*) FROM kitchen_events WHERE org_id = ?", t.ids().orgId()), "the recent event stays");
+        try (SseClient resumed = new SseClient(streamUri, token, "0")) {
+            assertEquals(200, resumed.status);
+            SseClient.Event first = resumed.next(WAIT);
+            assertEquals("snapshot", first.event(), "event 1 is gone, so the display starts again");
+            assertEquals("2", first.id());
+            java.util.Set<String> open = new java.util.HashSet<>();
+            json(first.data()).get("tickets").forEach(ticket -> open.add(ticket.get("saleId").asText()));
+            assertEquals(java.util.Set.of(old, recent), open);
+        }
+        try (SseClient resumed = new SseClient(streamUri, token, "1")) {
+            SseClient.Event next = resumed.next(WAIT);
+            assertEquals("ticket-created", next.event(), "event 2 is still kept, so the stream resumes");
+            assertEquals(recent, json(next.data()).get("saleId").asText());
+        }
     }
 
     private static String kitchenToken(TestServer server, TestServer.Tenant t) {
