@@ -1,5 +1,7 @@
 package io.brigade.server.analytics;
 
+import static io.brigade.server.menus.Catalog.nonNull;
+
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import io.brigade.protocol.sales.PaymentType;
@@ -153,9 +155,5 @@ record SaleFacts(String orgId, String propertyId, String salesChannelId, LocalDa
 
     private static BigDecimal sum(List<BigDecimal> values) {
         return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -1,11 +1,12 @@
 package io.brigade.server.export;
 
+import static io.brigade.server.menus.Catalog.nonNull;
+
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import io.brigade.server.menus.Catalog;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,9 +36,5 @@ final class CanonicalNames {
     Name of(String menuItemId) {
         Name n = names.get(menuItemId);
         return n == null ? new Name("", "", "unknown") : n;
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -1,5 +1,7 @@
 package io.brigade.server.jobs;
 
+import static io.brigade.server.menus.Catalog.nonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,7 +73,7 @@ public final class BulkMealUpdateJob implements JobHandler {
         if (changes.size() > MAX_CHANGES) {
             p.error("changes", "at most " + MAX_CHANGES + " changes per job");
         }
-        MenuContent latest = menuId == null ? null : latest(orgId, menuId).orElse(null);
+        MenuContent latest = menuId == null ? null : menus.latestContent(orgId, menuId).orElse(null);
         if (menuId != null && latest == null) {
             p.error("menuId", "no menu " + menuId + " with a revision in this org");
         }
@@ -128,7 +129,7 @@ public final class BulkMealUpdateJob implements JobHandler {
                 : ctx.checkpoint().get("revisionId").asLong();
         int itemsChanged = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("itemsChanged").asInt();
         if (revisionId == null) {
-            MenuContent latest = latest(ctx.orgId(), menuId)
+            MenuContent latest = menus.latestContent(ctx.orgId(), menuId)
                     .orElseThrow(() -> new JobFailure("menu " + menuId + " no longer has a revision"));
             int[] counter = {0};
             MenuContent updated = apply(latest, changes, counter);
@@ -205,16 +206,6 @@ public final class BulkMealUpdateJob implements JobHandler {
                 item.allergens(), item.alcohol(), profiles, overrides, item.modifierIds(), item.ingredientCost());
     }
 
-    private Optional<MenuContent> latest(String orgId, String menuId) {
-        return database.read(c -> {
-            Optional<MenuHeader> header = menuRepository.headers(c, orgId).stream()
-                    .filter(h -> h.menuId().equals(menuId) && h.latestRevisionId() != null).findFirst();
-            if (header.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(menus.revision(c, orgId, menuId, header.get().latestRevisionId()).menu());
-        });
-    }
 
     private long latestRevision(String orgId, String menuId) {
         return database.read(c -> menuRepository.headers(c, orgId).stream().filter(h -> h.menuId().equals(menuId))
@@ -240,9 +231,5 @@ public final class BulkMealUpdateJob implements JobHandler {
 
     private static BigDecimal cents(BigDecimal v) {
         return v.scale() < 2 ? v.setScale(2) : v;
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -1,12 +1,13 @@
 package io.brigade.server.jobs;
 
+import static io.brigade.server.menus.Catalog.nonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuContent;
-import io.brigade.protocol.menus.MenuHeader;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import io.brigade.server.db.Database;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -71,7 +71,7 @@ public final class NutritionImportJob implements JobHandler {
         p.allowOnly(Set.of("menuId", "csv"));
         String menuId = p.string("menuId", true);
         String csv = p.string("csv", true);
-        if (menuId != null && latest(orgId, menuId).isEmpty()) {
+        if (menuId != null && menus.latestContent(orgId, menuId).isEmpty()) {
             p.error("menuId", "no menu " + menuId + " with a revision in this org");
         }
         if (csv != null) {
@@ -113,7 +113,7 @@ public final class NutritionImportJob implements JobHandler {
     public JsonNode run(JobContext ctx) throws IOException {
         String menuId = ctx.parameters().get("menuId").asText();
         String csv = ctx.parameters().get("csv").asText();
-        MenuContent latest = latest(ctx.orgId(), menuId)
+        MenuContent latest = menus.latestContent(ctx.orgId(), menuId)
                 .orElseThrow(() -> new JobFailure("menu " + menuId + " no longer has a revision"));
         Map<String, MenuItem> items = items(latest);
         List<Row> good = new ArrayList<>();
@@ -265,18 +265,4 @@ public final class NutritionImportJob implements JobHandler {
         return out;
     }
 
-    private Optional<MenuContent> latest(String orgId, String menuId) {
-        return database.read(c -> {
-            Optional<MenuHeader> header = menuRepository.headers(c, orgId).stream()
-                    .filter(h -> h.menuId().equals(menuId) && h.latestRevisionId() != null).findFirst();
-            if (header.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(menus.revision(c, orgId, menuId, header.get().latestRevisionId()).menu());
-        });
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
-    }
 }

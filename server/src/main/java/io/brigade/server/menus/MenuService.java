@@ -7,6 +7,7 @@ import io.brigade.protocol.menus.CategoryGroup;
 import io.brigade.protocol.menus.MenuCharge;
 import io.brigade.protocol.menus.MenuContent;
 import io.brigade.protocol.menus.MenuCreated;
+import io.brigade.protocol.menus.MenuHeader;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.menus.ModifierGroup;
@@ -125,6 +126,18 @@ public final class MenuService {
                 out.add(p);
             }
             return out;
+        });
+    }
+
+    /** The content of the menu's newest revision; empty if the org has no such menu or it has no revision yet. */
+    public Optional<MenuContent> latestContent(String orgId, String menuId) {
+        return database.read(c -> {
+            Optional<MenuHeader> header = repository.headers(c, orgId).stream()
+                    .filter(h -> h.menuId().equals(menuId) && h.latestRevisionId() != null).findFirst();
+            if (header.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(revision(c, orgId, menuId, header.get().latestRevisionId()).menu());
         });
     }
 

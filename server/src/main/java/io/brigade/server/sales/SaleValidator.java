@@ -1,5 +1,7 @@
 package io.brigade.server.sales;
 
+import static io.brigade.server.menus.Catalog.nonNull;
+
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import io.brigade.protocol.sales.DiscountType;
@@ -212,9 +214,5 @@ public final class SaleValidator {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }
