@@ -56,12 +56,7 @@ public final class GroupCommitter implements AutoCloseable {
      * else (a transaction of its own), runs {@code work} with this one part at once on {@code c}.
      */
     public static <T> void runOncePerBatch(Connection c, BatchWork<T> work, T part) throws SQLException {
-        Batch batch = CURRENT.get();
-        if (batch == null) {
-            work.run(c, List.of(part));
-            return;
-        }
-        batch.current.computeIfAbsent(work, w -> new ArrayList<>()).add(part);
+        handIn(c, work, part, false);
     }
 
     /**
@@ -74,8 +69,12 @@ public final class GroupCommitter implements AutoCloseable {
      * order of the writes matters (a later write would have seen an earlier one's effect) throws too.
      */
     public static <T> void checkOncePerBatch(Connection c, BatchWork<T> work, T part) throws SQLException {
+        handIn(c, work, part, true);
+    }
+
+    private static <T> void handIn(Connection c, BatchWork<T> work, T part, boolean mayRefuse) throws SQLException {
         Batch batch = CURRENT.get();
-        if (batch == null || batch.savepoints) {
+        if (batch == null || (mayRefuse && batch.savepoints)) {
             work.run(c, List.of(part));
             return;
         }

@@ -34,6 +34,7 @@ public final class KitchenObserver implements SaleObserver {
 
     public KitchenObserver(KitchenRepository kitchen, MenuService menus, Clock clock) {
         this.kitchen = kitchen;
+        this.insertTickets = kitchen::insertTickets;
         this.menus = menus;
         this.clock = clock;
     }
@@ -61,11 +62,7 @@ public final class KitchenObserver implements SaleObserver {
 
     private final GroupCommitter.BatchWork<NewTicket> announceTickets = this::announce;
     // One JDBC batch for the tickets of all the sales committed together.
-    private final GroupCommitter.BatchWork<KitchenRepository.NewTicketRow> insertTickets = this::insertTickets;
-
-    private void insertTickets(Connection c, List<KitchenRepository.NewTicketRow> rows) throws SQLException {
-        kitchen.insertTickets(c, rows);
-    }
+    private final GroupCommitter.BatchWork<KitchenRepository.NewTicketRow> insertTickets;
 
     // Sales committed together number their events together: one sequence update per org and batch, orgs in
     // id order so that two nodes' batches lock the sequence rows in the same order.

@@ -89,10 +89,28 @@ public final class KitchenRepository {
         }
     }
 
-    /** Deletes every org's events written before {@code cutoff}; returns how many. */
-    public int deleteEventsBefore(Connection c, Instant cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM kitchen_events WHERE created_at < ?")) {
+    /** Per org with events written before {@code cutoff}: the lowest and highest number among them. */
+    public record OldEvents(String orgId, long firstSeq, long lastSeq) {
+    }
+
+    public List<OldEvents> eventsBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT org_id, MIN(seq), MAX(seq) FROM kitchen_events "
+                + "WHERE created_at < ? GROUP BY org_id ORDER BY org_id")) {
             Sql.bind(ps, cutoff);
+            List<OldEvents> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OldEvents(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Deletes the org's events numbered up to {@code lastSeq}; returns how many. */
+    public int deleteEventsUpTo(Connection c, String orgId, long lastSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM kitchen_events WHERE org_id = ? AND seq <= ?")) {
+            Sql.bind(ps, orgId, lastSeq);
             return ps.executeUpdate();
         }
     }

@@ -18,14 +18,10 @@ import java.time.LocalDate;
  * came) and everything the server gave it (ids, times, status), so that redoing it after a crash stores
  * the very sale the client was answered about. The JSON is parsed and normalised again on redo, which
  * gives the same sale; keeping the request's bytes costs far less on the live path than writing the
- * parsed sale out again.
+ * parsed sale out again. Without a journal nothing is kept for a redo, and {@code saleJson} is null.
  */
 record SaleRedo(SaleRecord record, String idempotencyKey, String requestHash, String responseBody, byte[] saleJson) {
     private static final int FORMAT = 1;
-
-    SaleRedo withSaleJson(byte[] json) {
-        return new SaleRedo(record, idempotencyKey, requestHash, responseBody, json);
-    }
 
     byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(saleJson.length + 512);

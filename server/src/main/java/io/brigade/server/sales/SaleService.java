@@ -156,10 +156,12 @@ public final class SaleService {
         }
         SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
                 record.dispatchTime(), record.status());
-        SaleRedo redo = new SaleRedo(record, idempotencyKey, hash, write(created), saleJson);
-        byte[] redoRecord = committer.journaled()
-                ? (saleJson != null ? redo : redo.withSaleJson(writeBytes(sale))).toBytes() : null;
-        return new Prepared(null, redo, redoRecord);
+        if (!committer.journaled()) {
+            return new Prepared(null, new SaleRedo(record, idempotencyKey, hash, write(created), null), null);
+        }
+        SaleRedo redo = new SaleRedo(record, idempotencyKey, hash, write(created),
+                saleJson != null ? saleJson : writeBytes(sale));
+        return new Prepared(null, redo, redo.toBytes());
     }
 
     // The write of a new sale, live or redone from the journal: its key first (when a write runs on its

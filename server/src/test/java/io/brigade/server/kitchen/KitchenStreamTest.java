@@ -198,37 +198,38 @@ class KitchenStreamTest {
         String token = kitchenToken(server, t);
         URI streamUri = URI.create(server.server().uri() + "/backoffice/v1/orgs/" + t.ids().orgId()
                 + "/kitchen/stream?propertyId=" + t.ids().propertyId());
-        String old = sale(t, null, null);
-        String recent = sale(t, "7", null);
-        // The first sale's event (number 1) was written longer ago than events are kept.
+        List<String> sales = List.of(sale(t, null, null), sale(t, "7", null), sale(t, "8", null));
+        // The first two sales' events (numbers 1 and 2) were written longer ago than events are kept.
         Instant longAgo = Instant.now().minus(KitchenEventRetention.KEEP).minusSeconds(60);
         server.database().inTransaction(c -> {
-            try (var ps = c.prepareStatement("UPDATE kitchen_events SET created_at = ? WHERE org_id = ? AND seq = 1")) {
+            try (var ps = c.prepareStatement("UPDATE kitchen_events SET created_at = ? WHERE org_id = ? AND seq <= 2")) {
                 ps.setObject(1, java.time.OffsetDateTime.ofInstant(longAgo, java.time.ZoneOffset.UTC));
                 ps.setString(2, t.ids().orgId());
-                assertEquals(1, ps.executeUpdate());
+                assertEquals(2, ps.executeUpdate());
             }
             return null;
         });
 
-        int deleted = new KitchenEventRetention(server.database(), new KitchenRepository(), Clock.systemUTC()).purge();
+        // One event number per transaction, so the purge takes two.
+        int deleted = new KitchenEventRetention(server.database(), new KitchenRepository(), Clock.systemUTC(), 1)
+                .purge();
 
-        assertTrue(deleted >= 1, "deleted " + deleted);
+        assertTrue(deleted >= 2, "deleted " + deleted);
         assertEquals(1, TestDatabases.queryLong(server.database(),
                 "SELECT COUNT(*) FROM kitchen_events WHERE org_id = ?", t.ids().orgId()), "the recent event stays");
-        try (SseClient resumed = new SseClient(streamUri, token, "0")) {
+        try (SseClient resumed = new SseClient(streamUri, token, "1")) {
             assertEquals(200, resumed.status);
             SseClient.Event first = resumed.next(WAIT);
-            assertEquals("snapshot", first.event(), "event 1 is gone, so the display starts again");
-            assertEquals("2", first.id());
+            assertEquals("snapshot", first.event(), "event 2 is gone, so the display starts again");
+            assertEquals("3", first.id());
             java.util.Set<String> open = new java.util.HashSet<>();
             json(first.data()).get("tickets").forEach(ticket -> open.add(ticket.get("saleId").asText()));
-            assertEquals(java.util.Set.of(old, recent), open);
+            assertEquals(java.util.Set.copyOf(sales), open);
         }
-        try (SseClient resumed = new SseClient(streamUri, token, "1")) {
+        try (SseClient resumed = new SseClient(streamUri, token, "2")) {
             SseClient.Event next = resumed.next(WAIT);
-            assertEquals("ticket-created", next.event(), "event 2 is still kept, so the stream resumes");
-            assertEquals(recent, json(next.data()).get("saleId").asText());
+            assertEquals("ticket-created", next.event(), "event 3 is still kept, so the stream resumes");
+            assertEquals(sales.get(2), json(next.data()).get("saleId").asText());
         }
     }
 
