@@ -1,7 +1,7 @@
 package io.brigade.server;
 
 import io.brigade.protocol.Json;
-import io.brigade.server.apps.AppWire;
+import io.brigade.protocol.apps.AppWire;
 import io.brigade.server.apps.Apps;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;

@@ -129,7 +129,7 @@ public final class Main {
                         return 1;
                     }
                 }
-                java.util.Optional<io.brigade.server.org.OrgPlan> now = database.read(c -> orgs.plan(c, orgId));
+                java.util.Optional<io.brigade.server.org.Entitlement> now = database.read(c -> orgs.plan(c, orgId));
                 if (now.isEmpty()) {
                     System.err.println("no org " + orgId);
                     return 1;

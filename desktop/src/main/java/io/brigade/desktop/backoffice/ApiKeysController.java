@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.protocol.apikeys.ApiKey;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -27,7 +28,7 @@ public final class ApiKeysController {
         this.model = model;
         table.setItems(model.keys());
         Cells.text(nameColumn, ApiKey::name);
-        Cells.text(keyColumn, ApiKey::masked);
+        Cells.text(keyColumn, ApiKeysViewModel::masked);
         Cells.text(createdColumn, k -> Cells.time(k.createdAt()));
         Cells.text(lastUsedColumn, k -> k.lastUsedAt() == null ? "never" : Cells.time(k.lastUsedAt()));
         Cells.text(statusColumn, k -> k.revokedAt() == null ? "Active" : "Revoked " + Cells.time(k.revokedAt()));
@@ -59,7 +60,7 @@ public final class ApiKeysController {
     private void onRevoke() {
         ApiKey key = table.getSelectionModel().getSelectedItem();
         if (key != null && Confirm.ask(table.getScene().getWindow(), "Revoke \u201c" + key.name() + "\u201d?",
-                "Every system using " + key.masked() + " is refused from now on. This cannot be undone.", "Revoke")) {
+                "Every system using " + ApiKeysViewModel.masked(key) + " is refused from now on. This cannot be undone.", "Revoke")) {
             model.revoke(key);
         }
     }

@@ -3,6 +3,9 @@ package io.brigade.desktop.backoffice;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.app.Background;
 import io.brigade.protocol.Data;
+import io.brigade.protocol.apikeys.ApiKey;
+import io.brigade.protocol.apikeys.CreatedApiKey;
+import io.brigade.protocol.apikeys.NewApiKey;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,10 +27,6 @@ public final class ApiKeysViewModel {
         this.background = background;
     }
 
-    /** The create request's body. */
-    private record NewKey(String name) {
-    }
-
     private record Created(CreatedApiKey key, List<ApiKey> list) {
     }
 
@@ -38,7 +37,7 @@ public final class ApiKeysViewModel {
     /** Creates a key; {@code showOnce} receives it, the only time the full key exists outside the server. */
     public void create(String name, Consumer<CreatedApiKey> showOnce) {
         background.run(() -> {
-            CreatedApiKey key = office.post("api-keys", new NewKey(name), CreatedApiKey.class);
+            CreatedApiKey key = office.post("api-keys", new NewApiKey(name), CreatedApiKey.class);
             return new Created(key, office.get("api-keys", KEYS).data());
         }, created -> {
             keys.setAll(created.list());
@@ -56,6 +55,11 @@ public final class ApiKeysViewModel {
             keys.setAll(list);
             message.set("Key \u201c" + key.name() + "\u201d revoked; calls with it are refused from now on.");
         }, this::failed);
+    }
+
+    /** How the list shows a key: its prefix, an ellipsis and its last four characters. */
+    public static String masked(ApiKey key) {
+        return key.keyPrefix() + "\u2026" + key.lastFour();
     }
 
     private void failed(Throwable e) {

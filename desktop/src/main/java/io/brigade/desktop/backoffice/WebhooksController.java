@@ -1,5 +1,8 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.protocol.webhooks.DeliveryAttempt;
+import io.brigade.protocol.webhooks.SubscriptionRequest;
+import io.brigade.protocol.webhooks.SubscriptionView;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -19,11 +22,11 @@ import javafx.scene.layout.FlowPane;
  */
 public final class WebhooksController {
     @FXML private Label tierGate;
-    @FXML private TableView<WebhookSubscription> table;
-    @FXML private TableColumn<WebhookSubscription, String> urlColumn;
-    @FXML private TableColumn<WebhookSubscription, String> eventsColumn;
-    @FXML private TableColumn<WebhookSubscription, String> statusColumn;
-    @FXML private TableColumn<WebhookSubscription, String> failuresColumn;
+    @FXML private TableView<SubscriptionView> table;
+    @FXML private TableColumn<SubscriptionView, String> urlColumn;
+    @FXML private TableColumn<SubscriptionView, String> eventsColumn;
+    @FXML private TableColumn<SubscriptionView, String> statusColumn;
+    @FXML private TableColumn<SubscriptionView, String> failuresColumn;
     @FXML private Button test;
     @FXML private Button enable;
     @FXML private Button delete;
@@ -54,16 +57,16 @@ public final class WebhooksController {
         }
         eventTypes.getChildren().setAll(eventBoxes);
         table.setItems(model.subscriptions());
-        Cells.text(urlColumn, WebhookSubscription::callbackUrl);
+        Cells.text(urlColumn, SubscriptionView::callbackUrl);
         Cells.text(eventsColumn, s -> String.join(", ", s.eventTypes()));
-        Cells.text(statusColumn, WebhookSubscription::status);
+        Cells.text(statusColumn, WebhooksViewModel::status);
         statusColumn.setCellFactory(c -> new StyledCell<>(s -> s.startsWith("Active") ? "status-ok" : "status-failing"));
         Cells.text(failuresColumn, s -> String.valueOf(s.consecutiveFailures()));
         failuresColumn.setCellFactory(c -> new StyledCell<>(s -> "0".equals(s) ? null : "status-failing"));
         log.setItems(model.deliveries());
         Cells.text(attemptedColumn, a -> Cells.time(a.attemptedAt()));
         Cells.text(eventColumn, DeliveryAttempt::eventType);
-        Cells.text(codeColumn, DeliveryAttempt::outcome);
+        Cells.text(codeColumn, WebhooksViewModel::outcome);
         codeColumn.setCellFactory(c -> new StyledCell<>(s -> s.startsWith("2") && s.length() == 3 ? "status-ok"
                 : "status-failing"));
         Cells.text(latencyColumn, a -> a.latencyMs() + " ms");
@@ -106,7 +109,7 @@ public final class WebhooksController {
         message.textProperty().bind(model.messageProperty());
     }
 
-    private void fill(WebhookSubscription s) {
+    private void fill(SubscriptionView s) {
         url.setText(s == null ? "" : s.callbackUrl());
         properties.setText(s == null || s.propertyIds() == null ? "" : String.join(", ", s.propertyIds()));
         for (CheckBox box : eventBoxes) {
@@ -118,14 +121,14 @@ public final class WebhooksController {
         model.refresh();
     }
 
-    private WebhookDraft draft() {
+    private SubscriptionRequest draft() {
         List<String> types = eventBoxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
-        return new WebhookDraft(url.getText().strip(), types, WebhooksViewModel.split(properties.getText()));
+        return WebhooksViewModel.draft(url.getText().strip(), types, WebhooksViewModel.split(properties.getText()));
     }
 
     @FXML
     private void onSave() {
-        WebhookSubscription s = model.selectedProperty().get();
+        SubscriptionView s = model.selectedProperty().get();
         if (s == null) {
             model.create(draft(), created -> ShowOnceDialog.show(table.getScene().getWindow(),
                     "Signing secret for " + created.callbackUrl(), "signing secret", created.secret()));
@@ -142,7 +145,7 @@ public final class WebhooksController {
 
     @FXML
     private void onTest() {
-        WebhookSubscription s = model.selectedProperty().get();
+        SubscriptionView s = model.selectedProperty().get();
         if (s != null) {
             model.sendTest(s.subscriptionId());
         }
@@ -150,7 +153,7 @@ public final class WebhooksController {
 
     @FXML
     private void onEnable() {
-        WebhookSubscription s = model.selectedProperty().get();
+        SubscriptionView s = model.selectedProperty().get();
         if (s != null) {
             model.enable(s.subscriptionId());
         }
@@ -158,7 +161,7 @@ public final class WebhooksController {
 
     @FXML
     private void onDelete() {
-        WebhookSubscription s = model.selectedProperty().get();
+        SubscriptionView s = model.selectedProperty().get();
         if (s != null && Confirm.ask(table.getScene().getWindow(), "Delete the subscription to " + s.callbackUrl()
                 + "?", "No more events are sent to it, and its delivery log goes too.", "Delete")) {
             model.delete(s.subscriptionId());

@@ -3,6 +3,9 @@ package io.brigade.desktop.backoffice;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.app.Background;
 import io.brigade.protocol.Data;
+import io.brigade.protocol.webhooks.DeliveryAttempt;
+import io.brigade.protocol.webhooks.SubscriptionRequest;
+import io.brigade.protocol.webhooks.SubscriptionView;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +27,16 @@ public final class WebhooksViewModel {
             "sales.pos.status.updated.v1", "sales.delivery.status.updated.v1", "menu.published.v1",
             "menu.validation.failed.v1", "menu.item.snoozed.v1", "menu.item.unsnoozed.v1",
             "sales_channel.snoozed.v1", "sales_channel.unsnoozed.v1");
-    private static final TypeReference<Data<List<WebhookSubscription>>> LIST = new TypeReference<>() { };
-    private static final TypeReference<Data<WebhookSubscription>> ONE = new TypeReference<>() { };
+    private static final TypeReference<Data<List<SubscriptionView>>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Data<SubscriptionView>> ONE = new TypeReference<>() { };
     private static final TypeReference<Data<List<DeliveryAttempt>>> LOG = new TypeReference<>() { };
     private static final TypeReference<Data<List<Map<String, String>>>> TRIGGERED = new TypeReference<>() { };
 
     private final BackOfficeClient office;
     private final Background background;
-    private final ObservableList<WebhookSubscription> subscriptions = FXCollections.observableArrayList();
+    private final ObservableList<SubscriptionView> subscriptions = FXCollections.observableArrayList();
     private final ObservableList<DeliveryAttempt> deliveries = FXCollections.observableArrayList();
-    private final ObjectProperty<WebhookSubscription> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<SubscriptionView> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tierGate = new ReadOnlyStringWrapper("");
 
@@ -43,11 +46,11 @@ public final class WebhooksViewModel {
     }
 
     /** A list and one subscription's log, read together. */
-    private record Snapshot(List<WebhookSubscription> list, String selectedId, List<DeliveryAttempt> log) {
+    private record Snapshot(List<SubscriptionView> list, String selectedId, List<DeliveryAttempt> log) {
     }
 
     /** Selects a subscription (or none) and reads its delivery log. */
-    public void select(WebhookSubscription sub) {
+    public void select(SubscriptionView sub) {
         selected.set(sub);
         loadDeliveries();
     }
@@ -78,9 +81,9 @@ public final class WebhooksViewModel {
     }
 
     /** Creates a subscription; {@code showSecret} receives it with its secret, the only time that is shown. */
-    public void create(WebhookDraft draft, Consumer<WebhookSubscription> showSecret) {
+    public void create(SubscriptionRequest draft, Consumer<SubscriptionView> showSecret) {
         background.run(() -> {
-            WebhookSubscription created = office.post("webhooks", draft, ONE).data();
+            SubscriptionView created = office.post("webhooks", draft, ONE).data();
             return new Created(created, snapshot(created.subscriptionId()));
         }, c -> {
             tierGate.set("");
@@ -90,11 +93,11 @@ public final class WebhooksViewModel {
         }, this::failed);
     }
 
-    private record Created(WebhookSubscription sub, Snapshot after) {
+    private record Created(SubscriptionView sub, Snapshot after) {
     }
 
     /** Changes the selected subscription's URL, event types and properties (the secret stays). */
-    public void update(String subscriptionId, WebhookDraft draft) {
+    public void update(String subscriptionId, SubscriptionRequest draft) {
         act(subscriptionId, () -> office.put("webhooks/" + subscriptionId, draft, ONE), "Subscription saved.");
     }
 
@@ -137,7 +140,7 @@ public final class WebhooksViewModel {
     }
 
     private Snapshot snapshot(String selectedId) throws java.io.IOException {
-        List<WebhookSubscription> list = office.get("webhooks", LIST).data();
+        List<SubscriptionView> list = office.get("webhooks", LIST).data();
         boolean present = selectedId != null && list.stream().anyMatch(s -> s.subscriptionId().equals(selectedId));
         return present ? new Snapshot(list, selectedId, office.get("webhooks/" + selectedId + "/deliveries", LOG)
                 .data()) : new Snapshot(list, null, List.of());
@@ -163,13 +166,28 @@ public final class WebhooksViewModel {
         }
     }
 
+    /** The body of a create or an edit: the server makes the secret, and an edit leaves it and the switch as they are. */
+    public static SubscriptionRequest draft(String callbackUrl, List<String> eventTypes, List<String> propertyIds) {
+        return new SubscriptionRequest(callbackUrl, null, eventTypes, propertyIds, null);
+    }
+
+    /** "Active" or "Disabled: reason". */
+    public static String status(SubscriptionView s) {
+        return s.enabled() ? "Active" : "Disabled" + (s.disabledReason() == null ? "" : ": " + s.disabledReason());
+    }
+
+    /** The status code of an attempt, or the error when the endpoint never answered. */
+    public static String outcome(DeliveryAttempt a) {
+        return a.statusCode() != null ? String.valueOf(a.statusCode()) : a.error() == null ? "no answer" : a.error();
+    }
+
     /** Splits a comma- or space-separated list (property ids typed in a field). */
     public static List<String> split(String text) {
         return text == null || text.isBlank() ? List.of()
                 : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
-    public ObservableList<WebhookSubscription> subscriptions() {
+    public ObservableList<SubscriptionView> subscriptions() {
         return subscriptions;
     }
 
@@ -177,7 +195,7 @@ public final class WebhooksViewModel {
         return deliveries;
     }
 
-    public ObjectProperty<WebhookSubscription> selectedProperty() {
+    public ObjectProperty<SubscriptionView> selectedProperty() {
         return selected;
     }
 

@@ -1,7 +1,7 @@
 package io.brigade.desktop.kitchen;
 
 import io.brigade.desktop.backoffice.BackOfficeClient;
-import io.brigade.server.kitchen.KitchenTicket;
+import io.brigade.protocol.kitchen.KitchenTicket;
 import java.io.IOException;
 import java.util.Map;
 

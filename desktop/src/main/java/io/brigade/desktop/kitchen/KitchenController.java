@@ -1,8 +1,8 @@
 package io.brigade.desktop.kitchen;
 
 import io.brigade.desktop.app.Background;
-import io.brigade.server.kitchen.KitchenItem;
-import io.brigade.server.kitchen.KitchenTicket;
+import io.brigade.protocol.kitchen.KitchenItem;
+import io.brigade.protocol.kitchen.KitchenTicket;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;

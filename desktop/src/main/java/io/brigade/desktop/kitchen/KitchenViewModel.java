@@ -1,8 +1,8 @@
 package io.brigade.desktop.kitchen;
 
-import io.brigade.server.kitchen.KitchenItem;
-import io.brigade.server.kitchen.KitchenSnapshot;
-import io.brigade.server.kitchen.KitchenTicket;
+import io.brigade.protocol.kitchen.KitchenItem;
+import io.brigade.protocol.kitchen.KitchenSnapshot;
+import io.brigade.protocol.kitchen.KitchenTicket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.brigade.desktop.menu;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.backoffice.BackOfficeClient;
 import io.brigade.protocol.Data;
+import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.menus.MenuContent;
 import io.brigade.protocol.menus.MenuCreated;
 import io.brigade.protocol.menus.MenuOverview;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.desktop.local.LocalDatabase;
 import io.brigade.protocol.Json;
+import io.brigade.protocol.availability.ChannelSnoozes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;

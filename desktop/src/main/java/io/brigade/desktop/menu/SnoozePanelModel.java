@@ -1,6 +1,8 @@
 package io.brigade.desktop.menu;
 
 import io.brigade.desktop.app.Background;
+import io.brigade.protocol.availability.ChannelSnoozes;
+import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.MenuOverview;
@@ -193,12 +195,12 @@ public final class SnoozePanelModel {
     private void show(ChannelSnoozes state) {
         Instant now = clock.instant();
         for (Row row : rows) {
-            Optional<ChannelSnoozes.Entry> s = state.item(row.menuItemId(), now);
+            Optional<Snooze> s = state.item(row.menuItemId(), now);
             row.snoozedProperty().set(s.isPresent());
             row.statusProperty().set(s.map(e -> e.expiry() == null ? "Snoozed" : "Snoozed until " + time(e.expiry()))
                     .orElse("On sale"));
         }
-        Optional<ChannelSnoozes.Entry> whole = state.channel(now);
+        Optional<Snooze> whole = state.channel(now);
         channelSnoozed.set(whole.isPresent());
         channelStatus.set(whole.map(e -> "The whole channel is snoozed" + (e.expiry() == null ? ""
                 : " until " + time(e.expiry())) + ": it takes no orders.").orElse("The channel is taking orders."));

@@ -1,16 +1,16 @@
 package io.brigade.desktop.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brigade.desktop.menu.ChannelSnoozes;
 import io.brigade.desktop.settings.TerminalSettings;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.Headers;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.analytics.AnalyticsEventBatch;
+import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.org.TokenResponse;
 import io.brigade.protocol.sales.CancelSale;

@@ -2,10 +2,11 @@ package io.brigade.desktop.till;
 
 import io.brigade.desktop.analytics.EventRecorder;
 import io.brigade.desktop.app.Background;
-import io.brigade.desktop.menu.ChannelSnoozes;
 import io.brigade.desktop.staff.Role;
 import io.brigade.desktop.staff.StaffMember;
 import io.brigade.protocol.analytics.AnalyticsEventType;
+import io.brigade.protocol.availability.ChannelSnoozes;
+import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.sales.ChargeType;
 import io.brigade.protocol.sales.DiscountType;
@@ -172,7 +173,7 @@ public final class TillViewModel {
     /** Why an item cannot be sold now because of a snooze, if it cannot. */
     private Optional<String> snoozeRefusal(String menuItemId, String caption) {
         java.time.Instant now = clock.instant();
-        Optional<ChannelSnoozes.Entry> channel = snoozes.channel(now);
+        Optional<Snooze> channel = snoozes.channel(now);
         if (channel.isPresent()) {
             return Optional.of("The channel is snoozed" + untilTime(channel.get().expiry()) + ": " + caption
                     + " cannot be sold");

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.app.AppServices;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.protocol.Data;
+import io.brigade.protocol.apikeys.ApiKey;
 import io.brigade.protocol.jobs.Job;
 import io.brigade.protocol.staff.StaffMember;
+import io.brigade.protocol.webhooks.SubscriptionView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +94,7 @@ class BackOfficeScreenTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
                 // The list and the log are two reads: wait until both have seen the second attempt.
                 if (log.getItems().size() >= 2 && subscriptions.getItems().stream()
-                        .anyMatch(s -> ((WebhookSubscription) s).consecutiveFailures() >= 2)) {
+                        .anyMatch(s -> ((SubscriptionView) s).consecutiveFailures() >= 2)) {
                     return true;
                 }
                 robot.clickOn("#refreshHooks");

@@ -45,10 +45,10 @@ class BackOfficeScreenshotTest {
             office.post("api-keys", Map.of("name", "Loyalty partner"), Object.class);
             office.post("api-keys", Map.of("name", "Accounting export"), Object.class);
             WebhooksViewModel hooks = new WebhooksViewModel(office, io.brigade.desktop.app.Background.direct());
-            hooks.create(new WebhookDraft(healthy.url(), List.of("sales.created.v1", "sales.cancelled.v1"),
+            hooks.create(WebhooksViewModel.draft(healthy.url(), List.of("sales.created.v1", "sales.cancelled.v1"),
                     List.of()), s -> { });
             hooks.sendTest(hooks.selectedProperty().get().subscriptionId());
-            hooks.create(new WebhookDraft(failing.url(), List.of("sales.created.v1", "menu.published.v1"),
+            hooks.create(WebhooksViewModel.draft(failing.url(), List.of("sales.created.v1", "menu.published.v1"),
                     List.of(tenant.propertyId())), s -> { });
             String failingId = hooks.selectedProperty().get().subscriptionId();
             for (int i = 0; i < 3; i++) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.desktop.app.Background;
 import io.brigade.desktop.support.Tills;
+import io.brigade.protocol.webhooks.DeliveryAttempt;
+import io.brigade.protocol.webhooks.SubscriptionView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +26,8 @@ class WebhooksViewModelTest {
     void aFailingEndpointsAttemptsAreLoggedWithStatusAndLatencyAndTheSecretIsShownOnce() throws Exception {
         try (BackOfficeFixture f = new BackOfficeFixture(dir); WebhookReceiver receiver = new WebhookReceiver(500)) {
             WebhooksViewModel vm = new WebhooksViewModel(f.office, Background.direct());
-            List<WebhookSubscription> shown = new ArrayList<>();
-            vm.create(new WebhookDraft(receiver.url(), List.of("sales.created.v1"), List.of()), shown::add);
+            List<SubscriptionView> shown = new ArrayList<>();
+            vm.create(WebhooksViewModel.draft(receiver.url(), List.of("sales.created.v1"), List.of()), shown::add);
             assertEquals(1, shown.size(), vm.messageProperty().get());
             assertTrue(shown.get(0).secret().startsWith("whsec_"));
             assertEquals(shown.get(0).subscriptionId(), vm.selectedProperty().get().subscriptionId());
@@ -41,7 +43,7 @@ class WebhooksViewModelTest {
             });
             for (DeliveryAttempt a : vm.deliveries()) {
                 assertEquals(500, a.statusCode());
-                assertEquals("500", a.outcome());
+                assertEquals("500", WebhooksViewModel.outcome(a));
                 assertTrue(a.latencyMs() >= 0);
                 assertNotNull(a.attemptedAt());
             }
@@ -54,31 +56,31 @@ class WebhooksViewModelTest {
     void editKeepsTheSubscriptionReEnableClearsFailuresAndBadInputChangesNothing() throws Exception {
         try (BackOfficeFixture f = new BackOfficeFixture(dir)) {
             WebhooksViewModel vm = new WebhooksViewModel(f.office, Background.direct());
-            List<WebhookSubscription> shown = new ArrayList<>();
-            vm.create(new WebhookDraft("http://127.0.0.1:9/a", List.of("sales.created.v1"), List.of()), shown::add);
+            List<SubscriptionView> shown = new ArrayList<>();
+            vm.create(WebhooksViewModel.draft("http://127.0.0.1:9/a", List.of("sales.created.v1"), List.of()), shown::add);
             String id = shown.get(0).subscriptionId();
 
-            vm.update(id, new WebhookDraft("http://127.0.0.1:9/b", List.of("menu.published.v1"),
+            vm.update(id, WebhooksViewModel.draft("http://127.0.0.1:9/b", List.of("menu.published.v1"),
                     List.of(f.tenant.propertyId())));
-            WebhookSubscription edited = vm.selectedProperty().get();
+            SubscriptionView edited = vm.selectedProperty().get();
             assertEquals("http://127.0.0.1:9/b", edited.callbackUrl());
             assertEquals(List.of("menu.published.v1"), edited.eventTypes());
             assertEquals(List.of(f.tenant.propertyId()), edited.propertyIds());
 
-            vm.update(id, new WebhookDraft("ftp://nowhere", List.of("order.created"), null));
+            vm.update(id, WebhooksViewModel.draft("ftp://nowhere", List.of("order.created"), null));
             assertTrue(vm.messageProperty().get().contains("callbackUrl"), vm.messageProperty().get());
             vm.refresh();
             assertEquals("http://127.0.0.1:9/b", vm.selectedProperty().get().callbackUrl(), "nothing changed");
 
-            List<WebhookSubscription> none = new ArrayList<>();
-            vm.create(new WebhookDraft("", List.of(), List.of()), none::add);
+            List<SubscriptionView> none = new ArrayList<>();
+            vm.create(WebhooksViewModel.draft("", List.of(), List.of()), none::add);
             assertTrue(none.isEmpty());
             assertEquals(1, vm.subscriptions().size());
 
             vm.enable(id);
             assertTrue(vm.selectedProperty().get().enabled());
             assertEquals(0, vm.selectedProperty().get().consecutiveFailures());
-            assertEquals("Active", vm.selectedProperty().get().status());
+            assertEquals("Active", WebhooksViewModel.status(vm.selectedProperty().get()));
 
             vm.delete(id);
             assertTrue(vm.subscriptions().isEmpty());
@@ -91,8 +93,8 @@ class WebhooksViewModelTest {
         try (BackOfficeFixture f = new BackOfficeFixture(dir)) {
             f.plan("Professional");
             WebhooksViewModel vm = new WebhooksViewModel(f.office, Background.direct());
-            List<WebhookSubscription> shown = new ArrayList<>();
-            vm.create(new WebhookDraft("http://127.0.0.1:9/a", List.of("sales.created.v1"), List.of()), shown::add);
+            List<SubscriptionView> shown = new ArrayList<>();
+            vm.create(WebhooksViewModel.draft("http://127.0.0.1:9/a", List.of("sales.created.v1"), List.of()), shown::add);
             assertTrue(shown.isEmpty());
             assertTrue(vm.tierGateProperty().get().contains("Upgrade to Enterprise"), vm.tierGateProperty().get());
             assertFalse(vm.tierGateProperty().get().isEmpty());

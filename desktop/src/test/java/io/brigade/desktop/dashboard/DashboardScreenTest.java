@@ -8,8 +8,7 @@ import io.brigade.desktop.app.AppServices;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;
-import io.brigade.server.org.PlanRoutes.PlanBody;
-import java.math.BigDecimal;
+import io.brigade.protocol.org.OrgPlan;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +112,7 @@ class DashboardScreenTest {
     @Test
     void professionalOrgSeesWhatUpgradingUnlocks() throws Exception {
         live.signIn("9999");
-        services.backOffice().put("plan", new PlanBody("Professional", null), PlanBody.class);
+        services.backOffice().put("plan", new OrgPlan("Professional", null), OrgPlan.class);
         openDashboard();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tierGate").query().isVisible());
         String message = text("#gateMessage");

@@ -18,8 +18,8 @@ import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;
 import io.brigade.desktop.till.Receipt;
 import io.brigade.protocol.analytics.IngredientUsage;
+import io.brigade.protocol.org.OrgPlan;
 import io.brigade.server.bootstrap.DemoBootstrap;
-import io.brigade.server.org.PlanRoutes.PlanBody;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -261,18 +261,18 @@ class DashboardViewModelTest {
         manager.remember("9999");
         DashboardViewModel m = new DashboardViewModel(new DashboardSource(manager), Background.direct(),
                 Clock.systemUTC(), LiveServer.DUBLIN, Optional::empty);
-        manager.put("plan", new PlanBody("Professional", null), PlanBody.class);
+        manager.put("plan", new OrgPlan("Professional", null), OrgPlan.class);
         m.open();
         assertEquals(State.GATED, m.stateProperty().get());
         assertTrue(m.messageProperty().get().contains("needs the Enterprise plan"), m.messageProperty().get());
         assertTrue(m.messageProperty().get().contains("this org is on Professional"), m.messageProperty().get());
 
-        manager.put("plan", new PlanBody("Enterprise", false), PlanBody.class);
+        manager.put("plan", new OrgPlan("Enterprise", false), OrgPlan.class);
         m.open();
         assertEquals(State.GATED, m.stateProperty().get());
         assertTrue(m.messageProperty().get().contains("switched off"), m.messageProperty().get());
 
-        manager.put("plan", new PlanBody("Enterprise", true), PlanBody.class);
+        manager.put("plan", new OrgPlan("Enterprise", true), OrgPlan.class);
         m.open();
         assertEquals(State.READY, m.stateProperty().get(), m.messageProperty().get());
         assertEquals("0", m.ordersProperty().get());

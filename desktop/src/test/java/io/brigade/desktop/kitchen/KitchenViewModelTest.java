@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brigade.protocol.kitchen.KitchenItem;
+import io.brigade.protocol.kitchen.KitchenSnapshot;
+import io.brigade.protocol.kitchen.KitchenTicket;
 import io.brigade.protocol.sales.DispatchType;
-import io.brigade.server.kitchen.KitchenItem;
-import io.brigade.server.kitchen.KitchenSnapshot;
-import io.brigade.server.kitchen.KitchenTicket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

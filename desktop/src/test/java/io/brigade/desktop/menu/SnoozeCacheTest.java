@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.desktop.local.LocalDatabase;
+import io.brigade.protocol.availability.ChannelSnoozes;
+import io.brigade.protocol.availability.Snooze;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +24,8 @@ class SnoozeCacheTest {
     void lastKnownSnoozesSurviveARestartAndExpireByTheClock() {
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
         ChannelSnoozes state = new ChannelSnoozes("sc1", false, null, List.of(
-                new ChannelSnoozes.Entry("cola", now.minusSeconds(60), null, "manager"),
-                new ChannelSnoozes.Entry("lager", now.minusSeconds(60), now.plusSeconds(600), "manager")));
+                new Snooze(null, "cola", now.minusSeconds(60), null, "manager"),
+                new Snooze(null, "lager", now.minusSeconds(60), now.plusSeconds(600), "manager")));
         LocalDatabase db = LocalDatabase.open(dir);
         SnoozeCache cache = new SnoozeCache(db, "sc1");
         List<ChannelSnoozes> heard = new ArrayList<>();
@@ -43,7 +45,7 @@ class SnoozeCacheTest {
         assertTrue(known.item("cola", now).isPresent());
         assertFalse(known.channel(now).isPresent());
         ChannelSnoozes store = new ChannelSnoozes("sc1", true,
-                new ChannelSnoozes.Entry(null, now.minusSeconds(5), now.plusSeconds(5), "manager"), List.of());
+                new Snooze(null, null, now.minusSeconds(5), now.plusSeconds(5), "manager"), List.of());
         assertTrue(store.channel(now).isPresent());
         assertFalse(store.channel(now.plusSeconds(5)).isPresent());
     }

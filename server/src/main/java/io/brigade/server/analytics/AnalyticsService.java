@@ -15,7 +15,7 @@ import io.brigade.server.analytics.AnalyticsQueryRepository.SalesSums;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Validation;
-import io.brigade.server.org.OrgPlan;
+import io.brigade.server.org.Entitlement;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.OrgService;
 import io.brigade.server.org.Plan;
@@ -58,7 +58,7 @@ public final class AnalyticsService {
 
     /** Refuses (403) unless the org is on Enterprise and its owner switched analytics on. */
     void requireAnalytics(String orgId) {
-        OrgPlan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId));
+        Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId));
         plan.plan().require(Plan.ENTERPRISE, "Analytics");
         if (!plan.analyticsEnabled()) {
             throw ApiException.forbidden("Analytics is switched off for this org; an owner can switch it on in the "

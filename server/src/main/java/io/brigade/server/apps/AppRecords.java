@@ -1,5 +1,7 @@
 package io.brigade.server.apps;
 
+import io.brigade.protocol.apps.AppWire.ConfigField;
+import io.brigade.protocol.apps.AppWire;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +14,6 @@ final class AppRecords {
     record OAuthApp(String clientId, String ownerOrgId, String name, String secretHash, String previousSecretHash,
                     Instant previousSecretExpiresAt, String lifecycleSubscriptionId, Instant createdAt,
                     Instant secretRotatedAt) {
-    }
-
-    /** One field of a hosted configuration form. */
-    record ConfigField(String key, String label, Boolean required) {
     }
 
     /** An App Store listing of an OAuth app. */

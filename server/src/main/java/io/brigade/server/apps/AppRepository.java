@@ -2,7 +2,8 @@ package io.brigade.server.apps;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.protocol.Json;
-import io.brigade.server.apps.AppRecords.ConfigField;
+import io.brigade.protocol.apps.AppWire.ConfigField;
+import io.brigade.protocol.apps.AppWire;
 import io.brigade.server.apps.AppRecords.Install;
 import io.brigade.server.apps.AppRecords.OAuthApp;
 import io.brigade.server.apps.AppRecords.StoreApp;

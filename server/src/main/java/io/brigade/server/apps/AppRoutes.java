@@ -1,9 +1,9 @@
 package io.brigade.server.apps;
 
 import io.brigade.protocol.Data;
-import io.brigade.server.apps.AppWire.InstallRequest;
-import io.brigade.server.apps.AppWire.OAuthAppRequest;
-import io.brigade.server.apps.AppWire.StoreAppRequest;
+import io.brigade.protocol.apps.AppWire.InstallRequest;
+import io.brigade.protocol.apps.AppWire.OAuthAppRequest;
+import io.brigade.protocol.apps.AppWire.StoreAppRequest;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Route;

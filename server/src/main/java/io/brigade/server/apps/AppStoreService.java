@@ -1,9 +1,11 @@
 package io.brigade.server.apps;
 
-import io.brigade.server.apps.AppRecords.ConfigField;
+import io.brigade.protocol.apps.AppWire.ConfigField;
+import io.brigade.protocol.apps.AppWire.PermissionLevel;
+import io.brigade.protocol.apps.AppWire.StoreAppRequest;
+import io.brigade.protocol.apps.AppWire.StoreAppView;
+import io.brigade.protocol.apps.AppWire;
 import io.brigade.server.apps.AppRecords.StoreApp;
-import io.brigade.server.apps.AppWire.StoreAppRequest;
-import io.brigade.server.apps.AppWire.StoreAppView;
 import io.brigade.server.auth.Scopes;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
@@ -56,7 +58,7 @@ public final class AppStoreService {
             }
             StoreApp s = build("asa_" + UUID.randomUUID(), orgId, r, AppWire.DRAFT, now, now);
             repository.insertStoreApp(c, s);
-            return StoreAppView.of(s);
+            return view(s);
         });
     }
 
@@ -75,7 +77,7 @@ public final class AppStoreService {
                     r.permissionLevel(), r.storeSelectorType(), r.configurationType(), r.externalLinkUrl(),
                     r.configurationFields()), AppWire.DRAFT, old.createdAt(), now);
             repository.saveStoreApp(c, s);
-            return StoreAppView.of(s);
+            return view(s);
         });
     }
 
@@ -88,16 +90,16 @@ public final class AppStoreService {
             }
             StoreApp s = withState(old, AppWire.SUBMITTED, now, null, null, now);
             repository.saveStoreApp(c, s);
-            return StoreAppView.of(s);
+            return view(s);
         });
     }
 
     List<StoreAppView> listOwn(String orgId) {
-        return database.read(c -> repository.listStoreApps(c, orgId)).stream().map(StoreAppView::of).toList();
+        return database.read(c -> repository.listStoreApps(c, orgId)).stream().map(AppStoreService::view).toList();
     }
 
     StoreAppView getOwn(String orgId, String appStoreAppId) {
-        return StoreAppView.of(database.read(c -> owned(c, orgId, appStoreAppId)));
+        return view(database.read(c -> owned(c, orgId, appStoreAppId)));
     }
 
     /** What an org may install: every approved app, plus its own apps in any state (to try in its sandbox). */
@@ -106,12 +108,12 @@ public final class AppStoreService {
             List<StoreAppView> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (StoreApp s : repository.listStoreAppsInState(c, AppWire.APPROVED)) {
-                out.add(StoreAppView.of(s));
+                out.add(view(s));
                 seen.add(s.appStoreAppId());
             }
             for (StoreApp s : repository.listStoreApps(c, orgId)) {
                 if (seen.add(s.appStoreAppId())) {
-                    out.add(StoreAppView.of(s));
+                    out.add(view(s));
                 }
             }
             return out;
@@ -119,7 +121,7 @@ public final class AppStoreService {
     }
 
     StoreAppView catalogueEntry(String orgId, String appStoreAppId) {
-        return StoreAppView.of(database.read(c -> installable(c, orgId, appStoreAppId)));
+        return view(database.read(c -> installable(c, orgId, appStoreAppId)));
     }
 
     /** An app this org may install; a draft of another org answers 404, like an unknown id. */
@@ -148,7 +150,7 @@ public final class AppStoreService {
             throw ApiException.invalid(400, List.of(new io.brigade.protocol.Problem.FieldError("state",
                     "must be one of Draft, Submitted, Approved")));
         }
-        return database.read(c -> repository.listStoreAppsInState(c, wanted)).stream().map(StoreAppView::of).toList();
+        return database.read(c -> repository.listStoreAppsInState(c, wanted)).stream().map(AppStoreService::view).toList();
     }
 
     StoreAppView approveAsReviewer(String reviewerOrgId, String appStoreAppId) {
@@ -168,7 +170,7 @@ public final class AppStoreService {
             }
             StoreApp s = withState(old, AppWire.APPROVED, old.submittedAt(), now, by, now);
             repository.saveStoreApp(c, s);
-            return StoreAppView.of(s);
+            return view(s);
         });
     }
 
@@ -326,5 +328,13 @@ public final class AppStoreService {
                 check.apply(values.get(i), field + "[" + i + "]");
             }
         }
+    }
+
+    private static StoreAppView view(AppRecords.StoreApp s) {
+        return new StoreAppView(s.appStoreAppId(), s.clientId(), s.ownerOrgId(), s.name(), s.description(),
+                s.developedBy(), s.logoUrl(), s.categories(), s.supportedCountries(),
+                new PermissionLevel(s.permissionLevelName(), s.scopes()), s.storeSelectorType(),
+                s.configurationType(), s.externalLinkUrl(), s.configurationFields(), s.state(), s.submittedAt(),
+                s.approvedAt(), s.approvedBy(), s.createdAt(), s.updatedAt());
     }
 }

@@ -1,9 +1,9 @@
 package io.brigade.server.apps;
 
+import io.brigade.protocol.apps.AppWire.OAuthAppRequest;
+import io.brigade.protocol.apps.AppWire.OAuthAppView;
+import io.brigade.protocol.apps.AppWire.RotatedSecret;
 import io.brigade.server.apps.AppRecords.OAuthApp;
-import io.brigade.server.apps.AppWire.OAuthAppRequest;
-import io.brigade.server.apps.AppWire.OAuthAppView;
-import io.brigade.server.apps.AppWire.RotatedSecret;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;

@@ -1,6 +1,8 @@
 package io.brigade.server.auth;
 
 import io.brigade.protocol.Data;
+import io.brigade.protocol.apikeys.CreatedApiKey;
+import io.brigade.protocol.apikeys.NewApiKey;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Exchange;
@@ -31,15 +33,6 @@ public final class ApiKeyRoutes {
         this.clock = clock;
     }
 
-    /** The create request: a name such as "POS Terminal". */
-    public record CreateKey(String name) {
-    }
-
-    /** The create answer: the only time the full key is ever shown. */
-    public record CreatedKey(String keyId, String name, String key, String keyPrefix, String lastFour,
-                             Instant createdAt) {
-    }
-
     public void register(Router router) {
         router.route("POST", KEYS, this::create)
                 .route("GET", KEYS, this::list)
@@ -48,7 +41,7 @@ public final class ApiKeyRoutes {
 
     private Reply create(Exchange ex) throws Exception {
         ex.principal().requireBackOffice();
-        CreateKey body = ex.json(CreateKey.class);
+        NewApiKey body = ex.json(NewApiKey.class);
         Validation v = new Validation();
         if (v.require(body.name(), "name") && body.name().strip().length() > 200) {
             v.error("name", "must be at most 200 characters");
@@ -63,7 +56,7 @@ public final class ApiKeyRoutes {
             credentials.insertApiKey(c, keyId, orgId, body.name().strip(), key, now);
             return null;
         });
-        return Reply.created(new CreatedKey(keyId, body.name().strip(), key, ApiKeyFormat.displayPrefix(key),
+        return Reply.created(new CreatedApiKey(keyId, body.name().strip(), key, ApiKeyFormat.displayPrefix(key),
                 ApiKeyFormat.lastFour(key), now));
     }
 

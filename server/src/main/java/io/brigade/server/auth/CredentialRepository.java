@@ -1,5 +1,6 @@
 package io.brigade.server.auth;
 
+import io.brigade.protocol.apikeys.ApiKey;
 import io.brigade.server.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,11 +79,6 @@ public final class CredentialRepository {
         }
     }
 
-    /** An API key as the back office lists it: never the key, only its prefix and last four characters. */
-    public record ApiKeyRow(String keyId, String name, String keyPrefix, String lastFour, Instant createdAt,
-                            Instant lastUsedAt, Instant revokedAt) {
-    }
-
     /** An unrevoked key's org, id and the org's plan, in one read per request. */
     public record ApiKeyCaller(String orgId, String keyId, String plan) {
     }
@@ -98,14 +94,14 @@ public final class CredentialRepository {
         }
     }
 
-    public java.util.List<ApiKeyRow> apiKeys(Connection c, String orgId) throws SQLException {
-        java.util.List<ApiKeyRow> out = new java.util.ArrayList<>();
+    public java.util.List<ApiKey> apiKeys(Connection c, String orgId) throws SQLException {
+        java.util.List<ApiKey> out = new java.util.ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT key_id, name, key_prefix, last_four, created_at, "
                 + "last_used_at, revoked_at FROM api_keys WHERE org_id = ? ORDER BY created_at, key_id")) {
             Sql.bind(ps, orgId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ApiKeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    out.add(new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at"),
                             Sql.instant(rs, "revoked_at")));
                 }

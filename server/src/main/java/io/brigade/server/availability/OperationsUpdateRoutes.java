@@ -1,11 +1,13 @@
 package io.brigade.server.availability;
 
 import io.brigade.protocol.Data;
+import io.brigade.protocol.availability.PublishStatus;
+import io.brigade.protocol.availability.SnoozeChange;
+import io.brigade.protocol.availability.SnoozeStatus;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import io.brigade.server.http.Validation;
-import java.time.Instant;
 
 /**
  * The Operations Updates API ({@code /operations-updates/orgs/{orgId}/properties/{propertyId}/salesChannels/
@@ -18,19 +20,6 @@ public final class OperationsUpdateRoutes {
             "/operations-updates/orgs/{orgId}/properties/{propertyId}/salesChannels/{salesChannelId}";
     private static final String SNOOZES = "/backoffice/v1/orgs/{orgId}/salesChannels/{salesChannelId}/snoozes";
     private static final int MAX_ID = 64;
-
-    /** Body of item-snooze-status and store-snooze-status. */
-    public record SnoozeStatus(String menuId, String menuRevisionId, String menuItemId, String requestedStatus,
-                               Boolean success, Instant expiry) {
-    }
-
-    /** Body of menu-publish-status. */
-    public record PublishStatus(String menuPublishId, Boolean success, String errorMessage) {
-    }
-
-    /** Body of a back-office snooze change: no {@code menuItemId} means the whole channel. */
-    public record SnoozeChange(String menuItemId, Boolean snoozed, Instant expiry) {
-    }
 
     private final SnoozeService service;
 

@@ -1,6 +1,7 @@
 package io.brigade.server.availability;
 
 import io.brigade.protocol.Problem;
+import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.sales.SaleItem;
 import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.http.ApiException;
@@ -52,7 +53,7 @@ public final class SnoozeGuard implements SaleObserver {
         if (rows.isEmpty()) {
             return;
         }
-        List<Snooze> active = rows.stream().filter(s -> s.coversTime(sale.dateTime())).toList();
+        List<Snooze> active = rows.stream().filter(s -> s.covers(sale.dateTime())).toList();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (Snooze s : active) {
             if (s.menuItemId() == null) {

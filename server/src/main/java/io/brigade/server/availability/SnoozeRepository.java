@@ -1,5 +1,6 @@
 package io.brigade.server.availability;
 
+import io.brigade.protocol.availability.Snooze;
 import io.brigade.server.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,8 @@
 package io.brigade.server.availability;
 
+import io.brigade.protocol.availability.ChannelSnoozes;
+import io.brigade.protocol.availability.PublishReport;
+import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
@@ -15,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,15 +43,14 @@ public final class SnoozeService {
     }
 
     /** What the till needs to grey out: the channel's snoozes in force now. */
-    public Map<String, Object> state(String orgId, String propertyId, String channelId) {
+    public ChannelSnoozes state(String orgId, String propertyId, String channelId) {
         return database.read(c -> {
             channel(c, orgId, propertyId, channelId);
             Instant now = clock.instant();
-            List<Snooze> active = snoozes.forChannel(c, channelId).stream().filter(s -> s.coversTime(now)).toList();
+            List<Snooze> active = snoozes.forChannel(c, channelId).stream().filter(s -> s.covers(now)).toList();
             Snooze store = active.stream().filter(s -> s.menuItemId() == null).findFirst().orElse(null);
-            return new java.util.LinkedHashMap<>(Map.of("salesChannelId", channelId, "storeSnoozed", store != null,
-                    "store", store == null ? Map.of() : store,
-                    "items", active.stream().filter(s -> s.menuItemId() != null).toList()));
+            return new ChannelSnoozes(channelId, store != null, store,
+                    active.stream().filter(s -> s.menuItemId() != null).toList());
         });
     }
 
@@ -127,7 +128,7 @@ public final class SnoozeService {
     }
 
     /** Records a marketplace's publish report; a failure fires menu.validation.failed.v1. */
-    public Map<String, Object> publishReport(String orgId, String propertyId, String channelId, String menuPublishId,
+    public PublishReport publishReport(String orgId, String propertyId, String channelId, String menuPublishId,
                                              boolean success, String errorMessage, String actor) {
         Instant now = clock.instant();
         return database.inTransaction(c -> {
@@ -143,14 +144,7 @@ public final class SnoozeService {
                         .with("menuPublishId", menuPublishId).with("errorMessage", errorMessage)
                         .actor(actor, null, actor), now);
             }
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
-            out.put("menuPublishId", menuPublishId);
-            out.put("success", success);
-            if (errorMessage != null) {
-                out.put("errorMessage", errorMessage);
-            }
-            out.put("reportedAt", now);
-            return out;
+            return new PublishReport(menuPublishId, success, errorMessage, now);
         });
     }
 

@@ -81,7 +81,7 @@ public final class StockOutSnoozes implements StockOut {
     private boolean snoozedNow(Connection c, SalesChannel channel, String menuItemId, Instant now)
             throws SQLException {
         return snoozes.forChannel(c, channel.salesChannelId()).stream()
-                .anyMatch(s -> menuItemId.equals(s.menuItemId()) && s.coversTime(now));
+                .anyMatch(s -> menuItemId.equals(s.menuItemId()) && s.covers(now));
     }
 
     private void event(Connection c, String orgId, SalesChannel channel, SnoozeRepository.CurrentMenu menu,

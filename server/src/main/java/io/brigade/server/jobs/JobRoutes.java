@@ -7,7 +7,7 @@ import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.org.OrgPlan;
+import io.brigade.server.org.Entitlement;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.Plan;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +49,7 @@ public final class JobRoutes {
     private String org(Exchange ex) {
         ex.principal().requireBackOffice();
         String orgId = ex.path("orgId");
-        OrgPlan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId));
+        Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId));
         plan.plan().require(Plan.PROFESSIONAL, "Background jobs");
         return orgId;
     }

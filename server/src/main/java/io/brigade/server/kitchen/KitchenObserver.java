@@ -2,6 +2,9 @@ package io.brigade.server.kitchen;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.brigade.protocol.Json;
+import io.brigade.protocol.kitchen.KitchenEvent;
+import io.brigade.protocol.kitchen.KitchenItem;
+import io.brigade.protocol.kitchen.KitchenTicket;
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.sales.SaleHeader;

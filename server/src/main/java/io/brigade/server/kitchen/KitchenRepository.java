@@ -1,5 +1,7 @@
 package io.brigade.server.kitchen;
 
+import io.brigade.protocol.kitchen.KitchenEvent;
+import io.brigade.protocol.kitchen.KitchenTicket;
 import io.brigade.server.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,6 +2,8 @@ package io.brigade.server.kitchen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.protocol.Problem;
+import io.brigade.protocol.kitchen.KitchenEvent;
+import io.brigade.protocol.kitchen.KitchenSnapshot;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;

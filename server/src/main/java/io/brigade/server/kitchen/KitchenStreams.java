@@ -1,5 +1,6 @@
 package io.brigade.server.kitchen;
 
+import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.server.db.Database;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

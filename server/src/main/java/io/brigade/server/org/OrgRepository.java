@@ -57,11 +57,11 @@ public final class OrgRepository {
     }
 
     /** The org's plan and analytics setting, read fresh so a plan change takes effect at once. */
-    public Optional<OrgPlan> plan(Connection c, String orgId) throws SQLException {
+    public Optional<Entitlement> plan(Connection c, String orgId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT plan, analytics_enabled FROM orgs WHERE org_id = ?")) {
             Sql.bind(ps, orgId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new OrgPlan(Plan.parse(rs.getString(1)), rs.getBoolean(2)))
+                return rs.next() ? Optional.of(new Entitlement(Plan.parse(rs.getString(1)), rs.getBoolean(2)))
                         : Optional.empty();
             }
         }

@@ -1,6 +1,7 @@
 package io.brigade.server.org;
 
 import io.brigade.protocol.Problem;
+import io.brigade.protocol.org.OrgPlan;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Exchange;
@@ -23,10 +24,6 @@ public final class PlanRoutes {
         this.orgs = orgs;
     }
 
-    /** The plan as the back office reads and writes it. */
-    public record PlanBody(String plan, Boolean analyticsEnabled) {
-    }
-
     public void register(Router router) {
         router.route("GET", "/backoffice/v1/orgs/{orgId}/plan", this::read)
                 .route("PUT", "/backoffice/v1/orgs/{orgId}/plan", this::change);
@@ -34,14 +31,14 @@ public final class PlanRoutes {
 
     private Reply read(Exchange ex) {
         ex.principal().requireBackOffice();
-        OrgPlan plan = database.read(c -> orgs.plan(c, ex.path("orgId")))
+        Entitlement entitlement = database.read(c -> orgs.plan(c, ex.path("orgId")))
                 .orElseThrow(() -> ApiException.notFound("org " + ex.path("orgId")));
-        return Reply.ok(new PlanBody(plan.plan().wireName(), plan.analyticsEnabled()));
+        return Reply.ok(new OrgPlan(entitlement.plan().wireName(), entitlement.analyticsEnabled()));
     }
 
     private Reply change(Exchange ex) throws Exception {
         ex.principal().requireBackOffice();
-        PlanBody body = ex.json(PlanBody.class);
+        OrgPlan body = ex.json(OrgPlan.class);
         Plan plan = parse(body.plan());
         String orgId = ex.path("orgId");
         database.inTransaction(c -> {

@@ -4,6 +4,7 @@ import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import io.brigade.protocol.menus.PricingProfile;
+import io.brigade.protocol.v1.V1Shapes;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.inventory.StockRepository;

@@ -1,6 +1,7 @@
 package io.brigade.server.v1;
 
 import io.brigade.protocol.sales.DispatchType;
+import io.brigade.protocol.v1.V1Shapes;
 import io.brigade.server.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

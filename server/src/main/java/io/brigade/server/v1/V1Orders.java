@@ -13,6 +13,7 @@ import io.brigade.protocol.sales.SaleItem;
 import io.brigade.protocol.sales.SalePayment;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.protocol.sales.StatusUpdate;
+import io.brigade.protocol.v1.V1Shapes;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Reply;

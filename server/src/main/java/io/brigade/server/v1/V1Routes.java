@@ -2,6 +2,7 @@ package io.brigade.server.v1;
 
 import io.brigade.protocol.Data;
 import io.brigade.protocol.Json;
+import io.brigade.protocol.v1.V1Shapes;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Route;

@@ -1,5 +1,6 @@
 package io.brigade.server.webhooks;
 
+import io.brigade.protocol.webhooks.SubscriptionRequest;
 import io.brigade.server.http.Validation;
 import java.util.List;
 import java.util.Set;

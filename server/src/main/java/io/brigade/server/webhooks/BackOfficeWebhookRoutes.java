@@ -1,6 +1,7 @@
 package io.brigade.server.webhooks;
 
 import io.brigade.protocol.Data;
+import io.brigade.protocol.webhooks.SubscriptionRequest;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;

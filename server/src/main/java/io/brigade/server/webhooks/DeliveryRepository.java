@@ -1,5 +1,6 @@
 package io.brigade.server.webhooks;
 
+import io.brigade.protocol.webhooks.DeliveryAttempt;
 import io.brigade.server.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,11 +20,6 @@ public final class DeliveryRepository {
     public record Claimed(long deliveryId, String eventId, String eventType, String payload, Instant eventCreatedAt,
                           int attempts, String subscriptionId, String callbackUrl, String sealedSecret,
                           String origin) {
-    }
-
-    /** One row of the delivery log. */
-    public record Attempt(long attemptId, String eventId, String eventType, Instant attemptedAt, Integer statusCode,
-                          int latencyMs, String error, String responseBody) {
     }
 
     public void insertEvent(Connection c, String eventId, String orgId, String eventType, String propertyId,
@@ -108,7 +104,7 @@ public final class DeliveryRepository {
     }
 
     /** Marks many deliveries delivered and logs their (successful) attempts, in two batched statements. */
-    public void deliveredAll(Connection c, List<Claimed> done, List<Attempt> attempts, Instant now)
+    public void deliveredAll(Connection c, List<Claimed> done, List<DeliveryAttempt> attempts, Instant now)
             throws SQLException {
         try (PreparedStatement log = c.prepareStatement("INSERT INTO webhook_attempts (delivery_id, subscription_id, "
                 + "event_id, event_type, attempted_at, status_code, latency_ms, error, response_body) "
@@ -118,7 +114,7 @@ public final class DeliveryRepository {
                      + "WHERE delivery_id = ?")) {
             for (int i = 0; i < done.size(); i++) {
                 Claimed d = done.get(i);
-                Attempt a = attempts.get(i);
+                DeliveryAttempt a = attempts.get(i);
                 Sql.bind(log, d.deliveryId(), d.subscriptionId(), d.eventId(), d.eventType(), a.attemptedAt(),
                         a.statusCode(), a.latencyMs(), a.error(), a.responseBody());
                 log.addBatch();
@@ -173,8 +169,8 @@ public final class DeliveryRepository {
     }
 
     /** The newest attempts of a subscription first. */
-    public List<Attempt> attempts(Connection c, String subscriptionId, int limit) throws SQLException {
-        List<Attempt> out = new ArrayList<>();
+    public List<DeliveryAttempt> attempts(Connection c, String subscriptionId, int limit) throws SQLException {
+        List<DeliveryAttempt> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT attempt_id, event_id, event_type, attempted_at, "
                 + "status_code, latency_ms, error, response_body FROM webhook_attempts WHERE subscription_id = ? "
                 + "ORDER BY attempt_id DESC")) {
@@ -182,7 +178,7 @@ public final class DeliveryRepository {
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    out.add(new DeliveryAttempt(rs.getLong(1), rs.getString(2), rs.getString(3),
                             Sql.instant(rs, "attempted_at"), Sql.nullableInt(rs, "status_code"), rs.getInt(6),
                             rs.getString(7), rs.getString(8)));
                 }

@@ -1,5 +1,6 @@
 package io.brigade.server.webhooks;
 
+import io.brigade.protocol.webhooks.DeliveryAttempt;
 import io.brigade.protocol.webhooks.WebhookSignature;
 import io.brigade.server.db.Database;
 import io.brigade.server.Ids;
@@ -230,12 +231,12 @@ public final class Dispatcher implements AutoCloseable {
     /** The common case in two batched statements, plus one failure-count reset per subscription. */
     private void recordSuccesses(java.sql.Connection c, List<Outcome> outcomes) throws java.sql.SQLException {
         List<DeliveryRepository.Claimed> done = new ArrayList<>();
-        List<DeliveryRepository.Attempt> attempts = new ArrayList<>();
+        List<DeliveryAttempt> attempts = new ArrayList<>();
         java.util.Set<String> subs = new java.util.HashSet<>();
         for (Outcome o : outcomes) {
             if (o.succeeded()) {
                 done.add(o.delivery());
-                attempts.add(new DeliveryRepository.Attempt(0, o.delivery().eventId(), o.delivery().eventType(), o.at(),
+                attempts.add(new DeliveryAttempt(0, o.delivery().eventId(), o.delivery().eventType(), o.at(),
                         o.status(), o.latencyMs(), o.error(), o.body()));
                 subs.add(o.delivery().subscriptionId());
             }

@@ -1,6 +1,7 @@
 package io.brigade.server.webhooks;
 
 import io.brigade.protocol.Data;
+import io.brigade.protocol.webhooks.SubscriptionRequest;
 import io.brigade.server.auth.AppGrant;
 import java.util.Set;
 import io.brigade.server.http.Exchange;

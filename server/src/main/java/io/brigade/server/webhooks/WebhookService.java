@@ -2,6 +2,9 @@ package io.brigade.server.webhooks;
 
 import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
+import io.brigade.protocol.webhooks.DeliveryAttempt;
+import io.brigade.protocol.webhooks.SubscriptionRequest;
+import io.brigade.protocol.webhooks.SubscriptionView;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.ApiException;
 import io.brigade.server.http.Validation;
@@ -12,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,7 +109,7 @@ public final class WebhookService {
             if (appClientId != null) {
                 subscriptions.setApp(c, s.subscriptionId(), appClientId);
             }
-            return SubscriptionView.of(s, Map.of(), showSecret ? secret : null);
+            return view(s, Map.of(), showSecret ? secret : null);
         });
     }
 
@@ -115,7 +117,7 @@ public final class WebhookService {
         return database.read(c -> {
             List<SubscriptionView> out = new ArrayList<>();
             for (Subscription s : subscriptions.list(c, orgId)) {
-                out.add(SubscriptionView.of(s, deliveries.counts(c, s.subscriptionId()), null));
+                out.add(view(s, deliveries.counts(c, s.subscriptionId()), null));
             }
             return out;
         });
@@ -124,7 +126,7 @@ public final class WebhookService {
     public SubscriptionView get(String orgId, String subId) {
         return database.read(c -> {
             Subscription s = find(c, orgId, subId);
-            return SubscriptionView.of(s, deliveries.counts(c, subId), null);
+            return view(s, deliveries.counts(c, subId), null);
         });
     }
 
@@ -167,7 +169,7 @@ public final class WebhookService {
             } else if (Boolean.FALSE.equals(r.enabled())) {
                 subscriptions.disable(c, subId, "disabled by the owner", now);
             }
-            return SubscriptionView.of(find(c, orgId, subId), deliveries.counts(c, subId), null);
+            return view(find(c, orgId, subId), deliveries.counts(c, subId), null);
         });
         hint.run();
         return view;
@@ -204,7 +206,7 @@ public final class WebhookService {
         });
     }
 
-    public List<DeliveryRepository.Attempt> attempts(String orgId, String subId, int limit) {
+    public List<DeliveryAttempt> attempts(String orgId, String subId, int limit) {
         return database.read(c -> {
             find(c, orgId, subId);
             return deliveries.attempts(c, subId, limit);
@@ -329,5 +331,11 @@ public final class WebhookService {
         }
         v.throwIfAny(422);
         return List.copyOf(new LinkedHashSet<>(propertyIds));
+    }
+
+    private static SubscriptionView view(Subscription s, Map<String, Integer> deliveries, String secret) {
+        return new SubscriptionView(s.subscriptionId(), s.orgId(), s.callbackUrl(), s.eventTypes(),
+                s.propertyIds(), s.enabled(), s.disabledReason(), s.disabledAt(), s.consecutiveFailures(),
+                deliveries, s.createdAt(), s.updatedAt(), secret);
     }
 }

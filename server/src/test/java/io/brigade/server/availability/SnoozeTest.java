@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brigade.protocol.Json;
 import io.brigade.server.BrigadeServer;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;

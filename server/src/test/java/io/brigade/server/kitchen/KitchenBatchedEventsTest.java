@@ -2,6 +2,7 @@ package io.brigade.server.kitchen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
 import io.brigade.server.support.TestServer;

@@ -1,4 +1,4 @@
-package io.brigade.server.v1;
+package io.brigade.protocol.v1;
 
 import io.brigade.protocol.sales.DispatchType;
 import io.brigade.protocol.sales.PaymentMethod;

@@ -1,6 +1,5 @@
-package io.brigade.server.apps;
+package io.brigade.protocol.apps;
 
-import io.brigade.server.apps.AppRecords.ConfigField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +56,6 @@ public final class AppWire {
                                String storeSelectorType, String configurationType, String externalLinkUrl,
                                List<ConfigField> configurationFields, String state, Instant submittedAt,
                                Instant approvedAt, String approvedBy, Instant createdAt, Instant updatedAt) {
-        static StoreAppView of(AppRecords.StoreApp s) {
-            return new StoreAppView(s.appStoreAppId(), s.clientId(), s.ownerOrgId(), s.name(), s.description(),
-                    s.developedBy(), s.logoUrl(), s.categories(), s.supportedCountries(),
-                    new PermissionLevel(s.permissionLevelName(), s.scopes()), s.storeSelectorType(),
-                    s.configurationType(), s.externalLinkUrl(), s.configurationFields(), s.state(), s.submittedAt(),
-                    s.approvedAt(), s.approvedBy(), s.createdAt(), s.updatedAt());
-        }
     }
 
     /** Install or reconfigure: the chosen stores (properties) and the hosted form's values. */
@@ -76,6 +68,10 @@ public final class AppWire {
                               PermissionLevel permissionLevel, String configurationType, String externalLinkUrl,
                               Map<String, String> configuration, String installedBy, Instant installedAt,
                               Instant updatedAt, Instant uninstalledAt) {
+    }
+
+    /** One field of a hosted configuration form. */
+    public record ConfigField(String key, String label, Boolean required) {
     }
 
     /** An operator's decision on a submitted app. */

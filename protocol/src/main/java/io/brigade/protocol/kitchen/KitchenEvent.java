@@ -1,4 +1,4 @@
-package io.brigade.server.kitchen;
+package io.brigade.protocol.kitchen;
 
 import java.time.Instant;
 

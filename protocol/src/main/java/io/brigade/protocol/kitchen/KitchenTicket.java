@@ -1,4 +1,4 @@
-package io.brigade.server.kitchen;
+package io.brigade.protocol.kitchen;
 
 import io.brigade.protocol.sales.DispatchType;
 import java.time.Instant;

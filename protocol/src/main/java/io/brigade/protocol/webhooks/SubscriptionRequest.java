@@ -1,4 +1,4 @@
-package io.brigade.server.webhooks;
+package io.brigade.protocol.webhooks;
 
 import java.util.List;
 

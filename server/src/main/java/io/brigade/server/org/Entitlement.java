@@ -1,5 +1,5 @@
 package io.brigade.server.org;
 
 /** What an org is entitled to: its plan and whether its owner switched analytics on. */
-public record OrgPlan(Plan plan, boolean analyticsEnabled) {
+public record Entitlement(Plan plan, boolean analyticsEnabled) {
 }

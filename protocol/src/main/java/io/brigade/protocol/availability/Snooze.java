@@ -1,4 +1,4 @@
-package io.brigade.server.availability;
+package io.brigade.protocol.availability;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -7,8 +7,8 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Snooze(String salesChannelId, String menuItemId, Instant snoozedAt, Instant expiry, String actor) {
 
-    /** True when the snooze covered {@code t}: started at or before it and not yet expired. */
-    public boolean coversTime(Instant t) {
-        return !snoozedAt.isAfter(t) && (expiry == null || expiry.isAfter(t));
+    /** True when the snooze covers {@code t}: started at or before it and not yet expired. */
+    public boolean covers(Instant t) {
+        return snoozedAt != null && !snoozedAt.isAfter(t) && (expiry == null || expiry.isAfter(t));
     }
 }

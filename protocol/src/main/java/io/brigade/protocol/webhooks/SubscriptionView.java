@@ -1,4 +1,4 @@
-package io.brigade.server.webhooks;
+package io.brigade.protocol.webhooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -14,10 +14,4 @@ public record SubscriptionView(String subscriptionId, String orgId, String callb
                                List<String> propertyIds, boolean enabled, String disabledReason, Instant disabledAt,
                                int consecutiveFailures, Map<String, Integer> deliveries, Instant createdAt,
                                Instant updatedAt, String secret) {
-
-    static SubscriptionView of(Subscription s, Map<String, Integer> deliveries, String secret) {
-        return new SubscriptionView(s.subscriptionId(), s.orgId(), s.callbackUrl(), s.eventTypes(),
-                s.propertyIds(), s.enabled(), s.disabledReason(), s.disabledAt(), s.consecutiveFailures(),
-                deliveries, s.createdAt(), s.updatedAt(), secret);
-    }
 }
