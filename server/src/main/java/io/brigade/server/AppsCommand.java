@@ -4,7 +4,7 @@ import io.brigade.protocol.Json;
 import io.brigade.protocol.apps.AppWire;
 import io.brigade.server.apps.Apps;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.DomainException;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.webhooks.CallbackGuard;
 import io.brigade.server.webhooks.DeliveryRepository;
@@ -40,7 +40,7 @@ final class AppsCommand {
     private static int run(Main.DbOptions db, Step step) throws Exception {
         try (Database database = db.open()) {
             return step.run(apps(database));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             System.err.println(e.getMessage());
             return 1;
         }

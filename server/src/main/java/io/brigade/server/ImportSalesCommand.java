@@ -5,7 +5,7 @@ import io.brigade.protocol.Json;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.server.analytics.Analytics;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.DomainException;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
@@ -88,7 +88,7 @@ public final class ImportSalesCommand implements Callable<Integer> {
                                         lastLine, imported, rejected);
                             }
                         });
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 System.err.println(e.getMessage());
                 return 1;
             }

@@ -9,7 +9,7 @@ import io.brigade.server.db.Database;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +76,7 @@ public final class AnalyticsRoutes {
                 checkEvent(events.get(i), "events[" + i + "]", v);
             }
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
     }
 
     private static void checkEvent(AnalyticsEvent e, String p, Validation v) {

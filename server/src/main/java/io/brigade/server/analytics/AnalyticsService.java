@@ -13,8 +13,9 @@ import io.brigade.server.analytics.AnalyticsQueryRepository.ComponentSums;
 import io.brigade.server.analytics.AnalyticsQueryRepository.EventSums;
 import io.brigade.server.analytics.AnalyticsQueryRepository.SalesSums;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.ForbiddenException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.org.Entitlement;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.OrgService;
@@ -58,10 +59,10 @@ public final class AnalyticsService {
 
     /** Refuses (403) unless the org is on Enterprise and its owner switched analytics on. */
     void requireAnalytics(String orgId) {
-        Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId));
+        Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId));
         plan.plan().require(Plan.ENTERPRISE, "Analytics");
         if (!plan.analyticsEnabled()) {
-            throw ApiException.forbidden("Analytics is switched off for this org; an owner can switch it on in the "
+            throw new ForbiddenException("Analytics is switched off for this org; an owner can switch it on in the "
                     + "org's settings (analyticsEnabled)");
         }
     }
@@ -93,7 +94,7 @@ public final class AnalyticsService {
             }
             return null;
         });
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         return new AnalyticsFilter(orgId, from, to, propertyId, channelId, channelType);
     }
 

@@ -7,7 +7,9 @@ import io.brigade.server.auth.AppGrant;
 import io.brigade.server.auth.Principal;
 import io.brigade.server.auth.Scopes;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ForbiddenException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Router;
 import java.io.IOException;
@@ -42,20 +44,20 @@ final class AppAccessGuard implements Router.RouteGuard {
         }
         String scope = Scopes.forRoute(method, template);
         if (scope == null) {
-            throw ApiException.forbidden("an app's token may call only the v3 API; this route is for the org's own "
+            throw new ForbiddenException("an app's token may call only the v3 API; this route is for the org's own "
                     + "staff and credentials");
         }
         if (!template.contains("{orgId}")) {
             return; // GET /orgManagement/orgs lists only the orgs the app reaches
         }
         String orgId = ex.path("orgId");
-        AppGrant.OrgAccess access = grant.access(orgId).orElseThrow(() -> ApiException.notFound("org " + orgId));
+        AppGrant.OrgAccess access = grant.access(orgId).orElseThrow(() -> new NotFoundException("org " + orgId));
         if (!access.installed()) {
-            throw ApiException.forbidden("the app " + grant.clientId() + " was uninstalled from org " + orgId
+            throw new ForbiddenException("the app " + grant.clientId() + " was uninstalled from org " + orgId
                     + "; it has no access there any more");
         }
         if (!access.scopes().contains(scope)) {
-            throw ApiException.forbidden("this route needs the scope '" + scope + "'; the app's permission level "
+            throw new ForbiddenException("this route needs the scope '" + scope + "'; the app's permission level "
                     + "grants " + access.scopes().stream().sorted().toList());
         }
         if (!access.allStores()) {
@@ -66,22 +68,22 @@ final class AppAccessGuard implements Router.RouteGuard {
     private void checkStores(Exchange ex, String method, String template, String orgId, Set<String> stores) {
         if (template.startsWith("/analytics/")) {
             // A batch of client events names properties and channels freely; not sorted per store yet.
-            throw ApiException.forbidden("an install limited to some stores cannot send analytics events");
+            throw new ForbiddenException("an install limited to some stores cannot send analytics events");
         }
         if (template.contains("{propertyId}") && !stores.contains(ex.path("propertyId"))) {
-            throw ApiException.notFound("property " + ex.path("propertyId"));
+            throw new NotFoundException("property " + ex.path("propertyId"));
         }
         if (template.contains("{salesChannelId}")) {
             String channel = ex.path("salesChannelId");
             if (!inStores(channelProperty(orgId, channel), stores)) {
-                throw ApiException.notFound("sales channel " + channel);
+                throw new NotFoundException("sales channel " + channel);
             }
         }
         if (template.contains("{saleId}")) {
             String saleId = ex.path("saleId");
             Optional<String> property = database.read(c -> repository.propertyOfSale(c, orgId, saleId));
             if (!inStores(property, stores)) {
-                throw ApiException.notFound("sale " + saleId);
+                throw new NotFoundException("sale " + saleId);
             }
         }
         if ("POST".equals(method)) {
@@ -133,7 +135,7 @@ final class AppAccessGuard implements Router.RouteGuard {
             return found;
         });
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(422, errors);
+            throw InvalidInputException.unprocessable(errors);
         }
     }
 

@@ -8,8 +8,11 @@ import io.brigade.protocol.apps.AppWire;
 import io.brigade.server.apps.AppRecords.StoreApp;
 import io.brigade.server.auth.Scopes;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.ConflictException;
+import io.brigade.server.domain.ForbiddenException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.webhooks.CallbackGuard;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,11 +53,11 @@ public final class AppStoreService {
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             if (repository.findOwnedApp(c, orgId, r.clientId()).isEmpty()) {
-                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("clientId",
-                        "no OAuth app " + r.clientId() + " in this org")));
+                throw InvalidInputException.unprocessable("clientId",
+                        "no OAuth app " + r.clientId() + " in this org");
             }
             if (repository.findStoreAppOfClient(c, r.clientId()).isPresent()) {
-                throw ApiException.conflict("OAuth app " + r.clientId() + " already has an App Store app; edit that one");
+                throw new ConflictException("OAuth app " + r.clientId() + " already has an App Store app; edit that one");
             }
             StoreApp s = build("asa_" + UUID.randomUUID(), orgId, r, AppWire.DRAFT, now, now);
             repository.insertStoreApp(c, s);
@@ -69,7 +72,7 @@ public final class AppStoreService {
         return database.inTransaction(c -> {
             StoreApp old = owned(c, orgId, appStoreAppId);
             if (!AppWire.DRAFT.equals(old.state())) {
-                throw ApiException.conflict("App Store app " + appStoreAppId + " is " + old.state()
+                throw new ConflictException("App Store app " + appStoreAppId + " is " + old.state()
                         + "; only a draft can be edited");
             }
             StoreApp s = build(old.appStoreAppId(), orgId, new StoreAppRequest(old.clientId(), r.name(),
@@ -86,7 +89,7 @@ public final class AppStoreService {
         return database.inTransaction(c -> {
             StoreApp old = owned(c, orgId, appStoreAppId);
             if (!AppWire.DRAFT.equals(old.state())) {
-                throw ApiException.conflict("App Store app " + appStoreAppId + " is already " + old.state());
+                throw new ConflictException("App Store app " + appStoreAppId + " is already " + old.state());
             }
             StoreApp s = withState(old, AppWire.SUBMITTED, now, null, null, now);
             repository.saveStoreApp(c, s);
@@ -129,7 +132,7 @@ public final class AppStoreService {
             throws SQLException {
         return repository.findStoreApp(c, appStoreAppId)
                 .filter(s -> AppWire.APPROVED.equals(s.state()) || s.ownerOrgId().equals(orgId))
-                .orElseThrow(() -> ApiException.notFound("App Store app " + appStoreAppId));
+                .orElseThrow(() -> new NotFoundException("App Store app " + appStoreAppId));
     }
 
     private StoreApp installable(Connection c, String orgId, String appStoreAppId) throws SQLException {
@@ -147,8 +150,8 @@ public final class AppStoreService {
     public List<StoreAppView> listInState(String state) {
         String wanted = state == null ? AppWire.SUBMITTED : state;
         if (!List.of(AppWire.DRAFT, AppWire.SUBMITTED, AppWire.APPROVED).contains(wanted)) {
-            throw ApiException.invalid(400, List.of(new io.brigade.protocol.Problem.FieldError("state",
-                    "must be one of Draft, Submitted, Approved")));
+            throw InvalidInputException.malformed("state",
+                    "must be one of Draft, Submitted, Approved");
         }
         return database.read(c -> repository.listStoreAppsInState(c, wanted)).stream().map(AppStoreService::view).toList();
     }
@@ -163,9 +166,9 @@ public final class AppStoreService {
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             StoreApp old = repository.findStoreApp(c, appStoreAppId)
-                    .orElseThrow(() -> ApiException.notFound("App Store app " + appStoreAppId));
+                    .orElseThrow(() -> new NotFoundException("App Store app " + appStoreAppId));
             if (!AppWire.SUBMITTED.equals(old.state())) {
-                throw ApiException.conflict("App Store app " + appStoreAppId + " is " + old.state()
+                throw new ConflictException("App Store app " + appStoreAppId + " is " + old.state()
                         + "; only a submitted app can be approved");
             }
             StoreApp s = withState(old, AppWire.APPROVED, old.submittedAt(), now, by, now);
@@ -176,7 +179,7 @@ public final class AppStoreService {
 
     private void requireReviewer(String orgId) {
         if (!database.read(c -> repository.isReviewer(c, orgId))) {
-            throw ApiException.forbidden("only an operator (reviewer) org may review App Store apps; an operator "
+            throw new ForbiddenException("only an operator (reviewer) org may review App Store apps; an operator "
                     + "marks one with 'apps reviewer --org ID' on the command line");
         }
     }
@@ -185,7 +188,7 @@ public final class AppStoreService {
 
     private StoreApp owned(Connection c, String orgId, String appStoreAppId) throws SQLException {
         return repository.findStoreApp(c, appStoreAppId).filter(s -> s.ownerOrgId().equals(orgId))
-                .orElseThrow(() -> ApiException.notFound("App Store app " + appStoreAppId));
+                .orElseThrow(() -> new NotFoundException("App Store app " + appStoreAppId));
     }
 
     private static StoreApp withState(StoreApp s, String state, Instant submittedAt, Instant approvedAt, String by,
@@ -257,7 +260,7 @@ public final class AppStoreService {
                 v.error("configurationType", "must be one of " + AppWire.CONFIGURATION_TYPES);
             }
         }
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
     }
 
     private static void fields(List<ConfigField> fields, Validation v) {

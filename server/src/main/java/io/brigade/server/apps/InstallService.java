@@ -15,8 +15,9 @@ import io.brigade.server.apps.AppRecords.OAuthApp;
 import io.brigade.server.apps.AppRecords.StoreApp;
 import io.brigade.server.auth.Principal;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.ConflictException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.webhooks.Envelope;
 import io.brigade.server.webhooks.SecretBox;
@@ -69,7 +70,7 @@ final class InstallService {
     InstallView install(String orgId, InstallRequest r, Principal manager) {
         Validation v = new Validation();
         v.require(r.appStoreAppId(), "appStoreAppId");
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         Instant now = clock.instant();
         InstallView view = database.inTransaction(c -> {
             StoreApp app = AppStoreService.installable(c, repository, orgId, r.appStoreAppId());
@@ -78,7 +79,7 @@ final class InstallService {
             subscriptions.lockOrg(c, orgId);
             Optional<Install> old = repository.lockInstall(c, app.clientId(), orgId);
             if (old.isPresent() && old.get().active()) {
-                throw ApiException.conflict("app " + app.appStoreAppId() + " is already installed on this org; "
+                throw new ConflictException("app " + app.appStoreAppId() + " is already installed on this org; "
                         + "reconfigure it with PUT instead");
             }
             Install i = new Install(app.clientId(), orgId, app.appStoreAppId(), AppWire.INSTALLED, choice.propertyIds(),
@@ -98,9 +99,9 @@ final class InstallService {
         Instant now = clock.instant();
         InstallView view = database.inTransaction(c -> {
             StoreApp app = repository.findStoreApp(c, appStoreAppId)
-                    .orElseThrow(() -> ApiException.notFound("installed app " + appStoreAppId));
+                    .orElseThrow(() -> new NotFoundException("installed app " + appStoreAppId));
             Install old = repository.lockInstall(c, app.clientId(), orgId).filter(Install::active)
-                    .orElseThrow(() -> ApiException.notFound("installed app " + appStoreAppId));
+                    .orElseThrow(() -> new NotFoundException("installed app " + appStoreAppId));
             Choice choice = check(c, orgId, app, new InstallRequest(appStoreAppId, r.propertyIds(), r.configuration()));
             Install i = new Install(old.clientId(), orgId, old.appStoreAppId(), AppWire.INSTALLED, choice.propertyIds(),
                     seal(choice.configuration()), old.installedBy(), old.installedAt(), now, null);
@@ -117,9 +118,9 @@ final class InstallService {
         Instant now = clock.instant();
         database.inTransaction(c -> {
             StoreApp app = repository.findStoreApp(c, appStoreAppId)
-                    .orElseThrow(() -> ApiException.notFound("installed app " + appStoreAppId));
+                    .orElseThrow(() -> new NotFoundException("installed app " + appStoreAppId));
             Install old = repository.lockInstall(c, app.clientId(), orgId).filter(Install::active)
-                    .orElseThrow(() -> ApiException.notFound("installed app " + appStoreAppId));
+                    .orElseThrow(() -> new NotFoundException("installed app " + appStoreAppId));
             for (String sub : subscriptions.ofApp(c, orgId, app.clientId())) {
                 subscriptions.delete(c, orgId, sub);
             }
@@ -147,9 +148,9 @@ final class InstallService {
     InstallView get(String orgId, String appStoreAppId) {
         return database.read(c -> {
             StoreApp app = repository.findStoreApp(c, appStoreAppId)
-                    .orElseThrow(() -> ApiException.notFound("installed app " + appStoreAppId));
+                    .orElseThrow(() -> new NotFoundException("installed app " + appStoreAppId));
             Install i = repository.findInstall(c, app.clientId(), orgId)
-                    .orElseThrow(() -> ApiException.notFound("installed app " + appStoreAppId));
+                    .orElseThrow(() -> new NotFoundException("installed app " + appStoreAppId));
             return view(c, app, i);
         });
     }
@@ -212,7 +213,7 @@ final class InstallService {
         } else if (!values.isEmpty()) {
             v.error("configuration", "this app is configured through its external link, not a hosted form");
         }
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         return new Choice(List.copyOf(new LinkedHashSet<>(chosen)), kept);
     }
 

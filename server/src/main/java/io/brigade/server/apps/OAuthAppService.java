@@ -6,8 +6,8 @@ import io.brigade.protocol.apps.AppWire.RotatedSecret;
 import io.brigade.server.apps.AppRecords.OAuthApp;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.webhooks.CallbackGuard;
 import io.brigade.server.webhooks.SecretBox;
 import io.brigade.server.webhooks.Subscription;
@@ -58,7 +58,7 @@ final class OAuthAppService {
         if (r.callbackUrl() != null) {
             checkUrl(r.callbackUrl(), v);
         }
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         String clientId = "app_" + Secrets.base62(20);
         String secret = Secrets.randomToken(32);
         String webhookSecret = r.callbackUrl() == null ? null : "whsec_" + Secrets.randomToken(32);
@@ -99,7 +99,7 @@ final class OAuthAppService {
         if (r.name() == null && r.callbackUrl() == null) {
             v.error("name", "send a name or a callbackUrl to change");
         }
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             OAuthApp a = find(c, orgId, clientId);
@@ -187,7 +187,7 @@ final class OAuthAppService {
 
     private OAuthApp find(Connection c, String orgId, String clientId) throws SQLException {
         return repository.findOwnedApp(c, orgId, clientId)
-                .orElseThrow(() -> ApiException.notFound("OAuth app " + clientId));
+                .orElseThrow(() -> new NotFoundException("OAuth app " + clientId));
     }
 
     private static void checkName(String name, Validation v) {

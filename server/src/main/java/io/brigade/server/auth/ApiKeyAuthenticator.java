@@ -1,7 +1,7 @@
 package io.brigade.server.auth;
 
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.UnauthorizedException;
 import io.brigade.server.http.Router;
 import io.brigade.server.org.Plan;
 import io.brigade.server.ratelimit.RateLimiter;
@@ -43,19 +43,19 @@ public final class ApiKeyAuthenticator implements Router.RequestAuthenticator {
         String key = request.getHeaders().get(HEADER);
         if (key == null || key.isBlank()) {
             limiter.authFailed(address);
-            throw ApiException.unauthorized("send your API key in the X-API-Key header");
+            throw new UnauthorizedException("send your API key in the X-API-Key header");
         }
         key = key.strip();
         if (!ApiKeyFormat.isWellFormed(key)) {
             limiter.authFailed(address);
-            throw ApiException.unauthorized("the X-API-Key header does not hold a well-formed API key");
+            throw new UnauthorizedException("the X-API-Key header does not hold a well-formed API key");
         }
         String hash = Secrets.sha256Hex(key);
         CredentialRepository.ApiKeyCaller caller = database.read(c -> credentials.findApiKeyCaller(c, hash))
                 .orElse(null);
         if (caller == null) {
             limiter.authFailed(address);
-            throw ApiException.unauthorized("the API key is unknown or revoked");
+            throw new UnauthorizedException("the API key is unknown or revoked");
         }
         Plan.parse(caller.plan()).require(Plan.ENTERPRISE, "The public API");
         touch(caller.keyId());

@@ -4,11 +4,11 @@ import io.brigade.protocol.Data;
 import io.brigade.protocol.apikeys.CreatedApiKey;
 import io.brigade.protocol.apikeys.NewApiKey;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.Plan;
 import java.time.Clock;
@@ -46,7 +46,7 @@ public final class ApiKeyRoutes {
         if (v.require(body.name(), "name") && body.name().strip().length() > 200) {
             v.error("name", "must be at most 200 characters");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         String orgId = ex.path("orgId");
         enforceApiKeyLimit(orgId);
         String key = ApiKeyFormat.generate();
@@ -62,7 +62,7 @@ public final class ApiKeyRoutes {
 
     /** API keys are an Enterprise feature: below it, creation is refused with 403 and the upgrade. */
     private void enforceApiKeyLimit(String orgId) {
-        database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId))
+        database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId))
                 .plan().require(Plan.ENTERPRISE, "API keys");
     }
 
@@ -77,7 +77,7 @@ public final class ApiKeyRoutes {
         boolean found = database.inTransaction(c -> credentials.revokeApiKey(c, ex.path("orgId"), keyId,
                 clock.instant()));
         if (!found) {
-            throw ApiException.notFound("API key " + keyId);
+            throw new NotFoundException("API key " + keyId);
         }
         return Reply.noContent();
     }

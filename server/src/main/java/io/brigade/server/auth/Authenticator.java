@@ -2,7 +2,7 @@ package io.brigade.server.auth;
 
 import io.brigade.protocol.Headers;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.UnauthorizedException;
 import io.brigade.server.staff.StaffRepository;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class Authenticator {
             value = request.getHeaders().get(Headers.FD_AUTHORIZATION);
         }
         if (value == null || value.isBlank()) {
-            throw ApiException.unauthorized("send an access token as 'Authorization: Bearer <token>' "
+            throw new UnauthorizedException("send an access token as 'Authorization: Bearer <token>' "
                     + "or an API key in 'FD-Authorization'");
         }
         String credential = value.strip();
@@ -51,22 +51,22 @@ public final class Authenticator {
             String hash = Secrets.sha256Hex(token);
             if (token.startsWith(STAFF_TOKEN_PREFIX)) {
                 return database.read(c -> staff.findSession(c, hash, clock.instant()))
-                        .orElseThrow(() -> ApiException.unauthorized("the staff session has ended; sign in again"));
+                        .orElseThrow(() -> new UnauthorizedException("the staff session has ended; sign in again"));
             }
             return database.read(c -> {
                 Optional<Principal> own = credentials.findToken(c, hash, clock.instant());
                 return own.isPresent() ? own : apps.findToken(c, hash, clock.instant());
-            }).orElseThrow(() -> ApiException.unauthorized("the access token is unknown or expired"));
+            }).orElseThrow(() -> new UnauthorizedException("the access token is unknown or expired"));
         }
         if (ApiKeyFormat.isWellFormed(credential)) {
             return apiKey(credential);
         }
-        throw ApiException.unauthorized("the credential is not a bearer token or a well-formed API key");
+        throw new UnauthorizedException("the credential is not a bearer token or a well-formed API key");
     }
 
     private Principal apiKey(String key) {
         String hash = Secrets.sha256Hex(key);
         return database.read(c -> credentials.findApiKey(c, hash))
-                .orElseThrow(() -> ApiException.unauthorized("the API key is unknown or revoked"));
+                .orElseThrow(() -> new UnauthorizedException("the API key is unknown or revoked"));
     }
 }

@@ -1,7 +1,7 @@
 package io.brigade.server.auth;
 
 import io.brigade.protocol.staff.StaffRole;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ForbiddenException;
 import java.util.List;
 
 /**
@@ -57,7 +57,7 @@ public record Principal(String orgId, String kind, String subject, StaffRole sta
         if (OAUTH_CLIENT.equals(kind) || (isStaff() && staffRole == StaffRole.MANAGER)) {
             return;
         }
-        throw ApiException.forbidden(isStaff()
+        throw new ForbiddenException(isStaff()
                 ? "this needs a manager; you are signed in as " + staffRole.name().toLowerCase()
                 : "back-office routes need a manager's session or a bearer token of the org's own OAuth client; "
                         + "an API key or an app's token cannot manage the org");
@@ -69,7 +69,7 @@ public record Principal(String orgId, String kind, String subject, StaffRole sta
                 || (isStaff() && (staffRole == StaffRole.KITCHEN || staffRole == StaffRole.MANAGER))) {
             return;
         }
-        throw ApiException.forbidden(isStaff()
+        throw new ForbiddenException(isStaff()
                 ? "the kitchen display needs kitchen staff or a manager; you are signed in as "
                         + staffRole.name().toLowerCase()
                 : "the kitchen display needs a staff session or the org's own OAuth client");
@@ -78,7 +78,7 @@ public record Principal(String orgId, String kind, String subject, StaffRole sta
     /** Only the org's own OAuth client (the till's credentials), never a person's session or an app. */
     public void requireOwnClient() {
         if (!OAUTH_CLIENT.equals(kind)) {
-            throw ApiException.forbidden("only the org's own OAuth client (a terminal's credentials) may do this");
+            throw new ForbiddenException("only the org's own OAuth client (a terminal's credentials) may do this");
         }
     }
 }

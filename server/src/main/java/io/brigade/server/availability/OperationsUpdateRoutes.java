@@ -4,10 +4,10 @@ import io.brigade.protocol.Data;
 import io.brigade.protocol.availability.PublishStatus;
 import io.brigade.protocol.availability.SnoozeChange;
 import io.brigade.protocol.availability.SnoozeStatus;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.http.Validation;
 
 /**
  * The Operations Updates API ({@code /operations-updates/orgs/{orgId}/properties/{propertyId}/salesChannels/
@@ -47,7 +47,7 @@ public final class OperationsUpdateRoutes {
         if (body.errorMessage() != null && body.errorMessage().length() > 2000) {
             v.error("errorMessage", "must be at most 2000 characters");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         return Reply.ok(new Data<>(service.publishReport(ex.path("orgId"), ex.path("propertyId"),
                 ex.path("salesChannelId"), body.menuPublishId(), body.success(), body.errorMessage(), actor(ex))));
     }
@@ -69,7 +69,7 @@ public final class OperationsUpdateRoutes {
             v.error("menuItemId", "must be at most " + MAX_ID + " characters");
         }
         boolean snooze = requested(body, v);
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         if (Boolean.TRUE.equals(body.success())) {
             service.item(ex.path("orgId"), ex.path("propertyId"), ex.path("salesChannelId"), body.menuId(), revision,
                     body.menuItemId(), snooze, body.expiry(), actor(ex));
@@ -82,7 +82,7 @@ public final class OperationsUpdateRoutes {
         SnoozeStatus body = ex.json(SnoozeStatus.class);
         Validation v = new Validation();
         boolean snooze = requested(body, v);
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         if (Boolean.TRUE.equals(body.success())) {
             service.store(ex.path("orgId"), ex.path("propertyId"), ex.path("salesChannelId"), snooze, body.expiry(),
                     actor(ex));
@@ -115,7 +115,7 @@ public final class OperationsUpdateRoutes {
         if (body.menuItemId() != null && (body.menuItemId().isBlank() || body.menuItemId().length() > MAX_ID)) {
             v.error("menuItemId", "must be 1 to " + MAX_ID + " characters, or left out to snooze the whole channel");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         String org = ex.path("orgId");
         String channel = ex.path("salesChannelId");
         if (body.menuItemId() == null) {

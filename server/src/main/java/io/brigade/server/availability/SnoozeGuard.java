@@ -4,7 +4,7 @@ import io.brigade.protocol.Problem;
 import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.sales.SaleItem;
 import io.brigade.server.db.GroupCommitter;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import java.sql.Connection;
@@ -66,7 +66,7 @@ public final class SnoozeGuard implements SaleObserver {
             check(items.get(i), "items[" + i + "]", active, errors);
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(422, errors);
+            throw InvalidInputException.unprocessable(errors);
         }
     }
 

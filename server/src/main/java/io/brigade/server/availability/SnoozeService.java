@@ -5,8 +5,9 @@ import io.brigade.protocol.availability.PublishReport;
 import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
@@ -68,19 +69,19 @@ public final class SnoozeService {
             Long rId = revisionId;
             if (mId == null || rId == null) {
                 SnoozeRepository.CurrentMenu current = snoozes.currentMenu(c, orgId, channelId).orElseThrow(() ->
-                        ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("menuItemId",
-                                "no menu is published to sales channel " + channelId))));
+                        InvalidInputException.unprocessable("menuItemId",
+                                "no menu is published to sales channel " + channelId));
                 mId = current.menuId();
                 rId = current.revisionId();
             }
             Optional<Catalog> catalog = menus.catalog(c, orgId, mId, rId);
             if (catalog.isEmpty()) {
-                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("menuRevisionId",
-                        "menu " + mId + " has no revision " + rId)));
+                throw InvalidInputException.unprocessable("menuRevisionId",
+                        "menu " + mId + " has no revision " + rId);
             }
             if (catalog.get().item(itemId) == null && catalog.get().modifierItem(itemId) == null) {
-                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("menuItemId",
-                        "no item " + itemId + " in revision " + rId + " of menu " + mId)));
+                throw InvalidInputException.unprocessable("menuItemId",
+                        "no item " + itemId + " in revision " + rId + " of menu " + mId);
             }
             boolean changed;
             if (snooze) {
@@ -135,8 +136,8 @@ public final class SnoozeService {
             SalesChannel channel = channel(c, orgId, propertyId, channelId);
             SnoozeRepository.PublicationRow p = snoozes.publication(c, orgId, menuPublishId)
                     .filter(row -> row.salesChannelId().equals(channelId))
-                    .orElseThrow(() -> ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError(
-                            "menuPublishId", "no publication " + menuPublishId + " to sales channel " + channelId))));
+                    .orElseThrow(() -> InvalidInputException.unprocessable(
+                            "menuPublishId", "no publication " + menuPublishId + " to sales channel " + channelId));
             snoozes.reportPublish(c, orgId, menuPublishId, success, errorMessage, now);
             if (!success) {
                 outbox.append(c, orgId, Envelope.forChannel(EventTypes.MENU_VALIDATION_FAILED, orgId, channel)
@@ -156,14 +157,14 @@ public final class SnoozeService {
     private static void checkExpiry(boolean snooze, Instant expiry, Instant now) {
         if (snooze && expiry != null && !expiry.isAfter(now)) {
             Validation v = new Validation().error("expiry", "must be in the future");
-            v.throwIfAny(422);
+            v.throwIfUnprocessable();
         }
     }
 
     private SalesChannel channel(Connection c, String orgId, String propertyId, String channelId) throws SQLException {
         return orgs.findChannel(c, orgId, channelId)
                 .filter(ch -> propertyId == null || ch.propertyId().equals(propertyId))
-                .orElseThrow(() -> ApiException.notFound("sales channel " + channelId
+                .orElseThrow(() -> new NotFoundException("sales channel " + channelId
                         + (propertyId == null ? "" : " on property " + propertyId)));
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.brigade.protocol.Json;
-import io.brigade.protocol.Problem;
+import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.auth.Principal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,8 +86,8 @@ public final class Exchange {
         return body;
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(413, "Content Too Large",
+    private HttpRefusal tooLarge() {
+        return new HttpRefusal(413, "Content Too Large",
                 "request body is larger than " + maxBodyBytes + " bytes");
     }
 
@@ -95,12 +95,12 @@ public final class Exchange {
     public <T> T json(Class<T> type) throws IOException {
         byte[] bytes = body();
         if (bytes.length == 0) {
-            throw ApiException.badRequest("request body is required");
+            throw InvalidInputException.malformed("request body is required");
         }
         try {
             T value = Json.mapper().readValue(bytes, type);
             if (value == null) {
-                throw ApiException.badRequest("request body must be a JSON object");
+                throw InvalidInputException.malformed("request body must be a JSON object");
             }
             return value;
         } catch (MismatchedInputException e) {
@@ -109,9 +109,9 @@ public final class Exchange {
                     && ife.getTargetType().isEnum()
                     ? "must be one of " + wireNames(ife.getTargetType())
                     : "has the wrong type (expected " + simpleType(e) + ")";
-            throw ApiException.invalid(400, List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, detail)));
+            throw InvalidInputException.malformed(field.isEmpty() ? "$" : field, detail);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
+            throw InvalidInputException.malformed("request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -4,6 +4,9 @@ import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
 import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.Principal;
+import io.brigade.server.domain.DomainException;
+import io.brigade.server.domain.ForbiddenException;
+import io.brigade.server.domain.NotFoundException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +54,7 @@ public final class Router {
         NONE
     }
 
-    /** Finds the caller of a request or throws an {@link ApiException} (401, 403, 429). */
+    /** Finds the caller of a request or throws an {@link DomainException} (401, 403, 429). */
     @FunctionalInterface
     public interface RequestAuthenticator {
         Principal authenticate(Request request);
@@ -62,7 +65,7 @@ public final class Router {
 
     /**
      * A route that writes its own response over time (server-sent events). It runs after authentication and
-     * the org check, like any route; an {@link ApiException} thrown before it writes becomes a problem. Once it
+     * the org check, like any route; an {@link DomainException} thrown before it writes becomes a problem. Once it
      * has started the response it owns {@code callback} and must complete it (Jetty 12 core:
      * {@code response.write(false, chunk, cb)} per chunk, then {@code write(true, …)}).
      */
@@ -73,7 +76,7 @@ public final class Router {
 
     /**
      * Checks an authenticated caller against the route it matched (method and URI template), after the org
-     * check and before the route runs; throws an {@link ApiException} to refuse (installed apps' scopes).
+     * check and before the route runs; throws an {@link DomainException} to refuse (installed apps' scopes).
      */
     @FunctionalInterface
     public interface RouteGuard {
@@ -179,13 +182,13 @@ public final class Router {
                     Principal principal = entry.auth() == Auth.API_KEY
                             ? apiKeyAuthenticator.authenticate(request) : authenticator.authenticate(request);
                     if (principal.isStaff() && !request.getHttpURI().getDecodedPath().startsWith("/backoffice/")) {
-                        throw ApiException.forbidden("a staff session opens the back office only; integrations use "
+                        throw new ForbiddenException("a staff session opens the back office only; integrations use "
                                 + "the org's OAuth client or an API key");
                     }
                     String orgId = params == null ? null : params.get("orgId");
                     if (orgId != null && !principal.canAccessOrg(orgId)) {
                         // 404, not 403: a caller learns nothing about orgs that are not theirs.
-                        throw ApiException.notFound("org " + orgId);
+                        throw new NotFoundException("org " + orgId);
                     }
                     exchange.principal(principal);
                     for (RouteGuard guard : guards) {
@@ -203,20 +206,20 @@ public final class Router {
                             : exchange.principal().orgId();
                     writeListeners.forEach(listener -> listener.accept(org));
                 }
-            } catch (ApiException e) {
-                e.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-                if (e.status() != 413 && !drained(exchange)) {
-                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                }
-                if (e.status() == 401) {
-                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE,
-                            entry.auth() == Auth.API_KEY ? "ApiKey header=\"X-API-Key\"" : "Bearer");
-                }
-                if (e.status() == 413) {
+            } catch (DomainException | HttpRefusal e) {
+                String path = request.getHttpURI().getDecodedPath();
+                Problems.Answer answer = e instanceof DomainException d ? Problems.of(d, path)
+                        : Problems.of((HttpRefusal) e, path);
+                answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+                if (answer.status() == 413 || !drained(exchange)) {
                     // The rest of the body was never read: the connection cannot carry another request.
                     response.getHeaders().put(HttpHeader.CONNECTION, "close");
                 }
-                writeProblem(request, response, callback, e.toProblem(request.getHttpURI().getDecodedPath()));
+                if (answer.status() == 401) {
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE,
+                            entry.auth() == Auth.API_KEY ? "ApiKey header=\"X-API-Key\"" : "Bearer");
+                }
+                writeProblem(request, response, callback, answer.problem());
                 return true;
             } catch (Exception e) {
                 LOG.error("unexpected failure on {} {}", request.getMethod(), request.getHttpURI().getDecodedPath(), e);

@@ -2,11 +2,11 @@ package io.brigade.server.inventory;
 
 import io.brigade.protocol.Data;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.PublishedMenus;
 import java.time.Clock;
 
@@ -52,7 +52,7 @@ public final class StockRoutes {
         ex.principal().requireBackOffice();
         String itemId = ex.path("menuItemId");
         return Reply.ok(database.read(c -> stock.level(c, ex.path("orgId"), itemId))
-                .orElseThrow(() -> ApiException.notFound("stock of meal " + itemId)));
+                .orElseThrow(() -> new NotFoundException("stock of meal " + itemId)));
     }
 
     private Reply set(Exchange ex) throws Exception {
@@ -62,12 +62,12 @@ public final class StockRoutes {
         if (v.require(body.quantity(), "quantity") && (body.quantity() < 0 || body.quantity() > MAX_LEVEL)) {
             v.error("quantity", "must be between 0 and " + MAX_LEVEL);
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         String orgId = ex.path("orgId");
         String itemId = ex.path("menuItemId");
         return Reply.ok(database.inTransaction(c -> {
             if (menus.item(c, orgId, itemId).isEmpty()) {
-                throw ApiException.notFound("meal " + itemId);
+                throw new NotFoundException("meal " + itemId);
             }
             boolean wasOut = stock.level(c, orgId, itemId).map(l -> l.quantity() <= 0).orElse(false);
             stock.set(c, orgId, itemId, body.quantity(), clock.instant());
@@ -89,7 +89,7 @@ public final class StockRoutes {
             }
             return stock.delete(c, orgId, itemId);
         })) {
-            throw ApiException.notFound("stock of meal " + itemId);
+            throw new NotFoundException("stock of meal " + itemId);
         }
         return Reply.noContent();
     }

@@ -2,7 +2,6 @@ package io.brigade.server.inventory;
 
 import io.brigade.protocol.sales.SaleItem;
 import io.brigade.server.db.GroupCommitter;
-import io.brigade.server.http.ApiException;
 import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import java.sql.Connection;
@@ -104,7 +103,7 @@ public final class StockService implements SaleObserver {
         if (strict) {
             Optional<StockRepository.StockLevel> level = stock.level(c, sale.orgId(), itemId);
             if (level.isPresent()) {
-                throw new ApiException(409, "Conflict", "meal " + itemId + " is out of stock: "
+                throw new OutOfStockException("meal " + itemId + " is out of stock: "
                         + Math.max(0, level.get().quantity()) + " left, " + quantity + " ordered");
             }
         }

@@ -15,8 +15,11 @@ import io.brigade.protocol.jobs.Job;
 import io.brigade.protocol.jobs.JobRequest;
 import io.brigade.server.Ids;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.ConflictException;
+import io.brigade.server.domain.DomainException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.UnavailableException;
+import io.brigade.server.domain.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,12 +126,12 @@ public final class JobEngine implements AutoCloseable {
         if (delay < 0 || delay > MAX_DELAY_SECONDS) {
             v.error("delaySeconds", "must be between 0 and " + MAX_DELAY_SECONDS);
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         Validation pv = new Validation();
         Params params = new Params(request.parameters(), pv);
-        pv.throwIfAny(400);
+        pv.throwIfMalformed();
         JsonNode normalised = handler.validate(orgId, params);
-        pv.throwIfAny(422);
+        pv.throwIfUnprocessable();
 
         Instant now = clock.instant();
         Instant runAt = now.plusSeconds(delay);
@@ -148,12 +151,12 @@ public final class JobEngine implements AutoCloseable {
     /** Cancels a waiting or delayed job; 409 for one that is active or finished. */
     public Job cancel(String orgId, String jobId) {
         JobRepository.JobRow row = database.read(c -> jobs.find(c, orgId, jobId))
-                .orElseThrow(() -> ApiException.notFound("job " + jobId));
+                .orElseThrow(() -> new NotFoundException("job " + jobId));
         boolean cancelled = database.inTransaction(c -> jobs.cancel(c, orgId, jobId, clock.instant()));
         if (!cancelled) {
             JobStatus now = database.read(c -> jobs.find(c, orgId, jobId)).map(JobRepository.JobRow::status)
                     .orElse(row.status());
-            throw ApiException.conflict("job " + jobId + " is " + now.wireName()
+            throw new ConflictException("job " + jobId + " is " + now.wireName()
                     + "; only waiting or delayed jobs can be cancelled");
         }
         // Best effort: if a node picked the execution meanwhile, its claim sees 'cancelled' and runs nothing.
@@ -172,7 +175,7 @@ public final class JobEngine implements AutoCloseable {
             } catch (java.sql.SQLException e) {
                 throw new io.brigade.server.db.DataAccessException(e);
             }
-        })).orElseThrow(() -> ApiException.notFound("job " + jobId));
+        })).orElseThrow(() -> new NotFoundException("job " + jobId));
     }
 
     public List<Job> list(String orgId, JobStatus status, String type, int limit) {
@@ -187,9 +190,9 @@ public final class JobEngine implements AutoCloseable {
 
     public List<JobRepository.FileRow> files(String orgId, String jobId) {
         JobRepository.JobRow row = database.read(c -> jobs.find(c, orgId, jobId))
-                .orElseThrow(() -> ApiException.notFound("job " + jobId));
+                .orElseThrow(() -> new NotFoundException("job " + jobId));
         if (row.status() != JobStatus.COMPLETED) {
-            throw ApiException.conflict("job " + jobId + " is " + row.status().wireName()
+            throw new ConflictException("job " + jobId + " is " + row.status().wireName()
                     + "; its result can be downloaded once it has completed");
         }
         return database.read(c -> jobs.fileContents(c, jobId));
@@ -204,7 +207,7 @@ public final class JobEngine implements AutoCloseable {
     private Scheduler requireStarted() {
         Scheduler s = scheduler;
         if (s == null) {
-            throw new ApiException(503, "Service Unavailable", "the job worker is not running on this server");
+            throw new UnavailableException("the job worker is not running on this server");
         }
         return s;
     }
@@ -235,7 +238,7 @@ public final class JobEngine implements AutoCloseable {
             LOG.warn("{}", e.getMessage());
         } catch (JobFailure e) {
             finish(job, JobStatus.FAILED, null, e.getMessage());
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             finish(job, JobStatus.FAILED, null, e.getMessage());
         } catch (Exception e) {
             if (Thread.interrupted() || execution.getSchedulerState().isShuttingDown()) {

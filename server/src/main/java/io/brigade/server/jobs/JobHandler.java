@@ -10,7 +10,7 @@ public interface JobHandler {
 
     /**
      * Checks {@code parameters} for {@code orgId} and answers them normalised (defaults filled in). Throws
-     * {@link io.brigade.server.http.ApiException} (422 with {@code parameters.*} field paths) so a bad job
+     * an {@link io.brigade.server.domain.InvalidInputException} (unprocessable, with {@code parameters.*} field paths) so a bad job
      * is refused before anything is queued.
      */
     JsonNode validate(String orgId, Params parameters);

@@ -3,7 +3,8 @@ package io.brigade.server.jobs;
 import io.brigade.protocol.jobs.JobList;
 import io.brigade.protocol.jobs.JobRequest;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -49,7 +50,7 @@ public final class JobRoutes {
     private String org(Exchange ex) {
         ex.principal().requireBackOffice();
         String orgId = ex.path("orgId");
-        Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId));
+        Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId));
         plan.plan().require(Plan.PROFESSIONAL, "Background jobs");
         return orgId;
     }
@@ -60,13 +61,13 @@ public final class JobRoutes {
         if (ex.query("status").isPresent()) {
             status = JobStatus.fromWire(ex.query("status").get());
             if (status == null) {
-                throw ApiException.badRequest("status must be one of waiting, delayed, active, completed, failed, "
+                throw InvalidInputException.malformed("status must be one of waiting, delayed, active, completed, failed, "
                         + "cancelled");
             }
         }
         String type = ex.query("type").orElse(null);
         if (type != null && !engine.types().contains(type)) {
-            throw ApiException.badRequest("type must be one of " + String.join(", ", engine.types()));
+            throw InvalidInputException.malformed("type must be one of " + String.join(", ", engine.types()));
         }
         int limit = 100;
         if (ex.query("limit").isPresent()) {
@@ -76,7 +77,7 @@ public final class JobRoutes {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_LIST) {
-                throw ApiException.badRequest("limit must be a number from 1 to " + MAX_LIST);
+                throw InvalidInputException.malformed("limit must be a number from 1 to " + MAX_LIST);
             }
         }
         return Reply.ok(new JobList(engine.list(orgId, status, type, limit)));
@@ -95,7 +96,7 @@ public final class JobRoutes {
         String jobId = ex.path("jobId");
         List<JobRepository.FileRow> files = engine.files(orgId, jobId);
         if (files.isEmpty()) {
-            throw ApiException.notFound("a result file of job " + jobId);
+            throw new NotFoundException("a result file of job " + jobId);
         }
         if (files.size() == 1) {
             return file(files.get(0));
@@ -116,7 +117,7 @@ public final class JobRoutes {
         String orgId = org(ex);
         String name = ex.path("name");
         return engine.files(orgId, ex.path("jobId")).stream().filter(f -> f.name().equals(name)).findFirst()
-                .map(JobRoutes::file).orElseThrow(() -> ApiException.notFound("result file " + name));
+                .map(JobRoutes::file).orElseThrow(() -> new NotFoundException("result file " + name));
     }
 
     private static Reply file(JobRepository.FileRow f) {

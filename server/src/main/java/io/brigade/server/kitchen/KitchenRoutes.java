@@ -1,14 +1,12 @@
 package io.brigade.server.kitchen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brigade.protocol.Problem;
 import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import java.util.List;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -71,11 +69,11 @@ public final class KitchenRoutes {
         try {
             lineNo = Integer.parseInt(ex.path("lineNo"));
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(400, List.of(new Problem.FieldError("lineNo", "must be a whole number")));
+            throw InvalidInputException.malformed("lineNo", "must be a whole number");
         }
         JsonNode done = body.get("done");
         if (done == null || !done.isBoolean()) {
-            throw ApiException.invalid(400, List.of(new Problem.FieldError("done", "is required: true or false")));
+            throw InvalidInputException.malformed("done", "is required: true or false");
         }
         return Reply.ok(service.markItem(ex.path("orgId"), ex.path("saleId"), lineNo, done.booleanValue()));
     }
@@ -99,8 +97,8 @@ public final class KitchenRoutes {
         long from = cursor;
         long last = database.read(c -> kitchen.currentSeq(c, orgId, false));
         if (cursor < 0 || cursor > last) {
-            throw ApiException.invalid(400, List.of(new Problem.FieldError("Last-Event-ID",
-                    "must be an event id this stream sent (0 to " + last + ")")));
+            throw InvalidInputException.malformed("Last-Event-ID",
+                    "must be an event id this stream sent (0 to " + last + ")");
         }
         if (cursor < last && !database.read(c -> kitchen.hasEvent(c, orgId, from + 1))) {
             // Away longer than events are kept (KitchenEventRetention): start again from a snapshot.

@@ -2,14 +2,15 @@ package io.brigade.server.kitchen;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.brigade.protocol.Json;
-import io.brigade.protocol.Problem;
 import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
 import io.brigade.protocol.kitchen.KitchenTicket;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.protocol.sales.StatusUpdate;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ConflictException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.sales.SaleService;
 import java.sql.Connection;
@@ -49,11 +50,11 @@ public final class KitchenService {
     /** Refuses a missing property (400) or another org's (404). */
     public void checkProperty(String orgId, String propertyId) {
         if (propertyId == null || propertyId.isBlank()) {
-            throw ApiException.invalid(400, List.of(new Problem.FieldError("propertyId",
-                    "is required: the kitchen display shows one property")));
+            throw InvalidInputException.malformed("propertyId",
+                    "is required: the kitchen display shows one property");
         }
         if (database.read(c -> orgs.findProperty(c, orgId, propertyId)).isEmpty()) {
-            throw ApiException.notFound("property " + propertyId);
+            throw new NotFoundException("property " + propertyId);
         }
     }
 
@@ -100,7 +101,7 @@ public final class KitchenService {
     public KitchenTicket recall(String orgId, String propertyId) {
         checkProperty(orgId, propertyId);
         KitchenRepository.TicketRow last = database.read(c -> kitchen.lastBumpedReady(c, orgId, propertyId))
-                .orElseThrow(() -> ApiException.conflict("no bumped ticket is waiting at the pass to be recalled"));
+                .orElseThrow(() -> new ConflictException("no bumped ticket is waiting at the pass to be recalled"));
         return move(orgId, last.saleId(), SaleStatus.SALE_IN_PREPARATION);
     }
 
@@ -110,11 +111,11 @@ public final class KitchenService {
             KitchenRepository.TicketRow row = row(c, orgId, saleId);
             KitchenTicket ticket = ticket(row, Set.of());
             if (lineNo < 1 || lineNo > ticket.items().size()) {
-                throw ApiException.invalid(400, List.of(new Problem.FieldError("lineNo", "must be between 1 and "
-                        + ticket.items().size() + " on ticket " + ticket.displayId())));
+                throw InvalidInputException.malformed("lineNo", "must be between 1 and "
+                        + ticket.items().size() + " on ticket " + ticket.displayId());
             }
             if (!isOpen(row.status())) {
-                throw ApiException.conflict("ticket " + ticket.displayId() + " has left the kitchen (" + row.status()
+                throw new ConflictException("ticket " + ticket.displayId() + " has left the kitchen (" + row.status()
                         + ")");
             }
             // The sequence row is taken first: item marks of one org are serialised with its other events.
@@ -137,7 +138,7 @@ public final class KitchenService {
     }
 
     private KitchenRepository.TicketRow row(Connection c, String orgId, String saleId) throws SQLException {
-        return kitchen.findTicket(c, orgId, saleId).orElseThrow(() -> ApiException.notFound("kitchen ticket " + saleId));
+        return kitchen.findTicket(c, orgId, saleId).orElseThrow(() -> new NotFoundException("kitchen ticket " + saleId));
     }
 
     private static boolean isOpen(String status) {

@@ -9,7 +9,7 @@ import io.brigade.protocol.menus.Publication;
 import io.brigade.protocol.menus.PublishRequest;
 import io.brigade.protocol.menus.RevisionSummary;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -92,7 +92,7 @@ public final class MenuBackOfficeRoutes {
         try {
             return Long.parseLong(ex.path("revisionId"));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("revision " + ex.path("revisionId"));
+            throw new NotFoundException("revision " + ex.path("revisionId"));
         }
     }
 }

@@ -5,7 +5,7 @@ import io.brigade.protocol.menus.MenuContent;
 import io.brigade.protocol.menus.MenuHeader;
 import io.brigade.protocol.menus.PublishRequest;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -55,7 +55,7 @@ public final class MenuRoutes {
         try {
             return Long.parseLong(ex.path("revisionId"));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("revision " + ex.path("revisionId"));
+            throw new NotFoundException("revision " + ex.path("revisionId"));
         }
     }
 }

@@ -15,8 +15,9 @@ import io.brigade.protocol.menus.PricingProfile;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.server.Ids;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.org.OrgRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,15 +82,15 @@ public final class MenuService {
     public MenuCreated createRevision(String orgId, String menuId, MenuContent request) {
         return database.inTransaction(c -> {
             long latest = repository.lockLatestRevision(c, orgId, menuId)
-                    .orElseThrow(() -> ApiException.notFound("menu " + menuId));
+                    .orElseThrow(() -> new NotFoundException("menu " + menuId));
             MenuContent source = request;
             if (source == null) {
                 String draft = repository.draft(c, orgId, menuId).orElse(null);
                 source = draft == null ? null : parse(draft);
             }
             if (source == null || Catalog.nonNull(source.categories()).isEmpty()) {
-                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("categories",
-                        "a revision needs at least one category with items")));
+                throw InvalidInputException.unprocessable("categories",
+                        "a revision needs at least one category with items");
             }
             MenuContent content = normalise(source);
             long next = latest + 1;
@@ -104,7 +105,7 @@ public final class MenuService {
         if (salesChannelIds == null || salesChannelIds.isEmpty()) {
             v.error("salesChannelIds", "name at least one sales channel");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             MenuRevision published = revision(c, orgId, menuId, revisionId);
@@ -116,7 +117,7 @@ public final class MenuService {
                     unknown.error("salesChannelIds[" + i + "]", "no sales channel " + channelId + " in this org");
                 }
             }
-            unknown.throwIfAny(422);
+            unknown.throwIfUnprocessable();
             for (String channelId : new LinkedHashSet<>(salesChannelIds)) {
                 Publication p = new Publication(Ids.uuid(), menuId, revisionId, channelId, now);
                 repository.insertPublication(c, orgId, p);
@@ -143,17 +144,17 @@ public final class MenuService {
 
     public MenuRevision revision(Connection c, String orgId, String menuId, long revisionId) throws SQLException {
         MenuRepository.RevisionRow row = repository.findRevision(c, orgId, menuId, revisionId)
-                .orElseThrow(() -> ApiException.notFound("revision " + revisionId + " of menu " + menuId));
+                .orElseThrow(() -> new NotFoundException("revision " + revisionId + " of menu " + menuId));
         return new MenuRevision(row.menuId(), row.revisionId(), row.createdAt(), parse(row.content()));
     }
 
     public MenuRevision current(String orgId, String menuId) {
         return database.read(c -> {
             if (!repository.menuExists(c, orgId, menuId)) {
-                throw ApiException.notFound("menu " + menuId);
+                throw new NotFoundException("menu " + menuId);
             }
             long revisionId = repository.currentRevision(c, orgId, menuId)
-                    .orElseThrow(() -> ApiException.notFound("a published revision of menu " + menuId));
+                    .orElseThrow(() -> new NotFoundException("a published revision of menu " + menuId));
             return revision(c, orgId, menuId, revisionId);
         });
     }
@@ -285,7 +286,7 @@ public final class MenuService {
             }
             charges.add(new MenuCharge(ch.id() == null ? Ids.uuid() : ch.id(), ch.type(), ch.caption(), ch.amount()));
         }
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         return new MenuContent(m.name().strip(), currency, categoryGroups, categories, groups, charges);
     }
 

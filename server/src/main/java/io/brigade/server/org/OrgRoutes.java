@@ -5,7 +5,7 @@ import io.brigade.protocol.org.Brand;
 import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -28,7 +28,7 @@ public final class OrgRoutes {
     public void register(Router router) {
         router.route("GET", "/orgManagement/orgs", this::orgs)
                 .route("GET", ORG, ex -> Reply.ok(new Data<>(database.read(c -> repository.findOrg(c, org(ex)))
-                        .orElseThrow(() -> ApiException.notFound("org " + org(ex))))))
+                        .orElseThrow(() -> new NotFoundException("org " + org(ex))))))
                 .route("GET", ORG + "/brands", ex -> Reply.ok(new Data<>(database.read(c -> repository.brands(c, org(ex))))))
                 .route("POST", ORG + "/brands", ex -> Reply.created(new Data<>(service.createBrand(org(ex), ex.json(Brand.class)))))
                 .route("GET", ORG + "/properties", ex -> Reply.ok(new Data<>(database.read(c -> repository.properties(c,
@@ -61,7 +61,7 @@ public final class OrgRoutes {
     private Property property(Exchange ex) {
         String propertyId = ex.path("propertyId");
         return database.read(c -> repository.findProperty(c, org(ex), propertyId))
-                .orElseThrow(() -> ApiException.notFound("property " + propertyId));
+                .orElseThrow(() -> new NotFoundException("property " + propertyId));
     }
 
     private Reply channels(Exchange ex) {

@@ -7,8 +7,9 @@ import io.brigade.protocol.org.Vat;
 import io.brigade.protocol.sales.DispatchType;
 import io.brigade.server.Ids;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -37,7 +38,7 @@ public final class OrgService {
     public Brand createBrand(String orgId, Brand request) {
         Validation v = new Validation();
         v.require(request.name(), "name");
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         Brand brand = new Brand(Ids.brand(), orgId, request.name().strip());
         database.inTransaction(c -> {
             repository.insertBrand(c, brand, clock.instant());
@@ -70,7 +71,7 @@ public final class OrgService {
         if (pct.signum() < 0 || pct.compareTo(new BigDecimal("100")) > 0) {
             v.error("vat.vatPercentage", "must be between 0 and 100");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         Vat stored = new Vat(Boolean.TRUE.equals(vat.isVatApplicable()), !Boolean.FALSE.equals(vat.isVatInclusive()),
                 pct, vat.operativeVatBands() == null ? List.of() : vat.operativeVatBands());
         Property property = new Property(Ids.property(), orgId, request.name().strip(), request.address(), country,
@@ -97,21 +98,21 @@ public final class OrgService {
                 v.error("dispatchTypes[" + i + "]", "must be one of DineIn, TakeAway, Collection, Delivery");
             }
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         return database.inTransaction(c -> {
             repository.findProperty(c, orgId, propertyId)
-                    .orElseThrow(() -> ApiException.notFound("property " + propertyId));
+                    .orElseThrow(() -> new NotFoundException("property " + propertyId));
             String brandId = request.brandId();
             if (brandId == null) {
                 List<Brand> brands = repository.brands(c, orgId);
                 if (brands.size() != 1) {
-                    throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("brandId",
-                            "is required when the org has " + brands.size() + " brands")));
+                    throw InvalidInputException.unprocessable("brandId",
+                            "is required when the org has " + brands.size() + " brands");
                 }
                 brandId = brands.get(0).brandId();
             } else if (repository.findBrand(c, orgId, brandId).isEmpty()) {
-                throw ApiException.invalid(422, List.of(new io.brigade.protocol.Problem.FieldError("brandId",
-                        "no brand " + brandId + " in this org")));
+                throw InvalidInputException.unprocessable("brandId",
+                        "no brand " + brandId + " in this org");
             }
             SalesChannel channel = new SalesChannel(Ids.salesChannel(), propertyId, brandId, request.name().strip(),
                     request.salesChannelType(), dispatchTypes);

@@ -1,6 +1,6 @@
 package io.brigade.server.org;
 
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ForbiddenException;
 import java.util.Arrays;
 
 /** An org's billing plan; features unlock at a minimum plan (FoodFlex tiers). */
@@ -32,7 +32,7 @@ public enum Plan {
     /** Refuses with 403 and says what upgrading unlocks when this plan is below {@code needed}. */
     public void require(Plan needed, String feature) {
         if (!atLeast(needed)) {
-            throw ApiException.forbidden(feature + " needs the " + needed.wireName + " plan or above; this org is on "
+            throw new ForbiddenException(feature + " needs the " + needed.wireName + " plan or above; this org is on "
                     + wireName + ". Upgrade to " + needed.wireName + " to unlock it.");
         }
     }

@@ -1,14 +1,13 @@
 package io.brigade.server.org;
 
-import io.brigade.protocol.Problem;
 import io.brigade.protocol.org.OrgPlan;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code /backoffice/v1/orgs/{orgId}/plan}: read and change the org's billing plan and its analytics
@@ -32,7 +31,7 @@ public final class PlanRoutes {
     private Reply read(Exchange ex) {
         ex.principal().requireBackOffice();
         Entitlement entitlement = database.read(c -> orgs.plan(c, ex.path("orgId")))
-                .orElseThrow(() -> ApiException.notFound("org " + ex.path("orgId")));
+                .orElseThrow(() -> new NotFoundException("org " + ex.path("orgId")));
         return Reply.ok(new OrgPlan(entitlement.plan().wireName(), entitlement.analyticsEnabled()));
     }
 
@@ -43,7 +42,7 @@ public final class PlanRoutes {
         String orgId = ex.path("orgId");
         database.inTransaction(c -> {
             if (!orgs.setPlan(c, orgId, plan)) {
-                throw ApiException.notFound("org " + orgId);
+                throw new NotFoundException("org " + orgId);
             }
             if (body.analyticsEnabled() != null) {
                 orgs.setAnalyticsEnabled(c, orgId, body.analyticsEnabled());
@@ -61,8 +60,8 @@ public final class PlanRoutes {
             }
             return Plan.parse(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(400, List.of(new Problem.FieldError("plan", "must be one of "
-                    + Arrays.stream(Plan.values()).map(Plan::wireName).toList())));
+            throw InvalidInputException.malformed("plan", "must be one of "
+                    + Arrays.stream(Plan.values()).map(Plan::wireName).toList());
         }
     }
 }

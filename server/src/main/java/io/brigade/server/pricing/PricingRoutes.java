@@ -3,11 +3,11 @@ package io.brigade.server.pricing;
 import io.brigade.protocol.Data;
 import io.brigade.server.Ids;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.PublishedMenus;
 import java.math.BigDecimal;
@@ -50,7 +50,7 @@ public final class PricingRoutes {
             ex.principal().requireBackOffice();
             String ruleId = ex.path("ruleId");
             if (!database.inTransaction(c -> rules.delete(c, ex.path("orgId"), ruleId, clock.instant()))) {
-                throw ApiException.notFound("pricing rule " + ruleId);
+                throw new NotFoundException("pricing rule " + ruleId);
             }
             return Reply.noContent();
         });
@@ -89,7 +89,7 @@ public final class PricingRoutes {
         if (start != null && start.equals(end)) {
             v.error("endTime", "must differ from startTime");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         String orgId = ex.path("orgId");
         PricingRule rule = new PricingRule(Ids.uuid(), body.name().strip(), body.percentOff(),
                 List.copyOf(new java.util.LinkedHashSet<>(body.categoryIds())), List.copyOf(new java.util.LinkedHashSet<>(days)),
@@ -106,7 +106,7 @@ public final class PricingRoutes {
                             + " in this org's published menus");
                 }
             }
-            unknown.throwIfAny(422);
+            unknown.throwIfUnprocessable();
             rules.insert(c, orgId, rule, clock.instant());
             return null;
         });

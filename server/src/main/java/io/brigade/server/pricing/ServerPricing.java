@@ -7,7 +7,7 @@ import io.brigade.protocol.sales.DiscountType;
 import io.brigade.protocol.sales.DispatchType;
 import io.brigade.protocol.sales.SaleDiscount;
 import io.brigade.protocol.sales.SaleItem;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.sales.SaleValidator;
 import java.math.BigDecimal;

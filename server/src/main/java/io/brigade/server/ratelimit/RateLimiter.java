@@ -1,9 +1,10 @@
 package io.brigade.server.ratelimit;
 
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.TooManyRequestsException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -73,14 +74,14 @@ public final class RateLimiter {
         store.bucket(RateLimitPolicy.AUTH_FAILURES, address).tryConsume(1);
     }
 
-    private static ApiException tooMany(RateLimitPolicy policy, long nanosToWait) {
+    private static TooManyRequestsException tooMany(RateLimitPolicy policy, long nanosToWait) {
         long retryAfter = seconds(nanosToWait);
-        return new ApiException(429, "Too Many Requests", "the '" + policy.name() + "' rate limit of "
-                + policy.quota() + " per " + policy.window().toMinutes() + " minutes is spent; retry in "
-                + retryAfter + " s")
-                .header("Retry-After", Long.toString(retryAfter))
-                .header("RateLimit-Policy", policy.header())
-                .header("RateLimit", '"' + policy.name() + "\";r=0;t=" + retryAfter);
+        Map<String, String> quota = new LinkedHashMap<>();
+        quota.put("RateLimit-Policy", policy.header());
+        quota.put("RateLimit", '"' + policy.name() + "\";r=0;t=" + retryAfter);
+        return new TooManyRequestsException("the '" + policy.name() + "' rate limit of " + policy.quota() + " per "
+                + policy.window().toMinutes() + " minutes is spent; retry in " + retryAfter + " s",
+                Duration.ofSeconds(retryAfter), quota);
     }
 
     private static String item(RateLimitPolicy policy, ConsumptionProbe probe) {

@@ -4,7 +4,10 @@ import io.brigade.protocol.Problem;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.DomainException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.http.Problems;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
 import java.sql.Connection;
@@ -83,7 +86,7 @@ public final class SaleImport {
     public Summary run(String orgId, Iterator<Entry> entries, Progress progress) {
         long start = System.nanoTime();
         if (orgId == null || database.read(c -> orgs.findOrg(c, orgId)).isEmpty()) {
-            throw ApiException.notFound("org " + orgId);
+            throw new NotFoundException("org " + orgId);
         }
         long read = 0;
         long imported = 0;
@@ -132,8 +135,8 @@ public final class SaleImport {
             }
             try {
                 accepted.add(accept(c, orgId, entry.sale(), now));
-            } catch (ApiException e) {
-                Problem p = e.toProblem(null);
+            } catch (DomainException e) {
+                Problem p = Problems.of(e, null).problem();
                 refused.add(new Rejection(entry.index(), p.status(), p.detail(),
                         p.errors() == null ? List.of() : p.errors()));
             }
@@ -144,12 +147,12 @@ public final class SaleImport {
     private SaleRecord accept(Connection c, String orgId, Sale sale, Instant now) throws SQLException {
         // A live sale without a time happened now; a historical one must say when it happened.
         if (sale.requestedFulfillmentTime() == null) {
-            throw ApiException.invalid(422, List.of(new Problem.FieldError("requestedFulfillmentTime",
-                    "is required for an imported sale: it is when the sale happened")));
+            throw InvalidInputException.unprocessable("requestedFulfillmentTime",
+                    "is required for an imported sale: it is when the sale happened");
         }
         if (sale.requestedFulfillmentTime().isAfter(now)) {
-            throw ApiException.invalid(422, List.of(new Problem.FieldError("requestedFulfillmentTime",
-                    "is in the future: only sales that already happened can be imported")));
+            throw InvalidInputException.unprocessable("requestedFulfillmentTime",
+                    "is in the future: only sales that already happened can be imported");
         }
         SaleRecord r = intake.validate(c, orgId, sale, now);
         // The sale's own status (server-owned on the live path) is kept: history arrives finished.

@@ -4,7 +4,7 @@ import io.brigade.protocol.org.SalesChannel;
 import io.brigade.protocol.sales.Customer;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleStatus;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
@@ -31,7 +31,7 @@ final class SaleIntake {
         this.saleIds = saleIds;
     }
 
-    /** Validates (throwing ApiException 400/422) and assigns the server-owned fields; {@code now} is the storing time. */
+    /** Validates (throwing InvalidInputException) and assigns the server-owned fields; {@code now} is the storing time. */
     SaleRecord validate(Connection c, String orgId, Sale raw, Instant now) throws SQLException {
         SaleValidator.checkShape(raw);
         Sale sale = normalise(raw);
@@ -39,7 +39,7 @@ final class SaleIntake {
         Optional<SalesChannel> channel = orgs.findChannel(c, orgId, sale.salesChannelId());
         if (channel.isEmpty()) {
             v.error("salesChannelId", "no sales channel " + sale.salesChannelId() + " in this org");
-            v.throwIfAny(422);
+            v.throwIfUnprocessable();
         }
         long revisionId = SaleValidator.parseRevision(sale.menuRevisionId());
         Optional<Catalog> catalog = menuService.catalog(c, orgId, sale.menuId(), revisionId);
@@ -53,7 +53,7 @@ final class SaleIntake {
         }
         SaleRecord.Totals totals = SaleValidator.totals(sale);
         SaleValidator.checkPayments(totals, v);
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
 
         String propertyId = channel.get().propertyId();
         String timeZone = orgs.timeZone(c, orgId, propertyId).orElseThrow();

@@ -14,9 +14,12 @@ import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.DataAccessException;
 import io.brigade.server.db.Database;
 import io.brigade.server.db.GroupCommitter;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ConflictException;
+import io.brigade.server.domain.DomainException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Reply;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
 import java.io.IOException;
@@ -94,14 +97,14 @@ public final class SaleService {
      */
     public Reply create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody, byte[] saleJson) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw ApiException.badRequest("the x-idempotency-key header is required: send a fresh GUID per sale");
+            throw InvalidInputException.malformed("the x-idempotency-key header is required: send a fresh GUID per sale");
         }
         if (idempotencyKey.length() > 255) {
-            throw ApiException.badRequest("the x-idempotency-key header must be at most 255 characters");
+            throw InvalidInputException.malformed("the x-idempotency-key header must be at most 255 characters");
         }
         String flightKey = orgId + '\n' + idempotencyKey;
         if (!inFlight.add(flightKey)) {
-            throw ApiException.conflict("a request with this x-idempotency-key is still being processed; retry later");
+            throw new ConflictException("a request with this x-idempotency-key is still being processed; retry later");
         }
         try {
             Prepared prepared;
@@ -150,7 +153,7 @@ public final class SaleService {
         try {
             // Validation only reads (channels, immutable menu revisions); the writes go to the next group commit.
             record = database.read(c -> validate(c, orgId, sale));
-        } catch (ApiException refused) {
+        } catch (DomainException refused) {
             return new Prepared(database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
                     .map(row -> replay(row, hash)).orElseThrow(() -> refused), null, null);
         }
@@ -210,7 +213,7 @@ public final class SaleService {
 
     private static Reply replay(SaleRepository.IdempotencyRow row, String hash) {
         if (!row.requestHash().equals(hash)) {
-            throw new ApiException(422, "Unprocessable Content", "this x-idempotency-key was already used for sale "
+            throw InvalidInputException.unprocessable("this x-idempotency-key was already used for sale "
                     + row.saleId() + " with a different body; use a fresh key for a new sale");
         }
         return Reply.raw(row.status(), row.body().getBytes(StandardCharsets.UTF_8));
@@ -230,10 +233,10 @@ public final class SaleService {
         if (fromDate != null && toDate != null && fromDate.plusDays(366).isBefore(toDate)) {
             v.error("toDate", "a range may span at most 366 days");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         return database.read(c -> {
             orgs.findChannel(c, orgId, salesChannelId)
-                    .orElseThrow(() -> ApiException.notFound("sales channel " + salesChannelId));
+                    .orElseThrow(() -> new NotFoundException("sales channel " + salesChannelId));
             return sales.headers(c, orgId, salesChannelId, fromDate, toDate);
         });
     }
@@ -253,13 +256,13 @@ public final class SaleService {
 
     public Sale detail(String orgId, String salesChannelId, String saleId) {
         return database.read(c -> sales.detail(c, orgId, salesChannelId, saleId))
-                .orElseThrow(() -> ApiException.notFound("sale " + saleId));
+                .orElseThrow(() -> new SaleNotFoundException(saleId));
     }
 
     public SaleHeader cancel(String orgId, String saleId, CancelSale body) {
         Validation v = new Validation();
         v.require(body.cancellationReason(), "cancellationReason");
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         return database.inTransaction(c -> {
             SaleRepository.SaleState state = lock(c, orgId, saleId, body.salesChannelId());
             SaleStateMachine.check(state.status(), SaleStatus.SALE_CANCELLED);
@@ -294,14 +297,14 @@ public final class SaleService {
         String status = update.status();
         Validation v = new Validation();
         if (!v.require(status, "status")) {
-            v.throwIfAny(400);
+            v.throwIfMalformed();
         }
         return switch (status) {
             case "SALE_PICKUP_TIME_CHANGED", "SALE_DELIVERY_TIME_CHANGED" -> {
                 boolean pickup = status.equals("SALE_PICKUP_TIME_CHANGED");
                 if ((pickup ? update.pickupTime() : update.deliveryTime()) == null) {
                     v.error(pickup ? "pickupTime" : "deliveryTime", "is required with " + status);
-                    v.throwIfAny(400);
+                    v.throwIfMalformed();
                 }
                 yield database.inTransaction(c -> {
                     SaleRepository.SaleState state = lock(c, orgId, saleId, null);
@@ -338,9 +341,9 @@ public final class SaleService {
     private SaleRepository.SaleState lock(java.sql.Connection c, String orgId, String saleId, String channelId)
             throws java.sql.SQLException {
         SaleRepository.SaleState state = sales.lockState(c, orgId, saleId)
-                .orElseThrow(() -> ApiException.notFound("sale " + saleId));
+                .orElseThrow(() -> new SaleNotFoundException(saleId));
         if (channelId != null && !channelId.equals(state.salesChannelId())) {
-            throw ApiException.notFound("sale " + saleId + " on sales channel " + channelId);
+            throw new SaleNotFoundException(saleId, channelId);
         }
         return state;
     }
@@ -351,7 +354,7 @@ public final class SaleService {
                 return s;
             }
         }
-        throw ApiException.invalid(400, java.util.List.of(new io.brigade.protocol.Problem.FieldError("status",
+        throw InvalidInputException.malformed(java.util.List.of(new io.brigade.protocol.Problem.FieldError("status",
                 "must be one of " + allowed.stream().map(Enum::name).sorted().toList())));
     }
 
@@ -363,7 +366,7 @@ public final class SaleService {
             }
             return Secrets.sha256Hex(CANONICAL.writeValueAsString(tree));
         } catch (IOException e) {
-            throw ApiException.badRequest("request body is not valid JSON");
+            throw InvalidInputException.malformed("request body is not valid JSON");
         }
     }
 

@@ -9,7 +9,7 @@ import static io.brigade.protocol.sales.SaleStatus.SALE_ON_THE_WAY;
 import static io.brigade.protocol.sales.SaleStatus.SALE_PREPARED_BY_KITCHEN;
 
 import io.brigade.protocol.sales.SaleStatus;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ConflictException;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class SaleStateMachine {
     /** Refuses with 409 unless {@code from -> to} is legal. */
     public static void check(SaleStatus from, SaleStatus to) {
         if (!allows(from, to)) {
-            throw ApiException.conflict("a sale in status " + from + " cannot move to " + to
+            throw new ConflictException("a sale in status " + from + " cannot move to " + to
                     + (NEXT.get(from).isEmpty() ? " (it is final)" : "; allowed next: " + NEXT.get(from)));
         }
     }
@@ -53,7 +53,7 @@ public final class SaleStateMachine {
     /** Time-change updates keep the status; they are allowed while the sale is not final. */
     public static void checkNotFinal(SaleStatus current, String update) {
         if (current.isTerminal()) {
-            throw ApiException.conflict("a sale in status " + current + " cannot take " + update + " (it is final)");
+            throw new ConflictException("a sale in status " + current + " cannot take " + update + " (it is final)");
         }
     }
 }

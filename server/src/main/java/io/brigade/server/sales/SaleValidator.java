@@ -11,7 +11,7 @@ import io.brigade.protocol.sales.SaleCharge;
 import io.brigade.protocol.sales.SaleDiscount;
 import io.brigade.protocol.sales.SaleItem;
 import io.brigade.protocol.sales.SalePayment;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -88,7 +88,7 @@ public final class SaleValidator {
         if (s.dineIn() != null && s.dineIn().guests() != null && s.dineIn().guests() < 0) {
             v.error("dineIn.guests", "must be zero or more");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
     }
 
     private static void checkItem(SaleItem item, String path, Validation v, int[] count) {

@@ -5,11 +5,12 @@ import io.brigade.protocol.staff.NewStaffMember;
 import io.brigade.protocol.staff.PinDigest;
 import io.brigade.protocol.staff.SessionRequest;
 import io.brigade.protocol.staff.StaffSession;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ForbiddenException;
+import io.brigade.server.domain.UnauthorizedException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.ratelimit.RateLimiter;
 import java.util.Map;
 import java.util.Optional;
@@ -50,19 +51,19 @@ public final class StaffRoutes {
         if (v.require(body.pin(), "pin") && !PinDigest.isWellFormed(body.pin())) {
             v.error("pin", "must be 4 to 8 digits");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         Optional<StaffSession> session = service.signIn(body.orgId(), body.pin());
         if (session.isEmpty()) {
             limiter.authFailed(address);
             // The same answer for an unknown org and a wrong PIN: a caller learns nothing about either.
-            throw ApiException.unauthorized("no staff member of this org has that PIN");
+            throw new UnauthorizedException("no staff member of this org has that PIN");
         }
         return new Reply(201, session.get(), "application/json", Map.of("Cache-Control", "no-store"));
     }
 
     private Reply signOut(Exchange ex) {
         if (!ex.principal().isStaff()) {
-            throw ApiException.forbidden("only a staff session can be signed out");
+            throw new ForbiddenException("only a staff session can be signed out");
         }
         String header = ex.header("Authorization");
         service.signOut(header.substring(header.indexOf(' ') + 1).strip());

@@ -9,8 +9,10 @@ import io.brigade.protocol.staff.StaffSession;
 import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.ConflictException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.org.OrgRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +41,7 @@ public final class StaffService {
     public StaffMember add(String orgId, NewStaffMember body) {
         Validation v = new Validation();
         if (body == null) {
-            throw ApiException.badRequest("send a JSON object with name, role and pin");
+            throw InvalidInputException.malformed("send a JSON object with name, role and pin");
         }
         if (v.require(body.name(), "name") && body.name().strip().length() > 100) {
             v.error("name", "must be at most 100 characters");
@@ -51,18 +53,18 @@ public final class StaffService {
         if (v.require(body.pin(), "pin") && !PinDigest.isWellFormed(body.pin())) {
             v.error("pin", "must be 4 to 8 digits");
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         String salt = PinDigest.newSalt();
         String digest = PinDigest.digest(body.pin(), salt);
         StaffMember member = new StaffMember("stf" + Secrets.crockford(12), body.name().strip(), role.get(),
                 clock.instant());
         return database.inTransaction(c -> {
             if (orgs.plan(c, orgId).isEmpty()) {
-                throw ApiException.notFound("org " + orgId);
+                throw new NotFoundException("org " + orgId);
             }
             if (holderOf(staff.credentials(c, orgId), body.pin()).isPresent()) {
-                throw ApiException.invalid(409, List.of(new io.brigade.protocol.Problem.FieldError("pin",
-                        "another staff member of this org already uses this PIN")));
+                throw new ConflictException("pin",
+                        "another staff member of this org already uses this PIN");
             }
             staff.insert(c, orgId, member, salt, digest);
             return member;
@@ -79,7 +81,7 @@ public final class StaffService {
 
     public void remove(String orgId, String staffId) {
         if (!database.inTransaction(c -> staff.remove(c, orgId, staffId, clock.instant()))) {
-            throw ApiException.notFound("staff member " + staffId);
+            throw new NotFoundException("staff member " + staffId);
         }
     }
 

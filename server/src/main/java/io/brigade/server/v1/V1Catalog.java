@@ -6,7 +6,7 @@ import io.brigade.protocol.menus.ModifierGroup;
 import io.brigade.protocol.menus.PricingProfile;
 import io.brigade.protocol.v1.V1Shapes;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.inventory.StockRepository;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.PublishedMenus;
@@ -45,7 +45,7 @@ public final class V1Catalog {
     public V1Shapes.Meal meal(String orgId, String mealId) {
         return database.read(c -> {
             PublishedMenus.Located l = menus.item(c, orgId, mealId)
-                    .orElseThrow(() -> ApiException.notFound("meal " + mealId));
+                    .orElseThrow(() -> new NotFoundException("meal " + mealId));
             return meal(l.menu(), l.category(), l.item(), levels(c, orgId));
         });
     }
@@ -72,7 +72,7 @@ public final class V1Catalog {
     public V1Shapes.MenuDetail menu(String orgId, String menuId) {
         return database.read(c -> {
             PublishedMenus.Published m = menus.menu(c, orgId, menuId)
-                    .orElseThrow(() -> ApiException.notFound("menu " + menuId));
+                    .orElseThrow(() -> new NotFoundException("menu " + menuId));
             Map<String, Integer> levels = levels(c, orgId);
             List<V1Shapes.MenuCategory> categories = new ArrayList<>();
             for (Category cat : Catalog.nonNull(m.catalog().content().categories())) {

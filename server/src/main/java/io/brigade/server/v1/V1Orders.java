@@ -1,7 +1,6 @@
 package io.brigade.server.v1;
 
 import io.brigade.protocol.Json;
-import io.brigade.protocol.Problem;
 import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.Customer;
 import io.brigade.protocol.sales.PaymentMethod;
@@ -15,9 +14,10 @@ import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.protocol.sales.StatusUpdate;
 import io.brigade.protocol.v1.V1Shapes;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Reply;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.inventory.StockService;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.PublishedMenus;
@@ -74,10 +74,10 @@ public final class V1Orders {
     /** Creates (or replays) an order; answers 201 with the order as stored. */
     public Reply create(String orgId, String idempotencyKey, V1Shapes.OrderRequest order, byte[] rawBody) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw ApiException.badRequest("the Idempotency-Key header is required: send a fresh UUID per order");
+            throw InvalidInputException.malformed("the Idempotency-Key header is required: send a fresh UUID per order");
         }
         if (idempotencyKey.length() > 255) {
-            throw ApiException.badRequest("the Idempotency-Key header must be at most 255 characters");
+            throw InvalidInputException.malformed("the Idempotency-Key header must be at most 255 characters");
         }
         checkShape(order);
         Sale sale = database.read(c -> {
@@ -85,7 +85,7 @@ public final class V1Orders {
             PublishedMenus.Published menu = menus.menu(c, orgId, order.menuId()).orElse(null);
             if (menu == null) {
                 v.error("menuId", "no published menu " + order.menuId() + " in this org");
-                v.throwIfAny(422);
+                v.throwIfUnprocessable();
             }
             List<String> channels = menu.header().publishedSalesChannelIds();
             String channelId = order.salesChannelId();
@@ -93,20 +93,20 @@ public final class V1Orders {
                 if (channels.size() != 1) {
                     v.error("salesChannelId", "is required: menu " + order.menuId() + " is published to "
                             + channels.size() + " sales channels " + channels);
-                    v.throwIfAny(422);
+                    v.throwIfUnprocessable();
                 }
                 channelId = channels.get(0);
             } else if (!channels.contains(channelId)) {
                 v.error("salesChannelId", "menu " + order.menuId() + " is not published to sales channel "
                         + channelId);
-                v.throwIfAny(422);
+                v.throwIfUnprocessable();
             }
             String propertyId = orgs.findChannel(c, orgId, channelId).orElseThrow().propertyId();
             ZoneId zone = ZoneId.of(orgs.timeZone(c, orgId, propertyId).orElseThrow());
             List<PricingRule> active = rules.active(c, orgId);
             ServerPricing.Priced priced = ServerPricing.price(menu.catalog(), order.dispatchType(), active,
                     ZonedDateTime.ofInstant(clock.instant(), zone), lines(order), "items", v);
-            v.throwIfAny(422);
+            v.throwIfUnprocessable();
             Customer customer = order.customer() == null ? null : new Customer(null, order.customer().name(),
                     order.customer().phoneNumber(), order.customer().emailAddress(), null);
             PaymentMethod method = order.paymentMethod() == null ? PaymentMethod.ExternalPayment
@@ -172,7 +172,7 @@ public final class V1Orders {
                 }
             }
         }
-        v.throwIfAny(400);
+        v.throwIfMalformed();
     }
 
     private static void quantity(Integer q, String field, boolean required, Validation v) {
@@ -188,7 +188,7 @@ public final class V1Orders {
     public V1Shapes.Order read(String orgId, String orderId) {
         return database.read(c -> {
             SaleHeader header = sales.header(c, orgId, orderId)
-                    .orElseThrow(() -> ApiException.notFound("order " + orderId));
+                    .orElseThrow(() -> new NotFoundException("order " + orderId));
             Sale sale = sales.detail(c, orgId, header.salesChannelId(), orderId).orElseThrow();
             List<V1Shapes.AppliedRule> applied = new ArrayList<>();
             for (SaleDiscount d : Catalog.nonNull(sale.discounts())) {
@@ -229,7 +229,7 @@ public final class V1Orders {
         }
         int pageNo = number(page, "page", 1, 1, 100_000, v);
         int size = number(pageSize, "pageSize", 50, 1, MAX_PAGE_SIZE, v);
-        v.throwIfAny(400);
+        v.throwIfMalformed();
         List<V1Shapes.OrderSummary> rows = database.read(c -> orderList.list(c, orgId, status, fromDate, toDate,
                 size + 1, (pageNo - 1) * size));
         boolean more = rows.size() > size;
@@ -268,7 +268,7 @@ public final class V1Orders {
     public V1Shapes.Order changeStatus(String orgId, String orderId, V1Shapes.StatusChange change) {
         Validation v = new Validation();
         if (!v.require(change.status(), "status")) {
-            v.throwIfAny(400);
+            v.throwIfMalformed();
         }
         String status = change.status();
         if ("SALE_CANCELLED".equals(status)) {
@@ -278,9 +278,9 @@ public final class V1Orders {
         } else if (DELIVERY_STATUSES.contains(status)) {
             saleService.deliveryStatus(orgId, orderId, new StatusUpdate(status, null, null, null, null));
         } else {
-            throw ApiException.invalid(400, List.of(new Problem.FieldError("status", "must be one of "
+            throw InvalidInputException.malformed("status", "must be one of "
                     + List.of("SALE_IN_PREPARATION", "SALE_PREPARED_BY_KITCHEN", "SALE_DISPATCHED",
-                    "SALE_ON_THE_WAY", "SALE_DELIVERED", "SALE_CANCELLED"))));
+                    "SALE_ON_THE_WAY", "SALE_DELIVERED", "SALE_CANCELLED"));
         }
         return read(orgId, orderId);
     }

@@ -1,7 +1,7 @@
 package io.brigade.server.webhooks;
 
 import io.brigade.protocol.webhooks.SubscriptionRequest;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.Validation;
 import java.util.List;
 import java.util.Set;
 

@@ -2,7 +2,7 @@ package io.brigade.server.webhooks;
 
 import io.brigade.protocol.Data;
 import io.brigade.protocol.webhooks.SubscriptionRequest;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Route;
@@ -70,7 +70,7 @@ public final class BackOfficeWebhookRoutes {
         } catch (NumberFormatException ignored) {
             // fall through to the refusal
         }
-        throw ApiException.invalid(400, java.util.List.of(new io.brigade.protocol.Problem.FieldError("limit",
+        throw InvalidInputException.malformed(java.util.List.of(new io.brigade.protocol.Problem.FieldError("limit",
                 "must be a whole number from 1 to " + MAX_LOG)));
     }
 

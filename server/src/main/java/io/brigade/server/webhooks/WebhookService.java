@@ -6,8 +6,9 @@ import io.brigade.protocol.webhooks.DeliveryAttempt;
 import io.brigade.protocol.webhooks.SubscriptionRequest;
 import io.brigade.protocol.webhooks.SubscriptionView;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
-import io.brigade.server.http.Validation;
+import io.brigade.server.domain.ConflictException;
+import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.Validation;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.Plan;
 import java.sql.Connection;
@@ -82,7 +83,7 @@ public final class WebhookService {
 
     /** Back office: Enterprise only; the server generates a 32-byte secret and shows it this once. */
     public SubscriptionView createBackOffice(String orgId, SubscriptionRequest r) {
-        Plan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> ApiException.notFound("org " + orgId))
+        Plan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId))
                 .plan();
         plan.require(Plan.ENTERPRISE, "Webhooks");
         String secret = "whsec_" + io.brigade.server.auth.Secrets.randomToken(32);
@@ -93,13 +94,13 @@ public final class WebhookService {
                                     boolean showSecret, String appClientId) {
         checkUrl(r.callbackUrl(), v);
         checkEventTypes(r.eventTypes(), true, v);
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             List<String> properties = checkProperties(c, orgId, r.propertyIds());
             subscriptions.lockOrg(c, orgId);
             if (subscriptions.count(c, orgId) >= MAX_PER_ORG) {
-                throw ApiException.conflict("an org may have at most " + MAX_PER_ORG
+                throw new ConflictException("an org may have at most " + MAX_PER_ORG
                         + " webhook subscriptions; delete one first");
             }
             Subscription s = new Subscription("sub_" + UUID.randomUUID(), orgId, r.callbackUrl().strip(),
@@ -151,7 +152,7 @@ public final class WebhookService {
         if (r.eventTypes() != null) {
             checkEventTypes(r.eventTypes(), true, v);
         }
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         Instant now = clock.instant();
         SubscriptionView view = database.inTransaction(c -> {
             Subscription s = find(c, orgId, subId);
@@ -184,7 +185,7 @@ public final class WebhookService {
     public void requireOwn(String orgId, String subId, AppCaller app) {
         if (app != null && !database.read(c -> subscriptions.app(c, orgId, subId)).filter(app.clientId()::equals)
                 .isPresent()) {
-            throw ApiException.notFound("subscription " + subId);
+            throw new NotFoundException("subscription " + subId);
         }
     }
 
@@ -200,7 +201,7 @@ public final class WebhookService {
     public void delete(String orgId, String subId) {
         database.inTransaction(c -> {
             if (!subscriptions.delete(c, orgId, subId)) {
-                throw ApiException.notFound("subscription " + subId);
+                throw new NotFoundException("subscription " + subId);
             }
             return null;
         });
@@ -274,7 +275,7 @@ public final class WebhookService {
     }
 
     private Subscription find(Connection c, String orgId, String subId) throws SQLException {
-        return subscriptions.find(c, orgId, subId).orElseThrow(() -> ApiException.notFound("subscription " + subId));
+        return subscriptions.find(c, orgId, subId).orElseThrow(() -> new NotFoundException("subscription " + subId));
     }
 
     private void checkUrl(String url, Validation v) {
@@ -329,7 +330,7 @@ public final class WebhookService {
                 v.error("propertyIds[" + i + "]", "no property " + propertyIds.get(i) + " in this org");
             }
         }
-        v.throwIfAny(422);
+        v.throwIfUnprocessable();
         return List.copyOf(new LinkedHashSet<>(propertyIds));
     }
 

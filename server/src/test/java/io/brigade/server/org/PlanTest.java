@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ForbiddenException;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
 
     @Test
     void planBelowTheNeededOneIsRefusedWith403NamingTheUpgrade() {
-        ApiException e = assertThrows(ApiException.class, () -> Plan.PROFESSIONAL.require(Plan.ENTERPRISE, "API keys"));
-        assertEquals(403, e.status());
+        ForbiddenException e = assertThrows(ForbiddenException.class,
+                () -> Plan.PROFESSIONAL.require(Plan.ENTERPRISE, "API keys"));
         assertTrue(e.getMessage().contains("API keys needs the Enterprise plan"), e.getMessage());
         assertTrue(e.getMessage().contains("Upgrade to Enterprise"), e.getMessage());
     }

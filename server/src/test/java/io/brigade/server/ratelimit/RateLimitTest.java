@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.server.auth.ApiKeyFormat;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.TooManyRequestsException;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.ClockedServer;
 import io.brigade.server.support.MutableClock;
@@ -89,9 +89,8 @@ class RateLimitTest {
         for (int i = 0; i < 100; i++) {
             (i % 2 == 0 ? nodeA : nodeB).acquire(key, true);
         }
-        ApiException refused = assertThrows(ApiException.class, () -> nodeA.acquire(key, true));
-        assertEquals(429, refused.status());
-        assertEquals("\"orders\";q=100;w=3600", refused.headers().get("RateLimit-Policy"));
+        TooManyRequestsException refused = assertThrows(TooManyRequestsException.class, () -> nodeA.acquire(key, true));
+        assertEquals("\"orders\";q=100;w=3600", refused.quota().get("RateLimit-Policy"));
         assertTrue(nodeB.acquire(key, false).get("RateLimit").startsWith("\"general\";r=899;"));
         clock.advance(Duration.ofMinutes(1));
         nodeB.acquire(key, true);

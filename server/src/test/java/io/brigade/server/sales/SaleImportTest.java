@@ -12,7 +12,7 @@ import io.brigade.server.BrigadeServer;
 import io.brigade.server.ImportSalesCommand;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.support.AnalyticsFixture;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
@@ -153,10 +153,10 @@ class SaleImportTest {
                 return SaleImport.Entry.of(1, sale(Sales.simple(ids, "2026-05-06T10:00:00Z", "2.50")));
             }
         };
-        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () ->
+        NotFoundException refused = org.junit.jupiter.api.Assertions.assertThrows(NotFoundException.class, () ->
                 ImportSalesCommand.saleImport(server.database(), Clock.systemUTC(), 10).run("orgNOSUCHORG0", entries,
                         null));
-        assertEquals(404, refused.status());
+        assertEquals("org orgNOSUCHORG0", refused.what());
         assertEquals(0, pulled.get());
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.brigade.protocol.sales.SaleStatus;
-import io.brigade.server.http.ApiException;
+import io.brigade.server.domain.ConflictException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,10 +35,9 @@ class SaleStateMachineTest {
     @EnumSource(value = SaleStatus.class, names = {"SALE_CANCELLED", "SALE_DELIVERED"})
     void finalStatesRefuseEverythingWithConflict(SaleStatus terminal) {
         for (SaleStatus to : SaleStatus.values()) {
-            ApiException e = assertThrows(ApiException.class, () -> SaleStateMachine.check(terminal, to));
-            assertEquals(409, e.status());
+            assertThrows(ConflictException.class, () -> SaleStateMachine.check(terminal, to));
         }
-        assertThrows(ApiException.class, () -> SaleStateMachine.checkNotFinal(terminal, "SALE_PICKUP_TIME_CHANGED"));
+        assertThrows(ConflictException.class, () -> SaleStateMachine.checkNotFinal(terminal, "SALE_PICKUP_TIME_CHANGED"));
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.brigade.server.http;
+package io.brigade.server.domain;
 
 import io.brigade.protocol.Problem;
 import java.util.ArrayList;
@@ -25,10 +25,17 @@ public final class Validation {
         return errors.isEmpty();
     }
 
-    /** Throws with {@code status} if any error was recorded. */
-    public void throwIfAny(int status) {
+    /** Refuses the input as malformed if any error was recorded. */
+    public void throwIfMalformed() {
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(status, errors);
+            throw InvalidInputException.malformed(errors);
+        }
+    }
+
+    /** Refuses the input as unprocessable if any error was recorded. */
+    public void throwIfUnprocessable() {
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.unprocessable(errors);
         }
     }
 }
