@@ -6,6 +6,9 @@ import io.brigade.server.auth.ApiKeyAuthenticator;
 import io.brigade.server.auth.ApiKeyRoutes;
 import io.brigade.server.auth.Authenticator;
 import io.brigade.server.auth.CredentialRepository;
+import io.brigade.server.auth.SessionRepository;
+import io.brigade.server.auth.SessionRoutes;
+import io.brigade.server.auth.StaffSessions;
 import io.brigade.server.auth.TokenRoutes;
 import io.brigade.server.availability.OperationsUpdateRoutes;
 import io.brigade.server.availability.SnoozeGuard;
@@ -54,6 +57,7 @@ import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.BackOfficeOrgRoutes;
 import io.brigade.server.org.OrgRoutes;
 import io.brigade.server.org.OrgService;
+import io.brigade.server.org.OrgStores;
 import io.brigade.server.org.PlanRoutes;
 import io.brigade.server.pricing.PricingRoutes;
 import io.brigade.server.pricing.PricingRuleRepository;
@@ -205,7 +209,15 @@ public final class BrigadeServer implements AutoCloseable {
         // Issue 9: OAuth apps' tokens reach the orgs that installed them, within their scopes and stores.
         Apps apps = new Apps(database, orgs, subscriptions, outbox, options.secrets(), guard, clock, dispatcher::hint);
         StaffRepository staff = new StaffRepository();
-        Router router = new Router(new Authenticator(database, credentials, staff, clock, apps.credentials()));
+        TimeMeter time = new ClockTimeMeter(clock);
+        RateLimiter limiter = new RateLimiter(database.isPostgres()
+                ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time),
+                options.apiGeneralLimit());
+        StaffSessions sessions = new StaffSessions(database, new SessionRepository(), staff, clock);
+        // Every route declares its access rule; the router's filter authenticates and enforces it.
+        Router router = new Router(new Authenticator(database, credentials, sessions, clock, apps.credentials(),
+                new ApiKeyAuthenticator(database, credentials, limiter, clock)), new OrgStores(database));
+        new SessionRoutes(sessions, limiter).register(router);
         new TokenRoutes(database, credentials, clock, apps.credentials()).register(router);
         apps.register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
@@ -217,15 +229,11 @@ public final class BrigadeServer implements AutoCloseable {
         // Issue 3: API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);
         PricingRuleRepository pricingRules = new PricingRuleRepository();
-        TimeMeter time = new ClockTimeMeter(clock);
-        RateLimiter limiter = new RateLimiter(database.isPostgres()
-                ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time),
-                options.apiGeneralLimit());
-        router.apiKeys(new ApiKeyAuthenticator(database, credentials, limiter, clock)).onWrite(v1Cache::invalidate);
+        router.onWrite(v1Cache::invalidate);
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
         new PlanRoutes(database, orgs).register(router);
         new BackOfficeOrgRoutes(database, orgs).register(router);
-        new StaffRoutes(new StaffService(database, staff, orgs, clock), limiter).register(router);
+        new StaffRoutes(new StaffService(database, staff, orgs, clock)).register(router);
         new StockRoutes(database, stock, published, clock, stockOut).register(router);
         new PricingRoutes(database, pricingRules, published, clock).register(router);
         new V1Routes(new V1Catalog(database, published, stock), new V1Orders(database, saleService, sales, orgs,

@@ -24,6 +24,11 @@ public final class Ids {
         return "sc" + Secrets.crockford(10);
     }
 
+    /** A staff member. */
+    public static String staffMember() {
+        return "stf" + Secrets.crockford(12);
+    }
+
     public static String uuid() {
         return UUID.randomUUID().toString();
     }

@@ -1,9 +1,12 @@
 package io.brigade.server.analytics;
 
+import static io.brigade.server.access.Scopes.ANALYTICS_WRITE;
+
 import io.brigade.protocol.analytics.AnalyticsEvent;
 import io.brigade.protocol.analytics.AnalyticsEventBatch;
 import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.analytics.EventsAccepted;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.DataAccessException;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.Exchange;
@@ -40,7 +43,7 @@ public final class AnalyticsRoutes {
     }
 
     public void register(Router router) {
-        router.route("POST", "/analytics/orgs/{orgId}/events", this::accept);
+        router.post("/analytics/orgs/{orgId}/events", Access.scope(ANALYTICS_WRITE).wholeOrgOnly(), this::accept);
     }
 
     private Reply accept(Exchange ex) throws Exception {

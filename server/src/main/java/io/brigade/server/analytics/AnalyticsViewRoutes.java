@@ -1,5 +1,6 @@
 package io.brigade.server.analytics;
 
+import io.brigade.server.access.Access;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -30,10 +31,8 @@ public final class AnalyticsViewRoutes {
     }
 
     private void view(Router router, String name, int maxDays, Function<AnalyticsFilter, Object> view) {
-        router.route("GET", BASE + name, ex -> {
+        router.get(BASE + name, Access.manager(), ex -> {
             String orgId = ex.path("orgId");
-            // The org's own OAuth client (the back office's credentials) may read; an API key may not.
-            ex.principal().requireBackOffice();
             service.requireAnalytics(orgId);
             AnalyticsFilter filter = service.filter(orgId, name1 -> query(ex, name1), maxDays);
             return Reply.ok(view.apply(filter));

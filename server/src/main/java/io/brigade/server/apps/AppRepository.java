@@ -195,17 +195,6 @@ final class AppRepository {
         return out;
     }
 
-    // ---- lookups for store checks
-
-    Optional<String> propertyOfChannel(Connection c, String orgId, String salesChannelId) throws SQLException {
-        return string(c, "SELECT property_id FROM sales_channels WHERE org_id = ? AND sales_channel_id = ?", orgId,
-                salesChannelId);
-    }
-
-    Optional<String> propertyOfSale(Connection c, String orgId, String saleId) throws SQLException {
-        return string(c, "SELECT property_id FROM sales WHERE org_id = ? AND sale_id = ?", orgId, saleId);
-    }
-
     // ---- reviewers
 
     boolean isReviewer(Connection c, String orgId) throws SQLException {

@@ -4,13 +4,13 @@ import io.brigade.protocol.Data;
 import io.brigade.protocol.apps.AppWire.InstallRequest;
 import io.brigade.protocol.apps.AppWire.OAuthAppRequest;
 import io.brigade.protocol.apps.AppWire.StoreAppRequest;
+import io.brigade.server.access.Access;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
-import io.brigade.server.http.Route;
 import io.brigade.server.http.Router;
 
 /**
- * Back-office routes of the apps feature, all for the org's own manager credential ({@code requireBackOffice}):
+ * Back-office routes of the apps feature, all for the org's managers ({@link Access#manager()}):
  * a developer org's OAuth apps and App Store apps, an operator's review queue, and the installing org's App
  * Store and installs.
  */
@@ -33,58 +33,51 @@ final class AppRoutes {
     }
 
     void register(Router router) {
-        router.route("POST", OAUTH, manager(ex -> Reply.created(new Data<>(
-                        oauthApps.create(org(ex), ex.json(OAuthAppRequest.class))))))
-                .route("GET", OAUTH, manager(ex -> Reply.ok(new Data<>(oauthApps.list(org(ex))))))
-                .route("GET", OAUTH + "/{clientId}", manager(ex -> Reply.ok(new Data<>(
-                        oauthApps.get(org(ex), ex.path("clientId"))))))
-                .route("PUT", OAUTH + "/{clientId}", manager(ex -> Reply.ok(new Data<>(
-                        oauthApps.update(org(ex), ex.path("clientId"), ex.json(OAuthAppRequest.class))))))
-                .route("DELETE", OAUTH + "/{clientId}", manager(ex -> {
+        router.post(OAUTH, Access.manager(), ex -> Reply.created(new Data<>(
+                        oauthApps.create(org(ex), ex.json(OAuthAppRequest.class)))))
+                .get(OAUTH, Access.manager(), ex -> Reply.ok(new Data<>(oauthApps.list(org(ex)))))
+                .get(OAUTH + "/{clientId}", Access.manager(), ex -> Reply.ok(new Data<>(
+                        oauthApps.get(org(ex), ex.path("clientId")))))
+                .put(OAUTH + "/{clientId}", Access.manager(), ex -> Reply.ok(new Data<>(
+                        oauthApps.update(org(ex), ex.path("clientId"), ex.json(OAuthAppRequest.class)))))
+                .delete(OAUTH + "/{clientId}", Access.manager(), ex -> {
                     oauthApps.delete(org(ex), ex.path("clientId"));
                     return Reply.noContent();
-                }))
-                .route("POST", OAUTH + "/{clientId}/rotate-secret", manager(ex -> Reply.ok(new Data<>(
-                        oauthApps.rotate(org(ex), ex.path("clientId"))))));
+                })
+                .post(OAUTH + "/{clientId}/rotate-secret", Access.manager(), ex -> Reply.ok(new Data<>(
+                        oauthApps.rotate(org(ex), ex.path("clientId")))));
 
-        router.route("POST", LISTINGS, manager(ex -> Reply.created(new Data<>(
-                        store.create(org(ex), ex.json(StoreAppRequest.class))))))
-                .route("GET", LISTINGS, manager(ex -> Reply.ok(new Data<>(store.listOwn(org(ex))))))
-                .route("GET", LISTINGS + "/{appStoreAppId}", manager(ex -> Reply.ok(new Data<>(
-                        store.getOwn(org(ex), ex.path("appStoreAppId"))))))
-                .route("PUT", LISTINGS + "/{appStoreAppId}", manager(ex -> Reply.ok(new Data<>(
-                        store.update(org(ex), ex.path("appStoreAppId"), ex.json(StoreAppRequest.class))))))
-                .route("POST", LISTINGS + "/{appStoreAppId}/submit", manager(ex -> Reply.ok(new Data<>(
-                        store.submit(org(ex), ex.path("appStoreAppId"))))));
+        router.post(LISTINGS, Access.manager(), ex -> Reply.created(new Data<>(
+                        store.create(org(ex), ex.json(StoreAppRequest.class)))))
+                .get(LISTINGS, Access.manager(), ex -> Reply.ok(new Data<>(store.listOwn(org(ex)))))
+                .get(LISTINGS + "/{appStoreAppId}", Access.manager(), ex -> Reply.ok(new Data<>(
+                        store.getOwn(org(ex), ex.path("appStoreAppId")))))
+                .put(LISTINGS + "/{appStoreAppId}", Access.manager(), ex -> Reply.ok(new Data<>(
+                        store.update(org(ex), ex.path("appStoreAppId"), ex.json(StoreAppRequest.class)))))
+                .post(LISTINGS + "/{appStoreAppId}/submit", Access.manager(), ex -> Reply.ok(new Data<>(
+                        store.submit(org(ex), ex.path("appStoreAppId")))));
 
-        router.route("GET", REVIEWS, manager(ex -> Reply.ok(new Data<>(
-                        store.reviewQueue(org(ex), ex.query("state").orElse(null))))))
-                .route("POST", REVIEWS + "/{appStoreAppId}/approve", manager(ex -> Reply.ok(new Data<>(
-                        store.approveAsReviewer(org(ex), ex.path("appStoreAppId"))))));
+        router.get(REVIEWS, Access.manager(), ex -> Reply.ok(new Data<>(
+                        store.reviewQueue(org(ex), ex.query("state").orElse(null)))))
+                .post(REVIEWS + "/{appStoreAppId}/approve", Access.manager(), ex -> Reply.ok(new Data<>(
+                        store.approveAsReviewer(org(ex), ex.path("appStoreAppId")))));
 
-        router.route("GET", STORE, manager(ex -> Reply.ok(new Data<>(store.catalogue(org(ex))))))
-                .route("GET", STORE + "/{appStoreAppId}", manager(ex -> Reply.ok(new Data<>(
-                        store.catalogueEntry(org(ex), ex.path("appStoreAppId"))))));
+        router.get(STORE, Access.manager(), ex -> Reply.ok(new Data<>(store.catalogue(org(ex)))))
+                .get(STORE + "/{appStoreAppId}", Access.manager(), ex -> Reply.ok(new Data<>(
+                        store.catalogueEntry(org(ex), ex.path("appStoreAppId")))));
 
-        router.route("POST", INSTALLS, manager(ex -> Reply.created(new Data<>(
-                        installs.install(org(ex), ex.json(InstallRequest.class), ex.principal())))))
-                .route("GET", INSTALLS, manager(ex -> Reply.ok(new Data<>(installs.list(org(ex))))))
-                .route("GET", INSTALLS + "/{appStoreAppId}", manager(ex -> Reply.ok(new Data<>(
-                        installs.get(org(ex), ex.path("appStoreAppId"))))))
-                .route("PUT", INSTALLS + "/{appStoreAppId}", manager(ex -> Reply.ok(new Data<>(
+        router.post(INSTALLS, Access.manager(), ex -> Reply.created(new Data<>(
+                        installs.install(org(ex), ex.json(InstallRequest.class), ex.caller()))))
+                .get(INSTALLS, Access.manager(), ex -> Reply.ok(new Data<>(installs.list(org(ex)))))
+                .get(INSTALLS + "/{appStoreAppId}", Access.manager(), ex -> Reply.ok(new Data<>(
+                        installs.get(org(ex), ex.path("appStoreAppId")))))
+                .put(INSTALLS + "/{appStoreAppId}", Access.manager(), ex -> Reply.ok(new Data<>(
                         installs.reconfigure(org(ex), ex.path("appStoreAppId"), ex.json(InstallRequest.class),
-                                ex.principal())))))
-                .route("DELETE", INSTALLS + "/{appStoreAppId}", manager(ex -> {
-                    installs.uninstall(org(ex), ex.path("appStoreAppId"), ex.principal());
+                                ex.caller()))))
+                .delete(INSTALLS + "/{appStoreAppId}", Access.manager(), ex -> {
+                    installs.uninstall(org(ex), ex.path("appStoreAppId"), ex.caller());
                     return Reply.noContent();
-                }));
-    }
-
-    private static Route manager(Route route) {
-        return ex -> {
-            ex.principal().requireBackOffice();
-            return route.handle(ex);
-        };
+                });
     }
 
     private static String org(Exchange ex) {

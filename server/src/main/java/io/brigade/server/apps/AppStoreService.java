@@ -6,7 +6,7 @@ import io.brigade.protocol.apps.AppWire.StoreAppRequest;
 import io.brigade.protocol.apps.AppWire.StoreAppView;
 import io.brigade.protocol.apps.AppWire;
 import io.brigade.server.apps.AppRecords.StoreApp;
-import io.brigade.server.auth.Scopes;
+import io.brigade.server.access.Scopes;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.ConflictException;
 import io.brigade.server.domain.ForbiddenException;

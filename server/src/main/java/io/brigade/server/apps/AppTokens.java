@@ -1,7 +1,7 @@
 package io.brigade.server.apps;
 
+import io.brigade.server.access.Caller;
 import io.brigade.server.auth.AppCredentials;
-import io.brigade.server.auth.Principal;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.Database;
 import java.sql.Connection;
@@ -39,8 +39,8 @@ public final class AppTokens implements AppCredentials {
     }
 
     @Override
-    public Optional<Principal> findToken(Connection c, String tokenHash, Instant now) throws SQLException {
+    public Optional<Caller> findToken(Connection c, String tokenHash, Instant now) throws SQLException {
         return repository.findToken(c, tokenHash, now)
-                .map(row -> Principal.app(new InstalledAppGrant(database, repository, row[0], row[1])));
+                .map(row -> new Caller.App(new InstalledAppGrant(database, repository, row[0], row[1])));
     }
 }

@@ -10,10 +10,10 @@ import io.brigade.protocol.apps.AppWire;
 import io.brigade.protocol.org.Brand;
 import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
+import io.brigade.server.access.Caller;
 import io.brigade.server.apps.AppRecords.Install;
 import io.brigade.server.apps.AppRecords.OAuthApp;
 import io.brigade.server.apps.AppRecords.StoreApp;
-import io.brigade.server.auth.Principal;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.ConflictException;
 import io.brigade.server.domain.NotFoundException;
@@ -67,7 +67,7 @@ final class InstallService {
         this.hint = hint;
     }
 
-    InstallView install(String orgId, InstallRequest r, Principal manager) {
+    InstallView install(String orgId, InstallRequest r, Caller manager) {
         Validation v = new Validation();
         v.require(r.appStoreAppId(), "appStoreAppId");
         v.throwIfUnprocessable();
@@ -95,7 +95,7 @@ final class InstallService {
         return view;
     }
 
-    InstallView reconfigure(String orgId, String appStoreAppId, InstallRequest r, Principal manager) {
+    InstallView reconfigure(String orgId, String appStoreAppId, InstallRequest r, Caller manager) {
         Instant now = clock.instant();
         InstallView view = database.inTransaction(c -> {
             StoreApp app = repository.findStoreApp(c, appStoreAppId)
@@ -114,7 +114,7 @@ final class InstallService {
     }
 
     /** Revokes the app's access on the org at once and removes the subscriptions it made there. */
-    void uninstall(String orgId, String appStoreAppId, Principal manager) {
+    void uninstall(String orgId, String appStoreAppId, Caller manager) {
         Instant now = clock.instant();
         database.inTransaction(c -> {
             StoreApp app = repository.findStoreApp(c, appStoreAppId)
@@ -230,7 +230,7 @@ final class InstallService {
         }
     }
 
-    private InstallView fire(Connection c, String type, StoreApp app, Install i, Principal manager)
+    private InstallView fire(Connection c, String type, StoreApp app, Install i, Caller manager)
             throws SQLException {
         InstallView view = view(c, app, i);
         Optional<OAuthApp> oauth = repository.findApp(c, app.clientId());

@@ -1,7 +1,7 @@
 package io.brigade.server.apps;
 
-import io.brigade.server.auth.AppGrant;
-import io.brigade.server.auth.Scopes;
+import io.brigade.server.access.AppGrant;
+import io.brigade.server.access.Scopes;
 import io.brigade.server.db.Database;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.brigade.server.auth;
 
+import io.brigade.server.access.Caller;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.UnauthorizedException;
-import io.brigade.server.http.Router;
 import io.brigade.server.org.Plan;
 import io.brigade.server.ratelimit.RateLimiter;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import org.eclipse.jetty.server.Request;
  * counted against the client address, which gets 429 after too many); a valid key of an org below
  * Enterprise -> 403 with the upgrade. The plan is read with the key, fresh on every request.
  */
-public final class ApiKeyAuthenticator implements Router.RequestAuthenticator {
+public final class ApiKeyAuthenticator {
     /** The header the public API takes its key from. */
     public static final String HEADER = "X-API-Key";
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
@@ -36,8 +36,8 @@ public final class ApiKeyAuthenticator implements Router.RequestAuthenticator {
         this.clock = clock;
     }
 
-    @Override
-    public Principal authenticate(Request request) {
+    /** The caller of an /api/v1 request. */
+    public Caller authenticate(Request request) {
         String address = Request.getRemoteAddr(request);
         limiter.checkAuthAllowed(address);
         String key = request.getHeaders().get(HEADER);
@@ -59,7 +59,7 @@ public final class ApiKeyAuthenticator implements Router.RequestAuthenticator {
         }
         Plan.parse(caller.plan()).require(Plan.ENTERPRISE, "The public API");
         touch(caller.keyId());
-        return new Principal(caller.orgId(), Principal.API_KEY, caller.keyId());
+        return new Caller.ApiKey(caller.orgId(), caller.keyId());
     }
 
     private void touch(String keyId) {

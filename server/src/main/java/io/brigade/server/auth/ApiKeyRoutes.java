@@ -3,6 +3,7 @@ package io.brigade.server.auth;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.apikeys.CreatedApiKey;
 import io.brigade.protocol.apikeys.NewApiKey;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
@@ -34,13 +35,12 @@ public final class ApiKeyRoutes {
     }
 
     public void register(Router router) {
-        router.route("POST", KEYS, this::create)
-                .route("GET", KEYS, this::list)
-                .route("DELETE", KEYS + "/{keyId}", this::revoke);
+        router.post(KEYS, Access.manager(), this::create)
+                .get(KEYS, Access.manager(), this::list)
+                .delete(KEYS + "/{keyId}", Access.manager(), this::revoke);
     }
 
     private Reply create(Exchange ex) throws Exception {
-        ex.principal().requireBackOffice();
         NewApiKey body = ex.json(NewApiKey.class);
         Validation v = new Validation();
         if (v.require(body.name(), "name") && body.name().strip().length() > 200) {
@@ -67,12 +67,10 @@ public final class ApiKeyRoutes {
     }
 
     private Reply list(Exchange ex) {
-        ex.principal().requireBackOffice();
         return Reply.ok(new Data<>(database.read(c -> credentials.apiKeys(c, ex.path("orgId")))));
     }
 
     private Reply revoke(Exchange ex) {
-        ex.principal().requireBackOffice();
         String keyId = ex.path("keyId");
         boolean found = database.inTransaction(c -> credentials.revokeApiKey(c, ex.path("orgId"), keyId,
                 clock.instant()));

@@ -1,5 +1,6 @@
 package io.brigade.server.auth;
 
+import io.brigade.server.access.Caller;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,8 +18,8 @@ public interface AppCredentials {
     void insertToken(Connection c, String tokenHash, String clientId, String scope, Instant expiresAt)
             throws SQLException;
 
-    /** The principal of an unexpired app token (its grant reads installs per request). */
-    Optional<Principal> findToken(Connection c, String tokenHash, Instant now) throws SQLException;
+    /** The caller of an unexpired app token (its grant reads installs per request). */
+    Optional<Caller> findToken(Connection c, String tokenHash, Instant now) throws SQLException;
 
     /** No apps (a server wired without the apps feature). */
     AppCredentials NONE = new AppCredentials() {
@@ -33,7 +34,7 @@ public interface AppCredentials {
         }
 
         @Override
-        public Optional<Principal> findToken(Connection c, String tokenHash, Instant now) {
+        public Optional<Caller> findToken(Connection c, String tokenHash, Instant now) {
             return Optional.empty();
         }
     };

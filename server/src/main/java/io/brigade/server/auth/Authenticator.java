@@ -1,39 +1,49 @@
 package io.brigade.server.auth;
 
 import io.brigade.protocol.Headers;
+import io.brigade.server.access.Access;
+import io.brigade.server.access.Caller;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.UnauthorizedException;
-import io.brigade.server.staff.StaffRepository;
+import io.brigade.server.http.CallerAuthenticator;
 import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Finds the caller of a v3 request: {@code Authorization: Bearer <token>}, or an API key in
- * {@code FD-Authorization} (marketplace guide) or bare in {@code Authorization} (Webhook Service API).
- * Staff session tokens carry their own prefix, so telling them from OAuth tokens costs no extra lookup.
+ * Finds the caller of a request. {@code X-API-Key} routes go to the {@link ApiKeyAuthenticator}; the others read
+ * {@code Authorization: Bearer <token>}, or an API key in {@code FD-Authorization} (marketplace guide) or bare in
+ * {@code Authorization} (Webhook Service API). A bearer token is a staff session (its own prefix, so telling it
+ * from OAuth tokens costs no extra lookup), the org's OAuth client's token or an OAuth app's token.
  */
-public final class Authenticator {
+public final class Authenticator implements CallerAuthenticator {
     private final Database database;
     private final CredentialRepository credentials;
-    private final StaffRepository staff;
+    private final StaffSessions sessions;
     private final Clock clock;
     private final AppCredentials apps;
+    private final ApiKeyAuthenticator apiKeys;
 
-    /** Accepts OAuth client tokens, API keys, staff sessions and the tokens of installed OAuth apps (issue 9). */
-    public Authenticator(Database database, CredentialRepository credentials, StaffRepository staff, Clock clock,
-                         AppCredentials apps) {
+    public Authenticator(Database database, CredentialRepository credentials, StaffSessions sessions, Clock clock,
+                         AppCredentials apps, ApiKeyAuthenticator apiKeys) {
         this.database = database;
         this.credentials = credentials;
-        this.staff = staff;
+        this.sessions = sessions;
         this.clock = clock;
         this.apps = apps;
+        this.apiKeys = apiKeys;
     }
 
-    /** How a staff session token begins. */
-    public static final String STAFF_TOKEN_PREFIX = "bst_";
+    @Override
+    public Caller authenticate(Request request, Access.Credential credential) {
+        return switch (credential) {
+            case API_KEY -> apiKeys.authenticate(request);
+            case BEARER -> bearer(request);
+            case NONE -> throw new IllegalArgumentException("an open route has no caller");
+        };
+    }
 
-    public Principal authenticate(Request request) {
+    private Caller bearer(Request request) {
         String value = request.getHeaders().get(Headers.AUTHORIZATION);
         if (value == null || value.isBlank()) {
             value = request.getHeaders().get(Headers.FD_AUTHORIZATION);
@@ -48,13 +58,13 @@ public final class Authenticator {
             if (ApiKeyFormat.isWellFormed(token)) {
                 return apiKey(token);
             }
-            String hash = Secrets.sha256Hex(token);
-            if (token.startsWith(STAFF_TOKEN_PREFIX)) {
-                return database.read(c -> staff.findSession(c, hash, clock.instant()))
+            if (token.startsWith(StaffSessions.TOKEN_PREFIX)) {
+                return database.read(c -> sessions.find(c, token))
                         .orElseThrow(() -> new UnauthorizedException("the staff session has ended; sign in again"));
             }
+            String hash = Secrets.sha256Hex(token);
             return database.read(c -> {
-                Optional<Principal> own = credentials.findToken(c, hash, clock.instant());
+                Optional<Caller> own = credentials.findToken(c, hash, clock.instant());
                 return own.isPresent() ? own : apps.findToken(c, hash, clock.instant());
             }).orElseThrow(() -> new UnauthorizedException("the access token is unknown or expired"));
         }
@@ -64,7 +74,7 @@ public final class Authenticator {
         throw new UnauthorizedException("the credential is not a bearer token or a well-formed API key");
     }
 
-    private Principal apiKey(String key) {
+    private Caller apiKey(String key) {
         String hash = Secrets.sha256Hex(key);
         return database.read(c -> credentials.findApiKey(c, hash))
                 .orElseThrow(() -> new UnauthorizedException("the API key is unknown or revoked"));

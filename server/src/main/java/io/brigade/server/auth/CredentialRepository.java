@@ -1,6 +1,7 @@
 package io.brigade.server.auth;
 
 import io.brigade.protocol.apikeys.ApiKey;
+import io.brigade.server.access.Caller;
 import io.brigade.server.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,13 +46,13 @@ public final class CredentialRepository {
         }
     }
 
-    /** The principal of an unexpired token. */
-    public Optional<Principal> findToken(Connection c, String tokenHash, Instant now) throws SQLException {
+    /** The caller of an unexpired token. */
+    public Optional<Caller> findToken(Connection c, String tokenHash, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT org_id, client_id FROM access_tokens WHERE token_hash = ? AND expires_at > ?")) {
             Sql.bind(ps, tokenHash, now);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Principal(rs.getString(1), Principal.OAUTH_CLIENT, rs.getString(2)))
+                return rs.next() ? Optional.of(new Caller.OrgClient(rs.getString(1), rs.getString(2)))
                         : Optional.empty();
             }
         }
@@ -67,13 +68,13 @@ public final class CredentialRepository {
         }
     }
 
-    /** The principal of an unrevoked key. */
-    public Optional<Principal> findApiKey(Connection c, String keyHash) throws SQLException {
+    /** The caller of an unrevoked key. */
+    public Optional<Caller> findApiKey(Connection c, String keyHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT org_id, key_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
             Sql.bind(ps, keyHash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Principal(rs.getString(1), Principal.API_KEY, rs.getString(2)))
+                return rs.next() ? Optional.of(new Caller.ApiKey(rs.getString(1), rs.getString(2)))
                         : Optional.empty();
             }
         }

@@ -1,6 +1,7 @@
 package io.brigade.server.auth;
 
 import io.brigade.protocol.org.TokenResponse;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
@@ -38,7 +39,7 @@ public final class TokenRoutes {
     }
 
     public void register(Router router) {
-        router.open("POST", "/identity/connect/token", this::token);
+        router.post("/identity/connect/token", Access.open(), this::token);
     }
 
     private Reply token(Exchange ex) throws Exception {

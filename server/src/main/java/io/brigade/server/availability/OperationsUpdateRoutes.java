@@ -1,9 +1,12 @@
 package io.brigade.server.availability;
 
+import static io.brigade.server.access.Scopes.OPERATIONS_WRITE;
+
 import io.brigade.protocol.Data;
 import io.brigade.protocol.availability.PublishStatus;
 import io.brigade.protocol.availability.SnoozeChange;
 import io.brigade.protocol.availability.SnoozeStatus;
+import io.brigade.server.access.Access;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
@@ -28,14 +31,12 @@ public final class OperationsUpdateRoutes {
     }
 
     public void register(Router router) {
-        router.route("POST", CHANNEL + "/menu-publish-status", this::publishStatus)
-                .route("POST", CHANNEL + "/item-snooze-status", this::itemStatus)
-                .route("POST", CHANNEL + "/store-snooze-status", this::storeStatus)
-                .route("GET", SNOOZES, ex -> {
-                    ex.principal().requireBackOffice();
-                    return Reply.ok(new Data<>(service.state(ex.path("orgId"), null, ex.path("salesChannelId"))));
-                })
-                .route("POST", SNOOZES, this::backOfficeChange);
+        router.post(CHANNEL + "/menu-publish-status", Access.scope(OPERATIONS_WRITE), this::publishStatus)
+                .post(CHANNEL + "/item-snooze-status", Access.scope(OPERATIONS_WRITE), this::itemStatus)
+                .post(CHANNEL + "/store-snooze-status", Access.scope(OPERATIONS_WRITE), this::storeStatus)
+                .get(SNOOZES, Access.manager(), ex -> Reply.ok(new Data<>(service.state(ex.path("orgId"), null,
+                        ex.path("salesChannelId")))))
+                .post(SNOOZES, Access.manager(), this::backOfficeChange);
     }
 
     private Reply publishStatus(Exchange ex) throws Exception {
@@ -107,7 +108,6 @@ public final class OperationsUpdateRoutes {
     }
 
     private Reply backOfficeChange(Exchange ex) throws Exception {
-        ex.principal().requireBackOffice();
         service.requireChannel(ex.path("orgId"), null, ex.path("salesChannelId"));
         SnoozeChange body = ex.json(SnoozeChange.class);
         Validation v = new Validation();
@@ -132,6 +132,6 @@ public final class OperationsUpdateRoutes {
     }
 
     private static String actor(Exchange ex) {
-        return ex.principal().subject();
+        return ex.caller().subject();
     }
 }

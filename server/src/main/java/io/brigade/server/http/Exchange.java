@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.brigade.protocol.Json;
+import io.brigade.server.access.Caller;
 import io.brigade.server.domain.InvalidInputException;
-import io.brigade.server.auth.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ public final class Exchange {
     private final Request request;
     private final Map<String, String> pathParams;
     private final int maxBodyBytes;
-    private Principal principal;
+    private Caller caller;
     private byte[] body;
     private Fields query;
 
@@ -57,15 +57,21 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
-    public Principal principal() {
-        if (principal == null) {
-            throw new IllegalStateException("route is not authenticated");
-        }
-        return principal;
+    /** A path parameter the route's template may or may not have. */
+    Optional<String> pathParam(String name) {
+        return Optional.ofNullable(pathParams.get(name));
     }
 
-    void principal(Principal principal) {
-        this.principal = principal;
+    /** Who is calling, as the access filter found them; routes open to anyone have no caller. */
+    public Caller caller() {
+        if (caller == null) {
+            throw new IllegalStateException("route is open to anyone: it has no caller");
+        }
+        return caller;
+    }
+
+    void caller(Caller caller) {
+        this.caller = caller;
     }
 
     /** The raw body, refused with 413 past the limit. */

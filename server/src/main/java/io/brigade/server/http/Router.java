@@ -2,18 +2,19 @@ package io.brigade.server.http;
 
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
-import io.brigade.server.auth.Authenticator;
-import io.brigade.server.auth.Principal;
+import io.brigade.server.access.Access;
+import io.brigade.server.access.StoreLookup;
 import io.brigade.server.domain.DomainException;
-import io.brigade.server.domain.ForbiddenException;
-import io.brigade.server.domain.NotFoundException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
@@ -26,47 +27,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Declares routes as (method, URI template, logic) and builds Jetty's own
- * {@link PathMappingsHandler} from them. Authentication, tenant checks and the mapping of
- * exceptions to problem bodies happen here, once, never inside routes.
+ * The route table: each route is (method, URI template, {@link Access} rule, logic), declared in one line, and
+ * built into Jetty's own {@link PathMappingsHandler}. Before a route runs, the {@link AccessFilter} enforces its
+ * rule; whatever a route or the filter throws is answered as a problem ({@link Problems}). Routes never check
+ * access or write error bodies themselves.
  */
 public final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final int MAX_BODY_BYTES = 1 << 20;
 
-    private final Authenticator authenticator;
+    private final AccessFilter filter;
     private final Map<String, Map<String, Entry>> routes = new LinkedHashMap<>();
     private final List<Consumer<String>> writeListeners = new CopyOnWriteArrayList<>();
-    private final List<RouteGuard> guards = new CopyOnWriteArrayList<>();
-    private RequestAuthenticator apiKeyAuthenticator;
 
-    public Router(Authenticator authenticator) {
-        this.authenticator = authenticator;
+    /** A router whose routes find their callers with {@code authenticator}, limited to stores by {@code stores}. */
+    public Router(CallerAuthenticator authenticator, StoreLookup stores) {
+        this.filter = new AccessFilter(authenticator, stores);
     }
 
-    /** How a route finds its caller. */
-    public enum Auth {
-        /** {@code Authorization} / {@code FD-Authorization} (v3, back office). */
-        BEARER,
-        /** {@code X-API-Key} (the public /api/v1 API). */
-        API_KEY,
-        /** Anonymous (the token endpoint). */
-        NONE
+    /** One declared route as the table lists it. */
+    public record Declared(String method, String template, Access access) {
     }
 
-    /** Finds the caller of a request or throws an {@link DomainException} (401, 403, 429). */
-    @FunctionalInterface
-    public interface RequestAuthenticator {
-        Principal authenticate(Request request);
-    }
-
-    private record Entry(Route route, Auth auth, StreamRoute stream) {
+    private record Entry(Access access, Route route, StreamRoute stream) {
     }
 
     /**
-     * A route that writes its own response over time (server-sent events). It runs after authentication and
-     * the org check, like any route; an {@link DomainException} thrown before it writes becomes a problem. Once it
-     * has started the response it owns {@code callback} and must complete it (Jetty 12 core:
+     * A route that writes its own response over time (server-sent events). It runs after the access filter,
+     * like any route; a {@link DomainException} thrown before it writes becomes a problem. Once it has started
+     * the response it owns {@code callback} and must complete it (Jetty 12 core:
      * {@code response.write(false, chunk, cb)} per chunk, then {@code write(true, …)}).
      */
     @FunctionalInterface
@@ -74,45 +63,29 @@ public final class Router {
         void open(Exchange exchange, Response response, Callback callback) throws Exception;
     }
 
-    /**
-     * Checks an authenticated caller against the route it matched (method and URI template), after the org
-     * check and before the route runs; throws an {@link DomainException} to refuse (installed apps' scopes).
-     */
-    @FunctionalInterface
-    public interface RouteGuard {
-        void check(Exchange exchange, String method, String template);
+    public Router get(String template, Access access, Route route) {
+        return add("GET", template, access, route, null);
     }
 
-    /** An authenticated route; a {@code {orgId}} in the template must be the caller's own org. */
-    public Router route(String method, String template, Route route) {
-        return add(method, template, route, Auth.BEARER);
+    public Router post(String template, Access access, Route route) {
+        return add("POST", template, access, route, null);
     }
 
-    /** An authenticated streaming route (see {@link StreamRoute}). */
-    public Router stream(String method, String template, StreamRoute route) {
-        return add(method, template, null, Auth.BEARER, route);
+    public Router put(String template, Access access, Route route) {
+        return add("PUT", template, access, route, null);
     }
 
-    /** A route open to anonymous callers (the token endpoint). */
-    public Router open(String method, String template, Route route) {
-        return add(method, template, route, Auth.NONE);
+    public Router patch(String template, Access access, Route route) {
+        return add("PATCH", template, access, route, null);
     }
 
-    /** A route whose caller sends {@code X-API-Key}, checked by the authenticator given to {@link #apiKeys}. */
-    public Router apiKeyRoute(String method, String template, Route route) {
-        return add(method, template, route, Auth.API_KEY);
+    public Router delete(String template, Access access, Route route) {
+        return add("DELETE", template, access, route, null);
     }
 
-    /** Adds a check run on every authenticated request after the org check. */
-    public Router guard(RouteGuard guard) {
-        guards.add(guard);
-        return this;
-    }
-
-    /** Sets how {@link Auth#API_KEY} routes authenticate. */
-    public Router apiKeys(RequestAuthenticator authenticator) {
-        this.apiKeyAuthenticator = authenticator;
-        return this;
+    /** A streaming GET (see {@link StreamRoute}). */
+    public Router stream(String template, Access access, StreamRoute route) {
+        return add("GET", template, access, null, route);
     }
 
     /**
@@ -124,13 +97,10 @@ public final class Router {
         return this;
     }
 
-    private Router add(String method, String template, Route route, Auth auth) {
-        return add(method, template, route, auth, null);
-    }
-
-    private Router add(String method, String template, Route route, Auth auth, StreamRoute stream) {
+    private Router add(String method, String template, Access access, Route route, StreamRoute stream) {
+        Objects.requireNonNull(access, () -> method + " " + template + " has no access rule");
         Entry previous = routes.computeIfAbsent(template, t -> new TreeMap<>())
-                .put(method, new Entry(route, auth, stream));
+                .put(method, new Entry(access, route, stream));
         if (previous != null) {
             throw new IllegalArgumentException("duplicate route " + method + " " + template);
         }
@@ -141,7 +111,7 @@ public final class Router {
     public Handler build() {
         PathMappingsHandler mappings = new PathMappingsHandler();
         routes.forEach((template, byMethod) ->
-                mappings.addMapping(new UriTemplatePathSpec(template), new MethodDispatch(template, byMethod)));
+                mappings.addMapping(new UriTemplatePathSpec(template), new MethodDispatch(byMethod)));
         return new Handler.Wrapper(mappings) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -156,11 +126,9 @@ public final class Router {
     }
 
     private final class MethodDispatch extends Handler.Abstract {
-        private final String template;
         private final Map<String, Entry> byMethod;
 
-        MethodDispatch(String template, Map<String, Entry> byMethod) {
-            this.template = template;
+        MethodDispatch(Map<String, Entry> byMethod) {
             this.byMethod = byMethod;
         }
 
@@ -178,32 +146,17 @@ public final class Router {
             Exchange exchange = new Exchange(request, params == null ? Map.of() : params, MAX_BODY_BYTES);
             Reply reply;
             try {
-                if (entry.auth() != Auth.NONE) {
-                    Principal principal = entry.auth() == Auth.API_KEY
-                            ? apiKeyAuthenticator.authenticate(request) : authenticator.authenticate(request);
-                    if (principal.isStaff() && !request.getHttpURI().getDecodedPath().startsWith("/backoffice/")) {
-                        throw new ForbiddenException("a staff session opens the back office only; integrations use "
-                                + "the org's OAuth client or an API key");
-                    }
-                    String orgId = params == null ? null : params.get("orgId");
-                    if (orgId != null && !principal.canAccessOrg(orgId)) {
-                        // 404, not 403: a caller learns nothing about orgs that are not theirs.
-                        throw new NotFoundException("org " + orgId);
-                    }
-                    exchange.principal(principal);
-                    for (RouteGuard guard : guards) {
-                        guard.check(exchange, request.getMethod(), template);
-                    }
-                }
+                filter.admit(exchange, entry.access());
                 if (entry.stream() != null) {
                     entry.stream().open(exchange, response, callback);
                     return true;
                 }
                 reply = entry.route().handle(exchange);
-                if (!"GET".equals(request.getMethod()) && entry.auth() != Auth.NONE && reply.status() < 300) {
+                if (!"GET".equals(request.getMethod()) && entry.access().credential() != Access.Credential.NONE
+                        && reply.status() < 300) {
                     // The org written to: the path's (an installed app writes to orgs other than its own).
                     String org = params != null && params.get("orgId") != null ? params.get("orgId")
-                            : exchange.principal().orgId();
+                            : exchange.caller().orgId();
                     writeListeners.forEach(listener -> listener.accept(org));
                 }
             } catch (DomainException | HttpRefusal e) {
@@ -217,7 +170,8 @@ public final class Router {
                 }
                 if (answer.status() == 401) {
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE,
-                            entry.auth() == Auth.API_KEY ? "ApiKey header=\"X-API-Key\"" : "Bearer");
+                            entry.access().credential() == Access.Credential.API_KEY
+                                    ? "ApiKey header=\"X-API-Key\"" : "Bearer");
                 }
                 writeProblem(request, response, callback, answer.problem());
                 return true;
@@ -271,8 +225,16 @@ public final class Router {
         }
     }
 
-    /** The declared routes, for documentation and the cross-tenant test. */
-    public Map<String, java.util.Set<String>> declared() {
+    /** Every declared route with its rule, in declaration order (templates) and method order. */
+    public List<Declared> routes() {
+        List<Declared> out = new ArrayList<>();
+        routes.forEach((template, byMethod) ->
+                byMethod.forEach((method, entry) -> out.add(new Declared(method, template, entry.access()))));
+        return out;
+    }
+
+    /** The declared methods per template, for documentation and the cross-tenant test. */
+    public Map<String, Set<String>> declared() {
         return routes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().keySet(), (a, b) -> a, LinkedHashMap::new));
     }

@@ -1,6 +1,7 @@
 package io.brigade.server.inventory;
 
 import io.brigade.protocol.Data;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
@@ -37,26 +38,23 @@ public final class StockRoutes {
     }
 
     public void register(Router router) {
-        router.route("GET", STOCK, this::list)
-                .route("GET", STOCK + "/{menuItemId}", this::read)
-                .route("PUT", STOCK + "/{menuItemId}", this::set)
-                .route("DELETE", STOCK + "/{menuItemId}", this::untrack);
+        router.get(STOCK, Access.manager(), this::list)
+                .get(STOCK + "/{menuItemId}", Access.manager(), this::read)
+                .put(STOCK + "/{menuItemId}", Access.manager(), this::set)
+                .delete(STOCK + "/{menuItemId}", Access.manager(), this::untrack);
     }
 
     private Reply list(Exchange ex) {
-        ex.principal().requireBackOffice();
         return Reply.ok(new Data<>(database.read(c -> stock.levels(c, ex.path("orgId")))));
     }
 
     private Reply read(Exchange ex) {
-        ex.principal().requireBackOffice();
         String itemId = ex.path("menuItemId");
         return Reply.ok(database.read(c -> stock.level(c, ex.path("orgId"), itemId))
                 .orElseThrow(() -> new NotFoundException("stock of meal " + itemId)));
     }
 
     private Reply set(Exchange ex) throws Exception {
-        ex.principal().requireBackOffice();
         SetLevel body = ex.json(SetLevel.class);
         Validation v = new Validation();
         if (v.require(body.quantity(), "quantity") && (body.quantity() < 0 || body.quantity() > MAX_LEVEL)) {
@@ -79,7 +77,6 @@ public final class StockRoutes {
     }
 
     private Reply untrack(Exchange ex) {
-        ex.principal().requireBackOffice();
         String itemId = ex.path("menuItemId");
         String orgId = ex.path("orgId");
         if (!database.inTransaction(c -> {

@@ -2,6 +2,7 @@ package io.brigade.server.jobs;
 
 import io.brigade.protocol.jobs.JobList;
 import io.brigade.protocol.jobs.JobRequest;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
@@ -38,17 +39,16 @@ public final class JobRoutes {
     }
 
     public void register(Router router) {
-        router.route("GET", JOBS, this::list)
-                .route("POST", JOBS, this::start)
-                .route("GET", JOBS + "/{jobId}", ex -> Reply.ok(engine.view(org(ex), ex.path("jobId"))))
-                .route("POST", JOBS + "/{jobId}/cancel", ex -> Reply.ok(engine.cancel(org(ex), ex.path("jobId"))))
-                .route("GET", JOBS + "/{jobId}/result", this::result)
-                .route("GET", JOBS + "/{jobId}/result/{name}", this::resultFile);
+        router.get(JOBS, Access.manager(), this::list)
+                .post(JOBS, Access.manager(), this::start)
+                .get(JOBS + "/{jobId}", Access.manager(), ex -> Reply.ok(engine.view(org(ex), ex.path("jobId"))))
+                .post(JOBS + "/{jobId}/cancel", Access.manager(), ex -> Reply.ok(engine.cancel(org(ex), ex.path("jobId"))))
+                .get(JOBS + "/{jobId}/result", Access.manager(), this::result)
+                .get(JOBS + "/{jobId}/result/{name}", Access.manager(), this::resultFile);
     }
 
-    /** The caller's org, after the back-office and plan checks every job route makes. */
+    /** The caller's org, after the plan check every job route makes. */
     private String org(Exchange ex) {
-        ex.principal().requireBackOffice();
         String orgId = ex.path("orgId");
         Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId));
         plan.plan().require(Plan.PROFESSIONAL, "Background jobs");

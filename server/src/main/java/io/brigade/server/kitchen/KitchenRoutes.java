@@ -3,6 +3,7 @@ package io.brigade.server.kitchen;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
+import io.brigade.server.access.Access;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
@@ -39,31 +40,25 @@ public final class KitchenRoutes {
     }
 
     public void register(Router router) {
-        router.stream("GET", BASE + "/stream", this::stream)
-                .route("GET", BASE + "/tickets", ex -> {
-                    ex.principal().requireKitchen();
-                    return Reply.ok(service.snapshot(ex.path("orgId"), ex.query("propertyId").orElse(null)));
-                })
-                .route("POST", BASE + "/tickets/{saleId}/start", ex -> {
-                    ex.principal().requireKitchen();
+        router.stream(BASE + "/stream", Access.kitchen(), this::stream)
+                .get(BASE + "/tickets", Access.kitchen(),
+                        ex -> Reply.ok(service.snapshot(ex.path("orgId"), ex.query("propertyId").orElse(null))))
+                .post(BASE + "/tickets/{saleId}/start", Access.kitchen(), ex -> {
                     ex.body(); // read (and ignore) any body, so the connection can carry the next request
                     return Reply.ok(service.start(ex.path("orgId"), ex.path("saleId")));
                 })
-                .route("POST", BASE + "/tickets/{saleId}/bump", ex -> {
-                    ex.principal().requireKitchen();
+                .post(BASE + "/tickets/{saleId}/bump", Access.kitchen(), ex -> {
                     ex.body(); // read (and ignore) any body, so the connection can carry the next request
                     return Reply.ok(service.bump(ex.path("orgId"), ex.path("saleId")));
                 })
-                .route("POST", BASE + "/recall", ex -> {
-                    ex.principal().requireKitchen();
+                .post(BASE + "/recall", Access.kitchen(), ex -> {
                     ex.body();
                     return Reply.ok(service.recall(ex.path("orgId"), ex.query("propertyId").orElse(null)));
                 })
-                .route("POST", BASE + "/tickets/{saleId}/items/{lineNo}", this::markItem);
+                .post(BASE + "/tickets/{saleId}/items/{lineNo}", Access.kitchen(), this::markItem);
     }
 
     private Reply markItem(Exchange ex) throws Exception {
-        ex.principal().requireKitchen();
         JsonNode body = ex.json(JsonNode.class);
         int lineNo;
         try {
@@ -79,7 +74,6 @@ public final class KitchenRoutes {
     }
 
     private void stream(Exchange ex, Response response, Callback callback) {
-        ex.principal().requireKitchen();
         String orgId = ex.path("orgId");
         String propertyId = ex.query("propertyId").orElse(null);
         service.checkProperty(orgId, propertyId);

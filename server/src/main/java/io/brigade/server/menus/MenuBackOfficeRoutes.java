@@ -8,6 +8,7 @@ import io.brigade.protocol.menus.MenuSummary;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.protocol.menus.PublishRequest;
 import io.brigade.protocol.menus.RevisionSummary;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
@@ -41,22 +42,12 @@ public final class MenuBackOfficeRoutes {
     }
 
     public void register(Router router) {
-        router.route("GET", MENUS, ex -> {
-                    ex.principal().requireBackOffice();
-                    return Reply.ok(new Data<>(overview(org(ex))));
-                })
-                .route("GET", MENUS + "/{menuId}/revisions/{revisionId}", ex -> {
-                    ex.principal().requireBackOffice();
-                    return Reply.ok(new Data<>(database.read(
-                            c -> service.revision(c, org(ex), ex.path("menuId"), revisionId(ex)))));
-                })
-                .route("POST", MENUS + "/{menuId}/revisions", ex -> {
-                    ex.principal().requireBackOffice();
-                    return Reply.created(service.createRevision(org(ex), ex.path("menuId"),
-                            ex.json(MenuContent.class)));
-                })
-                .route("POST", MENUS + "/{menuId}/revisions/{revisionId}/publish", ex -> {
-                    ex.principal().requireBackOffice();
+        router.get(MENUS, Access.manager(), ex -> Reply.ok(new Data<>(overview(org(ex)))))
+                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.manager(), ex -> Reply.ok(new Data<>(
+                        database.read(c -> service.revision(c, org(ex), ex.path("menuId"), revisionId(ex))))))
+                .post(MENUS + "/{menuId}/revisions", Access.manager(), ex -> Reply.created(service.createRevision(
+                        org(ex), ex.path("menuId"), ex.json(MenuContent.class))))
+                .post(MENUS + "/{menuId}/revisions/{revisionId}/publish", Access.manager(), ex -> {
                     PublishRequest body = ex.json(PublishRequest.class);
                     return Reply.ok(new Data<>(service.publish(org(ex), ex.path("menuId"), revisionId(ex),
                             body.salesChannelIds())));

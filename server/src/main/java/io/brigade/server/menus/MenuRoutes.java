@@ -1,9 +1,13 @@
 package io.brigade.server.menus;
 
+import static io.brigade.server.access.Scopes.MENUS_READ;
+import static io.brigade.server.access.Scopes.MENUS_WRITE;
+
 import io.brigade.protocol.Data;
 import io.brigade.protocol.menus.MenuContent;
 import io.brigade.protocol.menus.MenuHeader;
 import io.brigade.protocol.menus.PublishRequest;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
@@ -26,17 +30,18 @@ public final class MenuRoutes {
     }
 
     public void register(Router router) {
-        router.route("POST", MENUS, ex -> Reply.created(service.createMenu(org(ex), ex.json(MenuContent.class))))
-                .route("GET", MENUS + "/headers", ex -> Reply.ok(new Data<>(headers(ex))))
-                .route("GET", MENUS + "/published", ex -> Reply.ok(new Data<>(headers(ex).stream()
+        router.post(MENUS, Access.scope(MENUS_WRITE), ex -> Reply.created(service.createMenu(org(ex), ex.json(MenuContent.class))))
+                .get(MENUS + "/headers", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex))))
+                .get(MENUS + "/published", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex).stream()
                         .filter(h -> h.publishedRevisionId() != null).toList())))
-                .route("GET", MENUS + "/{menuId}/current",
+                .get(MENUS + "/{menuId}/current", Access.scope(MENUS_READ),
                         ex -> Reply.ok(new Data<>(service.current(org(ex), ex.path("menuId")))))
-                .route("POST", MENUS + "/{menuId}/revisions", ex -> Reply.created(service.createRevision(org(ex),
+                .post(MENUS + "/{menuId}/revisions", Access.scope(MENUS_WRITE), ex -> Reply.created(service.createRevision(org(ex),
                         ex.path("menuId"), ex.body().length == 0 ? null : ex.json(MenuContent.class))))
-                .route("GET", MENUS + "/{menuId}/revisions/{revisionId}", ex -> Reply.ok(new Data<>(database.read(
+                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(database.read(
                         c -> service.revision(c, org(ex), ex.path("menuId"), revisionId(ex))))))
-                .route("POST", MENUS + "/{menuId}/revisions/{revisionId}/publish", ex -> {
+                .post(MENUS + "/{menuId}/revisions/{revisionId}/publish",
+                        Access.scope(MENUS_WRITE).channelsInBody("salesChannelIds"), ex -> {
                     PublishRequest body = ex.json(PublishRequest.class);
                     return Reply.ok(new Data<>(service.publish(org(ex), ex.path("menuId"), revisionId(ex),
                             body.salesChannelIds())));

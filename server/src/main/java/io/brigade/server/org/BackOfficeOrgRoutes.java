@@ -1,6 +1,7 @@
 package io.brigade.server.org;
 
 import io.brigade.protocol.Data;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
@@ -23,14 +24,13 @@ public final class BackOfficeOrgRoutes {
     }
 
     public void register(Router router) {
-        router.route("GET", ORG + "/properties", ex -> Reply.ok(new Data<>(database.read(c -> orgs.properties(c,
-                        manager(ex))))))
-                .route("GET", ORG + "/salesChannels", ex -> Reply.ok(new Data<>(database.read(c -> orgs.channels(c,
-                        manager(ex))))));
+        router.get(ORG + "/properties", Access.manager(), ex -> Reply.ok(new Data<>(database.read(c -> orgs.properties(c,
+                        org(ex))))))
+                .get(ORG + "/salesChannels", Access.manager(), ex -> Reply.ok(new Data<>(database.read(c -> orgs.channels(c,
+                        org(ex))))));
     }
 
-    private static String manager(Exchange ex) {
-        ex.principal().requireBackOffice();
+    private static String org(Exchange ex) {
         return ex.path("orgId");
     }
 }

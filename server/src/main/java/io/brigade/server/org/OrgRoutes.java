@@ -1,9 +1,13 @@
 package io.brigade.server.org;
 
+import static io.brigade.server.access.Scopes.ORG_READ;
+import static io.brigade.server.access.Scopes.ORG_WRITE;
+
 import io.brigade.protocol.Data;
 import io.brigade.protocol.org.Brand;
 import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
@@ -26,19 +30,20 @@ public final class OrgRoutes {
     }
 
     public void register(Router router) {
-        router.route("GET", "/orgManagement/orgs", this::orgs)
-                .route("GET", ORG, ex -> Reply.ok(new Data<>(database.read(c -> repository.findOrg(c, org(ex)))
+        router.get("/orgManagement/orgs", Access.scope(ORG_READ), this::orgs)
+                .get(ORG, Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(database.read(c -> repository.findOrg(c, org(ex)))
                         .orElseThrow(() -> new NotFoundException("org " + org(ex))))))
-                .route("GET", ORG + "/brands", ex -> Reply.ok(new Data<>(database.read(c -> repository.brands(c, org(ex))))))
-                .route("POST", ORG + "/brands", ex -> Reply.created(new Data<>(service.createBrand(org(ex), ex.json(Brand.class)))))
-                .route("GET", ORG + "/properties", ex -> Reply.ok(new Data<>(database.read(c -> repository.properties(c,
-                        org(ex))).stream().filter(p -> ex.principal().seesProperty(org(ex), p.propertyId())).toList())))
-                .route("POST", ORG + "/properties",
+                .get(ORG + "/brands", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(database.read(c -> repository.brands(c, org(ex))))))
+                .post(ORG + "/brands", Access.scope(ORG_WRITE), ex -> Reply.created(new Data<>(service.createBrand(org(ex), ex.json(Brand.class)))))
+                .get(ORG + "/properties", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(database.read(
+                        c -> repository.properties(c, org(ex))).stream()
+                        .filter(p -> ex.caller().seesStore(org(ex), p.propertyId())).toList())))
+                .post(ORG + "/properties", Access.scope(ORG_WRITE),
                         ex -> Reply.created(new Data<>(service.createProperty(org(ex), ex.json(Property.class)))))
-                .route("GET", ORG + "/properties/{propertyId}", ex -> Reply.ok(new Data<>(property(ex))))
-                .route("GET", ORG + "/properties/{propertyId}/vat", ex -> Reply.ok(new Data<>(property(ex).vat())))
-                .route("GET", ORG + "/properties/{propertyId}/salesChannels", this::channels)
-                .route("POST", ORG + "/properties/{propertyId}/salesChannels", ex -> Reply.created(new Data<>(
+                .get(ORG + "/properties/{propertyId}", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(property(ex))))
+                .get(ORG + "/properties/{propertyId}/vat", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(property(ex).vat())))
+                .get(ORG + "/properties/{propertyId}/salesChannels", Access.scope(ORG_READ), this::channels)
+                .post(ORG + "/properties/{propertyId}/salesChannels", Access.scope(ORG_WRITE), ex -> Reply.created(new Data<>(
                         service.createChannel(org(ex), ex.path("propertyId"), ex.json(SalesChannel.class)))));
     }
 
@@ -48,7 +53,7 @@ public final class OrgRoutes {
 
     private Reply orgs(Exchange ex) {
         // An installed app reaches its owner org and every org that has it installed.
-        List<String> orgIds = ex.principal().reachableOrgIds();
+        List<String> orgIds = ex.caller().reachableOrgIds();
         return Reply.ok(new Data<>(database.read(c -> {
             List<io.brigade.protocol.org.Org> found = new java.util.ArrayList<>();
             for (String orgId : orgIds) {

@@ -1,6 +1,7 @@
 package io.brigade.server.org;
 
 import io.brigade.protocol.org.OrgPlan;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
@@ -24,19 +25,17 @@ public final class PlanRoutes {
     }
 
     public void register(Router router) {
-        router.route("GET", "/backoffice/v1/orgs/{orgId}/plan", this::read)
-                .route("PUT", "/backoffice/v1/orgs/{orgId}/plan", this::change);
+        router.get("/backoffice/v1/orgs/{orgId}/plan", Access.manager(), this::read)
+                .put("/backoffice/v1/orgs/{orgId}/plan", Access.manager(), this::change);
     }
 
     private Reply read(Exchange ex) {
-        ex.principal().requireBackOffice();
         Entitlement entitlement = database.read(c -> orgs.plan(c, ex.path("orgId")))
                 .orElseThrow(() -> new NotFoundException("org " + ex.path("orgId")));
         return Reply.ok(new OrgPlan(entitlement.plan().wireName(), entitlement.analyticsEnabled()));
     }
 
     private Reply change(Exchange ex) throws Exception {
-        ex.principal().requireBackOffice();
         OrgPlan body = ex.json(OrgPlan.class);
         Plan plan = parse(body.plan());
         String orgId = ex.path("orgId");

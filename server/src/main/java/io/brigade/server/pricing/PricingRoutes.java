@@ -2,6 +2,7 @@ package io.brigade.server.pricing;
 
 import io.brigade.protocol.Data;
 import io.brigade.server.Ids;
+import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
@@ -43,21 +44,21 @@ public final class PricingRoutes {
     }
 
     public void register(Router router) {
-        router.route("GET", RULES, ex -> {
-            ex.principal().requireBackOffice();
-            return Reply.ok(new Data<>(database.read(c -> rules.active(c, ex.path("orgId")))));
-        }).route("POST", RULES, this::create).route("DELETE", RULES + "/{ruleId}", ex -> {
-            ex.principal().requireBackOffice();
-            String ruleId = ex.path("ruleId");
-            if (!database.inTransaction(c -> rules.delete(c, ex.path("orgId"), ruleId, clock.instant()))) {
-                throw new NotFoundException("pricing rule " + ruleId);
-            }
-            return Reply.noContent();
-        });
+        router.get(RULES, Access.manager(), ex -> Reply.ok(new Data<>(database.read(c -> rules.active(c,
+                        ex.path("orgId"))))))
+                .post(RULES, Access.manager(), this::create)
+                .delete(RULES + "/{ruleId}", Access.manager(), this::delete);
+    }
+
+    private Reply delete(Exchange ex) {
+        String ruleId = ex.path("ruleId");
+        if (!database.inTransaction(c -> rules.delete(c, ex.path("orgId"), ruleId, clock.instant()))) {
+            throw new NotFoundException("pricing rule " + ruleId);
+        }
+        return Reply.noContent();
     }
 
     private Reply create(Exchange ex) throws Exception {
-        ex.principal().requireBackOffice();
         CreateRule body = ex.json(CreateRule.class);
         Validation v = new Validation();
         v.require(body.name(), "name");

@@ -1,10 +1,14 @@
 package io.brigade.server.sales;
 
+import static io.brigade.server.access.Scopes.SALES_READ;
+import static io.brigade.server.access.Scopes.SALES_WRITE;
+
 import io.brigade.protocol.Data;
 import io.brigade.protocol.Headers;
 import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.StatusUpdate;
+import io.brigade.server.access.Access;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -22,17 +26,17 @@ public final class SaleRoutes {
 
     public void register(Router router) {
         for (String base : new String[] {"/salesManagement/orgs/{orgId}", "/sales/orgs/{orgId}"}) {
-            router.route("POST", base + "/sales", this::create)
-                    .route("GET", base + "/salesChannels/{salesChannelId}/sales", ex -> Reply.ok(new Data<>(
+            router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId"), this::create)
+                    .get(base + "/salesChannels/{salesChannelId}/sales", Access.scope(SALES_READ), ex -> Reply.ok(new Data<>(
                             service.list(org(ex), ex.path("salesChannelId"), ex.query("fromDate").orElse(null),
                                     ex.query("toDate").orElse(null)))))
-                    .route("GET", base + "/salesChannels/{salesChannelId}/sales/{saleId}", ex -> Reply.ok(new Data<>(
+                    .get(base + "/salesChannels/{salesChannelId}/sales/{saleId}", Access.scope(SALES_READ), ex -> Reply.ok(new Data<>(
                             service.detail(org(ex), ex.path("salesChannelId"), ex.path("saleId")))))
-                    .route("POST", base + "/sales/{saleId}/cancel", ex -> Reply.ok(new Data<>(
+                    .post(base + "/sales/{saleId}/cancel", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
                             service.cancel(org(ex), ex.path("saleId"), ex.json(CancelSale.class)))))
-                    .route("POST", base + "/sales/{saleId}/deliveryStatus", ex -> Reply.ok(new Data<>(
+                    .post(base + "/sales/{saleId}/deliveryStatus", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
                             service.deliveryStatus(org(ex), ex.path("saleId"), ex.json(StatusUpdate.class)))))
-                    .route("POST", base + "/sales/{saleId}/posStatus", ex -> Reply.ok(new Data<>(
+                    .post(base + "/sales/{saleId}/posStatus", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
                             service.posStatus(org(ex), ex.path("saleId"), ex.json(StatusUpdate.class)))));
         }
     }

@@ -3,7 +3,6 @@ package io.brigade.server.staff;
 import io.brigade.protocol.staff.StaffCredential;
 import io.brigade.protocol.staff.StaffMember;
 import io.brigade.protocol.staff.StaffRole;
-import io.brigade.server.auth.Principal;
 import io.brigade.server.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,9 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** The {@code staff} and {@code staff_sessions} tables. */
+/** The {@code staff} table: an org's members, their roles and PIN digests. */
 public final class StaffRepository {
 
     public void insert(Connection c, String orgId, StaffMember member, String pinSalt, String pinDigest)
@@ -59,48 +57,15 @@ public final class StaffRepository {
         return out;
     }
 
-    /** Marks a current member removed and ends their sessions; false if there was no such member. */
+    /**
+     * Marks a current member removed; false if there was no such member. Their sessions stop at once: a session
+     * is only valid while its member is current.
+     */
     public boolean remove(Connection c, String orgId, String staffId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE staff SET removed_at = ? WHERE org_id = ? AND staff_id = ? AND removed_at IS NULL")) {
             Sql.bind(ps, now, orgId, staffId);
-            if (ps.executeUpdate() == 0) {
-                return false;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_sessions WHERE staff_id = ?")) {
-            Sql.bind(ps, staffId);
-            ps.executeUpdate();
-        }
-        return true;
-    }
-
-    public void insertSession(Connection c, String tokenHash, String staffId, String orgId, Instant expiresAt)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO staff_sessions (token_hash, staff_id, org_id, expires_at) VALUES (?,?,?,?)")) {
-            Sql.bind(ps, tokenHash, staffId, orgId, expiresAt);
-            ps.executeUpdate();
-        }
-    }
-
-    /** The principal of an unexpired session whose member is still on the staff. */
-    public Optional<Principal> findSession(Connection c, String tokenHash, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.org_id, s.staff_id, m.role FROM staff_sessions s "
-                + "JOIN staff m ON m.staff_id = s.staff_id "
-                + "WHERE s.token_hash = ? AND s.expires_at > ? AND m.removed_at IS NULL")) {
-            Sql.bind(ps, tokenHash, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Principal.staff(rs.getString(1), rs.getString(2),
-                        StaffRole.valueOf(rs.getString(3)))) : Optional.empty();
-            }
-        }
-    }
-
-    public boolean deleteSession(Connection c, String tokenHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_sessions WHERE token_hash = ?")) {
-            Sql.bind(ps, tokenHash);
-            return ps.executeUpdate() > 0;
+            return ps.executeUpdate() == 1;
         }
     }
 }

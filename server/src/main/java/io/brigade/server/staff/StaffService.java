@@ -5,9 +5,7 @@ import io.brigade.protocol.staff.PinDigest;
 import io.brigade.protocol.staff.StaffCredential;
 import io.brigade.protocol.staff.StaffMember;
 import io.brigade.protocol.staff.StaffRole;
-import io.brigade.protocol.staff.StaffSession;
-import io.brigade.server.auth.Authenticator;
-import io.brigade.server.auth.Secrets;
+import io.brigade.server.Ids;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.ConflictException;
 import io.brigade.server.domain.InvalidInputException;
@@ -15,16 +13,11 @@ import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.org.OrgRepository;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Adds and removes an org's staff and signs them in to the back office with their PIN. */
+/** An org's staff: adds members with their role and PIN, lists and removes them (sessions: {@code auth}). */
 public final class StaffService {
-    /** A session lasts a long shift; signing out ends it sooner. */
-    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-
     private final Database database;
     private final StaffRepository staff;
     private final OrgRepository orgs;
@@ -56,15 +49,14 @@ public final class StaffService {
         v.throwIfMalformed();
         String salt = PinDigest.newSalt();
         String digest = PinDigest.digest(body.pin(), salt);
-        StaffMember member = new StaffMember("stf" + Secrets.crockford(12), body.name().strip(), role.get(),
+        StaffMember member = new StaffMember(Ids.staffMember(), body.name().strip(), role.get(),
                 clock.instant());
         return database.inTransaction(c -> {
             if (orgs.plan(c, orgId).isEmpty()) {
                 throw new NotFoundException("org " + orgId);
             }
             if (holderOf(staff.credentials(c, orgId), body.pin()).isPresent()) {
-                throw new ConflictException("pin",
-                        "another staff member of this org already uses this PIN");
+                throw new ConflictException("pin", "another staff member of this org already uses this PIN");
             }
             staff.insert(c, orgId, member, salt, digest);
             return member;
@@ -83,26 +75,6 @@ public final class StaffService {
         if (!database.inTransaction(c -> staff.remove(c, orgId, staffId, clock.instant()))) {
             throw new NotFoundException("staff member " + staffId);
         }
-    }
-
-    /** A new session for the member whose PIN this is, or empty when no current member of the org has it. */
-    public Optional<StaffSession> signIn(String orgId, String pin) {
-        Optional<StaffCredential> who = holderOf(database.read(c -> staff.credentials(c, orgId)), pin);
-        if (who.isEmpty()) {
-            return Optional.empty();
-        }
-        String token = Authenticator.STAFF_TOKEN_PREFIX + Secrets.randomToken(32);
-        Instant expires = clock.instant().plus(SESSION_LIFETIME);
-        database.inTransaction(c -> {
-            staff.insertSession(c, Secrets.sha256Hex(token), who.get().staffId(), orgId, expires);
-            return null;
-        });
-        return Optional.of(new StaffSession(token, "Bearer", expires, who.get().staffId(), who.get().name(),
-                who.get().role()));
-    }
-
-    public void signOut(String token) {
-        database.inTransaction(c -> staff.deleteSession(c, Secrets.sha256Hex(token)));
     }
 
     private static Optional<StaffCredential> holderOf(List<StaffCredential> members, String pin) {

@@ -1,5 +1,6 @@
 package io.brigade.server.v1;
 
+import io.brigade.server.access.Access;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import java.io.IOException;
@@ -13,7 +14,7 @@ public final class OpenApiRoute {
 
     public void register(Router router) {
         byte[] document = load();
-        router.open("GET", "/api/v1/openapi.json",
+        router.get("/api/v1/openapi.json", Access.open(),
                 ex -> new Reply(200, document, "application/json", Map.of("Cache-Control", "max-age=300")));
     }
 

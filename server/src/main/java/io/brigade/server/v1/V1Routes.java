@@ -3,6 +3,7 @@ package io.brigade.server.v1;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.v1.V1Shapes;
+import io.brigade.server.access.Access;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Route;
@@ -29,19 +30,19 @@ public final class V1Routes {
     }
 
     public void register(Router router) {
-        router.apiKeyRoute("GET", "/api/v1/meals", cached(ex -> new Data<>(
+        router.get("/api/v1/meals", Access.apiKey(), cached(ex -> new Data<>(
                         catalog.meals(org(ex), ex.query("categoryId").orElse(null)))))
-                .apiKeyRoute("GET", "/api/v1/meals/{id}", cached(ex -> catalog.meal(org(ex), ex.path("id"))))
-                .apiKeyRoute("GET", "/api/v1/categories", cached(ex -> new Data<>(catalog.categories(org(ex)))))
-                .apiKeyRoute("GET", "/api/v1/menus", cached(ex -> new Data<>(catalog.menus(org(ex)))))
-                .apiKeyRoute("GET", "/api/v1/menus/{id}", cached(ex -> catalog.menu(org(ex), ex.path("id"))))
-                .apiKeyRoute("GET", "/api/v1/orders", cached(ex -> orders.list(org(ex), ex.query("status").orElse(null),
+                .get("/api/v1/meals/{id}", Access.apiKey(), cached(ex -> catalog.meal(org(ex), ex.path("id"))))
+                .get("/api/v1/categories", Access.apiKey(), cached(ex -> new Data<>(catalog.categories(org(ex)))))
+                .get("/api/v1/menus", Access.apiKey(), cached(ex -> new Data<>(catalog.menus(org(ex)))))
+                .get("/api/v1/menus/{id}", Access.apiKey(), cached(ex -> catalog.menu(org(ex), ex.path("id"))))
+                .get("/api/v1/orders", Access.apiKey(), cached(ex -> orders.list(org(ex), ex.query("status").orElse(null),
                         ex.query("from").orElse(null), ex.query("to").orElse(null), ex.query("page").orElse(null),
                         ex.query("pageSize").orElse(null))))
-                .apiKeyRoute("GET", "/api/v1/orders/{id}", cached(ex -> orders.read(org(ex), ex.path("id"))))
-                .apiKeyRoute("POST", "/api/v1/orders", limited(true, ex -> orders.create(org(ex),
+                .get("/api/v1/orders/{id}", Access.apiKey(), cached(ex -> orders.read(org(ex), ex.path("id"))))
+                .post("/api/v1/orders", Access.apiKey(), limited(true, ex -> orders.create(org(ex),
                         ex.header("Idempotency-Key"), ex.json(V1Shapes.OrderRequest.class), ex.body())))
-                .apiKeyRoute("PATCH", "/api/v1/orders/{id}/status", limited(false, ex -> Reply.ok(
+                .patch("/api/v1/orders/{id}/status", Access.apiKey(), limited(false, ex -> Reply.ok(
                         orders.changeStatus(org(ex), ex.path("id"), ex.json(V1Shapes.StatusChange.class)))));
     }
 
@@ -64,7 +65,7 @@ public final class V1Routes {
 
     private Route limited(boolean orderCreation, Route route) {
         return ex -> {
-            Map<String, String> headers = new LinkedHashMap<>(limiter.acquire(ex.principal().subject(),
+            Map<String, String> headers = new LinkedHashMap<>(limiter.acquire(ex.caller().subject(),
                     orderCreation));
             Reply reply = route.handle(ex);
             headers.putAll(reply.headers());
@@ -73,6 +74,6 @@ public final class V1Routes {
     }
 
     private static String org(Exchange ex) {
-        return ex.principal().orgId();
+        return ex.caller().orgId();
     }
 }

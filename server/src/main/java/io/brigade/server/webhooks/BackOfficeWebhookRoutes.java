@@ -2,10 +2,10 @@ package io.brigade.server.webhooks;
 
 import io.brigade.protocol.Data;
 import io.brigade.protocol.webhooks.SubscriptionRequest;
+import io.brigade.server.access.Access;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
-import io.brigade.server.http.Route;
 import io.brigade.server.http.Router;
 
 /**
@@ -26,30 +26,23 @@ public final class BackOfficeWebhookRoutes {
     }
 
     public void register(Router router) {
-        router.route("POST", HOOKS, backOffice(ex -> Reply.created(new Data<>(service.createBackOffice(org(ex),
-                        ex.json(SubscriptionRequest.class))))))
-                .route("GET", HOOKS, backOffice(ex -> Reply.ok(new Data<>(service.list(org(ex))))))
-                .route("GET", HOOKS + "/{subId}", backOffice(ex -> Reply.ok(new Data<>(service.get(org(ex),
-                        ex.path("subId"))))))
-                .route("PUT", HOOKS + "/{subId}", backOffice(ex -> Reply.ok(new Data<>(service.update(org(ex),
-                        ex.path("subId"), withoutSecret(ex.json(SubscriptionRequest.class)))))))
-                .route("DELETE", HOOKS + "/{subId}", backOffice(ex -> {
+        router.post(HOOKS, Access.manager(), ex -> Reply.created(new Data<>(service.createBackOffice(org(ex),
+                        ex.json(SubscriptionRequest.class)))))
+                .get(HOOKS, Access.manager(), ex -> Reply.ok(new Data<>(service.list(org(ex)))))
+                .get(HOOKS + "/{subId}", Access.manager(), ex -> Reply.ok(new Data<>(service.get(org(ex),
+                        ex.path("subId")))))
+                .put(HOOKS + "/{subId}", Access.manager(), ex -> Reply.ok(new Data<>(service.update(org(ex),
+                        ex.path("subId"), withoutSecret(ex.json(SubscriptionRequest.class))))))
+                .delete(HOOKS + "/{subId}", Access.manager(), ex -> {
                     service.delete(org(ex), ex.path("subId"));
                     return Reply.noContent();
-                }))
-                .route("GET", HOOKS + "/{subId}/deliveries", backOffice(ex -> Reply.ok(new Data<>(
-                        service.attempts(org(ex), ex.path("subId"), limit(ex))))))
-                .route("POST", HOOKS + "/{subId}/test", backOffice(ex -> Reply.accepted(new Data<>(
-                        service.trigger(org(ex), ex.path("subId"))))))
-                .route("POST", HOOKS + "/{subId}/enable", backOffice(ex -> Reply.ok(new Data<>(
-                        service.enable(org(ex), ex.path("subId"))))));
-    }
-
-    private static Route backOffice(Route route) {
-        return ex -> {
-            ex.principal().requireBackOffice();
-            return route.handle(ex);
-        };
+                })
+                .get(HOOKS + "/{subId}/deliveries", Access.manager(), ex -> Reply.ok(new Data<>(
+                        service.attempts(org(ex), ex.path("subId"), limit(ex)))))
+                .post(HOOKS + "/{subId}/test", Access.manager(), ex -> Reply.accepted(new Data<>(
+                        service.trigger(org(ex), ex.path("subId")))))
+                .post(HOOKS + "/{subId}/enable", Access.manager(), ex -> Reply.ok(new Data<>(
+                        service.enable(org(ex), ex.path("subId")))));
     }
 
     /** The back office never sets a secret: its subscriptions keep the one generated at creation. */

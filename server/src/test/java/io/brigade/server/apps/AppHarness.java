@@ -25,16 +25,16 @@ import picocli.CommandLine;
  * A server of its own with a movable clock, loopback callbacks allowed (the development flag) and the webhook
  * dispatcher run by the test; plus the steps of the guide's "Distribute as a Flipdish App" as helpers.
  */
-final class AppHarness implements AutoCloseable {
+public final class AppHarness implements AutoCloseable {
     static final List<String> ANALYTICS_SCOPES = List.of("sales:read", "menus:read", "org:read", "webhooks:manage");
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final String url;
     final String user;
     final Database database;
-    final BrigadeServer server;
+    public final BrigadeServer server;
 
-    AppHarness(String kind) throws Exception {
+    public AppHarness(String kind) throws Exception {
         url = TestDatabases.freshUrl(kind);
         user = TestDatabases.user(kind);
         database = Database.open(url, user, null);
@@ -42,16 +42,16 @@ final class AppHarness implements AutoCloseable {
                 .start();
     }
 
-    DemoBootstrap.Result newOrg(String name) {
+    public DemoBootstrap.Result newOrg(String name) {
         return new DemoBootstrap(database, clock).run(name);
     }
 
     /** The org's own OAuth client (its manager's back-office credential). */
-    ApiClient api(DemoBootstrap.Result org) {
+    public ApiClient api(DemoBootstrap.Result org) {
         return new ApiClient(server.uri()).withToken(org.clientId(), org.clientSecret());
     }
 
-    ApiClient token(String clientId, String secret) {
+    public ApiClient token(String clientId, String secret) {
         return new ApiClient(server.uri()).withToken(clientId, secret);
     }
 
@@ -122,8 +122,8 @@ final class AppHarness implements AutoCloseable {
         assertEquals(0, cli("apps", "approve", "--app", appStoreAppId, "--by", "test-operator"));
     }
 
-    static ApiClient.Response install(ApiClient manager, String orgId, String appStoreAppId, List<String> propertyIds,
-                                      Map<String, String> configuration) {
+    public static ApiClient.Response install(ApiClient manager, String orgId, String appStoreAppId,
+                                             List<String> propertyIds, Map<String, String> configuration) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("appStoreAppId", appStoreAppId);
         body.put("propertyIds", propertyIds);
@@ -132,10 +132,11 @@ final class AppHarness implements AutoCloseable {
     }
 
     /** A listed, approved app with {@code scopes} and its OAuth credentials. */
-    record App(String clientId, String clientSecret, String appStoreAppId, String webhookSecret) {
+    public record App(String clientId, String clientSecret, String appStoreAppId, String webhookSecret) {
     }
 
-    App approvedApp(DemoBootstrap.Result dev, List<String> scopes, String selector, boolean hosted, String callback) {
+    public App approvedApp(DemoBootstrap.Result dev, List<String> scopes, String selector, boolean hosted,
+                           String callback) {
         ApiClient devApi = api(dev);
         JsonNode oauth = createOAuthApp(devApi, dev.orgId(), "Forecastly", callback);
         String id = createListing(devApi, dev.orgId(), listing(oauth.get("clientId").asText(), scopes, selector,

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.server.auth.Scopes;
+import io.brigade.server.access.Scopes;
+import io.brigade.server.http.Router;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.support.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,15 +44,9 @@ class AppScopeTest {
         return Scopes.ALL.stream();
     }
 
-    /** (method, template) of every authenticated route that names an org. */
-    static List<String[]> orgRoutes() {
-        List<String[]> out = new ArrayList<>();
-        h.server.router().declared().forEach((template, methods) -> {
-            if (template.contains("{orgId}")) {
-                methods.forEach(m -> out.add(new String[] {m, template}));
-            }
-        });
-        return out;
+    /** Every route that names an org, with its rule. */
+    static List<Router.Declared> orgRoutes() {
+        return h.server.router().routes().stream().filter(r -> r.template().contains("{orgId}")).toList();
     }
 
     @ParameterizedTest
@@ -66,17 +60,17 @@ class AppScopeTest {
         ApiClient token = h.token(app.clientId(), app.clientSecret());
 
         int refused = 0;
-        for (String[] route : orgRoutes()) {
-            String method = route[0];
-            String path = fill(route[1]);
+        for (Router.Declared route : orgRoutes()) {
+            String method = route.method();
+            String path = fill(route.template());
             ApiClient.Response r;
             try {
                 r = token.send(method, path, "GET".equals(method) ? null : "{}");
             } catch (IllegalStateException e) {
-                throw new AssertionError(method + " " + route[1] + " failed at the transport level", e);
+                throw new AssertionError(method + " " + route.template() + " failed at the transport level", e);
             }
-            String needed = Scopes.forRoute(method, route[1]);
-            String what = method + " " + route[1] + " -> " + r.status() + " " + r.body();
+            String needed = route.access().scope().orElse(null);
+            String what = method + " " + route.template() + " -> " + r.status() + " " + r.body();
             if (needed == null) {
                 assertEquals(403, r.status(), "apps may not use the back office: " + what);
             } else if (needed.equals(missing)) {
@@ -90,16 +84,6 @@ class AppScopeTest {
         assertTrue(refused > 0, "some route needs " + missing);
         assertEquals(204, h.api(client).send("DELETE", "/backoffice/v1/orgs/" + client.orgId() + "/installed-apps/"
                 + app.appStoreAppId(), null).status());
-    }
-
-    @Test
-    void everyV3RouteNeedsAScope() {
-        Set<String> faces = Set.of("/orgManagement/", "/menuManagement/", "/salesManagement/", "/sales/",
-                "/webhooks/", "/operations-updates/", "/analytics/");
-        for (String[] route : orgRoutes()) {
-            boolean v3 = faces.stream().anyMatch(route[1]::startsWith);
-            assertEquals(v3, Scopes.forRoute(route[0], route[1]) != null, route[0] + " " + route[1]);
-        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.brigade.server.auth;
+package io.brigade.server.access;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +28,8 @@ public interface AppGrant {
     /** The owner org and the orgs where the app is installed now and may read the org tree ({@code org:read}). */
     List<String> orgIds();
 
-    /** True for the owner org and for orgs that have (or had) the app installed; the guard refuses the latter. */
+    /** True for the owner org and for orgs that have (or had) the app installed; the scope rules refuse the latter. */
     default boolean reaches(String orgId) {
         return access(orgId).isPresent();
-    }
-
-    default boolean seesProperty(String orgId, String propertyId) {
-        return access(orgId).map(a -> a.installed() && (a.allStores() || a.propertyIds().contains(propertyId)))
-                .orElse(false);
     }
 }

@@ -1,0 +1,214 @@
+package io.brigade.server.access;
+
+import io.brigade.protocol.staff.StaffRole;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who may call one route, declared on the line that registers it ({@code router.post(path, Access.manager(),
+ * this::add)}) and enforced by the access filter before the route runs. A rule names the credential the filter
+ * reads and which {@link Caller}s it admits; the filter itself also checks that the caller reaches the org in the
+ * path and, for a caller limited to some stores, that the request names only those stores.
+ *
+ * <p>The vocabulary grows by factories here (and records in {@link Caller}): a store's paired device would be a
+ * caller limited to its org and store that, say, {@link #kitchen()} admits for a kitchen screen; an operator
+ * credential would be a caller that reaches every org and a rule {@code operator()} that admits only it.
+ */
+public final class Access {
+
+    /** Where the filter finds the credential. */
+    public enum Credential {
+        /** None: anyone may call (the token endpoint, PIN sign-in, the OpenAPI document). */
+        NONE,
+        /** {@code Authorization: Bearer}, or an API key in {@code FD-Authorization} / bare {@code Authorization}. */
+        BEARER,
+        /** {@code X-API-Key} (the public /api/v1 API). */
+        API_KEY
+    }
+
+    /** Why {@code caller} may not call the route on {@code orgId} (null for routes without an org), or null. */
+    @FunctionalInterface
+    private interface Check {
+        String refusal(Caller caller, String orgId);
+    }
+
+    private static final String APP_OUTSIDE_V3 = "an app's token may call only the v3 API; this route is for the "
+            + "org's own staff and credentials";
+
+    private final String name;
+    private final Credential credential;
+    private final String scope;
+    private final Check check;
+    private final List<String> channelFields;
+    private final boolean wholeOrg;
+
+    private Access(String name, Credential credential, String scope, Check check, List<String> channelFields,
+                   boolean wholeOrg) {
+        this.name = name;
+        this.credential = credential;
+        this.scope = scope;
+        this.check = check;
+        this.channelFields = channelFields;
+        this.wholeOrg = wholeOrg;
+    }
+
+    private Access(String name, Credential credential, Check check) {
+        this(name, credential, null, check, List.of(), false);
+    }
+
+    /** Anyone, without a credential. */
+    public static Access open() {
+        return new Access("open", Credential.NONE, (caller, orgId) -> null);
+    }
+
+    /** The public /api/v1 API: an API key in {@code X-API-Key}, acting for its own org. */
+    public static Access apiKey() {
+        return new Access("apiKey", Credential.API_KEY,
+                (caller, orgId) -> caller instanceof Caller.ApiKey ? null : "send an API key in X-API-Key");
+    }
+
+    /**
+     * A v3 route needing {@code scope}: the org's own OAuth client and its API keys hold every scope; an installed
+     * app needs the scope in its install's permission level; staff sessions are for the back office only.
+     */
+    public static Access scope(String scope) {
+        Objects.requireNonNull(scope, "scope == null");
+        if (!Scopes.ALL.contains(scope)) {
+            throw new IllegalArgumentException("unknown scope " + scope);
+        }
+        return new Access("scope " + scope, Credential.BEARER, scope, (caller, orgId) -> {
+            if (caller instanceof Caller.OrgClient || caller instanceof Caller.ApiKey) {
+                return null;
+            }
+            if (caller instanceof Caller.App app) {
+                return appRefusal(app.grant(), orgId, scope);
+            }
+            return "a staff session opens the back office only; integrations use the org's OAuth client or an "
+                    + "API key";
+        }, List.of(), false);
+    }
+
+    /**
+     * Managing the org in the back office (API keys, webhooks, jobs, staff, menus, stock, analytics views): the
+     * org's own OAuth client or a manager's session; never an API key, so a leaked integration key cannot mint
+     * more keys, and never an installed app.
+     */
+    public static Access manager() {
+        return new Access("manager", Credential.BEARER, (caller, orgId) -> {
+            if (caller instanceof Caller.OrgClient) {
+                return null;
+            }
+            if (caller instanceof Caller.Staff staff) {
+                return staff.role() == StaffRole.MANAGER ? null
+                        : "this needs a manager; you are signed in as " + roleName(staff);
+            }
+            if (caller instanceof Caller.App) {
+                return APP_OUTSIDE_V3;
+            }
+            return "back-office routes need a manager's session or a bearer token of the org's own OAuth client; "
+                    + "an API key cannot manage the org";
+        });
+    }
+
+    /** The kitchen display: kitchen staff, managers and the org's own OAuth client. */
+    public static Access kitchen() {
+        return new Access("kitchen", Credential.BEARER, (caller, orgId) -> {
+            if (caller instanceof Caller.OrgClient) {
+                return null;
+            }
+            if (caller instanceof Caller.Staff staff) {
+                return staff.role() == StaffRole.KITCHEN || staff.role() == StaffRole.MANAGER ? null
+                        : "the kitchen display needs kitchen staff or a manager; you are signed in as "
+                                + roleName(staff);
+            }
+            if (caller instanceof Caller.App) {
+                return APP_OUTSIDE_V3;
+            }
+            return "the kitchen display needs a staff session or the org's own OAuth client";
+        });
+    }
+
+    /** Only the org's own OAuth client (a terminal's credentials), never a person's session, a key or an app. */
+    public static Access ownClient() {
+        return new Access("ownClient", Credential.BEARER, (caller, orgId) -> {
+            if (caller instanceof Caller.OrgClient) {
+                return null;
+            }
+            return caller instanceof Caller.App ? APP_OUTSIDE_V3
+                    : "only the org's own OAuth client (a terminal's credentials) may do this";
+        });
+    }
+
+    /** A signed-in staff member of any role (ending their own session). */
+    public static Access staffSession() {
+        return new Access("staffSession", Credential.BEARER,
+                (caller, orgId) -> caller instanceof Caller.Staff ? null : "only a staff session can be signed out");
+    }
+
+    /**
+     * This rule, for a route whose body names sales channels in {@code fields} (a string or an array of
+     * strings): a caller limited to some stores may name only channels of those stores.
+     */
+    public Access channelsInBody(String... fields) {
+        return new Access(name, credential, scope, check, List.of(fields), wholeOrg);
+    }
+
+    /** This rule, for a route whose body names stores freely: callers limited to some stores may not call it. */
+    public Access wholeOrgOnly() {
+        return new Access(name, credential, scope, check, channelFields, true);
+    }
+
+    /** Why {@code caller} may not call the route on {@code orgId} (null when the route names no org), or null. */
+    public String refusal(Caller caller, String orgId) {
+        return check.refusal(caller, orgId);
+    }
+
+    public Credential credential() {
+        return credential;
+    }
+
+    /** The scope a v3 rule needs; empty for the other rules. */
+    public Optional<String> scope() {
+        return Optional.ofNullable(scope);
+    }
+
+    /** The body fields naming sales channels that must lie in a store-limited caller's stores. */
+    public List<String> channelFields() {
+        return channelFields;
+    }
+
+    /** True when callers limited to some stores are refused. */
+    public boolean wholeOrg() {
+        return wholeOrg;
+    }
+
+    /** The rule's name ({@code manager}, {@code scope sales:write}, ...), for listings and tests. */
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static String appRefusal(AppGrant grant, String orgId, String scope) {
+        if (orgId == null) {
+            return null; // a route without an org (the org list) shows an app only what it reaches
+        }
+        Optional<AppGrant.OrgAccess> access = grant.access(orgId);
+        if (access.isEmpty()) {
+            return "the app " + grant.clientId() + " is not installed on org " + orgId;
+        }
+        if (!access.get().installed()) {
+            return "the app " + grant.clientId() + " was uninstalled from org " + orgId
+                    + "; it has no access there any more";
+        }
+        if (!access.get().scopes().contains(scope)) {
+            return "this route needs the scope '" + scope + "'; the app's permission level grants "
+                    + access.get().scopes().stream().sorted().toList();
+        }
+        return null;
+    }
+
+    private static String roleName(Caller.Staff staff) {
+        return staff.role().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

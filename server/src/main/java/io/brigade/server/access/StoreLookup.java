@@ -1,0 +1,27 @@
+package io.brigade.server.access;
+
+import java.util.Optional;
+
+/**
+ * The store (property) a sales channel or a sale belongs to, for the access filter's check of callers limited to
+ * some stores. Unknown ids are empty: the route answers them with 404 as it would for anyone.
+ */
+public interface StoreLookup {
+
+    Optional<String> propertyOfChannel(String orgId, String salesChannelId);
+
+    Optional<String> propertyOfSale(String orgId, String saleId);
+
+    /** No lookups (a server without store-limited callers). */
+    StoreLookup NONE = new StoreLookup() {
+        @Override
+        public Optional<String> propertyOfChannel(String orgId, String salesChannelId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> propertyOfSale(String orgId, String saleId) {
+            return Optional.empty();
+        }
+    };
+}

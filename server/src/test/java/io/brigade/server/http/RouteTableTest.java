@@ -1,0 +1,106 @@
+package io.brigade.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brigade.server.access.Access;
+import io.brigade.server.access.Scopes;
+import io.brigade.server.access.StoreLookup;
+import io.brigade.server.support.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Walks the server's route table: every route says who may call it, and the rules fit the face it is on. */
+class RouteTableTest {
+    private static final Set<String> OPEN = Set.of("POST /identity/connect/token", "POST /backoffice/v1/sessions",
+            "GET /api/v1/openapi.json");
+    /** Each v3 face and the scopes a read and a write on it need. */
+    private static final Map<String, List<String>> V3_FACES = Map.of(
+            "/orgManagement/", List.of(Scopes.ORG_READ, Scopes.ORG_WRITE),
+            "/menuManagement/", List.of(Scopes.MENUS_READ, Scopes.MENUS_WRITE),
+            "/salesManagement/", List.of(Scopes.SALES_READ, Scopes.SALES_WRITE),
+            "/sales/", List.of(Scopes.SALES_READ, Scopes.SALES_WRITE),
+            "/webhooks/", List.of(Scopes.WEBHOOKS_MANAGE, Scopes.WEBHOOKS_MANAGE),
+            "/operations-updates/", List.of(Scopes.OPERATIONS_WRITE, Scopes.OPERATIONS_WRITE),
+            "/analytics/", List.of(Scopes.ANALYTICS_WRITE, Scopes.ANALYTICS_WRITE));
+    private static final Set<String> BACK_OFFICE_RULES = Set.of("manager", "kitchen", "ownClient", "staffSession");
+
+    private static List<Router.Declared> routes() {
+        return TestServer.of("h2").server().router().routes();
+    }
+
+    private static String name(Router.Declared route) {
+        return route.method() + " " + route.template();
+    }
+
+    @Test
+    void everyRouteHasARule() {
+        List<String> without = routes().stream().filter(r -> r.access() == null).map(RouteTableTest::name).toList();
+        assertTrue(without.isEmpty(), "routes without an access rule: " + without);
+        assertTrue(routes().size() > 100, "walked " + routes().size() + " routes");
+    }
+
+    @Test
+    void aRouteCannotBeDeclaredWithoutARule() {
+        Router router = new Router((request, credential) -> {
+            throw new AssertionError("not called");
+        }, StoreLookup.NONE);
+        assertThrows(NullPointerException.class, () -> router.get("/x", null, ex -> Reply.noContent()));
+    }
+
+    @Test
+    void onlyTheTokenEndpointSignInAndTheApiDescriptionAreOpen() {
+        Set<String> open = new TreeSet<>();
+        routes().stream().filter(r -> r.access().credential() == Access.Credential.NONE)
+                .forEach(r -> open.add(name(r)));
+        assertEquals(new TreeSet<>(OPEN), open);
+    }
+
+    @Test
+    void everyV3RouteNeedsTheScopeOfItsFace() {
+        List<String> wrong = new ArrayList<>();
+        for (Router.Declared route : routes()) {
+            V3_FACES.forEach((face, scopes) -> {
+                if (route.template().startsWith(face)) {
+                    String needed = "GET".equals(route.method()) ? scopes.get(0) : scopes.get(1);
+                    if (!route.access().scope().equals(java.util.Optional.of(needed))) {
+                        wrong.add(name(route) + " has " + route.access() + ", expected scope " + needed);
+                    }
+                }
+            });
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void backOfficeRoutesAreForTheOrgsOwnPeopleAndClient() {
+        List<String> wrong = routes().stream()
+                .filter(r -> r.template().startsWith("/backoffice/") && !OPEN.contains(name(r)))
+                .filter(r -> !BACK_OFFICE_RULES.contains(r.access().toString()))
+                .map(r -> name(r) + " has " + r.access()).toList();
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void publicApiRoutesNeedAnApiKey() {
+        List<String> wrong = routes().stream()
+                .filter(r -> r.template().startsWith("/api/v1/") && !OPEN.contains(name(r)))
+                .filter(r -> r.access().credential() != Access.Credential.API_KEY)
+                .map(r -> name(r) + " has " + r.access()).toList();
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyRouteIsOnAKnownFace() {
+        List<String> faces = new ArrayList<>(V3_FACES.keySet());
+        faces.addAll(List.of("/backoffice/", "/api/v1/", "/identity/"));
+        List<String> unknown = routes().stream().filter(r -> faces.stream().noneMatch(r.template()::startsWith))
+                .map(RouteTableTest::name).toList();
+        assertTrue(unknown.isEmpty(), "a new face needs its rules thought through here: " + unknown);
+    }
+}
