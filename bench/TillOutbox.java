@@ -1,8 +1,8 @@
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.settings.TerminalSettings;
-import io.brigade.desktop.staff.StaffMember;
-import io.brigade.desktop.sync.OutboxEntry;
-import io.brigade.desktop.sync.ServerClient;
+import io.brigade.desktop.client.ServerClient;
+import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.till.Order;
 import io.brigade.desktop.till.PricedItem;
 import io.brigade.desktop.till.Tender;

@@ -1,5 +1,6 @@
 package io.brigade.desktop;
 
+import io.brigade.desktop.shell.BrigadeApp;
 import javafx.application.Application;
 
 /** Entry point for class-path launches (jar, jpackage), where the main class must not extend Application. */

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.Tills;
-import io.brigade.desktop.sync.OutboxEntry;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package io.brigade.desktop.backoffice;
 
-import io.brigade.desktop.settings.SettingsController;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
@@ -26,17 +25,21 @@ public final class BackOfficeController {
     @FXML private WebhooksController webhooksController;
     @FXML private JobsController jobsController;
     @FXML private StaffController staffController;
-    @FXML private SettingsController settingsController;
+    @FXML private Tab terminalTab;
     private boolean wasShowing;
     private int ticks;
     private Timeline watch;
     private Runnable onWindowClosed = () -> { };
     private boolean closeHooked;
 
-    /** {@code onWindowClosed} runs once the app's window is closed (it stops the workspace's worker). */
+    /**
+     * {@code terminal} is the terminal settings form shown in the last tab; {@code onWindowClosed} runs once the
+     * app's window is closed (it stops the workspace's worker).
+     */
     public void bind(ApiKeysViewModel apiKeys, WebhooksViewModel webhooks, JobsViewModel jobs, StaffViewModel staff,
-                     java.time.ZoneId businessZone, Runnable onWindowClosed) {
+                     Node terminal, java.time.ZoneId businessZone, Runnable onWindowClosed) {
         this.onWindowClosed = onWindowClosed;
+        terminalTab.setContent(terminal);
         apiKeysController.bind(apiKeys);
         webhooksController.bind(webhooks);
         jobsController.bind(jobs, businessZone);
@@ -49,11 +52,6 @@ public final class BackOfficeController {
         watch = new Timeline(new KeyFrame(TICK, e -> tick()));
         watch.setCycleCount(Timeline.INDEFINITE);
         watch.play();
-    }
-
-    /** The terminal settings form, which the workspace binds to the app's settings. */
-    public SettingsController settings() {
-        return settingsController;
     }
 
     private void tick() {

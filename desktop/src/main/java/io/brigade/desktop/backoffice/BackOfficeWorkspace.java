@@ -1,29 +1,26 @@
 package io.brigade.desktop.backoffice;
 
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.app.CrashDialog;
-import io.brigade.desktop.app.FxBackground;
-import io.brigade.protocol.menus.MenuRevision;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.fx.FxBackground;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 
-/**
- * Builds the manager's back-office workspace (API keys, webhooks, jobs, staff, this terminal) over
- * {@link AppServices#backOffice()}.
- */
+/** Builds the manager's back-office workspace: API keys, webhooks, jobs, staff and this terminal's settings. */
 public final class BackOfficeWorkspace {
     private BackOfficeWorkspace() {
     }
 
     /**
-     * The workspace's root. Server calls run on a worker of their own, so a slow back-office answer never holds up
-     * the till's local writes on {@code appBackground}; settings are saved on {@code appBackground} as before.
+     * The workspace's root over {@code office}. Its server calls run on a worker of their own, so a slow back-office
+     * answer never holds up the till's local writes. {@code menuId} names the menu the jobs screen works on (null
+     * before one is cached); {@code terminal} is the terminal settings form of its last tab.
      */
-    public static Parent load(AppServices s, Background appBackground, ZoneId businessZone) {
+    public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node terminal, ZoneId businessZone) {
         FXMLLoader loader = new FXMLLoader(BackOfficeWorkspace.class.getResource("BackOfficeView.fxml"));
         Parent root;
         try {
@@ -32,15 +29,10 @@ public final class BackOfficeWorkspace {
             throw new UncheckedIOException("cannot load the back office", e);
         }
         FxBackground server = new FxBackground();
-        BackOfficeClient office = s.backOffice();
         BackOfficeController controller = loader.getController();
         controller.bind(new ApiKeysViewModel(office, server), new WebhooksViewModel(office, server),
-                new JobsViewModel(office, server, () -> s.menus().current().map(MenuRevision::menuId).orElse(null)),
-                new StaffViewModel(office, server), businessZone, server::close);
-        controller.settings().bind(s.settings(), s.isEmbedded(), next -> appBackground.run(() -> {
-            s.saveSettings(next);
-            return next;
-        }, ok -> { }, CrashDialog::show));
+                new JobsViewModel(office, server, menuId), new StaffViewModel(office, server), terminal,
+                businessZone, server::close);
         return root;
     }
 }

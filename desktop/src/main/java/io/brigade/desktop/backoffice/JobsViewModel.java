@@ -2,7 +2,9 @@ package io.brigade.desktop.backoffice;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.client.Refusals;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.jobs.Job;
 import io.brigade.protocol.jobs.JobList;
 import io.brigade.protocol.jobs.JobRequest;

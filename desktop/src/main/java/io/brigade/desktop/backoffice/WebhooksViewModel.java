@@ -1,7 +1,9 @@
 package io.brigade.desktop.backoffice;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.client.Refusals;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.webhooks.DeliveryAttempt;
 import io.brigade.protocol.webhooks.SubscriptionRequest;

@@ -3,7 +3,7 @@ package io.brigade.desktop.dashboard;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brigade.desktop.backoffice.BackOfficeClient;
+import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.analytics.AnalyticsSummary;
 import io.brigade.protocol.analytics.ConversionFunnel;

@@ -1,7 +1,7 @@
 package io.brigade.desktop.dashboard;
 
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.backoffice.BackOfficeException;
+import io.brigade.desktop.client.BackOfficeException;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.analytics.AnalyticsSummary;
 import io.brigade.protocol.analytics.ConversionFunnel;
 import io.brigade.protocol.analytics.DailyTrend;

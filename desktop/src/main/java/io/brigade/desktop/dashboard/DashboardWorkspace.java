@@ -1,10 +1,13 @@
 package io.brigade.desktop.dashboard;
 
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.fx.Background;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,9 +19,11 @@ public final class DashboardWorkspace {
     private DashboardWorkspace() {
     }
 
-    public static Parent load(AppServices services, Background background, ZoneId zone) {
-        DashboardViewModel model = new DashboardViewModel(new DashboardSource(services.backOffice()), background,
-                services.clock(), zone, () -> services.menus().current().map(r -> r.menu().currency()));
+    /** The dashboard over {@code office}; money is in {@code menuCurrency} (the cached menu's) when known. */
+    public static Parent load(BackOfficeClient office, Supplier<Optional<String>> menuCurrency, Clock clock,
+                              Background background, ZoneId zone) {
+        DashboardViewModel model = new DashboardViewModel(new DashboardSource(office), background, clock, zone,
+                menuCurrency);
         FXMLLoader loader = new FXMLLoader(DashboardWorkspace.class.getResource("DashboardView.fxml"));
         Parent view;
         try {

@@ -1,12 +1,12 @@
 package io.brigade.desktop.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import io.brigade.desktop.settings.TerminalSettings;
+import io.brigade.desktop.client.TerminalSettings;
 import io.brigade.server.BrigadeServer;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -1,6 +1,6 @@
 package io.brigade.desktop.kitchen;
 
-import io.brigade.desktop.backoffice.BackOfficeClient;
+import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.protocol.kitchen.KitchenTicket;
 import java.io.IOException;
 import java.util.Map;

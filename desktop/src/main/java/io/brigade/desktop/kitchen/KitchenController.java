@@ -1,6 +1,6 @@
 package io.brigade.desktop.kitchen;
 
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.kitchen.KitchenItem;
 import io.brigade.protocol.kitchen.KitchenTicket;
 import java.time.ZoneId;

@@ -1,17 +1,17 @@
 package io.brigade.desktop.kitchen;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.SourceDataLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The new-ticket chime: two short tones generated in memory (no media module, no sound file) and played on a
  * throwaway thread. A machine without audio (no mixer, no line, headless) just stays quiet.
  */
 public final class KitchenSound {
-    private static final Logger LOG = Logger.getLogger(KitchenSound.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KitchenSound.class);
     private static final float RATE = 22_050f;
 
     /** Plays the chime without waiting for it. */
@@ -36,7 +36,7 @@ public final class KitchenSound {
             }
             return true;
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.FINE, "no audio on this machine; the new-ticket chime is silent", e);
+            LOG.debug("no audio on this machine; the new-ticket chime is silent", e);
             return false;
         }
     }

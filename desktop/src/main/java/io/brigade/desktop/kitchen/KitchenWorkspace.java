@@ -1,8 +1,9 @@
 package io.brigade.desktop.kitchen;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.client.KitchenStream;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
@@ -11,15 +12,17 @@ import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuRevision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kitchen workspace: loads the screen, feeds its model from the server's event stream and starts the stream
@@ -27,17 +30,18 @@ import javafx.scene.Parent;
  * Age thresholds come from {@code brigade.kitchen.amberMinutes} / {@code redMinutes} (default 5 and 8).
  */
 public final class KitchenWorkspace {
-    private static final Logger LOG = Logger.getLogger(KitchenWorkspace.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KitchenWorkspace.class);
     private final KitchenViewModel model;
     private final KitchenStream stream;
     private final KitchenSound sound = new KitchenSound();
     private final Parent view;
 
-    private KitchenWorkspace(AppServices s, Background background, ZoneId zone) {
-        model = new KitchenViewModel(s.clock(), zone);
+    private KitchenWorkspace(BackOfficeClient office, String propertyId, Supplier<Optional<MenuRevision>> menu,
+                             Clock clock, Background background, ZoneId zone) {
+        model = new KitchenViewModel(clock, zone);
         model.ageThresholds(Duration.ofMinutes(Long.getLong("brigade.kitchen.amberMinutes", 5)),
                 Duration.ofMinutes(Long.getLong("brigade.kitchen.redMinutes", 8)));
-        KitchenActions actions = new KitchenActions(s.backOffice(), s.settings().propertyId());
+        KitchenActions actions = new KitchenActions(office, propertyId);
         FXMLLoader loader = new FXMLLoader(KitchenWorkspace.class.getResource("KitchenView.fxml"));
         try {
             view = loader.load();
@@ -45,11 +49,11 @@ public final class KitchenWorkspace {
             throw new UncheckedIOException("cannot load the kitchen display", e);
         }
         ((KitchenController) loader.getController()).bind(model, actions, background, zone);
-        stream = new KitchenStream(s.backOffice().http(), actions.streamUrl(), new StreamToModel(),
+        stream = new KitchenStream(office.http(), actions.streamUrl(), new StreamToModel(),
                 Duration.ofSeconds(2));
         view.sceneProperty().addListener((o, before, after) -> {
             if (after != null) {
-                model.stations(stations(s.menus().current()));
+                model.stations(stations(menu.get()));
                 stream.start();
             } else {
                 stream.stop();
@@ -58,14 +62,14 @@ public final class KitchenWorkspace {
         });
     }
 
-    /** The kitchen screen for the app's shell. */
-    public static Parent load(AppServices s, Background background, ZoneId zone) {
-        return new KitchenWorkspace(s, background, zone).view;
-    }
-
-    /** The workspace with its model exposed, for tests and tools. */
-    public static KitchenWorkspace create(AppServices s, Background background, ZoneId zone) {
-        return new KitchenWorkspace(s, background, zone);
+    /**
+     * The kitchen display of {@code propertyId}, acting through {@code office} as whoever is signed in; its
+     * stations are the categories of the cached {@code menu}.
+     */
+    public static KitchenWorkspace create(BackOfficeClient office, String propertyId,
+                                          Supplier<Optional<MenuRevision>> menu, Clock clock, Background background,
+                                          ZoneId zone) {
+        return new KitchenWorkspace(office, propertyId, menu, clock, background, zone);
     }
 
     public Parent view() {
@@ -123,10 +127,10 @@ public final class KitchenWorkspace {
                         KitchenEvent.ItemDone d = mapper.readValue(data, KitchenEvent.ItemDone.class);
                         Platform.runLater(() -> model.itemDone(d.saleId(), d.lineNo(), d.done()));
                     }
-                    default -> LOG.fine(() -> "ignoring kitchen event " + type);
+                    default -> LOG.debug("ignoring kitchen event {}", type);
                 }
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "unreadable kitchen event " + id + " (" + type + ")", e);
+                LOG.warn("unreadable kitchen event {} ({})", id, type, e);
             }
         }
     }

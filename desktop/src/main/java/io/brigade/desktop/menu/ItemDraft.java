@@ -1,6 +1,6 @@
 package io.brigade.desktop.menu;
 
-import io.brigade.desktop.till.Money;
+import io.brigade.desktop.fx.Money;
 import io.brigade.protocol.menus.AvailabilityOverride;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.PricingProfile;

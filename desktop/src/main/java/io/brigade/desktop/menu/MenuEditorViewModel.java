@@ -1,7 +1,7 @@
 package io.brigade.desktop.menu;
 
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.backoffice.BackOfficeException;
+import io.brigade.desktop.client.BackOfficeException;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuContent;

@@ -1,7 +1,7 @@
 package io.brigade.desktop.menu;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.brigade.desktop.backoffice.BackOfficeClient;
+import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.menus.MenuContent;
@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The menu editor's calls to the back office ({@code /backoffice/v1/orgs/{orgId}/menus...} and the channel
  * snoozes) as the signed-in manager. Refusals come as
- * {@link io.brigade.desktop.backoffice.BackOfficeException}, whose {@code errors()} keep the server's field errors apart so the editor can show each one at its field.
+ * {@link io.brigade.desktop.client.BackOfficeException}, whose {@code errors()} keep the server's field errors apart so the editor can show each one at its field.
  */
 public final class MenuOffice {
     private final BackOfficeClient office;

@@ -1,9 +1,10 @@
 package io.brigade.desktop.menu;
 
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.fx.Background;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.ZoneId;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -13,10 +14,11 @@ public final class MenuWorkspace {
     private MenuWorkspace() {
     }
 
-    public static Parent load(AppServices services, Background background, ZoneId zone) {
-        MenuOffice office = new MenuOffice(services.backOffice());
+    /** The menu editor and snoozes over {@code backOffice}, as whoever is signed in. */
+    public static Parent load(BackOfficeClient backOffice, Clock clock, Background background, ZoneId zone) {
+        MenuOffice office = new MenuOffice(backOffice);
         MenuEditorViewModel editor = new MenuEditorViewModel(office, background);
-        SnoozePanelModel snoozes = new SnoozePanelModel(office, background, services.clock(), zone);
+        SnoozePanelModel snoozes = new SnoozePanelModel(office, background, clock, zone);
         FXMLLoader loader = new FXMLLoader(MenuWorkspace.class.getResource("MenuView.fxml"));
         try {
             Parent view = loader.load();

@@ -1,6 +1,6 @@
 package io.brigade.desktop.menu;
 
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.menus.Category;

@@ -1,5 +1,6 @@
 package io.brigade.desktop.settings;
 
+import io.brigade.desktop.client.TerminalSettings;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;

@@ -1,6 +1,8 @@
 package io.brigade.desktop.staff;
 
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.local.StaffRepository;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;

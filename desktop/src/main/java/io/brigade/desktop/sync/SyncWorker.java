@@ -2,10 +2,14 @@ package io.brigade.desktop.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brigade.desktop.menu.MenuCache;
-import io.brigade.desktop.menu.SnoozeCache;
-import io.brigade.desktop.staff.StaffRepository;
-import io.brigade.desktop.sync.OutboxEntry.Kind;
+import io.brigade.desktop.client.PushOutcome;
+import io.brigade.desktop.client.ServerClient;
+import io.brigade.desktop.local.MenuCache;
+import io.brigade.desktop.local.OutboxEntry.Kind;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.OutboxRepository;
+import io.brigade.desktop.local.SnoozeCache;
+import io.brigade.desktop.local.StaffRepository;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.analytics.AnalyticsEvent;
 import io.brigade.protocol.analytics.AnalyticsEventBatch;
@@ -20,15 +24,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that talks to the server: it drains the outbox oldest first, backs off while the
  * network is down, parks what the server refuses, and refreshes the cached menu, snoozes and staff between sends.
  */
 public final class SyncWorker implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
     private static final int EVENT_BATCH = 200;
     // A till is usually on the same LAN as its server: a short ceiling gets sales moving soon after an outage.
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -117,7 +121,7 @@ public final class SyncWorker implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 // The local database failing is not a reason to stop syncing forever; log and try again.
-                LOG.log(Level.WARNING, "sync loop failed", e);
+                LOG.warn("sync loop failed", e);
                 lastError = e.getMessage();
                 pause(Duration.ofSeconds(2));
             }
@@ -264,7 +268,7 @@ public final class SyncWorker implements AutoCloseable {
         try {
             listener.accept(new SyncStatus(online, outbox.pendingSales(), outbox.parkedCount(), lastSync, lastError));
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "status not published", e);
+            LOG.debug("status not published", e);
         }
     }
 

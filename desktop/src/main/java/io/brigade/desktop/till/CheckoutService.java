@@ -2,11 +2,11 @@ package io.brigade.desktop.till;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brigade.desktop.analytics.EventRecorder;
-import io.brigade.desktop.settings.TerminalSettings;
-import io.brigade.desktop.staff.StaffMember;
-import io.brigade.desktop.sync.OutboxEntry;
-import io.brigade.desktop.sync.OutboxRepository;
+import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.local.EventRecorder;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.OutboxRepository;
+import io.brigade.desktop.local.StaffMember;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.DineIn;

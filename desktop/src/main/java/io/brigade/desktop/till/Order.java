@@ -1,5 +1,6 @@
 package io.brigade.desktop.till;
 
+import io.brigade.desktop.fx.Money;
 import io.brigade.protocol.sales.DispatchType;
 import io.brigade.protocol.sales.SaleCharge;
 import io.brigade.protocol.sales.SaleDiscount;

@@ -1,5 +1,6 @@
 package io.brigade.desktop.till;
 
+import io.brigade.desktop.fx.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.brigade.desktop.till;
 
+import io.brigade.desktop.fx.Money;
 import java.time.ZoneId;
 import javafx.event.ActionEvent;
 import javafx.print.PrinterJob;

@@ -1,8 +1,9 @@
 package io.brigade.desktop.till;
 
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.staff.StaffMember;
-import io.brigade.desktop.sync.OutboxEntry;
+import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.fx.Money;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.StaffMember;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

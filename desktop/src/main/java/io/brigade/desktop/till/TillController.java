@@ -1,7 +1,7 @@
 package io.brigade.desktop.till;
 
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.staff.Role;
+import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.local.Role;
 import io.brigade.protocol.sales.DispatchType;
 import io.brigade.protocol.sales.SaleCharge;
 import io.brigade.protocol.sales.SaleDiscount;

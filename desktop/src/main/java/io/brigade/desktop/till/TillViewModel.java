@@ -1,9 +1,10 @@
 package io.brigade.desktop.till;
 
-import io.brigade.desktop.analytics.EventRecorder;
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.staff.Role;
-import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.fx.Money;
+import io.brigade.desktop.local.EventRecorder;
+import io.brigade.desktop.local.Role;
+import io.brigade.desktop.local.StaffMember;
 import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.availability.Snooze;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.apikeys.ApiKey;
 import io.brigade.protocol.apikeys.CreatedApiKey;
 import java.nio.file.Path;

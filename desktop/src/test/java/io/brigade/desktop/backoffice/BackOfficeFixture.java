@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import java.nio.file.Path;

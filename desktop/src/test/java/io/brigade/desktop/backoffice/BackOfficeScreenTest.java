@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.apikeys.ApiKey;

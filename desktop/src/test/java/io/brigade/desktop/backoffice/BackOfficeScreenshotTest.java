@@ -2,8 +2,9 @@ package io.brigade.desktop.backoffice;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.BrigadeApp;
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.shell.AppServices;
+import io.brigade.desktop.shell.BrigadeApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import java.awt.image.BufferedImage;
@@ -44,7 +45,7 @@ class BackOfficeScreenshotTest {
             office.remember("9999");
             office.post("api-keys", Map.of("name", "Loyalty partner"), Object.class);
             office.post("api-keys", Map.of("name", "Accounting export"), Object.class);
-            WebhooksViewModel hooks = new WebhooksViewModel(office, io.brigade.desktop.app.Background.direct());
+            WebhooksViewModel hooks = new WebhooksViewModel(office, io.brigade.desktop.fx.Background.direct());
             hooks.create(WebhooksViewModel.draft(healthy.url(), List.of("sales.created.v1", "sales.cancelled.v1"),
                     List.of()), s -> { });
             hooks.sendTest(hooks.selectedProperty().get().subscriptionId());

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.staff.Role;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.client.BackOfficeException;
+import io.brigade.desktop.local.Role;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.Tills;
 import io.brigade.protocol.Data;
@@ -15,9 +17,9 @@ import io.brigade.protocol.staff.StaffMember;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +51,9 @@ class BackOfficeSessionTest {
                 StaffMember added = office.post("staff", new NewStaffMember("Niamh", "CASHIER", "5555"),
                         StaffMember.class);
                 assertEquals("Niamh", added.name());
-                Instant deadline = Instant.now().plusSeconds(20);
-                while (till.staff().signIn("5555").isEmpty() && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(100);
-                }
-                assertEquals("Niamh", till.staff().signIn("5555").orElseThrow().name(),
+                var signedIn = Awaitility.await("the new member on the till").atMost(Duration.ofSeconds(20))
+                        .until(() -> till.staff().signIn("5555"), java.util.Optional::isPresent).orElseThrow();
+                assertEquals("Niamh", signedIn.name(),
                         "a member added in the back office can sign in at the till after the next sync");
 
                 BackOfficeException refused = assertThrows(BackOfficeException.class,

@@ -3,7 +3,7 @@ package io.brigade.desktop.backoffice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.Tills;
 import io.brigade.protocol.jobs.Job;

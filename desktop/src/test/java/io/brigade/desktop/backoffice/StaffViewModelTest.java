@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.staff.StaffMember;
 import io.brigade.protocol.staff.StaffRole;
 import java.nio.file.Path;

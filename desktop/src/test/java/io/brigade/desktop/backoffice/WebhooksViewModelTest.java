@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.support.Tills;
 import io.brigade.protocol.webhooks.DeliveryAttempt;
 import io.brigade.protocol.webhooks.SubscriptionView;

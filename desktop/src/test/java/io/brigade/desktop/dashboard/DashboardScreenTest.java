@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.backoffice.BackOfficeClient;
+import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.dashboard.DashboardViewModel.Choice;
 import io.brigade.desktop.dashboard.DashboardViewModel.FunnelStep;
 import io.brigade.desktop.dashboard.DashboardViewModel.MealBar;
 import io.brigade.desktop.dashboard.DashboardViewModel.Point;
 import io.brigade.desktop.dashboard.DashboardViewModel.State;
+import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;
 import io.brigade.desktop.till.Receipt;
@@ -41,6 +41,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,13 +237,14 @@ class DashboardViewModelTest {
         DashboardViewModel m = model("9999");
         m.open();
         m.startExport();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!m.exportReady()) {
-            assertTrue(Instant.now().isBefore(deadline), "export still " + m.exportStatusProperty().get());
-            assertFalse(m.exportStatusProperty().get().startsWith("Export failed"), m.exportStatusProperty().get());
-            Thread.sleep(100);
-            m.pollExport();
-        }
+        Awaitility.await("the export job").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread()
+                .until(() -> {
+                    assertFalse(m.exportStatusProperty().get().startsWith("Export failed"),
+                            m.exportStatusProperty().get());
+                    m.pollExport();
+                    return m.exportReady();
+                });
         assertTrue(m.exportStatusProperty().get().startsWith("Export ready"), m.exportStatusProperty().get());
         Path zip = dir.resolve(m.exportFileName());
         m.saveExport(zip);

@@ -3,10 +3,9 @@ package io.brigade.desktop.kitchen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.brigade.desktop.BrigadeApp;
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.shell.AppServices;
+import io.brigade.desktop.shell.BrigadeApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.Tills;
 import io.brigade.desktop.till.Receipt;

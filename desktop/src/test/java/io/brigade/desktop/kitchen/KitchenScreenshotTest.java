@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
-import io.brigade.desktop.app.Background;
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
 import io.brigade.server.BrigadeServer;

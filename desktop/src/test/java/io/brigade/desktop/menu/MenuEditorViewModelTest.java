@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.Background;
-import io.brigade.desktop.backoffice.BackOfficeClient;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuItem;

@@ -3,8 +3,8 @@ package io.brigade.desktop.menu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.BrigadeApp;
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.shell.AppServices;
+import io.brigade.desktop.shell.BrigadeApp;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;

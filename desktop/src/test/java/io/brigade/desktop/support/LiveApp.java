@@ -1,7 +1,7 @@
 package io.brigade.desktop.support;
 
-import io.brigade.desktop.BrigadeApp;
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.shell.AppServices;
+import io.brigade.desktop.shell.BrigadeApp;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

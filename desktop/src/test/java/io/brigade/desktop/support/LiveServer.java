@@ -1,7 +1,7 @@
 package io.brigade.desktop.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brigade.desktop.settings.TerminalSettings;
+import io.brigade.desktop.client.TerminalSettings;
 import io.brigade.protocol.Json;
 import io.brigade.server.BrigadeServer;
 import io.brigade.server.bootstrap.DemoBootstrap;

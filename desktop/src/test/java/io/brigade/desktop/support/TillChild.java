@@ -1,9 +1,9 @@
 package io.brigade.desktop.support;
 
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.settings.TerminalSettings;
-import io.brigade.desktop.staff.Role;
-import io.brigade.desktop.staff.StaffMember;
+import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.local.Role;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.till.Order;
 import io.brigade.desktop.till.PricedItem;
 import io.brigade.desktop.till.Receipt;

@@ -1,9 +1,9 @@
 package io.brigade.desktop.support;
 
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.staff.Role;
-import io.brigade.desktop.staff.StaffMember;
-import io.brigade.desktop.sync.OutboxEntry;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.Role;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.till.CheckoutService;
 import io.brigade.desktop.till.Order;
 import io.brigade.desktop.till.PricedItem;
@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * Known sales for the dashboard's tests, rung through the till's own checkout (local outbox, then the sync
@@ -99,35 +100,23 @@ public final class TillSales {
     }
 
     /** Waits until the server holds every sale, cancellation and event queued here. */
-    public void awaitSent(Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (services.outbox().pendingSales() > 0 || !services.outbox().nextEvents(1).isEmpty()) {
-            if (services.outbox().parkedCount() > 0) {
-                throw new AssertionError("the server refused a fixture sale: " + services.outbox().parked());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the fixture did not reach the server within " + within);
-            }
-            services.sync().nudge();
-            Thread.sleep(50);
-        }
+    public void awaitSent(Duration within) {
+        Awaitility.await("the fixture to reach the server").atMost(within).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    if (services.outbox().parkedCount() > 0) {
+                        throw new AssertionError("the server refused a fixture sale: " + services.outbox().parked());
+                    }
+                    services.sync().nudge();
+                    return services.outbox().pendingSales() == 0 && services.outbox().nextEvents(1).isEmpty();
+                });
     }
 
     private MenuRevision menu() {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (services.menus().current().isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no menu arrived from the server");
-            }
-            services.sync().nudge();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return services.menus().current().get();
+        return Awaitility.await("a menu from the server").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    services.sync().nudge();
+                    return services.menus().current();
+                }, java.util.Optional::isPresent).orElseThrow();
     }
 
     private static TicketLine.Modifier modifier(TillMenu menu, PricedItem item, String caption) {

@@ -1,6 +1,6 @@
 package io.brigade.desktop.support;
 
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.till.Order;
 import io.brigade.desktop.till.PricedItem;
 import io.brigade.desktop.till.Tender;
@@ -18,36 +18,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 
 /** Ringing up sales without a screen, and waiting for things that happen on the sync thread. */
 public final class Tills {
     private Tills() {
     }
 
-    /** Polls {@code condition} every 50 ms until it holds; fails with {@code what} after {@code timeout}. */
+    /** Waits until {@code condition} holds (checked every 50 ms); fails naming {@code what} after {@code timeout}. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            sleep(50);
-        }
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 
-    /** Polls until {@code value} is present. */
+    /** Waits until {@code value} is present, and answers it. */
     public static <T> T awaitValue(String what, Duration timeout, Supplier<Optional<T>> value) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<T> v = value.get();
-            if (v.isPresent()) {
-                return v.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            sleep(50);
-        }
+        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(value::get,
+                Optional::isPresent).orElseThrow();
     }
 
     /** The menu revision the sync worker cached from the server. */
@@ -86,14 +72,5 @@ public final class Tills {
         MenuItem item = new MenuItem(id, id, null, "Ghost item", null, List.of(), false, List.of(), List.of(),
                 List.of(), null);
         return new PricedItem(item, price, true, List.of());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

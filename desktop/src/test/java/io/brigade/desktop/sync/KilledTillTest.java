@@ -3,7 +3,8 @@ package io.brigade.desktop.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.support.TillChild;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.sales.Sale;

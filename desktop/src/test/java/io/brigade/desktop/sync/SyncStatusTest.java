@@ -3,11 +3,12 @@ package io.brigade.desktop.sync;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.brigade.desktop.app.AppServices;
+import io.brigade.desktop.shell.AppServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +24,8 @@ class SyncStatusTest {
             services.onStatus(seen::add);
             assertFalse(seen.get(0).online(), "nothing has reached the server before the worker starts");
             services.sync().start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (seen.stream().noneMatch(SyncStatus::online) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Awaitility.await("an online status").atMost(Duration.ofSeconds(15))
+                    .until(() -> seen.stream().anyMatch(SyncStatus::online));
             assertTrue(seen.stream().anyMatch(s -> s.online() && s.pendingSales() == 0), seen.toString());
         }
     }

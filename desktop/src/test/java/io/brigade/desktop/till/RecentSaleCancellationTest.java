@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.settings.TerminalSettings;
-import io.brigade.desktop.staff.StaffMember;
-import io.brigade.desktop.sync.OutboxEntry;
+import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.shell.AppServices;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.sales.DispatchType;
@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,13 +104,8 @@ class RecentSaleCancellationTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(50);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.testfx.api.FxAssert.verifyThat;
 
-import io.brigade.desktop.BrigadeApp;
-import io.brigade.desktop.app.AppServices;
-import io.brigade.desktop.sync.OutboxEntry;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.shell.AppServices;
+import io.brigade.desktop.shell.BrigadeApp;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,0 +1,226 @@
+package io.brigade.desktop.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.Problem;
+import io.brigade.protocol.staff.SessionRequest;
+import io.brigade.protocol.staff.StaffSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back office as the signed-in staff member: {@code /backoffice/v1/orgs/{orgId}/...} with their own
+ * session token, opened with their PIN on first use and again when it has expired. Paths given to the
+ * methods are relative to the org, e.g. {@code "api-keys"} or {@code "analytics/daily?fromDate=..."}.
+ */
+public final class BackOfficeClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackOfficeClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private final ObjectMapper mapper = Json.mapper();
+    private final HttpUrl base;
+    private final String orgId;
+    private final OkHttpClient http;
+    private String pin;
+    private StaffSession session;
+
+    public BackOfficeClient(String serverUrl, String orgId, List<Interceptor> extraInterceptors) {
+        HttpUrl url = HttpUrl.parse(serverUrl);
+        if (url == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + serverUrl);
+        }
+        this.base = url;
+        this.orgId = orgId;
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(30))
+                .retryOnConnectionFailure(false)
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("User-Agent", "Brigade-BackOffice/0.1.0").build()))
+                .addInterceptor(this::authorize);
+        extraInterceptors.forEach(builder::addInterceptor);
+        this.http = builder.build();
+    }
+
+    /** Remembers who signed in at this terminal; the server session opens when a screen first needs it. */
+    public synchronized void remember(String staffPin) {
+        this.pin = staffPin;
+        this.session = null;
+    }
+
+    /** Forgets the PIN and ends the server session (best effort: a session left open expires on its own). */
+    public void forget() {
+        StaffSession ending;
+        synchronized (this) {
+            ending = session;
+            pin = null;
+            session = null;
+        }
+        if (ending != null) {
+            Request request = new Request.Builder().url(base.resolve("/backoffice/v1/sessions/current"))
+                    .header("Authorization", "Bearer " + ending.token()).delete().build();
+            http.newCall(request).enqueue(new okhttp3.Callback() {
+                @Override
+                public void onFailure(okhttp3.Call call, IOException e) {
+                    LOG.debug("sign-out did not reach the server; the session will expire", e);
+                }
+
+                @Override
+                public void onResponse(okhttp3.Call call, Response response) {
+                    response.close();
+                }
+            });
+        }
+    }
+
+    /** The current session, opened now if there is none yet. */
+    public synchronized StaffSession session() throws IOException {
+        if (session == null) {
+            if (pin == null) {
+                throw new BackOfficeException(401, "nobody is signed in");
+            }
+            Request request = new Request.Builder().url(base.resolve("/backoffice/v1/sessions"))
+                    .post(RequestBody.create(mapper.writeValueAsBytes(new SessionRequest(orgId, pin)), JSON))
+                    .build();
+            try (Response response = http.newCall(request).execute()) {
+                String body = response.body() == null ? "" : response.body().string();
+                if (!response.isSuccessful()) {
+                    throw refusal(response.code(), body);
+                }
+                session = mapper.readValue(body, StaffSession.class);
+            }
+        }
+        return session;
+    }
+
+    public String orgId() {
+        return orgId;
+    }
+
+    /** The absolute URL of a path relative to the org's back office. */
+    public HttpUrl url(String relative) {
+        HttpUrl url = base.resolve("/backoffice/v1/orgs/" + orgId + "/" + relative);
+        if (url == null) {
+            throw new IllegalArgumentException("not a path: " + relative);
+        }
+        return url;
+    }
+
+    /** The HTTP client that signs requests with the session, for calls the helpers here do not cover. */
+    public OkHttpClient http() {
+        return http;
+    }
+
+    public <T> T get(String relative, Class<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).get().build(), mapper.constructType(type));
+    }
+
+    public <T> T get(String relative, TypeReference<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).get().build(), mapper.constructType(type));
+    }
+
+    public <T> T post(String relative, Object body, Class<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).post(json(body)).build(), mapper.constructType(type));
+    }
+
+    public <T> T post(String relative, Object body, TypeReference<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).post(json(body)).build(), mapper.constructType(type));
+    }
+
+    public <T> T put(String relative, Object body, TypeReference<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).put(json(body)).build(), mapper.constructType(type));
+    }
+
+    public <T> T put(String relative, Object body, Class<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).put(json(body)).build(), mapper.constructType(type));
+    }
+
+    public void delete(String relative) throws IOException {
+        call(new Request.Builder().url(url(relative)).delete().build(), null);
+    }
+
+    /** The raw body of a download, e.g. a job's result file. */
+    public byte[] download(String relative) throws IOException {
+        try (Response response = http.newCall(new Request.Builder().url(url(relative)).get().build()).execute()) {
+            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+            if (!response.isSuccessful()) {
+                throw refusal(response.code(), new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return body;
+        }
+    }
+
+    private RequestBody json(Object body) throws IOException {
+        return RequestBody.create(body == null ? new byte[0] : mapper.writeValueAsBytes(body), JSON);
+    }
+
+    private <T> T call(Request request, JavaType type) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (!response.isSuccessful()) {
+                throw refusal(response.code(), body);
+            }
+            if (type == null || body.isEmpty()) {
+                return null;
+            }
+            return mapper.readValue(body, type);
+        }
+    }
+
+    private Response authorize(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        if (!request.url().encodedPath().startsWith("/backoffice/v1/orgs/")) {
+            return chain.proceed(request);
+        }
+        StaffSession current = session();
+        Response response = chain.proceed(bearer(request, current));
+        if (response.code() != 401) {
+            return response;
+        }
+        // The session expired or was ended on the server: open a new one with the remembered PIN, once.
+        response.close();
+        synchronized (this) {
+            if (session == current) {
+                session = null;
+            }
+        }
+        return chain.proceed(bearer(request, session()));
+    }
+
+    private static Request bearer(Request request, StaffSession s) {
+        return request.newBuilder().header("Authorization", "Bearer " + s.token()).build();
+    }
+
+    /** A refusal with the problem's detail and field errors, which is what the person at the screen needs. */
+    private BackOfficeException refusal(int status, String body) {
+        try {
+            Problem p = mapper.readValue(body, Problem.class);
+            // With field errors, they are the message (the detail only repeats or summarises them).
+            if (p.errors() != null && !p.errors().isEmpty()) {
+                return new BackOfficeException(status, String.join("; ", p.errors().stream()
+                        .map(e -> e.field() + ": " + e.detail()).toList()), p.errors());
+            }
+            return new BackOfficeException(status, Optional.ofNullable(p.detail()).orElse(String.valueOf(p.title())));
+        } catch (IOException | RuntimeException e) {
+            return new BackOfficeException(status, "the server answered " + status);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

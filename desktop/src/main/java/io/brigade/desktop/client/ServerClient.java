@@ -1,0 +1,265 @@
+package io.brigade.desktop.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brigade.protocol.Data;
+import io.brigade.protocol.Headers;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.Problem;
+import io.brigade.protocol.analytics.AnalyticsEventBatch;
+import io.brigade.protocol.availability.ChannelSnoozes;
+import io.brigade.protocol.menus.MenuRevision;
+import io.brigade.protocol.org.TokenResponse;
+import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.staff.StaffCredential;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's view of the v3 API over OkHttp: client-credentials tokens, the published menu, sale
+ * pushes with an idempotency key, cancellations and analytics batches.
+ */
+public final class ServerClient {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final String USER_AGENT = "Brigade-Till/0.1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(ServerClient.class);
+    private static final TypeReference<Data<List<StaffCredential>>> STAFF_LIST = new TypeReference<>() { };
+    private static final TypeReference<Data<ChannelSnoozes>> SNOOZES = new TypeReference<>() { };
+    private final ObjectMapper mapper = Json.mapper();
+    private final TerminalSettings settings;
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private String token;
+    private Instant tokenExpires = Instant.MIN;
+
+    public ServerClient(TerminalSettings settings, Clock clock, List<Interceptor> extraInterceptors) {
+        this.settings = settings;
+        this.clock = clock;
+        HttpUrl url = HttpUrl.parse(settings.serverUrl());
+        if (url == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + settings.serverUrl());
+        }
+        this.base = url;
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10))
+                .callTimeout(Duration.ofSeconds(15))
+                .retryOnConnectionFailure(false)
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("User-Agent", USER_AGENT).build()))
+                .addInterceptor(this::authorize);
+        extraInterceptors.forEach(builder::addInterceptor);
+        this.http = builder.build();
+    }
+
+    public ServerClient(TerminalSettings settings, Clock clock) {
+        this(settings, clock, List.of());
+    }
+
+    /** Pushes a sale with {@code key} as its idempotency key; a replay answers with the original sale. */
+    public PushOutcome pushSale(UUID key, String saleJson) {
+        Request request = new Request.Builder()
+                .url(url("salesManagement", "orgs", settings.orgId(), "sales"))
+                .header(Headers.IDEMPOTENCY_KEY, key.toString())
+                .post(RequestBody.create(saleJson, JSON))
+                .build();
+        return send(request);
+    }
+
+    public PushOutcome cancelSale(String saleId, CancelSale body) {
+        return send(new Request.Builder()
+                .url(url("salesManagement", "orgs", settings.orgId(), "sales", saleId, "cancel"))
+                .post(RequestBody.create(write(body), JSON))
+                .build());
+    }
+
+    /** The status the server holds for one of this channel's sales. */
+    public PushOutcome sale(String saleId) {
+        return send(new Request.Builder()
+                .url(url("salesManagement", "orgs", settings.orgId(), "salesChannels", settings.salesChannelId(),
+                        "sales", saleId))
+                .get().build());
+    }
+
+    public PushOutcome postEvents(AnalyticsEventBatch batch) {
+        return send(new Request.Builder()
+                .url(url("analytics", "orgs", settings.orgId(), "events"))
+                .post(RequestBody.create(write(batch), JSON))
+                .build());
+    }
+
+    /** The menu revision currently published to this terminal's channel, if any. */
+    public Optional<MenuRevision> publishedMenu() throws IOException {
+        JsonNode headers = getJson(url("menuManagement", "orgs", settings.orgId(), "menus", "published"));
+        for (JsonNode h : headers.path("data")) {
+            for (JsonNode channel : h.path("publishedSalesChannelIds")) {
+                if (channel.asText().equals(settings.salesChannelId())) {
+                    JsonNode revision = getJson(url("menuManagement", "orgs", settings.orgId(), "menus",
+                            h.path("menuId").asText(), "revisions", h.path("publishedRevisionId").asText()));
+                    return Optional.of(mapper.treeToValue(revision.path("data"), MenuRevision.class));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The org's staff with their PIN digests, for offline sign-in; empty when the server refuses (a server
+     * older than staff sync, or credentials that may not read them), which is logged.
+     */
+    public List<StaffCredential> staffCredentials() throws IOException {
+        HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "staff", "credentials");
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (response.code() >= 500) {
+                throw new IOException("GET " + url.encodedPath() + " answered " + response.code());
+            }
+            if (!response.isSuccessful()) {
+                LOG.warn("the server did not give this terminal its staff ({}): {}", response.code(), reason(body));
+                return List.of();
+            }
+            return mapper.readValue(body, STAFF_LIST).data();
+        }
+    }
+
+    /**
+     * What is snoozed on this terminal's channel now (issue 4: the till greys it out); empty when the server
+     * refuses (an older server, or credentials that may not read it), which is logged.
+     */
+    public Optional<ChannelSnoozes> snoozes() throws IOException {
+        HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "salesChannels", settings.salesChannelId(),
+                "snoozes");
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (response.code() >= 500) {
+                throw new IOException("GET " + url.encodedPath() + " answered " + response.code());
+            }
+            if (!response.isSuccessful()) {
+                LOG.warn("the server did not give this terminal its snoozes ({}): {}", response.code(), reason(body));
+                return Optional.empty();
+            }
+            return Optional.of(mapper.readValue(body, SNOOZES).data());
+        }
+    }
+
+    private JsonNode getJson(HttpUrl url) throws IOException {
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (!response.isSuccessful()) {
+                throw new IOException("GET " + url.encodedPath() + " answered " + response.code() + ": " + reason(body));
+            }
+            return mapper.readTree(body);
+        }
+    }
+
+    private PushOutcome send(Request request) {
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            int code = response.code();
+            if (response.isSuccessful()) {
+                return new PushOutcome.Accepted(code, body);
+            }
+            if (code >= 500 || code == 408 || code == 429) {
+                return new PushOutcome.Retry("server answered " + code + ": " + reason(body));
+            }
+            return new PushOutcome.Rejected(code, reason(body));
+        } catch (IOException e) {
+            return new PushOutcome.Retry(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** The problem's detail and field errors, which is what a manager needs to read. */
+    private String reason(String body) {
+        try {
+            Problem p = mapper.readValue(body, Problem.class);
+            StringBuilder s = new StringBuilder(p.detail() != null ? p.detail() : String.valueOf(p.title()));
+            if (p.errors() != null) {
+                p.errors().forEach(e -> s.append("; ").append(e.field()).append(": ").append(e.detail()));
+            }
+            return s.toString();
+        } catch (IOException | RuntimeException e) {
+            return body.length() > 300 ? body.substring(0, 300) : body;
+        }
+    }
+
+    private Response authorize(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        if (request.url().encodedPath().startsWith("/identity")) {
+            return chain.proceed(request);
+        }
+        Response response = chain.proceed(request.newBuilder().header("Authorization", "Bearer " + token(chain)).build());
+        if (response.code() != 401) {
+            return response;
+        }
+        // The cached token was revoked or expired early: fetch a fresh one and try once more.
+        response.close();
+        synchronized (this) {
+            token = null;
+        }
+        return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + token(chain)).build());
+    }
+
+    private synchronized String token(Interceptor.Chain chain) throws IOException {
+        if (token != null && clock.instant().isBefore(tokenExpires)) {
+            return token;
+        }
+        Request request = new Request.Builder()
+                .url(url("identity", "connect", "token"))
+                .post(new FormBody.Builder()
+                        .add("grant_type", "client_credentials")
+                        .add("client_id", settings.clientId())
+                        .add("client_secret", settings.clientSecret())
+                        .build())
+                .build();
+        try (Response response = chain.proceed(request)) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (!response.isSuccessful()) {
+                throw new IOException("token endpoint answered " + response.code());
+            }
+            TokenResponse t = mapper.readValue(body, TokenResponse.class);
+            token = t.accessToken();
+            tokenExpires = clock.instant().plusSeconds(Math.max(0, t.expiresIn() - 60));
+            return token;
+        }
+    }
+
+    private HttpUrl url(String... segments) {
+        HttpUrl.Builder b = base.newBuilder();
+        for (String s : segments) {
+            b.addPathSegment(s);
+        }
+        return b.build();
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Releases the connection pool and threads. */
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,33 @@
+package io.brigade.desktop.client;
+
+import java.util.Objects;
+
+/**
+ * Which server this terminal talks to and as whom: the org, property and POS sales channel it sells for,
+ * with the OAuth client it authenticates as. {@code embedded} marks the in-process demo server.
+ */
+public record TerminalSettings(String serverUrl, String clientId, String clientSecret, String orgId,
+                               String propertyId, String salesChannelId, String terminalName, boolean embedded) {
+    public TerminalSettings {
+        Objects.requireNonNull(serverUrl, "serverUrl == null");
+        Objects.requireNonNull(clientId, "clientId == null");
+        Objects.requireNonNull(clientSecret, "clientSecret == null");
+        Objects.requireNonNull(orgId, "orgId == null");
+        Objects.requireNonNull(propertyId, "propertyId == null");
+        Objects.requireNonNull(salesChannelId, "salesChannelId == null");
+        terminalName = terminalName == null || terminalName.isBlank() ? "till-1" : terminalName;
+    }
+
+    /** Same terminal, another server address (the embedded server picks a new port on each start). */
+    public TerminalSettings withServerUrl(String url) {
+        return new TerminalSettings(url, clientId, clientSecret, orgId, propertyId, salesChannelId, terminalName,
+                embedded);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the secret.
+        return "TerminalSettings[" + serverUrl + ", org " + orgId + ", channel " + salesChannelId + ", "
+                + terminalName + (embedded ? ", embedded" : "") + "]";
+    }
+}

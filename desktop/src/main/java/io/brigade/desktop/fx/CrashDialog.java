@@ -1,0 +1,41 @@
+package io.brigade.desktop.fx;
+
+import javafx.application.Platform;
+import org.controlsfx.dialog.ExceptionDialog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place an unexpected error ends up: logged, and shown to the person at the till. */
+public final class CrashDialog {
+    private static final Logger LOG = LoggerFactory.getLogger(CrashDialog.class);
+    private static volatile boolean showing;
+
+    private CrashDialog() {
+    }
+
+    /** Installs the handler for every thread, the FX thread included. */
+    public static void install() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> show(error));
+    }
+
+    public static void show(Throwable error) {
+        LOG.error("unexpected error", error);
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> show(error));
+            return;
+        }
+        if (showing) {
+            return; // one dialog at a time; the rest are in the log
+        }
+        showing = true;
+        try {
+            ExceptionDialog dialog = new ExceptionDialog(error);
+            dialog.setTitle("Brigade: something went wrong");
+            dialog.setHeaderText("Something unexpected happened. Sales already completed are saved on this till.\n"
+                    + "You can keep working; if this repeats, tell your manager.");
+            dialog.showAndWait();
+        } finally {
+            showing = false;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.brigade.desktop.local;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One outbox row: a sale, a cancellation or an analytics event waiting for (or done with) the server. */
+public record OutboxEntry(long seq, UUID id, Kind kind, State state, String payload, Instant createdAt, int attempts,
+                          String lastError, UUID saleRef, String serverSaleId, String displayId, BigDecimal total,
+                          String staffName, boolean cancelled) {
+
+    /** What the row carries. */
+    public enum Kind { SALE, CANCEL, EVENT }
+
+    /** Where the row is in its life. */
+    public enum State { PENDING, SENT, PARKED, VOIDED }
+}

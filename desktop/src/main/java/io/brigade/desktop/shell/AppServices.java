@@ -1,0 +1,261 @@
+package io.brigade.desktop.shell;
+
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.client.ServerClient;
+import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.embedded.EmbeddedServer;
+import io.brigade.desktop.local.EventRecorder;
+import io.brigade.desktop.local.LocalDatabase;
+import io.brigade.desktop.local.MenuCache;
+import io.brigade.desktop.local.OutboxRepository;
+import io.brigade.desktop.local.Role;
+import io.brigade.desktop.local.SettingsRepository;
+import io.brigade.desktop.local.SnoozeCache;
+import io.brigade.desktop.local.StaffRepository;
+import io.brigade.desktop.menu.MenuOffice;
+import io.brigade.desktop.sync.SyncStatus;
+import io.brigade.desktop.sync.SyncWorker;
+import io.brigade.desktop.till.CheckoutService;
+import io.brigade.desktop.till.TillViewModel;
+import io.brigade.protocol.availability.ChannelSnoozes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Everything behind the screens, wired once at start-up from the data directory and the settings. */
+public final class AppServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
+    public static final String DEMO_PINS = "Demo PINs: cashier 1111, kitchen 2222, manager 9999";
+
+    private final LocalDatabase db;
+    /** The built-in server; null when the till talks to a server elsewhere. */
+    private final CompletableFuture<EmbeddedServer> embedded;
+    private final TerminalSettings settings;
+    private final SettingsRepository settingsRepository;
+    private final StaffRepository staff;
+    private final OutboxRepository outbox;
+    private final MenuCache menus;
+    private final SnoozeCache snoozes;
+    private final ServerClient client;
+    private final BackOfficeClient backOffice;
+    private final SyncWorker sync;
+    private final EventRecorder events;
+    private final CheckoutService checkout;
+    private final Clock clock;
+    private final CopyOnWriteArrayList<Consumer<SyncStatus>> statusListeners = new CopyOnWriteArrayList<>();
+
+    private AppServices(Options o) throws Exception {
+        this.clock = o.clock;
+        Files.createDirectories(o.dataDir);
+        this.db = LocalDatabase.open(o.dataDir);
+        this.settingsRepository = new SettingsRepository(db);
+        TerminalSettings chosen = o.settings != null ? o.settings : settingsRepository.load().orElse(null);
+        Runnable startEmbedded = () -> { };
+        if (chosen == null) {
+            // First start: the demo restaurant is made in the built-in server before anything else can work.
+            EmbeddedServer server = EmbeddedServer.start(o.dataDir, clock);
+            chosen = server.bootstrapDemo("Demo Bistro", clock);
+            this.embedded = CompletableFuture.completedFuture(server);
+        } else if (chosen.embedded()) {
+            // Later starts: the built-in server starts beside the PIN pad instead of before it. Its address is
+            // known now (same port as last time when free), and the sync worker is nudged once it answers.
+            int port = EmbeddedServer.portFor(HttpUrl.get(chosen.serverUrl()).port());
+            chosen = chosen.withServerUrl("http://localhost:" + port);
+            Path dir = o.dataDir;
+            CompletableFuture<EmbeddedServer> starting = new CompletableFuture<>();
+            this.embedded = starting;
+            // Started once the rest is built (end of this constructor): on two cores it would otherwise
+            // slow down the till's own start-up, which is what stands between launch and the PIN pad.
+            startEmbedded = () -> {
+                Thread t = new Thread(() -> {
+                    try {
+                        starting.complete(EmbeddedServer.start(dir, clock, port));
+                    } catch (Throwable e) {
+                        starting.completeExceptionally(e);
+                    }
+                }, "embedded-server-start");
+                t.setDaemon(true);
+                t.start();
+            };
+        } else {
+            this.embedded = null;
+        }
+        this.settings = chosen;
+        settingsRepository.save(settings);
+        this.staff = new StaffRepository(db);
+        if (staff.isEmpty() && embedded != null) {
+            // First start of the demo: the same staff the built-in server was given, so sign-in works at once.
+            // A terminal of a real server gets its staff from that server with the first sync.
+            staff.add("Ciara", Role.CASHIER, "1111");
+            staff.add("Kevin", Role.KITCHEN, "2222");
+            staff.add("Maeve", Role.MANAGER, "9999");
+        }
+        this.outbox = new OutboxRepository(db);
+        this.menus = new MenuCache(db, settings.salesChannelId());
+        this.snoozes = new SnoozeCache(db, settings.salesChannelId());
+        this.client = new ServerClient(settings, clock, o.interceptors);
+        this.backOffice = new BackOfficeClient(settings.serverUrl(), settings.orgId(), o.interceptors);
+        this.sync = new SyncWorker(outbox, client, menus, snoozes, staff, clock, o.menuRefresh,
+                status -> statusListeners.forEach(l -> l.accept(status)));
+        this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
+        this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge);
+        if (o.startSync) {
+            sync.start();
+        }
+        startEmbedded.run();
+        if (embedded != null) {
+            embedded.whenComplete((server, failure) -> {
+                if (failure != null) {
+                    LOG.error("the built-in server did not start; sales stay queued on this till", failure);
+                } else {
+                    sync.nudge();
+                }
+            });
+        }
+    }
+
+    /** How to start: where the data lives and, optionally, a server to use instead of the embedded one. */
+    public static final class Options {
+        private final Path dataDir;
+        private TerminalSettings settings;
+        private Clock clock = Clock.systemUTC();
+        private Duration menuRefresh = Duration.ofSeconds(15);
+        private List<Interceptor> interceptors = List.of();
+        private Executor eventWriter = Runnable::run;
+        private boolean startSync = true;
+
+        public Options(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        public Options settings(TerminalSettings s) {
+            this.settings = s;
+            return this;
+        }
+
+        public Options clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Options menuRefresh(Duration d) {
+            this.menuRefresh = d;
+            return this;
+        }
+
+        public Options interceptors(List<Interceptor> i) {
+            this.interceptors = i;
+            return this;
+        }
+
+        public Options eventWriter(Executor e) {
+            this.eventWriter = e;
+            return this;
+        }
+
+        /** False leaves the outbox unsent: for tests that look at it before anything syncs. */
+        public Options startSync(boolean start) {
+            this.startSync = start;
+            return this;
+        }
+    }
+
+    public static AppServices start(Options options) throws Exception {
+        return new AppServices(options);
+    }
+
+    public void onStatus(Consumer<SyncStatus> listener) {
+        statusListeners.add(listener);
+        sync.publish();
+    }
+
+    public TerminalSettings settings() {
+        return settings;
+    }
+
+    public boolean isEmbedded() {
+        return settings.embedded();
+    }
+
+    /** Saves settings for the next start; the running terminal keeps its connection until restarted. */
+    public void saveSettings(TerminalSettings next) {
+        settingsRepository.save(next);
+    }
+
+    public StaffRepository staff() {
+        return staff;
+    }
+
+    /** The back office as whoever signed in last; screens of the kitchen, dashboard and back office use it. */
+    public BackOfficeClient backOffice() {
+        return backOffice;
+    }
+
+    /** The till's snooze action: the channel's snoozes changed as the signed-in manager, then kept locally. */
+    public TillViewModel.Snoozer tillSnoozer() {
+        MenuOffice office = new MenuOffice(backOffice);
+        return (itemId, snooze, until) -> {
+            ChannelSnoozes state = office.snooze(settings.salesChannelId(), itemId, snooze, until);
+            snoozes.store(state);
+            return state;
+        };
+    }
+
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    public MenuCache menus() {
+        return menus;
+    }
+
+    /** The channel's snoozes as last read from the server: the till greys these items out. */
+    public SnoozeCache snoozes() {
+        return snoozes;
+    }
+
+    public SyncWorker sync() {
+        return sync;
+    }
+
+    public EventRecorder events() {
+        return events;
+    }
+
+    public CheckoutService checkout() {
+        return checkout;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Stops syncing, then the embedded server, then closes the till database; unsent rows stay queued. */
+    @Override
+    public void close() {
+        sync.close();
+        client.close();
+        backOffice.forget();
+        backOffice.close();
+        if (embedded != null) {
+            try {
+                // A server still starting is waited for, so that its database is closed before the till's.
+                embedded.get(30, TimeUnit.SECONDS).close();
+            } catch (Exception e) {
+                LOG.warn("embedded server did not stop cleanly", e);
+            }
+        }
+        db.close();
+    }
+}

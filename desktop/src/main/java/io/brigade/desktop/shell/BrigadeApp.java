@@ -1,0 +1,280 @@
+package io.brigade.desktop.shell;
+
+import atlantafx.base.theme.PrimerLight;
+import io.brigade.desktop.Main;
+import io.brigade.desktop.backoffice.BackOfficeWorkspace;
+import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.dashboard.DashboardWorkspace;
+import io.brigade.desktop.fx.CrashDialog;
+import io.brigade.desktop.fx.FxBackground;
+import io.brigade.desktop.fx.Workspace;
+import io.brigade.desktop.kitchen.KitchenWorkspace;
+import io.brigade.desktop.local.DataDirectory;
+import io.brigade.desktop.local.Role;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.menu.MenuWorkspace;
+import io.brigade.desktop.settings.SettingsWorkspace;
+import io.brigade.desktop.staff.SignInController;
+import io.brigade.desktop.staff.SignInViewModel;
+import io.brigade.desktop.till.TillController;
+import io.brigade.desktop.till.TillViewModel;
+import io.brigade.protocol.menus.MenuRevision;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop app: starts the services off the FX thread, then shows sign-in and the workspaces. */
+public final class BrigadeApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(BrigadeApp.class);
+    private final Supplier<AppServices.Options> options;
+    private final CompletableFuture<AppServices> ready = new CompletableFuture<>();
+    /**
+     * Services that {@link Main} began to start before the JavaFX toolkit, so that the till's database opens
+     * while the toolkit starts (two slow things at once instead of one after the other).
+     */
+    private static volatile CompletableFuture<AppServices> early;
+    private static volatile FxBackground earlyBackground;
+    private final FxBackground background;
+    private final boolean fromCommandLine;
+    private final StackPane root = new StackPane();
+    private AppServices services;
+    private Parent signIn;
+    private Parent shell;
+    private ShellViewModel shellModel;
+    private TillViewModel till;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    /**
+     * Started from the command line: data in the user's data directory and the embedded server, unless
+     * {@code --server=URL --client-id= --client-secret= --org= --property= --channel= [--terminal=]} name another.
+     */
+    public BrigadeApp() {
+        this.options = () -> commandLineOptions(getParameters().getNamed());
+        this.background = earlyBackground != null ? earlyBackground : new FxBackground();
+        this.fromCommandLine = true;
+    }
+
+    /** Started by tests and tools with their own options. */
+    public BrigadeApp(Supplier<AppServices.Options> options) {
+        this.options = options;
+        this.background = new FxBackground();
+        this.fromCommandLine = false;
+    }
+
+    private static AppServices.Options commandLineOptions(Map<String, String> named) {
+        AppServices.Options o = new AppServices.Options(DataDirectory.resolve());
+        if (named.containsKey("server")) {
+            o.settings(new TerminalSettings(named.get("server"), named.get("client-id"),
+                    named.get("client-secret"), named.get("org"), named.get("property"), named.get("channel"),
+                    named.get("terminal"), false));
+        }
+        return o;
+    }
+
+    /** Begins starting the services for a command-line launch ({@code --name=value} arguments) right away. */
+    public static void startEarly(String[] args) {
+        Map<String, String> named = new HashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 2) {
+                named.put(a.substring(2, eq), a.substring(eq + 1));
+            }
+        }
+        FxBackground bg = new FxBackground();
+        CompletableFuture<AppServices> future = new CompletableFuture<>();
+        earlyBackground = bg;
+        early = future;
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(AppServices.start(commandLineOptions(named).eventWriter(bg.executor())));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "early-startup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        CrashDialog.install();
+        Label starting = new Label("Starting Brigade…");
+        starting.getStyleClass().add("subtitle");
+        root.getChildren().setAll(starting);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(getClass().getResource("brigade.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Brigade");
+        stage.show();
+        // Start-up time is a promise to store staff (under 3 s to a usable screen): log it on every start.
+        LOG.info("window shown {} ms after launch", sinceLaunch());
+        {
+            Thread t = new Thread(() -> {
+                try {
+                    CompletableFuture<AppServices> begun = fromCommandLine ? early : null;
+                    AppServices s = begun != null ? begun.join()
+                            : AppServices.start(options.get().eventWriter(background.executor()));
+                    // Listen before reading the cache, so a revision arriving in between is not missed.
+                    s.menus().onChange(revision -> Platform.runLater(() -> {
+                        if (till != null) {
+                            till.menuArrived(revision);
+                        }
+                    }));
+                    s.snoozes().onChange(state -> Platform.runLater(() -> {
+                        if (till != null) {
+                            till.snoozesArrived(state);
+                        }
+                    }));
+                    s.snoozes().current(); // read the stored snoozes here, off the FX thread
+                    Optional<MenuRevision> cached = s.menus().current();
+                    Platform.runLater(() -> ready(s, cached, zone));
+                } catch (Exception failure) {
+                    Throwable e = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    Platform.runLater(() -> {
+                        starting.setText("Brigade could not start: " + e.getMessage());
+                        ready.completeExceptionally(e);
+                        CrashDialog.show(e);
+                    });
+                }
+            }, "startup");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void ready(AppServices s, Optional<MenuRevision> cached, ZoneId zone) {
+        services = s;
+        till = new TillViewModel(s.checkout(), s.events(), background, s.clock(), zone);
+        till.snoozer(s.tillSnoozer());
+        cached.ifPresent(till::menuArrived);
+        till.snoozesArrived(s.snoozes().current());
+
+        SignInViewModel signInModel = new SignInViewModel(s.staff(), background, this::signedIn);
+        FXMLLoader signInLoader = loader("/io/brigade/desktop/staff/SignInView.fxml");
+        signIn = load(signInLoader);
+        ((SignInController) signInLoader.getController()).bind(signInModel,
+                s.isEmbedded() ? AppServices.DEMO_PINS : null);
+
+        root.getChildren().setAll(signIn);
+        signIn.requestFocus();
+        LOG.info("sign-in ready {} ms after launch (menu revision {})", sinceLaunch(),
+                cached.map(r -> String.valueOf(r.revisionId())).orElse("not cached yet"));
+        // The workspaces are built right after the PIN pad is on screen, not before: a cashier can start
+        // typing while they load, and the start-up promise is about the first usable screen.
+        Platform.runLater(() -> {
+            buildShell(s, zone);
+            ready.complete(s);
+        });
+    }
+
+    /** The window frame and every workspace; idempotent, so a very fast first sign-in can call it too. */
+    private void buildShell(AppServices s, ZoneId zone) {
+        if (shell != null) {
+            return;
+        }
+        FXMLLoader tillLoader = loader("/io/brigade/desktop/till/TillView.fxml");
+        Parent tillView = load(tillLoader);
+        ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
+
+        Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
+        screens.put(Workspace.TILL, tillView);
+        // Each workspace gets the clients and local data it needs, nothing more.
+        screens.put(Workspace.KITCHEN, KitchenWorkspace.create(s.backOffice(), s.settings().propertyId(),
+                s.menus()::current, s.clock(), background, zone).view());
+        screens.put(Workspace.DASHBOARD, DashboardWorkspace.load(s.backOffice(),
+                () -> s.menus().current().map(r -> r.menu().currency()), s.clock(), background, zone));
+        screens.put(Workspace.MENU, MenuWorkspace.load(s.backOffice(), s.clock(), background, zone));
+        Parent terminal = SettingsWorkspace.load(s.settings(), s.isEmbedded(), next -> background.run(() -> {
+            s.saveSettings(next);
+            return next;
+        }, ok -> { }, CrashDialog::show));
+        screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s.backOffice(),
+                () -> s.menus().current().map(MenuRevision::menuId).orElse(null), terminal, zone));
+
+        shellModel = new ShellViewModel(zone);
+        FXMLLoader shellLoader = loader("ShellView.fxml");
+        shell = load(shellLoader);
+        ((ShellController) shellLoader.getController()).bind(shellModel, s.settings().terminalName()
+                + (s.isEmbedded() ? " · built-in server" : " · " + s.settings().serverUrl()), screens, s.checkout(),
+                background, this::signOut);
+        s.onStatus(status -> Platform.runLater(() -> shellModel.apply(status)));
+    }
+
+    private void signedIn(StaffMember who, String pin) {
+        buildShell(services, zone);
+        if (who.role() != Role.CASHIER) {
+            services.backOffice().remember(pin);
+        }
+        till.staffProperty().set(who);
+        shellModel.staffProperty().set(who);
+        root.getChildren().setAll(shell);
+        LOG.info("{} signed in as {}", who.name(), who.role());
+    }
+
+    private void signOut() {
+        services.backOffice().forget();
+        till.clearTicket();
+        till.staffProperty().set(null);
+        shellModel.staffProperty().set(null);
+        root.getChildren().setAll(signIn);
+        signIn.requestFocus();
+    }
+
+    private static long sinceLaunch() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+    }
+
+    private FXMLLoader loader(String path) {
+        return new FXMLLoader(getClass().getResource(path));
+    }
+
+    private static Parent load(FXMLLoader loader) {
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + loader.getLocation(), e);
+        }
+    }
+
+    /** Completes with the services once the app is up: for tests and tools. */
+    public CompletableFuture<AppServices> ready() {
+        return ready;
+    }
+
+    public TillViewModel till() {
+        return till;
+    }
+
+    @Override
+    public void stop() {
+        background.close();
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        launch(BrigadeApp.class, args);
+    }
+}
