@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -47,6 +49,8 @@ public final class BackOfficeClient implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
                 .retryOnConnectionFailure(false)
+                // Idle connections are dropped before the server's 30 s idle timeout closes them under a request.
+                .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                         .header("User-Agent", "Brigade-BackOffice/0.1.0").build()))
                 .addInterceptor(this::authorize);

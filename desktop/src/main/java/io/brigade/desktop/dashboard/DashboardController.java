@@ -1,9 +1,9 @@
 package io.brigade.desktop.dashboard;
 
+import io.brigade.desktop.dashboard.DashboardCharts.FunnelStep;
+import io.brigade.desktop.dashboard.DashboardCharts.MealBar;
+import io.brigade.desktop.dashboard.DashboardCharts.Point;
 import io.brigade.desktop.dashboard.DashboardViewModel.Choice;
-import io.brigade.desktop.dashboard.DashboardViewModel.FunnelStep;
-import io.brigade.desktop.dashboard.DashboardViewModel.MealBar;
-import io.brigade.desktop.dashboard.DashboardViewModel.Point;
 import io.brigade.desktop.dashboard.DashboardViewModel.State;
 import io.brigade.protocol.analytics.IngredientUsage.Ingredient;
 import io.brigade.protocol.jobs.Job;
@@ -86,7 +86,8 @@ public final class DashboardController {
     /** A loss leader's revenue bar, in red; inline because the chart resets its bars' style classes. */
     static final String LOSS_LEADER_STYLE = "-fx-bar-fill: #cf222e;";
     private DashboardViewModel model;
-    private final Timeline exportPoll = new Timeline(new KeyFrame(Duration.millis(700), e -> model.pollExport()));
+    private final Timeline exportPoll = new Timeline(new KeyFrame(Duration.millis(700),
+            e -> model.export().pollExport()));
 
     public void bind(DashboardViewModel m) {
         this.model = m;
@@ -110,7 +111,7 @@ public final class DashboardController {
         m.stateProperty().addListener((o, a, s) -> showState());
         m.messageProperty().addListener((o, a, s) -> showState());
         m.dataProperty().addListener((o, a, d) -> showCharts());
-        m.exportJobProperty().addListener((o, a, job) -> showJob(job));
+        m.export().exportJobProperty().addListener((o, a, job) -> showJob(job));
         exportPoll.setCycleCount(Timeline.INDEFINITE);
 
         fromDate.setConverter(dates(fromDate));
@@ -155,22 +156,26 @@ public final class DashboardController {
     }
 
     private void showCharts() {
+        DashboardCharts charts = model.charts();
+        if (charts == null) {
+            return;
+        }
         XYChart.Series<String, Number> days = new XYChart.Series<>();
-        for (Point p : model.revenueByDay()) {
+        for (Point p : charts.revenueByDay()) {
             days.getData().add(tipped(new XYChart.Data<>(p.category(), p.value().doubleValue()), p.category() + ": "
                     + model.figures().money(p.value())));
         }
         revenueByDay.getData().setAll(List.of(days));
 
         XYChart.Series<String, Number> hours = new XYChart.Series<>();
-        for (Point p : model.revenueByHour()) {
+        for (Point p : charts.revenueByHour()) {
             hours.getData().add(tipped(new XYChart.Data<>(p.category(), p.value().doubleValue()), p.category()
                     + ":00 – " + model.figures().money(p.value())));
         }
         revenueByHour.getData().setAll(List.of(hours));
 
         // Horizontal bars list categories bottom-up; reversed, the biggest seller is on top.
-        List<MealBar> meals = reversed(model.profitability());
+        List<MealBar> meals = reversed(charts.profitability());
         XYChart.Series<Number, String> revenue = new XYChart.Series<>();
         revenue.setName("Revenue");
         XYChart.Series<Number, String> cost = new XYChart.Series<>();
@@ -186,8 +191,8 @@ public final class DashboardController {
             cost.getData().add(tipped(new XYChart.Data<>(m.cost().doubleValue(), m.category()), tip));
         }
         profitabilityChart.getData().setAll(List.of(revenue, cost));
-        marginSummary.setText(model.marginSummary());
-        List<String> losses = model.lossLeaders();
+        marginSummary.setText(charts.marginSummary());
+        List<String> losses = charts.lossLeaders();
         lossLeaders.setText(losses.isEmpty() ? "No meal sold at a loss in this range."
                 : "Loss leaders (sold below ingredient cost): " + String.join(", ", losses));
         lossLeaders.getStyleClass().remove("has-losses");
@@ -196,7 +201,7 @@ public final class DashboardController {
         }
 
         XYChart.Series<Number, String> steps = new XYChart.Series<>();
-        for (FunnelStep f : reversed(model.funnel())) {
+        for (FunnelStep f : reversed(charts.funnel())) {
             String label = f.category() + " · " + model.figures().percent(f.percentOfViews());
             steps.getData().add(tipped(new XYChart.Data<>(f.count(), label), f.category() + ": "
                     + model.figures().count(f.count())));
@@ -204,7 +209,7 @@ public final class DashboardController {
         funnelChart.getData().setAll(List.of(steps));
 
         XYChart.Series<Number, String> options = new XYChart.Series<>();
-        for (Point p : reversed(model.optionPopularity())) {
+        for (Point p : reversed(charts.optionPopularity())) {
             options.getData().add(tipped(new XYChart.Data<>(p.value().longValue(), p.category()), p.category() + ": "
                     + p.value().toPlainString() + " sold"));
         }
@@ -212,11 +217,11 @@ public final class DashboardController {
     }
 
     private void showJob(Job job) {
-        boolean running = model.exportRunning();
+        boolean running = model.export().exportRunning();
         exportProgress.setVisible(running);
         exportProgress.setManaged(running);
         exportProgress.setProgress(job == null ? 0 : job.progress() / 100.0);
-        boolean ready = model.exportReady();
+        boolean ready = model.export().exportReady();
         saveExport.setVisible(ready);
         saveExport.setManaged(ready);
         if (running) {
@@ -244,7 +249,7 @@ public final class DashboardController {
     @FXML
     private void onSaveExport() {
         chooseTarget("Save the canonical export", model.exportFileName(), "Zip of CSV files", "*.zip")
-                .ifPresent(model::saveExport);
+                .ifPresent(model.export()::saveExport);
     }
 
     /** Asks where to save; empty when the manager closes the dialog. */

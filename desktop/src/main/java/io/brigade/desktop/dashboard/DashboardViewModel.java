@@ -3,18 +3,9 @@ package io.brigade.desktop.dashboard;
 import io.brigade.desktop.client.BackOfficeException;
 import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.analytics.AnalyticsSummary;
-import io.brigade.protocol.analytics.ConversionFunnel;
-import io.brigade.protocol.analytics.DailyTrend;
 import io.brigade.protocol.analytics.IngredientUsage;
-import io.brigade.protocol.analytics.OptionPopularity;
-import io.brigade.protocol.analytics.Profitability;
-import io.brigade.protocol.jobs.Job;
 import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,11 +13,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,28 +43,12 @@ public final class DashboardViewModel {
         }
     }
 
-    /** One bar or point: a category and its exact value (plotted as a double, shown as the exact value). */
-    public record Point(String category, BigDecimal value) {
-    }
-
-    /** One meal's profitability bars: revenue against cost, with its margin; a loss leader loses money. */
-    public record MealBar(String category, String name, BigDecimal revenue, BigDecimal cost, BigDecimal marginPercent,
-                          boolean lossLeader) {
-    }
-
-    /** One funnel step: its count and the share of views that reached it. */
-    public record FunnelStep(String category, long count, BigDecimal percentOfViews) {
-    }
-
     /** What an upgrade unlocks, shown with the server's refusal. */
     public static final String UNLOCKS = "The Enterprise plan with analytics switched on unlocks this dashboard: "
             + "revenue per day and by hour of day, profitability by meal with loss leaders, the conversion funnel, "
             + "option popularity, ingredient usage, and CSV exports of it all.";
-    static final int MAX_MEALS = 10;
-    static final int MAX_OPTIONS = 10;
     private static final Choice ALL_PROPERTIES = new Choice(null, "All properties", null);
     private static final Choice ALL_CHANNELS = new Choice(null, "All channels", null);
-    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
     /** Dates as a manager reads and types them (23 Nov 2026), whatever the machine's locale. */
     static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
@@ -84,6 +57,7 @@ public final class DashboardViewModel {
     private final Clock clock;
     private final ZoneId fallbackZone;
     private final Supplier<Optional<String>> menuCurrency;
+    private final DashboardExport export;
 
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
@@ -101,14 +75,11 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper cancellationsDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper("");
     private final ObservableList<IngredientUsage.Ingredient> ingredients = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Job> exportJob = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
 
     private List<Property> orgProperties;
     private List<SalesChannel> orgChannels = List.of();
     private boolean quiet;
     private long generation;
-    private boolean polling;
 
     public DashboardViewModel(DashboardSource source, Background background, Clock clock, ZoneId fallbackZone,
                               Supplier<Optional<String>> menuCurrency) {
@@ -117,6 +88,7 @@ public final class DashboardViewModel {
         this.clock = clock;
         this.fallbackZone = fallbackZone;
         this.menuCurrency = menuCurrency;
+        this.export = new DashboardExport(source, background);
         fromDate.addListener((o, a, b) -> filterChanged());
         toDate.addListener((o, a, b) -> filterChanged());
         property.addListener((o, a, b) -> {
@@ -302,106 +274,10 @@ public final class DashboardViewModel {
                 .map(Property::currency).orElse(null));
     }
 
-    // ---- chart data, from the current view ----
-
-    /** Revenue per business date, every date of the range. */
-    public List<Point> revenueByDay() {
+    /** The charts of the current view (empty before the first answer). */
+    public DashboardCharts charts() {
         DashboardData d = data.get();
-        if (d == null) {
-            return List.of();
-        }
-        DateTimeFormatter label = DateTimeFormatter.ofPattern(d.filter().days() <= 14 ? "EEE d" : "d MMM",
-                Locale.UK);
-        return d.trend().days().stream().map(x -> new Point(x.date().format(label), x.revenue())).toList();
-    }
-
-    /** Revenue by local hour of day, summed over the range, from the first to the last hour with sales. */
-    public List<Point> revenueByHour() {
-        DashboardData d = data.get();
-        if (d == null) {
-            return List.of();
-        }
-        List<DailyTrend.Hour> hours = d.trend().hours();
-        int first = 0;
-        int last = hours.size() - 1;
-        while (first < last && hours.get(first).orders() == 0) {
-            first++;
-        }
-        while (last > first && hours.get(last).orders() == 0) {
-            last--;
-        }
-        if (hours.get(first).orders() == 0) {
-            first = 8; // no sales at all: show a working day's hours rather than one empty bar
-            last = 22;
-        }
-        List<Point> out = new ArrayList<>();
-        for (DailyTrend.Hour h : hours.subList(first, last + 1)) {
-            out.add(new Point(String.format("%02d", h.hour()), h.revenue()));
-        }
-        return out;
-    }
-
-    /** The meals with the most revenue (at most ten), each with its cost and margin; loss leaders always shown. */
-    public List<MealBar> profitability() {
-        DashboardData d = data.get();
-        if (d == null) {
-            return List.of();
-        }
-        Figures figures = new Figures(d.currency());
-        List<Profitability.MealProfit> meals = new ArrayList<>(d.profitability().meals());
-        meals.sort(Comparator.comparing(Profitability.MealProfit::revenue).reversed()
-                .thenComparing(Profitability.MealProfit::menuItemId));
-        List<Profitability.MealProfit> shown = new ArrayList<>(meals.stream().limit(MAX_MEALS).toList());
-        d.profitability().lossLeaders().stream().filter(m -> shown.stream()
-                .noneMatch(x -> x.menuItemId().equals(m.menuItemId()))).forEach(shown::add);
-        return shown.stream().map(m -> new MealBar(m.name() + " (" + figures.percent(m.marginPercent()) + ")", m.name(),
-                m.revenue(), m.cost(), m.marginPercent(), m.margin().signum() < 0)).toList();
-    }
-
-    /** Names of the meals sold at a loss in the range, worst first. */
-    public List<String> lossLeaders() {
-        DashboardData d = data.get();
-        return d == null ? List.of() : d.profitability().lossLeaders().stream()
-                .map(Profitability.MealProfit::name).toList();
-    }
-
-    /** The overall margin line under the profitability chart. */
-    public String marginSummary() {
-        DashboardData d = data.get();
-        if (d == null) {
-            return "";
-        }
-        Figures f = new Figures(d.currency());
-        Profitability p = d.profitability();
-        return "Revenue " + f.money(p.revenue()) + " · cost " + f.money(p.cost()) + " · margin " + f.money(p.margin())
-                + " (" + f.percent(p.marginPercent()) + ")";
-    }
-
-    /** View, customise, add to cart, order: counts and each step's share of views. */
-    public List<FunnelStep> funnel() {
-        DashboardData d = data.get();
-        if (d == null) {
-            return List.of();
-        }
-        ConversionFunnel.Steps s = d.funnel().overall();
-        return List.of(new FunnelStep("Viewed", s.views(), s.views() == 0 ? null : BigDecimal.valueOf(100)),
-                new FunnelStep("Customised", s.customizations(), s.customizeRate()),
-                new FunnelStep("Added to cart", s.addsToCart(), s.addToCartRate()),
-                new FunnelStep("Ordered", s.orders(), s.conversionRate()));
-    }
-
-    /** The most sold options and add-ons (units), at most ten, most sold first. */
-    public List<Point> optionPopularity() {
-        DashboardData d = data.get();
-        if (d == null) {
-            return List.of();
-        }
-        return d.options().options().stream().filter(o -> o.quantity() > 0 || o.selections() > 0).limit(MAX_OPTIONS)
-                .map(o -> new Point(optionName(o), BigDecimal.valueOf(o.quantity()))).toList();
-    }
-
-    private static String optionName(OptionPopularity.Option o) {
-        return o.name() == null ? o.modifierItemId() : o.name();
+        return d == null ? null : new DashboardCharts(d);
     }
 
     /** Money in the current view's currency, for labels and table cells. */
@@ -412,73 +288,25 @@ public final class DashboardViewModel {
 
     // ---- exports ----
 
+    /** The exports of the current view: the CSV and the canonical export job. */
+    public DashboardExport export() {
+        return export;
+    }
+
     /** Writes the current view as CSV ({@link DashboardCsv}) to {@code file}. */
     public void saveCsv(Path file) {
         DashboardData d = data.get();
-        if (d == null) {
-            return;
+        if (d != null) {
+            export.saveCsv(d, property.get().name(), channel.get().name(), file);
         }
-        String propertyName = property.get().name();
-        String channelName = channel.get().name();
-        background.run(() -> {
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                DashboardCsv.write(d, propertyName, channelName, w);
-            }
-            return file;
-        }, saved -> exportStatus.set("Saved this view to " + saved.getFileName()),
-                failure -> exportStatus.set("Could not save the CSV: " + failure.getMessage()));
     }
 
     /** Starts the canonical export for the current filter (the server's {@code analytics-export} job). */
     public void startExport() {
         DashboardData d = data.get();
-        if (d == null) {
-            return;
+        if (d != null) {
+            export.startExport(d.filter());
         }
-        exportStatus.set("Starting the export…");
-        background.run(() -> source.startExport(d.filter()), this::showJob,
-                failure -> exportStatus.set("The export could not start: " + failure.getMessage()));
-    }
-
-    /** Reads the export job's progress again, unless it has finished or a read is already under way. */
-    public void pollExport() {
-        if (!exportRunning() || polling) {
-            return;
-        }
-        Job job = exportJob.get();
-        polling = true;
-        background.run(() -> source.job(job.jobId()), j -> {
-            polling = false;
-            showJob(j);
-        }, failure -> {
-            polling = false;
-            exportStatus.set("Lost track of the export: " + failure.getMessage());
-        });
-    }
-
-    /** Whether an export job was started and has not finished (waiting, delayed or active). */
-    public boolean exportRunning() {
-        Job job = exportJob.get();
-        return job != null && !FINISHED.contains(job.status());
-    }
-
-    /** Whether the export job is done and its files can be saved. */
-    public boolean exportReady() {
-        Job job = exportJob.get();
-        return job != null && "completed".equals(job.status());
-    }
-
-    /** Downloads the finished export (a zip of its CSV files) to {@code file}. */
-    public void saveExport(Path file) {
-        Job job = exportJob.get();
-        if (!exportReady()) {
-            return;
-        }
-        background.run(() -> {
-            Files.write(file, source.result(job.jobId()));
-            return file;
-        }, saved -> exportStatus.set("Export saved to " + saved.getFileName()),
-                failure -> exportStatus.set("Could not download the export: " + failure.getMessage()));
     }
 
     /** A file name for the canonical export of the current range. */
@@ -493,18 +321,6 @@ public final class DashboardViewModel {
         DashboardData d = data.get();
         return d == null ? "dashboard.csv"
                 : "dashboard-" + d.filter().fromDate() + "-to-" + d.filter().toDate() + ".csv";
-    }
-
-    private void showJob(Job job) {
-        exportJob.set(job);
-        exportStatus.set(switch (job.status()) {
-            case "completed" -> "Export ready" + (job.result() != null && job.result().has("sales")
-                    ? ": " + job.result().get("sales").asLong() + " sales" : "");
-            case "failed" -> "Export failed: " + job.error();
-            case "cancelled" -> "Export cancelled";
-            case "active" -> "Exporting… " + job.progress() + "%";
-            default -> "Export " + job.status() + "…";
-        });
     }
 
     // ---- properties for the screen ----
@@ -573,11 +389,7 @@ public final class DashboardViewModel {
         return ingredients;
     }
 
-    public ReadOnlyObjectProperty<Job> exportJobProperty() {
-        return exportJob.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty exportStatusProperty() {
-        return exportStatus.getReadOnlyProperty();
+        return export.exportStatusProperty();
     }
 }

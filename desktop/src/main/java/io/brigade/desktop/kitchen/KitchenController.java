@@ -1,6 +1,5 @@
 package io.brigade.desktop.kitchen;
 
-import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.kitchen.KitchenItem;
 import io.brigade.protocol.kitchen.KitchenTicket;
 import java.time.ZoneId;
@@ -8,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -56,8 +54,6 @@ public final class KitchenController {
     @FXML private Label message;
 
     private KitchenViewModel model;
-    private KitchenActions actions;
-    private Background background;
     private DateTimeFormatter timeOfDay;
     private final Map<String, Label> ageLabels = new HashMap<>();
     private final Map<String, Node> cards = new HashMap<>();
@@ -65,11 +61,10 @@ public final class KitchenController {
     private final Map<String, Integer> numberKeys = new HashMap<>();
     private final EventHandler<KeyEvent> keys = this::onKey;
 
-    /** Wires the screen; {@code actions} may be null for a screen without a server (never in the app). */
-    public void bind(KitchenViewModel viewModel, KitchenActions kitchenActions, Background bg, ZoneId zone) {
+    /** Wires the screen to its model, which carries out the cook's commands. */
+    public void bind(KitchenViewModel viewModel, ZoneId zone) {
         this.model = viewModel;
-        this.actions = kitchenActions;
-        this.background = bg;
+        message.textProperty().bind(model.messageProperty());
         this.timeOfDay = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
 
         station.getItems().setAll(ALL);
@@ -211,7 +206,7 @@ public final class KitchenController {
             line.setMaxWidth(Double.MAX_VALUE);
             line.setOnMouseClicked(e -> {
                 e.consume();
-                markItem(t.saleId(), item);
+                model.toggleItem(t.saleId(), item);
             });
             body.getChildren().add(line);
             for (String m : item.modifiers()) {
@@ -276,9 +271,7 @@ public final class KitchenController {
         KeyCode code = e.getCode();
         if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
             int n = Integer.parseInt(code.getName().replaceAll("\\D", ""));
-            if (!model.selectKey(n)) {
-                message.setText("No ticket " + n);
-            }
+            model.selectKey(n);
         } else if (code == KeyCode.ENTER) {
             onBump();
         } else if (code == KeyCode.R) {
@@ -305,43 +298,17 @@ public final class KitchenController {
 
     @FXML
     private void onBump() {
-        KitchenTicket t = model.bumpTarget();
-        if (t == null) {
-            message.setText("Nothing to bump");
-            return;
-        }
-        act("Bumped #" + t.displayId(), () -> actions.bump(t.saleId()));
+        model.bump();
     }
 
     @FXML
     private void onStart() {
-        KitchenTicket t = model.bumpTarget();
-        if (t == null || KitchenViewModel.column(t.status()) != KitchenViewModel.Column.NEW) {
-            message.setText("Select a new ticket to start");
-            return;
-        }
-        act("Started #" + t.displayId(), () -> actions.start(t.saleId()));
+        model.start();
     }
 
     @FXML
     private void onRecall() {
-        background.run(actions::recallLast, ticket -> {
-            model.replaced(ticket);
-            message.setText("Recalled #" + ticket.displayId());
-        }, failure -> message.setText(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
-    }
-
-    private void markItem(String saleId, KitchenItem item) {
-        act((item.done() ? "Not done: " : "Done: ") + item.name(), () -> actions.markItem(saleId, item.lineNo(),
-                !item.done()));
-    }
-
-    private void act(String done, Callable<KitchenTicket> work) {
-        message.setText("");
-        background.run(work, ticket -> {
-            model.replaced(ticket);
-            message.setText(done);
-        }, failure -> message.setText(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+        model.recall();
     }
 
     /** The root, for the workspace to watch when the screen comes and goes. */

@@ -1,5 +1,6 @@
 package io.brigade.desktop.kitchen;
 
+import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.kitchen.KitchenItem;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
 import io.brigade.protocol.kitchen.KitchenTicket;
@@ -16,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -54,6 +58,9 @@ public final class KitchenViewModel {
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final StringProperty selected = new SimpleStringProperty();
     private final IntegerProperty version = new SimpleIntegerProperty();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private KitchenActions actions;
+    private Background background = Background.direct();
     private Duration amberAfter = Duration.ofMinutes(5);
     private Duration redAfter = Duration.ofMinutes(8);
 
@@ -192,6 +199,65 @@ public final class KitchenViewModel {
         statsDay = today;
     }
 
+    // --- the cook's commands, carried out on the server as whoever is signed in ---------------------------------
+
+    /** How the commands reach the server, and where they run; without them the display only shows the stream. */
+    public void commands(KitchenActions kitchenActions, Background worker) {
+        this.actions = kitchenActions;
+        this.background = worker;
+    }
+
+    /** Bumps the selected ticket (or the oldest one still to make) to ready. */
+    public void bump() {
+        KitchenTicket t = bumpTarget();
+        if (t == null) {
+            message.set("Nothing to bump");
+            return;
+        }
+        act("Bumped #" + t.displayId(), () -> actions.bump(t.saleId()));
+    }
+
+    /** Starts preparing the selected ticket, when it is a new one. */
+    public void start() {
+        KitchenTicket t = bumpTarget();
+        if (t == null || column(t.status()) != Column.NEW) {
+            message.set("Select a new ticket to start");
+            return;
+        }
+        act("Started #" + t.displayId(), () -> actions.start(t.saleId()));
+    }
+
+    /** Brings the last bumped ticket back. */
+    public void recall() {
+        background.run(actions::recallLast, ticket -> {
+            replaced(ticket);
+            message.set("Recalled #" + ticket.displayId());
+        }, this::failed);
+    }
+
+    /** Marks an item of a ticket done, or not done again. */
+    public void toggleItem(String saleId, KitchenItem item) {
+        act((item.done() ? "Not done: " : "Done: ") + item.name(), () -> actions.markItem(saleId, item.lineNo(),
+                !item.done()));
+    }
+
+    private void act(String done, Callable<KitchenTicket> work) {
+        message.set("");
+        background.run(work, ticket -> {
+            replaced(ticket);
+            message.set(done);
+        }, this::failed);
+    }
+
+    private void failed(Throwable failure) {
+        message.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    }
+
+    /** What the last command did, or why it could not. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
     // --- what the screen shows -------------------------------------------------------------------------------
 
     /** The column of a sale status, or null when the ticket has left the kitchen. */
@@ -298,10 +364,11 @@ public final class KitchenViewModel {
         return count == 0 ? null : Duration.ofSeconds(seconds / count);
     }
 
-    /** Selects the n-th ticket of the work queue (number keys); false when there is none. */
+    /** Selects the n-th ticket of the work queue (number keys); false, and says so, when there is none. */
     public boolean selectKey(int n) {
         List<KitchenTicket> queue = workQueue();
         if (n < 1 || n > queue.size()) {
+            message.set("No ticket " + n);
             return false;
         }
         selected.set(queue.get(n - 1).saleId());

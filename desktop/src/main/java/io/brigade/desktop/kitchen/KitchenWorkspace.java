@@ -48,7 +48,8 @@ public final class KitchenWorkspace {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the kitchen display", e);
         }
-        ((KitchenController) loader.getController()).bind(model, actions, background, zone);
+        model.commands(actions, background);
+        ((KitchenController) loader.getController()).bind(model, zone);
         stream = new KitchenStream(office.http(), actions.streamUrl(), new StreamToModel(),
                 Duration.ofSeconds(2));
         view.sceneProperty().addListener((o, before, after) -> {

@@ -3,8 +3,6 @@ package io.brigade.desktop.till;
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.local.Role;
 import io.brigade.protocol.sales.DispatchType;
-import io.brigade.protocol.sales.SaleCharge;
-import io.brigade.protocol.sales.SaleDiscount;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
@@ -119,17 +117,11 @@ public final class TillController {
             }
         });
 
-        subtotal.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.subtotalBinding().get()),
-                model.subtotalBinding()));
-        total.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.totalBinding().get()),
-                model.totalBinding()));
-        balance.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.balanceBinding().get()),
-                model.balanceBinding()));
-        discounts.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.order().discounts()
-                .stream().map(SaleDiscount::amount).reduce(BigDecimal.ZERO, BigDecimal::add).negate()),
-                model.totalBinding()));
-        charges.textProperty().bind(Bindings.createStringBinding(() -> model.format(model.order().charges()
-                .stream().map(SaleCharge::amount).reduce(BigDecimal.ZERO, BigDecimal::add)), model.totalBinding()));
+        subtotal.textProperty().bind(money(model.subtotalProperty()));
+        total.textProperty().bind(money(model.totalProperty()));
+        balance.textProperty().bind(money(model.balanceProperty()));
+        discounts.textProperty().bind(money(model.discountTotalProperty()));
+        charges.textProperty().bind(money(model.chargeTotalProperty()));
         message.textProperty().bind(model.messageProperty());
         pendingQuantity.textProperty().bind(Bindings.createStringBinding(
                 () -> model.pendingQuantityProperty().get() > 0 ? "× " + model.pendingQuantityProperty().get() : "",
@@ -385,5 +377,9 @@ public final class TillController {
             row.setPrefWidth(0);
             setGraphic(row);
         }
+    }
+
+    private javafx.beans.binding.StringBinding money(javafx.beans.value.ObservableValue<BigDecimal> amount) {
+        return Bindings.createStringBinding(() -> model.format(amount.getValue()), amount);
     }
 }

@@ -9,10 +9,8 @@ import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.menus.MenuRevision;
-import io.brigade.protocol.sales.ChargeType;
 import io.brigade.protocol.sales.DiscountType;
 import io.brigade.protocol.sales.DispatchType;
-import io.brigade.protocol.sales.PaymentMethod;
 import io.brigade.protocol.sales.SaleCharge;
 import io.brigade.protocol.sales.SaleDiscount;
 import java.math.BigDecimal;
@@ -22,12 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,34 +36,38 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The till's logic, without a screen: the priced menu, the ticket, discounts, charges and payments, and
- * completing the sale into the outbox. The controller only binds to it and forwards taps.
+ * The till's screen state, without a screen: the priced menu, the {@link Ticket} as observable lists and
+ * read-only figures, snoozes, and commands for each tap (which change the ticket, then show it again) up to
+ * completing the sale into the outbox. The controller only binds to it and forwards taps; the fields the cashier
+ * types into (table, guests, service charge, dispatch type) are its input properties.
  */
 public final class TillViewModel {
-    private static final BigDecimal SERVICE_RATE = new BigDecimal("0.10");
     private final CheckoutService checkout;
     private final EventRecorder events;
     private final Background background;
     private final Clock clock;
     private final ZoneId zone;
 
-    private final ObjectProperty<TillMenu> menu = new SimpleObjectProperty<>();
+    private final Ticket ticket = new Ticket();
+    private final ReadOnlyObjectWrapper<TillMenu> menu = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<DispatchType> dispatch = new SimpleObjectProperty<>(DispatchType.DineIn);
     private final StringProperty table = new SimpleStringProperty("");
     private final IntegerProperty guests = new SimpleIntegerProperty(2);
     private final ObservableList<TicketLine> lines = FXCollections.observableArrayList();
     private final ObservableList<SaleDiscount> discounts = FXCollections.observableArrayList();
     private final BooleanProperty serviceCharge = new SimpleBooleanProperty(false);
-    private final ObjectProperty<BigDecimal> tip = new SimpleObjectProperty<>(BigDecimal.ZERO);
+    private final ReadOnlyObjectWrapper<BigDecimal> tip = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
     private final ObservableList<Tender> tenders = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final IntegerProperty pendingQuantity = new SimpleIntegerProperty(0);
-    private final ObjectProperty<Receipt> lastReceipt = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Receipt> lastReceipt = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<StaffMember> staff = new SimpleObjectProperty<>();
-    private final BooleanProperty saving = new SimpleBooleanProperty(false);
-    private final ObjectBinding<BigDecimal> subtotal;
-    private final ObjectBinding<BigDecimal> total;
-    private final ObjectBinding<BigDecimal> balance;
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<BigDecimal> subtotal = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
+    private final ReadOnlyObjectWrapper<BigDecimal> total = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
+    private final ReadOnlyObjectWrapper<BigDecimal> balance = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
+    private final ReadOnlyObjectWrapper<BigDecimal> discountTotal = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
+    private final ReadOnlyObjectWrapper<BigDecimal> chargeTotal = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
     private MenuRevision revision;
     private MenuRevision waitingRevision;
     // Issue 4: what is snoozed on this channel, as last read from the server; expiries run on the till's clock.
@@ -89,17 +92,20 @@ public final class TillViewModel {
         this.background = background;
         this.clock = clock;
         this.zone = zone;
-        subtotal = Bindings.createObjectBinding(() -> lines.stream().map(TicketLine::total)
-                .reduce(BigDecimal.ZERO, BigDecimal::add), lines);
-        total = Bindings.createObjectBinding(() -> order().total(), lines, discounts, serviceCharge, tip);
-        balance = Bindings.createObjectBinding(() -> total.get().subtract(paid()), total, tenders);
+        // What the cashier types goes into the ticket at once.
+        table.addListener((o, a, b) -> ticket.table(b));
+        guests.addListener((o, a, b) -> ticket.guests(b.intValue()));
+        serviceCharge.addListener((o, a, b) -> {
+            ticket.serviceCharge(b);
+            show();
+        });
     }
 
     // ---- menu ----
 
     /** A new revision from the cache; it applies at once if the ticket is empty, else after this sale. */
     public void menuArrived(MenuRevision newRevision) {
-        if (revision == null || lines.isEmpty()) {
+        if (revision == null || ticket.isEmpty()) {
             apply(newRevision);
         } else {
             waitingRevision = newRevision;
@@ -111,6 +117,7 @@ public final class TillViewModel {
         waitingRevision = null;
         events.menu(r.menuId(), r.revisionId());
         menu.set(TillMenu.of(r, dispatch.get(), clock.instant().atZone(zone)));
+        ticket.currency(menu.get().currency());
     }
 
     // ---- snoozes (issue 4) ----
@@ -198,21 +205,13 @@ public final class TillViewModel {
     public void setDispatch(DispatchType type) {
         dispatch.set(type);
         if (revision == null) {
+            ticket.dispatch(type, null);
             return;
         }
         TillMenu priced = TillMenu.of(revision, type, clock.instant().atZone(zone));
         menu.set(priced);
-        lines.replaceAll(l -> priced.item(l.item().id())
-                .map(p -> new TicketLine(l.lineId(), p, l.quantity(), l.modifiers().stream()
-                        .map(m -> new TicketLine.Modifier(m.menuItemId(), m.caption(),
-                                modifierPrice(p, m.menuItemId(), type).orElse(m.price()), m.addOn())).toList(),
-                        l.notes()))
-                .orElse(l));
-    }
-
-    private static Optional<BigDecimal> modifierPrice(PricedItem item, String optionId, DispatchType type) {
-        return item.groups().stream().flatMap(g -> g.items().stream()).filter(o -> o.id().equals(optionId))
-                .findFirst().map(o -> TillMenu.price(o, type));
+        ticket.dispatch(type, priced);
+        show();
     }
 
     // ---- ticket ----
@@ -277,44 +276,29 @@ public final class TillViewModel {
     private void addLine(PricedItem item, List<TicketLine.Modifier> mods) {
         int q = Math.max(1, pendingQuantity.get());
         pendingQuantity.set(0);
-        TicketLine line = new TicketLine(UUID.randomUUID(), item, q, List.copyOf(mods), null);
-        lines.add(line);
+        TicketLine line = ticket.add(item, mods, q);
+        show();
         message.set("");
         events.record(AnalyticsEventType.MEAL_ADDED_TO_CART, item.id(), null, q, line.total(), staffId());
     }
 
     public void changeQuantity(TicketLine line, int delta) {
-        int q = line.quantity() + delta;
-        if (q <= 0) {
-            remove(line);
-        } else {
-            replace(line, line.withQuantity(Math.min(q, 999)));
-        }
+        changed(ticket.changeQuantity(line.lineId(), delta));
     }
 
     public void setNotes(TicketLine line, String notes) {
-        replace(line, line.withNotes(notes));
+        changed(ticket.notes(line.lineId(), notes));
     }
 
     public void remove(TicketLine line) {
-        if (!tenders.isEmpty()) {
-            message.set("Payments were taken: clear them before changing the ticket");
-            return;
-        }
-        lines.removeIf(l -> l.lineId().equals(line.lineId()));
+        changed(ticket.remove(line.lineId()));
     }
 
-    private void replace(TicketLine old, TicketLine updated) {
-        if (!tenders.isEmpty()) {
-            message.set("Payments were taken: clear them before changing the ticket");
-            return;
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).lineId().equals(old.lineId())) {
-                lines.set(i, updated);
-                return;
-            }
-        }
+    /** Shows the ticket after a change, or why it was refused. */
+    private boolean changed(Optional<String> refusal) {
+        refusal.ifPresent(message::set);
+        show();
+        return refusal.isEmpty();
     }
 
     // ---- discounts and charges ----
@@ -338,18 +322,16 @@ public final class TillViewModel {
             message.set("Not an amount: '" + amountText + "'");
             return false;
         }
-        BigDecimal before = total.get();
-        if (amount.get().compareTo(before) > 0) {
-            message.set("The discount is more than the total (" + Money.format(before, currency()) + ")");
+        if (!changed(ticket.discount(type, amount.get(), code))) {
             return false;
         }
-        discounts.add(new SaleDiscount(type, amount.get(), code));
         message.set("");
         return true;
     }
 
     public void clearDiscounts() {
-        discounts.clear();
+        ticket.clearDiscounts();
+        show();
     }
 
     public BooleanProperty serviceChargeProperty() {
@@ -358,7 +340,8 @@ public final class TillViewModel {
 
     public boolean setTip(String amountText) {
         if (amountText == null || amountText.isBlank()) {
-            tip.set(BigDecimal.ZERO);
+            ticket.tip(BigDecimal.ZERO);
+            show();
             return true;
         }
         Optional<BigDecimal> amount = Money.parse(amountText);
@@ -366,7 +349,8 @@ public final class TillViewModel {
             message.set("Not an amount: '" + amountText + "'");
             return false;
         }
-        tip.set(amount.get());
+        ticket.tip(amount.get());
+        show();
         return true;
     }
 
@@ -380,15 +364,15 @@ public final class TillViewModel {
         if (!canPay()) {
             return false;
         }
-        BigDecimal due = balance.get();
-        Optional<BigDecimal> tendered = tenderedText == null || tenderedText.isBlank() ? Optional.of(due)
+        Optional<BigDecimal> tendered = tenderedText == null || tenderedText.isBlank() ? Optional.of(balance.get())
                 : Money.parse(tenderedText);
         if (tendered.isEmpty() || tendered.get().signum() == 0) {
             message.set("Not an amount: '" + tenderedText + "'");
             return false;
         }
-        BigDecimal applied = tendered.get().min(due);
-        tenders.add(new Tender(PaymentMethod.Cash, applied, tendered.get()));
+        if (!changed(ticket.payCash(tendered.get()))) {
+            return false;
+        }
         afterPayment();
         return true;
     }
@@ -398,51 +382,48 @@ public final class TillViewModel {
         if (!canPay()) {
             return false;
         }
-        BigDecimal due = balance.get();
-        Optional<BigDecimal> amount = amountText == null || amountText.isBlank() ? Optional.of(due)
+        Optional<BigDecimal> amount = amountText == null || amountText.isBlank() ? Optional.of(balance.get())
                 : Money.parse(amountText);
         if (amount.isEmpty() || amount.get().signum() == 0) {
             message.set("Not an amount: '" + amountText + "'");
             return false;
         }
-        if (amount.get().compareTo(due) > 0) {
-            message.set("A card cannot be charged more than the balance (" + Money.format(due, currency()) + ")");
+        if (!changed(ticket.payCard(amount.get()))) {
             return false;
         }
-        tenders.add(new Tender(PaymentMethod.Credit, amount.get(), amount.get()));
         afterPayment();
         return true;
     }
 
     public void clearPayments() {
-        tenders.clear();
+        ticket.clearPayments();
+        show();
     }
 
     private boolean canPay() {
-        if (lines.isEmpty()) {
+        if (ticket.isEmpty()) {
             message.set("The ticket is empty");
             return false;
         }
         if (saving.get()) {
             return false;
         }
-        if (dispatch.get() == DispatchType.DineIn && table.get().isBlank()) {
-            message.set("Which table? Enter a table number for dine-in");
+        return ticket.payable().map(refusal -> {
+            message.set(refusal);
             return false;
-        }
-        return true;
+        }).orElse(true);
     }
 
     private void afterPayment() {
         message.set("");
-        if (balance.get().signum() == 0) {
+        if (ticket.isPaid()) {
             complete();
         }
     }
 
     /** Saves the paid sale to the outbox (off the FX thread); on failure the ticket stays for another try. */
     public void complete() {
-        if (balance.get().signum() != 0 || lines.isEmpty() || saving.get()) {
+        if (!ticket.isPaid() || saving.get()) {
             return;
         }
         Order order = order();
@@ -460,13 +441,11 @@ public final class TillViewModel {
 
     /** Starts a fresh ticket and applies a menu revision that arrived meanwhile. */
     public void clearTicket() {
-        lines.clear();
-        discounts.clear();
-        tenders.clear();
+        ticket.clear();
         serviceCharge.set(false);
-        tip.set(BigDecimal.ZERO);
         table.set("");
         pendingQuantity.set(0);
+        show();
         if (waitingRevision != null) {
             apply(waitingRevision);
         }
@@ -474,29 +453,52 @@ public final class TillViewModel {
 
     /** The ticket as it would be sold now. */
     public Order order() {
-        BigDecimal sub = lines.stream().map(TicketLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal discounted = discounts.stream().map(SaleDiscount::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<SaleCharge> charges = new ArrayList<>();
-        if (serviceCharge.get()) {
-            charges.add(new SaleCharge(ChargeType.Service, Money.cents(sub.subtract(discounted).max(BigDecimal.ZERO)
-                    .multiply(SERVICE_RATE)), null));
-        }
-        if (tip.get().signum() > 0) {
-            charges.add(new SaleCharge(ChargeType.Tip, tip.get(), null));
-        }
         TillMenu m = menu.get();
-        return new Order(dispatch.get(), table.get().isBlank() ? null : table.get().strip(),
-                dispatch.get() == DispatchType.DineIn ? guests.get() : null, List.copyOf(lines),
-                List.copyOf(discounts), charges, List.copyOf(tenders), m == null ? null : m.menuId(),
-                m == null ? 0 : m.revisionId(), currency());
-    }
-
-    private BigDecimal paid() {
-        return tenders.stream().map(Tender::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return ticket.order(m == null ? null : m.menuId(), m == null ? 0 : m.revisionId());
     }
 
     public BigDecimal changeDue() {
-        return tenders.stream().map(Tender::change).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return ticket.changeDue();
+    }
+
+    /** Shows the ticket as it now is: its lists change only where it did, so a selected line stays selected. */
+    private void show() {
+        update(lines, ticket.lines());
+        update(discounts, ticket.discounts());
+        update(tenders, ticket.tenders());
+        tip.set(ticket.tip());
+        subtotal.set(ticket.subtotal());
+        total.set(ticket.total());
+        balance.set(ticket.balance());
+        discountTotal.set(ticket.discounts().stream().map(SaleDiscount::amount).reduce(BigDecimal.ZERO,
+                BigDecimal::add));
+        chargeTotal.set(ticket.charges().stream().map(SaleCharge::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    private static <T> void update(ObservableList<T> shown, List<T> now) {
+        if (shown.equals(now)) {
+            return;
+        }
+        if (shown.size() == now.size()) {
+            for (int i = 0; i < now.size(); i++) {
+                if (!shown.get(i).equals(now.get(i))) {
+                    shown.set(i, now.get(i));
+                }
+            }
+        } else if (now.size() == shown.size() + 1 && now.subList(0, shown.size()).equals(shown)) {
+            shown.add(now.get(now.size() - 1));
+        } else if (now.size() == shown.size() - 1) {
+            int i = 0;
+            while (i < now.size() && shown.get(i).equals(now.get(i))) {
+                i++;
+            }
+            shown.remove(i);
+            if (!shown.equals(now)) {
+                shown.setAll(now);
+            }
+        } else {
+            shown.setAll(now);
+        }
     }
 
     public String currency() {
@@ -513,8 +515,8 @@ public final class TillViewModel {
 
     // ---- properties for binding ----
 
-    public ObjectProperty<TillMenu> menuProperty() {
-        return menu;
+    public ReadOnlyObjectProperty<TillMenu> menuProperty() {
+        return menu.getReadOnlyProperty();
     }
 
     public ObjectProperty<DispatchType> dispatchProperty() {
@@ -530,27 +532,37 @@ public final class TillViewModel {
     }
 
     public ObservableList<TicketLine> lines() {
-        return lines;
+        return FXCollections.unmodifiableObservableList(lines);
     }
 
     public ObservableList<SaleDiscount> discounts() {
-        return discounts;
+        return FXCollections.unmodifiableObservableList(discounts);
     }
 
     public ObservableList<Tender> tenders() {
-        return tenders;
+        return FXCollections.unmodifiableObservableList(tenders);
     }
 
-    public ObjectBinding<BigDecimal> subtotalBinding() {
-        return subtotal;
+    public ReadOnlyObjectProperty<BigDecimal> subtotalProperty() {
+        return subtotal.getReadOnlyProperty();
     }
 
-    public ObjectBinding<BigDecimal> totalBinding() {
-        return total;
+    public ReadOnlyObjectProperty<BigDecimal> totalProperty() {
+        return total.getReadOnlyProperty();
     }
 
-    public ObjectBinding<BigDecimal> balanceBinding() {
-        return balance;
+    public ReadOnlyObjectProperty<BigDecimal> balanceProperty() {
+        return balance.getReadOnlyProperty();
+    }
+
+    /** What the discounts take off. */
+    public ReadOnlyObjectProperty<BigDecimal> discountTotalProperty() {
+        return discountTotal.getReadOnlyProperty();
+    }
+
+    /** The service charge and tip together. */
+    public ReadOnlyObjectProperty<BigDecimal> chargeTotalProperty() {
+        return chargeTotal.getReadOnlyProperty();
     }
 
     public StringProperty messageProperty() {
@@ -561,16 +573,16 @@ public final class TillViewModel {
         return pendingQuantity;
     }
 
-    public ObjectProperty<Receipt> lastReceiptProperty() {
-        return lastReceipt;
+    public ReadOnlyObjectProperty<Receipt> lastReceiptProperty() {
+        return lastReceipt.getReadOnlyProperty();
     }
 
     public ObjectProperty<StaffMember> staffProperty() {
         return staff;
     }
 
-    public BooleanProperty savingProperty() {
-        return saving;
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
     }
 
     /** The ids of the items snoozed now: the controller greys their buttons. */
@@ -583,7 +595,7 @@ public final class TillViewModel {
         return channelBanner;
     }
 
-    public ObjectProperty<BigDecimal> tipProperty() {
-        return tip;
+    public ReadOnlyObjectProperty<BigDecimal> tipProperty() {
+        return tip.getReadOnlyProperty();
     }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.dashboard.DashboardCharts.FunnelStep;
+import io.brigade.desktop.dashboard.DashboardCharts.MealBar;
+import io.brigade.desktop.dashboard.DashboardCharts.Point;
 import io.brigade.desktop.dashboard.DashboardViewModel.Choice;
-import io.brigade.desktop.dashboard.DashboardViewModel.FunnelStep;
-import io.brigade.desktop.dashboard.DashboardViewModel.MealBar;
-import io.brigade.desktop.dashboard.DashboardViewModel.Point;
 import io.brigade.desktop.dashboard.DashboardViewModel.State;
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.shell.AppServices;
@@ -113,18 +113,18 @@ class DashboardViewModelTest {
         assertEquals("1", m.cancellationsProperty().get());
         assertEquals("€13.99 cancelled", m.cancellationsDetailProperty().get());
 
-        List<Point> days = m.revenueByDay();
+        List<Point> days = m.charts().revenueByDay();
         assertEquals(7, days.size());
         assertEquals(today.format(DateTimeFormatter.ofPattern("EEE d", Locale.UK)), days.get(6).category());
         assertEquals(new BigDecimal("43.50"), days.get(6).value());
         assertEquals(0, days.get(0).value().signum());
 
         String hour = String.format("%02d", rungAt.atZone(LiveServer.DUBLIN).getHour());
-        List<Point> hours = m.revenueByHour();
+        List<Point> hours = m.charts().revenueByHour();
         assertEquals(List.of(new Point(hour, new BigDecimal("43.50"))), hours, "only the hour with sales");
 
         Map<String, MealBar> meals = new HashMap<>();
-        m.profitability().forEach(b -> meals.put(b.name(), b));
+        m.charts().profitability().forEach(b -> meals.put(b.name(), b));
         assertEquals(4, meals.size(), meals.toString());
         assertEquals(new BigDecimal("25.00"), meals.get("Margherita").revenue());
         assertEquals(new BigDecimal("6.30"), meals.get("Margherita").cost()); // (2.90 + 0.25 mushrooms) x 2
@@ -132,17 +132,17 @@ class DashboardViewModelTest {
         assertFalse(meals.get("Margherita").lossLeader());
         assertEquals(new BigDecimal("2.50"), meals.get("Quattro formaggi").revenue());
         assertTrue(meals.get("Quattro formaggi").lossLeader());
-        assertEquals(List.of("Quattro formaggi"), m.lossLeaders());
+        assertEquals(List.of("Quattro formaggi"), m.charts().lossLeaders());
         assertEquals(null, meals.get("Diavola"), "a cancelled sale is not revenue");
-        assertEquals("Revenue €43.50 · cost €15.40 · margin €28.10 (64.6%)", m.marginSummary());
+        assertEquals("Revenue €43.50 · cost €15.40 · margin €28.10 (64.6%)", m.charts().marginSummary());
 
-        List<FunnelStep> funnel = m.funnel();
+        List<FunnelStep> funnel = m.charts().funnel();
         assertEquals(List.of("Viewed", "Customised", "Added to cart", "Ordered"),
                 funnel.stream().map(FunnelStep::category).toList());
         assertEquals(List.of(4L, 2L, 2L, 4L), funnel.stream().map(FunnelStep::count).toList());
 
         assertEquals(List.of(new Point("Mushrooms", BigDecimal.valueOf(2)),
-                new Point("Sweet potato fries", BigDecimal.valueOf(1))), m.optionPopularity());
+                new Point("Sweet potato fries", BigDecimal.valueOf(1))), m.charts().optionPopularity());
 
         List<IngredientUsage.Ingredient> used = m.ingredients();
         assertEquals("Margherita", used.get(0).name(), "most costly first: 2 x 2.90");
@@ -242,12 +242,12 @@ class DashboardViewModelTest {
                 .until(() -> {
                     assertFalse(m.exportStatusProperty().get().startsWith("Export failed"),
                             m.exportStatusProperty().get());
-                    m.pollExport();
-                    return m.exportReady();
+                    m.export().pollExport();
+                    return m.export().exportReady();
                 });
         assertTrue(m.exportStatusProperty().get().startsWith("Export ready"), m.exportStatusProperty().get());
         Path zip = dir.resolve(m.exportFileName());
-        m.saveExport(zip);
+        m.export().saveExport(zip);
         Map<String, String> files = unzip(zip);
         assertEquals(List.of("charges.csv", "discounts.csv", "lines.csv", "payments.csv", "sales.csv"),
                 files.keySet().stream().sorted().toList());

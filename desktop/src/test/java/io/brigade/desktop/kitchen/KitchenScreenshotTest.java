@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
-import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
 import io.brigade.server.BrigadeServer;
@@ -97,8 +96,7 @@ class KitchenScreenshotTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                ((KitchenController) loader.getController()).bind(model, null, Background.direct(),
-                        ZoneId.of("Europe/Dublin"));
+                ((KitchenController) loader.getController()).bind(model, ZoneId.of("Europe/Dublin"));
                 model.stations(List.of("Pizzas", "Burgers", "Drinks"));
                 model.snapshot(snapshot);
                 model.streamUp();

@@ -61,7 +61,11 @@ public final class ScreenTour {
                 });
                 for (String workspace : WORKSPACES) {
                     robot.interact(() -> tabs.getSelectionModel().select(tab(tabs, workspace)));
-                    settle(robot, workspace);
+                    try {
+                        settle(robot, workspace);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        System.out.println(workspace + " did not settle within its time; drawn as it is");
+                    }
                     Path file = out.resolve(workspace + "-" + size[0] + "x" + size[1] + ".png");
                     robot.interact(() -> write(tabs.getScene(), file));
                     System.out.println("wrote " + file);
@@ -79,13 +83,13 @@ public final class ScreenTour {
     /** Waits until the workspace shows what it loads from the server, then for a few pulses of layout. */
     private static void settle(FxRobot robot, String workspace) throws Exception {
         switch (workspace) {
-            case "dashboard" -> WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !"–".equals(
+            case "dashboard" -> WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !"–".equals(
                     robot.lookup("#ordersTile").queryAs(Labeled.class).getText()));
-            case "menu" -> WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#itemTable")
+            case "menu" -> WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !robot.lookup("#itemTable")
                     .queryAs(TableView.class).getItems().isEmpty());
-            case "back_office" -> WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#apiKeyTable")
+            case "back_office" -> WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#apiKeyTable")
                     .tryQuery().isPresent());
-            case "kitchen" -> WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(".ticket-id")
+            case "kitchen" -> WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup(".ticket-id")
                     .tryQuery().isPresent());
             default -> { }
         }

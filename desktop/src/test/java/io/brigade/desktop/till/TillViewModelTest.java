@@ -70,10 +70,10 @@ class TillViewModelTest {
     @Test
     void itemsArePricedForTheDispatchTypeAndTheTicketIsRepricedWhenItChanges() {
         till.open(item("Soup"));
-        assertEquals(new BigDecimal("6.00"), till.totalBinding().get());
+        assertEquals(new BigDecimal("6.00"), till.totalProperty().get());
         till.setDispatch(DispatchType.TakeAway);
         assertEquals(new BigDecimal("5.00"), item("Soup").price());
-        assertEquals(new BigDecimal("5.00"), till.totalBinding().get());
+        assertEquals(new BigDecimal("5.00"), till.totalProperty().get());
     }
 
     @Test
@@ -104,7 +104,7 @@ class TillViewModelTest {
         choice.toggle("g-side", "m-salad"); // pick-one group: replaces fries
         assertTrue(till.add(choice));
         assertEquals(List.of("Salad"), till.lines().get(0).modifiers().stream().map(TicketLine.Modifier::caption).toList());
-        assertEquals(new BigDecimal("13.50"), till.totalBinding().get());
+        assertEquals(new BigDecimal("13.50"), till.totalProperty().get());
     }
 
     @Test
@@ -117,7 +117,7 @@ class TillViewModelTest {
         assertTrue(till.spotDiscount("4"));
         till.serviceChargeProperty().set(true); // 10% of 20.00
         assertTrue(till.setTip("1.50"));
-        assertEquals(new BigDecimal("23.50"), till.totalBinding().get());
+        assertEquals(new BigDecimal("23.50"), till.totalProperty().get());
     }
 
     @Test
@@ -131,7 +131,7 @@ class TillViewModelTest {
         till.tableProperty().set("4");
         assertFalse(till.payCard("6.01"));
         assertEquals("A card cannot be charged more than the balance (€6.00)", till.messageProperty().get());
-        assertEquals(new BigDecimal("6.00"), till.totalBinding().get());
+        assertEquals(new BigDecimal("6.00"), till.totalProperty().get());
         assertTrue(till.tenders().isEmpty());
     }
 
