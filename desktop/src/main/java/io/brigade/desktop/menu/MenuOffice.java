@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.availability.ChannelSnoozes;
+import io.brigade.protocol.availability.SnoozeChange;
 import io.brigade.protocol.menus.MenuContent;
 import io.brigade.protocol.menus.MenuCreated;
 import io.brigade.protocol.menus.MenuOverview;
@@ -12,9 +13,7 @@ import io.brigade.protocol.menus.Publication;
 import io.brigade.protocol.menus.PublishRequest;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The menu editor's calls to the back office ({@code /backoffice/v1/orgs/{orgId}/menus...} and the channel
@@ -56,15 +55,8 @@ public final class MenuOffice {
     /** Snoozes ({@code snoozed} true) or unsnoozes an item, or with a null {@code menuItemId} the whole channel. */
     public ChannelSnoozes snooze(String salesChannelId, String menuItemId, boolean snoozed, Instant expiry)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (menuItemId != null) {
-            body.put("menuItemId", menuItemId);
-        }
-        body.put("snoozed", snoozed);
-        if (expiry != null) {
-            body.put("expiry", expiry.toString());
-        }
-        return office.post("salesChannels/" + salesChannelId + "/snoozes", body,
+        return office.post("salesChannels/" + salesChannelId + "/snoozes",
+                new SnoozeChange(menuItemId, snoozed, expiry),
                 new TypeReference<Data<ChannelSnoozes>>() { }).data();
     }
 }
