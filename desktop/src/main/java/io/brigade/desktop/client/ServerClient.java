@@ -141,7 +141,7 @@ public final class ServerClient {
     }
 
     /**
-     * What is snoozed on this terminal's channel now (issue 4: the till greys it out); empty when the server
+     * What is snoozed on this terminal's channel now (the till greys it out); empty when the server
      * refuses (an older server, or credentials that may not read it), which is logged.
      */
     public Optional<ChannelSnoozes> snoozes() throws IOException {

@@ -55,7 +55,7 @@ public final class TillController {
     @FXML private TextField amount;
     @FXML private Label message;
     @FXML private Label channelBanner;
-    // Issue 4: every item button built, by item id, so a snooze change re-greys them without rebuilding tabs.
+    // Every item button built, by item id, so a snooze change re-greys them without rebuilding tabs.
     private final java.util.Map<String, List<Button>> itemButtons = new java.util.HashMap<>();
     private TillViewModel model;
     private CheckoutService checkout;

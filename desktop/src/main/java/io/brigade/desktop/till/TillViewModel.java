@@ -70,7 +70,7 @@ public final class TillViewModel {
     private final ReadOnlyObjectWrapper<BigDecimal> chargeTotal = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
     private MenuRevision revision;
     private MenuRevision waitingRevision;
-    // Issue 4: what is snoozed on this channel, as last read from the server; expiries run on the till's clock.
+    // What is snoozed on this channel, as last read from the server; expiries run on the till's clock.
     private ChannelSnoozes snoozes = ChannelSnoozes.NONE;
     private final ObjectProperty<Set<String>> snoozedItems = new SimpleObjectProperty<>(Set.of());
     private final StringProperty channelBanner = new SimpleStringProperty("");
@@ -120,7 +120,7 @@ public final class TillViewModel {
         ticket.currency(menu.get().currency());
     }
 
-    // ---- snoozes (issue 4) ----
+    // ---- snoozes ----
 
     /** The channel's snoozes as the sync worker last read them; the buttons grey out at once. */
     public void snoozesArrived(ChannelSnoozes state) {

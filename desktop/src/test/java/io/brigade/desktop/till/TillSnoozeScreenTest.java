@@ -30,7 +30,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Issue 4 at the till: a manager snoozes an item through the back office and the till's button greys out within
+ * Snoozes at the till: a manager snoozes an item through the back office and the till's button greys out within
  * the refresh interval; tapping it says why; unsnoozing, or the snooze's expiry, un-greys it; a snoozed channel
  * shows a banner. The real app, headless, over its embedded server.
  */
