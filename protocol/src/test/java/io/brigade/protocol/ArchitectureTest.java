@@ -15,5 +15,6 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     @ArchTest
     static final ArchRule protocolDependsOnJacksonAlone = classes().should().onlyDependOnClassesThat()
-            .resideInAnyPackage("io.brigade.protocol..", "java..", "javax.crypto..", "com.fasterxml.jackson..");
+            .resideInAnyPackage("io.brigade.protocol..", "java..", "javax.crypto..", "javax.net.ssl..",
+                    "com.fasterxml.jackson..");
 }

@@ -53,6 +53,10 @@ import io.brigade.server.menus.MenuBackOfficeRoutes;
 import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.menus.PublishedMenus;
+import io.brigade.server.network.Connectors;
+import io.brigade.server.network.Listening;
+import io.brigade.server.network.PlainHttpGuard;
+import io.brigade.server.network.TlsMaterial;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.BackOfficeOrgRoutes;
 import io.brigade.server.org.OrgRoutes;
@@ -110,10 +114,15 @@ public final class BrigadeServer implements AutoCloseable {
     private final KitchenStreams kitchenStreams;
 
     private final SnoozeExpiry snoozeExpiry;
+    private final Clock clock;
+    /** The TLS connector, when the server serves HTTPS (from the start or since {@link #serveStore}). */
+    private volatile Connectors.Secure secure;
+    private java.util.concurrent.ScheduledExecutorService renewal;
 
     private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs,
                           Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams,
-                          SnoozeExpiry snoozeExpiry) {
+                          SnoozeExpiry snoozeExpiry, Clock clock) {
+        this.clock = clock;
         this.kitchenStreams = kitchenStreams;
         this.snoozeExpiry = snoozeExpiry;
         this.jetty = jetty;
@@ -133,10 +142,15 @@ public final class BrigadeServer implements AutoCloseable {
      * {@code jobs} the background job worker's settings.
      */
     public record Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks,
-                          RateLimitPolicy apiGeneralLimit, JobOptions jobs) {
+                          RateLimitPolicy apiGeneralLimit, JobOptions jobs, Listening listening) {
 
         public Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks) {
             this(allowPrivateCallbacks, secrets, pollWebhooks, RateLimitPolicy.GENERAL, JobOptions.defaults());
+        }
+
+        public Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks,
+                       RateLimitPolicy apiGeneralLimit, JobOptions jobs) {
+            this(allowPrivateCallbacks, secrets, pollWebhooks, apiGeneralLimit, jobs, Listening.anyAddress());
         }
 
         /** Production defaults: callbacks to public https only; the key from the environment or ./data/master.key. */
@@ -150,11 +164,16 @@ public final class BrigadeServer implements AutoCloseable {
         }
 
         public Options withApiGeneralLimit(RateLimitPolicy limit) {
-            return new Options(allowPrivateCallbacks, secrets, pollWebhooks, limit, jobs);
+            return new Options(allowPrivateCallbacks, secrets, pollWebhooks, limit, jobs, listening);
         }
 
         public Options withJobs(JobOptions jobOptions) {
-            return new Options(allowPrivateCallbacks, secrets, pollWebhooks, apiGeneralLimit, jobOptions);
+            return new Options(allowPrivateCallbacks, secrets, pollWebhooks, apiGeneralLimit, jobOptions, listening);
+        }
+
+        /** Where the main connector listens and whether it speaks TLS (see {@link Listening}). */
+        public Options withListening(Listening where) {
+            return new Options(allowPrivateCallbacks, secrets, pollWebhooks, apiGeneralLimit, jobs, where);
         }
     }
 
@@ -277,17 +296,29 @@ public final class BrigadeServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         Server jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setPort(port);
-        jetty.addConnector(connector);
-        jetty.setHandler(router.build());
+        Listening listening = options.listening();
+        Connectors.Secure secure = null;
+        if (listening.tls() != null) {
+            secure = Connectors.tls(jetty, listening.host(), port, listening.tls());
+            jetty.addConnector(secure.connector());
+        } else {
+            jetty.addConnector(Connectors.plain(jetty, listening.host(), port));
+        }
+        jetty.setHandler(new PlainHttpGuard(router.build()));
         jetty.setStopTimeout(5_000);
-        return new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options, kitchenStreams,
-                snoozeExpiry);
+        BrigadeServer server = new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options,
+                kitchenStreams, snoozeExpiry, clock);
+        server.secure = secure;
+        return server;
     }
 
     public BrigadeServer start() throws Exception {
         jetty.start();
+        if (secure != null) {
+            synchronized (this) {
+                scheduleRenewal();
+            }
+        }
         jobs.start();
         if (options.allowPrivateCallbacks()) {
             org.slf4j.LoggerFactory.getLogger(BrigadeServer.class).warn("--allow-private-callbacks is ON: webhooks may "
@@ -304,8 +335,56 @@ public final class BrigadeServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
+    /** The address to reach this server from the same machine (plain HTTP, answered on loopback). */
     public URI uri() {
         return URI.create("http://localhost:" + port());
+    }
+
+    /**
+     * Opens the server to the store's network: HTTPS with {@code tls} on every interface at {@code port} (0: any
+     * free port), beside the loopback connector it already has. A built-in server does this when a manager
+     * switches "serve the store" on. Idempotent; answers the HTTPS port.
+     */
+    public synchronized int serveStore(int port, TlsMaterial tls) throws Exception {
+        if (secure == null) {
+            Connectors.Secure opened = Connectors.tls(jetty, null, port, tls);
+            jetty.addConnector(opened.connector());
+            opened.connector().start();
+            secure = opened;
+            scheduleRenewal();
+        }
+        return secure.connector().getLocalPort();
+    }
+
+    /** Twice a day, each node checks its own certificate (a cluster's nodes may each serve their own). */
+    private void scheduleRenewal() {
+        if (renewal == null) {
+            renewal = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tls-renewal");
+                t.setDaemon(true);
+                return t;
+            });
+            renewal.scheduleWithFixedDelay(() -> {
+                Connectors.Secure s = secure;
+                if (s != null) {
+                    s.renewIfDue(clock);
+                }
+            }, 12, 12, java.util.concurrent.TimeUnit.HOURS);
+        }
+    }
+
+    /** The HTTPS port and the material it serves, when this server serves HTTPS. */
+    public java.util.Optional<Https> https() {
+        Connectors.Secure s = secure;
+        return s == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Https(s.connector().getLocalPort(), s.tls().get()));
+    }
+
+    /** Where this server answers HTTPS and what devices pin. */
+    public record Https(int port, TlsMaterial tls) {
+        public String fingerprint() {
+            return tls.fingerprint();
+        }
     }
 
     /** The group committer of new sales (tests hold it to put several sales in one batch). */
@@ -335,6 +414,11 @@ public final class BrigadeServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            synchronized (this) {
+                if (renewal != null) {
+                    renewal.shutdownNow();
+                }
+            }
             jobs.close();
             kitchenStreams.close(); // ends the open streams, or jetty.stop would wait for them
             jetty.stop();

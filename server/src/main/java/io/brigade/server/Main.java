@@ -1,9 +1,14 @@
 package io.brigade.server;
 
 import io.brigade.protocol.Json;
+import io.brigade.protocol.devices.Fingerprints;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
 import io.brigade.server.jobs.JobOptions;
+import io.brigade.server.network.Listening;
+import io.brigade.server.network.OperatorCertificate;
+import io.brigade.server.network.StoreAuthority;
+import io.brigade.server.network.TlsMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,16 +65,33 @@ public final class Main {
         @Option(names = "--master-key-file", defaultValue = "data/master.key", description = "key for webhook "
                 + "secrets at rest, created on first start (BRIGADE_MASTER_KEY overrides it; default ${DEFAULT-VALUE})")
         Path masterKeyFile;
+        @Option(names = "--host", description = "address to listen on (default: every interface)")
+        String host;
+        @Option(names = "--tls-dir", description = "where the store's own certificate authority and server "
+                + "certificate are made on first start (default: 'tls' beside the master key file)")
+        Path tlsDir;
+        @Option(names = "--tls-cert", description = "PEM certificate chain (leaf first) to serve instead of the "
+                + "store's own certificate; with --tls-key")
+        Path tlsCert;
+        @Option(names = "--tls-key", description = "PEM private key (unencrypted PKCS#8, PKCS#1 or SEC1) of --tls-cert")
+        Path tlsKey;
+        @Option(names = "--tls-keystore", description = "PKCS#12 (or .jks) key store to serve instead of the "
+                + "store's own certificate; with --tls-keystore-password")
+        Path tlsKeystore;
+        @Option(names = "--tls-keystore-password", description = "password of --tls-keystore and its key")
+        String tlsKeystorePassword;
         @CommandLine.Mixin
         DbOptions db = new DbOptions();
 
         @Override
         public Integer call() throws Exception {
+            TlsMaterial tls = tls();
             BrigadeServer.Options options = new BrigadeServer.Options(allowPrivateCallbacks,
                     io.brigade.server.webhooks.SecretBox.fromEnvOrFile(masterKeyFile), true)
                     .withApiGeneralLimit(new io.brigade.server.ratelimit.RateLimitPolicy("general", apiRequestsPerHour,
                             java.time.Duration.ofHours(1)))
-                    .withJobs(JobOptions.defaults().withThreads(jobThreads));
+                    .withJobs(JobOptions.defaults().withThreads(jobThreads))
+                    .withListening(new Listening(host, tls));
             BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(), options).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -80,8 +102,28 @@ public final class Main {
                 }
             }, "shutdown"));
             LOG.info("Brigade server listening on {}", server.uri());
+            LOG.info("Store network: https://{}:{} for tills and kitchen screens (plain HTTP only from this "
+                    + "machine); certificate fingerprint {}", host != null ? host : StoreAuthority.hostName(),
+                    server.port(), Fingerprints.display(tls.fingerprint()));
             server.join();
             return 0;
+        }
+
+        private TlsMaterial tls() {
+            if (tlsCert != null || tlsKey != null) {
+                if (tlsCert == null || tlsKey == null) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--tls-cert and --tls-key go together");
+                }
+                return OperatorCertificate.fromPem(tlsCert, tlsKey);
+            }
+            if (tlsKeystore != null) {
+                return OperatorCertificate.fromKeyStore(tlsKeystore,
+                        tlsKeystorePassword == null ? "" : tlsKeystorePassword);
+            }
+            Path dir = tlsDir != null ? tlsDir
+                    : masterKeyFile.toAbsolutePath().getParent().resolve("tls");
+            return StoreAuthority.loadOrCreate(dir, Clock.systemUTC());
         }
     }
 
