@@ -56,6 +56,8 @@ import io.brigade.server.menus.PublishedMenus;
 import io.brigade.server.network.Connectors;
 import io.brigade.server.network.Listening;
 import io.brigade.server.network.PlainHttpGuard;
+import io.brigade.server.network.StoreAnnouncer;
+import io.brigade.server.network.StoreAuthority;
 import io.brigade.server.network.TlsMaterial;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.BackOfficeOrgRoutes;
@@ -118,6 +120,7 @@ public final class BrigadeServer implements AutoCloseable {
     /** The TLS connector, when the server serves HTTPS (from the start or since {@link #serveStore}). */
     private volatile Connectors.Secure secure;
     private java.util.concurrent.ScheduledExecutorService renewal;
+    private StoreAnnouncer announcer;
 
     private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs,
                           Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams,
@@ -317,6 +320,10 @@ public final class BrigadeServer implements AutoCloseable {
         if (secure != null) {
             synchronized (this) {
                 scheduleRenewal();
+                if (options.listening().announce()) {
+                    announcer = StoreAnnouncer.start(StoreAuthority.hostName(), port(), secure.tls().get()
+                            .fingerprint());
+                }
             }
         }
         jobs.start();
@@ -346,6 +353,11 @@ public final class BrigadeServer implements AutoCloseable {
      * switches "serve the store" on. Idempotent; answers the HTTPS port.
      */
     public synchronized int serveStore(int port, TlsMaterial tls) throws Exception {
+        return serveStore(port, tls, false);
+    }
+
+    /** As {@link #serveStore(int, TlsMaterial)}; {@code announce} also announces the store server by mDNS. */
+    public synchronized int serveStore(int port, TlsMaterial tls, boolean announce) throws Exception {
         if (secure == null) {
             Connectors.Secure opened = Connectors.tls(jetty, null, port, tls);
             jetty.addConnector(opened.connector());
@@ -353,7 +365,11 @@ public final class BrigadeServer implements AutoCloseable {
             secure = opened;
             scheduleRenewal();
         }
-        return secure.connector().getLocalPort();
+        int httpsPort = secure.connector().getLocalPort();
+        if (announce && announcer == null) {
+            announcer = StoreAnnouncer.start(StoreAuthority.hostName(), httpsPort, tls.fingerprint());
+        }
+        return httpsPort;
     }
 
     /** Twice a day, each node checks its own certificate (a cluster's nodes may each serve their own). */
@@ -417,6 +433,9 @@ public final class BrigadeServer implements AutoCloseable {
             synchronized (this) {
                 if (renewal != null) {
                     renewal.shutdownNow();
+                }
+                if (announcer != null) {
+                    announcer.close();
                 }
             }
             jobs.close();

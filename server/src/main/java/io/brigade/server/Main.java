@@ -80,6 +80,9 @@ public final class Main {
         Path tlsKeystore;
         @Option(names = "--tls-keystore-password", description = "password of --tls-keystore and its key")
         String tlsKeystorePassword;
+        @Option(names = "--no-mdns", description = "do not announce the store server on the local network "
+                + "(devices then join by typing its address)")
+        boolean noMdns;
         @CommandLine.Mixin
         DbOptions db = new DbOptions();
 
@@ -91,7 +94,7 @@ public final class Main {
                     .withApiGeneralLimit(new io.brigade.server.ratelimit.RateLimitPolicy("general", apiRequestsPerHour,
                             java.time.Duration.ofHours(1)))
                     .withJobs(JobOptions.defaults().withThreads(jobThreads))
-                    .withListening(new Listening(host, tls));
+                    .withListening(noMdns ? new Listening(host, tls) : new Listening(host, tls).announced());
             BrigadeServer server = BrigadeServer.create(port, db.open(), Clock.systemUTC(), options).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

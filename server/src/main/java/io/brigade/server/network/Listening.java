@@ -5,7 +5,16 @@ package io.brigade.server.network;
  * the port speaks HTTPS and, for callers on this machine only, plain HTTP too (the first bytes tell them apart).
  * Plain HTTP from any other address is always refused with a pointer to HTTPS ({@link PlainHttpGuard}).
  */
-public record Listening(String host, TlsMaterial tls) {
+public record Listening(String host, TlsMaterial tls, boolean announce) {
+
+    public Listening(String host, TlsMaterial tls) {
+        this(host, tls, false);
+    }
+
+    /** The same, announced by mDNS to devices looking for a store to join ({@link StoreAnnouncer}). */
+    public Listening announced() {
+        return new Listening(host, tls, true);
+    }
 
     /** Every interface, plain HTTP answered on loopback only: tests and benchmarks on one machine. */
     public static Listening anyAddress() {
