@@ -239,7 +239,8 @@ public final class BrigadeServer implements AutoCloseable {
         // Every route declares its access rule; the router's filter authenticates and enforces it.
         Router router = new Router(new Authenticator(database, credentials, sessions, clock, apps.credentials(),
                 new ApiKeyAuthenticator(database, credentials, limiter, clock)), new OrgStores(database));
-        new SessionRoutes(sessions, limiter).register(router);
+        StaffService staffService = new StaffService(database, staff, orgs, clock);
+        new SessionRoutes(sessions, staffService, clock).register(router);
         new TokenRoutes(database, credentials, clock, apps.credentials()).register(router);
         apps.register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
@@ -255,7 +256,7 @@ public final class BrigadeServer implements AutoCloseable {
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
         new PlanRoutes(database, orgs).register(router);
         new BackOfficeOrgRoutes(database, orgs).register(router);
-        new StaffRoutes(new StaffService(database, staff, orgs, clock)).register(router);
+        new StaffRoutes(staffService).register(router);
         new StockRoutes(database, stock, published, clock, stockOut).register(router);
         new PricingRoutes(database, pricingRules, published, clock).register(router);
         new V1Routes(new V1Catalog(database, published, stock), new V1Orders(database, saleService, sales, orgs,

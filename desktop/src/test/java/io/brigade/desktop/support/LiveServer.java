@@ -114,6 +114,14 @@ public final class LiveServer implements AutoCloseable {
         DemoBootstrap demo = new DemoBootstrap(database, Clock.systemUTC());
         DemoBootstrap.Result tenant = demo.run(name);
         demo.addDemoStaff(tenant.orgId());
+        // The manager keeps the printed PIN, as if they had chosen it at their first sign-in.
+        database.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "UPDATE staff SET pin_change_required = FALSE WHERE org_id = ?")) {
+                ps.setString(1, tenant.orgId());
+                return ps.executeUpdate();
+            }
+        });
         return tenant;
     }
 

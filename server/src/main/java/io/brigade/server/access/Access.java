@@ -33,6 +33,8 @@ public final class Access {
         String refusal(Caller caller, String orgId);
     }
 
+    private static final String CHOOSE_PIN = "you signed in with a one-time PIN: choose your own PIN first "
+            + "(PUT /backoffice/v1/sessions/current/pin)";
     private static final String APP_OUTSIDE_V3 = "an app's token may call only the v3 API; this route is for the "
             + "org's own staff and credentials";
 
@@ -103,6 +105,9 @@ public final class Access {
                 return staff.role() == StaffRole.MANAGER ? null
                         : "this needs a manager; you are signed in as " + roleName(staff);
             }
+            if (caller instanceof Caller.StaffChoosingPin) {
+                return CHOOSE_PIN;
+            }
             if (caller instanceof Caller.App) {
                 return APP_OUTSIDE_V3;
             }
@@ -122,6 +127,9 @@ public final class Access {
                         : "the kitchen display needs kitchen staff or a manager; you are signed in as "
                                 + roleName(staff);
             }
+            if (caller instanceof Caller.StaffChoosingPin) {
+                return CHOOSE_PIN;
+            }
             if (caller instanceof Caller.App) {
                 return APP_OUTSIDE_V3;
             }
@@ -140,10 +148,11 @@ public final class Access {
         });
     }
 
-    /** A signed-in staff member of any role (ending their own session). */
+    /** A signed-in staff member of any role, also one still to choose their PIN (their own session, their PIN). */
     public static Access staffSession() {
-        return new Access("staffSession", Credential.BEARER,
-                (caller, orgId) -> caller instanceof Caller.Staff ? null : "only a staff session can be signed out");
+        return new Access("staffSession", Credential.BEARER, (caller, orgId) ->
+                caller instanceof Caller.Staff || caller instanceof Caller.StaffChoosingPin ? null
+                        : "only a staff member's own session can do this");
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Set;
  * and stores a caller reaches. A new kind of credential (a store's paired device, the operator) is a new record
  * here and a line in the rules that admit it; the filter does not change.
  */
-public sealed interface Caller permits Caller.OrgClient, Caller.ApiKey, Caller.Staff, Caller.App {
+public sealed interface Caller permits Caller.OrgClient, Caller.ApiKey, Caller.Staff, Caller.StaffChoosingPin,
+        Caller.App {
 
     /** The org this caller acts for (an app: the developer org that owns it). */
     String orgId();
@@ -95,6 +96,27 @@ public sealed interface Caller permits Caller.OrgClient, Caller.ApiKey, Caller.S
         @Override
         public String kind() {
             return "staff-session";
+        }
+    }
+
+    /**
+     * A staff member who signed in with a one-time PIN (the manager {@code bootstrap} printed): until they choose
+     * their own PIN, the session may do that and sign out, nothing else.
+     */
+    record StaffChoosingPin(String orgId, String staffId) implements Caller {
+        public StaffChoosingPin {
+            Objects.requireNonNull(orgId, "orgId == null");
+            Objects.requireNonNull(staffId, "staffId == null");
+        }
+
+        @Override
+        public String subject() {
+            return staffId;
+        }
+
+        @Override
+        public String kind() {
+            return "staff-pin-change";
         }
     }
 

@@ -26,15 +26,21 @@ public final class SessionRepository {
         }
     }
 
-    /** The caller of an unexpired session whose member is still on the staff. */
+    /**
+     * The caller of an unexpired session whose member is still on the staff; a member still to choose their own
+     * PIN is a {@link Caller.StaffChoosingPin}.
+     */
     public Optional<Caller> find(Connection c, String tokenHash, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.org_id, s.staff_id, m.role FROM staff_sessions s "
-                + "JOIN staff m ON m.staff_id = s.staff_id "
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.org_id, s.staff_id, m.role, m.pin_change_required "
+                + "FROM staff_sessions s JOIN staff m ON m.staff_id = s.staff_id "
                 + "WHERE s.token_hash = ? AND s.expires_at > ? AND m.removed_at IS NULL")) {
             Sql.bind(ps, tokenHash, now);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Caller.Staff(rs.getString(1), rs.getString(2),
-                        StaffRole.valueOf(rs.getString(3)))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(rs.getBoolean(4) ? new Caller.StaffChoosingPin(rs.getString(1), rs.getString(2))
+                        : new Caller.Staff(rs.getString(1), rs.getString(2), StaffRole.valueOf(rs.getString(3))));
             }
         }
     }

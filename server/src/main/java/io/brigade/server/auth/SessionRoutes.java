@@ -1,16 +1,20 @@
 package io.brigade.server.auth;
 
 import io.brigade.protocol.Headers;
+import io.brigade.protocol.staff.PinChange;
 import io.brigade.protocol.staff.PinDigest;
 import io.brigade.protocol.staff.SessionRequest;
 import io.brigade.protocol.staff.StaffSession;
 import io.brigade.server.access.Access;
+import io.brigade.server.domain.TooManyRequestsException;
 import io.brigade.server.domain.UnauthorizedException;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
-import io.brigade.server.ratelimit.RateLimiter;
+import io.brigade.server.staff.StaffService;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
@@ -21,22 +25,24 @@ import org.eclipse.jetty.server.Request;
  */
 public final class SessionRoutes {
     private final StaffSessions sessions;
-    private final RateLimiter limiter;
+    private final StaffService staff;
+    private final Clock clock;
 
-    public SessionRoutes(StaffSessions sessions, RateLimiter limiter) {
+    public SessionRoutes(StaffSessions sessions, StaffService staff, Clock clock) {
         this.sessions = sessions;
-        this.limiter = limiter;
+        this.staff = staff;
+        this.clock = clock;
     }
 
     public void register(Router router) {
         router.post("/backoffice/v1/sessions", Access.open(), this::signIn)
-                .delete("/backoffice/v1/sessions/current", Access.staffSession(), this::signOut);
+                .delete("/backoffice/v1/sessions/current", Access.staffSession(), this::signOut)
+                .put("/backoffice/v1/sessions/current/pin", Access.staffSession(), this::changePin);
     }
 
     private Reply signIn(Exchange ex) throws Exception {
-        // A PIN has few digits: failed attempts count against the caller's address like failed keys do.
-        String address = Request.getRemoteAddr(ex.request());
-        limiter.checkAuthAllowed(address);
+        // A PIN has few digits: wrong ones lock the caller (and the account they name), apart from API quotas.
+        String caller = "address:" + Request.getRemoteAddr(ex.request());
         SessionRequest body = ex.json(SessionRequest.class); // never null: an empty or null body is a 400
         Validation v = new Validation();
         v.require(body.orgId(), "orgId");
@@ -44,13 +50,24 @@ public final class SessionRoutes {
             v.error("pin", "must be 4 to 8 digits");
         }
         v.throwIfMalformed();
-        Optional<StaffSession> session = sessions.signIn(body.orgId(), body.pin());
-        if (session.isEmpty()) {
-            limiter.authFailed(address);
-            // The same answer for an unknown org and a wrong PIN: a caller learns nothing about either.
-            throw new UnauthorizedException("no staff member of this org has that PIN");
+        StaffSessions.Outcome outcome = sessions.signIn(new StaffSessions.SignIn(body.orgId(), body.pin(),
+                body.staffId(), caller));
+        if (outcome instanceof StaffSessions.Outcome.Opened opened) {
+            return new Reply(201, opened.session(), "application/json", Map.of("Cache-Control", "no-store"));
         }
-        return new Reply(201, session.get(), "application/json", Map.of("Cache-Control", "no-store"));
+        if (outcome instanceof StaffSessions.Outcome.Locked locked) {
+            long seconds = Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds());
+            throw new TooManyRequestsException("too many wrong PINs: sign-in on " + locked.what() + " is locked for "
+                    + ((seconds + 59) / 60) + " more minute(s)", Duration.ofSeconds(seconds), Map.of());
+        }
+        // The same answer for an unknown org and a wrong PIN: a caller learns nothing about either.
+        throw new UnauthorizedException("no staff member of this org has that PIN");
+    }
+
+    private Reply changePin(Exchange ex) throws Exception {
+        PinChange body = ex.json(PinChange.class);
+        staff.changePin(ex.caller().orgId(), ex.caller().subject(), body.pin());
+        return Reply.noContent();
     }
 
     private Reply signOut(Exchange ex) {

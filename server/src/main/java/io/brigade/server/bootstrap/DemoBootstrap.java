@@ -89,8 +89,9 @@ public final class DemoBootstrap {
         });
         // Someone must be able to sign in to the back office and add the rest of the staff.
         String managerPin = String.format("%06d", RANDOM.nextInt(1_000_000));
+        // A one-time PIN: it was printed, so the manager chooses their own at first sign-in.
         new StaffService(database, new StaffRepository(), orgs, clock).add(org.orgId(),
-                new NewStaffMember("Manager", StaffRole.MANAGER.name(), managerPin));
+                new NewStaffMember("Manager", StaffRole.MANAGER.name(), managerPin), true);
         return new Result(org.orgId(), brand.brandId(), property.propertyId(), pos.salesChannelId(),
                 created.menuId(), Long.toString(created.revisionId()), itemIds, modifierIds, clientId, clientSecret,
                 apiKey, managerPin);
@@ -102,6 +103,7 @@ public final class DemoBootstrap {
      */
     public void addDemoStaff(String orgId) {
         StaffService staff = new StaffService(database, new StaffRepository(), new OrgRepository(), clock);
+        staff.markDemo(orgId);
         staff.add(orgId, new NewStaffMember("Ciara", StaffRole.CASHIER.name(), "1111"));
         staff.add(orgId, new NewStaffMember("Kevin", StaffRole.KITCHEN.name(), "2222"));
         staff.add(orgId, new NewStaffMember("Maeve", StaffRole.MANAGER.name(), "9999"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brigade.server.apps.AppHarness;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.support.ApiClient;
+import io.brigade.server.support.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,9 +42,10 @@ class AccessRulesTest {
     static void start() throws Exception {
         h = new AppHarness("h2");
         org = h.newOrg("Rules Bistro");
+        TestServer.keepBootstrapPin(h.database(), org.orgId());
         ApiClient owner = h.api(org);
-        for (Map<String, String> member : List.of(Map.of("name", "Ciara", "role", "CASHIER", "pin", "1111"),
-                Map.of("name", "Kevin", "role", "KITCHEN", "pin", "2222"))) {
+        for (Map<String, String> member : List.of(Map.of("name", "Ciara", "role", "CASHIER", "pin", "1313"),
+                Map.of("name", "Kevin", "role", "KITCHEN", "pin", "2424"))) {
             ApiClient.Response added = owner.post("/backoffice/v1/orgs/" + org.orgId() + "/staff", member);
             assertEquals(201, added.status(), added.body());
         }
@@ -115,8 +117,8 @@ class AccessRulesTest {
             case NOBODY -> anonymous;
             case ORG_CLIENT -> h.api(org);
             case MANAGER -> session(org.managerPin());
-            case CASHIER -> session("1111");
-            case KITCHEN -> session("2222");
+            case CASHIER -> session("1313");
+            case KITCHEN -> session("2424");
             case API_KEY_BEARER -> anonymous.with("Authorization", "Bearer " + org.apiKey());
             case API_KEY_HEADER -> anonymous.with("X-API-Key", org.apiKey());
             case APP -> h.token(app.clientId(), app.clientSecret());

@@ -162,4 +162,9 @@ public final class AppHarness implements AutoCloseable {
     public void close() throws Exception {
         server.close();
     }
+
+    /** The harness server's database (tests that set rows up directly). */
+    public Database database() {
+        return database;
+    }
 }

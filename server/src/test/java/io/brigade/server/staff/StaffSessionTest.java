@@ -31,14 +31,14 @@ class StaffSessionTest {
         ApiClient manager = session(t, t.ids().managerPin());
         String staff = "/backoffice/v1/orgs/" + orgId + "/staff";
 
-        ApiClient.Response added = manager.post(staff, Map.of("name", "Kevin", "role", "KITCHEN", "pin", "2222"));
+        ApiClient.Response added = manager.post(staff, Map.of("name", "Kevin", "role", "KITCHEN", "pin", "2323"));
         assertEquals(201, added.status(), added.body());
         assertEquals("KITCHEN", added.json().get("role").asText());
-        assertFalse(added.body().contains("2222"), "the PIN is never echoed");
+        assertFalse(added.body().contains("2323"), "the PIN is never echoed");
         List<String> names = names(manager.get(staff));
         assertEquals(List.of("Manager", "Kevin"), names);
 
-        ApiClient kitchen = session(t, "2222");
+        ApiClient kitchen = session(t, "2323");
         assertEquals(403, kitchen.get(staff).status(), "kitchen staff cannot manage staff");
         assertEquals(403, kitchen.get("/backoffice/v1/orgs/" + orgId + "/api-keys").status());
         ApiClient.Response v3 = kitchen.get("/orgManagement/orgs/" + orgId + "/properties");
@@ -139,6 +139,54 @@ class StaffSessionTest {
             assertEquals(429, right.status(), "even the right PIN waits once the budget is spent");
             assertTrue(right.header("Retry-After") != null);
         }
+    }
+
+    @Test
+    void aBootstrapManagerChoosesTheirOwnPinBeforeAnythingElse() {
+        TestServer server = TestServer.of("h2");
+        DemoBootstrap.Result org = new DemoBootstrap(server.database(), Clock.systemUTC()).run("First Sign-in");
+        ApiClient anonymous = new ApiClient(server.server().uri());
+        ApiClient.Response first = anonymous.post("/backoffice/v1/sessions", Map.of("orgId", org.orgId(),
+                "pin", org.managerPin()));
+        assertEquals(201, first.status(), first.body());
+        assertTrue(first.json().get("pinChangeRequired").asBoolean());
+        ApiClient oneTime = new ApiClient(server.server().uri()).with("Authorization",
+                "Bearer " + first.json().get("token").asText());
+        String staff = "/backoffice/v1/orgs/" + org.orgId() + "/staff";
+        ApiClient.Response refused = oneTime.get(staff);
+        assertEquals(403, refused.status());
+        assertTrue(refused.json().get("detail").asText().contains("choose your own PIN first"), refused.body());
+        assertEquals(400, oneTime.send("PUT", "/backoffice/v1/sessions/current/pin",
+                "{\"pin\":\"" + org.managerPin() + "\"}").status(), "the printed PIN cannot be kept");
+
+        assertEquals(204, oneTime.send("PUT", "/backoffice/v1/sessions/current/pin", "{\"pin\":\"468024\"}")
+                .status());
+        assertEquals(200, oneTime.get(staff).status(), "the same session works once the PIN is chosen");
+        assertEquals(401, anonymous.post("/backoffice/v1/sessions", Map.of("orgId", org.orgId(),
+                "pin", org.managerPin())).status(), "the printed PIN is gone");
+        ApiClient.Response chosen = anonymous.post("/backoffice/v1/sessions", Map.of("orgId", org.orgId(),
+                "pin", "468024"));
+        assertEquals(201, chosen.status());
+        assertFalse(chosen.json().get("pinChangeRequired").asBoolean());
+    }
+
+    @Test
+    void theDemoPinsAreRefusedOutsideTheDemoRestaurant() {
+        TestServer.Tenant t = TestServer.of("h2").newTenant();
+        ApiClient manager = session(t, t.ids().managerPin());
+        ApiClient.Response refused = manager.post("/backoffice/v1/orgs/" + t.ids().orgId() + "/staff",
+                Map.of("name", "Maeve", "role", "MANAGER", "pin", "9999"));
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of("pin"), fields(refused));
+    }
+
+    @Test
+    void theDemoRestaurantsStaffSignInWithTheDemoPins() {
+        TestServer server = TestServer.of("h2");
+        TestServer.Tenant t = server.newTenant();
+        new DemoBootstrap(server.database(), Clock.systemUTC()).addDemoStaff(t.ids().orgId());
+        assertEquals("MANAGER", new ApiClient(t.api().base()).post("/backoffice/v1/sessions",
+                Map.of("orgId", t.ids().orgId(), "pin", "9999")).json().get("role").asText());
     }
 
     private static ApiClient session(TestServer.Tenant t, String pin) {

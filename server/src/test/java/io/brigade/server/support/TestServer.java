@@ -51,7 +51,22 @@ public final class TestServer {
     /** A new demo org on this server, with a client already holding a token. */
     public Tenant newTenant() {
         DemoBootstrap.Result result = new DemoBootstrap(database, Clock.systemUTC()).run("Test Bistro");
+        keepBootstrapPin(database, result.orgId());
         return new Tenant(result, new ApiClient(server.uri()).withToken(result.clientId(), result.clientSecret()));
+    }
+
+    /**
+     * Lets the bootstrap manager keep the printed one-time PIN, as if they had chosen it: most tests are about
+     * something else than the first sign-in (StaffSessionTest covers that).
+     */
+    public static void keepBootstrapPin(Database database, String orgId) {
+        database.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "UPDATE staff SET pin_change_required = FALSE WHERE org_id = ?")) {
+                ps.setString(1, orgId);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** A bootstrapped org and an authenticated client for it. */
