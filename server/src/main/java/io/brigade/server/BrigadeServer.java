@@ -11,7 +11,7 @@ import io.brigade.server.auth.SessionRoutes;
 import io.brigade.server.auth.StaffSessions;
 import io.brigade.server.auth.TokenRoutes;
 import io.brigade.server.availability.OperationsUpdateRoutes;
-import io.brigade.server.availability.SnoozeGuard;
+import io.brigade.server.availability.SnoozeCheck;
 import io.brigade.server.availability.SnoozeRepository;
 import io.brigade.server.availability.SnoozeExpiry;
 import io.brigade.server.availability.SnoozeService;
@@ -19,20 +19,19 @@ import io.brigade.server.availability.StockOutSnoozes;
 import io.brigade.server.billing.BillingRepository;
 import io.brigade.server.billing.SubscriptionProcessor;
 import io.brigade.server.db.Database;
-import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.export.AnalyticsExportJob;
 import io.brigade.server.export.ExportRepository;
 import io.brigade.server.http.Router;
 import io.brigade.server.inventory.StockRepository;
 import io.brigade.server.inventory.StockRoutes;
-import io.brigade.server.inventory.StockService;
+import io.brigade.server.inventory.StockDecrement;
 import io.brigade.server.jobs.BulkMealUpdateJob;
 import io.brigade.server.kitchen.KitchenEventRetention;
-import io.brigade.server.kitchen.KitchenObserver;
 import io.brigade.server.kitchen.KitchenRepository;
 import io.brigade.server.kitchen.KitchenRoutes;
 import io.brigade.server.kitchen.KitchenService;
 import io.brigade.server.kitchen.KitchenStreams;
+import io.brigade.server.kitchen.KitchenTickets;
 import io.brigade.server.jobs.ChannelMenuRepository;
 import io.brigade.server.jobs.GdprDeletionJob;
 import io.brigade.server.jobs.JobEngine;
@@ -75,10 +74,11 @@ import io.brigade.server.ratelimit.RateLimiter;
 import io.brigade.server.staff.StaffRepository;
 import io.brigade.server.staff.StaffRoutes;
 import io.brigade.server.staff.StaffService;
-import io.brigade.server.sales.SaleObserver;
+import io.brigade.server.sales.SaleBatcher;
 import io.brigade.server.sales.SaleRepository;
 import io.brigade.server.sales.SaleRoutes;
 import io.brigade.server.sales.SaleService;
+import io.brigade.server.sales.SaleSteps;
 import io.brigade.server.v1.OpenApiRoute;
 import io.brigade.server.v1.ResponseCache;
 import io.brigade.server.v1.V1Catalog;
@@ -100,6 +100,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -108,13 +109,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class BrigadeServer implements AutoCloseable {
     private final Server jetty;
     private final Database database;
-    private final GroupCommitter committer;
+    private final SaleService saleService;
     private final Router router;
     private final JobEngine jobs;
     private final Dispatcher dispatcher;
     private final Options options;
     private final KitchenStreams kitchenStreams;
-
     private final SnoozeExpiry snoozeExpiry;
     private final Clock clock;
     /** The TLS connector, when the server serves HTTPS (from the start or since {@link #serveStore}). */
@@ -122,7 +122,7 @@ public final class BrigadeServer implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService renewal;
     private StoreAnnouncer announcer;
 
-    private BrigadeServer(Server jetty, Database database, GroupCommitter committer, Router router, JobEngine jobs,
+    private BrigadeServer(Server jetty, Database database, SaleService saleService, Router router, JobEngine jobs,
                           Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams,
                           SnoozeExpiry snoozeExpiry, Clock clock) {
         this.clock = clock;
@@ -130,7 +130,7 @@ public final class BrigadeServer implements AutoCloseable {
         this.snoozeExpiry = snoozeExpiry;
         this.jetty = jetty;
         this.database = database;
-        this.committer = committer;
+        this.saleService = saleService;
         this.router = router;
         this.jobs = jobs;
         this.dispatcher = dispatcher;
@@ -140,8 +140,8 @@ public final class BrigadeServer implements AutoCloseable {
     /**
      * Server options beyond the port: {@code allowPrivateCallbacks} is the development flag that lets webhooks
      * reach loopback and private addresses; {@code secrets} holds the master key for webhook secrets;
-     * {@code pollWebhooks} false leaves the dispatcher to the caller ({@link #dispatcher()}, for tests
-     * driving retries with their own clock); {@code apiGeneralLimit} is the general /api/v1 quota per key;
+     * {@code pollWebhooks} false leaves the dispatcher and the snooze expiry sweep to the caller
+     * ({@link #dispatcher()}, {@link #snoozeExpiry()}, for tests driving them with their own clock); {@code apiGeneralLimit} is the general /api/v1 quota per key;
      * {@code jobs} the background job worker's settings.
      */
     public record Options(boolean allowPrivateCallbacks, SecretBox secrets, boolean pollWebhooks,
@@ -207,26 +207,28 @@ public final class BrigadeServer implements AutoCloseable {
         CallbackGuard guard = new CallbackGuard(options.allowPrivateCallbacks());
         WebhookOutbox outbox = new WebhookOutbox(subscriptions, deliveries, orgs, clock);
         Dispatcher dispatcher = new Dispatcher(database, subscriptions, deliveries, options.secrets(), guard, clock, 16);
-        outbox.onAppend(dispatcher::hint);
         SnoozeRepository snoozes = new SnoozeRepository(clock);
-
-        MenuService menuService = new MenuService(database, menus, orgs, clock, List.of(outbox));
-        GroupCommitter committer = new GroupCommitter(database);
-        Analytics analytics = new Analytics(database, orgs, menuService, sales, clock);
-        // Issue 3: the v1 cache drops an org's answers inside every sale change's transaction (and
-        // again after commit, through router.onWrite below); stock decrements with each new sale.
         ResponseCache v1Cache = new ResponseCache(clock);
+        KitchenRepository kitchen = new KitchenRepository();
+        KitchenStreams kitchenStreams = KitchenStreams.fromSystemProperties(database, kitchen);
+        // After a change has committed, nothing before: the org's cached v1 answers go (they may show menus,
+        // stock, prices, snoozes, the plan or orders), and the dispatcher looks for the webhook events the change
+        // may have queued. A sale change also wakes the kitchen streams.
+        Consumer<String> orgChanged = orgId -> {
+            v1Cache.invalidate(orgId);
+            dispatcher.hint();
+        };
+
+        MenuService menuService = new MenuService(database, menus, orgs, clock, List.of(outbox), orgChanged);
+        Analytics analytics = new Analytics(database, orgs, menuService, sales, clock);
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
-        KitchenRepository kitchen = new KitchenRepository(); // issue 7: tickets commit with their sales
-        // Order matters: in a group commit each observer's batched work runs in this order, and every snooze
-        // check must run before any stock decrement, as it does for a sale written alone.
-        List<SaleObserver> observers = List.of(new SnoozeGuard(snoozes),
-                new KitchenObserver(kitchen, menuService, clock),
-                new StockService(stock, clock, stockOut),
-                ResponseCache.invalidating(v1Cache), outbox, analytics.saleObserver());
-        SaleService saleService = new SaleService(database, committer, sales, orgs, menuService, clock, observers);
-        saleService.recoverJournal(); // sales acknowledged before a kill that H2 had not stored yet
+        SaleSteps saleSteps = new SaleSteps(sales, new SnoozeCheck(snoozes), new StockDecrement(stock, clock, stockOut),
+                new KitchenTickets(kitchen, menuService, clock), outbox, analytics.saleRollups());
+        SaleService saleService = new SaleService(database, sales, orgs, menuService, clock, saleSteps, committed -> {
+            orgChanged.accept(committed.orgId());
+            kitchenStreams.wake(committed.orgId());
+        });
 
         // Issue 9: OAuth apps' tokens reach the orgs that installed them, within their scopes and stores.
         Apps apps = new Apps(database, orgs, subscriptions, outbox, options.secrets(), guard, clock, dispatcher::hint);
@@ -252,13 +254,12 @@ public final class BrigadeServer implements AutoCloseable {
         // Issue 3: API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);
         PricingRuleRepository pricingRules = new PricingRuleRepository();
-        router.onWrite(v1Cache::invalidate);
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
-        new PlanRoutes(database, orgs).register(router);
+        new PlanRoutes(database, orgs, orgChanged).register(router);
         new BackOfficeOrgRoutes(database, orgs).register(router);
         new StaffRoutes(staffService).register(router);
-        new StockRoutes(database, stock, published, clock, stockOut).register(router);
-        new PricingRoutes(database, pricingRules, published, clock).register(router);
+        new StockRoutes(database, stock, published, clock, stockOut, orgChanged).register(router);
+        new PricingRoutes(database, pricingRules, published, clock, orgChanged).register(router);
         new V1Routes(new V1Catalog(database, published, stock), new V1Orders(database, saleService, sales, orgs,
                 published, pricingRules, new V1OrderRepository(), clock), limiter, v1Cache).register(router);
         new OpenApiRoute().register(router);
@@ -268,9 +269,9 @@ public final class BrigadeServer implements AutoCloseable {
                 options.secrets(), guard, clock, dispatcher::hint);
         new WebhookRoutes(webhooks).register(router);
         new BackOfficeWebhookRoutes(webhooks).register(router);
-        new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock))
-                .register(router);
-        SnoozeExpiry snoozeExpiry = new SnoozeExpiry(database, snoozes, orgs, outbox, clock); // issue 4: expiries
+        new OperationsUpdateRoutes(new SnoozeService(database, snoozes, orgs, menuService, outbox, clock,
+                orgChanged)).register(router);
+        SnoozeExpiry snoozeExpiry = new SnoozeExpiry(database, snoozes, orgs, outbox, clock, orgChanged);
 
         // Issue 5: background jobs. Webhook retries run on their schedule in the dispatcher's own loop;
         // the webhook-retries job brings an org's waiting retries forward to now.
@@ -285,17 +286,17 @@ public final class BrigadeServer implements AutoCloseable {
                 new WebhookRetriesJob(webhooks::retryNow),
                 new SubscriptionProcessJob(new SubscriptionProcessor(database, new BillingRepository(), clock))),
                 clock, options.jobs());
+        if (options.pollWebhooks()) {
+            jobs.every("snooze-expiry", SnoozeExpiry.EVERY, snoozeExpiry::sweep);
+        }
         jobs.every("subscription-renewals", Duration.ofHours(1),
                 new SubscriptionRenewals(database, new BillingRepository(), new JobRepository(), jobs, clock)::submitDue);
         new JobRoutes(database, orgs, jobs).register(router);
 
-        // Issue 7: the kitchen display's routes and event streams; a local commit wakes the streams at once.
-        KitchenStreams kitchenStreams = KitchenStreams.fromSystemProperties(database, kitchen);
         jobs.every("kitchen-events-purge", Duration.ofHours(1),
                 new KitchenEventRetention(database, kitchen, clock)::purge);
-        new KitchenRoutes(new KitchenService(database, kitchen, orgs, saleService, clock), kitchenStreams, database,
-                kitchen).register(router);
-        router.onWrite(kitchenStreams::wake);
+        new KitchenRoutes(new KitchenService(database, kitchen, orgs, saleService, kitchenStreams, clock),
+                kitchenStreams, database, kitchen).register(router);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -310,7 +311,7 @@ public final class BrigadeServer implements AutoCloseable {
         }
         jetty.setHandler(new PlainHttpGuard(router.build()));
         jetty.setStopTimeout(5_000);
-        BrigadeServer server = new BrigadeServer(jetty, database, committer, router, jobs, dispatcher, options,
+        BrigadeServer server = new BrigadeServer(jetty, database, saleService, router, jobs, dispatcher, options,
                 kitchenStreams, snoozeExpiry, clock);
         server.secure = secure;
         return server;
@@ -334,7 +335,6 @@ public final class BrigadeServer implements AutoCloseable {
         }
         if (options.pollWebhooks()) {
             dispatcher.start();
-            snoozeExpiry.start(Duration.ofSeconds(5));
         }
         return this;
     }
@@ -404,9 +404,9 @@ public final class BrigadeServer implements AutoCloseable {
         }
     }
 
-    /** The group committer of new sales (tests hold it to put several sales in one batch). */
-    public GroupCommitter committer() {
-        return committer;
+    /** The batcher of new sales (tests hold it to put several sales in one batch). */
+    public SaleBatcher saleBatcher() {
+        return saleService.batcher();
     }
 
     public Router router() {
@@ -443,8 +443,7 @@ public final class BrigadeServer implements AutoCloseable {
             kitchenStreams.close(); // ends the open streams, or jetty.stop would wait for them
             jetty.stop();
             dispatcher.close();
-            snoozeExpiry.close();
-            committer.close();
+            saleService.close();
         } finally {
             database.close();
         }

@@ -52,13 +52,13 @@ public final class ImportSalesCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Main.DbOptions db = new Main.DbOptions();
 
-    /** The import as the server wires it: the real validation and the analytics import observer. */
+    /** The import as the server wires it: the real validation and the analytics rollups. */
     public static SaleImport saleImport(Database database, Clock clock, int chunk) {
         OrgRepository orgs = new OrgRepository();
         MenuService menus = new MenuService(database, new MenuRepository(), orgs, clock);
         SaleRepository sales = new SaleRepository();
         Analytics analytics = new Analytics(database, orgs, menus, sales, clock);
-        return new SaleImport(database, orgs, menus, sales, List.of(analytics.importObserver()), clock, chunk);
+        return new SaleImport(database, orgs, menus, sales, analytics.saleRollups(), clock, chunk);
     }
 
     @Override

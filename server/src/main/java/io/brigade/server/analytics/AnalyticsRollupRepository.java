@@ -57,7 +57,7 @@ final class AnalyticsRollupRepository {
     }
 
     /**
-     * Applies sale changes (new sales of a group commit or an import chunk, or one cancellation): the
+     * Applies sale changes (new sales of a batch or an import chunk, or one cancellation): the
      * values summed per rollup row in memory, then per table one batched UPDATE and one batched INSERT of
      * the rows that were not there yet. Rows are written in key order, as concurrent writers expect.
      */

@@ -89,8 +89,8 @@ public final class AnalyticsRoutes {
         }
         if (v.require(e.eventId(), p + ".eventId")) {
             maxLength(e.eventId(), MAX_ID, p + ".eventId", v);
-            if (e.eventId().startsWith(AnalyticsSaleObserver.SERVER_EVENT_PREFIX)) {
-                v.error(p + ".eventId", "ids starting with '" + AnalyticsSaleObserver.SERVER_EVENT_PREFIX
+            if (e.eventId().startsWith(SaleRollups.SERVER_EVENT_PREFIX)) {
+                v.error(p + ".eventId", "ids starting with '" + SaleRollups.SERVER_EVENT_PREFIX
                         + "' are reserved for events the server records itself");
             }
         }

@@ -11,22 +11,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * Ends timed snoozes when their expiry passes, firing {@code menu.item.unsnoozed.v1} or
  * {@code sales_channel.unsnoozed.v1} in the same transaction as the removal, so an integrator learns that the item
  * is back on sale. Selling already follows the expiry without this sweep (the snooze check compares times); the
- * sweep is for the events. Safe with several server nodes: the conditional delete lets exactly one of them win.
+ * sweep is for the events. It runs as recurring work of the job engine (one node at a time); even so the conditional
+ * delete lets exactly one sweep win a snooze.
  */
-public final class SnoozeExpiry implements AutoCloseable {
+public final class SnoozeExpiry {
     /** The actor of unsnoozes made by an expiry passing. */
     public static final String ACTOR = "system";
-    private static final Logger LOG = LoggerFactory.getLogger(SnoozeExpiry.class);
+    /** How often the job engine runs the sweep. */
+    public static final Duration EVERY = Duration.ofSeconds(5);
     private static final int BATCH = 200;
 
     private final Database database;
@@ -34,15 +32,17 @@ public final class SnoozeExpiry implements AutoCloseable {
     private final OrgRepository orgs;
     private final WebhookOutbox outbox;
     private final Clock clock;
-    private ScheduledExecutorService timer;
+    private final Consumer<String> afterCommit;
 
+    /** {@code afterCommit} hears the org's id once a snooze's end has committed (the v1 cache, the dispatcher). */
     public SnoozeExpiry(Database database, SnoozeRepository snoozes, OrgRepository orgs, WebhookOutbox outbox,
-                        Clock clock) {
+                        Clock clock, Consumer<String> afterCommit) {
         this.database = database;
         this.snoozes = snoozes;
         this.orgs = orgs;
         this.outbox = outbox;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /** Ends every snooze whose expiry has passed by the clock; returns how many this call ended. */
@@ -76,35 +76,12 @@ public final class SnoozeExpiry implements AutoCloseable {
                     return true;
                 })) {
                     ended++;
+                    afterCommit.accept(e.orgId());
                 }
             }
             if (due.size() < BATCH) {
                 return ended;
             }
-        }
-    }
-
-    /** Sweeps every {@code every} on a daemon thread until closed. */
-    public SnoozeExpiry start(Duration every) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "snooze-expiry");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                LOG.warn("snooze expiry sweep failed; trying again at the next tick", e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return this;
-    }
-
-    @Override
-    public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
         }
     }
 }

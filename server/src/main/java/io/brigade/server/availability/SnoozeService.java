@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Snoozing items and whole sales channels (from the Operations Updates API, the back office and the till),
@@ -32,15 +33,18 @@ public final class SnoozeService {
     private final MenuService menus;
     private final WebhookOutbox outbox;
     private final Clock clock;
+    private final Consumer<String> afterCommit;
 
+    /** {@code afterCommit} hears the org's id once a change has committed (the v1 cache, the dispatcher). */
     public SnoozeService(Database database, SnoozeRepository snoozes, OrgRepository orgs, MenuService menus,
-                         WebhookOutbox outbox, Clock clock) {
+                         WebhookOutbox outbox, Clock clock, Consumer<String> afterCommit) {
         this.database = database;
         this.snoozes = snoozes;
         this.orgs = orgs;
         this.menus = menus;
         this.outbox = outbox;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /** What the till needs to grey out: the channel's snoozes in force now. */
@@ -100,6 +104,7 @@ public final class SnoozeService {
             }
             return null;
         });
+        afterCommit.accept(orgId);
     }
 
     /** Snoozes or unsnoozes the whole sales channel (the store on this channel). */
@@ -126,13 +131,14 @@ public final class SnoozeService {
             }
             return null;
         });
+        afterCommit.accept(orgId);
     }
 
     /** Records a marketplace's publish report; a failure fires menu.validation.failed.v1. */
     public PublishReport publishReport(String orgId, String propertyId, String channelId, String menuPublishId,
                                              boolean success, String errorMessage, String actor) {
         Instant now = clock.instant();
-        return database.inTransaction(c -> {
+        PublishReport report = database.inTransaction(c -> {
             SalesChannel channel = channel(c, orgId, propertyId, channelId);
             SnoozeRepository.PublicationRow p = snoozes.publication(c, orgId, menuPublishId)
                     .filter(row -> row.salesChannelId().equals(channelId))
@@ -147,6 +153,8 @@ public final class SnoozeService {
             }
             return new PublishReport(menuPublishId, success, errorMessage, now);
         });
+        afterCommit.accept(orgId);
+        return report;
     }
 
     /** 404 unless the channel is the org's (and on {@code propertyId} when given). */

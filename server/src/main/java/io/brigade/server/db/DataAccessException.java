@@ -10,8 +10,13 @@ public final class DataAccessException extends RuntimeException {
 
     /** True when the database refused a row because a unique constraint already holds its key. */
     public boolean isUniqueViolation() {
+        return isUniqueViolation(getCause());
+    }
+
+    /** As {@link #isUniqueViolation()}, for {@code failure} and its causes. */
+    public static boolean isUniqueViolation(Throwable failure) {
         // A JDBC batch reports the failing row's error as the next exception (PostgreSQL) or as the state.
-        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             for (SQLException s = t instanceof SQLException e ? e : null; s != null; s = s.getNextException()) {
                 if ("23505".equals(s.getSQLState())) {
                     return true;

@@ -2,81 +2,64 @@ package io.brigade.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's connection pool, migrated by Flyway at start-up, with a transaction helper.
+ * The server's connection pool, migrated by Flyway at start-up, with one entry point for reads and one for
+ * writes.
  *
- * <p>Durability on H2 (a commit survives {@code kill -9}): H2 keeps commits in memory and stores them
- * in the background, about a second late. An embedded H2 file database therefore gets a
- * {@link CommitJournal}: the group-committed sales are acknowledged once their records are in it, and
- * every other transaction ({@link #inTransaction}) has H2 store its commit before it returns. A URL
- * with {@code WRITE_DELAY=0} turns the journal off and has H2 store every commit instead (slower).
+ * <p>A write ({@link #inTransaction}) is on disk before it returns. PostgreSQL does that in its commit (with
+ * {@code synchronous_commit} on, which start-up checks). H2 does not: it keeps commits in memory and neither
+ * stores nor fsyncs them at once, so after the commit a {@link GroupSync} runs {@code CHECKPOINT SYNC} (H2
+ * stores what is committed, then forces the file to disk), one for all the commits that finished before it
+ * started. The sale batcher waits for the same sync through {@link #syncCommitted()}.
  */
 public final class Database implements AutoCloseable {
+    /**
+     * For benchmarks only: {@code -Dbrigade.bench.skipSync=true} makes commits acknowledged before they are on
+     * disk (H2: no {@code CHECKPOINT SYNC}; PostgreSQL: {@code synchronous_commit = off}), so that the price of
+     * durability can be measured. A power cut or {@code kill -9} then loses acknowledged writes.
+     */
+    public static final String SKIP_SYNC_PROPERTY = "brigade.bench.skipSync";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
-    private static final Pattern STORE_EVERY_COMMIT = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=\\s*0(?![0-9])");
+    // H2's ErrorCode.ADMIN_RIGHTS_REQUIRED: CHECKPOINT SYNC is for admins only.
+    private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
-    private final CommitJournal journal;
-    private final Thread checkpointer;
-    private final long checkpointMillis;
-    private volatile boolean open = true;
+    private final GroupSync sync;
 
-    private Database(HikariDataSource dataSource, boolean postgres, CommitJournal journal, Duration checkpointEvery) {
+    private Database(HikariDataSource dataSource, boolean postgres, GroupSync sync) {
         this.dataSource = dataSource;
         this.postgres = postgres;
-        this.journal = journal;
-        this.checkpointMillis = checkpointEvery.toMillis();
-        if (journal != null) {
-            checkpointer = new Thread(this::checkpointLoop, "h2-checkpoint");
-            checkpointer.setDaemon(true);
-            checkpointer.start();
-        } else {
-            checkpointer = null;
-        }
+        this.sync = sync;
     }
 
     /**
-     * Opens the pool and migrates. An embedded H2 file URL without {@code WRITE_DELAY} gets a commit
-     * journal beside its file ({@code <name>.journal/}); {@code WRITE_DELAY=0} in the URL stores every
-     * commit instead. Other H2 URLs (in-memory, TCP) get {@code WRITE_DELAY=0} unless they say otherwise.
+     * Opens the pool, migrates, and checks that commits can be made durable: on H2 the user must be an admin
+     * (the server creates its own H2 database, whose creator is one); on PostgreSQL {@code synchronous_commit}
+     * and {@code fsync} must be on. Otherwise it refuses to start, saying why.
      */
     public static Database open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, CHECKPOINT_EVERY);
+        return open(jdbcUrl, user, password, !Boolean.getBoolean(SKIP_SYNC_PROPERTY));
     }
 
-    /** As {@link #open(String, String, String)}, emptying the commit journal every {@code checkpointEvery}. */
-    public static Database open(String jdbcUrl, String user, String password, Duration checkpointEvery) {
+    /** As {@link #open(String, String, String)}; {@code durable} false is for benchmarks only (see {@link #SKIP_SYNC_PROPERTY}). */
+    public static Database open(String jdbcUrl, String user, String password, boolean durable) {
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
         String url = jdbcUrl;
-        String upper = url.toUpperCase(Locale.ROOT);
-        boolean h2 = url.startsWith("jdbc:h2:");
-        boolean embeddedFile = h2 && !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")
-                && !upper.startsWith("JDBC:H2:SSL:") && !upper.contains("AUTO_SERVER=TRUE");
-        boolean journaled = embeddedFile && !STORE_EVERY_COMMIT.matcher(url).find();
-        if (h2 && !journaled && !upper.contains("WRITE_DELAY")) {
-            url = url + ";WRITE_DELAY=0";
-        }
-        if (journaled && !upper.contains("DB_CLOSE_ON_EXIT")) {
-            // close() stores, then empties the journal; H2's own shutdown hook would close the file first.
-            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
-        }
-        if (h2 && !upper.contains("QUERY_CACHE_SIZE")) {
+        if (h2 && !url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
             // H2 re-parses SQL past 8 cached statements per session; a sale uses about 15.
             url = url + ";QUERY_CACHE_SIZE=64";
         }
@@ -89,8 +72,11 @@ public final class Database implements AutoCloseable {
             config.setPassword(password);
         }
         if (postgres) {
-            // JDBC batches (a group commit's sales, tickets, events) go as multi-row INSERTs: one round trip.
+            // JDBC batches (a batch's sales, tickets, events) go as multi-row INSERTs: one round trip.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            if (!durable) {
+                config.setConnectionInitSql("SET synchronous_commit = off");
+            }
         }
         config.setMaximumPoolSize(postgres ? 16 : 24);
         config.setAutoCommit(true);
@@ -98,68 +84,51 @@ public final class Database implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            return new Database(ds, postgres, journaled ? CommitJournal.open(journalDirectory(ds)) : null,
-                    checkpointEvery);
+            if (!durable) {
+                LOG.warn("{} is set: commits are NOT forced to disk before they are acknowledged. Benchmarks only: "
+                        + "a power cut or kill -9 loses acknowledged sales.", SKIP_SYNC_PROPERTY);
+            } else if (postgres) {
+                checkPostgresFlushes(ds);
+            } else if (h2) {
+                checkH2MaySync(ds, user);
+            }
+            return new Database(ds, postgres, durable && h2 ? GroupSync.h2(ds) : GroupSync.none());
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
     }
 
-    private static SessionLocal session(Connection c) throws SQLException {
-        return (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-    }
-
-    private static Path journalDirectory(DataSource ds) {
-        try (Connection c = ds.getConnection()) {
-            // H2 resolves "~", relative names and its own prefixes; ask it where the file is.
-            return Path.of(session(c).getDatabase().getDatabasePath() + ".journal");
+    // Also the first sync: the migrations just run are on disk too.
+    private static void checkH2MaySync(DataSource ds, String user) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(GroupSync.H2_SYNC);
         } catch (SQLException e) {
+            if (e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED) {
+                throw new IllegalStateException("the H2 user " + (user == null || user.isEmpty() ? "(default)" : user)
+                        + " is not an admin. Brigade forces every commit to disk with H2's CHECKPOINT SYNC, which "
+                        + "only an admin may run: use the user that created the database (the server creates its "
+                        + "own), or make this one an admin (ALTER USER ... ADMIN TRUE)", e);
+            }
             throw new DataAccessException(e);
         }
     }
 
-    /** The commit journal of an embedded H2 database, if it has one. */
-    public Optional<CommitJournal> journal() {
-        return Optional.ofNullable(journal);
-    }
-
-    /** Has H2 store everything committed so far (a no-op without a journal: then every commit is stored). */
-    public void checkpoint() {
-        if (journal == null) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            checkpoint(c);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-    }
-
-    private static void checkpoint(Connection c) throws SQLException {
-        // What the CHECKPOINT statement does, without its demand for an admin user: the server may be
-        // given a database user that can read and write but not administer.
-        session(c).getDatabase().checkpoint();
-    }
-
-    // Once a second: a new journal segment, an H2 store that covers the old one, then the old one goes.
-    private void checkpointLoop() {
-        while (open) {
-            try {
-                Thread.sleep(checkpointMillis);
-                if (open && journal.holdsRecords()) {
-                    journal.rotate();
-                    checkpoint();
-                    journal.releaseRotated();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                // The old segment stays on disk and is redone at the next start: nothing is lost.
-                if (open) {
-                    LOG.error("checkpoint of the commit journal failed; retrying", e);
+    private static void checkPostgresFlushes(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (String setting : new String[] {"synchronous_commit", "fsync"}) {
+                try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    if ("off".equalsIgnoreCase(rs.getString(1))) {
+                        throw new IllegalStateException("PostgreSQL runs with " + setting + " = off for this user: "
+                                + "a commit could be acknowledged before it is on disk, and a power cut would lose "
+                                + "acknowledged sales. Turn it on (e.g. ALTER ROLE ... SET " + setting + " = on, "
+                                + "or in postgresql.conf)");
+                    }
                 }
             }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
         }
     }
 
@@ -171,19 +140,17 @@ public final class Database implements AutoCloseable {
         return postgres;
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one write transaction: committed if it returns, rolled back if it throws. It returns
+     * once the commit is on disk (a commit that was made but could not be synced throws {@link SyncFailed}).
+     */
     public <T> T inTransaction(TransactionWork<T> work) {
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
-                boolean wrote = journal != null && session(c).hasPendingTransaction();
+                result = work.run(c);
                 c.commit();
-                if (wrote) {
-                    // Not group-committed, so not in the journal: H2 stores it before the caller hears "done".
-                    checkpoint(c);
-                }
-                return result;
             } catch (Throwable t) {
                 c.rollback();
                 throw t;
@@ -193,9 +160,15 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+        // The connection is back in the pool while this waits: the sync uses its own.
+        awaitOnDisk(syncCommitted());
+        return result;
     }
 
-    /** Runs a read on a pooled connection in auto-commit mode. */
+    /**
+     * Runs a read on a pooled connection in auto-commit mode. It must not write: nothing it does is forced to
+     * disk ({@link #inTransaction} is the way to write).
+     */
     public <T> T read(TransactionWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
@@ -204,32 +177,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Stores everything, deletes the journal's last segment and closes the pool. */
-    @Override
-    public void close() {
-        open = false;
+    /**
+     * A future completed once everything committed before this call is on disk (at once on PostgreSQL, whose
+     * commit already is). Call it after a commit of your own, as the sale batcher does; it fails with
+     * {@link SyncFailed} if the sync fails.
+     */
+    public CompletableFuture<Void> syncCommitted() {
+        return sync.afterCommit();
+    }
+
+    private static void awaitOnDisk(CompletableFuture<Void> onDisk) {
         try {
-            if (checkpointer != null) {
-                checkpointer.interrupt();
-                checkpointer.join(5_000);
-            }
-            if (journal != null) {
-                // Only journaled sales wait for a store; every other write was stored when it committed
-                // (and a command may have shut H2 down already, as import-sales does to compact the file).
-                if (journal.holdsRecords()) {
-                    checkpoint();
-                }
-                journal.delete();
-            }
+            onDisk.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // The journal stays and is redone at the next start.
-            LOG.warn("could not store the last commits at close; the commit journal keeps them for the next start", e);
+            throw new SyncFailed("interrupted while waiting for the commit to reach the disk");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SyncFailed failed ? failed : new SyncFailed(e.getCause().toString());
+        }
+    }
+
+    /** Syncs what is left and closes the pool. */
+    @Override
+    public void close() {
+        try {
+            sync.close();
         } finally {
-            if (journal != null) {
-                journal.close();
-            }
             dataSource.close();
         }
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * A quota is spent. {@code retryAfter} says when the caller may try again; {@code quota} describes the
  * quota that was hit as the IETF {@code RateLimit-Policy} / {@code RateLimit} fields (name to value).
  */
-public non-sealed class TooManyRequestsException extends DomainException {
+public non-sealed class TooManyRequestsException extends DomainException implements RetryLater {
     private final Duration retryAfter;
     private final Map<String, String> quota;
 
@@ -19,6 +19,7 @@ public non-sealed class TooManyRequestsException extends DomainException {
         this.quota = Collections.unmodifiableMap(new LinkedHashMap<>(quota));
     }
 
+    @Override
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -6,6 +6,7 @@ import io.brigade.server.domain.DomainException;
 import io.brigade.server.domain.ForbiddenException;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
+import io.brigade.server.domain.RetryLater;
 import io.brigade.server.domain.TooManyRequestsException;
 import io.brigade.server.domain.UnauthorizedException;
 import io.brigade.server.domain.UnavailableException;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class Problems {
 
-    /** A problem body and the response headers it needs (Retry-After and the quota for a 429). */
+    /** A problem body and the response headers it needs (Retry-After for a retry later, the quota for a 429). */
     public record Answer(Problem problem, Map<String, String> headers) {
         public int status() {
             return problem.status();
@@ -32,8 +33,10 @@ public final class Problems {
     public static Answer of(DomainException e, String instance) {
         int status = status(e);
         Map<String, String> headers = new LinkedHashMap<>();
+        if (e instanceof RetryLater later) {
+            headers.put("Retry-After", Long.toString(later.retryAfter().toSeconds()));
+        }
         if (e instanceof TooManyRequestsException tooMany) {
-            headers.put("Retry-After", Long.toString(tooMany.retryAfter().toSeconds()));
             headers.putAll(tooMany.quota());
         }
         Problem problem = new Problem("about:blank", title(status), status, e.getMessage(), instance,

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
@@ -38,7 +36,6 @@ public final class Router {
 
     private final AccessFilter filter;
     private final Map<String, Map<String, Entry>> routes = new LinkedHashMap<>();
-    private final List<Consumer<String>> writeListeners = new CopyOnWriteArrayList<>();
 
     /** A router whose routes find their callers with {@code authenticator}, limited to stores by {@code stores}. */
     public Router(CallerAuthenticator authenticator, StoreLookup stores) {
@@ -86,15 +83,6 @@ public final class Router {
     /** A streaming GET (see {@link StreamRoute}). */
     public Router stream(String template, Access access, StreamRoute route) {
         return add("GET", template, access, null, route);
-    }
-
-    /**
-     * Calls {@code listener} with the caller's org after every successful non-GET request, once the
-     * route has returned (so after its transaction committed): caches of that org drop their entries.
-     */
-    public Router onWrite(Consumer<String> listener) {
-        writeListeners.add(listener);
-        return this;
     }
 
     private Router add(String method, String template, Access access, Route route, StreamRoute stream) {
@@ -152,13 +140,6 @@ public final class Router {
                     return true;
                 }
                 reply = entry.route().handle(exchange);
-                if (!"GET".equals(request.getMethod()) && entry.access().credential() != Access.Credential.NONE
-                        && reply.status() < 300) {
-                    // The org written to: the path's (an installed app writes to orgs other than its own).
-                    String org = params != null && params.get("orgId") != null ? params.get("orgId")
-                            : exchange.caller().orgId();
-                    writeListeners.forEach(listener -> listener.accept(org));
-                }
             } catch (DomainException | HttpRefusal e) {
                 String path = request.getHttpURI().getDecodedPath();
                 Problems.Answer answer = e instanceof DomainException d ? Problems.of(d, path)

@@ -10,6 +10,7 @@ import io.brigade.server.http.Router;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.PublishedMenus;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * Stock in the back office: {@code GET /backoffice/v1/orgs/{orgId}/stock} lists tracked items;
@@ -24,13 +25,17 @@ public final class StockRoutes {
     private final PublishedMenus menus;
     private final Clock clock;
     private final StockOut stockOut;
+    private final Consumer<String> afterCommit;
 
-    public StockRoutes(Database database, StockRepository stock, PublishedMenus menus, Clock clock, StockOut stockOut) {
+    /** {@code afterCommit} hears the org's id once a change has committed (the v1 cache, the dispatcher). */
+    public StockRoutes(Database database, StockRepository stock, PublishedMenus menus, Clock clock, StockOut stockOut,
+                       Consumer<String> afterCommit) {
         this.database = database;
         this.stock = stock;
         this.menus = menus;
         this.clock = clock;
         this.stockOut = stockOut;
+        this.afterCommit = afterCommit;
     }
 
     /** The body of a PUT: how many are on hand now. */
@@ -63,7 +68,7 @@ public final class StockRoutes {
         v.throwIfMalformed();
         String orgId = ex.path("orgId");
         String itemId = ex.path("menuItemId");
-        return Reply.ok(database.inTransaction(c -> {
+        StockRepository.StockLevel level = database.inTransaction(c -> {
             if (menus.item(c, orgId, itemId).isEmpty()) {
                 throw new NotFoundException("meal " + itemId);
             }
@@ -73,7 +78,9 @@ public final class StockRoutes {
                 stockOut.restocked(c, orgId, itemId);
             }
             return stock.level(c, orgId, itemId).orElseThrow();
-        }));
+        });
+        afterCommit.accept(orgId);
+        return Reply.ok(level);
     }
 
     private Reply untrack(Exchange ex) {
@@ -88,6 +95,7 @@ public final class StockRoutes {
         })) {
             throw new NotFoundException("stock of meal " + itemId);
         }
+        afterCommit.accept(orgId);
         return Reply.noContent();
     }
 }

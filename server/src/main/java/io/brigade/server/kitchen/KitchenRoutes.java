@@ -105,7 +105,7 @@ public final class KitchenRoutes {
     private void openWithSnapshot(String orgId, String propertyId, Response response, Callback callback) {
         KitchenSnapshot snapshot = service.snapshot(orgId, propertyId);
         streams.open(orgId, propertyId, snapshot.cursor(), "retry: 2000\n\n"
-                + KitchenStreams.format(snapshot.cursor(), "snapshot", KitchenObserver.json(snapshot)),
+                + KitchenStreams.format(snapshot.cursor(), "snapshot", KitchenTickets.json(snapshot)),
                 response, callback);
     }
 }

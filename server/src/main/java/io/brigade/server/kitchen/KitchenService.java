@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * The kitchen's actions. Status moves (start, bump, recall) go through {@link SaleService}, the one path for
  * sale changes, which checks the state machine and fires the {@code sales.pos.status.updated.v1} webhook;
- * the ticket and its event follow from {@link KitchenObserver} in that same transaction.
+ * the ticket and its event follow from {@link KitchenTickets} in that same transaction, and the sale path wakes
+ * the streams after it commits.
  */
 public final class KitchenService {
     /** How long a bumped ticket stays in the ready column of a fresh snapshot. */
@@ -36,14 +37,16 @@ public final class KitchenService {
     private final KitchenRepository kitchen;
     private final OrgRepository orgs;
     private final SaleService sales;
+    private final KitchenStreams streams;
     private final Clock clock;
 
     public KitchenService(Database database, KitchenRepository kitchen, OrgRepository orgs, SaleService sales,
-                          Clock clock) {
+                          KitchenStreams streams, Clock clock) {
         this.database = database;
         this.kitchen = kitchen;
         this.orgs = orgs;
         this.sales = sales;
+        this.streams = streams;
         this.clock = clock;
     }
 
@@ -107,7 +110,7 @@ public final class KitchenService {
 
     /** Marks one line of an open ticket done or not done. */
     public KitchenTicket markItem(String orgId, String saleId, int lineNo, boolean done) {
-        return database.inTransaction(c -> {
+        KitchenTicket marked = database.inTransaction(c -> {
             KitchenRepository.TicketRow row = row(c, orgId, saleId);
             KitchenTicket ticket = ticket(row, Set.of());
             if (lineNo < 1 || lineNo > ticket.items().size()) {
@@ -123,9 +126,11 @@ public final class KitchenService {
             Instant now = clock.instant();
             kitchen.setItemDone(c, saleId, lineNo, done, now);
             kitchen.appendEvent(c, orgId, seq, row.propertyId(), saleId, KitchenEvent.ITEM_DONE,
-                    KitchenObserver.json(new KitchenEvent.ItemDone(saleId, lineNo, done, now)), now);
+                    KitchenTickets.json(new KitchenEvent.ItemDone(saleId, lineNo, done, now)), now);
             return ticket(row, kitchen.doneLines(c, List.of(saleId)).getOrDefault(saleId, Set.of()));
         });
+        streams.wake(orgId); // the event is committed: the displays may read it
+        return marked;
     }
 
     private KitchenTicket move(String orgId, String saleId, SaleStatus target) {

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Menus: drafts become immutable numbered revisions, which are published to sales channels. */
 public final class MenuService {
@@ -48,18 +49,21 @@ public final class MenuService {
     private final Set<String> published = ConcurrentHashMap.newKeySet();
 
     private final List<MenuPublishObserver> publishObservers;
+    private final Consumer<String> afterPublish;
 
     public MenuService(Database database, MenuRepository repository, OrgRepository orgs, Clock clock) {
-        this(database, repository, orgs, clock, List.of());
+        this(database, repository, orgs, clock, List.of(), orgId -> { });
     }
 
+    /** {@code afterPublish} hears the org's id once a publication has committed (the v1 cache, the dispatcher). */
     public MenuService(Database database, MenuRepository repository, OrgRepository orgs, Clock clock,
-                       List<MenuPublishObserver> publishObservers) {
+                       List<MenuPublishObserver> publishObservers, Consumer<String> afterPublish) {
         this.database = database;
         this.repository = repository;
         this.orgs = orgs;
         this.clock = clock;
         this.publishObservers = List.copyOf(publishObservers);
+        this.afterPublish = afterPublish;
     }
 
     /** Creates a menu; when the body has categories it also becomes revision 1. */
@@ -107,7 +111,7 @@ public final class MenuService {
         }
         v.throwIfMalformed();
         Instant now = clock.instant();
-        return database.inTransaction(c -> {
+        List<Publication> publications = database.inTransaction(c -> {
             MenuRevision published = revision(c, orgId, menuId, revisionId);
             List<Publication> out = new ArrayList<>();
             Validation unknown = new Validation();
@@ -128,6 +132,8 @@ public final class MenuService {
             }
             return out;
         });
+        afterPublish.accept(orgId);
+        return publications;
     }
 
     /** The content of the menu's newest revision; empty if the org has no such menu or it has no revision yet. */

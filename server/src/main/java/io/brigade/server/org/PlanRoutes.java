@@ -9,6 +9,7 @@ import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * {@code /backoffice/v1/orgs/{orgId}/plan}: read and change the org's billing plan and its analytics
@@ -18,10 +19,13 @@ import java.util.Arrays;
 public final class PlanRoutes {
     private final Database database;
     private final OrgRepository orgs;
+    private final Consumer<String> afterCommit;
 
-    public PlanRoutes(Database database, OrgRepository orgs) {
+    /** {@code afterCommit} hears the org's id once a change has committed (the v1 cache). */
+    public PlanRoutes(Database database, OrgRepository orgs, Consumer<String> afterCommit) {
         this.database = database;
         this.orgs = orgs;
+        this.afterCommit = afterCommit;
     }
 
     public void register(Router router) {
@@ -48,6 +52,7 @@ public final class PlanRoutes {
             }
             return null;
         });
+        afterCommit.accept(orgId);
         return read(ex);
     }
 

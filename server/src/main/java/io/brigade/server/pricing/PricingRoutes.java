@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@code /backoffice/v1/orgs/{orgId}/pricing-rules}: list, create and delete time-window rules. */
 public final class PricingRoutes {
@@ -30,12 +31,16 @@ public final class PricingRoutes {
     private final PricingRuleRepository rules;
     private final PublishedMenus menus;
     private final Clock clock;
+    private final Consumer<String> afterCommit;
 
-    public PricingRoutes(Database database, PricingRuleRepository rules, PublishedMenus menus, Clock clock) {
+    /** {@code afterCommit} hears the org's id once a change has committed (the v1 cache). */
+    public PricingRoutes(Database database, PricingRuleRepository rules, PublishedMenus menus, Clock clock,
+                         Consumer<String> afterCommit) {
         this.database = database;
         this.rules = rules;
         this.menus = menus;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /** The create request, as the back office sends it. */
@@ -55,6 +60,7 @@ public final class PricingRoutes {
         if (!database.inTransaction(c -> rules.delete(c, ex.path("orgId"), ruleId, clock.instant()))) {
             throw new NotFoundException("pricing rule " + ruleId);
         }
+        afterCommit.accept(ex.path("orgId"));
         return Reply.noContent();
     }
 
@@ -111,6 +117,7 @@ public final class PricingRoutes {
             rules.insert(c, orgId, rule, clock.instant());
             return null;
         });
+        afterCommit.accept(orgId);
         return Reply.created(rule);
     }
 

@@ -3,6 +3,7 @@ package io.brigade.server.sales;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.server.analytics.SaleRollups;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.DomainException;
 import io.brigade.server.domain.InvalidInputException;
@@ -21,10 +22,10 @@ import java.util.List;
 /**
  * Imports historical sales of one org (a chain bringing its history from an old POS, or a backfill).
  * Each sale is validated exactly as a live one ({@link SaleIntake}) and gets its ids the same way;
- * accepted sales are written with JDBC batches, {@code chunkSize} sales per transaction, and handed to
- * the {@link ImportObserver}s (analytics) in that transaction. Live {@link SaleObserver}s are not
- * called: no webhooks, kitchen tickets, stock moves or snooze checks for history. A refused sale is
- * reported with its index and does not stop the others.
+ * accepted sales are written with JDBC batches, {@code chunkSize} sales per transaction, and added to the
+ * analytics rollups in that transaction. None of the live sale path's other steps runs: no webhooks, kitchen
+ * tickets, stock moves or snooze checks for history. A refused sale is reported with its index and does not
+ * stop the others.
  */
 public final class SaleImport {
     /** Rejections listed in a summary; more are only counted. */
@@ -35,12 +36,12 @@ public final class SaleImport {
     private final OrgRepository orgs;
     private final SaleIntake intake;
     private final SaleRepository sales;
-    private final List<ImportObserver> observers;
+    private final SaleRollups rollups;
     private final Clock clock;
     private final int chunkSize;
 
     public SaleImport(Database database, OrgRepository orgs, MenuService menus, SaleRepository sales,
-                      List<ImportObserver> observers, Clock clock, int chunkSize) {
+                      SaleRollups rollups, Clock clock, int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1");
         }
@@ -48,7 +49,7 @@ public final class SaleImport {
         this.orgs = orgs;
         this.intake = new SaleIntake(orgs, menus, new SaleIds(clock));
         this.sales = sales;
-        this.observers = List.copyOf(observers);
+        this.rollups = rollups;
         this.clock = clock;
         this.chunkSize = chunkSize;
     }
@@ -168,8 +169,6 @@ public final class SaleImport {
                 sales.cancel(c, r.saleId(), CANCELLED_REASON, null, r.createdAt());
             }
         }
-        for (ImportObserver observer : observers) {
-            observer.imported(c, orgId, records);
-        }
+        rollups.addImported(c, orgId, records);
     }
 }

@@ -44,7 +44,7 @@ public final class SaleRoutes {
     private Reply create(Exchange ex) throws Exception {
         String key = ex.header(Headers.IDEMPOTENCY_KEY);
         Sale sale = ex.json(Sale.class);
-        return service.create(org(ex), key, sale, ex.body());
+        return Reply.raw(201, service.create(org(ex), key, sale, ex.body()).body());
     }
 
     private static String org(Exchange ex) {

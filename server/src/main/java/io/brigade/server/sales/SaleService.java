@@ -11,14 +11,10 @@ import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.protocol.sales.StatusUpdate;
 import io.brigade.server.auth.Secrets;
-import io.brigade.server.db.DataAccessException;
 import io.brigade.server.db.Database;
-import io.brigade.server.db.GroupCommitter;
-import io.brigade.server.domain.ConflictException;
 import io.brigade.server.domain.DomainException;
-import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
-import io.brigade.server.http.Reply;
+import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
@@ -28,19 +24,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
- * The one path for sales: every face (v3 sales, the marketplace alias, later v1 orders and the till)
- * creates and moves sales through here. A create checks the idempotency key, validates against the
- * menu revision, prices, and stores the sale and its key in one transaction.
+ * The one path for sales: every face (v3 sales, the marketplace alias, v1 orders, the till) creates and moves
+ * sales through here. A push is validated on its own thread ({@link SaleIntake}), then stored by the
+ * {@link SaleBatcher} with the {@link SaleSteps} (how a sale is stored, in one place); it is answered once it is
+ * on disk. A status change runs its steps in one transaction. Every committed change is announced
+ * ({@link SaleCommitted}) after its commit.
  */
-public final class SaleService {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SaleService.class);
+public final class SaleService implements AutoCloseable {
     // Writes a parsed body with object keys sorted and null members left out: the form whose hash
     // decides whether a retry is "the same body".
     private static final ObjectMapper CANONICAL = Json.newMapper()
@@ -48,54 +45,47 @@ public final class SaleService {
             .configure(JsonNodeFeature.WRITE_NULL_PROPERTIES, false);
 
     private final Database database;
-    private final GroupCommitter committer;
     private final SaleRepository sales;
     private final OrgRepository orgs;
-    private final MenuService menuService;
     private final Clock clock;
-    private final java.util.List<SaleObserver> observers;
+    private final SaleSteps steps;
+    private final Consumer<SaleCommitted> afterCommit;
     private final SaleIntake intake;
-    // Keys being processed on this node: a second request with the same key answers 409 at once.
-    // Across nodes the primary key on idempotency_keys decides.
+    private final SaleBatcher batcher;
+    // Keys being processed on this node: a second request with the same key answers 409 at once, with
+    // Retry-After: the first one's answer is coming. Across nodes the primary key on idempotency_keys decides.
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    // The single group-commit writer is what limits pushes. On H2, in this process, validation is CPU work
-    // too, and when every HTTP thread does it at once the writer mostly waits for a core (measured: 40 %
-    // of its time runnable, not running); one push per core at a time in prepare() leaves it far less to
-    // wait for. On PostgreSQL validation waits for round trips, and holding a slot through them would
-    // only queue pushes, so there is no limit.
+    // The single batch writer is what limits pushes. On H2, in this process, validation is CPU work too, and
+    // when every HTTP thread does it at once the writer mostly waits for a core (measured: 40 % of its time
+    // runnable, not running); one push per core at a time in prepare() leaves it far less to wait for. On
+    // PostgreSQL validation waits for round trips, and holding a slot through them would only queue pushes.
     private final Semaphore cpuSlots;
-    private final GroupCommitter.BatchWork<SaleRecord> insertSales;
-    private final GroupCommitter.BatchWork<SaleRedo> insertKeys;
 
-    public SaleService(Database database, GroupCommitter committer, SaleRepository sales, OrgRepository orgs, MenuService menuService,
-                       Clock clock, java.util.List<SaleObserver> observers) {
+    /** {@code afterCommit} hears of every change once it is committed and on disk. */
+    public SaleService(Database database, SaleRepository sales, OrgRepository orgs, MenuService menuService,
+                       Clock clock, SaleSteps steps, Consumer<SaleCommitted> afterCommit) {
         this.database = database;
-        this.committer = committer;
         this.sales = sales;
         this.orgs = orgs;
-        this.menuService = menuService;
         this.clock = clock;
-        this.observers = java.util.List.copyOf(observers);
+        this.steps = steps;
+        this.afterCommit = afterCommit;
         this.intake = new SaleIntake(orgs, menuService, new SaleIds(clock));
+        this.batcher = new SaleBatcher(database, steps, afterCommit);
         this.cpuSlots = new Semaphore(database.isPostgres() ? Integer.MAX_VALUE : Runtime.getRuntime().availableProcessors());
-        this.insertSales = sales::insertAll;
-        this.insertKeys = (c, redos) -> sales.insertIdempotency(c, redos.stream().map(r -> new SaleRepository.NewKey(
-                r.record().orgId(), r.idempotencyKey(), r.requestHash(), r.record().saleId(), 201, r.responseBody(),
-                r.record().createdAt())).toList());
     }
 
-    /** Creates a sale once per (org, key) from a v3 body ({@code rawBody} parses to {@code sale}). */
-    public Reply create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
-        return create(orgId, idempotencyKey, sale, rawBody, rawBody);
+    /** The batcher of new sales (tests hold it to put several sales in one batch). */
+    public SaleBatcher batcher() {
+        return batcher;
     }
 
     /**
-     * Creates a sale once per (org, key); a replay answers the stored status and body. {@code rawBody} is
-     * the request as sent (its canonical hash tells a retry from a different request); {@code saleJson}
-     * is JSON that parses to {@code sale}, kept by the commit journal, or null to have it written here
-     * (a v1 order, whose body is not a sale).
+     * Creates a sale once per (org, key); a retry with the key answers with the sale stored first.
+     * {@code rawBody} is the request as sent, which parses to {@code sale}: its canonical hash tells a retry
+     * from a different request.
      */
-    public Reply create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody, byte[] saleJson) {
+    public PushedSale create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw InvalidInputException.malformed("the x-idempotency-key header is required: send a fresh GUID per sale");
         }
@@ -104,123 +94,58 @@ public final class SaleService {
         }
         String flightKey = orgId + '\n' + idempotencyKey;
         if (!inFlight.add(flightKey)) {
-            throw new ConflictException("a request with this x-idempotency-key is still being processed; retry later");
+            throw new SaleInProgressException();
         }
         try {
-            Prepared prepared;
-            cpuSlots.acquireUninterruptibly();
+            String hash = canonicalHash(rawBody);
+            NewSale prepared;
             try {
-                prepared = prepare(orgId, idempotencyKey, sale, rawBody, saleJson);
-            } finally {
-                cpuSlots.release();
+                prepared = prepare(orgId, idempotencyKey, hash, sale);
+            } catch (DomainException refused) {
+                // A retry of a sale stored before is answered as one, even if the sale would not pass today.
+                return storedAnswer(orgId, idempotencyKey, hash).orElseThrow(() -> refused);
             }
-            if (prepared.answer() != null) {
-                return prepared.answer();
+            SaleBatcher.Outcome outcome = batcher.store(prepared);
+            if (outcome instanceof SaleBatcher.Refused refused) {
+                return storedAnswer(orgId, idempotencyKey, hash).orElseThrow(refused::reason);
             }
-            SaleRedo redo = prepared.redo();
-            try {
-                return committer.write(c -> {
-                    store(c, redo);
-                    if (prepared.redoRecord() != null) {
-                        GroupCommitter.journal(prepared.redoRecord());
-                    }
-                    return Reply.raw(201, redo.responseBody().getBytes(StandardCharsets.UTF_8));
-                });
-            } catch (DataAccessException e) {
-                if (!e.isUniqueViolation()) {
-                    throw e;
-                }
-                // The key was used before (here or on another node): answer as a replay.
-                return database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
-                        .map(row -> replay(row, redo.requestHash())).orElseThrow(() -> e);
+            if (outcome instanceof SaleBatcher.KeyUsed) {
+                // Used before, here or on another node: answer as a replay.
+                return storedAnswer(orgId, idempotencyKey, hash).orElseThrow(SaleInProgressException::new);
             }
+            return new PushedSale(prepared.record().saleId(), prepared.answer().getBytes(StandardCharsets.UTF_8),
+                    false);
         } finally {
             inFlight.remove(flightKey);
         }
     }
 
-    /** A push made ready for the group commit, or the answer it already has (a retry of a refused body). */
-    private record Prepared(Reply answer, SaleRedo redo, byte[] redoRecord) {
-    }
-
-    // The CPU part of a push: hash, validation, the answer and the journal record.
-    private Prepared prepare(String orgId, String idempotencyKey, Sale sale, byte[] rawBody, byte[] saleJson) {
-        String hash = canonicalHash(rawBody);
-        // No look-up of the key first: almost every key is new, and the write's own insert of the key
-        // refuses a used one (a unique violation, answered as a replay). Only a sale that no longer
-        // validates looks its key up, so that a retry still gets its original answer.
-        SaleRecord record;
+    // The CPU part of a push. No look-up of the key first: almost every key is new, and the batch's insert of
+    // the key refuses a used one. Only a sale that is refused looks its key up, so that a retry still gets its
+    // original answer.
+    private NewSale prepare(String orgId, String key, String hash, Sale sale) {
+        cpuSlots.acquireUninterruptibly();
         try {
-            // Validation only reads (channels, immutable menu revisions); the writes go to the next group commit.
-            record = database.read(c -> validate(c, orgId, sale));
-        } catch (DomainException refused) {
-            return new Prepared(database.read(c -> sales.findIdempotency(c, orgId, idempotencyKey))
-                    .map(row -> replay(row, hash)).orElseThrow(() -> refused), null, null);
-        }
-        SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
-                record.dispatchTime(), record.status());
-        if (!committer.journaled()) {
-            return new Prepared(null, new SaleRedo(record, idempotencyKey, hash, write(created), null), null);
-        }
-        SaleRedo redo = new SaleRedo(record, idempotencyKey, hash, write(created),
-                saleJson != null ? saleJson : writeBytes(sale));
-        return new Prepared(null, redo, redo.toBytes());
-    }
-
-    // The write of a new sale, live or redone from the journal: its key first (when a write runs on its
-    // own, a used key stops it before any observer can refuse it), then the sale and what observes it.
-    private void store(java.sql.Connection c, SaleRedo redo) throws java.sql.SQLException {
-        SaleRecord record = redo.record();
-        GroupCommitter.checkOncePerBatch(c, insertKeys, redo);
-        // The rows of all the sales committed together go in one JDBC batch per table, before the work
-        // the observers hand the batch (tickets, rollups), which runs in the order it was handed in.
-        GroupCommitter.runOncePerBatch(c, insertSales, record);
-        for (SaleObserver observer : observers) {
-            observer.created(c, record);
+            // Validation only reads (channels, immutable menu revisions); the writes go to the next batch.
+            SaleRecord record = database.read(c -> intake.validate(c, orgId, sale, clock.instant()));
+            SaleCreated created = new SaleCreated(record.saleId(), record.displayId(), record.createdAt(),
+                    record.dispatchTime(), record.status());
+            return new NewSale(record, key, hash, write(created));
+        } finally {
+            cpuSlots.release();
         }
     }
 
-    /**
-     * Redoes the sales a killed server acknowledged but H2 had not stored yet (see {@link
-     * io.brigade.server.db.CommitJournal}); call it before taking requests. Returns how many were redone.
-     */
-    public int recoverJournal() {
-        return database.journal().map(journal -> {
-            try {
-                int[] redone = {0};
-                int found = journal.recover(records -> database.inTransaction(c -> {
-                    // In the order they committed, so each meets the state it met the first time.
-                    for (byte[] bytes : records) {
-                        SaleRedo redo = SaleRedo.parse(bytes);
-                        if (!sales.exists(c, redo.record().saleId())) {
-                            store(c, redo);
-                            redone[0]++;
-                        }
-                    }
-                    return null;
-                }));
-                if (found > 0) {
-                    LOG.info("commit journal: {} sales found, {} redone (the others were stored before the stop)",
-                            found, redone[0]);
-                }
-                return redone[0];
-            } catch (Exception e) {
-                throw new IllegalStateException("could not redo the sales in the commit journal in "
-                        + journal.directory() + "; they stay there for the next start", e);
-            }
-        }).orElse(0);
+    private Optional<PushedSale> storedAnswer(String orgId, String key, String hash) {
+        return database.read(c -> sales.findIdempotency(c, orgId, key)).map(row -> replay(row, hash));
     }
 
-    private static Reply replay(SaleRepository.IdempotencyRow row, String hash) {
+    private static PushedSale replay(SaleRepository.IdempotencyRow row, String hash) {
         if (!row.requestHash().equals(hash)) {
             throw InvalidInputException.unprocessable("this x-idempotency-key was already used for sale "
                     + row.saleId() + " with a different body; use a fresh key for a new sale");
         }
-        return Reply.raw(row.status(), row.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private SaleRecord validate(java.sql.Connection c, String orgId, Sale raw) throws java.sql.SQLException {
-        return intake.validate(c, orgId, raw, clock.instant());
+        return new PushedSale(row.saleId(), row.body().getBytes(StandardCharsets.UTF_8), true);
     }
 
     public java.util.List<SaleHeader> list(String orgId, String salesChannelId, String from, String to) {
@@ -263,19 +188,19 @@ public final class SaleService {
         Validation v = new Validation();
         v.require(body.cancellationReason(), "cancellationReason");
         v.throwIfMalformed();
-        return database.inTransaction(c -> {
+        return announced(orgId, database.inTransaction(c -> {
             SaleRepository.SaleState state = lock(c, orgId, saleId, body.salesChannelId());
             SaleStateMachine.check(state.status(), SaleStatus.SALE_CANCELLED);
             sales.cancel(c, saleId, body.cancellationReason().strip(), body.cancellationNotes(), clock.instant());
             return changed(c, orgId, saleId, state.status(), SaleStatus.SALE_CANCELLED.name());
-        });
+        }));
     }
 
     /** Delivery statuses: SALE_DISPATCHED, SALE_ON_THE_WAY, SALE_DELIVERED. */
     public SaleHeader deliveryStatus(String orgId, String saleId, StatusUpdate update) {
         SaleStatus target = parseStatus(update.status(), Set.of(SaleStatus.SALE_DISPATCHED,
                 SaleStatus.SALE_ON_THE_WAY, SaleStatus.SALE_DELIVERED));
-        return database.inTransaction(c -> {
+        return announced(orgId, database.inTransaction(c -> {
             SaleRepository.SaleState state = lock(c, orgId, saleId, null);
             SaleStateMachine.check(state.status(), target);
             Instant now = clock.instant();
@@ -286,7 +211,7 @@ public final class SaleService {
             sales.updateStatus(c, saleId, target, now);
             sales.updateTimes(c, saleId, dispatch, delivered, null, now);
             return changed(c, orgId, saleId, state.status(), target.name());
-        });
+        }));
     }
 
     /**
@@ -306,25 +231,25 @@ public final class SaleService {
                     v.error(pickup ? "pickupTime" : "deliveryTime", "is required with " + status);
                     v.throwIfMalformed();
                 }
-                yield database.inTransaction(c -> {
+                yield announced(orgId, database.inTransaction(c -> {
                     SaleRepository.SaleState state = lock(c, orgId, saleId, null);
                     SaleStateMachine.checkNotFinal(state.status(), status);
                     sales.updateTimes(c, saleId, null, pickup ? null : update.deliveryTime(),
                             pickup ? update.pickupTime() : null, clock.instant());
                     return changed(c, orgId, saleId, state.status(), status);
-                });
+                }));
             }
             case "SALE_CANCELLED" -> cancel(orgId, saleId, new CancelSale(null,
                     update.cancellationReason(), null));
             default -> {
                 SaleStatus target = parseStatus(status, Set.of(SaleStatus.SALE_IN_PREPARATION,
                         SaleStatus.SALE_PREPARED_BY_KITCHEN));
-                yield database.inTransaction(c -> {
+                yield announced(orgId, database.inTransaction(c -> {
                     SaleRepository.SaleState state = lock(c, orgId, saleId, null);
                     SaleStateMachine.check(state.status(), target);
                     sales.updateStatus(c, saleId, target, clock.instant());
                     return changed(c, orgId, saleId, state.status(), target.name());
-                });
+                }));
             }
         };
     }
@@ -332,9 +257,13 @@ public final class SaleService {
     private SaleHeader changed(java.sql.Connection c, String orgId, String saleId, SaleStatus before, String reported)
             throws java.sql.SQLException {
         SaleHeader after = sales.header(c, orgId, saleId).orElseThrow();
-        for (SaleObserver observer : observers) {
-            observer.statusChanged(c, orgId, after, before, reported);
-        }
+        steps.statusChanged(c, orgId, after, before, reported);
+        return after;
+    }
+
+    // After the commit (and the sync: inTransaction returns once the change is on disk).
+    private SaleHeader announced(String orgId, SaleHeader after) {
+        afterCommit.accept(new SaleCommitted.StatusChanged(orgId, after.saleId(), after.status()));
         return after;
     }
 
@@ -370,19 +299,17 @@ public final class SaleService {
         }
     }
 
-    private static byte[] writeBytes(Object value) {
-        try {
-            return Json.mapper().writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String write(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes what is queued, then stops the batcher. */
+    @Override
+    public void close() throws InterruptedException {
+        batcher.close();
     }
 }

@@ -3,11 +3,6 @@ package io.brigade.server.v1;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.brigade.protocol.sales.SaleHeader;
-import io.brigade.protocol.sales.SaleStatus;
-import io.brigade.server.sales.SaleObserver;
-import io.brigade.server.sales.SaleRecord;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,25 +58,12 @@ public final class ResponseCache {
         return new Result(body, false);
     }
 
-    /** Called when the org's menus, stock, pricing or orders change: nothing older is served again. */
+    /**
+     * Called after a change of the org's menus, stock, pricing, snoozes, plan or orders has committed: nothing
+     * older is served again.
+     */
     public void invalidate(String orgId) {
         generation(orgId).incrementAndGet();
-    }
-
-    /** A sale observer that invalidates the sale's org inside the sale change's own transaction. */
-    public static SaleObserver invalidating(ResponseCache cache) {
-        return new SaleObserver() {
-            @Override
-            public void created(Connection c, SaleRecord sale) {
-                cache.invalidate(sale.orgId());
-            }
-
-            @Override
-            public void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before,
-                                      String reported) {
-                cache.invalidate(orgId);
-            }
-        };
     }
 
     /** How many answers are held (for tests and metrics). */

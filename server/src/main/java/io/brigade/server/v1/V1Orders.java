@@ -1,6 +1,5 @@
 package io.brigade.server.v1;
 
-import io.brigade.protocol.Json;
 import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.Customer;
 import io.brigade.protocol.sales.PaymentMethod;
@@ -18,7 +17,7 @@ import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Reply;
 import io.brigade.server.domain.Validation;
-import io.brigade.server.inventory.StockService;
+import io.brigade.server.inventory.StockDecrement;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.PublishedMenus;
 import io.brigade.server.org.OrgRepository;
@@ -40,7 +39,7 @@ import java.util.Set;
 /**
  * Orders of the v1 API. An order is a sale: it is priced here from the published menu revision, the
  * dispatch type's pricing profile and the org's pricing rules, then created through the one
- * {@link SaleService} (same idempotency, validation, observers and state machine as v3).
+ * {@link SaleService} (same idempotency, validation, steps and state machine as v3).
  */
 public final class V1Orders {
     /** The largest page GET /api/v1/orders serves. */
@@ -113,19 +112,13 @@ public final class V1Orders {
                     : order.paymentMethod();
             SalePayment payment = new SalePayment(PaymentType.Sale, method, priced.total(), clock.instant(),
                     "api/v1 order");
-            return new Sale(channelId, StockService.STRICT_SOURCE, order.requestedFulfillmentTime(),
+            return new Sale(channelId, StockDecrement.STRICT_SOURCE, order.requestedFulfillmentTime(),
                     order.requestedFulfillmentTime() == null, order.dispatchType(), order.externalId(), null,
                     order.menuId(), Long.toString(menu.header().publishedRevisionId()), customer, null, null,
                     priced.items(), List.of(), priced.discounts(), List.of(payment), null, null, null);
         });
-        Reply created = saleService.create(orgId, idempotencyKey, sale, rawBody, null);
-        String saleId;
-        try {
-            saleId = Json.mapper().readTree((byte[]) created.body()).get("saleId").asText();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return new Reply(created.status(), read(orgId, saleId), "application/json",
+        String saleId = saleService.create(orgId, idempotencyKey, sale, rawBody).saleId();
+        return new Reply(201, read(orgId, saleId), "application/json",
                 java.util.Map.of("Location", "/api/v1/orders/" + saleId));
     }
 

@@ -43,6 +43,19 @@ public final class DeliveryRepository {
         }
     }
 
+    /** Whether any delivery of an enabled subscription is due and not leased (a read, before a claim writes). */
+    public boolean anyDue(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM webhook_deliveries d "
+                + "JOIN webhook_subscriptions s ON s.subscription_id = d.subscription_id "
+                + "WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND s.enabled "
+                + "AND (d.lease_until IS NULL OR d.lease_until < ?) LIMIT 1")) {
+            Sql.bind(ps, now, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
      * Leases up to {@code limit} due deliveries of enabled subscriptions to {@code owner} until
      * {@code leaseUntil}. The outer conditions are checked again on each row as it is updated, so two

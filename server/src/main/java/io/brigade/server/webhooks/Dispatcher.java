@@ -104,7 +104,7 @@ public final class Dispatcher implements AutoCloseable {
                 .build();
     }
 
-    /** Tells the polling loop that new deliveries may be due (called from inside the writing transaction). */
+    /** Tells the polling loop that new deliveries may be due (called after the transaction that queued them committed). */
     public void hint() {
         hints.incrementAndGet();
         lock.lock();
@@ -146,18 +146,6 @@ public final class Dispatcher implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            if (hints.get() != seen) {
-                // The hint comes before the writer's commit: give it a moment to land.
-                sleepQuietly(3);
-            }
-        }
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -167,6 +155,10 @@ public final class Dispatcher implements AutoCloseable {
      */
     public int runDue() {
         Instant now = clock.instant();
+        // A claim is a write, which waits for its sync to disk: only make one when there is something to claim.
+        if (!database.read(c -> deliveries.anyDue(c, now))) {
+            return 0;
+        }
         String owner = Ids.uuid();
         List<DeliveryRepository.Claimed> claimed = database.inTransaction(c ->
                 deliveries.claim(c, owner, now, now.plus(LEASE), BATCH, database.isPostgres()));

@@ -6,10 +6,8 @@ import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.server.Ids;
-import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.menus.MenuPublishObserver;
 import io.brigade.server.org.OrgRepository;
-import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,11 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes webhook events to the outbox inside the transaction of the change that caused them (sales through
- * {@link SaleObserver}, menus and snoozes through {@link #append}), with one delivery row per subscription
- * that wants the event. A rolled-back change therefore leaves no event; nothing is posted from here.
+ * Writes webhook events to the outbox inside the transaction of the change that caused them (new sales and
+ * sale status changes as steps of the sale path, menus and snoozes through {@link #append}), with one delivery
+ * row per subscription that wants the event. A rolled-back change therefore leaves no event; nothing is posted
+ * from here. Whoever commits a change that appended events hints the {@link Dispatcher} after the commit.
  */
-public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
+public final class WebhookOutbox implements MenuPublishObserver {
     private static final Set<String> DELIVERY = Set.of(SaleStatus.SALE_DISPATCHED.name(),
             SaleStatus.SALE_ON_THE_WAY.name(), SaleStatus.SALE_DELIVERED.name());
 
@@ -35,7 +34,6 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
     private final OrgRepository orgs;
     private final SaleFactsRepository facts = new SaleFactsRepository();
     private final Clock clock;
-    private volatile Runnable onAppend = () -> { };
 
     public WebhookOutbox(SubscriptionRepository subscriptions, DeliveryRepository deliveries, OrgRepository orgs,
                          Clock clock) {
@@ -45,20 +43,8 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
         this.clock = clock;
     }
 
-    /** Called after an append (still inside the transaction): the dispatcher uses it to look sooner. */
-    public void onAppend(Runnable hint) {
-        this.onAppend = hint;
-    }
-
-    @Override
-    public void created(Connection c, SaleRecord sale) throws SQLException {
-        // Nothing here can refuse a sale, so the sales committed together look up their subscribers together.
-        GroupCommitter.runOncePerBatch(c, announceSales, sale);
-    }
-
-    private final GroupCommitter.BatchWork<SaleRecord> announceSales = this::announce;
-
-    private void announce(Connection c, List<SaleRecord> sales) throws SQLException {
+    /** sale.created.v1 for each of {@code sales}, looking up each org's subscribers once. */
+    public void announceSales(Connection c, List<SaleRecord> sales) throws SQLException {
         Map<String, List<Subscription>> listening = new HashMap<>();
         Map<String, Optional<Target>> targets = new HashMap<>();
         for (SaleRecord sale : sales) {
@@ -83,8 +69,11 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
         }
     }
 
-    @Override
-    public void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before, String reported)
+    /**
+     * The event of a stored sale's change: cancelled, a delivery status, or a POS status or time change;
+     * {@code reported} is the status as the caller named it.
+     */
+    public void announceStatusChange(Connection c, String orgId, SaleHeader after, String reported)
             throws SQLException {
         String type = SaleStatus.SALE_CANCELLED.name().equals(reported) ? EventTypes.SALE_CANCELLED
                 : DELIVERY.contains(reported) ? EventTypes.SALE_DELIVERY_STATUS : EventTypes.SALE_POS_STATUS;
@@ -189,7 +178,6 @@ public final class WebhookOutbox implements SaleObserver, MenuPublishObserver {
         deliveries.insertEvent(c, eventId, orgId, envelope.eventType(), envelope.propertyId(), envelope.toJson(),
                 occurredAt, now);
         deliveries.insertDeliveries(c, eventId, orgId, subs, now);
-        onAppend.run();
         return eventId;
     }
 }

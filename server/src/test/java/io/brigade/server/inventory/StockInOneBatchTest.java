@@ -31,7 +31,7 @@ class StockInOneBatchTest {
         TestServer.Tenant t = it.tenant();
         String water = it.water();
 
-        List<Future<ApiClient.Response>> answers = OneBatch.run(it.server().server().committer(),
+        List<Future<ApiClient.Response>> answers = OneBatch.run(it.server().server().saleBatcher(),
                 List.of(order(t, water, 2), order(t, water, 4), order(t, water, 3)));
 
         assertEquals(201, answers.get(0).get().status(), answers.get(0).get().body());
@@ -52,7 +52,7 @@ class StockInOneBatchTest {
         // Pushed sales only decrement, even below zero; but a sale made after the item was snoozed is refused.
         Instant later = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
-        List<Future<ApiClient.Response>> answers = OneBatch.run(it.server().server().committer(),
+        List<Future<ApiClient.Response>> answers = OneBatch.run(it.server().server().saleBatcher(),
                 List.of(push(t, later), push(t, later)));
 
         assertEquals(201, answers.get(0).get().status(), answers.get(0).get().body());
@@ -75,7 +75,7 @@ class StockInOneBatchTest {
         String cola = t.ids().menuItemIds().get(9);
         ApiClient keyed = V1.keyClient(t);
 
-        List<Future<ApiClient.Response>> answers = OneBatch.run(it.server().server().committer(), List.of(
+        List<Future<ApiClient.Response>> answers = OneBatch.run(it.server().server().saleBatcher(), List.of(
                 order(t, cola, 1), order(t, water, 1), order(t, cola, 2)));
 
         assertEquals(201, answers.get(0).get().status(), answers.get(0).get().body());

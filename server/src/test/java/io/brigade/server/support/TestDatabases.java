@@ -56,7 +56,10 @@ public final class TestDatabases {
     private static synchronized String postgresUrl() {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                // The embedded server turns fsync and synchronous_commit off by default; the server refuses to
+                // start on that, and the tests run with what production runs with.
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on").start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();

@@ -1,8 +1,6 @@
 package io.brigade.server.inventory;
 
 import io.brigade.protocol.sales.SaleItem;
-import io.brigade.server.db.GroupCommitter;
-import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,12 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decrements stock in the transaction of each new sale, once per group commit for all its sales, in their
- * order. A v1 order ({@link #STRICT_SOURCE}) is refused with 409 when a tracked item is short, which rolls
- * back that sale only; a v3 push records a sale that already happened (e.g. an offline till), so it only
- * decrements, and the level may go to zero or below.
+ * A step of the sale path: takes the stock of new sales' tracked items, for all the sales of a batch at once, in
+ * their order. A v1 order ({@link #STRICT_SOURCE}) is refused with 409 when a tracked item is short; a v3 push
+ * records a sale that already happened (e.g. an offline till), so it only decrements, and the level may go to
+ * zero or below. An item a sale uses up is snoozed as sold out ({@link StockOut}).
  */
-public final class StockService implements SaleObserver {
+public final class StockDecrement {
     /** The {@code source} of sales created through POST /api/v1/orders. */
     public static final String STRICT_SOURCE = "api-v1";
 
@@ -30,25 +28,19 @@ public final class StockService implements SaleObserver {
     private final Clock clock;
     private final StockOut stockOut;
 
-    /**
-     * {@code stockOut} hears, in the sale's transaction, of an item whose stock this sale used up. (The v1
-     * cache needs no word from here: it drops the org's answers on every sale change anyway.)
-     */
-    public StockService(StockRepository stock, Clock clock, StockOut stockOut) {
+    public StockDecrement(StockRepository stock, Clock clock, StockOut stockOut) {
         this.stock = stock;
         this.clock = clock;
         this.stockOut = stockOut;
     }
 
-    @Override
-    public void created(Connection c, SaleRecord sale) throws SQLException {
-        // Most items are not tracked: one read per batch finds the tracked ones, and only those are updated.
-        GroupCommitter.checkOncePerBatch(c, decrement, sale);
-    }
-
-    private final GroupCommitter.BatchWork<SaleRecord> decrement = this::decrement;
-
-    private void decrement(Connection c, List<SaleRecord> sales) throws SQLException {
+    /**
+     * Decrements for {@code sales} in their order: one read finds which of their items are tracked (most are
+     * not), and only those are updated. Throws when a sale is refused (a short v1 order) and when a later sale
+     * holds an item an earlier one in the list sold out: written alone, after the earlier one, it would have
+     * met that sold-out snooze, so the caller must write the sales one by one.
+     */
+    public void decrement(Connection c, List<SaleRecord> sales) throws SQLException {
         List<Map<String, Integer>> needs = new ArrayList<>(sales.size());
         Map<String, Set<String>> wanted = new HashMap<>();
         for (SaleRecord sale : sales) {
@@ -110,10 +102,7 @@ public final class StockService implements SaleObserver {
         return false;
     }
 
-    /**
-     * A later sale of a batch holds an item an earlier one sold out. Written one by one, it would have met
-     * the sold-out snooze, so the batch runs again write by write ({@link GroupCommitter#checkOncePerBatch}).
-     */
+    /** A later sale of the list holds an item an earlier one sold out (see {@link #decrement}). */
     private static final class SoldOutEarlierInBatch extends RuntimeException {
         SoldOutEarlierInBatch(String itemId) {
             super("item " + itemId + " sold out earlier in the same batch", null, false, false);

@@ -5,11 +5,8 @@ import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleStatus;
-import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
-import io.brigade.server.sales.ImportObserver;
-import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import io.brigade.server.sales.SaleRepository;
 import java.sql.Connection;
@@ -22,12 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keeps the analytics rollups in step with sales, in the transaction that stores them: new sales (live
- * ones, summed over their group commit, and imported ones, summed over their chunk) add their facts and
- * record the server's own {@code order_placed}; a cancellation moves the sale's facts out of orders and
- * revenue into the cancelled columns.
+ * Keeps the analytics rollups in step with sales, in the transaction that stores them (steps of the sale path,
+ * and of the historical import): new sales (live ones, summed over their batch, and imported ones, summed over
+ * their chunk) add their facts and record the server's own {@code order_placed}; a cancellation moves the
+ * sale's facts out of orders and revenue into the cancelled columns.
  */
-public final class AnalyticsSaleObserver implements SaleObserver, ImportObserver {
+public final class SaleRollups {
     /** Event ids the server records start with this; clients may not use it. */
     public static final String SERVER_EVENT_PREFIX = "sale:";
 
@@ -37,9 +34,8 @@ public final class AnalyticsSaleObserver implements SaleObserver, ImportObserver
     private final PropertyDirectory properties;
     private final MenuService menus;
     private final SaleRepository sales;
-    private final GroupCommitter.BatchWork<SaleRecord> addNewSales = this::addNewSales;
 
-    AnalyticsSaleObserver(AnalyticsRollupRepository rollups, AnalyticsEventRepository events,
+    SaleRollups(AnalyticsRollupRepository rollups, AnalyticsEventRepository events,
                           EventRollups eventRollups, PropertyDirectory properties, MenuService menus,
                           SaleRepository sales) {
         this.rollups = rollups;
@@ -50,18 +46,13 @@ public final class AnalyticsSaleObserver implements SaleObserver, ImportObserver
         this.sales = sales;
     }
 
-    @Override
-    public void created(Connection c, SaleRecord record) throws SQLException {
-        GroupCommitter.runOncePerBatch(c, addNewSales, record);
-    }
-
-    @Override
-    public void imported(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
+    /** Imported {@code records}, all of org {@code orgId}, in input order. */
+    public void addImported(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
         add(c, orgId, records);
     }
 
-    // A group commit may hold several orgs' sales; orgs in id order, as every batch takes their rows.
-    private void addNewSales(Connection c, List<SaleRecord> records) throws SQLException {
+    /** New sales, of one or several orgs: orgs in id order, as every batch takes their rows. */
+    public void addNewSales(Connection c, List<SaleRecord> records) throws SQLException {
         Map<String, List<SaleRecord>> byOrg = new TreeMap<>();
         for (SaleRecord r : records) {
             byOrg.computeIfAbsent(r.orgId(), o -> new ArrayList<>()).add(r);
@@ -108,8 +99,8 @@ public final class AnalyticsSaleObserver implements SaleObserver, ImportObserver
                 saleKey, null, null);
     }
 
-    @Override
-    public void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before, String reported)
+    /** A stored sale moved from {@code before} to {@code after.status()}: a cancellation moves its facts. */
+    public void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before)
             throws SQLException {
         if (after.status() != SaleStatus.SALE_CANCELLED || before == SaleStatus.SALE_CANCELLED) {
             return;

@@ -10,10 +10,8 @@ import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleItem;
 import io.brigade.protocol.sales.SaleStatus;
-import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
-import io.brigade.server.sales.SaleObserver;
 import io.brigade.server.sales.SaleRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,54 +24,37 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Writes the kitchen's ticket and appends its event inside the sale's own transaction, so a sale that
- * rolls back leaves no ticket, and every status change of a ticketed sale (from any face: the kitchen,
- * a till, v1) becomes a {@link KitchenEvent#TICKET_STATUS} event.
+ * Steps of the sale path for the kitchen: a new sale's ticket and its ticket-created event, in the sale's own
+ * transaction (a sale that rolls back leaves no ticket), and every status change of a ticketed sale (from any
+ * face: the kitchen, a till, v1) as a {@link KitchenEvent#TICKET_STATUS} event.
  */
-public final class KitchenObserver implements SaleObserver {
+public final class KitchenTickets {
     private final KitchenRepository kitchen;
     private final MenuService menus;
     private final Clock clock;
 
-    public KitchenObserver(KitchenRepository kitchen, MenuService menus, Clock clock) {
+    public KitchenTickets(KitchenRepository kitchen, MenuService menus, Clock clock) {
         this.kitchen = kitchen;
-        this.insertTickets = kitchen::insertTickets;
         this.menus = menus;
         this.clock = clock;
     }
 
-    @Override
-    public void created(Connection c, SaleRecord record) throws SQLException {
-        Optional<Catalog> catalog = menus.catalog(c, record.orgId(), record.sale().menuId(), record.menuRevisionId());
-        List<KitchenItem> items = new ArrayList<>();
-        List<SaleItem> lines = Catalog.nonNull(record.sale().items());
-        for (int i = 0; i < lines.size(); i++) {
-            items.add(item(i + 1, lines.get(i), catalog.orElse(null)));
-        }
-        String table = record.sale().dineIn() == null ? null : record.sale().dineIn().tableId();
-        KitchenTicket ticket = new KitchenTicket(record.saleId(), record.displayId(), record.propertyId(),
-                record.sale().dispatchType(), table, record.createdAt(), SaleStatus.SALE_CREATED.name(), null, items);
-        String json = json(ticket);
-        NewTicket created = new NewTicket(record.orgId(), record.propertyId(), record.saleId(), json, record.createdAt());
-        GroupCommitter.runOncePerBatch(c, insertTickets, new KitchenRepository.NewTicketRow(record.orgId(), ticket, json));
-        GroupCommitter.runOncePerBatch(c, announceTickets, created);
-    }
-
-    /** The ticket-created event of a new sale, waiting for its number. */
-    private record NewTicket(String orgId, String propertyId, String saleId, String json, Instant at) {
-    }
-
-    private final GroupCommitter.BatchWork<NewTicket> announceTickets = this::announce;
-    // One JDBC batch for the tickets of all the sales committed together.
-    private final GroupCommitter.BatchWork<KitchenRepository.NewTicketRow> insertTickets;
-
-    // Sales committed together number their events together: one sequence update per org and batch, orgs in
-    // id order so that two nodes' batches lock the sequence rows in the same order.
-    private void announce(Connection c, List<NewTicket> tickets) throws SQLException {
+    /**
+     * Writes the tickets of {@code records} (one JDBC batch) and their ticket-created events, numbered together:
+     * one sequence update per org, orgs in id order so that two nodes' batches lock the sequence rows in the
+     * same order.
+     */
+    public void addTickets(Connection c, List<SaleRecord> records) throws SQLException {
+        List<KitchenRepository.NewTicketRow> rows = new ArrayList<>(records.size());
         Map<String, List<NewTicket>> byOrg = new TreeMap<>();
-        for (NewTicket t : tickets) {
-            byOrg.computeIfAbsent(t.orgId(), o -> new ArrayList<>()).add(t);
+        for (SaleRecord record : records) {
+            KitchenTicket ticket = ticket(c, record);
+            String json = json(ticket);
+            rows.add(new KitchenRepository.NewTicketRow(record.orgId(), ticket, json));
+            byOrg.computeIfAbsent(record.orgId(), o -> new ArrayList<>()).add(new NewTicket(record.orgId(),
+                    record.propertyId(), record.saleId(), json, record.createdAt()));
         }
+        kitchen.insertTickets(c, rows);
         for (Map.Entry<String, List<NewTicket>> org : byOrg.entrySet()) {
             List<NewTicket> inOrder = org.getValue();
             long seq = kitchen.reserveSeqs(c, org.getKey(), inOrder.size()) - inOrder.size();
@@ -84,8 +65,27 @@ public final class KitchenObserver implements SaleObserver {
         }
     }
 
-    @Override
-    public void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before, String reported)
+    private KitchenTicket ticket(Connection c, SaleRecord record) throws SQLException {
+        Optional<Catalog> catalog = menus.catalog(c, record.orgId(), record.sale().menuId(), record.menuRevisionId());
+        List<KitchenItem> items = new ArrayList<>();
+        List<SaleItem> lines = Catalog.nonNull(record.sale().items());
+        for (int i = 0; i < lines.size(); i++) {
+            items.add(item(i + 1, lines.get(i), catalog.orElse(null)));
+        }
+        String table = record.sale().dineIn() == null ? null : record.sale().dineIn().tableId();
+        return new KitchenTicket(record.saleId(), record.displayId(), record.propertyId(),
+                record.sale().dispatchType(), table, record.createdAt(), SaleStatus.SALE_CREATED.name(), null, items);
+    }
+
+    /** The ticket-created event of a new sale, waiting for its number. */
+    private record NewTicket(String orgId, String propertyId, String saleId, String json, Instant at) {
+    }
+
+    /**
+     * A stored sale moved from {@code before} to {@code after.status()}: its ticket (if it has one) follows, with
+     * an event. A change of a time only ({@code before} equal to the status) is not the kitchen's business.
+     */
+    public void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before)
             throws SQLException {
         if (after.status() == before) {
             return; // only a pickup or delivery time moved

@@ -1,0 +1,116 @@
+package io.brigade.server.sales;
+
+import io.brigade.protocol.sales.SaleHeader;
+import io.brigade.protocol.sales.SaleStatus;
+import io.brigade.server.analytics.SaleRollups;
+import io.brigade.server.availability.SnoozeCheck;
+import io.brigade.server.db.DataAccessException;
+import io.brigade.server.inventory.StockDecrement;
+import io.brigade.server.kitchen.KitchenTickets;
+import io.brigade.server.webhooks.WebhookOutbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a sale is stored: every step, in its order, in one place. A new sale was validated before, on its
+ * request's own thread ({@link SaleIntake}: shape, field sizes, channel, menu revision, sums); what is left needs
+ * the batch's transaction, and each step runs once for all the sales of a batch ({@link SaleBatcher}).
+ */
+public final class SaleSteps {
+    private final SaleRepository sales;
+    private final SnoozeCheck snoozes;
+    private final StockDecrement stock;
+    private final KitchenTickets kitchen;
+    private final WebhookOutbox outbox;
+    private final SaleRollups rollups;
+
+    public SaleSteps(SaleRepository sales, SnoozeCheck snoozes, StockDecrement stock, KitchenTickets kitchen,
+                     WebhookOutbox outbox, SaleRollups rollups) {
+        this.sales = sales;
+        this.snoozes = snoozes;
+        this.stock = stock;
+        this.kitchen = kitchen;
+        this.outbox = outbox;
+        this.rollups = rollups;
+    }
+
+    /**
+     * Stores {@code batch} in its order, each step once for all of it. Returns the sales the snooze check
+     * refused, by sale id; nothing of them is written. Throws when any step fails or refuses a sale on its own
+     * ({@link KeyAlreadyUsed}, a short v1 order): the caller then rolls everything back and stores the sales one
+     * by one, so that what fails, fails for its own sale only.
+     */
+    Map<String, RuntimeException> storeNew(Connection c, List<NewSale> batch) throws SQLException {
+        // 1. Snoozes: a sale of a snoozed item, or on a snoozed channel, is refused. It only reads, and it runs for
+        //    the whole batch before any stock moves, as it would for each sale written alone.
+        Map<String, RuntimeException> refused = snoozes.refusals(c, records(batch));
+        List<NewSale> accepted = new ArrayList<>(batch.size());
+        for (NewSale sale : batch) {
+            if (!refused.containsKey(sale.record().saleId())) {
+                accepted.add(sale);
+            }
+        }
+        if (accepted.isEmpty()) {
+            return refused;
+        }
+        List<SaleRecord> records = records(accepted);
+        // 2. Idempotency keys, with the answer a retry gets. A key used before (a retry whose answer was lost)
+        //    fails the insert: the pusher is answered with the sale stored the first time.
+        claimKeys(c, accepted);
+        // 3. Stock of tracked items, in the sales' order: may refuse a short v1 order, may sell an item out
+        //    (which snoozes it, and a later sale in the batch holding it makes this throw).
+        stock.decrement(c, records);
+        // 4. The sale rows: header, items, charges, discounts, payments.
+        sales.insertAll(c, records);
+        // 5. Kitchen tickets and their ticket-created events.
+        kitchen.addTickets(c, records);
+        // 6. Webhook outbox: sale.created.v1 for the subscriptions that want it.
+        outbox.announceSales(c, records);
+        // 7. Analytics rollups and the server's own order_placed events.
+        rollups.addNewSales(c, records);
+        return refused;
+    }
+
+    /** How a stored sale's status change is recorded, in the change's transaction ({@code reported} as the caller named it). */
+    void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before, String reported)
+            throws SQLException {
+        kitchen.statusChanged(c, orgId, after, before);
+        outbox.announceStatusChange(c, orgId, after, reported);
+        rollups.statusChanged(c, orgId, after, before);
+    }
+
+    private void claimKeys(Connection c, List<NewSale> batch) throws SQLException {
+        List<SaleRepository.NewKey> keys = new ArrayList<>(batch.size());
+        for (NewSale s : batch) {
+            SaleRecord r = s.record();
+            keys.add(new SaleRepository.NewKey(r.orgId(), s.idempotencyKey(), s.requestHash(), r.saleId(), 201,
+                    s.answer(), r.createdAt()));
+        }
+        try {
+            sales.insertIdempotency(c, keys);
+        } catch (SQLException e) {
+            if (DataAccessException.isUniqueViolation(e)) {
+                throw new KeyAlreadyUsed();
+            }
+            throw e;
+        }
+    }
+
+    private static List<SaleRecord> records(List<NewSale> batch) {
+        List<SaleRecord> records = new ArrayList<>(batch.size());
+        for (NewSale s : batch) {
+            records.add(s.record());
+        }
+        return records;
+    }
+
+    /** The idempotency key of a sale was used before: the sale is a retry, answered with what was stored then. */
+    static final class KeyAlreadyUsed extends RuntimeException {
+        KeyAlreadyUsed() {
+            super("the idempotency key was used before", null, false, false);
+        }
+    }
+}
