@@ -2,12 +2,15 @@ package io.brigade.server.sales;
 
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.protocol.sales.Customer;
+import io.brigade.protocol.sales.Delivery;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -66,15 +69,29 @@ final class SaleIntake {
                 businessDate, now, occurred, totals, SaleStatus.SALE_CREATED);
     }
 
-    /** Drops server-owned fields a client sent and normalises the customer's phone number. */
+    /**
+     * Drops server-owned fields a client sent, keeps the customer's phone number as its digits and rounds
+     * delivery coordinates to the 7 decimals (about 1 cm) the database keeps.
+     */
     static Sale normalise(Sale s) {
         Customer c = s.customer();
         if (c != null && c.phoneNumber() != null) {
             String digits = c.phoneNumber().replaceAll("[^0-9]", "");
             c = new Customer(c.id(), c.name(), digits, c.emailAddress(), c.externalId());
         }
+        Delivery d = s.delivery();
+        if (d != null && d.location() != null && d.location().coordinates() != null) {
+            Delivery.Coordinates at = d.location().coordinates();
+            d = new Delivery(d.deliveredBy(), d.notes(), new Delivery.Location(d.location().countryCode(),
+                    d.location().addressFields(), new Delivery.Coordinates(sevenPlaces(at.latitude()),
+                    sevenPlaces(at.longitude()))));
+        }
         return new Sale(s.salesChannelId(), s.source(), s.requestedFulfillmentTime(), s.desiredAsap(),
                 s.dispatchType(), s.externalId(), s.displayId(), s.menuId(), s.menuRevisionId().strip(), c,
-                s.dineIn(), s.delivery(), s.items(), s.charges(), s.discounts(), s.payments(), s.metadata(), null, null);
+                s.dineIn(), d, s.items(), s.charges(), s.discounts(), s.payments(), s.metadata(), null, null);
+    }
+
+    private static BigDecimal sevenPlaces(BigDecimal degrees) {
+        return degrees == null || degrees.scale() <= 7 ? degrees : degrees.setScale(7, RoundingMode.HALF_UP);
     }
 }

@@ -4,6 +4,8 @@ import static io.brigade.server.menus.Catalog.nonNull;
 
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
+import io.brigade.protocol.sales.Customer;
+import io.brigade.protocol.sales.Delivery;
 import io.brigade.protocol.sales.DiscountType;
 import io.brigade.protocol.sales.PaymentType;
 import io.brigade.protocol.sales.Sale;
@@ -15,14 +17,52 @@ import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks a pushed sale: its shape first (400), then against the menu revision and its own sums (422). */
+/**
+ * Checks a pushed sale: its shape first (400), then every value against what the database can hold (422, naming
+ * the field), then against the menu revision and its own sums (422). Nothing the database could refuse for its
+ * shape reaches the batch that stores the sale, where it would cost the other sales of the batch a second try.
+ */
 public final class SaleValidator {
     static final int MAX_LINES = 500;
     static final int MAX_QUANTITY = 10_000;
+    /** A modifier's quantity times its parents': what one line takes of an item, kept well inside an int. */
+    static final int MAX_UNITS = 1_000_000;
+    /** The sale's totals; the database keeps NUMERIC(19, 4), and a day's rollups sum many sales. */
+    static final BigDecimal MAX_TOTAL = new BigDecimal("1000000000000");
+    /** What the sale's free-form JSON and address may take, in UTF-8 bytes. */
+    static final int MAX_METADATA_BYTES = 64 * 1024;
+    /** Times the database stores without question, whatever the property's time zone. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+
+    /**
+     * The sizes of the sale tables' text columns, as the migrations declare them (SaleColumnSizesTest compares
+     * them with the database): sales, sale_items, sale_charges, sale_discounts, sale_payments.
+     */
+    static final int SALES_CHANNEL_ID = 40;
+    static final int SOURCE = 100;
+    static final int EXTERNAL_ID = 255;
+    static final int DISPLAY_ID = 40;
+    static final int MENU_ID = 36;
+    static final int CUSTOMER_ID = 100;
+    static final int CUSTOMER_NAME = 200;
+    static final int CUSTOMER_PHONE = 40;
+    static final int CUSTOMER_EMAIL = 200;
+    static final int CUSTOMER_EXTERNAL_ID = 255;
+    static final int TABLE_ID = 40;
+    static final int DELIVERED_BY = 100;
+    static final int DELIVERY_NOTES = 1000;
+    static final int DELIVERY_COUNTRY = 2;
+    static final int ITEM_ID = 36;
+    static final int ITEM_NOTES = 1000;
+    static final int DISCOUNT_CODE = 100;
+    static final int PAYMENT_DESCRIPTION = 200;
 
     private SaleValidator() {
     }
@@ -89,6 +129,122 @@ public final class SaleValidator {
             v.error("dineIn.guests", "must be zero or more");
         }
         v.throwIfMalformed();
+        checkStorable(s);
+    }
+
+    // Lengths, ranges and characters the database would refuse (PostgreSQL stores no NUL in text).
+    private static void checkStorable(Sale s) {
+        Validation v = new Validation();
+        text(v, "salesChannelId", s.salesChannelId(), SALES_CHANNEL_ID);
+        text(v, "source", s.source(), SOURCE);
+        text(v, "externalId", s.externalId(), EXTERNAL_ID);
+        text(v, "displayId", s.displayId() == null ? null : s.displayId().strip(), DISPLAY_ID);
+        text(v, "menuId", s.menuId(), MENU_ID);
+        time(v, "requestedFulfillmentTime", s.requestedFulfillmentTime());
+        Customer cu = s.customer();
+        if (cu != null) {
+            text(v, "customer.id", cu.id(), CUSTOMER_ID);
+            text(v, "customer.name", cu.name(), CUSTOMER_NAME);
+            // Stored as its digits (SaleIntake.normalise).
+            text(v, "customer.phoneNumber", cu.phoneNumber() == null ? null : cu.phoneNumber().replaceAll("[^0-9]", ""),
+                    CUSTOMER_PHONE);
+            text(v, "customer.emailAddress", cu.emailAddress(), CUSTOMER_EMAIL);
+            text(v, "customer.externalId", cu.externalId(), CUSTOMER_EXTERNAL_ID);
+        }
+        if (s.dineIn() != null) {
+            text(v, "dineIn.tableId", s.dineIn().tableId(), TABLE_ID);
+        }
+        Delivery de = s.delivery();
+        if (de != null) {
+            text(v, "delivery.deliveredBy", de.deliveredBy(), DELIVERED_BY);
+            text(v, "delivery.notes", de.notes(), DELIVERY_NOTES);
+            Delivery.Location loc = de.location();
+            if (loc != null) {
+                text(v, "delivery.location.countryCode", loc.countryCode(), DELIVERY_COUNTRY);
+                if (loc.addressFields() != null) {
+                    int bytes = 0;
+                    for (Map.Entry<String, String> f : loc.addressFields().entrySet()) {
+                        text(v, "delivery.location.addressFields", f.getKey(), Integer.MAX_VALUE);
+                        text(v, "delivery.location.addressFields", f.getValue(), Integer.MAX_VALUE);
+                        bytes += utf8Bytes(f.getKey()) + utf8Bytes(f.getValue());
+                    }
+                    if (bytes > MAX_METADATA_BYTES) {
+                        v.error("delivery.location.addressFields", "must be at most " + MAX_METADATA_BYTES
+                                + " bytes in all");
+                    }
+                }
+                Delivery.Coordinates at = loc.coordinates();
+                if (at != null) {
+                    coordinate(v, "delivery.location.coordinates.latitude", at.latitude(), 90);
+                    coordinate(v, "delivery.location.coordinates.longitude", at.longitude(), 180);
+                }
+            }
+        }
+        if (s.metadata() != null) {
+            text(v, "metadata", s.metadata(), Integer.MAX_VALUE);
+            if (utf8Bytes(s.metadata()) > MAX_METADATA_BYTES) {
+                v.error("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes");
+            }
+        }
+        for (int i = 0; i < s.items().size(); i++) {
+            storableItem(v, s.items().get(i), "items[" + i + "]", 1);
+        }
+        List<SaleCharge> charges = nonNull(s.charges());
+        for (int i = 0; i < charges.size(); i++) {
+            text(v, "charges[" + i + "].itemId", charges.get(i).itemId(), ITEM_ID);
+        }
+        List<SaleDiscount> discounts = nonNull(s.discounts());
+        for (int i = 0; i < discounts.size(); i++) {
+            text(v, "discounts[" + i + "].code", discounts.get(i).code(), DISCOUNT_CODE);
+        }
+        List<SalePayment> payments = nonNull(s.payments());
+        for (int i = 0; i < payments.size(); i++) {
+            text(v, "payments[" + i + "].description1", payments.get(i).description1(), PAYMENT_DESCRIPTION);
+            time(v, "payments[" + i + "].paidAt", payments.get(i).paidAt());
+        }
+        v.throwIfUnprocessable();
+    }
+
+    private static void storableItem(Validation v, SaleItem item, String path, long parentUnits) {
+        text(v, path + ".menuItemId", item.menuItemId(), ITEM_ID);
+        text(v, path + ".notes", item.notes(), ITEM_NOTES);
+        long units = parentUnits * item.quantity();
+        if (units > MAX_UNITS) {
+            v.error(path + ".quantity", "times the quantities of the items it modifies must be at most " + MAX_UNITS);
+            return;
+        }
+        List<SaleItem> modifiers = nonNull(item.modifierItems());
+        for (int i = 0; i < modifiers.size(); i++) {
+            storableItem(v, modifiers.get(i), path + ".modifierItems[" + i + "]", units);
+        }
+    }
+
+    /** Refuses a text longer than {@code max} characters or holding a NUL character, naming the field only. */
+    private static void text(Validation v, String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            v.error(field, "must be at most " + max + " characters");
+        } else if (value.indexOf('\u0000') >= 0) {
+            v.error(field, "must not contain the NUL character");
+        }
+    }
+
+    private static void time(Validation v, String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || !value.isBefore(LATEST))) {
+            v.error(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+    }
+
+    private static void coordinate(Validation v, String field, BigDecimal value, int limit) {
+        if (value != null && value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+            v.error(field, "must be between -" + limit + " and " + limit);
+        }
+    }
+
+    private static int utf8Bytes(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static void checkItem(SaleItem item, String path, Validation v, int[] count) {
@@ -194,6 +350,11 @@ public final class SaleValidator {
     }
 
     static void checkPayments(SaleRecord.Totals t, Validation v) {
+        if (t.items().add(t.charges()).compareTo(MAX_TOTAL) >= 0 || t.paid().compareTo(MAX_TOTAL) >= 0
+                || t.refunds().compareTo(MAX_TOTAL) >= 0 || t.discounts().compareTo(MAX_TOTAL) >= 0) {
+            v.error("items", "the sale's total must be less than " + MAX_TOTAL.toPlainString());
+            return;
+        }
         if (t.saleAmount().signum() < 0) {
             v.error("discounts", "discounts (" + t.discounts() + ") exceed items plus charges ("
                     + t.items().add(t.charges()) + ")");
