@@ -29,7 +29,7 @@ class StorableValuesTest {
     private static final Map<String, TestServer.Tenant> TENANTS = new ConcurrentHashMap<>();
 
     /** A text field of the sale: its path in problems, its largest size, and how to set it on a sale. */
-    private record Field(String path, int max, BiConsumer<Map<String, Object>, String> set) {
+    record Field(String path, int max, BiConsumer<Map<String, Object>, String> set) {
         @Override
         public String toString() {
             return path;
