@@ -1,5 +1,7 @@
 package io.brigade.desktop.client;
 
+import java.time.Duration;
+
 /**
  * What became of one request to the server. The three cases are kept apart on purpose: the network
  * failing is retried, the server refusing is shown to a person and never retried blindly.
@@ -13,7 +15,13 @@ public sealed interface PushOutcome {
     record Rejected(int status, String reason) implements PushOutcome {
     }
 
-    /** No answer, a 5xx, a 408 or a 429: try again later. */
-    record Retry(String reason) implements PushOutcome {
+    /**
+     * No answer, a 5xx, a 408 or a 429, or any answer with {@code Retry-After} (the server is still storing a
+     * push with the same key): try again later; {@code after} is how long the server asked to wait, if it did.
+     */
+    record Retry(String reason, Duration after) implements PushOutcome {
+        public Retry(String reason) {
+            this(reason, null);
+        }
     }
 }

@@ -177,12 +177,27 @@ public final class ServerClient {
             if (response.isSuccessful()) {
                 return new PushOutcome.Accepted(code, body);
             }
-            if (code >= 500 || code == 408 || code == 429) {
-                return new PushOutcome.Retry("server answered " + code + ": " + reason(body));
+            // A Retry-After makes any answer "not yet", never a refusal: the server sends it with its 409 while a
+            // push with the same key (this one, sent before and timed out here) is still being stored.
+            Duration after = retryAfter(response.header("Retry-After"));
+            if (code >= 500 || code == 408 || code == 429 || after != null) {
+                return new PushOutcome.Retry("server answered " + code + ": " + reason(body), after);
             }
             return new PushOutcome.Rejected(code, reason(body));
         } catch (IOException e) {
             return new PushOutcome.Retry(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** A Retry-After in seconds (an HTTP date counts as a second); null without one. */
+    private static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
         }
     }
 

@@ -54,6 +54,7 @@ public final class SyncWorker implements AutoCloseable {
     private volatile boolean online;
     private volatile String lastError;
     private Duration backoff = Duration.ofMillis(500);
+    private Duration askedToWait;
     private Instant nextMenuCheck = Instant.MIN;
     private Instant nextEventFlush = Instant.MIN;
     private Instant nextStatus = Instant.MIN;
@@ -114,6 +115,10 @@ public final class SyncWorker implements AutoCloseable {
                 }
                 if (ok) {
                     backoff = Duration.ofMillis(500);
+                } else if (askedToWait != null) {
+                    publishIfDue(true);
+                    pause(askedToWait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : askedToWait);
+                    askedToWait = null;
                 } else {
                     publishIfDue(true);
                     pause(backoff);
@@ -152,9 +157,11 @@ public final class SyncWorker implements AutoCloseable {
             markOnline(true, null);
             return true;
         }
-        String reason = ((PushOutcome.Retry) outcome).reason();
-        outbox.recordAttempt(head.id(), reason);
-        markOnline(false, reason);
+        PushOutcome.Retry retry = (PushOutcome.Retry) outcome;
+        outbox.recordAttempt(head.id(), retry.reason());
+        // A server that asks for a moment (its answer has Retry-After) is there: only no answer is offline.
+        markOnline(retry.after() != null, retry.reason());
+        askedToWait = retry.after();
         return false;
     }
 

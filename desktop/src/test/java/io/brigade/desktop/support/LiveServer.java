@@ -94,6 +94,14 @@ public final class LiveServer implements AutoCloseable {
         startOn(port);
     }
 
+    /** The server's batcher of new sales: a test holds it to stall every push. */
+    public synchronized io.brigade.server.sales.SaleBatcher saleBatcher() {
+        if (server == null) {
+            throw new IllegalStateException("the server is down");
+        }
+        return server.saleBatcher();
+    }
+
     public synchronized boolean isRunning() {
         return server != null;
     }
