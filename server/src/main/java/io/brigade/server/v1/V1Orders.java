@@ -15,7 +15,6 @@ import io.brigade.protocol.v1.V1Shapes;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
-import io.brigade.server.http.Reply;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.inventory.StockDecrement;
 import io.brigade.server.menus.Catalog;
@@ -70,8 +69,8 @@ public final class V1Orders {
         this.clock = clock;
     }
 
-    /** Creates (or replays) an order; answers 201 with the order as stored. */
-    public Reply create(String orgId, String idempotencyKey, V1Shapes.OrderRequest order, byte[] rawBody) {
+    /** Creates an order, or finds the one a retry with the same key created; answers it as stored. */
+    public V1Shapes.Order create(String orgId, String idempotencyKey, V1Shapes.OrderRequest order, byte[] rawBody) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw InvalidInputException.malformed("the Idempotency-Key header is required: send a fresh UUID per order");
         }
@@ -117,9 +116,7 @@ public final class V1Orders {
                     order.menuId(), Long.toString(menu.header().publishedRevisionId()), customer, null, null,
                     priced.items(), List.of(), priced.discounts(), List.of(payment), null, null, null);
         });
-        String saleId = saleService.create(orgId, idempotencyKey, sale, rawBody).saleId();
-        return new Reply(201, read(orgId, saleId), "application/json",
-                java.util.Map.of("Location", "/api/v1/orders/" + saleId));
+        return read(orgId, saleService.create(orgId, idempotencyKey, sale, rawBody).saleId());
     }
 
     private static List<ServerPricing.Line> lines(V1Shapes.OrderRequest order) {

@@ -40,8 +40,8 @@ public final class V1Routes {
                         ex.query("from").orElse(null), ex.query("to").orElse(null), ex.query("page").orElse(null),
                         ex.query("pageSize").orElse(null))))
                 .get("/api/v1/orders/{id}", Access.apiKey(), cached(ex -> orders.read(org(ex), ex.path("id"))))
-                .post("/api/v1/orders", Access.apiKey(), limited(true, ex -> orders.create(org(ex),
-                        ex.header("Idempotency-Key"), ex.json(V1Shapes.OrderRequest.class), ex.body())))
+                .post("/api/v1/orders", Access.apiKey(), limited(true, ex -> created(orders.create(org(ex),
+                        ex.header("Idempotency-Key"), ex.json(V1Shapes.OrderRequest.class), ex.body()))))
                 .patch("/api/v1/orders/{id}/status", Access.apiKey(), limited(false, ex -> Reply.ok(
                         orders.changeStatus(org(ex), ex.path("id"), ex.json(V1Shapes.StatusChange.class)))));
     }
@@ -61,6 +61,10 @@ public final class V1Routes {
             return new Reply(200, result.body(), "application/json",
                     Map.of("Cache-Status", result.hit() ? "brigade; hit" : "brigade; fwd=miss; stored"));
         });
+    }
+
+    private static Reply created(V1Shapes.Order order) {
+        return new Reply(201, order, "application/json", Map.of("Location", "/api/v1/orders/" + order.id()));
     }
 
     private Route limited(boolean orderCreation, Route route) {
