@@ -86,7 +86,13 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(postgres ? 16 : 24);
         config.setAutoCommit(true);
         config.setPoolName("brigade");
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // The URL's settings (TRACE_LEVEL_FILE) already need an admin.
+            throw h2 && adminRightsRequired(e) ? notAnAdmin(user, e) : e;
+        }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             if (!durable) {
@@ -109,14 +115,24 @@ public final class Database implements AutoCloseable {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute(GroupSync.H2_SYNC);
         } catch (SQLException e) {
-            if (e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED) {
-                throw new IllegalStateException("the H2 user " + (user == null || user.isEmpty() ? "(default)" : user)
-                        + " is not an admin. Brigade forces every commit to disk with H2's CHECKPOINT SYNC, which "
-                        + "only an admin may run: use the user that created the database (the server creates its "
-                        + "own), or make this one an admin (ALTER USER ... ADMIN TRUE)", e);
-            }
-            throw new DataAccessException(e);
+            throw adminRightsRequired(e) ? notAnAdmin(user, e) : new DataAccessException(e);
         }
+    }
+
+    private static boolean adminRightsRequired(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IllegalStateException notAnAdmin(String user, Throwable e) {
+        return new IllegalStateException("the H2 user " + (user == null || user.isEmpty() ? "(default)" : user)
+                + " is not an admin. Brigade forces every commit to disk with H2's CHECKPOINT SYNC, which only an "
+                + "admin may run: use the user that created the database (the server creates its own), or make "
+                + "this one an admin (ALTER USER ... ADMIN TRUE)", e);
     }
 
     private static void checkPostgresFlushes(DataSource ds) {
