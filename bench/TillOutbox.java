@@ -1,3 +1,4 @@
+import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.desktop.client.ServerClient;
 import io.brigade.desktop.client.TerminalSettings;
 import io.brigade.desktop.local.OutboxEntry;
@@ -11,9 +12,8 @@ import io.brigade.desktop.till.TillMenu;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.sales.DispatchType;
 import io.brigade.protocol.sales.PaymentMethod;
-import io.brigade.server.BrigadeServer;
-import io.brigade.server.bootstrap.DemoBootstrap;
-import io.brigade.server.db.Database;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.staff.StaffCredential;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,23 +40,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The till's offline outbox: how long "Pay" takes to commit a sale locally, and how fast a backlog drains to the
- * server once it is reachable.
+ * The till's offline outbox: how long "Pay" takes to commit a sale locally, and how fast a backlog drains to a
+ * separate Brigade server once it is reachable.
  *
- * <p>Needs the desktop module's runtime class path (see {@code bench/run-till.sh}):
+ * <p>Needs the desktop module's runtime class path and a running server with a bootstrapped org (see
+ * {@code bench/run-till.sh}, which starts both):
  * <pre>
- *   java -cp "$CP" bench/TillOutbox.java [--warmup 500] [--sales 2000] [--drain 10000] [--dir DIR]
+ *   java -cp "$CP" bench/TillOutbox.java --server http://localhost:18183 --boot bootstrap.json \
+ *        [--warmup 500] [--sales 2000] [--drain 10000] [--dir DIR]
  * </pre>
+ * {@code bootstrap.json} is what {@code brigade-server bootstrap --json} printed: the till signs in as its manager,
+ * with its one-time PIN, after taking the org's staff from the server as a connected till does.
  *
  * <ol>
  *   <li><b>Pay -> commit.</b> The duration of {@code checkout().complete(order, staff)} (the durable local
  *   transaction with {@code CHECKPOINT SYNC}, plus the sync worker's nudge and status) for {@code --sales}
  *   sales after {@code --warmup} unmeasured ones, with the sync worker not started and an unreachable server
  *   URL: no network is involved. p50 / p99 / max in ms.</li>
- *   <li><b>Drain.</b> A real Brigade server runs in this JVM (as the desktop's embedded default does) on an H2
- *   file with {@code WRITE_DELAY=0}, on a loopback port. {@code --drain} sales are queued with the sync worker
- *   stopped, then the worker is started and timed until {@code pendingSales() == 0}. The server's sales list is
- *   then checked: every sale once, by {@code externalId}.</li>
+ *   <li><b>Drain.</b> {@code --drain} sales are queued with the sync worker stopped, then the worker is started
+ *   and timed until {@code pendingSales() == 0} against the server named by {@code --server} (its own process, its
+ *   own database: every acknowledged sale synced to disk there). The server's sales list is then checked: every
+ *   sale once, by {@code externalId}.</li>
  * </ol>
  *
  * <p>Sales are takeaway tickets of 1-3 lines of menu items without modifiers, quantity 1-3, paid in exact cash,
@@ -80,17 +84,26 @@ public final class TillOutbox {
         int sales = 2_000;
         int drain = 10_000;
         Path dir = null;
+        String serverUrl = null;
+        Path boot = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--sales" -> sales = Integer.parseInt(args[++i]);
                 case "--drain" -> drain = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--server" -> serverUrl = args[++i];
+                case "--boot" -> boot = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: TillOutbox [--warmup N] [--sales N] [--drain N] [--dir DIR]");
+                    System.err.println("usage: TillOutbox --server URL --boot BOOTSTRAP.json [--warmup N] [--sales N] "
+                            + "[--drain N] [--dir DIR]");
                     System.exit(2);
                 }
             }
+        }
+        if (serverUrl == null || boot == null) {
+            System.err.println("--server and --boot are required (bench/run-till.sh starts a server and passes them)");
+            System.exit(2);
         }
         if (dir == null) {
             dir = Files.createTempDirectory("till-outbox-");
@@ -101,49 +114,54 @@ public final class TillOutbox {
         System.out.printf("data in %s, %d cores, %s%n", dir, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.version"));
 
-        Database database = Database.open("jdbc:h2:file:" + dir.resolve("server").toAbsolutePath(), "sa", "");
-        BrigadeServer server = BrigadeServer.create(0, database, Clock.systemUTC()).start();
-        try {
-            DemoBootstrap.Result tenant = new DemoBootstrap(database, Clock.systemUTC()).run("Bench Bistro");
-            TerminalSettings live = new TerminalSettings(server.uri().toString(), tenant.clientId(),
-                    tenant.clientSecret(), tenant.orgId(), tenant.propertyId(), tenant.salesChannelId(), "till-1",
-                    false);
-            ServerClient fetch = new ServerClient(live, Clock.systemUTC());
-            MenuRevision menu = fetch.publishedMenu().orElseThrow();
-            fetch.close();
-
-            double[] pay = payLatency(dir.resolve("pay-till"), live.withServerUrl("http://127.0.0.1:9"), menu,
-                    warmup, sales);
-            Drain d = drain(dir.resolve("drain-till"), live, tenant, menu, drain, server);
-
-            System.out.println();
-            System.out.printf(Locale.ROOT, "pay->commit (%d sales after %d warm-up): p50 %.2f ms, p99 %.2f ms, "
-                    + "max %.2f ms   [target p99 < 20 ms: %s]%n", sales, warmup, pay[0], pay[1], pay[2],
-                    pay[1] < 20 ? "met" : "NOT met");
-            System.out.printf(Locale.ROOT, "pay->commit with %d-%d sales already queued: p50 %.2f ms, p99 %.2f ms, "
-                    + "max %.2f ms%n", drain - Math.min(1_000, drain), drain, d.backlogPay()[0], d.backlogPay()[1],
-                    d.backlogPay()[2]);
-            System.out.printf(Locale.ROOT, "drain %d queued sales: %.1f s, %.0f sales/s (%d requests, %d event rows "
-                    + "parked, %d on server)   [target < 60 s: %s]%n", drain, d.seconds, drain / d.seconds,
-                    d.requests, d.parkedEvents, d.onServer, d.seconds < 60 ? "met" : "NOT met");
-            System.out.printf(Locale.ROOT, "RESULT {\"warmup\":%d,\"sales\":%d,\"p50ms\":%.3f,\"p99ms\":%.3f,"
-                    + "\"maxms\":%.3f,\"backlogP99ms\":%.3f,\"drain\":%d,\"queueSeconds\":%.2f,"
-                    + "\"drainSeconds\":%.2f,\"drainPerSecond\":%.1f,\"requests\":%d,\"parkedEvents\":%d,"
-                    + "\"onServer\":%d,\"duplicates\":%d}%n", warmup, sales, pay[0], pay[1], pay[2],
-                    d.backlogPay()[1], drain, d.queueSeconds, d.seconds, drain / d.seconds, d.requests,
-                    d.parkedEvents, d.onServer, d.duplicates);
-        } finally {
-            server.close();
+        JsonNode tenant = Json.mapper().readTree(Files.readString(boot));
+        TerminalSettings live = new TerminalSettings(serverUrl, tenant.path("clientId").asText(),
+                tenant.path("clientSecret").asText(), tenant.path("orgId").asText(), tenant.path("propertyId").asText(),
+                tenant.path("salesChannelId").asText(), "till-1", false);
+        String managerPin = tenant.path("managerPin").asText();
+        ServerClient fetch = new ServerClient(live, Clock.systemUTC());
+        MenuRevision menu = fetch.publishedMenu().orElseThrow();
+        List<StaffCredential> staff = fetch.staffCredentials();
+        fetch.close();
+        if (staff.isEmpty()) {
+            throw new IllegalStateException("the server gave this till no staff to sign in with");
         }
+        double[] pay = payLatency(dir.resolve("pay-till"), live.withServerUrl("http://127.0.0.1:9"), menu, staff,
+                managerPin, warmup, sales);
+        Drain d = drain(dir.resolve("drain-till"), live, menu, staff, managerPin, drain);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "pay->commit (%d sales after %d warm-up): p50 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms   [target p99 < 20 ms: %s]%n", sales, warmup, pay[0], pay[1], pay[2],
+                pay[1] < 20 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "pay->commit with %d-%d sales already queued: p50 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms%n", drain - Math.min(1_000, drain), drain, d.backlogPay()[0], d.backlogPay()[1],
+                d.backlogPay()[2]);
+        System.out.printf(Locale.ROOT, "drain %d queued sales: %.1f s, %.0f sales/s (%d requests, %d event rows "
+                + "parked, %d on server)   [target < 60 s: %s]%n", drain, d.seconds, drain / d.seconds,
+                d.requests, d.parkedEvents, d.onServer, d.seconds < 60 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "RESULT {\"warmup\":%d,\"sales\":%d,\"p50ms\":%.3f,\"p99ms\":%.3f,"
+                + "\"maxms\":%.3f,\"backlogP99ms\":%.3f,\"drain\":%d,\"queueSeconds\":%.2f,"
+                + "\"drainSeconds\":%.2f,\"drainPerSecond\":%.1f,\"requests\":%d,\"parkedEvents\":%d,"
+                + "\"onServer\":%d,\"duplicates\":%d}%n", warmup, sales, pay[0], pay[1], pay[2],
+                d.backlogPay()[1], drain, d.queueSeconds, d.seconds, drain / d.seconds, d.requests,
+                d.parkedEvents, d.onServer, d.duplicates);
+    }
+
+    /** Signs in with {@code pin} on {@code till}, whose staff are the server's (as a connected till's are). */
+    static StaffMember signIn(AppServices till, List<StaffCredential> staff, String pin) {
+        till.staff().replaceAll(staff);
+        return till.staff().signIn(pin).orElseThrow(() -> new IllegalStateException("the PIN from bootstrap --json "
+                + "signs nobody in"));
     }
 
     /** Part 1: complete() durations in ms, as {p50, p99, max}. */
-    static double[] payLatency(Path dataDir, TerminalSettings deadServer, MenuRevision menu, int warmup, int n)
-            throws Exception {
+    static double[] payLatency(Path dataDir, TerminalSettings deadServer, MenuRevision menu,
+                               List<StaffCredential> staff, String pin, int warmup, int n) throws Exception {
         System.out.printf("== pay -> commit: %d warm-up + %d measured sales, sync off, no server%n", warmup, n);
         try (AppServices till = AppServices.start(new AppServices.Options(dataDir).settings(deadServer)
                 .startSync(false))) {
-            StaffMember cashier = till.staff().signIn("1111").orElseThrow();
+            StaffMember cashier = signIn(till, staff, pin);
             List<PricedItem> items = plainItems(menu);
             long[] nanos = new long[n];
             for (int i = 0; i < warmup + n; i++) {
@@ -165,9 +183,9 @@ public final class TillOutbox {
     }
 
     /** Part 2: queue {@code n} sales with sync stopped, then time the worker until none is pending. */
-    static Drain drain(Path dataDir, TerminalSettings live, DemoBootstrap.Result tenant, MenuRevision menu, int n,
-                       BrigadeServer server) throws Exception {
-        System.out.printf("== drain: queue %d sales with sync stopped, then sync to the server in this JVM (%s)%n",
+    static Drain drain(Path dataDir, TerminalSettings live, MenuRevision menu, List<StaffCredential> staff,
+                       String pin, int n) throws Exception {
+        System.out.printf("== drain: queue %d sales with sync stopped, then sync to the server at %s%n",
                 n, live.serverUrl());
         java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
         okhttp3.Interceptor counter = chain -> {
@@ -176,7 +194,7 @@ public final class TillOutbox {
         };
         try (AppServices till = AppServices.start(new AppServices.Options(dataDir).settings(live)
                 .interceptors(List.of(counter)).startSync(false))) {
-            StaffMember cashier = till.staff().signIn("1111").orElseThrow();
+            StaffMember cashier = signIn(till, staff, pin);
             List<PricedItem> items = plainItems(menu);
             long q0 = System.nanoTime();
             long[] last = new long[Math.min(1_000, n)]; // Pay with the backlog at its largest
@@ -225,7 +243,7 @@ public final class TillOutbox {
                 throw new IllegalStateException(parkedSales + " sales were refused: "
                         + till.outbox().parked().get(0).lastError());
             }
-            List<String> externalIds = externalIds(live, tenant);
+            List<String> externalIds = externalIds(live);
             Set<String> unique = new HashSet<>(externalIds);
             Set<String> outboxIds = new HashSet<>();
             till.outbox().recentSales(n + 10).forEach(e -> outboxIds.add(e.id().toString()));
@@ -257,7 +275,7 @@ public final class TillOutbox {
     }
 
     /** The externalIds of the channel's sales, yesterday..tomorrow in Dublin, over plain HTTP. */
-    static List<String> externalIds(TerminalSettings s, DemoBootstrap.Result tenant) throws Exception {
+    static List<String> externalIds(TerminalSettings s) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(s.clientId(),
                 StandardCharsets.UTF_8) + "&client_secret=" + URLEncoder.encode(s.clientSecret(),
