@@ -11,7 +11,6 @@
 #   DRAIN       sales queued with sync stopped, then drained (default 10000)
 #   PORT        the server's port (default 18183)
 #   DB_URL, DB_USER, DB_PASSWORD   the server's database (default: a fresh H2 file in the temp dir)
-#   SKIP_BUILD  1 skips the build (use the jars and classes already in the module targets)
 #   JAVA_OPTS   extra JVM options for the benchmark (the till)
 #   SERVER_JAVA_OPTS   extra JVM options for the server
 #   KEEP_TMP    1 keeps the temp dir (H2 files of the tills and the server, logs)
@@ -51,18 +50,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [[ ${SKIP_BUILD:-0} != 1 ]]; then
-    echo "== building (./mvnw -B -o -q -pl desktop -am package -DskipTests)"
-    ./mvnw -B -o -q -pl desktop -am package -DskipTests
-fi
-echo "== desktop runtime class path"
-# In the reactor, so that the desktop's dependency on the server resolves to server/target, not ~/.m2.
-./mvnw -B -o -q -pl desktop -am dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$TMP/cp.txt"
+echo "== building, and the desktop's runtime class path (./mvnw -B -o -q -pl desktop -am package ...)"
+# One reactor run, so that the desktop's dependencies on the server and protocol resolve to their targets, not to
+# ~/.m2 (nothing is installed there); every module writes the file, the desktop last.
+./mvnw -B -o -q -pl desktop -am package dependency:build-classpath -DskipTests -DincludeScope=runtime \
+    -Dmdep.outputFile="$TMP/cp.txt"
 # Our own copies, so a rebuild during the run cannot change what is measured.
-DESKTOP_JAR=$(ls desktop/target/brigade-desktop-*.jar | grep -v -e sources -e javadoc | head -n 1)
+DESKTOP_JAR=$(ls desktop/target/brigade-desktop-*.jar | grep -v -e sources -e javadoc -e tests | head -n 1)
 cp "$DESKTOP_JAR" "$TMP/desktop.jar"
 cp server/target/brigade-server.jar "$TMP/brigade-server.jar"
-CP="$TMP/desktop.jar:$(sed "s#[^:]*/server/target/classes#$TMP/brigade-server.jar#" "$TMP/cp.txt")"
+CP="$TMP/desktop.jar:$(sed -e "s#[^:]*/server/target/[^:]*#$TMP/brigade-server.jar#" "$TMP/cp.txt")"
 
 DB=${DB_URL:-jdbc:h2:file:$TMP/server}
 DB_ARGS=(--db "$DB")
