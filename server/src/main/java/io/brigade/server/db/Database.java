@@ -63,6 +63,11 @@ public final class Database implements AutoCloseable {
             // H2 re-parses SQL past 8 cached statements per session; a sale uses about 15.
             url = url + ";QUERY_CACHE_SIZE=64";
         }
+        if (h2 && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // The server closes the database itself after its last request (BrigadeServer.close); H2's own
+            // shutdown hook would close it under requests still being answered. Every commit is on disk already.
+            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
         if (h2 && !url.toUpperCase(Locale.ROOT).contains("TRACE_LEVEL_FILE")) {
             // H2 writes every statement it refuses, with the offending value, to a .trace.db file beside the
             // database: a log of customers' data. The server logs what fails itself, without the values.
