@@ -21,6 +21,25 @@ public final class Validation {
         return true;
     }
 
+    /**
+     * Refuses text longer than {@code max} characters, or holding a NUL character (PostgreSQL stores none): what a
+     * column of that size would refuse, said before the database says it. The message never repeats the value.
+     */
+    public boolean text(String value, int max, String field) {
+        if (value == null) {
+            return true;
+        }
+        if (value.length() > max) {
+            error(field, "must be at most " + max + " characters");
+            return false;
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            error(field, "must not contain the NUL character");
+            return false;
+        }
+        return true;
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -40,6 +40,15 @@ import java.util.function.Consumer;
 public final class MenuService {
     private static final int MAX_CACHED_REVISIONS = 2_000;
 
+    /**
+     * Sizes a menu's text must fit (MenuColumnSizesTest compares them with the database): its name (menus.name),
+     * and the ids and captions of its items, categories and modifier groups, which a sale and its rollups store
+     * (sale_items.menu_item_id, menu_item_nutrition.product_id, analytics_items_day.caption).
+     */
+    static final int NAME = 200;
+    static final int ID = 36;
+    static final int CAPTION = 200;
+
     private final Database database;
     private final MenuRepository repository;
     private final OrgRepository orgs;
@@ -225,10 +234,11 @@ public final class MenuService {
                 continue;
             }
             String id = group.id() == null ? Ids.uuid() : group.id();
-            if (!groupIds.add(id)) {
+            if (v.text(id, ID, path + ".id") && !groupIds.add(id)) {
                 v.error(path + ".id", "duplicate modifier group id " + id);
             }
             v.require(group.caption(), path + ".caption");
+            v.text(group.caption(), CAPTION, path + ".caption");
             int min = group.min() == null ? 0 : group.min();
             int max = group.max() == null ? Math.max(1, min) : group.max();
             if (min < 0 || max < min || max < 1) {
@@ -255,8 +265,9 @@ public final class MenuService {
                 continue;
             }
             v.require(cat.caption(), path + ".caption");
+            v.text(cat.caption(), CAPTION, path + ".caption");
             String id = cat.id() == null ? Ids.uuid() : cat.id();
-            if (!categoryIds.add(id)) {
+            if (v.text(id, ID, path + ".id") && !categoryIds.add(id)) {
                 v.error(path + ".id", "duplicate category id " + id);
             }
             List<MenuItem> items = new ArrayList<>();
@@ -292,6 +303,7 @@ public final class MenuService {
             }
             charges.add(new MenuCharge(ch.id() == null ? Ids.uuid() : ch.id(), ch.type(), ch.caption(), ch.amount()));
         }
+        v.text(m.name() == null ? null : m.name().strip(), NAME, "name");
         v.throwIfUnprocessable();
         return new MenuContent(m.name().strip(), currency, categoryGroups, categories, groups, charges);
     }
@@ -302,8 +314,10 @@ public final class MenuService {
             return null;
         }
         v.require(item.caption(), path + ".caption");
+        v.text(item.caption(), CAPTION, path + ".caption");
+        v.text(item.productId(), ID, path + ".productId");
         String id = item.id() == null ? Ids.uuid() : item.id();
-        if (!ids.add(id)) {
+        if (v.text(id, ID, path + ".id") && !ids.add(id)) {
             v.error(path + ".id", "duplicate item id " + id);
         }
         List<PricingProfile> profiles = Catalog.nonNull(item.pricingProfiles());

@@ -29,6 +29,14 @@ public final class OrgService {
     private final OrgRepository repository;
     private final Clock clock;
 
+    /**
+     * Sizes of the org tables' text columns (V1__org_tree.sql; OrgColumnSizesTest compares them with the
+     * database): longer text is refused here, naming the field, not by the database.
+     */
+    static final int NAME = 200;
+    static final int ADDRESS = 500;
+    static final int TIME_ZONE = 60;
+
     public OrgService(Database database, OrgRepository repository, Clock clock) {
         this.database = database;
         this.repository = repository;
@@ -39,6 +47,9 @@ public final class OrgService {
         Validation v = new Validation();
         v.require(request.name(), "name");
         v.throwIfMalformed();
+        Validation fits = new Validation();
+        fits.text(request.name().strip(), NAME, "name");
+        fits.throwIfUnprocessable();
         Brand brand = new Brand(Ids.brand(), orgId, request.name().strip());
         database.inTransaction(c -> {
             repository.insertBrand(c, brand, clock.instant());
@@ -72,6 +83,11 @@ public final class OrgService {
             v.error("vat.vatPercentage", "must be between 0 and 100");
         }
         v.throwIfMalformed();
+        Validation fits = new Validation();
+        fits.text(request.name().strip(), NAME, "name");
+        fits.text(request.address(), ADDRESS, "address");
+        fits.text(zone, TIME_ZONE, "timeZone");
+        fits.throwIfUnprocessable();
         Vat stored = new Vat(Boolean.TRUE.equals(vat.isVatApplicable()), !Boolean.FALSE.equals(vat.isVatInclusive()),
                 pct, vat.operativeVatBands() == null ? List.of() : vat.operativeVatBands());
         Property property = new Property(Ids.property(), orgId, request.name().strip(), request.address(), country,
@@ -99,6 +115,11 @@ public final class OrgService {
             }
         }
         v.throwIfMalformed();
+        Validation fits = new Validation();
+        fits.text(request.name().strip(), NAME, "name");
+        fits.throwIfUnprocessable();
+        // Stored joined in one column: each type once.
+        List<String> distinctTypes = List.copyOf(new java.util.LinkedHashSet<>(dispatchTypes));
         return database.inTransaction(c -> {
             repository.findProperty(c, orgId, propertyId)
                     .orElseThrow(() -> new NotFoundException("property " + propertyId));
@@ -115,7 +136,7 @@ public final class OrgService {
                         "no brand " + brandId + " in this org");
             }
             SalesChannel channel = new SalesChannel(Ids.salesChannel(), propertyId, brandId, request.name().strip(),
-                    request.salesChannelType(), dispatchTypes);
+                    request.salesChannelType(), distinctTypes);
             repository.insertChannel(c, orgId, channel, clock.instant());
             return channel;
         });

@@ -135,37 +135,37 @@ public final class SaleValidator {
     // Lengths, ranges and characters the database would refuse (PostgreSQL stores no NUL in text).
     private static void checkStorable(Sale s) {
         Validation v = new Validation();
-        text(v, "salesChannelId", s.salesChannelId(), SALES_CHANNEL_ID);
-        text(v, "source", s.source(), SOURCE);
-        text(v, "externalId", s.externalId(), EXTERNAL_ID);
-        text(v, "displayId", s.displayId() == null ? null : s.displayId().strip(), DISPLAY_ID);
-        text(v, "menuId", s.menuId(), MENU_ID);
+        v.text(s.salesChannelId(), SALES_CHANNEL_ID, "salesChannelId");
+        v.text(s.source(), SOURCE, "source");
+        v.text(s.externalId(), EXTERNAL_ID, "externalId");
+        v.text(s.displayId() == null ? null : s.displayId().strip(), DISPLAY_ID, "displayId");
+        v.text(s.menuId(), MENU_ID, "menuId");
         time(v, "requestedFulfillmentTime", s.requestedFulfillmentTime());
         Customer cu = s.customer();
         if (cu != null) {
-            text(v, "customer.id", cu.id(), CUSTOMER_ID);
-            text(v, "customer.name", cu.name(), CUSTOMER_NAME);
+            v.text(cu.id(), CUSTOMER_ID, "customer.id");
+            v.text(cu.name(), CUSTOMER_NAME, "customer.name");
             // Stored as its digits (SaleIntake.normalise).
-            text(v, "customer.phoneNumber", cu.phoneNumber() == null ? null : cu.phoneNumber().replaceAll("[^0-9]", ""),
-                    CUSTOMER_PHONE);
-            text(v, "customer.emailAddress", cu.emailAddress(), CUSTOMER_EMAIL);
-            text(v, "customer.externalId", cu.externalId(), CUSTOMER_EXTERNAL_ID);
+            v.text(cu.phoneNumber() == null ? null : cu.phoneNumber().replaceAll("[^0-9]", ""), CUSTOMER_PHONE,
+                    "customer.phoneNumber");
+            v.text(cu.emailAddress(), CUSTOMER_EMAIL, "customer.emailAddress");
+            v.text(cu.externalId(), CUSTOMER_EXTERNAL_ID, "customer.externalId");
         }
         if (s.dineIn() != null) {
-            text(v, "dineIn.tableId", s.dineIn().tableId(), TABLE_ID);
+            v.text(s.dineIn().tableId(), TABLE_ID, "dineIn.tableId");
         }
         Delivery de = s.delivery();
         if (de != null) {
-            text(v, "delivery.deliveredBy", de.deliveredBy(), DELIVERED_BY);
-            text(v, "delivery.notes", de.notes(), DELIVERY_NOTES);
+            v.text(de.deliveredBy(), DELIVERED_BY, "delivery.deliveredBy");
+            v.text(de.notes(), DELIVERY_NOTES, "delivery.notes");
             Delivery.Location loc = de.location();
             if (loc != null) {
-                text(v, "delivery.location.countryCode", loc.countryCode(), DELIVERY_COUNTRY);
+                v.text(loc.countryCode(), DELIVERY_COUNTRY, "delivery.location.countryCode");
                 if (loc.addressFields() != null) {
                     int bytes = 0;
                     for (Map.Entry<String, String> f : loc.addressFields().entrySet()) {
-                        text(v, "delivery.location.addressFields", f.getKey(), Integer.MAX_VALUE);
-                        text(v, "delivery.location.addressFields", f.getValue(), Integer.MAX_VALUE);
+                        v.text(f.getKey(), Integer.MAX_VALUE, "delivery.location.addressFields");
+                        v.text(f.getValue(), Integer.MAX_VALUE, "delivery.location.addressFields");
                         bytes += utf8Bytes(f.getKey()) + utf8Bytes(f.getValue());
                     }
                     if (bytes > MAX_METADATA_BYTES) {
@@ -181,7 +181,7 @@ public final class SaleValidator {
             }
         }
         if (s.metadata() != null) {
-            text(v, "metadata", s.metadata(), Integer.MAX_VALUE);
+            v.text(s.metadata(), Integer.MAX_VALUE, "metadata");
             if (utf8Bytes(s.metadata()) > MAX_METADATA_BYTES) {
                 v.error("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes");
             }
@@ -191,23 +191,23 @@ public final class SaleValidator {
         }
         List<SaleCharge> charges = nonNull(s.charges());
         for (int i = 0; i < charges.size(); i++) {
-            text(v, "charges[" + i + "].itemId", charges.get(i).itemId(), ITEM_ID);
+            v.text(charges.get(i).itemId(), ITEM_ID, "charges[" + i + "].itemId");
         }
         List<SaleDiscount> discounts = nonNull(s.discounts());
         for (int i = 0; i < discounts.size(); i++) {
-            text(v, "discounts[" + i + "].code", discounts.get(i).code(), DISCOUNT_CODE);
+            v.text(discounts.get(i).code(), DISCOUNT_CODE, "discounts[" + i + "].code");
         }
         List<SalePayment> payments = nonNull(s.payments());
         for (int i = 0; i < payments.size(); i++) {
-            text(v, "payments[" + i + "].description1", payments.get(i).description1(), PAYMENT_DESCRIPTION);
+            v.text(payments.get(i).description1(), PAYMENT_DESCRIPTION, "payments[" + i + "].description1");
             time(v, "payments[" + i + "].paidAt", payments.get(i).paidAt());
         }
         v.throwIfUnprocessable();
     }
 
     private static void storableItem(Validation v, SaleItem item, String path, long parentUnits) {
-        text(v, path + ".menuItemId", item.menuItemId(), ITEM_ID);
-        text(v, path + ".notes", item.notes(), ITEM_NOTES);
+        v.text(item.menuItemId(), ITEM_ID, path + ".menuItemId");
+        v.text(item.notes(), ITEM_NOTES, path + ".notes");
         long units = parentUnits * item.quantity();
         if (units > MAX_UNITS) {
             v.error(path + ".quantity", "times the quantities of the items it modifies must be at most " + MAX_UNITS);
@@ -216,18 +216,6 @@ public final class SaleValidator {
         List<SaleItem> modifiers = nonNull(item.modifierItems());
         for (int i = 0; i < modifiers.size(); i++) {
             storableItem(v, modifiers.get(i), path + ".modifierItems[" + i + "]", units);
-        }
-    }
-
-    /** Refuses a text longer than {@code max} characters or holding a NUL character, naming the field only. */
-    private static void text(Validation v, String field, String value, int max) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() > max) {
-            v.error(field, "must be at most " + max + " characters");
-        } else if (value.indexOf('\u0000') >= 0) {
-            v.error(field, "must not contain the NUL character");
         }
     }
 

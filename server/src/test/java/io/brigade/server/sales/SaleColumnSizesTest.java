@@ -3,9 +3,8 @@ package io.brigade.server.sales;
 import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.brigade.server.support.TestDatabases;
 import io.brigade.server.support.TestServer;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,20 +38,7 @@ class SaleColumnSizesTest {
                 // The externalId is also the key of the server's order_placed event.
                 entry("analytics_events.sale_key", SaleValidator.EXTERNAL_ID),
                 entry("analytics_order_keys.sale_key", SaleValidator.EXTERNAL_ID));
-        limits.forEach((column, limit) -> assertEquals(limit, size(db, column), column));
-    }
-
-    private static int size(String db, String column) {
-        String[] parts = column.split("\\.");
-        return TestServer.of(db).database().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT character_maximum_length FROM "
-                    + "information_schema.columns WHERE LOWER(table_name) = ? AND LOWER(column_name) = ?")) {
-                ps.setString(1, parts[0]);
-                ps.setString(2, parts[1]);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : -1;
-                }
-            }
-        });
+        limits.forEach((column, limit) ->
+                assertEquals(limit, TestDatabases.columnSize(TestServer.of(db).database(), column), column));
     }
 }

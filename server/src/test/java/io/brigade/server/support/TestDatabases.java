@@ -44,6 +44,21 @@ public final class TestDatabases {
         });
     }
 
+    /** The declared size of a text column, "table.column", as the database reports it; -1 for no such column. */
+    public static int columnSize(Database database, String column) {
+        String[] parts = column.split("\\.");
+        return database.read(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT character_maximum_length FROM "
+                    + "information_schema.columns WHERE LOWER(table_name) = ? AND LOWER(column_name) = ?")) {
+                ps.setString(1, parts[0]);
+                ps.setString(2, parts[1]);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : -1;
+                }
+            }
+        });
+    }
+
     private static String h2Url() {
         try {
             Path dir = Files.createTempDirectory("brigade-h2-");
