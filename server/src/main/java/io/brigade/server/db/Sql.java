@@ -1,9 +1,11 @@
 package io.brigade.server.db;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +14,29 @@ import java.time.ZoneOffset;
 /** Small JDBC helpers shared by the repositories. */
 public final class Sql {
     private Sql() {
+    }
+
+    /** Work on a connection that may fail on its own. */
+    @FunctionalInterface
+    public interface Step {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code step} under a savepoint of its own: if it fails, only what it did is rolled back and the
+     * transaction goes on (on PostgreSQL it would otherwise refuse every later statement); returns the failure,
+     * or null.
+     */
+    public static Exception alone(Connection c, Step step) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            step.run();
+            c.releaseSavepoint(savepoint);
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback(savepoint);
+            return e;
+        }
     }
 
     /** {@code n} comma-separated parameter marks, for an {@code IN (...)} list of {@code n} values. */

@@ -226,4 +226,24 @@ public final class OrgRepository {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The store (property) of one of the org's sales channels. */
+    public Optional<String> propertyOfChannel(Connection c, String orgId, String salesChannelId) throws SQLException {
+        return one(c, "SELECT property_id FROM sales_channels WHERE org_id = ? AND sales_channel_id = ?", orgId,
+                salesChannelId);
+    }
+
+    /** The store (property) of one of the org's sales, read straight from {@code sales} (one indexed read). */
+    public Optional<String> propertyOfSale(Connection c, String orgId, String saleId) throws SQLException {
+        return one(c, "SELECT property_id FROM sales WHERE org_id = ? AND sale_id = ?", orgId, saleId);
+    }
+
+    private static Optional<String> one(Connection c, String sql, String orgId, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.bind(ps, orgId, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
 }

@@ -2,9 +2,6 @@ package io.brigade.server.org;
 
 import io.brigade.server.access.StoreLookup;
 import io.brigade.server.db.Database;
-import io.brigade.server.db.Sql;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 
 /**
@@ -14,6 +11,7 @@ import java.util.Optional;
  */
 public final class OrgStores implements StoreLookup {
     private final Database database;
+    private final OrgRepository orgs = new OrgRepository();
 
     public OrgStores(Database database) {
         this.database = database;
@@ -21,23 +19,11 @@ public final class OrgStores implements StoreLookup {
 
     @Override
     public Optional<String> propertyOfChannel(String orgId, String salesChannelId) {
-        return one("SELECT property_id FROM sales_channels WHERE org_id = ? AND sales_channel_id = ?", orgId,
-                salesChannelId);
+        return database.read(c -> orgs.propertyOfChannel(c, orgId, salesChannelId));
     }
 
     @Override
     public Optional<String> propertyOfSale(String orgId, String saleId) {
-        return one("SELECT property_id FROM sales WHERE org_id = ? AND sale_id = ?", orgId, saleId);
-    }
-
-    private Optional<String> one(String sql, String orgId, String id) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.bind(ps, orgId, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return database.read(c -> orgs.propertyOfSale(c, orgId, saleId));
     }
 }

@@ -3,6 +3,7 @@ package io.brigade.server.webhooks;
 import io.brigade.protocol.webhooks.DeliveryAttempt;
 import io.brigade.protocol.webhooks.WebhookSignature;
 import io.brigade.server.db.Database;
+import io.brigade.server.db.Sql;
 import io.brigade.server.Ids;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -188,14 +189,13 @@ public final class Dispatcher implements AutoCloseable {
                 if (o.succeeded()) {
                     continue;
                 }
-                // A savepoint each: one bad row (its subscription deleted meanwhile) must not undo the rest.
-                java.sql.Savepoint sp = c.setSavepoint();
-                try {
-                    record(c, o);
-                    c.releaseSavepoint(sp);
-                } catch (java.sql.SQLException e) {
-                    c.rollback(sp);
-                    LOG.warn("could not record the outcome of delivery {}", o.delivery().deliveryId(), e);
+                // Each alone: one bad row (its subscription deleted meanwhile) must not undo the rest.
+                Exception failed = Sql.alone(c, () -> record(c, o));
+                if (failed instanceof RuntimeException unexpected) {
+                    throw unexpected;
+                }
+                if (failed != null) {
+                    LOG.warn("could not record the outcome of delivery {}", o.delivery().deliveryId(), failed);
                 }
             }
             return null;
