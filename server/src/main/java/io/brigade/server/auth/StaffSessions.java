@@ -7,7 +7,7 @@ import io.brigade.server.access.Caller;
 import io.brigade.server.db.DataAccessException;
 import io.brigade.server.db.Database;
 import io.brigade.server.staff.PinIndex;
-import io.brigade.server.staff.SignInLockouts;
+import io.brigade.server.staff.SignInLockoutRepository;
 import io.brigade.server.staff.StaffRepository;
 import io.brigade.server.staff.StaffService;
 import java.sql.Connection;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * SHA-256 digest is stored); the token names a {@link Caller.Staff} with the member's current role until it
  * expires, the member signs out or is removed. The PIN is found by its keyed digest ({@link PinIndex}) in one
  * indexed look-up, so a sign-in costs the same whether or not the org or the PIN exists; wrong PINs lock the
- * caller and, when the request names the member, their account ({@link SignInLockouts}).
+ * caller and, when the request names the member, their account ({@link SignInLockoutRepository}).
  */
 public final class StaffSessions {
     /** How a staff session token begins, so the authenticator tells it from OAuth tokens without a lookup. */
@@ -35,15 +35,15 @@ public final class StaffSessions {
     private final StaffRepository staff;
     private final Clock clock;
     private final PinIndex index;
-    private final SignInLockouts lockouts = new SignInLockouts();
-    private final SignInLockouts.Policy policy;
+    private final SignInLockoutRepository lockouts = new SignInLockoutRepository();
+    private final SignInLockoutRepository.Policy policy;
 
     public StaffSessions(Database database, SessionRepository sessions, StaffRepository staff, Clock clock) {
-        this(database, sessions, staff, clock, SignInLockouts.Policy.DEFAULT);
+        this(database, sessions, staff, clock, SignInLockoutRepository.Policy.DEFAULT);
     }
 
     public StaffSessions(Database database, SessionRepository sessions, StaffRepository staff, Clock clock,
-                         SignInLockouts.Policy policy) {
+                         SignInLockoutRepository.Policy policy) {
         this.database = database;
         this.sessions = sessions;
         this.staff = staff;

@@ -29,7 +29,7 @@ class SignInTimingTest {
             DemoBootstrap.Result org = new DemoBootstrap(database, clock).run("Timing Bistro");
             // Lockouts would soon answer instead of the PIN check: this test is about the check itself.
             StaffSessions service = new StaffSessions(database, new SessionRepository(), new StaffRepository(), clock,
-                    new SignInLockouts.Policy(Integer.MAX_VALUE, Duration.ofMinutes(5), Duration.ofDays(1)));
+                    new SignInLockoutRepository.Policy(Integer.MAX_VALUE, Duration.ofMinutes(5), Duration.ofDays(1)));
             StaffService members = new StaffService(database, new StaffRepository(), new OrgRepository(), clock);
             for (int i = 0; i < 11; i++) {
                 members.add(org.orgId(), new NewStaffMember("Member " + i, "CASHIER", String.format("55%02d", i)));

@@ -14,7 +14,7 @@ import java.util.Optional;
  * rate limits: {@link Policy#failures()} in a row lock the subject for {@link Policy#firstLock()}, doubled with
  * each further lockout up to {@link Policy#longestLock()}. A sign-in that succeeds clears the subject.
  */
-public final class SignInLockouts {
+public final class SignInLockoutRepository {
 
     /** How many wrong PINs lock a subject, and for how long. */
     public record Policy(int failures, Duration firstLock, Duration longestLock) {
