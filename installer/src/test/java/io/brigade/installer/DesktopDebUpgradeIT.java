@@ -95,9 +95,6 @@ class DesktopDebUpgradeIT {
     }
 
     private static void install(Path deb) throws Exception {
-        // The package registers its menu entry with xdg-desktop-menu, which needs the system menu folder a
-        // desktop environment provides; a bare CI container has none.
-        Files.createDirectories(Path.of("/etc/xdg/menus"));
         // apt-get resolves the dependencies (GTK, xdg-utils) that plain dpkg -i would leave missing.
         Packages.run(Duration.ofMinutes(10), "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y",
                 "--allow-downgrades", deb.toAbsolutePath().toString());
