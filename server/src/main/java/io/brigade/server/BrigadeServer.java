@@ -201,7 +201,7 @@ public final class BrigadeServer implements AutoCloseable {
         OrgRepository orgs = new OrgRepository();
         MenuRepository menus = new MenuRepository();
         SaleRepository sales = new SaleRepository();
-        // Webhooks (issue 4): outbox rows commit with sales, publications and snoozes; the dispatcher posts them.
+        // Webhooks: outbox rows commit with sales, publications and snoozes; the dispatcher posts them.
         SubscriptionRepository subscriptions = new SubscriptionRepository();
         DeliveryRepository deliveries = new DeliveryRepository();
         CallbackGuard guard = new CallbackGuard(options.allowPrivateCallbacks());
@@ -230,7 +230,7 @@ public final class BrigadeServer implements AutoCloseable {
             kitchenStreams.wake(committed.orgId());
         });
 
-        // Issue 9: OAuth apps' tokens reach the orgs that installed them, within their scopes and stores.
+        // OAuth apps: their tokens reach the orgs that installed them, within their scopes and stores.
         Apps apps = new Apps(database, orgs, subscriptions, outbox, options.secrets(), guard, clock, dispatcher::hint);
         StaffRepository staff = new StaffRepository();
         TimeMeter time = new ClockTimeMeter(clock);
@@ -247,11 +247,11 @@ public final class BrigadeServer implements AutoCloseable {
         apps.register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
-        new MenuBackOfficeRoutes(database, menus, menuService, orgs).register(router); // issue 7: menu editor
+        new MenuBackOfficeRoutes(database, menus, menuService, orgs).register(router); // the desktop's menu editor
         new SaleRoutes(saleService).register(router);
         analytics.register(router);
 
-        // Issue 3: API keys, plans, stock, pricing rules and the public /api/v1 API.
+        // API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);
         PricingRuleRepository pricingRules = new PricingRuleRepository();
         new ApiKeyRoutes(database, credentials, orgs, clock).register(router);
@@ -264,7 +264,7 @@ public final class BrigadeServer implements AutoCloseable {
                 published, pricingRules, new V1OrderRepository(), clock), limiter, v1Cache).register(router);
         new OpenApiRoute().register(router);
 
-        // Issue 4: subscriptions, the back-office webhook manager, operations updates and snoozes.
+        // Webhook subscriptions, the back-office webhook manager, operations updates and snoozes.
         WebhookService webhooks = new WebhookService(database, subscriptions, deliveries, orgs, outbox,
                 options.secrets(), guard, clock, dispatcher::hint);
         new WebhookRoutes(webhooks).register(router);
@@ -273,7 +273,7 @@ public final class BrigadeServer implements AutoCloseable {
                 orgChanged)).register(router);
         SnoozeExpiry snoozeExpiry = new SnoozeExpiry(database, snoozes, orgs, outbox, clock, orgChanged);
 
-        // Issue 5: background jobs. Webhook retries run on their schedule in the dispatcher's own loop;
+        // Background jobs. Webhook retries run on their schedule in the dispatcher's own loop;
         // the webhook-retries job brings an org's waiting retries forward to now.
         ChannelMenuRepository channelMenus = new ChannelMenuRepository();
         JobEngine jobs = new JobEngine(database, new JobRepository(), List.of(

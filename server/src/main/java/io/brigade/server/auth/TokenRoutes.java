@@ -30,7 +30,7 @@ public final class TokenRoutes {
         this(database, credentials, clock, AppCredentials.NONE);
     }
 
-    /** Also grants tokens to OAuth apps (issue 9). */
+    /** Also grants tokens to OAuth apps, tried after the org clients. */
     public TokenRoutes(Database database, CredentialRepository credentials, Clock clock, AppCredentials apps) {
         this.database = database;
         this.credentials = credentials;
