@@ -30,6 +30,7 @@ import io.brigade.server.kitchen.KitchenEventRetention;
 import io.brigade.server.kitchen.KitchenRepository;
 import io.brigade.server.kitchen.KitchenRoutes;
 import io.brigade.server.kitchen.KitchenService;
+import io.brigade.server.kitchen.KitchenStationRepository;
 import io.brigade.server.kitchen.KitchenStreams;
 import io.brigade.server.kitchen.KitchenTickets;
 import io.brigade.server.jobs.ChannelMenuRepository;
@@ -210,6 +211,7 @@ public final class BrigadeServer implements AutoCloseable {
         SnoozeRepository snoozes = new SnoozeRepository(clock);
         ResponseCache v1Cache = new ResponseCache(clock);
         KitchenRepository kitchen = new KitchenRepository();
+        KitchenStationRepository kitchenStations = new KitchenStationRepository();
         KitchenStreams kitchenStreams = KitchenStreams.fromSystemProperties(database, kitchen);
         // After a change has committed, nothing before: the org's cached v1 answers go (they may show menus,
         // stock, prices, snoozes, the plan or orders), and the dispatcher looks for the webhook events the change
@@ -223,8 +225,9 @@ public final class BrigadeServer implements AutoCloseable {
         Analytics analytics = new Analytics(database, orgs, menuService, sales, clock);
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
+        KitchenTickets kitchenTickets = new KitchenTickets(kitchen, kitchenStations, menuService, orgs, clock);
         SaleSteps saleSteps = new SaleSteps(sales, new SnoozeCheck(snoozes), new StockDecrement(stock, clock, stockOut),
-                new KitchenTickets(kitchen, menuService, clock), outbox, analytics.saleRollups());
+                kitchenTickets, outbox, analytics.saleRollups());
         SaleService saleService = new SaleService(database, sales, orgs, menuService, clock, saleSteps, committed -> {
             orgChanged.accept(committed.orgId());
             kitchenStreams.wake(committed.orgId());
@@ -295,8 +298,8 @@ public final class BrigadeServer implements AutoCloseable {
 
         jobs.every("kitchen-events-purge", Duration.ofHours(1),
                 new KitchenEventRetention(database, kitchen, clock)::purge);
-        new KitchenRoutes(new KitchenService(database, kitchen, orgs, saleService, kitchenStreams, clock),
-                kitchenStreams, database, kitchen).register(router);
+        new KitchenRoutes(new KitchenService(database, kitchen, kitchenStations, kitchenTickets, orgs, saleService,
+                kitchenStreams, clock), kitchenStreams, database, kitchen).register(router);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");

@@ -3,13 +3,10 @@ package io.brigade.protocol.kitchen;
 import java.util.List;
 
 /**
- * The tickets on a property's display and the cursor they are consistent with: stream from
- * {@code cursor} (as {@code Last-Event-ID}) to miss nothing and see nothing twice. {@code today} is the
- * day's bumped-ticket count and average ticket time (creation to bump) in the property's time zone.
+ * What a store's kitchen screens show and the cursor it is consistent with: stream from {@code cursor} (as
+ * {@code Last-Event-ID}) to miss nothing and see nothing twice. {@code tickets} are the open ones, oldest first;
+ * {@code stations} the store's stations; {@code prepTimes} each station's prep times today.
  */
-public record KitchenSnapshot(long cursor, List<KitchenTicket> tickets, Today today) {
-
-    /** Tickets bumped today and their average time from creation to bump, in whole seconds (null if none). */
-    public record Today(int bumped, Long averageSeconds) {
-    }
+public record KitchenSnapshot(long cursor, List<KitchenTicket> tickets, KitchenStations stations,
+                              KitchenPrepTimes prepTimes) {
 }

@@ -137,6 +137,27 @@ public final class Access {
         });
     }
 
+    /**
+     * A till sending rounds to the kitchen and voiding sent lines: the org's own OAuth client (a terminal's
+     * credentials), a cashier or a manager.
+     */
+    public static Access till() {
+        return new Access("till", Credential.BEARER, (caller, orgId) -> {
+            if (caller instanceof Caller.OrgClient) {
+                return null;
+            }
+            if (caller instanceof Caller.Staff staff) {
+                return staff.role() == StaffRole.CASHIER || staff.role() == StaffRole.MANAGER ? null
+                        : "sending to the kitchen needs a cashier or a manager; you are signed in as "
+                                + roleName(staff);
+            }
+            if (caller instanceof Caller.App) {
+                return APP_OUTSIDE_V3;
+            }
+            return "sending to the kitchen needs a staff session or the org's own OAuth client";
+        });
+    }
+
     /** Only the org's own OAuth client (a terminal's credentials), never a person's session, a key or an app. */
     public static Access ownClient() {
         return new Access("ownClient", Credential.BEARER, (caller, orgId) -> {

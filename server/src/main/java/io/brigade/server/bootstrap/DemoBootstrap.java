@@ -1,5 +1,6 @@
 package io.brigade.server.bootstrap;
 
+import io.brigade.protocol.kitchen.KitchenStation;
 import io.brigade.protocol.menus.Category;
 import io.brigade.protocol.menus.MenuContent;
 import io.brigade.protocol.menus.MenuCreated;
@@ -16,6 +17,7 @@ import io.brigade.server.auth.ApiKeyFormat;
 import io.brigade.server.auth.CredentialRepository;
 import io.brigade.server.auth.Secrets;
 import io.brigade.server.db.Database;
+import io.brigade.server.kitchen.KitchenStationRepository;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
@@ -107,6 +109,25 @@ public final class DemoBootstrap {
         staff.add(orgId, new NewStaffMember("Ciara", StaffRole.CASHIER.name(), "1111"));
         staff.add(orgId, new NewStaffMember("Kevin", StaffRole.KITCHEN.name(), "2222"));
         staff.add(orgId, new NewStaffMember("Maeve", StaffRole.MANAGER.name(), "9999"));
+    }
+
+    /**
+     * Gives the demo restaurant's store three kitchen stations: Pizza (the pizzas), Bar (the drinks) and Grill
+     * (the burgers, and every category no station names).
+     */
+    public void addDemoStations(Result demo) {
+        MenuContent menu = new MenuService(database, new MenuRepository(), new OrgRepository(), clock)
+                .latestContent(demo.orgId(), demo.menuId()).orElseThrow();
+        java.util.function.Function<String, List<String>> category = caption -> menu.categories().stream()
+                .filter(c -> c.caption().equals(caption)).map(Category::id).toList();
+        List<KitchenStation> stations = List.of(
+                new KitchenStation("pizza", "Pizza", category.apply("Pizzas"), false),
+                new KitchenStation("grill", "Grill", category.apply("Burgers"), true),
+                new KitchenStation("bar", "Bar", category.apply("Drinks"), false));
+        database.inTransaction(c -> {
+            new KitchenStationRepository().replace(c, demo.orgId(), demo.propertyId(), stations);
+            return null;
+        });
     }
 
     /** The demo menu; ids are assigned here so that the ids printed by bootstrap are the stored ones. */

@@ -149,8 +149,13 @@ public final class TenantMigrationRepository {
                 sourceOrgId, sourceOrgId, propertyId);
         // Kitchen tickets move so that the target's displays show and bump them; the source's kitchen event
         // log stays where it was numbered (a display of the target starts from a snapshot of tickets).
-        update(c, "UPDATE kitchen_tickets SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,
-                sourceOrgId, propertyId);
+        update(c, "UPDATE kitchen_check_lines SET org_id = ? WHERE org_id = ? AND ticket_id IN"
+                + " (SELECT ticket_id FROM kitchen_tickets WHERE org_id = ? AND property_id = ?)", targetOrgId,
+                sourceOrgId, sourceOrgId, propertyId);
+        for (String kitchen : List.of("kitchen_tickets", "kitchen_stations", "kitchen_station_categories")) {
+            update(c, "UPDATE " + kitchen + " SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,
+                    sourceOrgId, propertyId);
+        }
         for (String rollup : List.of("analytics_sales_day", "analytics_sales_hour", "analytics_items_day",
                 "analytics_events_day")) {
             update(c, "UPDATE " + rollup + " SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,

@@ -265,7 +265,7 @@ class JobTypesTest {
         // Its open kitchen ticket moved too: the target's display shows it, the source's no longer.
         String kitchen = "/kitchen/tickets?propertyId=" + from.ids().propertyId();
         JsonNode targetTickets = to.api().get("/backoffice/v1/orgs/" + to.ids().orgId() + kitchen).json();
-        assertEquals(saleId, targetTickets.get("tickets").get(0).get("saleId").asText(), targetTickets.toString());
+        assertEquals(saleId, targetTickets.get("tickets").get(0).get("ticketId").asText(), targetTickets.toString());
         ApiClient.Response source = from.api().get("/backoffice/v1/orgs/" + from.ids().orgId() + kitchen);
         assertTrue(source.status() == 404 || source.status() == 422, "the source has no such property now: "
                 + source.body());

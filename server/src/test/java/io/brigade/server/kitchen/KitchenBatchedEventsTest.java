@@ -53,7 +53,7 @@ class KitchenBatchedEventsTest {
         List<String[]> events = server.database().read(c -> {
             List<String[]> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq, sale_id, type FROM kitchen_events WHERE org_id = ? ORDER BY seq")) {
+                    "SELECT seq, ticket_id, type FROM kitchen_events WHERE org_id = ? ORDER BY seq")) {
                 ps.setString(1, tenant.ids().orgId());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -57,7 +57,7 @@ class KitchenTwoNodesTest {
                 }
                 ApiClient kitchenOnA = new ApiClient(a.uri()).with("Authorization", "Bearer " + token);
                 assertEquals(200, kitchenOnA.post("/backoffice/v1/orgs/" + org.orgId() + "/kitchen/tickets/"
-                        + sold.get(0) + "/bump", Map.of()).status());
+                        + sold.get(0) + "/stations/kitchen/bump", Map.of()).status());
 
                 List<SseClient.Event> got = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
@@ -65,14 +65,19 @@ class KitchenTwoNodesTest {
                 }
                 List<String> expected = new ArrayList<>(sold);
                 expected.add(sold.get(0));
-                assertEquals(expected, got.stream().map(e -> e.data().replaceAll(".*\"saleId\":\"([^\"]+)\".*", "$1"))
+                assertEquals(expected, got.stream().map(e -> e.data().replaceAll(".*\"ticketId\":\"([^\"]+)\".*", "$1"))
                         .toList());
-                assertEquals("ticket-status", got.get(5).event());
+                assertEquals("ticket-updated", got.get(5).event());
                 for (int i = 1; i < got.size(); i++) {
                     assertTrue(Long.parseLong(got.get(i).id()) == Long.parseLong(got.get(i - 1).id()) + 1,
                             "consecutive cursors: " + got);
                 }
-                assertEquals(null, stream.poll(Duration.ofMillis(800)), "nothing twice");
+                ApiClient.Response marker = tillOnA.post("/salesManagement/orgs/" + org.orgId() + "/sales",
+                        Sales.simple(org, Instant.now().toString(), "2.50"), "x-idempotency-key",
+                        UUID.randomUUID().toString());
+                SseClient.Event next = stream.next(Duration.ofSeconds(10));
+                assertTrue(next.data().contains(marker.json().get("saleId").asText()),
+                        "the next event is the next sale's: nothing came twice");
             }
         }
     }

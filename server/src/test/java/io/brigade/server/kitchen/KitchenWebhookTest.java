@@ -55,8 +55,8 @@ class KitchenWebhookTest {
             ApiClient kitchen = new ApiClient(server.uri()).with("Authorization", "Bearer " + token);
             String base = "/backoffice/v1/orgs/" + org.orgId() + "/kitchen";
 
-            assertEquals(200, kitchen.post(base + "/tickets/" + saleId + "/bump", Map.of()).status());
-            assertEquals(200, kitchen.post(base + "/recall?propertyId=" + org.propertyId(), Map.of()).status());
+            assertEquals(200, kitchen.post(base + "/tickets/" + saleId + "/stations/kitchen/bump", Map.of()).status());
+            assertEquals(200, kitchen.post(base + "/stations/kitchen/recall?propertyId=" + org.propertyId(), Map.of()).status());
             server.dispatcher().drain();
 
             assertEquals(List.of("sales.pos.status.updated.v1", "sales.pos.status.updated.v1"),

@@ -82,10 +82,6 @@ final class SseClient implements AutoCloseable {
         return e;
     }
 
-    /** The next event if one arrives within {@code timeout}, else null. */
-    Event poll(Duration timeout) throws InterruptedException {
-        return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
 
     @Override
     public void close() throws Exception {
