@@ -66,6 +66,7 @@ public final class EmbeddedServer implements AutoCloseable {
         DemoBootstrap demo = new DemoBootstrap(database, clock);
         DemoBootstrap.Result r = demo.run(name);
         demo.addDemoStaff(r.orgId());
+        demo.addDemoStations(r);
         return new TerminalSettings(url(), r.clientId(), r.clientSecret(), r.orgId(), r.propertyId(),
                 r.salesChannelId(), "till-1", true);
     }

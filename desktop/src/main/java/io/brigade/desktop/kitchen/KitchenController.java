@@ -1,9 +1,15 @@
 package io.brigade.desktop.kitchen;
 
 import io.brigade.protocol.kitchen.KitchenItem;
+import io.brigade.protocol.kitchen.KitchenPrepTimes;
+import io.brigade.protocol.kitchen.KitchenStation;
+import io.brigade.protocol.kitchen.KitchenStations;
 import io.brigade.protocol.kitchen.KitchenTicket;
+import io.brigade.protocol.sales.DispatchType;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +20,11 @@ import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -27,67 +33,57 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Binds the kitchen display to its {@link KitchenViewModel}: three columns of ticket cards, the stream banner,
- * the all-day counts and the bump-bar keys (1–9 select, Enter bumps, S starts, R recalls, M mutes).
+ * Binds the kitchen screen to its {@link KitchenViewModel}: a station's columns (new, in preparation, bumped here)
+ * or the expo's (in progress with each station's progress, ready at the pass), the stream banner, all-day counts,
+ * prep times, and the bump-bar keys (1–9 select, Enter bumps or serves the selected ticket, S starts, R recalls,
+ * M mutes). A tap selects a ticket; a tap on a line of the selected ticket marks it done.
  */
 public final class KitchenController {
-    private static final String ALL = "All stations";
     @FXML private BorderPane root;
     @FXML private Label banner;
-    @FXML private ComboBox<String> station;
+    @FXML private ComboBox<String> viewChoice;
     @FXML private Button startButton;
     @FXML private Button bumpButton;
     @FXML private Button recallButton;
     @FXML private ToggleButton mute;
-    @FXML private Label average;
     @FXML private Label liveStatus;
-    @FXML private Label newHeader;
-    @FXML private Label preparingHeader;
-    @FXML private Label readyHeader;
-    @FXML private VBox newColumn;
-    @FXML private VBox preparingColumn;
-    @FXML private VBox readyColumn;
+    @FXML private HBox columns;
     @FXML private VBox allDay;
+    @FXML private VBox prepTimes;
     @FXML private Label message;
 
     private KitchenViewModel model;
+    private KitchenTexts texts;
     private DateTimeFormatter timeOfDay;
     private final Map<String, Label> ageLabels = new HashMap<>();
     private final Map<String, Node> cards = new HashMap<>();
-    /** Each work-queue ticket's number key, worked out once per render rather than once per card. */
-    private final Map<String, Integer> numberKeys = new HashMap<>();
     private final EventHandler<KeyEvent> keys = this::onKey;
 
     /** Wires the screen to its model, which carries out the cook's commands. */
-    public void bind(KitchenViewModel viewModel, ZoneId zone) {
+    public void bind(KitchenViewModel viewModel, KitchenTexts words, ZoneId zone) {
         this.model = viewModel;
+        this.texts = words;
         message.textProperty().bind(model.messageProperty());
         this.timeOfDay = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
 
-        station.getItems().setAll(ALL);
-        station.getItems().addAll(model.stations());
-        model.stations().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            String chosen = station.getValue();
-            station.getItems().setAll(ALL);
-            station.getItems().addAll(model.stations());
-            station.setValue(chosen != null && station.getItems().contains(chosen) ? chosen : ALL);
-        });
-        station.setValue(ALL);
-        station.valueProperty().addListener((o, a, b) -> model.stationProperty().set(ALL.equals(b) ? null : b));
-        station.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
+        viewChoice.setCellFactory(list -> new ViewCell());
+        viewChoice.setButtonCell(new ViewCell());
+        model.stations().addListener((javafx.collections.ListChangeListener<KitchenStation>) c -> fillViews());
+        fillViews();
+        viewChoice.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.show(b);
             }
         });
+        model.viewProperty().addListener((o, a, b) -> viewChoice.setValue(b));
 
         mute.selectedProperty().bindBidirectional(model.mutedProperty());
         mute.textProperty().bind(javafx.beans.binding.Bindings.when(mute.selectedProperty())
-                .then("Muted (M)").otherwise("Sound on (M)"));
+                .then(texts.muted()).otherwise(texts.soundOn()));
 
         banner.managedProperty().bind(banner.visibleProperty());
         model.liveProperty().addListener((o, a, b) -> refreshStatus());
@@ -96,6 +92,7 @@ public final class KitchenController {
         refreshStatus();
 
         model.versionProperty().addListener((o, a, b) -> render());
+        model.prepTimesProperty().addListener((o, a, b) -> renderPrepTimes());
         render();
 
         Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
@@ -113,48 +110,65 @@ public final class KitchenController {
         });
     }
 
+    private void fillViews() {
+        List<String> ids = new ArrayList<>();
+        model.stations().forEach(s -> ids.add(s.id()));
+        ids.add(KitchenStations.EXPO);
+        viewChoice.getItems().setAll(ids);
+        viewChoice.setValue(model.viewProperty().get());
+    }
+
+    /** Shows a view id by its name: a station's name, or the expo's. */
+    private final class ViewCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : KitchenStations.EXPO.equals(item) ? texts.expo()
+                    : model.stationName(item));
+        }
+    }
+
     private void refreshStatus() {
         boolean live = model.liveProperty().get();
-        String last = model.lastUpdateProperty().get() == null ? "never"
+        String last = model.lastUpdateProperty().get() == null ? texts.never()
                 : timeOfDay.format(model.lastUpdateProperty().get());
         banner.setVisible(!live);
-        banner.setText("NOT LIVE — connection to the server lost. Last update " + last
-                + ". Reconnecting…" + (model.downReasonProperty().get().isEmpty() ? ""
-                : " (" + model.downReasonProperty().get() + ")"));
-        liveStatus.setText(live ? "● Live" : "● Offline");
-        liveStatus.getStyleClass().setAll("live-status", live ? "live" : "offline");
+        String reason = model.downReasonProperty().get();
+        banner.setText(reason.isEmpty() ? texts.notLive(last) : texts.notLiveBecause(last, reason));
+        liveStatus.setText(live ? texts.live() : texts.offline());
+        liveStatus.getStyleClass().setAll("label", "live-status", live ? "live" : "offline");
     }
 
     private void tick() {
         for (Map.Entry<String, Label> e : ageLabels.entrySet()) {
             KitchenTicket t = model.ticket(e.getKey());
             if (t != null) {
-                ageText(e.getValue(), t);
+                e.getValue().setText(KitchenViewModel.clockText(model.age(t)));
                 Node card = cards.get(e.getKey());
                 if (card != null) {
                     ageStyle(card, t);
                 }
             }
         }
-        java.time.Duration avg = model.averageTicketTime();
-        average.setText("Avg ticket today: " + (avg == null ? "–" : KitchenViewModel.clockText(avg)));
     }
 
     private void render() {
+        boolean expo = model.isExpo();
+        startButton.setVisible(!expo);
+        startButton.setManaged(!expo);
+        bumpButton.setText(expo ? texts.serve() : texts.bump());
         ageLabels.clear();
         cards.clear();
-        numberKeys.clear();
-        List<KitchenTicket> queue = model.workQueue();
-        for (int i = 0; i < queue.size(); i++) {
-            numberKeys.put(queue.get(i).saleId(), i + 1);
+        List<Node> shown = new ArrayList<>();
+        for (KitchenViewModel.Column c : model.columns()) {
+            shown.add(column(c, model.column(c)));
         }
-        fill(newColumn, newHeader, "New", model.column(KitchenViewModel.Column.NEW));
-        fill(preparingColumn, preparingHeader, "In preparation", model.column(KitchenViewModel.Column.IN_PREPARATION));
-        fill(readyColumn, readyHeader, "Ready", model.column(KitchenViewModel.Column.READY));
+        columns.getChildren().setAll(shown);
         allDay.getChildren().clear();
         for (Map.Entry<String, Integer> e : model.allDayCounts()) {
             Label count = new Label(e.getValue() + "");
             count.getStyleClass().add("all-day-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
             Label name = new Label(e.getKey());
             name.getStyleClass().add("all-day-name");
             name.setWrapText(true);
@@ -162,91 +176,203 @@ public final class KitchenController {
             row.getStyleClass().add("all-day-row");
             allDay.getChildren().add(row);
         }
+        renderPrepTimes();
         tick();
     }
 
-    private void fill(VBox column, Label header, String title, List<KitchenTicket> tickets) {
-        header.setText(title + "  (" + tickets.size() + ")");
-        column.getChildren().setAll(tickets.stream().map(this::card).toList());
+    private Node column(KitchenViewModel.Column c, List<KitchenTicket> tickets) {
+        String title = switch (c) {
+            case NEW -> texts.columnNew();
+            case IN_PREPARATION -> texts.columnPreparing();
+            case BUMPED -> texts.columnBumped();
+            case IN_PROGRESS -> texts.columnInProgress();
+            case READY -> texts.columnReady();
+        };
+        Label header = new Label(texts.columnHeader(title, tickets.size()));
+        header.getStyleClass().add("column-header");
+        header.setMaxWidth(Double.MAX_VALUE);
+        VBox body = new VBox(10);
+        body.setId("column-" + c.name());
+        body.getStyleClass().add("column-body");
+        body.getChildren().setAll(tickets.stream().map(t -> card(t, c)).toList());
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setFocusTraversable(false);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox column = new VBox(header, scroll);
+        column.getStyleClass().add("kitchen-column");
+        column.setPrefWidth(100);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        return column;
     }
 
-    private Node card(KitchenTicket t) {
-        int key = numberKeys.getOrDefault(t.saleId(), 0);
+    private Node card(KitchenTicket t, KitchenViewModel.Column column) {
+        int key = model.keyOf(t.ticketId());
         Label number = new Label(key == 0 ? "" : String.valueOf(key));
         number.getStyleClass().add("ticket-key");
-        number.setVisible(key > 0 && key <= 9);
-        number.setManaged(key > 0 && key <= 9);
+        number.setVisible(key > 0);
+        number.setManaged(key > 0);
         Label id = new Label("#" + t.displayId());
         id.getStyleClass().add("ticket-id");
-        Label where = new Label(dispatch(t));
-        where.getStyleClass().add("ticket-where");
-        Label age = new Label();
+        Label age = new Label(KitchenViewModel.clockText(model.age(t)));
         age.getStyleClass().add("ticket-age");
-        ageText(age, t);
-        ageLabels.put(t.saleId(), age);
+        ageLabels.put(t.ticketId(), age);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // Number and age never shrink: they are what a cook reads first, from across the kitchen.
-        for (Label l : List.of(number, id, age)) {
-            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Number and age never shrink: they are what a cook reads first, from across the kitchen (a long name
+        // of a tab gives way first).
+        for (Label l : List.of(number, age)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox head = new HBox(8, number, id, spacer, age);
         head.getStyleClass().add("ticket-head");
+        Label where = new Label(where(t));
+        where.getStyleClass().add("ticket-where");
         where.setWrapText(true);
 
-        VBox body = new VBox(2);
-        for (KitchenItem item : t.items()) {
-            Label line = new Label(item.quantity() + " × " + item.name());
-            line.getStyleClass().add("ticket-item");
-            if (item.done()) {
-                line.getStyleClass().add("item-done");
-            }
-            line.setId("item-" + t.displayId() + "-" + item.lineNo());
-            line.setWrapText(true);
-            line.setMaxWidth(Double.MAX_VALUE);
-            line.setOnMouseClicked(e -> {
-                e.consume();
-                model.toggleItem(t.saleId(), item);
-            });
-            body.getChildren().add(line);
-            for (String m : item.modifiers()) {
-                Label mod = new Label("   + " + m.strip());
-                mod.getStyleClass().add("ticket-modifier");
-                mod.setWrapText(true);
-                body.getChildren().add(mod);
-            }
-            if (item.notes() != null) {
-                Label note = new Label("   ! " + item.notes());
-                note.getStyleClass().add("ticket-note");
-                note.setWrapText(true);
-                body.getChildren().add(note);
-            }
+        VBox card = new VBox(4, head, where);
+        boolean voided = KitchenTicket.VOIDED.equals(t.status())
+                || (!model.isExpo() && t.items().stream().allMatch(KitchenItem::fullyVoided));
+        if (voided) {
+            Label flag = new Label(model.isExpo() ? texts.voidTicketAtExpo() : texts.voidTicketAtStation());
+            flag.getStyleClass().add("ticket-void");
+            flag.setWrapText(true);
+            flag.setMaxWidth(Double.MAX_VALUE);
+            card.getChildren().add(flag);
         }
-        VBox card = new VBox(4, head, where, body);
-        card.setId("ticket-" + t.displayId());
+        if (model.isExpo()) {
+            for (KitchenTicket.Station s : t.stations()) {
+                Label progress = new Label(progress(s));
+                progress.getStyleClass().addAll("station-progress", s.liveLines() == 0 ? "station-void"
+                        : s.bumped() ? "station-bumped" : s.startedAt() != null ? "station-cooking"
+                        : "station-waiting");
+                progress.setMaxWidth(Double.MAX_VALUE);
+                progress.setId("progress-" + t.ticketId() + "-" + s.stationId());
+                card.getChildren().add(progress);
+                t.items().stream().filter(i -> s.stationId().equals(i.stationId()))
+                        .forEach(i -> lines(card, t, i));
+            }
+        } else {
+            t.items().forEach(i -> lines(card, t, i));
+        }
+        card.setId("ticket-" + t.ticketId());
         card.getStyleClass().add("ticket");
-        if (t.saleId().equals(model.selectedProperty().get())) {
+        if (t.ticketId().equals(model.selectedProperty().get())) {
             card.getStyleClass().add("selected");
         }
+        if (column == KitchenViewModel.Column.BUMPED) {
+            card.getStyleClass().add("bumped");
+        }
         ageStyle(card, t);
-        card.setOnMouseClicked(e -> model.select(t.saleId()));
-        cards.put(t.saleId(), card);
+        card.setOnMouseClicked(e -> model.select(t.ticketId()));
+        cards.put(t.ticketId(), card);
         return card;
     }
 
-    private static String dispatch(KitchenTicket t) {
-        String type = switch (t.dispatchType() == null ? io.brigade.protocol.sales.DispatchType.DineIn
-                : t.dispatchType()) {
-            case DineIn -> "Dine in";
-            case TakeAway -> "Takeaway";
-            case Collection -> "Collection";
-            case Delivery -> "Delivery";
-        };
-        return t.table() == null ? type : type + " · Table " + t.table();
+    private void lines(VBox card, KitchenTicket t, KitchenItem item) {
+        String seat = item.seat() == null ? "" : texts.seat(item.seat()) + "  ";
+        Label line = new Label(seat + texts.line(item.fullyVoided() ? item.quantity() : item.liveQuantity(),
+                item.name()));
+        line.getStyleClass().add("ticket-item");
+        if (item.done()) {
+            line.getStyleClass().add("item-done");
+        }
+        if (item.fullyVoided()) {
+            line.getStyleClass().add("item-void");
+        }
+        line.setId("line-" + t.ticketId() + "-" + item.lineId());
+        line.setWrapText(true);
+        line.setMaxWidth(Double.MAX_VALUE);
+        line.setOnMouseClicked(e -> {
+            e.consume();
+            if (t.ticketId().equals(model.selectedProperty().get()) && !item.fullyVoided()) {
+                model.toggleLine(t.ticketId(), item);
+            } else {
+                model.select(t.ticketId());
+            }
+        });
+        card.getChildren().add(line);
+        if (item.voidedQuantity() > 0) {
+            Label v = new Label("   " + texts.voidedLine(item.voidedQuantity(), item.voidReason() == null ? ""
+                    : item.voidReason()));
+            v.getStyleClass().add("ticket-void-line");
+            v.setWrapText(true);
+            v.setMaxWidth(Double.MAX_VALUE);
+            card.getChildren().add(v);
+        }
+        for (String m : item.modifiers()) {
+            Label mod = new Label("   + " + m.strip());
+            mod.getStyleClass().add("ticket-modifier");
+            mod.setWrapText(true);
+            mod.setMaxWidth(Double.MAX_VALUE);
+            card.getChildren().add(mod);
+        }
+        if (item.notes() != null) {
+            Label note = new Label("   ! " + item.notes());
+            note.getStyleClass().add("ticket-note");
+            note.setWrapText(true);
+            note.setMaxWidth(Double.MAX_VALUE);
+            card.getChildren().add(note);
+        }
     }
 
-    private void ageText(Label label, KitchenTicket t) {
-        label.setText(KitchenViewModel.clockText(model.age(t)));
+    private String progress(KitchenTicket.Station s) {
+        if (s.liveLines() == 0) {
+            return texts.stationVoid(s.name());
+        }
+        if (s.bumped()) {
+            return texts.stationBumped(s.name(), timeOfDay.format(s.bumpedAt()).substring(0, 5));
+        }
+        return s.startedAt() != null ? texts.stationCooking(s.name()) : texts.stationWaiting(s.name());
+    }
+
+    private String where(KitchenTicket t) {
+        DispatchType d = t.dispatchType() == null ? DispatchType.DineIn : t.dispatchType();
+        List<String> parts = new ArrayList<>();
+        parts.add(switch (d) {
+            case DineIn -> texts.dineIn();
+            case TakeAway -> texts.takeaway();
+            case Collection -> texts.collection();
+            case Delivery -> texts.delivery();
+        });
+        if (t.table() != null) {
+            parts.add(texts.table(t.table()));
+        }
+        if (t.guests() != null) {
+            parts.add(texts.guests(t.guests()));
+        }
+        if (t.round() != null && t.round() > 1) {
+            parts.add(texts.round(t.round()));
+        }
+        if (t.course() != null && t.course() > 1) {
+            parts.add(texts.course(t.course()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private void renderPrepTimes() {
+        prepTimes.getChildren().clear();
+        KitchenPrepTimes times = model.prepTimesProperty().get();
+        if (times == null) {
+            return;
+        }
+        for (KitchenPrepTimes.Station s : times.stations()) {
+            Label name = new Label(s.name());
+            name.getStyleClass().add("prep-name");
+            Label figures = new Label(s.averageSeconds() == null ? texts.noPrepTime(s.name())
+                    : texts.prepTime(s.name(), KitchenViewModel.clockText(Duration.ofSeconds(s.averageSeconds())),
+                    KitchenViewModel.clockText(Duration.ofSeconds(s.p90Seconds())), s.bumped()));
+            figures.getStyleClass().add("prep-figures");
+            figures.setWrapText(true);
+            VBox row = new VBox(0, name, figures);
+            row.setId("prep-" + s.stationId());
+            row.getStyleClass().add("prep-row");
+            if (s.stationId().equals(model.viewProperty().get())) {
+                row.getStyleClass().add("current");
+            }
+            prepTimes.getChildren().add(row);
+        }
     }
 
     private void ageStyle(Node card, KitchenTicket t) {
@@ -255,7 +381,7 @@ public final class KitchenController {
             case AMBER -> "age-amber";
             case RED -> "age-red";
         };
-        if (KitchenViewModel.column(t.status()) == KitchenViewModel.Column.READY) {
+        if (card.getStyleClass().contains("bumped") || (model.isExpo() && KitchenTicket.READY.equals(t.status()))) {
             wanted = "age-ready";
         }
         if (!card.getStyleClass().contains(wanted)) {
@@ -270,8 +396,7 @@ public final class KitchenController {
         }
         KeyCode code = e.getCode();
         if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
-            int n = Integer.parseInt(code.getName().replaceAll("\\D", ""));
-            model.selectKey(n);
+            model.selectKey(Integer.parseInt(code.getName().replaceAll("\\D", "")));
         } else if (code == KeyCode.ENTER) {
             onBump();
         } else if (code == KeyCode.R) {
@@ -314,9 +439,5 @@ public final class KitchenController {
     /** The root, for the workspace to watch when the screen comes and goes. */
     public Parent root() {
         return root;
-    }
-
-    Scene scene() {
-        return root.getScene();
     }
 }

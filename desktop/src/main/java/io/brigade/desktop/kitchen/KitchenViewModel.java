@@ -2,13 +2,14 @@ package io.brigade.desktop.kitchen;
 
 import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.kitchen.KitchenItem;
+import io.brigade.protocol.kitchen.KitchenPrepTimes;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
+import io.brigade.protocol.kitchen.KitchenStation;
+import io.brigade.protocol.kitchen.KitchenStations;
 import io.brigade.protocol.kitchen.KitchenTicket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,58 +17,64 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The kitchen display's state, without a screen: tickets by column, their ages and colours, the station
- * filter, all-day counts, the day's average ticket time, the selection and whether the stream is live.
- * Everything runs on the FX thread (tests call it directly); time comes from the injected {@link Clock}.
+ * The kitchen screen's state, without a screen. A screen shows one station's part of each ticket (its own lines,
+ * bumped there) or the expo (whole tickets with every station's progress, served from there). Tickets keep their
+ * 1–9 number on a screen for as long as they wait there; Enter acts on the selected ticket, which is always one the
+ * screen highlights. Runs on the FX thread (tests call it directly); time comes from the injected {@link Clock}.
  */
 public final class KitchenViewModel {
-    /** The display's columns, from the sale's status. */
-    public enum Column { NEW, IN_PREPARATION, READY }
+    /** A screen's columns. Station: new, in preparation, bumped here. Expo: in progress, ready. */
+    public enum Column { NEW, IN_PREPARATION, BUMPED, IN_PROGRESS, READY }
 
     /** How late a ticket is. */
     public enum Age { FRESH, AMBER, RED }
 
+    /** How many of a station's bumped tickets stay in sight (the last one is what R brings back). */
+    static final int BUMPED_SHOWN = 5;
+
     private final Clock clock;
-    private final ZoneId zone;
+    private final KitchenTexts texts;
     private final Map<String, KitchenTicket> tickets = new LinkedHashMap<>();
-    private final Map<String, Long> bumpSeconds = new HashMap<>();
-    private int earlierBumped;
-    private long earlierSeconds;
-    private LocalDate statsDay;
-    private final ObservableList<String> stations = FXCollections.observableArrayList();
-    private final ObjectProperty<String> station = new SimpleObjectProperty<>();
-    private final BooleanProperty live = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Instant> lastUpdate = new SimpleObjectProperty<>();
-    private final StringProperty downReason = new SimpleStringProperty("");
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final ObservableList<KitchenStation> stations = FXCollections.observableArrayList();
+    // Null until the stations are known or the PC's last choice is read: then the catch-all station, or that choice.
+    private final ReadOnlyObjectWrapper<String> view = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<KitchenPrepTimes> prepTimes = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Instant> lastUpdate = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper downReason = new ReadOnlyStringWrapper("");
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
-    private final StringProperty selected = new SimpleStringProperty();
-    private final IntegerProperty version = new SimpleIntegerProperty();
+    private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private KitchenActions actions;
     private Background background = Background.direct();
+    private Consumer<String> viewChosen = v -> { };
+    private boolean prepTimesLoading;
+    private boolean prepTimesStale;
     private Duration amberAfter = Duration.ofMinutes(5);
     private Duration redAfter = Duration.ofMinutes(8);
 
-    public KitchenViewModel(Clock clock, ZoneId zone) {
+    public KitchenViewModel(Clock clock, KitchenTexts texts) {
         this.clock = clock;
-        this.zone = zone;
-        station.addListener((o, a, b) -> changed());
+        this.texts = texts;
     }
 
     /** Age thresholds (amber and red); 5 and 8 minutes unless configured. */
@@ -82,76 +89,55 @@ public final class KitchenViewModel {
 
     // --- the stream -------------------------------------------------------------------------------------------
 
-    /** A fresh picture from the server: replaces every ticket. */
+    /** A fresh picture from the server: replaces every ticket, the stations and the prep times. */
     public void snapshot(KitchenSnapshot s) {
         tickets.clear();
-        bumpSeconds.clear();
-        s.tickets().forEach(t -> tickets.put(t.saleId(), t));
-        statsDay = LocalDate.ofInstant(clock.instant(), zone);
-        earlierBumped = s.today().bumped();
-        earlierSeconds = s.today().averageSeconds() == null ? 0 : s.today().averageSeconds() * s.today().bumped();
-        // Bumps already in the snapshot's figures are not counted again when their tickets are recalled.
-        s.tickets().stream().filter(t -> t.bumpedAt() != null).forEach(t -> bumpSeconds.put(t.saleId(), -1L));
+        s.tickets().stream().filter(KitchenTicket::open).forEach(t -> tickets.put(t.ticketId(), t));
+        stations(s.stations());
+        prepTimes.set(s.prepTimes());
         heard();
         changed();
     }
 
-    /** A new ticket; true when it was not on the display yet (the sound plays for those only). */
+    /** A new ticket; true when this screen has something of it to make and did not show it yet (it chimes). */
     public boolean created(KitchenTicket t) {
         heard();
-        if (tickets.containsKey(t.saleId())) {
-            return false;
+        boolean fresh = !tickets.containsKey(t.ticketId()) && t.open();
+        if (t.open()) {
+            tickets.put(t.ticketId(), t);
         }
-        tickets.put(t.saleId(), t);
         changed();
-        return true;
+        return fresh && (isExpo() || t.station(view.get()) != null);
     }
 
-    /** The sale moved: past ready it leaves the display; a bump counts towards today's average. */
-    public void status(String saleId, String status, Instant bumpedAt) {
+    /** A ticket changed (a station started or bumped it, a line was done or voided, it was served). */
+    public void updated(KitchenTicket t) {
         heard();
-        KitchenTicket t = tickets.get(saleId);
-        if (t == null) {
-            return;
-        }
-        if (column(status) == null) {
-            tickets.remove(saleId);
-            if (saleId.equals(selected.get())) {
-                selected.set(null);
-            }
+        KitchenTicket before = tickets.get(t.ticketId());
+        if (t.open()) {
+            tickets.put(t.ticketId(), t);
         } else {
-            tickets.put(saleId, t.withStatus(status, bumpedAt));
+            tickets.remove(t.ticketId());
         }
-        countBump(t, status, bumpedAt);
+        if (before == null || !bumps(before).equals(bumps(t))) {
+            refreshPrepTimes();
+        }
         changed();
     }
 
-    /** A line was marked done or not done. */
-    public void itemDone(String saleId, int lineNo, boolean done) {
-        heard();
-        KitchenTicket t = tickets.get(saleId);
-        if (t != null) {
-            tickets.put(saleId, new KitchenTicket(t.saleId(), t.displayId(), t.propertyId(), t.dispatchType(),
-                    t.table(), t.createdAt(), t.status(), t.bumpedAt(), t.items().stream()
-                            .map(i -> i.lineNo() == lineNo ? i.withDone(done) : i).toList()));
-            changed();
-        }
+    private static Map<String, Instant> bumps(KitchenTicket t) {
+        Map<String, Instant> out = new HashMap<>();
+        t.stations().forEach(s -> out.put(s.stationId(), s.bumpedAt()));
+        return out;
     }
 
-    /** A ticket as an action's answer returned it (the stream will say the same; applying twice is harmless). */
-    public void replaced(KitchenTicket t) {
-        KitchenTicket before = tickets.get(t.saleId());
-        if (before == null) {
-            if (column(t.status()) != null) {
-                tickets.put(t.saleId(), t); // recalled from beyond the snapshot's ready window
-                changed();
-            }
-            return;
+    /** The store's stations changed; a screen without a station, or whose station is gone, shows the catch-all. */
+    public void stations(KitchenStations s) {
+        stations.setAll(s.stations());
+        if (!isExpo() && s.stations().stream().noneMatch(st -> st.id().equals(view.get()))) {
+            s.stations().stream().filter(KitchenStation::catchAll).findFirst()
+                    .or(() -> s.stations().stream().findFirst()).ifPresent(st -> view.set(st.id()));
         }
-        if (!Objects.equals(before.status(), t.status())) {
-            countBump(before, t.status(), t.bumpedAt());
-        }
-        tickets.put(t.saleId(), t);
         changed();
     }
 
@@ -172,79 +158,118 @@ public final class KitchenViewModel {
         lastUpdate.set(clock.instant());
     }
 
-    private void countBump(KitchenTicket t, String status, Instant bumpedAt) {
-        rollDay();
-        Long counted = bumpSeconds.get(t.saleId());
-        if ("SALE_PREPARED_BY_KITCHEN".equals(status) && bumpedAt != null && counted == null) {
-            bumpSeconds.put(t.saleId(), Duration.between(t.createdAt(), bumpedAt).toSeconds());
-        } else if (!"SALE_PREPARED_BY_KITCHEN".equals(status) && column(status) != null && counted != null) {
-            // Recalled: it is not done after all.
-            bumpSeconds.remove(t.saleId());
-            if (counted < 0) {
-                earlierBumped = Math.max(0, earlierBumped - 1);
-                long tookBefore = Duration.between(t.createdAt(), t.bumpedAt() == null ? t.createdAt()
-                        : t.bumpedAt()).toSeconds();
-                earlierSeconds = Math.max(0, earlierSeconds - tookBefore);
-            }
-        }
-    }
-
-    private void rollDay() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        if (statsDay != null && !today.equals(statsDay)) {
-            earlierBumped = 0;
-            earlierSeconds = 0;
-            bumpSeconds.replaceAll((k, v) -> -1L);
-        }
-        statsDay = today;
-    }
-
     // --- the cook's commands, carried out on the server as whoever is signed in ---------------------------------
 
-    /** How the commands reach the server, and where they run; without them the display only shows the stream. */
-    public void commands(KitchenActions kitchenActions, Background worker) {
+    /**
+     * How the commands reach the server, where they run, and who hears of a chosen screen (to remember it);
+     * without them the screen only shows the stream.
+     */
+    public void commands(KitchenActions kitchenActions, Background worker, Consumer<String> onViewChosen) {
         this.actions = kitchenActions;
         this.background = worker;
+        this.viewChosen = onViewChosen;
     }
 
-    /** Bumps the selected ticket (or the oldest one still to make) to ready. */
+    /** Shows a station's screen (its id) or the expo ({@link KitchenStations#EXPO}). */
+    public void show(String viewId) {
+        Objects.requireNonNull(viewId, "viewId == null");
+        boolean known = KitchenStations.EXPO.equals(viewId) || stations.isEmpty()
+                || stations.stream().anyMatch(s -> s.id().equals(viewId));
+        if (viewId.equals(view.get()) || !known) {
+            return;
+        }
+        view.set(viewId);
+        numbers.clear();
+        selected.set(null);
+        changed();
+        viewChosen.accept(viewId);
+    }
+
+    /**
+     * Enter: at a station, bumps the selected ticket's part there; at the expo, serves the selected ticket (or
+     * clears it, when every line was voided).
+     */
     public void bump() {
-        KitchenTicket t = bumpTarget();
+        KitchenTicket t = target();
         if (t == null) {
-            message.set("Nothing to bump");
+            message.set(texts.nothingSelected());
             return;
         }
-        act("Bumped #" + t.displayId(), () -> actions.bump(t.saleId()));
+        if (isExpo()) {
+            if (!KitchenTicket.READY.equals(t.status()) && !KitchenTicket.VOIDED.equals(t.status())) {
+                message.set(texts.notReady(t.displayId(), String.join(", ", t.stations().stream()
+                        .filter(s -> !s.bumped() && s.liveLines() > 0).map(KitchenTicket.Station::name).toList())));
+                return;
+            }
+            String done = KitchenTicket.VOIDED.equals(t.status()) ? texts.cleared(t.displayId())
+                    : texts.served(t.displayId());
+            act(done, () -> actions.serve(t.ticketId()));
+            return;
+        }
+        String station = view.get();
+        act(texts.bumped(t.displayId(), stationName(station)), () -> actions.bump(t.ticketId(), station));
     }
 
-    /** Starts preparing the selected ticket, when it is a new one. */
+    /** S: the station starts the selected ticket, when it is new there. */
     public void start() {
-        KitchenTicket t = bumpTarget();
-        if (t == null || column(t.status()) != Column.NEW) {
-            message.set("Select a new ticket to start");
+        KitchenTicket t = target();
+        KitchenTicket.Station part = t == null || isExpo() ? null : t.station(view.get());
+        if (part == null || part.startedAt() != null || part.bumped()) {
+            message.set(texts.startNeedsNew());
             return;
         }
-        act("Started #" + t.displayId(), () -> actions.start(t.saleId()));
+        String station = view.get();
+        act(texts.started(t.displayId()), () -> actions.start(t.ticketId(), station));
     }
 
-    /** Brings the last bumped ticket back. */
+    /** R: brings back the ticket this station bumped last (the expo: the ticket served last). */
     public void recall() {
-        background.run(actions::recallLast, ticket -> {
-            replaced(ticket);
-            message.set("Recalled #" + ticket.displayId());
+        String station = view.get();
+        if (station == null) {
+            return;
+        }
+        Callable<KitchenTicket> work = isExpo() ? actions::recallServed : () -> actions.recall(station);
+        background.run(work, ticket -> {
+            updated(ticket);
+            select(ticket.ticketId());
+            message.set(texts.recalled(ticket.displayId()));
         }, this::failed);
     }
 
-    /** Marks an item of a ticket done, or not done again. */
-    public void toggleItem(String saleId, KitchenItem item) {
-        act((item.done() ? "Not done: " : "Done: ") + item.name(), () -> actions.markItem(saleId, item.lineNo(),
-                !item.done()));
+    /** Marks a line of a ticket done at its station, or not done again. */
+    public void toggleLine(String ticketId, KitchenItem item) {
+        act(item.done() ? texts.lineNotDone(item.name()) : texts.lineDone(item.name()),
+                () -> actions.markLine(ticketId, item.lineId(), !item.done()));
+    }
+
+    /** Asks the server for today's prep times again (after a bump; at most one request at a time). */
+    public void refreshPrepTimes() {
+        if (actions == null) {
+            return;
+        }
+        if (prepTimesLoading) {
+            prepTimesStale = true;
+            return;
+        }
+        prepTimesLoading = true;
+        background.run(actions::prepTimes, times -> {
+            prepTimes.set(times);
+            prepTimesDone();
+        }, failure -> prepTimesDone());
+    }
+
+    private void prepTimesDone() {
+        prepTimesLoading = false;
+        if (prepTimesStale) {
+            prepTimesStale = false;
+            refreshPrepTimes();
+        }
     }
 
     private void act(String done, Callable<KitchenTicket> work) {
         message.set("");
         background.run(work, ticket -> {
-            replaced(ticket);
+            updated(ticket);
             message.set(done);
         }, this::failed);
     }
@@ -253,73 +278,142 @@ public final class KitchenViewModel {
         message.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
     }
 
-    /** What the last command did, or why it could not. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    // --- what the screen shows ---------------------------------------------------------------------------------
+
+    public boolean isExpo() {
+        return KitchenStations.EXPO.equals(view.get());
     }
 
-    // --- what the screen shows -------------------------------------------------------------------------------
-
-    /** The column of a sale status, or null when the ticket has left the kitchen. */
-    public static Column column(String status) {
-        return switch (status) {
-            case "SALE_CREATED" -> Column.NEW;
-            case "SALE_IN_PREPARATION" -> Column.IN_PREPARATION;
-            case "SALE_PREPARED_BY_KITCHEN" -> Column.READY;
-            default -> null;
-        };
-    }
-
-    /** The tickets of a column the current station sees (with only that station's items), oldest first. */
+    /** The tickets of a column of the current screen, oldest first (bumped ones: the latest first). */
     public List<KitchenTicket> column(Column c) {
-        Comparator<KitchenTicket> order = c == Column.READY
-                ? Comparator.comparing(KitchenTicket::bumpedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                : Comparator.comparing(KitchenTicket::createdAt);
+        if (isExpo()) {
+            return expoColumn(c);
+        }
+        String station = view.get();
+        List<KitchenTicket> out = new ArrayList<>();
+        if (station == null) {
+            return out;
+        }
+        for (KitchenTicket t : tickets.values()) {
+            KitchenTicket.Station part = t.station(station);
+            if (part != null && columnAtStation(part) == c) {
+                out.add(t.onlyStation(station));
+            }
+        }
+        if (c == Column.BUMPED) {
+            out.sort(Comparator.comparing((KitchenTicket t) -> t.station(station).bumpedAt()).reversed()
+                    .thenComparing(KitchenTicket::ticketId));
+            return out.size() > BUMPED_SHOWN ? List.copyOf(out.subList(0, BUMPED_SHOWN)) : out;
+        }
+        out.sort(Comparator.comparing(KitchenTicket::orderedAt).thenComparing(KitchenTicket::ticketId));
+        return out;
+    }
+
+    private static Column columnAtStation(KitchenTicket.Station part) {
+        return part.bumped() ? Column.BUMPED : part.startedAt() != null ? Column.IN_PREPARATION : Column.NEW;
+    }
+
+    private List<KitchenTicket> expoColumn(Column c) {
         List<KitchenTicket> out = new ArrayList<>();
         for (KitchenTicket t : tickets.values()) {
-            if (column(t.status()) != c) {
-                continue;
-            }
-            KitchenTicket seen = forStation(t);
-            if (!seen.items().isEmpty()) {
-                out.add(seen);
+            boolean ready = KitchenTicket.READY.equals(t.status()) || KitchenTicket.VOIDED.equals(t.status());
+            if ((c == Column.READY && ready) || (c == Column.IN_PROGRESS && !ready)) {
+                out.add(t);
             }
         }
-        out.sort(order.thenComparing(KitchenTicket::saleId));
+        out.sort(Comparator.comparing(KitchenTicket::orderedAt).thenComparing(KitchenTicket::ticketId));
         return out;
     }
 
-    private KitchenTicket forStation(KitchenTicket t) {
-        String s = station.get();
-        if (s == null) {
-            return t;
-        }
-        return new KitchenTicket(t.saleId(), t.displayId(), t.propertyId(), t.dispatchType(), t.table(), t.createdAt(),
-                t.status(), t.bumpedAt(), t.items().stream().filter(i -> s.equals(i.category())).toList());
+    /** The columns of the current screen, left to right. */
+    public List<Column> columns() {
+        return isExpo() ? List.of(Column.IN_PROGRESS, Column.READY)
+                : List.of(Column.NEW, Column.IN_PREPARATION, Column.BUMPED);
     }
 
-    /** Tickets still to make (new, then in preparation): the order number keys select them in, from 1. */
+    /**
+     * The tickets the number keys and Enter act on: at a station those still to bump there, at the expo every
+     * ticket on it; oldest first.
+     */
     public List<KitchenTicket> workQueue() {
-        List<KitchenTicket> out = new ArrayList<>(column(Column.NEW));
-        out.addAll(column(Column.IN_PREPARATION));
+        List<KitchenTicket> out = new ArrayList<>();
+        if (isExpo()) {
+            out.addAll(column(Column.IN_PROGRESS));
+            out.addAll(column(Column.READY));
+        } else {
+            out.addAll(column(Column.NEW));
+            out.addAll(column(Column.IN_PREPARATION));
+        }
+        out.sort(Comparator.comparing(KitchenTicket::orderedAt).thenComparing(KitchenTicket::ticketId));
         return out;
     }
 
-    /** The 1-based key of a ticket in the work queue, or 0 (ready tickets have none). */
-    public int keyOf(String saleId) {
-        List<KitchenTicket> queue = workQueue();
-        for (int i = 0; i < queue.size(); i++) {
-            if (queue.get(i).saleId().equals(saleId)) {
-                return i + 1;
-            }
-        }
-        return 0;
+    /**
+     * The ticket's number key on this screen (0: none). A ticket keeps its number while it waits here; one that
+     * arrives takes the lowest free number, and past nine tickets the newest wait for one to free.
+     */
+    public int keyOf(String ticketId) {
+        return numbers.getOrDefault(ticketId, 0);
     }
 
-    /** How long ago the ticket came in (until its bump, for a ready ticket). */
+    private void renumber(List<KitchenTicket> queue) {
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        queue.forEach(t -> waiting.add(t.ticketId()));
+        numbers.keySet().retainAll(waiting);
+        TreeSet<Integer> free = new TreeSet<>();
+        for (int n = 1; n <= 9; n++) {
+            free.add(n);
+        }
+        free.removeAll(numbers.values());
+        for (KitchenTicket t : queue) {
+            if (!numbers.containsKey(t.ticketId()) && !free.isEmpty()) {
+                numbers.put(t.ticketId(), free.pollFirst());
+            }
+        }
+    }
+
+    /** Selects the ticket showing number {@code n}; false, and says so, when none does. */
+    public boolean selectKey(int n) {
+        for (Map.Entry<String, Integer> e : numbers.entrySet()) {
+            if (e.getValue() == n) {
+                select(e.getKey());
+                return true;
+            }
+        }
+        message.set(texts.noTicket(n));
+        return false;
+    }
+
+    /** Selects a ticket of this screen (a tap on it). */
+    public void select(String ticketId) {
+        selected.set(ticketId);
+        changed();
+    }
+
+    /** The ticket Enter acts on: the selected one, as this screen shows it, or null. */
+    public KitchenTicket target() {
+        String id = selected.get();
+        if (id == null) {
+            return null;
+        }
+        for (KitchenTicket t : workQueue()) {
+            if (t.ticketId().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** How long ago the ticket was ordered (until its bump here, or until it was ready at the expo). */
     public Duration age(KitchenTicket t) {
-        Instant end = t.bumpedAt() != null ? t.bumpedAt() : clock.instant();
-        Duration d = Duration.between(t.createdAt(), end);
+        Instant end = clock.instant();
+        KitchenTicket.Station part = isExpo() ? null : t.station(view.get());
+        if (part != null && part.bumpedAt() != null) {
+            end = part.bumpedAt();
+        } else if (isExpo() && t.readyAt() != null) {
+            end = t.readyAt();
+        }
+        Duration d = Duration.between(t.orderedAt(), end);
         return d.isNegative() ? Duration.ZERO : d;
     }
 
@@ -335,13 +429,15 @@ public final class KitchenViewModel {
                 : String.format("%d:%02d", s / 60, s % 60);
     }
 
-    /** Items still to make across new and in-preparation tickets (the station's only), most first. */
+    /** Items still to make on this screen's work queue (undone, not voided, not bumped), most first. */
     public List<Map.Entry<String, Integer>> allDayCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (KitchenTicket t : workQueue()) {
             for (KitchenItem i : t.items()) {
-                if (!i.done()) {
-                    counts.merge(i.name(), i.quantity(), Integer::sum);
+                KitchenTicket.Station part = t.station(i.stationId());
+                boolean made = part != null && part.bumped();
+                if (!i.done() && !made && i.liveQuantity() > 0) {
+                    counts.merge(i.name(), i.liveQuantity(), Integer::sum);
                 }
             }
         }
@@ -350,94 +446,69 @@ public final class KitchenViewModel {
         return out;
     }
 
-    /** The day's average time from ticket to bump, or null before the first bump. */
-    public Duration averageTicketTime() {
-        rollDay();
-        long count = earlierBumped;
-        long seconds = earlierSeconds;
-        for (long s : bumpSeconds.values()) {
-            if (s >= 0) {
-                count++;
-                seconds += s;
-            }
-        }
-        return count == 0 ? null : Duration.ofSeconds(seconds / count);
+    public String stationName(String stationId) {
+        return stations.stream().filter(s -> s.id().equals(stationId)).map(KitchenStation::name).findFirst()
+                .orElse(stationId);
     }
 
-    /** Selects the n-th ticket of the work queue (number keys); false, and says so, when there is none. */
-    public boolean selectKey(int n) {
-        List<KitchenTicket> queue = workQueue();
-        if (n < 1 || n > queue.size()) {
-            message.set("No ticket " + n);
-            return false;
-        }
-        selected.set(queue.get(n - 1).saleId());
-        changed();
-        return true;
+    public KitchenTicket ticket(String ticketId) {
+        return tickets.get(ticketId);
     }
 
-    public void select(String saleId) {
-        selected.set(saleId);
-        changed();
+    public ObservableList<KitchenStation> stations() {
+        return FXCollections.unmodifiableObservableList(stations);
     }
 
-    /** The selected ticket if it is still to make, else the oldest one (what Enter bumps). */
-    public KitchenTicket bumpTarget() {
-        List<KitchenTicket> queue = workQueue();
-        return queue.stream().filter(t -> t.saleId().equals(selected.get())).findFirst()
-                .orElse(queue.isEmpty() ? null : queue.get(0));
+    public ReadOnlyObjectProperty<String> viewProperty() {
+        return view.getReadOnlyProperty();
     }
 
-    public KitchenTicket ticket(String saleId) {
-        return tickets.get(saleId);
+    public ReadOnlyObjectProperty<String> selectedProperty() {
+        return selected.getReadOnlyProperty();
     }
 
-    /** Sets the stations (menu category captions) a cook can filter by. */
-    public void stations(List<String> categories) {
-        stations.setAll(categories);
-        if (station.get() != null && !categories.contains(station.get())) {
-            station.set(null);
-        }
+    public ReadOnlyObjectProperty<KitchenPrepTimes> prepTimesProperty() {
+        return prepTimes.getReadOnlyProperty();
     }
 
-    public ObservableList<String> stations() {
-        return stations;
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
     }
 
-    public ObjectProperty<String> stationProperty() {
-        return station;
+    public ReadOnlyObjectProperty<Instant> lastUpdateProperty() {
+        return lastUpdate.getReadOnlyProperty();
     }
 
-    public BooleanProperty liveProperty() {
-        return live;
-    }
-
-    public ObjectProperty<Instant> lastUpdateProperty() {
-        return lastUpdate;
-    }
-
-    public StringProperty downReasonProperty() {
-        return downReason;
+    public ReadOnlyStringProperty downReasonProperty() {
+        return downReason.getReadOnlyProperty();
     }
 
     public BooleanProperty mutedProperty() {
         return muted;
     }
 
-    public StringProperty selectedProperty() {
-        return selected;
+    /** What the last command did, or why it could not. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     /** Bumped whenever what the columns show changed (not on the clock's tick). */
-    public IntegerProperty versionProperty() {
-        return version;
+    public ReadOnlyIntegerProperty versionProperty() {
+        return version.getReadOnlyProperty();
     }
 
-    public Set<String> saleIds() {
-        return Set.copyOf(tickets.keySet());
+    public java.util.Set<String> ticketIds() {
+        return java.util.Set.copyOf(tickets.keySet());
     }
 
+    /** Numbers and the selection follow every change, before the screen redraws. */
     private void changed() {
+        List<KitchenTicket> queue = workQueue();
+        renumber(queue);
+        if (target() == null) {
+            // Nothing (or a ticket gone from here) selected: the oldest waiting ticket, highlighted for all to see.
+            selected.set(queue.isEmpty() ? null : queue.get(0).ticketId());
+        }
         version.set(version.get() + 1);
     }
 }

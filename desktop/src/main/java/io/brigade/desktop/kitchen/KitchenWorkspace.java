@@ -7,17 +7,18 @@ import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
+import io.brigade.protocol.kitchen.KitchenStations;
 import io.brigade.protocol.kitchen.KitchenTicket;
-import io.brigade.protocol.menus.Category;
-import io.brigade.protocol.menus.MenuRevision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -25,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kitchen workspace: loads the screen, feeds its model from the server's event stream and starts the stream
- * while the screen is in the window (someone from the kitchen or a manager is signed in) and stops it otherwise.
- * Age thresholds come from {@code brigade.kitchen.amberMinutes} / {@code redMinutes} (default 5 and 8).
+ * The kitchen workspace: loads the screen, feeds its model from the server's event stream while the screen is in
+ * the window (someone from the kitchen or a manager is signed in) and stops it otherwise. The screen starts on the
+ * station (or expo) this PC showed last. Age thresholds come from {@code brigade.kitchen.amberMinutes} /
+ * {@code redMinutes} (default 5 and 8).
  */
 public final class KitchenWorkspace {
     private static final Logger LOG = LoggerFactory.getLogger(KitchenWorkspace.class);
@@ -36,41 +38,56 @@ public final class KitchenWorkspace {
     private final KitchenSound sound = new KitchenSound();
     private final Parent view;
 
-    private KitchenWorkspace(BackOfficeClient office, String propertyId, Supplier<Optional<MenuRevision>> menu,
-                             Clock clock, Background background, ZoneId zone) {
-        model = new KitchenViewModel(clock, zone);
+    /** Where a PC keeps the screen it shows: read once at start, written on each choice. */
+    public interface ViewMemory {
+        Optional<String> last();
+
+        void remember(String viewId);
+    }
+
+    private KitchenWorkspace(BackOfficeClient office, String propertyId, ViewMemory memory, Clock clock,
+                             Background background, ZoneId zone) {
+        KitchenTexts texts = KitchenTexts.load();
+        model = new KitchenViewModel(clock, texts);
         model.ageThresholds(Duration.ofMinutes(Long.getLong("brigade.kitchen.amberMinutes", 5)),
                 Duration.ofMinutes(Long.getLong("brigade.kitchen.redMinutes", 8)));
         KitchenActions actions = new KitchenActions(office, propertyId);
-        FXMLLoader loader = new FXMLLoader(KitchenWorkspace.class.getResource("KitchenView.fxml"));
+        FXMLLoader loader = new FXMLLoader(KitchenWorkspace.class.getResource("KitchenView.fxml"),
+                KitchenTexts.bundle());
         try {
             view = loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the kitchen display", e);
         }
-        model.commands(actions, background);
-        ((KitchenController) loader.getController()).bind(model, zone);
-        stream = new KitchenStream(office.http(), actions.streamUrl(), new StreamToModel(),
-                Duration.ofSeconds(2));
+        Consumer<String> remember = viewId -> background.run(() -> {
+            memory.remember(viewId);
+            return viewId;
+        }, ok -> { }, failure -> LOG.warn("cannot remember the kitchen screen's view", failure));
+        model.commands(actions, background, remember);
+        background.run(memory::last, last -> last.ifPresent(model::show),
+                failure -> LOG.warn("cannot read the kitchen screen's view", failure));
+        ((KitchenController) loader.getController()).bind(model, texts, zone);
+        stream = new KitchenStream(office.http(), actions.streamUrl(), new StreamToModel(), Duration.ofSeconds(2));
+        // Today's prep times roll over at midnight and move with other screens' bumps.
+        Timeline prepTimes = new Timeline(new KeyFrame(javafx.util.Duration.minutes(1),
+                e -> model.refreshPrepTimes()));
+        prepTimes.setCycleCount(Animation.INDEFINITE);
         view.sceneProperty().addListener((o, before, after) -> {
             if (after != null) {
-                model.stations(stations(menu.get()));
                 stream.start();
+                prepTimes.play();
             } else {
                 stream.stop();
+                prepTimes.stop();
                 model.streamDown("signed out");
             }
         });
     }
 
-    /**
-     * The kitchen display of {@code propertyId}, acting through {@code office} as whoever is signed in; its
-     * stations are the categories of the cached {@code menu}.
-     */
-    public static KitchenWorkspace create(BackOfficeClient office, String propertyId,
-                                          Supplier<Optional<MenuRevision>> menu, Clock clock, Background background,
-                                          ZoneId zone) {
-        return new KitchenWorkspace(office, propertyId, menu, clock, background, zone);
+    /** The kitchen screen of {@code propertyId}, acting through {@code office} as whoever is signed in. */
+    public static KitchenWorkspace create(BackOfficeClient office, String propertyId, ViewMemory memory, Clock clock,
+                                          Background background, ZoneId zone) {
+        return new KitchenWorkspace(office, propertyId, memory, clock, background, zone);
     }
 
     public Parent view() {
@@ -83,11 +100,6 @@ public final class KitchenWorkspace {
 
     public KitchenSound sound() {
         return sound;
-    }
-
-    static List<String> stations(Optional<MenuRevision> revision) {
-        return revision.map(r -> r.menu().categories().stream().map(Category::caption).distinct().toList())
-                .orElse(List.of());
     }
 
     /** Moves what the stream reads onto the FX thread, into the model. */
@@ -120,13 +132,13 @@ public final class KitchenWorkspace {
                             }
                         });
                     }
-                    case KitchenEvent.TICKET_STATUS -> {
-                        KitchenEvent.StatusChange c = mapper.readValue(data, KitchenEvent.StatusChange.class);
-                        Platform.runLater(() -> model.status(c.saleId(), c.status(), c.bumpedAt()));
+                    case KitchenEvent.TICKET_UPDATED -> {
+                        KitchenTicket t = mapper.readValue(data, KitchenTicket.class);
+                        Platform.runLater(() -> model.updated(t));
                     }
-                    case KitchenEvent.ITEM_DONE -> {
-                        KitchenEvent.ItemDone d = mapper.readValue(data, KitchenEvent.ItemDone.class);
-                        Platform.runLater(() -> model.itemDone(d.saleId(), d.lineNo(), d.done()));
+                    case KitchenEvent.STATIONS -> {
+                        KitchenStations s = mapper.readValue(data, KitchenStations.class);
+                        Platform.runLater(() -> model.stations(s));
                     }
                     default -> LOG.debug("ignoring kitchen event {}", type);
                 }

@@ -49,6 +49,23 @@ public final class SettingsRepository {
         });
     }
 
+    /** One setting of this PC (outside the terminal settings), if it was ever saved. */
+    public Optional<String> value(String name) {
+        return Optional.ofNullable(db.inTransaction(SettingsRepository::all).get(name));
+    }
+
+    /** Saves one setting of this PC. */
+    public void put(String name, String value) {
+        db.inDurableTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO settings (name, setting_value) KEY (name) VALUES (?, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     private static Map<String, String> all(Connection c) throws Exception {
         Map<String, String> v = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT name, setting_value FROM settings");

@@ -193,6 +193,11 @@ public final class AppServices implements AutoCloseable {
         settingsRepository.save(next);
     }
 
+    /** This PC's own settings beyond the terminal's (the kitchen screen's view, say). */
+    public SettingsRepository localSettings() {
+        return settingsRepository;
+    }
+
     public StaffRepository staff() {
         return staff;
     }

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 /** The desktop app: starts the services off the FX thread, then shows sign-in and the workspaces. */
 public final class BrigadeApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(BrigadeApp.class);
+    /** The local setting that keeps which station (or the expo) this PC's kitchen screen shows. */
+    private static final String KITCHEN_VIEW = "kitchen.view";
     private final Supplier<AppServices.Options> options;
     private final CompletableFuture<AppServices> ready = new CompletableFuture<>();
     /**
@@ -200,7 +202,17 @@ public final class BrigadeApp extends Application {
         screens.put(Workspace.TILL, tillView);
         // Each workspace gets the clients and local data it needs, nothing more.
         screens.put(Workspace.KITCHEN, KitchenWorkspace.create(s.backOffice(), s.settings().propertyId(),
-                s.menus()::current, s.clock(), background, zone).view());
+                new KitchenWorkspace.ViewMemory() {
+                    @Override
+                    public java.util.Optional<String> last() {
+                        return s.localSettings().value(KITCHEN_VIEW);
+                    }
+
+                    @Override
+                    public void remember(String viewId) {
+                        s.localSettings().put(KITCHEN_VIEW, viewId);
+                    }
+                }, s.clock(), background, zone).view());
         screens.put(Workspace.DASHBOARD, DashboardWorkspace.load(s.backOffice(),
                 () -> s.menus().current().map(r -> r.menu().currency()), s.clock(), background, zone));
         screens.put(Workspace.MENU, MenuWorkspace.load(s.backOffice(), s.clock(), background, zone));

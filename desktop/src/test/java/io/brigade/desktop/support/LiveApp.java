@@ -16,12 +16,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class LiveApp implements AutoCloseable {
     private final LiveServer server;
+    private final DemoBootstrap.Result tenant;
     private final BrigadeApp app;
     private final AppServices services;
     private final FxRobot robot = new FxRobot();
 
-    private LiveApp(LiveServer server, BrigadeApp app, AppServices services) {
+    private LiveApp(LiveServer server, DemoBootstrap.Result tenant, BrigadeApp app, AppServices services) {
         this.server = server;
+        this.tenant = tenant;
         this.app = app;
         this.services = services;
     }
@@ -33,7 +35,7 @@ public final class LiveApp implements AutoCloseable {
         FxToolkit.registerPrimaryStage();
         BrigadeApp app = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
                 new AppServices.Options(home.resolve("till")).settings(server.terminal(tenant))));
-        return new LiveApp(server, app, app.ready().get(60, TimeUnit.SECONDS));
+        return new LiveApp(server, tenant, app, app.ready().get(60, TimeUnit.SECONDS));
     }
 
     /** Types {@code pin} on the sign-in pad and waits for the signed-in shell. */
@@ -50,6 +52,15 @@ public final class LiveApp implements AutoCloseable {
 
     public BrigadeApp app() {
         return app;
+    }
+
+    public LiveServer server() {
+        return server;
+    }
+
+    /** The org the app sells for. */
+    public DemoBootstrap.Result tenant() {
+        return tenant;
     }
 
     public AppServices services() {

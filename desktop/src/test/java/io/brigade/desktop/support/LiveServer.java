@@ -130,6 +130,7 @@ public final class LiveServer implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
+        demo.addDemoStations(tenant);
         return tenant;
     }
 
