@@ -54,6 +54,9 @@ public final class KitchenViewModel {
     private final Map<String, KitchenTicket> tickets = new LinkedHashMap<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final ObservableList<KitchenStation> stations = FXCollections.observableArrayList();
+    // One read-only view kept for good: JavaFX's wrapper holds its listeners weakly, so a wrapper made per call
+    // (and collected) silently stops telling the screen about new stations.
+    private final ObservableList<KitchenStation> stationsShown = FXCollections.unmodifiableObservableList(stations);
     // Null until the stations are known or the PC's last choice is read: then the catch-all station, or that choice.
     private final ReadOnlyObjectWrapper<String> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<String> selected = new ReadOnlyObjectWrapper<>();
@@ -456,7 +459,7 @@ public final class KitchenViewModel {
     }
 
     public ObservableList<KitchenStation> stations() {
-        return FXCollections.unmodifiableObservableList(stations);
+        return stationsShown;
     }
 
     public ReadOnlyObjectProperty<String> viewProperty() {

@@ -20,8 +20,11 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,7 @@ public final class KitchenWorkspace {
     private final KitchenStream stream;
     private final KitchenSound sound = new KitchenSound();
     private final Parent view;
+    private final ObservableValue<Boolean> onScreen;
 
     /** Where a PC keeps the screen it shows: read once at start, written on each choice. */
     public interface ViewMemory {
@@ -72,8 +76,12 @@ public final class KitchenWorkspace {
         Timeline prepTimes = new Timeline(new KeyFrame(javafx.util.Duration.minutes(1),
                 e -> model.refreshPrepTimes()));
         prepTimes.setCycleCount(Animation.INDEFINITE);
-        view.sceneProperty().addListener((o, before, after) -> {
-            if (after != null) {
+        // Live while the screen is in a window on show: signing out takes it out of the window, and closing the
+        // app hides the window (after which the app's background worker takes no more work).
+        onScreen = view.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .orElse(false);
+        onScreen.addListener((o, was, is) -> {
+            if (is) {
                 stream.start();
                 prepTimes.play();
             } else {

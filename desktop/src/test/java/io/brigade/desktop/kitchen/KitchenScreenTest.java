@@ -16,10 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -104,11 +102,11 @@ class KitchenScreenTest {
                 .map(n -> n.getScene() != null && n.isVisible()).orElse(false));
     }
 
-    private List<String> ticketIds(String column) {
-        return robot.lookup(column).queryAs(Pane.class).getChildren().stream().map(Node::getId).toList();
+    private List<String> ticketIds(String column) throws Exception {
+        return Screens.tickets(robot, column);
     }
 
-    private List<String> allTicketIds() {
+    private List<String> allTicketIds() throws Exception {
         List<String> out = new java.util.ArrayList<>(ticketIds("#column-NEW"));
         out.addAll(ticketIds("#column-IN_PREPARATION"));
         out.addAll(ticketIds("#column-BUMPED"));
@@ -123,7 +121,8 @@ class KitchenScreenTest {
         try {
             WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            throw new AssertionError("timed out waiting for " + what + "; the screen: "
+                    + Screens.dump(new FxRobot()), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

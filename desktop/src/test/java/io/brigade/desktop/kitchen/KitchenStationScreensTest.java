@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,12 +115,13 @@ class KitchenStationScreensTest {
         Screens.choose(ROBOT, name);
     }
 
-    private static List<String> tickets(String column) {
-        return ROBOT.lookup(column).queryAs(Pane.class).getChildren().stream().map(Node::getId).toList();
+    private static List<String> tickets(String column) throws Exception {
+        return Screens.tickets(ROBOT, column);
     }
 
-    private static List<String> lines(String ticketId) {
-        return ROBOT.lookup("#ticket-" + ticketId + " .ticket-item").queryAll().stream().map(Node::getId).toList();
+    private static List<String> lines(String ticketId) throws Exception {
+        return Screens.onFx(() -> ROBOT.lookup("#ticket-" + ticketId + " .ticket-item").queryAll().stream()
+                .map(Node::getId).toList());
     }
 
     private static boolean bumpedAt(String ticketId, String station) throws Exception {
@@ -143,7 +143,7 @@ class KitchenStationScreensTest {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            throw new AssertionError("timed out waiting for " + what + "; the screen: " + Screens.dump(ROBOT), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -70,6 +70,7 @@ public final class KitchenTickets {
         List<KitchenRepository.NewTicketRow> rows = new ArrayList<>(records.size());
         Map<String, List<KitchenRepository.NewTicketRow>> byOrg = new TreeMap<>();
         Map<String, StationSetup> setups = new HashMap<>();
+        Map<String, String> shown = new HashMap<>(); // each new ticket as screens show it, by ticket id
         for (SaleRecord record : records) {
             if (closesCheck(record.sale().metadata())) {
                 continue;
@@ -85,6 +86,7 @@ public final class KitchenTickets {
                     ticket.propertyId(), ticket.saleId(), null, ticket.orderedAt(), ticket.createdAt(), json(ticket));
             rows.add(row);
             byOrg.computeIfAbsent(record.orgId(), o -> new ArrayList<>()).add(row);
+            shown.put(ticket.ticketId(), json(TicketView.fresh(ticket, setup)));
         }
         if (rows.isEmpty()) {
             return;
@@ -95,7 +97,7 @@ public final class KitchenTickets {
             long seq = kitchen.reserveSeqs(c, org.getKey(), inOrder.size()) - inOrder.size();
             for (KitchenRepository.NewTicketRow t : inOrder) {
                 kitchen.appendEvent(c, t.orgId(), ++seq, t.propertyId(), t.ticketId(), KitchenEvent.TICKET_CREATED,
-                        t.json(), t.createdAt());
+                        shown.get(t.ticketId()), t.createdAt());
             }
         }
     }
@@ -213,15 +215,16 @@ public final class KitchenTickets {
                         + fire.menuRevisionId()));
         checkAgainstMenu(fire, catalog);
         List<String> lineIds = fire.lines().stream().map(KitchenFire.Line::lineId).toList();
-        refuseSentLines(c, orgId, fire.checkId(), lineIds);
 
         Instant now = clock.instant();
         String ticketId = "K" + Secrets.crockford(15);
+        // The operation first: the same operation sent twice at once waits here for the other to commit and then
+        // answers its ticket, where a look at the lines would already find them sent (by itself).
         if (!kitchen.insertOperation(c, orgId, fire.operationId(), new KitchenRepository.Operation(FIRE, hash,
                 ticketId), now)) {
-            // The same operation, sent twice at once: the other one committed first.
             return replay(c, orgId, fire.operationId(), FIRE, hash).orElseThrow();
         }
+        refuseSentLines(c, orgId, fire.checkId(), lineIds);
         if (!kitchen.claimCheckLines(c, orgId, fire.checkId(), lineIds, ticketId)) {
             refuseSentLines(c, orgId, fire.checkId(), lineIds);
             throw new ConflictException("a line of this round was sent to the kitchen meanwhile");
@@ -390,6 +393,13 @@ public final class KitchenTickets {
                 .orElseThrow(() -> new NotFoundException("line " + request.lineId() + " of check "
                         + request.checkId() + " on a kitchen ticket"));
         Change change = lock(c, orgId, ticketId);
+        // Under the ticket's lock: the same void sent twice at once finds the other's operation here, and answers
+        // its ticket instead of finding the line already void.
+        Instant now = clock.instant();
+        if (!kitchen.insertOperation(c, orgId, request.operationId(), new KitchenRepository.Operation(VOID, hash,
+                ticketId), now)) {
+            return replay(c, orgId, request.operationId(), VOID, hash).orElseThrow().ticket();
+        }
         KitchenItem line = change.shown().items().stream().filter(i -> i.lineId().equals(request.lineId()))
                 .findFirst().orElseThrow();
         int left = line.liveQuantity();
@@ -400,11 +410,6 @@ public final class KitchenTickets {
         if (quantity > left) {
             throw new ConflictException("quantity", "only " + left + " of line " + request.lineId()
                     + " are left to void");
-        }
-        Instant now = clock.instant();
-        if (!kitchen.insertOperation(c, orgId, request.operationId(), new KitchenRepository.Operation(VOID, hash,
-                ticketId), now)) {
-            return replay(c, orgId, request.operationId(), VOID, hash).orElseThrow().ticket();
         }
         change.mark(line.lineId(), m -> new KitchenRepository.LineMark(m.doneAt(), m.voidedQuantity() + quantity,
                 request.reason().strip()));

@@ -52,10 +52,23 @@ final class TicketView {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** A ticket just made, as shown: its stations named, none of them started. */
+    static KitchenTicket fresh(KitchenTicket made, StationSetup setup) {
+        return shown(made, made.orderedAt(), made.createdAt(), KitchenTicket.NEW, null, null, Map.of(), Map.of(),
+                setup);
+    }
+
     /** The ticket as shown now. */
     static KitchenTicket show(KitchenRepository.TicketRow row, Map<String, KitchenRepository.LineMark> marks,
                               Map<String, KitchenRepository.Progress> progress, StationSetup setup) {
-        KitchenTicket made = stored(row.ticketJson());
+        return shown(stored(row.ticketJson()), row.orderedAt(), row.createdAt(), row.status(), row.readyAt(),
+                row.servedAt(), marks, progress, setup);
+    }
+
+    private static KitchenTicket shown(KitchenTicket made, Instant orderedAt, Instant createdAt, String status,
+                                       Instant readyAt, Instant servedAt,
+                                       Map<String, KitchenRepository.LineMark> marks,
+                                       Map<String, KitchenRepository.Progress> progress, StationSetup setup) {
         List<KitchenItem> items = new ArrayList<>(made.items().size());
         Map<String, int[]> live = new LinkedHashMap<>();
         for (KitchenItem i : made.items()) {
@@ -76,7 +89,7 @@ final class TicketView {
         stations.sort(Comparator.comparingInt(s -> setup.position(s.stationId())));
         return new KitchenTicket(made.ticketId(), made.source(), made.saleId(), made.checkId(), made.displayId(),
                 made.propertyId(), made.dispatchType(), made.table(), made.guests(), made.round(), made.course(),
-                row.orderedAt(), row.createdAt(), row.status(), row.readyAt(), row.servedAt(), items, stations);
+                orderedAt, createdAt, status, readyAt, servedAt, items, stations);
     }
 
     /**

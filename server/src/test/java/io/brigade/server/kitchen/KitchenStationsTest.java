@@ -58,6 +58,8 @@ class KitchenStationsTest {
             assertEquals(saleId, ticket.get("ticketId").asText());
             assertEquals(Map.of("Margherita", "pizza", "Classic burger", "grill", "Craft lager", "bar"),
                     KitchenFixture.stationsOfLines(ticket));
+            assertEquals(List.of("pizza", "grill", "bar"), new ArrayList<>(KitchenFixture.progress(ticket).keySet()),
+                    "the new ticket names its stations, so that each station's screen shows it at once");
         }
         JsonNode shown = k.ticket(k.snapshot().get("tickets").get(0).get("ticketId").asText());
         assertEquals(List.of("pizza", "grill", "bar"), new ArrayList<>(KitchenFixture.progress(shown).keySet()),
