@@ -5,6 +5,7 @@ import io.brigade.protocol.availability.PublishReport;
 import io.brigade.protocol.availability.Snooze;
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.server.db.Database;
+import io.brigade.server.domain.Bounds;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.domain.Validation;
@@ -163,9 +164,9 @@ public final class SnoozeService {
     }
 
     private static void checkExpiry(boolean snooze, Instant expiry, Instant now) {
-        if (snooze && expiry != null && !expiry.isAfter(now)) {
-            Validation v = new Validation().error("expiry", "must be in the future");
-            v.throwIfUnprocessable();
+        String refusal = snooze && expiry != null ? Bounds.ahead(expiry, now) : null;
+        if (refusal != null) {
+            new Validation().error("expiry", refusal).throwIfUnprocessable();
         }
     }
 

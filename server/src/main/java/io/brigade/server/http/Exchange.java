@@ -1,16 +1,11 @@
 package io.brigade.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.brigade.protocol.Json;
 import io.brigade.server.access.Caller;
 import io.brigade.server.domain.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -109,40 +104,12 @@ public final class Exchange {
                 throw InvalidInputException.malformed("request body must be a JSON object");
             }
             return value;
-        } catch (MismatchedInputException e) {
-            String field = fieldPath(e);
-            String detail = e instanceof InvalidFormatException ife && ife.getTargetType() != null
-                    && ife.getTargetType().isEnum()
-                    ? "must be one of " + wireNames(ife.getTargetType())
-                    : "has the wrong type (expected " + simpleType(e) + ")";
-            throw InvalidInputException.malformed(field.isEmpty() ? "$" : field, detail);
         } catch (JsonProcessingException e) {
-            throw InvalidInputException.malformed("request body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    // As the client must spell them (an enum's @JsonProperty names), not the Java constants.
-    private static List<String> wireNames(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants())
-                .map(c -> Json.mapper().convertValue(c, String.class)).toList();
-    }
-
-    private static String simpleType(MismatchedInputException e) {
-        return e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-    }
-
-    static String fieldPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
+            JsonRefusal refusal = JsonRefusal.of(e);
+            if (refusal.field() == null) {
+                throw InvalidInputException.malformed(refusal.detail());
             }
+            throw InvalidInputException.malformed(refusal.field(), refusal.detail());
         }
-        return path.toString();
     }
 }

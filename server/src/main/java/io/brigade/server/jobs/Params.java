@@ -95,8 +95,13 @@ public final class Params {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isNumber() || v.decimalValue().signum() < 0 || v.decimalValue().scale() > 4) {
+        if (!v.isNumber()) {
             error(path, "must be a non-negative amount with at most 4 decimals");
+            return null;
+        }
+        String refusal = io.brigade.server.domain.Bounds.amount(v.decimalValue());
+        if (refusal != null) {
+            error(path, refusal);
             return null;
         }
         return v.decimalValue();

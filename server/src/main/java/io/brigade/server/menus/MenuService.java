@@ -15,6 +15,7 @@ import io.brigade.protocol.menus.PricingProfile;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.server.Ids;
 import io.brigade.server.db.Database;
+import io.brigade.server.domain.Bounds;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.domain.Validation;
@@ -297,8 +298,11 @@ public final class MenuService {
         List<MenuCharge> sourceCharges = Catalog.nonNull(m.charges());
         for (int i = 0; i < sourceCharges.size(); i++) {
             MenuCharge ch = sourceCharges.get(i);
-            if (ch == null || ch.amount() == null || ch.amount().signum() < 0) {
-                v.error("charges[" + i + "].amount", "must be zero or more");
+            if (ch == null || ch.amount() == null) {
+                v.error("charges[" + i + "].amount", "is required");
+                continue;
+            }
+            if (amount(ch.amount(), "charges[" + i + "].amount", v)) {
                 continue;
             }
             charges.add(new MenuCharge(ch.id() == null ? Ids.uuid() : ch.id(), ch.type(), ch.caption(), ch.amount()));
@@ -331,16 +335,18 @@ public final class MenuService {
                 v.error(pPath, "must not be null");
                 continue;
             }
-            for (BigDecimal price : new BigDecimal[] {pp.collectionPrice(), pp.deliveryPrice(), pp.dineInPrice(),
-                    pp.takeawayPrice()}) {
-                if (price != null && price.signum() < 0) {
-                    v.error(pPath, "prices must be zero or more");
-                    break;
+            String[] names = {"collectionPrice", "deliveryPrice", "dineInPrice", "takeawayPrice", "collectionTax",
+                "deliveryTax", "dineInTax", "takeawayTax", "taxablePrice"};
+            BigDecimal[] amounts = {pp.collectionPrice(), pp.deliveryPrice(), pp.dineInPrice(), pp.takeawayPrice(),
+                pp.collectionTax(), pp.deliveryTax(), pp.dineInTax(), pp.takeawayTax(), pp.taxablePrice()};
+            for (int a = 0; a < amounts.length; a++) {
+                if (amounts[a] != null) {
+                    amount(amounts[a], pPath + "." + names[a], v);
                 }
             }
         }
-        if (item.ingredientCost() != null && item.ingredientCost().signum() < 0) {
-            v.error(path + ".ingredientCost", "must be zero or more");
+        if (item.ingredientCost() != null) {
+            amount(item.ingredientCost(), path + ".ingredientCost", v);
         }
         for (String groupId : Catalog.nonNull(item.modifierIds())) {
             if (!groupIds.contains(groupId)) {
@@ -352,6 +358,15 @@ public final class MenuService {
                 item.description(), Catalog.nonNull(item.allergens()), Boolean.TRUE.equals(item.alcohol()), profiles,
                 overrides, Catalog.nonNull(item.modifierIds()),
                 item.ingredientCost() == null ? BigDecimal.ZERO : item.ingredientCost());
+    }
+
+    // True when the amount was refused (a price of 1e12 published would make every order of the item fail).
+    private static boolean amount(BigDecimal amount, String field, Validation v) {
+        String refusal = Bounds.amount(amount);
+        if (refusal != null) {
+            v.error(field, refusal);
+        }
+        return refusal != null;
     }
 
     static MenuContent parse(String json) {
