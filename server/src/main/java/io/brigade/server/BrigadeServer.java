@@ -21,7 +21,9 @@ import io.brigade.server.billing.SubscriptionProcessor;
 import io.brigade.server.db.Database;
 import io.brigade.server.export.AnalyticsExportJob;
 import io.brigade.server.export.ExportRepository;
+import io.brigade.server.http.ProblemErrorHandler;
 import io.brigade.server.http.Router;
+import io.brigade.server.http.SecurityHeaders;
 import io.brigade.server.inventory.StockRepository;
 import io.brigade.server.inventory.StockRoutes;
 import io.brigade.server.inventory.StockDecrement;
@@ -312,7 +314,9 @@ public final class BrigadeServer implements AutoCloseable {
         } else {
             jetty.addConnector(Connectors.plain(jetty, listening.host(), port));
         }
-        jetty.setHandler(new PlainHttpGuard(router.build()));
+        // Outermost, so the guard's refusals carry the same headers as every other answer.
+        jetty.setHandler(new SecurityHeaders(new PlainHttpGuard(router.build())));
+        jetty.setErrorHandler(new ProblemErrorHandler());
         jetty.setStopTimeout(5_000);
         BrigadeServer server = new BrigadeServer(jetty, database, saleService, router, jobs, dispatcher, options,
                 kitchenStreams, snoozeExpiry, clock);

@@ -34,7 +34,7 @@ final class AppRoutes {
 
     void register(Router router) {
         router.post(OAUTH, Access.manager(), ex -> Reply.created(new Data<>(
-                        oauthApps.create(org(ex), ex.json(OAuthAppRequest.class)))))
+                        oauthApps.create(org(ex), ex.json(OAuthAppRequest.class)))).secret())
                 .get(OAUTH, Access.manager(), ex -> Reply.ok(new Data<>(oauthApps.list(org(ex)))))
                 .get(OAUTH + "/{clientId}", Access.manager(), ex -> Reply.ok(new Data<>(
                         oauthApps.get(org(ex), ex.path("clientId")))))
@@ -45,7 +45,7 @@ final class AppRoutes {
                     return Reply.noContent();
                 })
                 .post(OAUTH + "/{clientId}/rotate-secret", Access.manager(), ex -> Reply.ok(new Data<>(
-                        oauthApps.rotate(org(ex), ex.path("clientId")))));
+                        oauthApps.rotate(org(ex), ex.path("clientId")))).secret());
 
         router.post(LISTINGS, Access.manager(), ex -> Reply.created(new Data<>(
                         store.create(org(ex), ex.json(StoreAppRequest.class)))))

@@ -57,7 +57,7 @@ public final class ApiKeyRoutes {
             return null;
         });
         return Reply.created(new CreatedApiKey(keyId, body.name().strip(), key, ApiKeyFormat.displayPrefix(key),
-                ApiKeyFormat.lastFour(key), now));
+                ApiKeyFormat.lastFour(key), now)).secret();
     }
 
     /** API keys are an Enterprise feature: below it, creation is refused with 403 and the upgrade. */

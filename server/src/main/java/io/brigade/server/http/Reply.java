@@ -27,4 +27,15 @@ public record Reply(int status, Object body, String contentType, Map<String, Str
     public static Reply raw(int status, byte[] json) {
         return new Reply(status, json, "application/json", Map.of());
     }
+
+    /**
+     * This reply marked {@code Cache-Control: no-store}: it shows a secret (a key, a client secret, a signing
+     * secret, a token) that no browser, proxy or client cache may keep a copy of.
+     */
+    public Reply secret() {
+        Map<String, String> withNoStore = new java.util.LinkedHashMap<>(headers);
+        withNoStore.put("Cache-Control", "no-store");
+        withNoStore.put("Pragma", "no-cache");
+        return new Reply(status, body, contentType, Map.copyOf(withNoStore));
+    }
 }

@@ -1,5 +1,6 @@
 package io.brigade.server.network;
 
+import io.brigade.server.http.SecurityHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,8 +57,7 @@ public final class Connectors {
     }
 
     private static HttpConfiguration httpConfiguration() {
-        HttpConfiguration config = new HttpConfiguration();
-        return config;
+        return SecurityHeaders.configure(new HttpConfiguration()); // no Server or X-Powered-By header
     }
 
     /** A TLS connector with the material it serves now. */

@@ -27,7 +27,7 @@ public final class BackOfficeWebhookRoutes {
 
     public void register(Router router) {
         router.post(HOOKS, Access.manager(), ex -> Reply.created(new Data<>(service.createBackOffice(org(ex),
-                        ex.json(SubscriptionRequest.class)))))
+                        ex.json(SubscriptionRequest.class)))).secret())
                 .get(HOOKS, Access.manager(), ex -> Reply.ok(new Data<>(service.list(org(ex)))))
                 .get(HOOKS + "/{subId}", Access.manager(), ex -> Reply.ok(new Data<>(service.get(org(ex),
                         ex.path("subId")))))
