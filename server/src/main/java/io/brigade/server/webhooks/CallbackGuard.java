@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * Keeps webhook callbacks off the server's own network (SSRF): https only, and no host that resolves to
- * a loopback, private, link-local, CGNAT, metadata, multicast or reserved address, nor to an IPv6
- * address that embeds an IPv4 one. Checked when a subscription is saved and again at every send, where
+ * a loopback, private, link-local, CGNAT, metadata, multicast or reserved address; an IPv6 address that
+ * carries an IPv4 one (mapped, compatible, translated, NAT64, 6to4, Teredo) is judged by the IPv4 address. Checked when a subscription is saved and again at every send, where
  * {@link #lookup} is the HTTP client's DNS, so the connection goes to the addresses just checked.
  * {@code allowPrivate} (the {@code --allow-private-callbacks} development flag) lifts both rules.
  */
@@ -128,31 +128,78 @@ public final class CallbackGuard {
         if (a instanceof Inet6Address) {
             int w0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
             int w1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+            int w2 = ((b[4] & 0xff) << 8) | (b[5] & 0xff);
             if ((b[0] & 0xfe) == 0xfc) {
                 return "a unique-local (private) address";
             }
             if ((w0 & 0xffc0) == 0xfec0) {
                 return "a site-local address";
             }
-            boolean firstTenZero = true;
-            for (int i = 0; i < 10; i++) {
-                firstTenZero &= b[i] == 0;
+            if (w0 == 0x0064 && w1 == 0xff9b && w2 == 0x0001) {
+                return "a local-use NAT64 address (64:ff9b:1::/48)";
             }
-            if (firstTenZero) {
-                // ::/96 (IPv4-compatible) and ::ffff:0:0/96 (IPv4-mapped, when not already turned into IPv4).
-                return "an IPv6 address that embeds an IPv4 address";
-            }
-            if (w0 == 0x0064 && w1 == 0xff9b) {
-                return "a NAT64 address that embeds an IPv4 address";
-            }
-            if (w0 == 0x2002) {
-                return "a 6to4 address that embeds an IPv4 address";
-            }
-            if (w0 == 0x2001 && w1 == 0x0000) {
-                return "a Teredo address that embeds an IPv4 address";
+            // Every form that carries an IPv4 address is as public as the address it carries.
+            for (Embedded e : embedded(b)) {
+                String why = forbidden(e.address());
+                if (why != null) {
+                    return e.form() + " that embeds " + e.address().getHostAddress() + ", " + why;
+                }
             }
             return null;
         }
         return "an unknown kind of address";
+    }
+
+    /** An IPv4 address carried inside an IPv6 one, and the form that carries it. */
+    record Embedded(String form, Inet4Address address) {
+    }
+
+    /**
+     * The IPv4 addresses an IPv6 address carries: IPv4-compatible {@code ::a.b.c.d}, IPv4-mapped
+     * {@code ::ffff:a.b.c.d}, IPv4-translated {@code ::ffff:0:a.b.c.d}, NAT64 {@code 64:ff9b::a.b.c.d},
+     * 6to4 {@code 2002:AABB:CCDD::} and Teredo {@code 2001:0:server::~client} (both ends).
+     */
+    static List<Embedded> embedded(byte[] b) {
+        int w0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        int w1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        boolean zero8 = true;
+        for (int i = 0; i < 8; i++) {
+            zero8 &= b[i] == 0;
+        }
+        int w4 = ((b[8] & 0xff) << 8) | (b[9] & 0xff);
+        int w5 = ((b[10] & 0xff) << 8) | (b[11] & 0xff);
+        if (zero8 && w4 == 0 && w5 == 0) {
+            return List.of(new Embedded("an IPv4-compatible IPv6 address", v4(b, 12, false)));
+        }
+        if (zero8 && w4 == 0 && w5 == 0xffff) {
+            return List.of(new Embedded("an IPv4-mapped IPv6 address", v4(b, 12, false)));
+        }
+        if (zero8 && w4 == 0xffff && w5 == 0) {
+            return List.of(new Embedded("an IPv4-translated IPv6 address", v4(b, 12, false)));
+        }
+        if (w0 == 0x0064 && w1 == 0xff9b) {
+            return List.of(new Embedded("a NAT64 address", v4(b, 12, false)));
+        }
+        if (w0 == 0x2002) {
+            return List.of(new Embedded("a 6to4 address", v4(b, 2, false)));
+        }
+        if (w0 == 0x2001 && w1 == 0x0000) {
+            // RFC 4380: the server's address in bits 32-63, the client's inverted in the last 32 bits.
+            return List.of(new Embedded("a Teredo address", v4(b, 4, false)),
+                    new Embedded("a Teredo address", v4(b, 12, true)));
+        }
+        return List.of();
+    }
+
+    private static Inet4Address v4(byte[] b, int from, boolean inverted) {
+        byte[] four = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            four[i] = (byte) (inverted ? ~b[from + i] : b[from + i]);
+        }
+        try {
+            return (Inet4Address) InetAddress.getByAddress(four);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an IPv4 address
+        }
     }
 }

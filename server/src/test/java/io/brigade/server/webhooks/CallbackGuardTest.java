@@ -34,6 +34,25 @@ class CallbackGuardTest {
         assertTrue(why.contains("public address"), why);
     }
 
+    /** Every IPv6 form that carries an IPv4 address, carrying a loopback or private one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[::ffff:0:7f00:1]", "[::ffff:0:a00:1]", "[::ffff:0:a9fe:a9fe]", "[::127.0.0.1]",
+        "[64:ff9b::7f00:1]", "[64:ff9b::c0a8:101]", "[64:ff9b:1::808:808]", "[2002:7f00:1::1]", "[2002:c0a8:101::]",
+        "[2001:0:4136:e378:8000:63bf:80ff:fffe]", "[2001:0:7f00:1:8000:63bf:f7f7:f7f7]"})
+    void ipv6FormsCarryingAPrivateIpv4AddressAreRefused(String host) {
+        String why = guard.refusal("https://" + host + "/hook");
+        assertNotNull(why, host + " must be refused");
+        assertTrue(why.contains("public address"), why);
+    }
+
+    /** The same forms carrying a public IPv4 address are as public as that address. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[::ffff:0:808:808]", "[64:ff9b::808:808]", "[2002:808:808::1]",
+        "[2001:0:4136:e378:8000:63bf:f7f7:f7f7]"})
+    void ipv6FormsCarryingAPublicIpv4AddressPass(String host) {
+        assertNull(guard.refusal("https://" + host + "/hook"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "[2606:4700:4700::1111]"})
     void publicAddressesPass(String host) {
