@@ -56,7 +56,7 @@ public final class Dispatcher implements AutoCloseable {
     private final SecretBox secrets;
     private final CallbackGuard guard;
     private final Clock clock;
-    private final OkHttpClient http;
+    private final FreshConnectionRetry http;
     private final ExecutorService workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition nudged = lock.newCondition();
@@ -77,15 +77,15 @@ public final class Dispatcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = vettedClient(guard, threads);
+        this.http = new FreshConnectionRetry(vettedClient(guard, threads));
     }
 
     /**
      * The client every delivery goes through: its DNS is the guard's lookup, so the connection is made to
      * exactly the addresses that were just checked (no rebinding between check and connect); no proxy, no
-     * redirects, no silent retries.
+     * redirects, no silent retries (the one retry on a fresh connection is {@link FreshConnectionRetry}'s).
      */
-    static OkHttpClient vettedClient(CallbackGuard guard, int threads) {
+    static OkHttpClient.Builder vettedClient(CallbackGuard guard, int threads) {
         Dns vetted = hostname -> {
             List<InetAddress> ok = guard.lookup(hostname);
             if (ok.isEmpty()) {
@@ -101,8 +101,7 @@ public final class Dispatcher implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(10))
                 .callTimeout(Duration.ofSeconds(10))
-                .connectionPool(new ConnectionPool(threads * 2, 1, TimeUnit.MINUTES))
-                .build();
+                .connectionPool(new ConnectionPool(threads * 2, 1, TimeUnit.MINUTES));
     }
 
     /** Tells the polling loop that new deliveries may be due (called after the transaction that queued them committed). */
@@ -306,7 +305,7 @@ public final class Dispatcher implements AutoCloseable {
         if (Subscription.BACK_OFFICE.equals(d.origin())) {
             request.header("X-FoodFlex-Signature", signature);
         }
-        try (Response response = http.newCall(request.build()).execute()) {
+        try (Response response = http.execute(request.build())) {
             String body = response.peekBody(MAX_LOGGED_BODY).string();
             int latency = (int) ((System.nanoTime() - t0) / 1_000_000);
             String error = response.isSuccessful() ? null
@@ -330,7 +329,6 @@ public final class Dispatcher implements AutoCloseable {
         }
         workers.shutdown();
         workers.awaitTermination(15, TimeUnit.SECONDS);
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        http.close();
     }
 }

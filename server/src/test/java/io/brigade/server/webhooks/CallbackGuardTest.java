@@ -105,7 +105,7 @@ class CallbackGuardTest {
             AtomicInteger lookups = new AtomicInteger();
             CallbackGuard guard = new CallbackGuard(false, rebinding(lookups));
             assertNull(guard.refusal("https://rebind.example/hook"), "the first answer is public, so saving passes");
-            OkHttpClient client = Dispatcher.vettedClient(guard, 1);
+            OkHttpClient client = Dispatcher.vettedClient(guard, 1).build();
             Request send = new Request.Builder().url("http://rebind.example:" + receiver.getAddress().getPort() + "/hook")
                     .post(RequestBody.create(new byte[0])).build();
             UnknownHostException refused = assertThrows(UnknownHostException.class,
@@ -115,7 +115,7 @@ class CallbackGuardTest {
 
             // Control: the same client and receiver do connect when loopback is allowed, so the refusal above
             // came from the guard at connect time and not from the test's set-up.
-            OkHttpClient dev = Dispatcher.vettedClient(new CallbackGuard(true, rebinding(new AtomicInteger(1))), 1);
+            OkHttpClient dev = Dispatcher.vettedClient(new CallbackGuard(true, rebinding(new AtomicInteger(1))), 1).build();
             try (Response ok = dev.newCall(send).execute()) {
                 assertEquals(204, ok.code());
             }
