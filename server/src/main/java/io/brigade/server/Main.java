@@ -3,13 +3,13 @@ package io.brigade.server;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.devices.Fingerprints;
 import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.db.DataFiles;
 import io.brigade.server.db.Database;
 import io.brigade.server.jobs.JobOptions;
 import io.brigade.server.network.Listening;
 import io.brigade.server.network.OperatorCertificate;
 import io.brigade.server.network.StoreAuthority;
 import io.brigade.server.network.TlsMaterial;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -42,7 +42,7 @@ public final class Main {
 
         Database open() throws Exception {
             if (url.startsWith("jdbc:h2:file:./")) {
-                Files.createDirectories(Path.of("data"));
+                DataFiles.directory(Path.of("data"));
             }
             return Database.open(url, user, password);
         }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.local;
 
+import io.brigade.server.db.H2Login;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,10 +25,13 @@ public final class LocalDatabase {
 
     /** Opens (creating and migrating if needed) {@code directory/till.mv.db}. */
     public static LocalDatabase open(Path directory) {
+        Path file = directory.toAbsolutePath().resolve("till");
+        // A new till database gets a random password beside it; one made before that opens as it was made.
+        H2Login login = H2Login.forFile(file, "sa", "");
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("till") + ";WRITE_DELAY=0");
-        ds.setUser("sa");
-        ds.setPassword("");
+        ds.setURL("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
+        ds.setUser(login.user());
+        ds.setPassword(login.password());
         Connection connection;
         try {
             connection = ds.getConnection();
@@ -41,6 +45,7 @@ public final class LocalDatabase {
             if (installedVersion(connection) != SCHEMA_VERSION) {
                 Flyway.configure().dataSource(ds).locations("classpath:db/desktop").load().migrate();
             }
+            H2Login.tighten(file);
             return new LocalDatabase(connection);
         } catch (RuntimeException e) {
             try {

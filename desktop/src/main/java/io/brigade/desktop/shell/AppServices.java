@@ -18,7 +18,7 @@ import io.brigade.desktop.sync.SyncWorker;
 import io.brigade.desktop.till.CheckoutService;
 import io.brigade.desktop.till.TillViewModel;
 import io.brigade.protocol.availability.ChannelSnoozes;
-import java.nio.file.Files;
+import io.brigade.server.db.DataFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class AppServices implements AutoCloseable {
 
     private AppServices(Options o) throws Exception {
         this.clock = o.clock;
-        Files.createDirectories(o.dataDir);
+        DataFiles.directory(o.dataDir); // the restaurant's data: for the account that runs the till only
         this.db = LocalDatabase.open(o.dataDir);
         this.settingsRepository = new SettingsRepository(db);
         TerminalSettings chosen = o.settings != null ? o.settings : settingsRepository.load().orElse(null);

@@ -55,4 +55,18 @@ class LocalDatabaseTest {
             assertEquals(true, rs.next(), "the latest migration's table is there");
         }
     }
+
+    @Test
+    void aNewTillFileIsOwnerOnlyAndNeedsItsPassword() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews().contains("posix"));
+        LocalDatabase.open(dir).close();
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("till.mv.db"))));
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("till") + ";WRITE_DELAY=0");
+        ds.setUser("sa");
+        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> ds.getConnection().close(),
+                "an empty password no longer opens a new till's file");
+    }
 }

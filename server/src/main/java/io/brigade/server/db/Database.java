@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
@@ -73,6 +75,16 @@ public final class Database implements AutoCloseable {
             // database: a log of customers' data. The server logs what fails itself, without the values.
             url = url + ";TRACE_LEVEL_FILE=0";
         }
+        String upper = url.toUpperCase(Locale.ROOT);
+        boolean embeddedFile = h2 && !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")
+                && !upper.startsWith("JDBC:H2:SSL:") && !upper.contains("AUTO_SERVER=TRUE");
+        Optional<Path> h2File = embeddedFile ? H2Login.basePath(url) : Optional.empty();
+        if (h2File.isPresent()) {
+            DataFiles.directory(h2File.get().getParent());
+            H2Login login = H2Login.forFile(h2File.get(), user, password);
+            user = login.user();
+            password = login.password();
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) {
@@ -100,6 +112,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            h2File.ifPresent(H2Login::tighten);
             if (!durable) {
                 LOG.warn("{} is set: commits are NOT forced to disk before they are acknowledged. Benchmarks only: "
                         + "a power cut or kill -9 loses acknowledged sales.", SKIP_SYNC_PROPERTY);

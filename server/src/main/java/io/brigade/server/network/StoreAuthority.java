@@ -1,5 +1,6 @@
 package io.brigade.server.network;
 
+import io.brigade.server.db.DataFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +81,7 @@ public final class StoreAuthority implements TlsMaterial {
     /** The authority and server certificate in {@code directory}, made there first when missing. */
     public static StoreAuthority loadOrCreate(Path directory, Clock clock) {
         try {
-            Files.createDirectories(directory);
+            DataFiles.directory(directory); // the store's keys: for the account that runs the server only
             Path caFile = directory.resolve("store-ca.p12");
             Path serverFile = directory.resolve("server.p12");
             KeyStore ca;

@@ -1,11 +1,10 @@
 package io.brigade.server.webhooks;
 
+import io.brigade.server.db.DataFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -50,16 +49,11 @@ public final class SecretBox {
         try {
             if (!Files.exists(keyFile)) {
                 if (keyFile.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(keyFile.toAbsolutePath().getParent());
+                    DataFiles.directory(keyFile.toAbsolutePath().getParent());
                 }
-                byte[] fresh = Base64.getEncoder().encode(randomBytes(32));
-                Files.write(keyFile, fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                try {
-                    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Windows: the file inherits the data directory's ACL.
-                }
+                DataFiles.createOwnerOnly(keyFile, Base64.getEncoder().encode(randomBytes(32)));
             }
+            DataFiles.ownerOnly(keyFile); // a key file made by an older version may be readable by others
             return new SecretBox(Base64.getDecoder().decode(Files.readString(keyFile).strip()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the master key file " + keyFile, e);
