@@ -52,6 +52,32 @@ class DashboardCsvTest {
         assertEquals("1234.50", value(rows, "revenueByHour", "19:00", "revenue"));
     }
 
+    @Test
+    void namesThatLookLikeFormulasAreWrittenAsText() throws Exception {
+        Profitability.MealProfit evil = new Profitability.MealProfit("m1", "=HYPERLINK(\"http://x\")", 1,
+                new BigDecimal("3.00"), new BigDecimal("4.00"), new BigDecimal("-1.00"), new BigDecimal("-33.33"));
+        DashboardData data = new DashboardData(new DashboardFilter(DAY, DAY, "p1", null), "EUR",
+                new AnalyticsSummary(DAY, DAY, 1, new BigDecimal("3.00"), new BigDecimal("3.00"),
+                        new BigDecimal("3.00"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0,
+                        BigDecimal.ZERO, List.of()),
+                new DailyTrend(DAY, DAY, List.of(), List.of()),
+                new Profitability(DAY, DAY, new BigDecimal("3.00"), new BigDecimal("4.00"),
+                        new BigDecimal("-1.00"), new BigDecimal("-33.33"), List.of(evil), List.of(evil), List.of(evil)),
+                new ConversionFunnel(DAY, DAY, new ConversionFunnel.Steps(0, 0, 0, 1, null, null, null, null),
+                        List.of()),
+                new OptionPopularity(DAY, DAY, List.of()),
+                new IngredientUsage(DAY, DAY, new BigDecimal("4.00"), List.of()));
+        StringBuilder out = new StringBuilder();
+        DashboardCsv.write(data, "@SUM(A1:A2)", "\tAll", out);
+
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(out.toString()))
+                .getRecords();
+        assertEquals("'@SUM(A1:A2)", value(rows, "filter", "p1", "property"));
+        assertEquals("'\tAll", value(rows, "filter", "", "salesChannel"));
+        assertEquals("-1.00", value(rows, "profitability", "'=HYPERLINK(\"http://x\")", "margin"),
+                "a negative number stays a number");
+    }
+
     private static String value(List<CSVRecord> rows, String section, String item, String metric) {
         return rows.stream().filter(r -> r.get("section").equals(section) && r.get("item").equals(item)
                 && r.get("metric").equals(metric)).findFirst().orElseThrow(() -> new AssertionError(

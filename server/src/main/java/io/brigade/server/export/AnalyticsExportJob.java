@@ -3,6 +3,7 @@ package io.brigade.server.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brigade.protocol.CsvText;
 import io.brigade.server.db.Database;
 import io.brigade.server.jobs.JobContext;
 import io.brigade.server.jobs.JobHandler;
@@ -158,9 +159,9 @@ public final class AnalyticsExportJob implements JobHandler {
         Map<String, List<ExportRepository.Entry>> paymentsBySale = group(b.payments());
         Map<String, List<ExportRepository.Entry>> discountsBySale = group(b.discounts());
         for (ExportRepository.Header h : batch) {
-            files.sales.printRecord(h.saleId(), h.externalId(), h.displayId(), h.propertyId(), h.salesChannelId(),
-                    h.salesChannelType(), h.dispatchType(), orderChannel(h.dispatchType()), h.status(),
-                    h.dateTime(), h.businessDate(), h.requestedFulfillmentTime(), h.guests(), h.menuId(),
+            files.sales.printRecord(CsvText.cells(h.saleId(), h.externalId(), h.displayId(), h.propertyId(),
+                    h.salesChannelId(), h.salesChannelType(), h.dispatchType(), orderChannel(h.dispatchType()),
+                    h.status(), h.dateTime(), h.businessDate(), h.requestedFulfillmentTime(), h.guests(), h.menuId(),
                     h.menuRevisionId(),
                     paymentsBySale.getOrDefault(h.saleId(), List.of()).stream()
                             .filter(e -> "Sale".equals(e.type())).map(ExportRepository.Entry::extra).distinct()
@@ -169,26 +170,27 @@ public final class AnalyticsExportJob implements JobHandler {
                             .map(e -> e.extra() == null ? e.type() : e.type() + ":" + e.extra())
                             .collect(Collectors.joining(";")),
                     h.totalItems(), h.totalCharges(), h.totalDiscounts(), h.totalRefunds(), h.totalSaleAmount(),
-                    h.totalPaidAmount(), h.cancelledAt(), h.cancellationReason());
+                    h.totalPaidAmount(), h.cancelledAt(), h.cancellationReason()));
         }
         for (ExportRepository.Line l : b.lines()) {
             CanonicalNames names = b.names().get(l.saleId());
             CanonicalNames.Name name = names == null ? new CanonicalNames.Name("", "", "unknown")
                     : names.of(l.menuItemId());
             String kind = l.parentLineNo() == null ? "item" : "modifier";
-            files.lines.printRecord(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(), name.name(),
-                    name.category(), l.quantity(), l.unitPrice(),
-                    l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes());
+            files.lines.printRecord(CsvText.cells(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(),
+                    name.name(), name.category(), l.quantity(), l.unitPrice(),
+                    l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes()));
         }
         for (ExportRepository.Entry e : b.charges()) {
-            files.charges.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra() == null ? "sale" : "line",
-                    e.extra(), e.amount());
+            files.charges.printRecord(CsvText.cells(e.saleId(), e.lineNo(), e.type(),
+                    e.extra() == null ? "sale" : "line", e.extra(), e.amount()));
         }
         for (ExportRepository.Entry e : b.discounts()) {
-            files.discounts.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount());
+            files.discounts.printRecord(CsvText.cells(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount()));
         }
         for (ExportRepository.Entry e : b.payments()) {
-            files.payments.printRecord(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount(), e.at());
+            files.payments.printRecord(CsvText.cells(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount(),
+                    e.at()));
         }
         files.counts[1] += b.lines().size();
         files.counts[2] += b.charges().size();
