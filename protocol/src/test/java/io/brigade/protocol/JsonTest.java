@@ -25,7 +25,8 @@ class JsonTest {
         assertEquals("23", sale.menuRevisionId(), "a numeric revision id is read as the string the spec shows");
         String written = Json.mapper().writeValueAsString(p);
         assertEquals("{\"type\":\"Sale\",\"paymentMethod\":\"Cash\",\"amount\":16.04,"
-                + "\"paidAt\":\"2025-10-28T14:30:00Z\"}", written);
+                + "\"paidAt\":\"2025-10-28T14:30:00Z\",\"description1\":null}", written,
+                "documented fields stay, as null");
         assertEquals("1.00", Json.mapper().readTree("{\"a\":1.00}").get("a").asText());
     }
 

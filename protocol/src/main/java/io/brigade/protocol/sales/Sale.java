@@ -1,5 +1,6 @@
 package io.brigade.protocol.sales;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * A sale as pushed by a client ({@code POST .../sales}) and as read back in detail
  * (the detail read shares this shape, wrapped in {@code data}).
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Sale(String salesChannelId, String source, Instant requestedFulfillmentTime, Boolean desiredAsap,
                    DispatchType dispatchType, String externalId, String displayId, String menuId,
                    String menuRevisionId, Customer customer, DineIn dineIn, Delivery delivery,

@@ -1,9 +1,11 @@
 package io.brigade.protocol.sales;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One payment line; refunds are separate lines of type Refund. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SalePayment(PaymentType type, PaymentMethod paymentMethod, BigDecimal amount, Instant paidAt,
                           String description1) {
 }
