@@ -88,7 +88,7 @@ class MenuBackOfficeTest {
         ApiClient.Response refused = manager.post(revisions, draft);
         assertEquals(422, refused.status(), refused.body());
         assertEquals(List.of("modifiers[0]", "categories[0].items[0].caption",
-                "categories[0].items[0].pricingProfiles[0]", "categories[0].items[0].ingredientCost"),
+                "categories[0].items[0].pricingProfiles[0].dineInPrice", "categories[0].items[0].ingredientCost"),
                 fields(refused));
         assertEquals(400, manager.send("POST", revisions, "{not json").status());
         assertEquals(400, manager.send("POST", revisions, "").status());
