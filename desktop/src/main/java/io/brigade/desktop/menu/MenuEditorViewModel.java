@@ -320,7 +320,12 @@ public final class MenuEditorViewModel {
             if (row == null) {
                 general.add(e.field() + ": " + e.detail());
             } else {
-                byRow.computeIfAbsent(row, k -> new ArrayList<>()).add(fieldName(rest) + e.detail());
+                // One row, one line per complaint: four prices refused alike read as one "price: ..." line.
+                List<String> problems = byRow.computeIfAbsent(row, k -> new ArrayList<>());
+                String problem = fieldName(rest) + e.detail();
+                if (!problems.contains(problem)) {
+                    problems.add(problem);
+                }
             }
         }
         List<String> lines = new ArrayList<>();

@@ -117,12 +117,12 @@ class MenuEditorViewModelTest {
         model.groups().get(1).minProperty().set("3");
         model.groups().get(1).maxProperty().set("1");
         model.save();
-        assertEquals("price: prices must be zero or more", item(model, "Margherita").errorProperty().get());
+        assertEquals("price: must be zero or more", item(model, "Margherita").errorProperty().get());
         assertEquals("needs 0 <= min <= max and max >= 1 (min 3, max 1)", model.groups().get(1).errorProperty().get());
         assertTrue(model.items().stream().anyMatch(i -> i.errorProperty().get().startsWith("caption: ")));
         assertTrue(model.messageProperty().get().startsWith("Not saved, the server refused the draft: "),
                 model.messageProperty().get());
-        assertTrue(model.messageProperty().get().contains("Margherita: price: prices must be zero or more"));
+        assertTrue(model.messageProperty().get().contains("Margherita: price: must be zero or more"));
         assertEquals(1, office.overview().menus().get(0).revisions().size(), "no revision was made");
 
         client.remember("1111");

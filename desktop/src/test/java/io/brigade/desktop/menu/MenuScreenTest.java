@@ -70,8 +70,8 @@ class MenuScreenTest {
         type("#itemPrice", "-2");
         robot.clickOn("#saveRevision");
         waitUntil("the refusal", () -> text("#menuMessage").startsWith("Not saved, the server refused the draft"));
-        assertEquals("price: prices must be zero or more", text("#itemError"), "shown at the field");
-        assertTrue(text("#menuMessage").contains("Margherita: price: prices must be zero or more"));
+        assertEquals("price: must be zero or more", text("#itemError"), "shown at the field");
+        assertTrue(text("#menuMessage").contains("Margherita: price: must be zero or more"));
         screenshot("menu-editor.png");
 
         type("#itemPrice", "11.50");
