@@ -59,14 +59,20 @@ class ArchitectureTest {
             .resideOutsideOfPackage(ROOT + ".embedded..").should().dependOnClassesThat()
             .resideInAPackage("io.brigade.server..");
 
-    /** The server's entry point: build it, open its database, make the demo restaurant. */
+    /**
+     * The server's entry point: build it, open its database, make the demo restaurant; and its rules for data
+     * files (DataFiles, H2Login), which the till's own database follows too.
+     */
     @ArchTest
     static final ArchRule theEmbeddedServerUsesOnlyTheServersEntryPoint = classes().that()
             .resideInAPackage(ROOT + ".embedded..").should().onlyDependOnClassesThat(describe(
-                    "outside the server or its entry point (BrigadeServer, Database, DemoBootstrap)",
+                    "outside the server or its entry point (BrigadeServer, Database, DemoBootstrap, DataFiles, "
+                            + "H2Login)",
                     c -> !c.getPackageName().startsWith("io.brigade.server")
                             || c.getName().startsWith("io.brigade.server.BrigadeServer")
                             || c.getName().startsWith("io.brigade.server.db.Database")
+                            || c.getName().startsWith("io.brigade.server.db.DataFiles")
+                            || c.getName().startsWith("io.brigade.server.db.H2Login")
                             || c.getName().startsWith("io.brigade.server.bootstrap.DemoBootstrap")));
 
     @ArchTest

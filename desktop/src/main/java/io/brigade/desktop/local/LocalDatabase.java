@@ -1,6 +1,6 @@
 package io.brigade.desktop.local;
 
-import io.brigade.server.db.H2Login;
+import io.brigade.desktop.embedded.DataFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +27,7 @@ public final class LocalDatabase {
     public static LocalDatabase open(Path directory) {
         Path file = directory.toAbsolutePath().resolve("till");
         // A new till database gets a random password beside it; one made before that opens as it was made.
-        H2Login login = H2Login.forFile(file, "sa", "");
+        DataFiles.Login login = DataFiles.h2Login(file, "sa", "");
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
         ds.setUser(login.user());
@@ -45,7 +45,7 @@ public final class LocalDatabase {
             if (installedVersion(connection) != SCHEMA_VERSION) {
                 Flyway.configure().dataSource(ds).locations("classpath:db/desktop").load().migrate();
             }
-            H2Login.tighten(file);
+            DataFiles.tightenH2(file);
             return new LocalDatabase(connection);
         } catch (RuntimeException e) {
             try {
