@@ -13,14 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The database, its journal and the master key are readable by the account running Brigade only. */
+/** The database, its login and the master key are readable by the account running Brigade only. */
 class DataFilesTest {
     @TempDir
     Path temp;
@@ -42,15 +40,6 @@ class DataFilesTest {
             assertEquals("rwx------", mode(data));
             assertEquals("rw-------", mode(data.resolve("brigade.mv.db")));
             assertEquals("rw-------", mode(data.resolve("brigade.credentials")));
-            Path journal = data.resolve("brigade.journal");
-            assertEquals("rwx------", mode(journal));
-            try (Stream<Path> segments = Files.list(journal)) {
-                List<Path> all = segments.toList();
-                assertFalse(all.isEmpty());
-                for (Path segment : all) {
-                    assertEquals("rw-------", mode(segment), segment.toString());
-                }
-            }
         }
     }
 
