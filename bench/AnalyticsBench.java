@@ -202,7 +202,7 @@ public class AnalyticsBench {
                                 sale.desiredAsap(), sale.dispatchType(), sale.externalId(), sale.displayId(), sale.menuId(),
                                 sale.menuRevisionId(), sale.customer(), sale.dineIn(), sale.delivery(), sale.items(),
                                 sale.charges(), sale.discounts(), sale.payments(), sale.metadata(), null,
-                                io.brigade.protocol.sales.SaleStatus.SALE_CANCELLED);
+                                io.brigade.protocol.sales.SaleStatus.SALE_CANCELLED, null);
                         cancelled++;
                     }
                     out.write(Json.mapper().writeValueAsString(sale));
@@ -378,7 +378,7 @@ public class AnalyticsBench {
         }
         String key = UUID.randomUUID().toString();
         return new Sale(place.channelId(), "POS", when, true, DispatchType.TakeAway, key, null, ids.menuId(),
-                ids.menuRevisionId(), null, null, null, items, List.of(), discounts, payments, null, null, null);
+                ids.menuRevisionId(), null, null, null, items, List.of(), discounts, payments, null, null, null, null);
     }
 
     static void views(String url, int runs) throws Exception {

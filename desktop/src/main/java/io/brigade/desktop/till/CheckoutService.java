@@ -58,7 +58,8 @@ public final class CheckoutService {
         Sale sale = new Sale(settings.salesChannelId(), "POS", now, true, order.dispatch(), key.toString(), displayId,
                 order.menuId(), Long.toString(order.menuRevisionId()), null,
                 order.dispatch() == DispatchType.DineIn ? new DineIn(order.tableId(), order.guests()) : null, null,
-                items(order), order.charges(), order.discounts(), payments(order, now), metadata(staff), null, null);
+                items(order), order.charges(), order.discounts(), payments(order, now), metadata(staff), null, null,
+                null);
         outbox.appendSale(new OutboxRepository.NewSale(key, json(sale), displayId, order.total(), staff.name(), now),
                 List.of(events.orderPlaced(key, order.total(), staff.staffId())));
         onQueued.run();

@@ -11,5 +11,5 @@ public record SaleHeader(String saleId, Instant dateTime, String salesChannelId,
                          String externalId, String displayId, String menuId, String menuRevisionId,
                          BigDecimal totalCharges, BigDecimal totalDiscounts, BigDecimal totalRefunds,
                          BigDecimal totalSaleAmount, BigDecimal totalPaidAmount, String metadata,
-                         SaleStatus status) {
+                         SaleStatus status, BigDecimal paymentMismatch) {
 }

@@ -24,6 +24,7 @@ final class ReconciliationRepository {
         final String saleId;
         final String channelId;
         final BigDecimal[] header = new BigDecimal[6];
+        BigDecimal paymentMismatch;
         BigDecimal charges = BigDecimal.ZERO;
         BigDecimal discounts = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
@@ -55,7 +56,8 @@ final class ReconciliationRepository {
         String where = salesWhere(f, params);
         Map<String, Totals> sales = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT s.sale_id, s.sales_channel_id, s.total_items, "
-                + "s.total_charges, s.total_discounts, s.total_refunds, s.total_sale_amount, s.total_paid_amount "
+                + "s.total_charges, s.total_discounts, s.total_refunds, s.total_sale_amount, s.total_paid_amount, "
+                + "s.payment_mismatch "
                 + "FROM sales s" + where + " ORDER BY s.business_date, s.sale_id")) {
             Sql.bind(ps, params.toArray());
             try (ResultSet rs = ps.executeQuery()) {
@@ -64,6 +66,7 @@ final class ReconciliationRepository {
                     for (int i = 0; i < 6; i++) {
                         t.header[i] = rs.getBigDecimal(3 + i);
                     }
+                    t.paymentMismatch = rs.getBigDecimal(9);
                     sales.put(t.saleId, t);
                 }
             }
@@ -92,7 +95,12 @@ final class ReconciliationRepository {
                 + where + " AND x.type = 'Refund' GROUP BY x.sale_id", params, sales, (t, v) -> t.refunds = v);
 
         List<Reconciliation.Mismatch> mismatches = new ArrayList<>();
+        List<Reconciliation.PaymentMismatch> paymentMismatches = new ArrayList<>();
         for (Totals t : sales.values()) {
+            if (t.paymentMismatch.signum() != 0) {
+                paymentMismatches.add(new Reconciliation.PaymentMismatch(t.saleId, t.channelId, plain(t.header[4]),
+                        plain(t.header[5]), plain(t.header[3]), plain(t.paymentMismatch)));
+            }
             BigDecimal items = BigDecimal.ZERO;
             for (Line line : t.lines.values()) {
                 if (line.parent() == null) {
@@ -117,7 +125,7 @@ final class ReconciliationRepository {
                 }
             }
         }
-        return new Reconciliation(f.fromDate(), f.toDate(), sales.size(), mismatches);
+        return new Reconciliation(f.fromDate(), f.toDate(), sales.size(), mismatches, paymentMismatches);
     }
 
     private interface Setter {

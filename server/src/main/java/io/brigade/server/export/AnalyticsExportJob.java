@@ -43,7 +43,7 @@ public final class AnalyticsExportJob implements JobHandler {
         "salesChannelType", "dispatchType", "orderChannel", "status", "dateTime", "businessDate",
         "requestedFulfillmentTime", "guests", "menuId", "menuRevisionId", "paymentMethods", "discounts",
         "totalItems", "totalCharges", "totalDiscounts", "totalRefunds", "totalSaleAmount", "totalPaidAmount",
-        "cancelledAt", "cancellationReason"};
+        "paymentMismatch", "cancelledAt", "cancellationReason"};
     static final String[] LINE_COLUMNS = {"saleId", "lineNo", "parentLineNo", "kind", "menuItemId", "itemName",
         "category", "quantity", "unitPrice", "lineAmount", "notes"};
     static final String[] CHARGE_COLUMNS = {"saleId", "lineNo", "type", "level", "itemId", "amount"};
@@ -170,7 +170,7 @@ public final class AnalyticsExportJob implements JobHandler {
                             .map(e -> e.extra() == null ? e.type() : e.type() + ":" + e.extra())
                             .collect(Collectors.joining(";")),
                     h.totalItems(), h.totalCharges(), h.totalDiscounts(), h.totalRefunds(), h.totalSaleAmount(),
-                    h.totalPaidAmount(), h.cancelledAt(), h.cancellationReason()));
+                    h.totalPaidAmount(), h.paymentMismatch(), h.cancelledAt(), h.cancellationReason()));
         }
         for (ExportRepository.Line l : b.lines()) {
             CanonicalNames names = b.names().get(l.saleId());

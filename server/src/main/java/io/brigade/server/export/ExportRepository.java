@@ -25,7 +25,8 @@ public final class ExportRepository {
                          LocalDate businessDate, Instant requestedFulfillmentTime, Integer guests, String menuId,
                          long menuRevisionId, BigDecimal totalItems, BigDecimal totalCharges,
                          BigDecimal totalDiscounts, BigDecimal totalRefunds, BigDecimal totalSaleAmount,
-                         BigDecimal totalPaidAmount, Instant cancelledAt, String cancellationReason) {
+                         BigDecimal totalPaidAmount, BigDecimal paymentMismatch, Instant cancelledAt,
+                         String cancellationReason) {
     }
 
     /** A stored sale line (modifiers point at their parent line). */
@@ -83,7 +84,8 @@ public final class ExportRepository {
                             rs.getString("menu_id"), rs.getLong("menu_revision_id"), Sql.money(rs, "total_items"),
                             Sql.money(rs, "total_charges"), Sql.money(rs, "total_discounts"),
                             Sql.money(rs, "total_refunds"), Sql.money(rs, "total_sale_amount"),
-                            Sql.money(rs, "total_paid_amount"), Sql.instant(rs, "cancelled_at"),
+                            Sql.money(rs, "total_paid_amount"), Sql.money(rs, "payment_mismatch"),
+                            Sql.instant(rs, "cancelled_at"),
                             rs.getString("cancellation_reason")));
                 }
             }

@@ -118,6 +118,9 @@ public final class TenantMigrationRepository {
         update(c, "UPDATE idempotency_keys SET org_id = ? WHERE org_id = ? AND sale_id IN "
                 + "(SELECT sale_id FROM sales WHERE property_id = ? AND org_id = ?)", targetOrgId, sourceOrgId,
                 propertyId, sourceOrgId);
+        update(c, "UPDATE sale_external_ids SET org_id = ? WHERE org_id = ? AND sale_id IN "
+                + "(SELECT sale_id FROM sales WHERE property_id = ? AND org_id = ?)", targetOrgId, sourceOrgId,
+                propertyId, sourceOrgId);
         return update(c, "UPDATE sales SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId, sourceOrgId,
                 propertyId);
     }

@@ -3,7 +3,9 @@ package io.brigade.server.sales;
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.protocol.sales.Customer;
 import io.brigade.protocol.sales.Delivery;
+import io.brigade.protocol.sales.PaymentType;
 import io.brigade.protocol.sales.Sale;
+import io.brigade.protocol.sales.SalePayment;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
@@ -70,7 +72,7 @@ final class SaleIntake {
     }
 
     /**
-     * Drops server-owned fields a client sent, keeps the customer's phone number as its digits and rounds
+     * Drops server-owned fields a client sent, stores refunds as positive amounts, keeps the customer's phone number as its digits and rounds
      * delivery coordinates to the 7 decimals (about 1 cm) the database keeps.
      */
     static Sale normalise(Sale s) {
@@ -88,7 +90,18 @@ final class SaleIntake {
         }
         return new Sale(s.salesChannelId(), s.source(), s.requestedFulfillmentTime(), s.desiredAsap(),
                 s.dispatchType(), s.externalId(), s.displayId(), s.menuId(), s.menuRevisionId().strip(), c,
-                s.dineIn(), d, s.items(), s.charges(), s.discounts(), s.payments(), s.metadata(), null, null);
+                s.dineIn(), d, s.items(), s.charges(), s.discounts(), refundsPositive(s.payments()), s.metadata(),
+                null, null, null);
+    }
+
+    // A refund is stored one way, as the positive amount given back, whichever sign it was pushed with.
+    private static java.util.List<SalePayment> refundsPositive(java.util.List<SalePayment> payments) {
+        if (payments == null) {
+            return null;
+        }
+        return payments.stream().map(p -> p != null && p.type() == PaymentType.Refund && p.amount() != null
+                && p.amount().signum() < 0 ? new SalePayment(p.type(), p.paymentMethod(), p.amount().negate(),
+                p.paidAt(), p.description1()) : p).toList();
     }
 
     private static BigDecimal sevenPlaces(BigDecimal degrees) {

@@ -14,5 +14,9 @@ public record SaleRecord(Sale sale, String saleId, String orgId, String property
     /** Money totals of a sale, computed by the server. */
     public record Totals(BigDecimal items, BigDecimal charges, BigDecimal discounts, BigDecimal refunds,
                   BigDecimal saleAmount, BigDecimal paid) {
+        /** What was paid (net of refunds) beyond the sale's amount; negative when less was paid, zero when even. */
+        public BigDecimal paymentMismatch() {
+            return paid.subtract(refunds).subtract(saleAmount);
+        }
     }
 }

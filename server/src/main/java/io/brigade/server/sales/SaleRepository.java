@@ -54,8 +54,8 @@ public final class SaleRepository {
                 + "status, customer_id, customer_name, customer_phone, customer_email, customer_external_id, "
                 + "dine_in_table, dine_in_guests, delivered_by, delivery_notes, delivery_country, delivery_address, "
                 + "delivery_latitude, delivery_longitude, metadata, total_items, total_charges, total_discounts, "
-                + "total_refunds, total_sale_amount, total_paid_amount, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "total_refunds, total_sale_amount, total_paid_amount, payment_mismatch, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (SaleRecord r : records) {
                 Sale s = r.sale();
                 Customer cu = s.customer();
@@ -74,7 +74,8 @@ public final class SaleRepository {
                         loc == null || loc.coordinates() == null ? null : loc.coordinates().latitude(),
                         loc == null || loc.coordinates() == null ? null : loc.coordinates().longitude(),
                         s.metadata(), r.totals().items(), r.totals().charges(), r.totals().discounts(),
-                        r.totals().refunds(), r.totals().saleAmount(), r.totals().paid(), r.createdAt());
+                        r.totals().refunds(), r.totals().saleAmount(), r.totals().paid(),
+                        r.totals().paymentMismatch(), r.createdAt());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -161,6 +162,36 @@ public final class SaleRepository {
         }
     }
 
+    /** A partner's reference on a sale, claimed within its channel with the key the sale was stored under. */
+    record NewExternalId(String orgId, String salesChannelId, String externalId, String saleId, String key) {
+    }
+
+    /** Claims references with one JDBC batch; one claimed before makes the whole batch fail (unique violation). */
+    void insertExternalIds(Connection c, List<NewExternalId> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sale_external_ids (org_id, sales_channel_id, "
+                + "external_id, sale_id, idem_key) VALUES (?,?,?,?,?)")) {
+            for (NewExternalId id : ids) {
+                Sql.bind(ps, id.orgId(), id.salesChannelId(), id.externalId(), id.saleId(), id.key());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The stored answer of the sale that claimed {@code externalId} in the channel. */
+    Optional<IdempotencyRow> findByExternalId(Connection c, String orgId, String salesChannelId, String externalId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.request_hash, i.sale_id, i.response_status, "
+                + "i.response_body FROM sale_external_ids e JOIN idempotency_keys i ON i.org_id = e.org_id "
+                + "AND i.idem_key = e.idem_key WHERE e.org_id = ? AND e.sales_channel_id = ? AND e.external_id = ?")) {
+            Sql.bind(ps, orgId, salesChannelId, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new IdempotencyRow(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4))) : Optional.empty();
+            }
+        }
+    }
+
     Optional<IdempotencyRow> findIdempotency(Connection c, String orgId, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT request_hash, sale_id, response_status, response_body "
                 + "FROM idempotency_keys WHERE org_id = ? AND idem_key = ?")) {
@@ -175,7 +206,7 @@ public final class SaleRepository {
     private static final String HEADER_COLUMNS = "sale_id, date_time, sales_channel_id, source, "
             + "requested_fulfillment_time, desired_asap, dispatch_type, external_id, display_id, menu_id, "
             + "menu_revision_id, total_charges, total_discounts, total_refunds, total_sale_amount, total_paid_amount, "
-            + "metadata, status";
+            + "metadata, status, payment_mismatch";
 
     public List<SaleHeader> headers(Connection c, String orgId, String salesChannelId, LocalDate from, LocalDate to)
             throws SQLException {
@@ -209,7 +240,19 @@ public final class SaleRepository {
                 rs.getString("external_id"), rs.getString("display_id"), rs.getString("menu_id"),
                 Long.toString(rs.getLong("menu_revision_id")), Sql.money(rs, "total_charges"),
                 Sql.money(rs, "total_discounts"), Sql.money(rs, "total_refunds"), Sql.money(rs, "total_sale_amount"),
-                Sql.money(rs, "total_paid_amount"), rs.getString("metadata"), SaleStatus.valueOf(rs.getString("status")));
+                Sql.money(rs, "total_paid_amount"), rs.getString("metadata"), SaleStatus.valueOf(rs.getString("status")),
+                Sql.money(rs, "payment_mismatch"));
+    }
+
+    /** The business date a stored sale was given when it was rung (in its property's zone then). */
+    public Optional<LocalDate> businessDate(Connection c, String orgId, String saleId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT business_date FROM sales WHERE org_id = ? AND sale_id = ?")) {
+            Sql.bind(ps, orgId, saleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, LocalDate.class)) : Optional.empty();
+            }
+        }
     }
 
     /** The full sale in the create shape, or empty when it is not in this org and channel. */
@@ -230,7 +273,7 @@ public final class SaleRepository {
                 head.desiredAsap(), head.dispatchType(), head.externalId(), head.displayId(), head.menuId(),
                 head.menuRevisionId(), head.customer(), head.dineIn(), head.delivery(), items(c, saleId),
                 charges(c, saleId), discounts(c, saleId), payments(c, saleId), head.metadata(), saleId,
-                head.status()));
+                head.status(), head.paymentMismatch()));
     }
 
     private static Sale headOf(ResultSet rs) throws SQLException {
@@ -259,7 +302,7 @@ public final class SaleRepository {
                 DispatchType.valueOf(rs.getString("dispatch_type")), rs.getString("external_id"),
                 rs.getString("display_id"), rs.getString("menu_id"), Long.toString(rs.getLong("menu_revision_id")),
                 customer, dineIn, delivery, null, null, null, null, rs.getString("metadata"),
-                rs.getString("sale_id"), SaleStatus.valueOf(rs.getString("status")));
+                rs.getString("sale_id"), SaleStatus.valueOf(rs.getString("status")), Sql.money(rs, "payment_mismatch"));
     }
 
     private static List<SaleItem> items(Connection c, String saleId) throws SQLException {

@@ -15,7 +15,8 @@ import io.brigade.server.http.Router;
 
 /**
  * The Sales Management API under {@code /salesManagement/orgs/{orgId}} and the same routes under the
- * marketplace guide's {@code /sales/orgs/{orgId}} alias.
+ * marketplace guide's {@code /sales/orgs/{orgId}} alias, where a push without {@code x-idempotency-key} is
+ * deduplicated on its {@code externalId} within its channel.
  */
 public final class SaleRoutes {
     private final SaleService service;
@@ -26,7 +27,10 @@ public final class SaleRoutes {
 
     public void register(Router router) {
         for (String base : new String[] {"/salesManagement/orgs/{orgId}", "/sales/orgs/{orgId}"}) {
-            router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId"), this::create)
+            // The marketplace guide sends no key and uses externalId as its idempotency key.
+            boolean marketplace = base.startsWith("/sales/");
+            router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId"),
+                            ex -> create(ex, marketplace))
                     .get(base + "/salesChannels/{salesChannelId}/sales", Access.scope(SALES_READ), ex -> Reply.ok(new Data<>(
                             service.list(org(ex), ex.path("salesChannelId"), ex.query("fromDate").orElse(null),
                                     ex.query("toDate").orElse(null)))))
@@ -41,10 +45,12 @@ public final class SaleRoutes {
         }
     }
 
-    private Reply create(Exchange ex) throws Exception {
+    private Reply create(Exchange ex, boolean marketplace) throws Exception {
         String key = ex.header(Headers.IDEMPOTENCY_KEY);
         Sale sale = ex.json(Sale.class);
-        return Reply.raw(201, service.create(org(ex), key, sale, ex.body()).body());
+        PushedSale pushed = marketplace ? service.createKeyedByExternalId(org(ex), key, sale, ex.body())
+                : service.create(org(ex), key, sale, ex.body());
+        return Reply.raw(201, pushed.body());
     }
 
     private static String org(Exchange ex) {

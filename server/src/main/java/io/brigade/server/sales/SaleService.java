@@ -81,14 +81,42 @@ public final class SaleService implements AutoCloseable {
     }
 
     /**
-     * Creates a sale once per (org, key); a retry with the key answers with the sale stored first.
+     * Creates a sale once per (org, key) and once per (org, channel, externalId); a retry with the key or the
+     * reference answers with the sale stored first, a different body under either is refused with 422.
      * {@code rawBody} is the request as sent, which parses to {@code sale}: its canonical hash tells a retry
-     * from a different request.
+     * from a different request. The key is required.
      */
     public PushedSale create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw InvalidInputException.malformed("the x-idempotency-key header is required: send a fresh GUID per sale");
         }
+        return store(orgId, idempotencyKey, sale, rawBody);
+    }
+
+    /**
+     * As {@link #create}, for the marketplace guide's pushes, which carry no key: the sale's {@code externalId}
+     * (unique within its channel) stands in for a missing key.
+     */
+    public PushedSale createKeyedByExternalId(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            return store(orgId, idempotencyKey, sale, rawBody);
+        }
+        String externalId = sale == null ? null : sale.externalId();
+        if (externalId == null || externalId.isBlank()) {
+            throw InvalidInputException.malformed("send an x-idempotency-key header, or an externalId in the body: "
+                    + "one of them tells a retry from a new sale");
+        }
+        return store(orgId, externalIdKey(sale.salesChannelId(), externalId), sale, rawBody);
+    }
+
+    // A header value cannot hold a line feed, so no key a client sends looks like this one.
+    static String externalIdKey(String salesChannelId, String externalId) {
+        return EXTERNAL_ID_KEY + Secrets.sha256Hex(salesChannelId + '\n' + externalId);
+    }
+
+    private static final String EXTERNAL_ID_KEY = "\nexternalId ";
+
+    private PushedSale store(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
         if (idempotencyKey.length() > 255) {
             throw InvalidInputException.malformed("the x-idempotency-key header must be at most 255 characters");
         }
@@ -103,15 +131,15 @@ public final class SaleService implements AutoCloseable {
                 prepared = prepare(orgId, idempotencyKey, hash, sale);
             } catch (DomainException refused) {
                 // A retry of a sale stored before is answered as one, even if the sale would not pass today.
-                return storedAnswer(orgId, idempotencyKey, hash).orElseThrow(() -> refused);
+                return storedAnswer(orgId, idempotencyKey, hash, sale).orElseThrow(() -> refused);
             }
             SaleBatcher.Outcome outcome = batcher.store(prepared);
             if (outcome instanceof SaleBatcher.Refused refused) {
-                return storedAnswer(orgId, idempotencyKey, hash).orElseThrow(refused::reason);
+                return storedAnswer(orgId, idempotencyKey, hash, sale).orElseThrow(refused::reason);
             }
             if (outcome instanceof SaleBatcher.KeyUsed) {
                 // Used before, here or on another node: answer as a replay.
-                return storedAnswer(orgId, idempotencyKey, hash).orElseThrow(SaleInProgressException::new);
+                return storedAnswer(orgId, idempotencyKey, hash, sale).orElseThrow(SaleInProgressException::new);
             }
             return new PushedSale(prepared.record().saleId(), prepared.answer().getBytes(StandardCharsets.UTF_8),
                     false);
@@ -136,14 +164,27 @@ public final class SaleService implements AutoCloseable {
         }
     }
 
-    private Optional<PushedSale> storedAnswer(String orgId, String key, String hash) {
-        return database.read(c -> sales.findIdempotency(c, orgId, key)).map(row -> replay(row, hash));
+    // The sale stored before under this key or, failing that, under the sale's externalId in its channel.
+    private Optional<PushedSale> storedAnswer(String orgId, String key, String hash, Sale sale) {
+        Optional<SaleRepository.IdempotencyRow> byKey = database.read(c -> sales.findIdempotency(c, orgId, key));
+        if (byKey.isPresent()) {
+            return byKey.map(row -> replay(row, hash, key.startsWith(EXTERNAL_ID_KEY) ? "externalId"
+                    : "x-idempotency-key"));
+        }
+        if (sale == null || sale.externalId() == null || sale.externalId().isBlank() || sale.salesChannelId() == null) {
+            return Optional.empty();
+        }
+        return database.read(c -> sales.findByExternalId(c, orgId, sale.salesChannelId(), sale.externalId()))
+                .map(row -> replay(row, hash, "externalId"));
     }
 
-    private static PushedSale replay(SaleRepository.IdempotencyRow row, String hash) {
+    private static PushedSale replay(SaleRepository.IdempotencyRow row, String hash, String usedBefore) {
         if (!row.requestHash().equals(hash)) {
-            throw InvalidInputException.unprocessable("this x-idempotency-key was already used for sale "
-                    + row.saleId() + " with a different body; use a fresh key for a new sale");
+            throw "externalId".equals(usedBefore)
+                    ? InvalidInputException.unprocessable("externalId", "was already used in this sales channel for "
+                            + "sale " + row.saleId() + " with a different body; a new sale needs a new externalId")
+                    : InvalidInputException.unprocessable("this x-idempotency-key was already used for sale "
+                            + row.saleId() + " with a different body; use a fresh key for a new sale");
         }
         return new PushedSale(row.saleId(), row.body().getBytes(StandardCharsets.UTF_8), true);
     }
@@ -185,6 +226,11 @@ public final class SaleService implements AutoCloseable {
     }
 
     public SaleHeader cancel(String orgId, String saleId, CancelSale body) {
+        return cancel(orgId, saleId, body, false);
+    }
+
+    // reportedByPos: the POS reported SALE_CANCELLED as a status, which its integrators hear as both events.
+    private SaleHeader cancel(String orgId, String saleId, CancelSale body, boolean reportedByPos) {
         Validation v = new Validation();
         v.require(body.cancellationReason(), "cancellationReason");
         v.throwIfMalformed();
@@ -192,7 +238,9 @@ public final class SaleService implements AutoCloseable {
             SaleRepository.SaleState state = lock(c, orgId, saleId, body.salesChannelId());
             SaleStateMachine.check(state.status(), SaleStatus.SALE_CANCELLED);
             sales.cancel(c, saleId, body.cancellationReason().strip(), body.cancellationNotes(), clock.instant());
-            return changed(c, orgId, saleId, state.status(), SaleStatus.SALE_CANCELLED.name());
+            SaleHeader after = sales.header(c, orgId, saleId).orElseThrow();
+            steps.statusChanged(c, orgId, after, state.status(), SaleStatus.SALE_CANCELLED.name(), reportedByPos);
+            return after;
         }));
     }
 
@@ -240,7 +288,7 @@ public final class SaleService implements AutoCloseable {
                 }));
             }
             case "SALE_CANCELLED" -> cancel(orgId, saleId, new CancelSale(null,
-                    update.cancellationReason(), null));
+                    update.cancellationReason(), null), true);
             default -> {
                 SaleStatus target = parseStatus(status, Set.of(SaleStatus.SALE_IN_PREPARATION,
                         SaleStatus.SALE_PREPARED_BY_KITCHEN));
@@ -257,7 +305,7 @@ public final class SaleService implements AutoCloseable {
     private SaleHeader changed(java.sql.Connection c, String orgId, String saleId, SaleStatus before, String reported)
             throws java.sql.SQLException {
         SaleHeader after = sales.header(c, orgId, saleId).orElseThrow();
-        steps.statusChanged(c, orgId, after, before, reported);
+        steps.statusChanged(c, orgId, after, before, reported, false);
         return after;
     }
 

@@ -57,8 +57,9 @@ public final class SaleSteps {
             return refused;
         }
         List<SaleRecord> records = records(accepted);
-        // 2. Idempotency keys, with the answer a retry gets. A key used before (a retry whose answer was lost)
-        //    fails the insert: the pusher is answered with the sale stored the first time.
+        // 2. Idempotency keys, with the answer a retry gets, and the partners' references (externalId), unique
+        //    within their channel. A key or reference used before (a retry whose answer was lost) fails the
+        //    insert: the pusher is answered with the sale stored the first time.
         claimKeys(c, accepted);
         // 3. Stock of tracked items, in the sales' order: may refuse a short v1 order, may sell an item out
         //    (which snoozes it, and a later sale in the batch holding it makes this throw).
@@ -74,11 +75,14 @@ public final class SaleSteps {
         return refused;
     }
 
-    /** How a stored sale's status change is recorded, in the change's transaction ({@code reported} as the caller named it). */
-    void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before, String reported)
-            throws SQLException {
+    /**
+     * How a stored sale's status change is recorded, in the change's transaction ({@code reported} as the caller
+     * named it; {@code reportedByPos} when it came as a POS status).
+     */
+    void statusChanged(Connection c, String orgId, SaleHeader after, SaleStatus before, String reported,
+                       boolean reportedByPos) throws SQLException {
         kitchen.statusChanged(c, orgId, after, before);
-        outbox.announceStatusChange(c, orgId, after, reported);
+        outbox.announceStatusChange(c, orgId, after, reported, reportedByPos);
         rollups.statusChanged(c, orgId, after, before);
     }
 
@@ -89,8 +93,20 @@ public final class SaleSteps {
             keys.add(new SaleRepository.NewKey(r.orgId(), s.idempotencyKey(), s.requestHash(), r.saleId(), 201,
                     s.answer(), r.createdAt()));
         }
+        List<SaleRepository.NewExternalId> references = new ArrayList<>();
+        for (NewSale s : batch) {
+            SaleRecord r = s.record();
+            String externalId = r.sale().externalId();
+            if (externalId != null && !externalId.isBlank()) {
+                references.add(new SaleRepository.NewExternalId(r.orgId(), r.sale().salesChannelId(), externalId,
+                        r.saleId(), s.idempotencyKey()));
+            }
+        }
         try {
             sales.insertIdempotency(c, keys);
+            if (!references.isEmpty()) {
+                sales.insertExternalIds(c, references);
+            }
         } catch (SQLException e) {
             if (DataAccessException.isUniqueViolation(e)) {
                 throw new KeyAlreadyUsed();
@@ -107,7 +123,10 @@ public final class SaleSteps {
         return records;
     }
 
-    /** The idempotency key of a sale was used before: the sale is a retry, answered with what was stored then. */
+    /**
+     * The idempotency key or the channel's external id of a sale was used before: the sale is a retry, answered
+     * with what was stored then.
+     */
     static final class KeyAlreadyUsed extends RuntimeException {
         KeyAlreadyUsed() {
             super("the idempotency key was used before", null, false, false);

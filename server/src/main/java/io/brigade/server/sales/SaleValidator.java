@@ -123,7 +123,9 @@ public final class SaleValidator {
             }
             v.require(pay.type(), p + ".type");
             v.require(pay.paymentMethod(), p + ".paymentMethod");
-            nonNegative(pay.amount(), p + ".amount", v);
+            // The POS guide's refund is "a negative-direction Refund line": either sign is a refund of its size.
+            nonNegative(pay.type() == PaymentType.Refund && pay.amount() != null ? pay.amount().abs() : pay.amount(),
+                    p + ".amount", v);
         }
         if (s.dineIn() != null && s.dineIn().guests() != null && s.dineIn().guests() < 0) {
             v.error("dineIn.guests", "must be zero or more");
@@ -348,13 +350,8 @@ public final class SaleValidator {
                     + t.items().add(t.charges()) + ")");
             return;
         }
-        BigDecimal net = t.paid().subtract(t.refunds()).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal due = t.saleAmount().setScale(2, RoundingMode.HALF_UP);
-        if (net.compareTo(due) != 0) {
-            BigDecimal diff = net.subtract(due);
-            v.error("payments", "payments total " + net + " but items + charges - discounts is " + due
-                    + " (difference " + diff.toPlainString() + ")");
-        }
+        // Payments that differ from the total are accepted as sent (the guide says they "should" match); the
+        // difference is kept on the sale as its paymentMismatch.
     }
 
     static long parseRevision(String revision) {

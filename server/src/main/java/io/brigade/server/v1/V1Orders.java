@@ -114,7 +114,7 @@ public final class V1Orders {
             return new Sale(channelId, StockDecrement.STRICT_SOURCE, order.requestedFulfillmentTime(),
                     order.requestedFulfillmentTime() == null, order.dispatchType(), order.externalId(), null,
                     order.menuId(), Long.toString(menu.header().publishedRevisionId()), customer, null, null,
-                    priced.items(), List.of(), priced.discounts(), List.of(payment), null, null, null);
+                    priced.items(), List.of(), priced.discounts(), List.of(payment), null, null, null, null);
         });
         return read(orgId, saleService.create(orgId, idempotencyKey, sale, rawBody).saleId());
     }

@@ -71,18 +71,29 @@ public final class WebhookOutbox implements MenuPublishObserver {
 
     /**
      * The event of a stored sale's change: cancelled, a delivery status, or a POS status or time change;
-     * {@code reported} is the status as the caller named it.
+     * {@code reported} is the status as the caller named it. A cancellation the POS reported as its status
+     * ({@code reportedByPos}) is also a POS status: the POS guide lists SALE_CANCELLED among them.
      */
-    public void announceStatusChange(Connection c, String orgId, SaleHeader after, String reported)
-            throws SQLException {
-        String type = SaleStatus.SALE_CANCELLED.name().equals(reported) ? EventTypes.SALE_CANCELLED
+    public void announceStatusChange(Connection c, String orgId, SaleHeader after, String reported,
+                                     boolean reportedByPos) throws SQLException {
+        boolean cancelled = SaleStatus.SALE_CANCELLED.name().equals(reported);
+        String type = cancelled ? EventTypes.SALE_CANCELLED
                 : DELIVERY.contains(reported) ? EventTypes.SALE_DELIVERY_STATUS : EventTypes.SALE_POS_STATUS;
+        announce(c, orgId, after, reported, type);
+        if (cancelled && reportedByPos) {
+            announce(c, orgId, after, reported, EventTypes.SALE_POS_STATUS);
+        }
+    }
+
+    private void announce(Connection c, String orgId, SaleHeader after, String reported, String type)
+            throws SQLException {
         Optional<Target> target = target(c, orgId, after.salesChannelId(), type);
         if (target.isEmpty()) {
             return;
         }
         // Only cancellations, delivery statuses and time changes carry fields beyond the header.
-        boolean needsFacts = !type.equals(EventTypes.SALE_POS_STATUS)
+        boolean cancelled = SaleStatus.SALE_CANCELLED.name().equals(reported);
+        boolean needsFacts = !type.equals(EventTypes.SALE_POS_STATUS) || cancelled
                 || reported.equals("SALE_PICKUP_TIME_CHANGED") || reported.equals("SALE_DELIVERY_TIME_CHANGED");
         SaleFactsRepository.SaleFacts f = needsFacts ? facts.find(c, orgId, after.saleId()).orElseThrow() : null;
         Envelope e = Envelope.forChannel(type, orgId, target.get().channel())
@@ -104,6 +115,8 @@ public final class WebhookOutbox implements MenuPublishObserver {
                     e.with("pickupTime", f.pickupTime());
                 } else if (reported.equals("SALE_DELIVERY_TIME_CHANGED")) {
                     e.with("deliveryTime", f.deliveryTime());
+                } else if (cancelled) {
+                    e.with("cancellationReason", f.cancellationReason());
                 }
             }
         }

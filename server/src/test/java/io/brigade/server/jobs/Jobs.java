@@ -16,13 +16,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Test helpers for the job API: start a job, wait for it to finish, push sales to work on. */
-final class Jobs {
+public final class Jobs {
     private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
 
     private Jobs() {
     }
 
-    static String path(String orgId) {
+    public static String path(String orgId) {
         return "/backoffice/v1/orgs/" + orgId + "/jobs";
     }
 
@@ -34,7 +34,7 @@ final class Jobs {
     }
 
     /** Starts a job that must be accepted, and waits until it has finished. */
-    static JsonNode run(ApiClient api, String orgId, String type, Map<String, ?> parameters) {
+    public static JsonNode run(ApiClient api, String orgId, String type, Map<String, ?> parameters) {
         ApiClient.Response r = start(api, orgId, type, parameters);
         assertEquals(202, r.status(), r.body());
         return awaitFinished(api, orgId, r.json().get("jobId").asText());

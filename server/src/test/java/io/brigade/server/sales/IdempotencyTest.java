@@ -69,7 +69,7 @@ class IdempotencyTest {
         TestServer.Tenant t = TestServer.of(db).newTenant();
         String key = UUID.randomUUID().toString();
         Map<String, Object> wrong = Sales.simple(t.ids(), TIME, "3.00");
-        wrong.put("payments", List.of(Sales.payment("Sale", "Cash", "2.00", TIME)));
+        wrong.put("menuRevisionId", "999");
         assertEquals(422, push(t, wrong, key).status());
         assertEquals(201, push(t, Sales.simple(t.ids(), TIME, "3.00"), key).status());
         assertEquals(1, count(t));

@@ -119,6 +119,48 @@ class WebhookDeliveryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void posStatusSaleCancelledFiresTheCancelledAndThePosStatusEvents(String db) throws Exception {
+        try (WebhookHarness h = new WebhookHarness(db);
+             WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
+            DemoBootstrap.Result org = h.newOrg();
+            ApiClient api = h.api(org);
+            subscribe(api, org.orgId(), receiver.url(), List.of("sales.cancelled.v1", "sales.pos.status.updated.v1"));
+            String saleId = sale(api, org, h.clock.instant());
+            assertEquals(200, api.post("/salesManagement/orgs/" + org.orgId() + "/sales/" + saleId + "/posStatus",
+                    Map.of("status", "SALE_CANCELLED", "cancellationReason", "Kitchen closed")).status());
+            h.dispatcher().drain();
+            JsonNode cancelled = json(receiver.ofType("sales.cancelled.v1").get(0).body()).get("detail")
+                    .get("properties");
+            assertEquals("Kitchen closed", cancelled.get("cancellationReason").asText());
+            List<WebhookReceiver.Received> pos = receiver.ofType("sales.pos.status.updated.v1");
+            assertEquals(1, pos.size(), "one POS status event: " + receiver.received);
+            JsonNode status = json(pos.get(0).body()).get("detail").get("properties");
+            assertEquals(saleId, status.get("saleId").asText());
+            assertEquals("SALE_CANCELLED", status.get("status").asText());
+            assertEquals("Kitchen closed", status.get("cancellationReason").asText());
+            assertEquals(2, receiver.received.size());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void cancelRouteFiresOnlyTheCancelledEvent(String db) throws Exception {
+        try (WebhookHarness h = new WebhookHarness(db);
+             WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
+            DemoBootstrap.Result org = h.newOrg();
+            ApiClient api = h.api(org);
+            subscribe(api, org.orgId(), receiver.url(), List.of("sales.cancelled.v1", "sales.pos.status.updated.v1"));
+            String saleId = sale(api, org, h.clock.instant());
+            assertEquals(200, api.post("/salesManagement/orgs/" + org.orgId() + "/sales/" + saleId + "/cancel",
+                    Map.of("cancellationReason", "Customer left")).status());
+            h.dispatcher().drain();
+            assertEquals(1, receiver.received.size(), receiver.received.toString());
+            assertEquals("sales.cancelled.v1", receiver.received.get(0).header("X-Flipdish-Event-Type"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void refusedSaleLeavesNoEventAndOnlyWantedTypesAreSent(String db) throws Exception {
         try (WebhookHarness h = new WebhookHarness(db);
              WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
@@ -126,7 +168,7 @@ class WebhookDeliveryTest {
             ApiClient api = h.api(org);
             subscribe(api, org.orgId(), receiver.url(), List.of("sales.cancelled.v1", "sales.created.v1"));
             Map<String, Object> bad = Sales.simple(org, h.clock.instant().toString(), "3.00");
-            bad.put("payments", List.of(Sales.payment("Sale", "Cash", "1.00", h.clock.instant().toString())));
+            bad.put("menuRevisionId", "999");
             assertEquals(422, api.post("/salesManagement/orgs/" + org.orgId() + "/sales", bad,
                     "x-idempotency-key", UUID.randomUUID().toString()).status());
             // Refused by the snooze check, which runs after the outbox row was written in the same savepoint.
