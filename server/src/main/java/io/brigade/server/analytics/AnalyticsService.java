@@ -60,7 +60,7 @@ public final class AnalyticsService {
     /** Refuses (403) unless the org is on Enterprise and its owner switched analytics on. */
     void requireAnalytics(String orgId) {
         Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId));
-        plan.plan().require(Plan.ENTERPRISE, "Analytics");
+        plan.plan().require(Plan.ENTERPRISE, Plan.Features.ANALYTICS);
         if (!plan.analyticsEnabled()) {
             throw new ForbiddenException("Analytics is switched off for this org; an owner can switch it on in the "
                     + "org's settings (analyticsEnabled)");

@@ -12,9 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Authenticates /api/v1 requests by {@code X-API-Key}: malformed, unknown or revoked -> 401 (and
- * counted against the client address, which gets 429 after too many); a valid key of an org below
- * Enterprise -> 403 with the upgrade. The plan is read with the key, fresh on every request.
+ * Authenticates API keys: /api/v1 requests by {@code X-API-Key}, and v3 requests that carry a key in
+ * {@code FD-Authorization} or {@code Authorization}. Malformed, unknown or revoked -> 401 (and counted against
+ * the client address, which gets 429 after too many); a valid key of an org below Enterprise -> 403 with the
+ * upgrade, whichever face it calls. The plan is read with the key, fresh on every request. A key has one
+ * quota: v1 routes take it as they answer (with the RateLimit headers), v3 requests here, a sale push also
+ * from the order quota.
  */
 public final class ApiKeyAuthenticator {
     /** The header the public API takes its key from. */
@@ -57,9 +60,38 @@ public final class ApiKeyAuthenticator {
             limiter.authFailed(address);
             throw new UnauthorizedException("the API key is unknown or revoked");
         }
-        Plan.parse(caller.plan()).require(Plan.ENTERPRISE, "The public API");
+        Plan.parse(caller.plan()).require(Plan.ENTERPRISE, Plan.Features.PUBLIC_API);
         touch(caller.keyId());
         return new Caller.ApiKey(caller.orgId(), caller.keyId());
+    }
+
+    /**
+     * The caller of a v3 request whose credential is the API key {@code key}: the same plan gate as /api/v1, and
+     * one request from the key's general quota (a sale push also one from its order quota).
+     */
+    public Caller v3(Request request, String key) {
+        String address = Request.getRemoteAddr(request);
+        limiter.checkAuthAllowed(address);
+        CredentialRepository.ApiKeyCaller caller = database.read(c -> credentials.findApiKeyCaller(c,
+                Secrets.sha256Hex(key))).orElse(null);
+        if (caller == null) {
+            limiter.authFailed(address);
+            throw new UnauthorizedException("the API key is unknown or revoked");
+        }
+        Plan.parse(caller.plan()).require(Plan.ENTERPRISE, Plan.Features.PUBLIC_API);
+        limiter.acquire(caller.keyId(), isSalePush(request));
+        touch(caller.keyId());
+        return new Caller.ApiKey(caller.orgId(), caller.keyId());
+    }
+
+    // POST /salesManagement/orgs/{orgId}/sales or its /sales alias: the v3 face of order creation.
+    private static boolean isSalePush(Request request) {
+        if (!"POST".equals(request.getMethod())) {
+            return false;
+        }
+        String[] parts = request.getHttpURI().getDecodedPath().split("/");
+        return parts.length == 5 && parts[0].isEmpty() && (parts[1].equals("salesManagement")
+                || parts[1].equals("sales")) && parts[2].equals("orgs") && parts[4].equals("sales");
     }
 
     private void touch(String keyId) {

@@ -5,6 +5,7 @@ import io.brigade.protocol.apikeys.CreatedApiKey;
 import io.brigade.protocol.apikeys.NewApiKey;
 import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
+import io.brigade.server.domain.ConflictException;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
@@ -20,6 +21,8 @@ import java.time.Instant;
  * once, in the create answer; lists show only its prefix and last four characters.
  */
 public final class ApiKeyRoutes {
+    /** Unrevoked keys an org may hold at once: each is a separate quota, so more keys would be more quota. */
+    static final int MAX_ACTIVE_PER_ORG = 20;
     private static final String KEYS = "/backoffice/v1/orgs/{orgId}/api-keys";
 
     private final Database database;
@@ -53,6 +56,10 @@ public final class ApiKeyRoutes {
         String keyId = "key" + Secrets.crockford(10);
         Instant now = clock.instant();
         database.inTransaction(c -> {
+            if (credentials.lockAndCountActiveApiKeys(c, orgId) >= MAX_ACTIVE_PER_ORG) {
+                throw new ConflictException("an org may hold at most " + MAX_ACTIVE_PER_ORG
+                        + " active API keys; revoke one first");
+            }
             credentials.insertApiKey(c, keyId, orgId, body.name().strip(), key, now);
             return null;
         });
@@ -63,7 +70,7 @@ public final class ApiKeyRoutes {
     /** API keys are an Enterprise feature: below it, creation is refused with 403 and the upgrade. */
     private void enforceApiKeyLimit(String orgId) {
         database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId))
-                .plan().require(Plan.ENTERPRISE, "API keys");
+                .plan().require(Plan.ENTERPRISE, Plan.Features.API_KEYS);
     }
 
     private Reply list(Exchange ex) {

@@ -56,7 +56,7 @@ public final class Authenticator implements CallerAuthenticator {
         if (credential.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = credential.substring(7).strip();
             if (ApiKeyFormat.isWellFormed(token)) {
-                return apiKey(token);
+                return apiKeys.v3(request, token);
             }
             if (token.startsWith(StaffSessions.TOKEN_PREFIX)) {
                 return database.read(c -> sessions.find(c, token))
@@ -69,14 +69,8 @@ public final class Authenticator implements CallerAuthenticator {
             }).orElseThrow(() -> new UnauthorizedException("the access token is unknown or expired"));
         }
         if (ApiKeyFormat.isWellFormed(credential)) {
-            return apiKey(credential);
+            return apiKeys.v3(request, credential);
         }
         throw new UnauthorizedException("the credential is not a bearer token or a well-formed API key");
-    }
-
-    private Caller apiKey(String key) {
-        String hash = Secrets.sha256Hex(key);
-        return database.read(c -> credentials.findApiKey(c, hash))
-                .orElseThrow(() -> new UnauthorizedException("the API key is unknown or revoked"));
     }
 }

@@ -68,18 +68,6 @@ public final class CredentialRepository {
         }
     }
 
-    /** The caller of an unrevoked key. */
-    public Optional<Caller> findApiKey(Connection c, String keyHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT org_id, key_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
-            Sql.bind(ps, keyHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Caller.ApiKey(rs.getString(1), rs.getString(2)))
-                        : Optional.empty();
-            }
-        }
-    }
-
     /** An unrevoked key's org, id and the org's plan, in one read per request. */
     public record ApiKeyCaller(String orgId, String keyId, String plan) {
     }
@@ -91,6 +79,25 @@ public final class CredentialRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new ApiKeyCaller(rs.getString(1), rs.getString(2), rs.getString(3)))
                         : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The org's unrevoked keys, counted with the org's row locked, so that two creations at once cannot both pass
+     * a cap (the lock is held until the transaction ends).
+     */
+    public int lockAndCountActiveApiKeys(Connection c, String orgId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT org_id FROM orgs WHERE org_id = ? FOR UPDATE")) {
+            Sql.bind(ps, orgId);
+            ps.executeQuery().close();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM api_keys WHERE org_id = ? AND revoked_at IS NULL")) {
+            Sql.bind(ps, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         }
     }

@@ -27,11 +27,20 @@ public final class ProblemErrorHandler extends ErrorHandler {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
             response.getHeaders().put(SecurityHeaders.NOSNIFF_NAME, SecurityHeaders.NOSNIFF_VALUE);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            if (unreadable(status)) {
+                // Jetty closes a connection whose request it could not read; say so, or a client that keeps
+                // connections alive sends its next request into the closed one and gets no answer at all.
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             response.write(true, ByteBuffer.wrap(body), callback);
         } catch (Exception e) {
             callback.failed(e);
         }
         return true;
+    }
+
+    private static boolean unreadable(int status) {
+        return status == 400 || status == 408 || status == 413 || status == 414 || status == 431 || status == 505;
     }
 
     private static String detail(int status) {

@@ -51,7 +51,7 @@ public final class JobRoutes {
     private String org(Exchange ex) {
         String orgId = ex.path("orgId");
         Entitlement plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId));
-        plan.plan().require(Plan.PROFESSIONAL, "Background jobs");
+        plan.plan().require(Plan.PROFESSIONAL, Plan.Features.JOBS);
         return orgId;
     }
 

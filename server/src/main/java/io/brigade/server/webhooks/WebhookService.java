@@ -85,7 +85,7 @@ public final class WebhookService {
     public SubscriptionView createBackOffice(String orgId, SubscriptionRequest r) {
         Plan plan = database.read(c -> orgs.plan(c, orgId)).orElseThrow(() -> new NotFoundException("org " + orgId))
                 .plan();
-        plan.require(Plan.ENTERPRISE, "Webhooks");
+        plan.require(Plan.ENTERPRISE, Plan.Features.WEBHOOKS);
         String secret = "whsec_" + io.brigade.server.auth.Secrets.randomToken(32);
         return create(orgId, r, secret, Subscription.BACK_OFFICE, new Validation(), true, null);
     }

@@ -112,6 +112,15 @@ class HttpHardeningTest {
     }
 
     @Test
+    void requestJettyCannotReadIsAnsweredWithConnectionClose() throws Exception {
+        Raw answer = raw(tenant.api().base(), "DELETE /backoffice/v1/orgs/" + tenant.ids().orgId()
+                + "/api-keys/%00 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertEquals(400, answer.status(), answer.text());
+        assertEquals("close", answer.header("connection"), "the connection is closed: a kept-alive client must "
+                + "not send its next request into it");
+    }
+
+    @Test
     void unknownPathIsAProblemWithoutVersion() throws Exception {
         Raw answer = raw(tenant.api().base(), "GET /nothing/here HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertEquals(404, answer.status());

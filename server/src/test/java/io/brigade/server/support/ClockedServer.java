@@ -17,12 +17,25 @@ public final class ClockedServer implements AutoCloseable {
         server = BrigadeServer.create(0, database, clock).start();
     }
 
+    /** With a general quota per API key of {@code general} instead of the spec's 1,000 per hour. */
+    public ClockedServer(String kind, Instant start, io.brigade.server.ratelimit.RateLimitPolicy general)
+            throws Exception {
+        clock = new MutableClock(start);
+        database = Database.open(TestDatabases.freshUrl(kind), TestDatabases.user(kind), null);
+        server = BrigadeServer.create(0, database, clock, new BrigadeServer.Options(false,
+                io.brigade.server.webhooks.SecretBox.random(), true).withApiGeneralLimit(general)).start();
+    }
+
     public MutableClock clock() {
         return clock;
     }
 
     public Database database() {
         return database;
+    }
+
+    public BrigadeServer server() {
+        return server;
     }
 
     public TestServer.Tenant newTenant() {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.server.auth.ApiKeyFormat;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.org.Plan;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.TestServer;
 import io.brigade.server.support.V1;
@@ -72,19 +74,22 @@ class ApiKeyLifecycleTest {
                 .get("/api/v1/menus").status(), "well-formed but unknown key");
     }
 
+    // What the operator's plan command does (Main.PlanCommand), on the server's own database.
+    private static void operatorSetsPlan(TestServer server, String orgId, Plan plan) {
+        server.database().inTransaction(c -> new OrgRepository().setPlan(c, orgId, plan));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void planChangeGatesKeysAndTheApiAtOnce(String db) {
-        TestServer.Tenant t = TestServer.of(db).newTenant();
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant t = server.newTenant();
         String org = "/backoffice/v1/orgs/" + t.ids().orgId();
         ApiClient api = V1.keyClient(t);
         assertEquals("Enterprise", t.api().get(org + "/plan").json().get("plan").asText());
         assertEquals(200, api.get("/api/v1/meals").status());
 
-        ApiClient.Response down = t.api().send("PUT", org + "/plan", "{\"plan\":\"Professional\"}");
-        assertEquals(200, down.status(), down.body());
-        assertEquals("Professional", down.json().get("plan").asText());
-
+        operatorSetsPlan(server, t.ids().orgId(), Plan.PROFESSIONAL);
         ApiClient.Response gated = api.get("/api/v1/meals");
         assertEquals(403, gated.status(), "the cached answer is not served past the gate");
         assertTrue(gated.json().get("detail").asText().contains("Upgrade to Enterprise"), gated.body());
@@ -92,23 +97,74 @@ class ApiKeyLifecycleTest {
         assertEquals(403, noKey.status());
         assertTrue(noKey.json().get("detail").asText().contains("Enterprise"));
 
+        operatorSetsPlan(server, t.ids().orgId(), Plan.ENTERPRISE);
+        assertEquals(200, api.get("/api/v1/meals").status(), "upgrade takes effect with the next request");
+        assertEquals(201, t.api().post(org + "/api-keys", Map.of("name", "Kiosk")).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void managerCannotChangeThePlan(String db) {
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant t = server.newTenant();
+        String org = "/backoffice/v1/orgs/" + t.ids().orgId();
+        operatorSetsPlan(server, t.ids().orgId(), Plan.FREE);
+        ApiClient.Response up = t.api().send("PUT", org + "/plan", "{\"plan\":\"Enterprise\"}");
+        assertEquals(403, up.status(), up.body());
+        assertTrue(up.json().get("detail").asText().contains("operator"), up.body());
+        assertEquals(403, new ApiClient(t.api().base()).with("Authorization", "Bearer " + t.ids().apiKey())
+                .send("PUT", org + "/plan", "{\"plan\":\"Enterprise\"}").status(), "nor can an API key");
         ApiClient.Response bad = t.api().send("PUT", org + "/plan", "{\"plan\":\"Platinum\"}");
         assertEquals(400, bad.status());
         assertEquals("plan", bad.json().get("errors").get(0).get("field").asText());
-        assertEquals("Professional", t.api().get(org + "/plan").json().get("plan").asText());
+        assertEquals("Free", t.api().get(org + "/plan").json().get("plan").asText());
+    }
 
-        assertEquals(200, t.api().send("PUT", org + "/plan", "{\"plan\":\"Enterprise\"}").status());
-        assertEquals(200, api.get("/api/v1/meals").status(), "upgrade takes effect with the next request");
-        assertEquals(201, t.api().post(org + "/api-keys", Map.of("name", "Kiosk")).status());
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void managerSeesWhatUpgradingUnlocks(String db) {
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant t = server.newTenant();
+        operatorSetsPlan(server, t.ids().orgId(), Plan.PROFESSIONAL);
+        JsonNode plan = t.api().get("/backoffice/v1/orgs/" + t.ids().orgId() + "/plan").json();
+        assertEquals("Professional", plan.get("plan").asText());
+        assertEquals(1, plan.get("upgrades").size(), plan.toString());
+        assertEquals("Enterprise", plan.get("upgrades").get(0).get("plan").asText());
+        assertTrue(plan.get("upgrades").get(0).get("unlocks").toString().contains("Webhooks"), plan.toString());
+    }
 
-        assertEquals(403, new ApiClient(t.api().base()).with("Authorization", "Bearer " + t.ids().apiKey())
-                .send("PUT", org + "/plan", "{\"plan\":\"Free\"}").status(), "an API key cannot change the plan");
-
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void managerSwitchesAnalyticsWithoutChangingThePlan(String db) {
+        TestServer.Tenant t = TestServer.of(db).newTenant();
+        String org = "/backoffice/v1/orgs/" + t.ids().orgId();
         ApiClient.Response off = t.api().send("PUT", org + "/plan", "{\"plan\":\"Enterprise\",\"analyticsEnabled\":false}");
         assertEquals(200, off.status(), off.body());
         assertFalse(off.json().get("analyticsEnabled").asBoolean(), "the analytics setting is stored, not dropped");
         assertTrue(t.api().send("PUT", org + "/plan", "{\"plan\":\"Enterprise\"}").json().get("analyticsEnabled")
                 .isBoolean());
         assertFalse(t.api().get(org + "/plan").json().get("analyticsEnabled").asBoolean(), "omitted: left as it was");
+        assertEquals(200, t.api().send("PUT", org + "/plan", "{\"analyticsEnabled\":true}").status(),
+                "the plan may be left out");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void orgHoldsAtMostTwentyActiveKeys(String db) {
+        TestServer.Tenant t = TestServer.of(db).newTenant();
+        String keys = "/backoffice/v1/orgs/" + t.ids().orgId() + "/api-keys";
+        int held = t.api().get(keys).json().get("data").size();
+        String last = null;
+        for (int i = held; i < 20; i++) {
+            ApiClient.Response r = t.api().post(keys, Map.of("name", "Key " + i));
+            assertEquals(201, r.status(), r.body());
+            last = r.json().get("keyId").asText();
+        }
+        ApiClient.Response refused = t.api().post(keys, Map.of("name", "One too many"));
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.json().get("detail").asText().contains("20"), refused.body());
+        assertEquals(20, t.api().get(keys).json().get("data").size(), "nothing was created");
+        assertEquals(204, t.api().send("DELETE", keys + "/" + last, null).status());
+        assertEquals(201, t.api().post(keys, Map.of("name", "In its place")).status());
     }
 }
