@@ -250,7 +250,7 @@ public final class BrigadeServer implements AutoCloseable {
         new SessionRoutes(sessions, staffService, clock).register(router);
         new TokenRoutes(database, credentials, clock, apps.credentials()).register(router);
         apps.register(router);
-        new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
+        new OrgRoutes(database, orgs, new OrgService(database, orgs, clock), analytics::propertyChanged).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
         new MenuBackOfficeRoutes(database, menus, menuService, orgs).register(router); // the desktop's menu editor
         new SaleRoutes(saleService).register(router);

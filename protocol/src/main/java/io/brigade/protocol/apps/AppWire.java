@@ -58,16 +58,23 @@ public final class AppWire {
                                Instant approvedAt, String approvedBy, Instant createdAt, Instant updatedAt) {
     }
 
-    /** Install or reconfigure: the chosen stores (properties) and the hosted form's values. */
+    /**
+     * Install or reconfigure: the chosen stores (properties) and the hosted form's values. A Multiple app installed
+     * without stores covers every store of the org, also those added later.
+     */
     public record InstallRequest(String appStoreAppId, List<String> propertyIds, Map<String, String> configuration) {
     }
 
-    /** An install on the calling org. */
+    /**
+     * An install on the calling org. {@code allStores} is true for an install that covers every store of the org,
+     * including stores added later (a Multiple app installed without a list of stores); {@code propertyIds} and
+     * {@code salesChannelIds} then name the stores and channels there are now.
+     */
     public record InstallView(String appStoreAppId, String clientId, String appName, String orgId, String state,
                               String storeSelectorType, List<String> propertyIds, List<String> salesChannelIds,
                               PermissionLevel permissionLevel, String configurationType, String externalLinkUrl,
                               Map<String, String> configuration, String installedBy, Instant installedAt,
-                              Instant updatedAt, Instant uninstalledAt) {
+                              Instant updatedAt, Instant uninstalledAt, Boolean allStores) {
     }
 
     /** One field of a hosted configuration form. */

@@ -10,13 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Time zones of properties and the property of each channel, for business dates and local hours on
- * the write path. Cached per node: a property's zone and a channel's property do not change in
- * this server (no endpoint edits them), and the write path must not add a query per sale.
+ * the write path. Cached per node, as the write path must not add a query per sale: a channel's property never
+ * changes; a property's zone may (a property update), so a cached zone is kept for a minute at most, and this
+ * node forgets it at once when the update was made here ({@link Analytics#propertyChanged}).
  */
 final class PropertyDirectory {
     private static final int MAX_CACHED = 10_000;
     private final OrgRepository orgs;
-    private final ConcurrentHashMap<String, ZoneId> zones = new ConcurrentHashMap<>();
+    private static final long ZONE_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private final ConcurrentHashMap<String, CachedZone> zones = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> propertyOfChannel = new ConcurrentHashMap<>();
 
     PropertyDirectory(OrgRepository orgs) {
@@ -29,9 +31,9 @@ final class PropertyDirectory {
             return java.time.ZoneOffset.UTC;
         }
         String key = orgId + '\n' + propertyId;
-        ZoneId cached = zones.get(key);
-        if (cached != null) {
-            return cached;
+        CachedZone cached = zones.get(key);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < ZONE_TTL_NANOS) {
+            return cached.zone();
         }
         Optional<String> zone = orgs.timeZone(c, orgId, propertyId);
         if (zone.isEmpty()) {
@@ -41,8 +43,16 @@ final class PropertyDirectory {
         if (zones.size() >= MAX_CACHED) {
             zones.clear();
         }
-        zones.put(key, id);
+        zones.put(key, new CachedZone(id, System.nanoTime()));
         return id;
+    }
+
+    /** Drops the cached zone of a property that was just changed. */
+    void forget(String orgId, String propertyId) {
+        zones.remove(orgId + '\n' + propertyId);
+    }
+
+    private record CachedZone(ZoneId zone, long loadedAt) {
     }
 
     /** The property a channel of this org belongs to, if the channel exists. */

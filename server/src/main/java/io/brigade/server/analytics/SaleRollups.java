@@ -108,8 +108,8 @@ public final class SaleRollups {
         Sale sale = sales.detail(c, orgId, after.salesChannelId(), after.saleId()).orElseThrow();
         String propertyId = properties.propertyOf(c, orgId, after.salesChannelId()).orElseThrow();
         ZoneId zone = properties.zone(c, orgId, propertyId);
-        // The sale's business date, as SaleService derived it from the same instant and zone.
-        LocalDate businessDate = LocalDate.ofInstant(after.dateTime(), zone);
+        // The business date stored with the sale: the property's zone may have changed since it was rung.
+        LocalDate businessDate = sales.businessDate(c, orgId, after.saleId()).orElseThrow();
         Catalog catalog = catalog(c, orgId, sale.menuId(), Long.parseLong(sale.menuRevisionId()));
         rollups.applySales(c, List.of(new AnalyticsRollupRepository.SaleChange(
                 SaleFacts.of(orgId, propertyId, sale, after.dateTime(), businessDate, zone, catalog), true)));

@@ -174,9 +174,7 @@ final class InstallService {
                 }
             }
             default -> {
-                if (chosen.isEmpty()) {
-                    v.error("propertyIds", "this app's store selector is Multiple: choose at least one store");
-                }
+                // Multiple: no list is every store of the org, also those added later; a list is those stores.
             }
         }
         Set<String> known = new HashSet<>();
@@ -242,6 +240,7 @@ final class InstallService {
         Envelope e = Envelope.forOrg(type, i.orgId()).with("brandId", stores.brandId())
                 .with("brandIds", stores.brandIds()).with("appStoreAppId", app.appStoreAppId())
                 .with("clientId", app.clientId()).with("storeSelectorType", app.storeSelectorType())
+                .with("allStores", view.allStores())
                 .with("propertyIds", view.propertyIds()).with("salesChannelIds", view.salesChannelIds())
                 .with("stores", stores.stores()).with("permissionLevel", view.permissionLevel())
                 .with("configurationType", app.configurationType())
@@ -282,17 +281,25 @@ final class InstallService {
     }
 
     private InstallView view(Connection c, StoreApp app, Install i) throws SQLException {
+        boolean allStores = AppWire.SELECTOR_MULTIPLE.equals(app.storeSelectorType()) && i.propertyIds().isEmpty();
+        List<String> stores = i.propertyIds();
+        if (allStores) {
+            stores = new ArrayList<>();
+            for (Property p : orgs.properties(c, i.orgId())) {
+                stores.add(p.propertyId());
+            }
+        }
         List<String> channels = new ArrayList<>();
-        for (String propertyId : i.propertyIds()) {
+        for (String propertyId : stores) {
             for (SalesChannel sc : orgs.channels(c, i.orgId(), propertyId)) {
                 channels.add(sc.salesChannelId());
             }
         }
         return new InstallView(app.appStoreAppId(), app.clientId(), app.name(), i.orgId(), i.state(),
-                app.storeSelectorType(), i.propertyIds(), channels,
+                app.storeSelectorType(), List.copyOf(stores), channels,
                 new PermissionLevel(app.permissionLevelName(), app.scopes()), app.configurationType(),
                 app.externalLinkUrl(), open(i.configurationBox()), i.installedBy(), i.installedAt(), i.updatedAt(),
-                i.uninstalledAt());
+                i.uninstalledAt(), allStores);
     }
 
     // Hosted values may be API keys: sealed at rest like webhook secrets.

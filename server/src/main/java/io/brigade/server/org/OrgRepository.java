@@ -105,6 +105,30 @@ public final class OrgRepository {
         }
     }
 
+    /** Writes a property's settings (everything but its id and org); false when there is no such property. */
+    public boolean updateProperty(Connection c, Property p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE properties SET name = ?, address = ?, "
+                + "country_code = ?, time_zone = ?, currency = ?, vat_applicable = ?, vat_inclusive = ?, "
+                + "vat_percentage = ?, vat_bands = ? WHERE org_id = ? AND property_id = ?")) {
+            Vat vat = p.vat();
+            Sql.bind(ps, p.name(), p.address(), p.countryCode(), p.timeZone(), p.currency(), vat.isVatApplicable(),
+                    vat.isVatInclusive(), vat.vatPercentage(), json(vat.operativeVatBands()), p.orgId(),
+                    p.propertyId());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The property, its row locked until the transaction ends (two updates at once apply one after the other). */
+    public Optional<Property> lockProperty(Connection c, String orgId, String propertyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PROPERTY_COLUMNS
+                + " FROM properties WHERE org_id = ? AND property_id = ? FOR UPDATE")) {
+            Sql.bind(ps, orgId, propertyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(property(rs)) : Optional.empty();
+            }
+        }
+    }
+
     private static final String PROPERTY_COLUMNS = "property_id, org_id, name, address, country_code, time_zone, "
             + "currency, vat_applicable, vat_inclusive, vat_percentage, vat_bands";
 

@@ -7,6 +7,7 @@ import io.brigade.protocol.Data;
 import io.brigade.protocol.org.Brand;
 import io.brigade.protocol.org.Property;
 import io.brigade.protocol.org.SalesChannel;
+import io.brigade.protocol.org.Vat;
 import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.NotFoundException;
@@ -14,19 +15,27 @@ import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import java.util.List;
+import java.util.function.BiConsumer;
 
-/** The Org Management API: {@code /orgManagement/orgs/...}. */
+/**
+ * The Org Management API: {@code /orgManagement/orgs/...}. A property and its VAT are changed (PUT replaces,
+ * PATCH merges) by the org's owner (its own OAuth client) or a manager, not by integrations.
+ */
 public final class OrgRoutes {
     private static final String ORG = "/orgManagement/orgs/{orgId}";
 
     private final Database database;
     private final OrgRepository repository;
     private final OrgService service;
+    private final BiConsumer<String, String> propertyChanged;
 
-    public OrgRoutes(Database database, OrgRepository repository, OrgService service) {
+    /** {@code propertyChanged} hears (org id, property id) once a property update has committed. */
+    public OrgRoutes(Database database, OrgRepository repository, OrgService service,
+                     BiConsumer<String, String> propertyChanged) {
         this.database = database;
         this.repository = repository;
         this.service = service;
+        this.propertyChanged = propertyChanged;
     }
 
     public void register(Router router) {
@@ -41,7 +50,11 @@ public final class OrgRoutes {
                 .post(ORG + "/properties", Access.scope(ORG_WRITE),
                         ex -> Reply.created(new Data<>(service.createProperty(org(ex), ex.json(Property.class)))))
                 .get(ORG + "/properties/{propertyId}", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(property(ex))))
+                .put(ORG + "/properties/{propertyId}", Access.manager(), ex -> updateProperty(ex, OrgService.Update.REPLACE))
+                .patch(ORG + "/properties/{propertyId}", Access.manager(), ex -> updateProperty(ex, OrgService.Update.MERGE))
                 .get(ORG + "/properties/{propertyId}/vat", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(property(ex).vat())))
+                .put(ORG + "/properties/{propertyId}/vat", Access.manager(), ex -> updateVat(ex, OrgService.Update.REPLACE))
+                .patch(ORG + "/properties/{propertyId}/vat", Access.manager(), ex -> updateVat(ex, OrgService.Update.MERGE))
                 .get(ORG + "/properties/{propertyId}/salesChannels", Access.scope(ORG_READ), this::channels)
                 .post(ORG + "/properties/{propertyId}/salesChannels", Access.scope(ORG_WRITE), ex -> Reply.created(new Data<>(
                         service.createChannel(org(ex), ex.path("propertyId"), ex.json(SalesChannel.class)))));
@@ -61,6 +74,18 @@ public final class OrgRoutes {
             }
             return found;
         })));
+    }
+
+    private Reply updateProperty(Exchange ex, OrgService.Update how) throws Exception {
+        Property changed = service.updateProperty(org(ex), ex.path("propertyId"), ex.json(Property.class), how);
+        propertyChanged.accept(org(ex), changed.propertyId());
+        return Reply.ok(new Data<>(changed));
+    }
+
+    private Reply updateVat(Exchange ex, OrgService.Update how) throws Exception {
+        Vat changed = service.updateVat(org(ex), ex.path("propertyId"), ex.json(Vat.class), how);
+        propertyChanged.accept(org(ex), ex.path("propertyId"));
+        return Reply.ok(new Data<>(changed));
     }
 
     private Property property(Exchange ex) {

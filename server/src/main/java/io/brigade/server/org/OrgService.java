@@ -36,6 +36,8 @@ public final class OrgService {
     static final int NAME = 200;
     static final int ADDRESS = 500;
     static final int TIME_ZONE = 60;
+    static final int VAT_BAND_NAME = 100;
+    static final int MAX_VAT_BANDS = 20;
 
     public OrgService(Database database, OrgRepository repository, Clock clock) {
         this.database = database;
@@ -59,44 +61,151 @@ public final class OrgService {
     }
 
     public Property createProperty(String orgId, Property request) {
-        Validation v = new Validation();
-        v.require(request.name(), "name");
-        String country = request.countryCode() == null ? "IE" : request.countryCode().toUpperCase(Locale.ROOT);
-        if (!Set.of(Locale.getISOCountries()).contains(country)) {
-            v.error("countryCode", "must be an ISO 3166 two-letter country code");
-        }
-        String zone = request.timeZone() == null ? "Europe/Dublin" : request.timeZone();
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            v.error("timeZone", "must be an IANA time zone such as Europe/Dublin");
-        }
-        String currency = request.currency() == null ? "EUR" : request.currency().toUpperCase(Locale.ROOT);
-        try {
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            v.error("currency", "must be an ISO 4217 currency code");
-        }
-        Vat vat = request.vat() == null ? new Vat(false, true, BigDecimal.ZERO, List.of()) : request.vat();
-        BigDecimal pct = vat.vatPercentage() == null ? BigDecimal.ZERO : vat.vatPercentage();
-        if (pct.signum() < 0 || pct.compareTo(new BigDecimal("100")) > 0) {
-            v.error("vat.vatPercentage", "must be between 0 and 100");
-        }
-        v.throwIfMalformed();
-        Validation fits = new Validation();
-        fits.text(request.name().strip(), NAME, "name");
-        fits.text(request.address(), ADDRESS, "address");
-        fits.text(zone, TIME_ZONE, "timeZone");
-        fits.throwIfUnprocessable();
-        Vat stored = new Vat(Boolean.TRUE.equals(vat.isVatApplicable()), !Boolean.FALSE.equals(vat.isVatInclusive()),
-                pct, vat.operativeVatBands() == null ? List.of() : vat.operativeVatBands());
-        Property property = new Property(Ids.property(), orgId, request.name().strip(), request.address(), country,
-                zone, currency, stored);
+        Property property = validated(new Property(Ids.property(), orgId, request.name(), request.address(),
+                request.countryCode() == null ? "IE" : request.countryCode(),
+                request.timeZone() == null ? "Europe/Dublin" : request.timeZone(),
+                request.currency() == null ? "EUR" : request.currency(),
+                request.vat() == null ? new Vat(false, true, BigDecimal.ZERO, List.of()) : withDefaults(request.vat())));
         database.inTransaction(c -> {
             repository.insertProperty(c, property, clock.instant());
             return null;
         });
         return property;
+    }
+
+    /** How a property update treats the fields it leaves out. */
+    public enum Update {
+        /** PUT: every field is given (an address may be null); one left out is refused. */
+        REPLACE,
+        /** PATCH: a field left out (or null) keeps its value. */
+        MERGE
+    }
+
+    /**
+     * Changes a property's name, address, country, time zone, currency and VAT. Sales rung after the change use
+     * it (their business date in the new zone); sales stored before keep what they were given.
+     */
+    public Property updateProperty(String orgId, String propertyId, Property request, Update how) {
+        if (how == Update.REPLACE) {
+            Validation v = new Validation();
+            v.require(request.name(), "name");
+            v.require(request.countryCode(), "countryCode");
+            v.require(request.timeZone(), "timeZone");
+            v.require(request.currency(), "currency");
+            if (v.require(request.vat(), "vat")) {
+                requireVat(request.vat(), "vat.", v);
+            }
+            v.throwIfMalformed();
+        }
+        return update(orgId, propertyId, current -> how == Update.REPLACE
+                ? new Property(propertyId, orgId, request.name(), request.address(), request.countryCode(),
+                        request.timeZone(), request.currency(), request.vat())
+                : new Property(propertyId, orgId, or(request.name(), current.name()),
+                        or(request.address(), current.address()), or(request.countryCode(), current.countryCode()),
+                        or(request.timeZone(), current.timeZone()), or(request.currency(), current.currency()),
+                        request.vat() == null ? current.vat() : mergeVat(request.vat(), current.vat())));
+    }
+
+    /** Changes a property's VAT settings only ({@code .../vat}). */
+    public Vat updateVat(String orgId, String propertyId, Vat request, Update how) {
+        if (how == Update.REPLACE) {
+            Validation v = new Validation();
+            requireVat(request, "", v);
+            v.throwIfMalformed();
+        }
+        return update(orgId, propertyId, current -> new Property(propertyId, orgId, current.name(), current.address(),
+                current.countryCode(), current.timeZone(), current.currency(),
+                how == Update.REPLACE ? request : mergeVat(request, current.vat()))).vat();
+    }
+
+    private Property update(String orgId, String propertyId, java.util.function.UnaryOperator<Property> change) {
+        return database.inTransaction(c -> {
+            Property current = repository.lockProperty(c, orgId, propertyId)
+                    .orElseThrow(() -> new NotFoundException("property " + propertyId));
+            Property changed = validated(change.apply(current));
+            repository.updateProperty(c, changed);
+            return changed;
+        });
+    }
+
+    private static void requireVat(Vat vat, String prefix, Validation v) {
+        v.require(vat.isVatApplicable(), prefix + "isVatApplicable");
+        v.require(vat.isVatInclusive(), prefix + "isVatInclusive");
+        v.require(vat.vatPercentage(), prefix + "vatPercentage");
+    }
+
+    private static Vat mergeVat(Vat change, Vat current) {
+        return new Vat(or(change.isVatApplicable(), current.isVatApplicable()),
+                or(change.isVatInclusive(), current.isVatInclusive()),
+                or(change.vatPercentage(), current.vatPercentage()),
+                or(change.operativeVatBands(), current.operativeVatBands()));
+    }
+
+    private static Vat withDefaults(Vat vat) {
+        return new Vat(Boolean.TRUE.equals(vat.isVatApplicable()), !Boolean.FALSE.equals(vat.isVatInclusive()),
+                vat.vatPercentage() == null ? BigDecimal.ZERO : vat.vatPercentage(), vat.operativeVatBands());
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value == null ? otherwise : value;
+    }
+
+    /**
+     * The property as stored (codes upper case, name stripped, no null VAT bands), or 400/422 naming every field
+     * that cannot be stored: 400 for values of the wrong kind, 422 for text longer than its column.
+     */
+    private static Property validated(Property p) {
+        Validation v = new Validation();
+        v.require(p.name() == null || p.name().isBlank() ? null : p.name(), "name");
+        String country = p.countryCode() == null ? null : p.countryCode().toUpperCase(Locale.ROOT);
+        if (country == null || !Set.of(Locale.getISOCountries()).contains(country)) {
+            v.error("countryCode", "must be an ISO 3166 two-letter country code");
+        }
+        try {
+            ZoneId.of(p.timeZone());
+        } catch (DateTimeException | NullPointerException e) {
+            v.error("timeZone", "must be an IANA time zone such as Europe/Dublin");
+        }
+        String currency = p.currency() == null ? null : p.currency().toUpperCase(Locale.ROOT);
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            v.error("currency", "must be an ISO 4217 currency code");
+        }
+        Vat vat = p.vat();
+        percentage(vat.vatPercentage(), "vat.vatPercentage", v);
+        List<Vat.VatBand> bands = vat.operativeVatBands() == null ? List.of() : vat.operativeVatBands();
+        if (bands.size() > MAX_VAT_BANDS) {
+            v.error("vat.operativeVatBands", "may hold at most " + MAX_VAT_BANDS + " bands");
+        }
+        for (int i = 0; i < bands.size() && i < MAX_VAT_BANDS; i++) {
+            Vat.VatBand band = bands.get(i);
+            String path = "vat.operativeVatBands[" + i + "]";
+            if (band == null) {
+                v.error(path, "must not be null");
+                continue;
+            }
+            v.require(band.name() == null || band.name().isBlank() ? null : band.name(), path + ".name");
+            percentage(band.percentage(), path + ".percentage", v);
+        }
+        v.throwIfMalformed();
+        Validation fits = new Validation();
+        fits.text(p.name().strip(), NAME, "name");
+        fits.text(p.address(), ADDRESS, "address");
+        fits.text(p.timeZone(), TIME_ZONE, "timeZone");
+        for (int i = 0; i < bands.size(); i++) {
+            fits.text(bands.get(i).name(), VAT_BAND_NAME, "vat.operativeVatBands[" + i + "].name");
+        }
+        fits.throwIfUnprocessable();
+        return new Property(p.propertyId(), p.orgId(), p.name().strip(), p.address(), country, p.timeZone(), currency,
+                new Vat(vat.isVatApplicable(), vat.isVatInclusive(), vat.vatPercentage(), List.copyOf(bands)));
+    }
+
+    // NUMERIC(7, 4) in the database: 0 to 100 with at most 4 decimals.
+    private static void percentage(BigDecimal pct, String field, Validation v) {
+        if (pct == null || pct.signum() < 0 || pct.compareTo(new BigDecimal("100")) > 0 || pct.scale() > 4) {
+            v.error(field, "must be between 0 and 100, with at most 4 decimals");
+        }
     }
 
     public SalesChannel createChannel(String orgId, String propertyId, SalesChannel request) {

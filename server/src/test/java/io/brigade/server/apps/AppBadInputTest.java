@@ -150,8 +150,6 @@ class AppBadInputTest {
                 Map.of("region", "eu", "color", "red")), 422, "configuration.apiKey", "configuration.color");
         refused(AppHarness.install(manager, client.orgId(), app.appStoreAppId(), List.of(other.propertyId()),
                 Map.of("apiKey", "k")), 422, "propertyIds[0]");
-        refused(AppHarness.install(manager, client.orgId(), app.appStoreAppId(), List.of(), Map.of("apiKey", "k")),
-                422, "propertyIds");
         refused(AppHarness.install(manager, client.orgId(), none.appStoreAppId(), List.of(client.propertyId()),
                 null), 422, "propertyIds");
         refused(AppHarness.install(manager, client.orgId(), none.appStoreAppId(), null, Map.of("apiKey", "k")),
