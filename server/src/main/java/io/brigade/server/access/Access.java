@@ -116,6 +116,32 @@ public final class Access {
         });
     }
 
+    /**
+     * A v3 route that changes the org's own settings (a property, its VAT): it needs {@code scope} like its face,
+     * and only the org's owner (its own OAuth client) or a manager's session holds it; an integration's API key or
+     * an installed app does not.
+     */
+    public static Access ownerOrManager(String scope) {
+        Objects.requireNonNull(scope, "scope == null");
+        if (!Scopes.ALL.contains(scope)) {
+            throw new IllegalArgumentException("unknown scope " + scope);
+        }
+        return new Access("ownerOrManager " + scope, Credential.BEARER, scope, (caller, orgId) -> {
+            if (caller instanceof Caller.OrgClient) {
+                return null;
+            }
+            if (caller instanceof Caller.Staff staff) {
+                return staff.role() == StaffRole.MANAGER ? null
+                        : "this needs a manager; you are signed in as " + roleName(staff);
+            }
+            if (caller instanceof Caller.StaffChoosingPin) {
+                return CHOOSE_PIN;
+            }
+            return "the org's settings are changed by its owner or a manager, not by an integration's key or an "
+                    + "installed app";
+        }, List.of(), false);
+    }
+
     /** The kitchen display: kitchen staff, managers and the org's own OAuth client. */
     public static Access kitchen() {
         return new Access("kitchen", Credential.BEARER, (caller, orgId) -> {

@@ -50,11 +50,11 @@ public final class OrgRoutes {
                 .post(ORG + "/properties", Access.scope(ORG_WRITE),
                         ex -> Reply.created(new Data<>(service.createProperty(org(ex), ex.json(Property.class)))))
                 .get(ORG + "/properties/{propertyId}", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(property(ex))))
-                .put(ORG + "/properties/{propertyId}", Access.manager(), ex -> updateProperty(ex, OrgService.Update.REPLACE))
-                .patch(ORG + "/properties/{propertyId}", Access.manager(), ex -> updateProperty(ex, OrgService.Update.MERGE))
+                .put(ORG + "/properties/{propertyId}", Access.ownerOrManager(ORG_WRITE), ex -> updateProperty(ex, OrgService.Update.REPLACE))
+                .patch(ORG + "/properties/{propertyId}", Access.ownerOrManager(ORG_WRITE), ex -> updateProperty(ex, OrgService.Update.MERGE))
                 .get(ORG + "/properties/{propertyId}/vat", Access.scope(ORG_READ), ex -> Reply.ok(new Data<>(property(ex).vat())))
-                .put(ORG + "/properties/{propertyId}/vat", Access.manager(), ex -> updateVat(ex, OrgService.Update.REPLACE))
-                .patch(ORG + "/properties/{propertyId}/vat", Access.manager(), ex -> updateVat(ex, OrgService.Update.MERGE))
+                .put(ORG + "/properties/{propertyId}/vat", Access.ownerOrManager(ORG_WRITE), ex -> updateVat(ex, OrgService.Update.REPLACE))
+                .patch(ORG + "/properties/{propertyId}/vat", Access.ownerOrManager(ORG_WRITE), ex -> updateVat(ex, OrgService.Update.MERGE))
                 .get(ORG + "/properties/{propertyId}/salesChannels", Access.scope(ORG_READ), this::channels)
                 .post(ORG + "/properties/{propertyId}/salesChannels", Access.scope(ORG_WRITE), ex -> Reply.created(new Data<>(
                         service.createChannel(org(ex), ex.path("propertyId"), ex.json(SalesChannel.class)))));

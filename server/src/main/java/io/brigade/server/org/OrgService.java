@@ -86,7 +86,8 @@ public final class OrgService {
      * it (their business date in the new zone); sales stored before keep what they were given.
      */
     public Property updateProperty(String orgId, String propertyId, Property request, Update how) {
-        if (how == Update.REPLACE) {
+        // Checked once the property is found: another org's property id answers 404 whatever the body.
+        Runnable complete = () -> {
             Validation v = new Validation();
             v.require(request.name(), "name");
             v.require(request.countryCode(), "countryCode");
@@ -96,8 +97,8 @@ public final class OrgService {
                 requireVat(request.vat(), "vat.", v);
             }
             v.throwIfMalformed();
-        }
-        return update(orgId, propertyId, current -> how == Update.REPLACE
+        };
+        return update(orgId, propertyId, how == Update.REPLACE ? complete : () -> { }, current -> how == Update.REPLACE
                 ? new Property(propertyId, orgId, request.name(), request.address(), request.countryCode(),
                         request.timeZone(), request.currency(), request.vat())
                 : new Property(propertyId, orgId, or(request.name(), current.name()),
@@ -108,20 +109,22 @@ public final class OrgService {
 
     /** Changes a property's VAT settings only ({@code .../vat}). */
     public Vat updateVat(String orgId, String propertyId, Vat request, Update how) {
-        if (how == Update.REPLACE) {
+        Runnable complete = () -> {
             Validation v = new Validation();
             requireVat(request, "", v);
             v.throwIfMalformed();
-        }
-        return update(orgId, propertyId, current -> new Property(propertyId, orgId, current.name(), current.address(),
+        };
+        return update(orgId, propertyId, how == Update.REPLACE ? complete : () -> { }, current -> new Property(propertyId, orgId, current.name(), current.address(),
                 current.countryCode(), current.timeZone(), current.currency(),
                 how == Update.REPLACE ? request : mergeVat(request, current.vat()))).vat();
     }
 
-    private Property update(String orgId, String propertyId, java.util.function.UnaryOperator<Property> change) {
+    private Property update(String orgId, String propertyId, Runnable checkRequest,
+                            java.util.function.UnaryOperator<Property> change) {
         return database.inTransaction(c -> {
             Property current = repository.lockProperty(c, orgId, propertyId)
                     .orElseThrow(() -> new NotFoundException("property " + propertyId));
+            checkRequest.run();
             Property changed = validated(change.apply(current));
             repository.updateProperty(c, changed);
             return changed;
