@@ -57,7 +57,7 @@ final class SaleIntake {
             SaleValidator.checkAgainstMenu(sale, catalog.get(), v);
         }
         SaleRecord.Totals totals = SaleValidator.totals(sale);
-        SaleValidator.checkPayments(totals, v);
+        SaleValidator.checkTotals(totals, v);
         v.throwIfUnprocessable();
 
         String propertyId = channel.get().propertyId();

@@ -16,7 +16,6 @@ import io.brigade.protocol.sales.SalePayment;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.menus.Catalog;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -339,7 +338,7 @@ public final class SaleValidator {
         return unit.multiply(BigDecimal.valueOf(item.quantity()));
     }
 
-    static void checkPayments(SaleRecord.Totals t, Validation v) {
+    static void checkTotals(SaleRecord.Totals t, Validation v) {
         if (t.items().add(t.charges()).compareTo(MAX_TOTAL) >= 0 || t.paid().compareTo(MAX_TOTAL) >= 0
                 || t.refunds().compareTo(MAX_TOTAL) >= 0 || t.discounts().compareTo(MAX_TOTAL) >= 0) {
             v.error("items", "the sale's total must be less than " + MAX_TOTAL.toPlainString());

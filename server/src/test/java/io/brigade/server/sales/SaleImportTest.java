@@ -108,7 +108,7 @@ class SaleImportTest {
         ((Map<String, Object>) ((List<?>) unknownItem.get("items")).get(0)).put("menuItemId", "no-such-item");
         entries.add(SaleImport.Entry.of(3, sale(unknownItem)));
         Map<String, Object> badSum = Sales.simple(ids, "2026-05-06T12:00:00Z", "2.50");
-        badSum.put("payments", List.of(Sales.payment("Sale", "Cash", "2.00", "2026-05-06T12:00:00Z")));
+        badSum.put("discounts", List.of(Map.of("type", "Spot", "amount", 5)));
         entries.add(SaleImport.Entry.of(4, sale(badSum)));
         Map<String, Object> undated = Sales.simple(ids, "2026-05-06T12:00:00Z", "2.50");
         undated.remove("requestedFulfillmentTime");
@@ -125,7 +125,7 @@ class SaleImportTest {
         assertEquals(List.of(2L, 3L, 4L, 5L), summary.rejections().stream().map(SaleImport.Rejection::index).toList());
         assertEquals(400, summary.rejections().get(0).status());
         assertEquals("items[0].menuItemId", summary.rejections().get(1).errors().get(0).field());
-        assertEquals("payments", summary.rejections().get(2).errors().get(0).field());
+        assertEquals("discounts", summary.rejections().get(2).errors().get(0).field());
         assertEquals("requestedFulfillmentTime", summary.rejections().get(3).errors().get(0).field());
         JsonNode stored = t.api().get("/salesManagement/orgs/" + ids.orgId() + "/salesChannels/"
                 + ids.salesChannelId() + "/sales?" + RANGE).json().get("data");
