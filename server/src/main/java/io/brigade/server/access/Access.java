@@ -117,9 +117,9 @@ public final class Access {
     }
 
     /**
-     * A v3 route that changes the org's own settings (a property, its VAT): it needs {@code scope} like its face,
-     * and only the org's owner (its own OAuth client) or a manager's session holds it; an integration's API key or
-     * an installed app does not.
+     * A v3 route that changes the org's own settings (a property, its VAT): it needs {@code scope} like its face.
+     * The org's owner (its own OAuth client) and managers' sessions hold it, and an app the owner installed with
+     * that scope; an API key, which holds every scope for the integrations it is given to, does not.
      */
     public static Access ownerOrManager(String scope) {
         Objects.requireNonNull(scope, "scope == null");
@@ -137,8 +137,11 @@ public final class Access {
             if (caller instanceof Caller.StaffChoosingPin) {
                 return CHOOSE_PIN;
             }
-            return "the org's settings are changed by its owner or a manager, not by an integration's key or an "
-                    + "installed app";
+            if (caller instanceof Caller.App app) {
+                return appRefusal(app.grant(), orgId, scope);
+            }
+            return "the org's settings are changed by its owner, a manager or an app installed with " + scope
+                    + ", not with an API key";
         }, List.of(), false);
     }
 

@@ -19,7 +19,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The Org Management API: {@code /orgManagement/orgs/...}. A property and its VAT are changed (PUT replaces,
- * PATCH merges) by the org's owner (its own OAuth client) or a manager, not by integrations.
+ * PATCH merges) by the org's owner (its own OAuth client), a manager or an app installed with org:write, not
+ * with an API key.
  */
 public final class OrgRoutes {
     private static final String ORG = "/orgManagement/orgs/{orgId}";
