@@ -222,6 +222,7 @@ public final class BrigadeServer implements AutoCloseable {
         };
 
         MenuService menuService = new MenuService(database, menus, orgs, clock, List.of(outbox), orgChanged);
+        dispatcher.menus(menuService::writeMenu);
         Analytics analytics = new Analytics(database, orgs, menuService, sales, clock);
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
