@@ -182,41 +182,46 @@ public class AnalyticsBench {
      */
     static void bulk(String url, long n, int chunk) throws Exception {
         Clock clock = Clock.systemUTC();
-        Path file = Files.createTempFile("abench-sales-", ".ndjson");
-        file.toFile().deleteOnExit(); // also when the run is stopped (the file is ~850 MB at N = 1,000,000)
         String orgId;
+        Setup setup;
         try (Database database = Database.open(url, null, null)) {
-            Setup setup = setup(database, clock);
+            setup = setup(database, clock);
             orgId = setup.ids().orgId();
+        }
+        // PIPE=1 streams the NDJSON into import-sales through stdin instead of a temp file (10 million sales
+        // would be an 8.5 GB file); the import's time then includes generating the sales.
+        boolean pipe = "1".equals(System.getenv("PIPE"));
+        Path file = pipe ? null : Files.createTempFile("abench-sales-", ".ndjson");
+        if (file != null) {
+            file.toFile().deleteOnExit(); // also when the run is stopped (the file is ~850 MB at N = 1,000,000)
             long t0 = System.nanoTime();
-            SplittableRandom random = new SplittableRandom(17);
-            long cancelled = 0;
+            long cancelled;
             try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (long i = 0; i < n; i++) {
-                    Place place = setup.places().get(random.nextInt(setup.places().size()));
-                    // An export from the old POS comes in date order (RANDOM_ORDER=1: each sale on a random day).
-                    LocalDate day = RANDOM_ORDER ? FIRST.plusDays(random.nextInt(DAYS)) : FIRST.plusDays(i * DAYS / n);
-                    Sale sale = randomSale(random, setup.ids(), setup.menu(), place, day);
-                    if (random.nextInt(100) < CANCEL_PERCENT) {
-                        sale = new Sale(sale.salesChannelId(), sale.source(), sale.requestedFulfillmentTime(),
-                                sale.desiredAsap(), sale.dispatchType(), sale.externalId(), sale.displayId(), sale.menuId(),
-                                sale.menuRevisionId(), sale.customer(), sale.dineIn(), sale.delivery(), sale.items(),
-                                sale.charges(), sale.discounts(), sale.payments(), sale.metadata(), null,
-                                io.brigade.protocol.sales.SaleStatus.SALE_CANCELLED);
-                        cancelled++;
-                    }
-                    out.write(Json.mapper().writeValueAsString(sale));
-                    out.write('\n');
-                }
+                cancelled = writeSales(out, setup, n);
             }
             System.out.printf("wrote %,d sales (%,d to import as cancelled) to %s (%,d MB) in %.1f s%n", n, cancelled,
                     file, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+        }
+        Thread writer = null;
+        if (pipe) {
+            java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
+            java.io.PipedOutputStream piped = new java.io.PipedOutputStream(in);
+            writer = new Thread(() -> {
+                try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(piped, StandardCharsets.UTF_8),
+                        1 << 16)) {
+                    writeSales(out, setup, n);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            }, "sales-writer");
+            System.setIn(in);
+            writer.start();
         }
         try {
             System.gc();
             long t0 = System.nanoTime();
             int exit = new picocli.CommandLine(new io.brigade.server.Main()).execute("import-sales", "--db", url,
-                    "--org", orgId, "--chunk", Integer.toString(chunk), file.toString());
+                    "--org", orgId, "--chunk", Integer.toString(chunk), pipe ? "-" : file.toString());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long peak = 0;
             for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
@@ -228,7 +233,12 @@ public class AnalyticsBench {
                     + "pool peaks) %d MB, max heap %d MB%n", exit, n, seconds, n / seconds, chunk, peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         } finally {
-            Files.deleteIfExists(file);
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+            if (writer != null) {
+                writer.join();
+            }
         }
         if (url.startsWith("jdbc:h2:file:")) {
             Path h2 = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db");
@@ -237,6 +247,29 @@ public class AnalyticsBench {
         if (!"0".equals(System.getenv("EVENTS"))) {
             events(url);
         }
+    }
+
+    /** Writes N sales of the bench org as NDJSON; returns how many are marked cancelled. */
+    static long writeSales(java.io.Writer out, Setup setup, long n) throws java.io.IOException {
+        SplittableRandom random = new SplittableRandom(17);
+        long cancelled = 0;
+        for (long i = 0; i < n; i++) {
+            Place place = setup.places().get(random.nextInt(setup.places().size()));
+            // An export from the old POS comes in date order (RANDOM_ORDER=1: each sale on a random day).
+            LocalDate day = RANDOM_ORDER ? FIRST.plusDays(random.nextInt(DAYS)) : FIRST.plusDays(i * DAYS / n);
+            Sale sale = randomSale(random, setup.ids(), setup.menu(), place, day);
+            if (random.nextInt(100) < CANCEL_PERCENT) {
+                sale = new Sale(sale.salesChannelId(), sale.source(), sale.requestedFulfillmentTime(),
+                        sale.desiredAsap(), sale.dispatchType(), sale.externalId(), sale.displayId(), sale.menuId(),
+                        sale.menuRevisionId(), sale.customer(), sale.dineIn(), sale.delivery(), sale.items(),
+                        sale.charges(), sale.discounts(), sale.payments(), sale.metadata(), null,
+                        io.brigade.protocol.sales.SaleStatus.SALE_CANCELLED);
+                cancelled++;
+            }
+            out.write(Json.mapper().writeValueAsString(sale));
+            out.write('\n');
+        }
+        return cancelled;
     }
 
     /** The bench org in the database (the one DemoBootstrap named "Bench Bistro") and a fresh OAuth client for it. */

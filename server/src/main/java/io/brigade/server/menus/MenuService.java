@@ -228,15 +228,23 @@ public final class MenuService {
 
     /** The current published revision of a menu, as {@link #revisionBody} writes it. */
     public Reply.Streamed currentBody(String orgId, String menuId) {
-        MenuRepository.RevisionRow row = database.read(c -> {
-            if (!repository.menuExists(c, orgId, menuId)) {
-                throw new NotFoundException("menu " + menuId);
-            }
-            long revisionId = repository.currentRevision(c, orgId, menuId)
-                    .orElseThrow(() -> new NotFoundException("a published revision of menu " + menuId));
-            return stored(c, orgId, menuId, revisionId);
-        });
+        MenuRepository.RevisionRow row = database.read(c -> currentRow(c, orgId, menuId));
         return out -> row.snapshot().writeRevision(row.menuId(), row.revisionId(), row.createdAt(), out);
+    }
+
+    /** The current published revision of a menu, parsed whole (tools and benchmarks that work on its content). */
+    public MenuRevision current(String orgId, String menuId) {
+        MenuRepository.RevisionRow row = database.read(c -> currentRow(c, orgId, menuId));
+        return new MenuRevision(row.menuId(), row.revisionId(), row.createdAt(), row.snapshot().parse());
+    }
+
+    private MenuRepository.RevisionRow currentRow(Connection c, String orgId, String menuId) throws SQLException {
+        if (!repository.menuExists(c, orgId, menuId)) {
+            throw new NotFoundException("menu " + menuId);
+        }
+        long revisionId = repository.currentRevision(c, orgId, menuId)
+                .orElseThrow(() -> new NotFoundException("a published revision of menu " + menuId));
+        return stored(c, orgId, menuId, revisionId);
     }
 
     /** Writes a revision's menu JSON (the webhook's {@code menu}); false when there is no such revision. */
