@@ -166,20 +166,50 @@ public final class BackOfficeClient implements AutoCloseable {
         }
     }
 
-    private RequestBody json(Object body) throws IOException {
-        return RequestBody.create(body == null ? new byte[0] : mapper.writeValueAsBytes(body), JSON);
+    /** A body written as it is sent (a 100,000-item menu revision is ~80 MB of JSON), and again on a retry. */
+    private RequestBody json(Object body) {
+        if (body == null) {
+            return RequestBody.create(new byte[0], JSON);
+        }
+        return new RequestBody() {
+            @Override
+            public okhttp3.MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                mapper.writeValue(new java.io.FilterOutputStream(sink.outputStream()) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() {
+                        // the sink belongs to OkHttp
+                    }
+                }, body);
+            }
+        };
     }
 
+    /** Parses a successful answer as it arrives (a large menu is never held as text), or throws the refusal. */
     private <T> T call(Request request, JavaType type) throws IOException {
         try (Response response = http.newCall(request).execute()) {
-            String body = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
-                throw refusal(response.code(), body);
+                throw refusal(response.code(), response.body() == null ? "" : response.body().string());
             }
-            if (type == null || body.isEmpty()) {
+            if (type == null || response.body() == null) {
                 return null;
             }
-            return mapper.readValue(body, type);
+            java.io.PushbackInputStream in = new java.io.PushbackInputStream(response.body().byteStream(), 1);
+            int first = in.read();
+            if (first < 0) {
+                return null;
+            }
+            in.unread(first);
+            return mapper.readValue(in, type);
         }
     }
 
