@@ -148,6 +148,15 @@ public final class JobsViewModel {
                 : "job-" + job.jobId() + ".zip";
     }
 
+    /** The status as the table shows it: an active job whose server died says so, and by when it resumes. */
+    public static String status(Job job) {
+        if (job.statusDetail() == null) {
+            return job.status();
+        }
+        return job.status() + " — " + job.statusDetail()
+                + (job.resumeBy() == null ? "" : " by " + Cells.time(job.resumeBy()));
+    }
+
     public static boolean cancellable(Job job) {
         return "waiting".equals(job.status()) || "delayed".equals(job.status());
     }

@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code jobs} and {@code job_files} tables. Every write from a run is fenced by its attempt number. */
@@ -81,6 +83,34 @@ public final class JobRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A job's execution in db-scheduler's table: whether a node holds it and when that node last beat. */
+    public record Execution(boolean picked, Instant lastHeartbeat) {
+    }
+
+    /** The executions of {@code jobIds} (jobs with none are left out). */
+    public Map<String, Execution> executions(Connection c, List<String> jobIds) throws SQLException {
+        Map<String, Execution> out = new HashMap<>();
+        for (int from = 0; from < jobIds.size(); from += 500) {
+            List<String> slice = jobIds.subList(from, Math.min(jobIds.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("SELECT task_instance, picked, last_heartbeat "
+                    + "FROM scheduled_tasks WHERE task_name = ? AND task_instance IN (" + Sql.marks(slice.size())
+                    + ")")) {
+                Object[] args = new Object[slice.size() + 1];
+                args[0] = JobEngine.TASK_NAME;
+                for (int i = 0; i < slice.size(); i++) {
+                    args[i + 1] = slice.get(i);
+                }
+                Sql.bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Execution(rs.getBoolean(2), Sql.instant(rs, "last_heartbeat")));
+                    }
                 }
             }
         }
