@@ -135,11 +135,7 @@ public final class JobsViewModel {
 
     /** Saves a finished job's result (one file as itself, several as a zip) to {@code target}. */
     public void download(Job job, Path target) {
-        background.run(() -> {
-            byte[] body = office.download("jobs/" + job.jobId() + "/result");
-            Files.write(target, body);
-            return body.length;
-        }, n -> message.set("Saved " + target.getFileName() + " (" + n + " bytes)."), this::failed);
+        background.run(() -> office.downloadTo("jobs/" + job.jobId() + "/result", target), n -> message.set("Saved " + target.getFileName() + " (" + n + " bytes)."), this::failed);
     }
 
     /** The file name to offer when saving a job's result. */

@@ -155,18 +155,28 @@ public final class BackOfficeClient implements AutoCloseable {
         call(new Request.Builder().url(url(relative)).delete().build(), null);
     }
 
-    /** The raw body of a download, e.g. a job's result file. */
-    public byte[] download(String relative) throws IOException {
+    /**
+     * Saves a download to {@code target} as it arrives (a year's export of a chain is gigabytes), replacing it
+     * only once complete; answers the bytes written.
+     */
+    public long downloadTo(String relative, java.nio.file.Path target) throws IOException {
         try (Response response = http.newCall(new Request.Builder().url(url(relative)).get().build()).execute()) {
-            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
             if (!response.isSuccessful()) {
-                throw refusal(response.code(), new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                throw refusal(response.code(), response.body() == null ? "" : response.body().string());
             }
-            return body;
+            java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".part");
+            long n;
+            try (java.io.InputStream in = response.body().byteStream()) {
+                n = java.nio.file.Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                java.nio.file.Files.deleteIfExists(partial);
+                throw e;
+            }
+            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return n;
         }
     }
 
-    /** A body written as it is sent (a 100,000-item menu revision is ~80 MB of JSON), and again on a retry. */
     private RequestBody json(Object body) {
         if (body == null) {
             return RequestBody.create(new byte[0], JSON);

@@ -1,6 +1,7 @@
 package io.brigade.server.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
@@ -17,6 +18,20 @@ public record Reply(int status, Object body, String contentType, Map<String, Str
     @FunctionalInterface
     public interface Streamed {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A streamed body that is compressed already (a zip): sent as it is, never gzip-coded on top. */
+    @FunctionalInterface
+    public interface Packed extends Streamed {
+    }
+
+    /**
+     * A body stored gzip-compressed (a large job result): sent as it is, with {@code Content-Encoding: gzip}, to a
+     * client that accepts gzip, and decompressed on the way for one that does not.
+     */
+    @FunctionalInterface
+    public interface Gzipped {
+        InputStream open() throws IOException;
     }
 
     public static Reply ok(Object body) {

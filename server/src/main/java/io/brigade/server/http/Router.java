@@ -185,7 +185,21 @@ public final class Router {
                 return;
             }
             if (reply.body() instanceof Reply.Streamed streamed) {
-                writeStreamed(request, response, callback, reply.contentType(), streamed);
+                writeStreamed(request, response, callback, reply.contentType(), streamed,
+                        !(streamed instanceof Reply.Packed) && acceptsGzip(request));
+                return;
+            }
+            if (reply.body() instanceof Reply.Gzipped gzipped) {
+                boolean passOn = acceptsGzip(request);
+                if (passOn) {
+                    response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+                }
+                writeStreamed(request, response, callback, reply.contentType(), out -> {
+                    try (java.io.InputStream in = passOn ? gzipped.open()
+                            : new java.util.zip.GZIPInputStream(gzipped.open(), 1 << 16)) {
+                        in.transferTo(out);
+                    }
+                }, false);
                 return;
             }
             byte[] bytes = reply.body() instanceof byte[] raw ? raw : Json.mapper().writeValueAsBytes(reply.body());
@@ -202,10 +216,9 @@ public final class Router {
      * out the status is sent, so a failure after it can only cut the connection.
      */
     private static void writeStreamed(Request request, Response response, Callback callback, String contentType,
-                                      Reply.Streamed body) {
+                                      Reply.Streamed body, boolean gzip) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.VARY, "Accept-Encoding");
-        boolean gzip = acceptsGzip(request);
         if (gzip) {
             response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
         }

@@ -209,6 +209,27 @@ public final class JobEngine implements AutoCloseable {
         return database.read(c -> jobs.fileContents(c, jobId));
     }
 
+    /**
+     * A compressed result file as one gzip stream, its parts read from the database one at a time as the stream
+     * is consumed (a part is 8 MB at most).
+     */
+    public java.io.InputStream compressed(String jobId, JobRepository.FileRow file) {
+        return new java.io.SequenceInputStream(new java.util.Enumeration<java.io.InputStream>() {
+            private int next;
+
+            @Override
+            public boolean hasMoreElements() {
+                return file.parts() != null && next < file.parts();
+            }
+
+            @Override
+            public java.io.InputStream nextElement() {
+                int part = next++;
+                return new java.io.ByteArrayInputStream(database.read(c -> jobs.part(c, jobId, file.name(), part)));
+            }
+        });
+    }
+
     private Job toJob(JobRepository.JobRow r, List<io.brigade.protocol.jobs.JobFile> files,
                       Map<String, JobRepository.Execution> executions) {
         Lost lost = r.status() == JobStatus.ACTIVE ? lost(executions.get(r.jobId())) : null;
