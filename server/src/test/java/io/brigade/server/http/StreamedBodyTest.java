@@ -3,6 +3,8 @@ package io.brigade.server.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.server.access.Access;
+import io.brigade.server.access.StoreLookup;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +26,10 @@ class StreamedBodyTest {
 
     @BeforeEach
     void start() throws Exception {
-        Router router = new Router(null);
-        router.open("POST", "/echo", ex -> Reply.ok(ex.streamedJson(JsonNode.class, LIMIT).size()));
+        Router router = new Router((request, credential) -> {
+            throw new AssertionError("an open route authenticates nobody");
+        }, StoreLookup.NONE);
+        router.post("/echo", Access.open(), ex -> Reply.ok(ex.streamedJson(JsonNode.class, LIMIT).size()));
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         jetty.addConnector(connector);
