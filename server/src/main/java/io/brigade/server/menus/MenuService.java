@@ -106,6 +106,10 @@ public final class MenuService {
      * database), or, for a menu without one, its stored draft.
      */
     public MenuCreated createRevision(String orgId, String menuId, MenuContent request) {
+        // Another org's menu is "not found" before its body is judged: a refusal must not tell that it exists.
+        if (!database.read(c -> repository.menuExists(c, orgId, menuId))) {
+            throw new NotFoundException("menu " + menuId);
+        }
         MenuContent content = request == null ? null : normalise(requireCategories(request));
         byte[] snapshot = content == null ? null : MenuSnapshot.encode(content);
         Instant now = clock.instant();
