@@ -1,5 +1,7 @@
 package io.brigade.server.failover;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -98,13 +101,7 @@ final class PostgresPair implements AutoCloseable {
             st.execute("ALTER SYSTEM SET synchronous_standby_names = '" + STANDBY_NAME + "'");
             st.execute("SELECT pg_reload_conf()");
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!"sync".equals(syncState())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the standby did not become synchronous");
-            }
-            Thread.sleep(100);
-        }
+        await("the standby becomes synchronous").atMost(Duration.ofSeconds(60)).until(() -> "sync".equals(syncState()));
     }
 
     private String syncState() throws SQLException {
