@@ -4,6 +4,7 @@ import io.brigade.protocol.Problem;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.server.analytics.SaleRollups;
+import io.brigade.server.cache.CacheVersionRepository;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.DomainException;
 import io.brigade.server.domain.InvalidInputException;
@@ -43,6 +44,7 @@ public final class SaleImport {
     private final SaleIntake intake;
     private final SaleRepository sales;
     private final SaleRollups rollups;
+    private final CacheVersionRepository cacheVersions = new CacheVersionRepository();
     private final Clock clock;
     private final int chunkSize;
 
@@ -247,5 +249,7 @@ public final class SaleImport {
             }
         }
         rollups.addImported(c, orgId, records);
+        // Servers running beside the import serve no cached order list without these sales.
+        cacheVersions.bump(c, List.of(orgId));
     }
 }
