@@ -107,8 +107,9 @@ public final class AnalyticsExportJob implements JobHandler {
         long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
             LocalDate d = day;
-            // A transaction, so that PostgreSQL streams each of the day's five results instead of sending it whole.
-            done += database.inTransaction(c -> {
+            // A read that may lag (on the standby when there is one), in a transaction, so that PostgreSQL streams
+            // each of the day's five results instead of sending it whole.
+            done += database.readLagging(c -> {
                 try {
                     return repository.eachSaleOn(c, filter, d, sale -> write(c, ctx, files, namesByRevision, sale));
                 } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.brigade.server.failover;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,8 +73,11 @@ class PostgresFailoverTest {
         });
         receiver.start();
         try (PostgresPair pg = PostgresPair.start(Path.of(bin));
-             BrigadeServer node1 = node(pg, key);
-             BrigadeServer node2 = node(pg, key)) {
+             Database database1 = Database.open(pg.url(), "postgres", null, pg.readUrl());
+             Database database2 = Database.open(pg.url(), "postgres", null, pg.readUrl());
+             BrigadeServer node1 = node(database1, key);
+             BrigadeServer node2 = node(database2, key)) {
+            assertTrue(inRecovery(database1), "reads that may lag go to the standby while it is one");
             DemoBootstrap.Result org;
             try (Database setup = Database.open(pg.url(), "postgres", null)) {
                 org = new DemoBootstrap(setup, Clock.systemUTC()).run("Failover Bistro");
@@ -123,6 +127,7 @@ class PostgresFailoverTest {
                     + "was lost; %d sales acknowledged%n", Duration.between(lost, promoted).toMillis(),
                     Duration.between(lost, firstAfter).toMillis(), acknowledged.size());
 
+            assertFalse(inRecovery(database2), "after the failover they go to the promoted standby");
             try (Connection c = pg.standby()) {
                 for (Acknowledged a : acknowledged.values()) {
                     assertEquals(1, count(c, "SELECT COUNT(*) FROM sales WHERE sale_id = ?", a.saleId()),
@@ -169,10 +174,20 @@ class PostgresFailoverTest {
         }
     }
 
-    private static BrigadeServer node(PostgresPair pg, SecretBox key) throws Exception {
-        Database database = Database.open(pg.url(), "postgres", null);
+    private static BrigadeServer node(Database database, SecretBox key) throws Exception {
         return BrigadeServer.create(0, database, Clock.systemUTC(),
                 new BrigadeServer.Options(true, key, true)).start();
+    }
+
+    /** Whether the read pool's server is a standby (replaying the primary's log). */
+    private static boolean inRecovery(Database database) {
+        return database.readLagging(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_is_in_recovery()");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
     }
 
     private static long count(Connection c, String sql, String arg) throws Exception {

@@ -55,6 +55,12 @@ final class PostgresPair implements AutoCloseable {
                 + "/brigade?targetServerType=primary";
     }
 
+    /** The read pool's URL: the standby while there is one, else whichever is up. */
+    String readUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + primaryPort + ",127.0.0.1:" + standbyPort
+                + "/brigade?targetServerType=preferSecondary";
+    }
+
     private void startPrimary() throws Exception {
         Path data = dir.resolve("primary");
         run(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8");
