@@ -220,7 +220,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw DatabaseUnavailableException.of(e);
         }
         // The connection is back in the pool while this waits: the sync uses its own.
         awaitOnDisk(syncCommitted());
@@ -235,7 +235,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw DatabaseUnavailableException.of(e);
         }
     }
 
@@ -256,7 +256,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw DatabaseUnavailableException.of(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.brigade.server.sales;
 
 import io.brigade.server.db.Database;
+import io.brigade.server.db.DatabaseUnavailableException;
 import io.brigade.server.domain.DomainException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -131,8 +132,10 @@ public final class SaleBatcher implements AutoCloseable {
         try {
             results = commit(batch);
         } catch (SQLException | RuntimeException e) {
-            // The transaction itself failed (the connection, the commit): none of the batch is stored.
-            SaleNotStored failure = SaleNotStored.after(e);
+            // The transaction itself failed (the connection, the commit): none of the batch is stored. A lost
+            // connection (a failover) is a retry for the pushers; their keys find any sale that did commit.
+            RuntimeException failure = DatabaseUnavailableException.from(e).<RuntimeException>map(u -> u)
+                    .orElseGet(() -> SaleNotStored.after(e));
             batch.forEach(p -> p.outcome().completeExceptionally(failure));
             return;
         }

@@ -161,8 +161,12 @@ class PostgresFailoverTest {
                     acknowledged.put(key, new Acknowledged(key, saleId, Instant.now()));
                     return;
                 }
-                if (r.statusCode() < 500 && r.statusCode() != 409 && r.statusCode() != 429) {
+                if (r.statusCode() != 503 && r.statusCode() != 409 && r.statusCode() != 429) {
+                    // A lost database is a 503 with Retry-After, never a refusal or a 500.
                     throw new AssertionError("refused: " + r.statusCode() + " " + r.body());
+                }
+                if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isEmpty()) {
+                    throw new AssertionError("503 without Retry-After: " + r.body());
                 }
             } catch (java.io.IOException e) {
                 // the node or its database is away: the till keeps the sale and sends it again
