@@ -20,7 +20,6 @@ import io.brigade.server.BrigadeServer;
 import io.brigade.server.analytics.Analytics;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
-import io.brigade.server.db.GroupCommitter;
 import io.brigade.server.http.Reply;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuService;
@@ -130,12 +129,11 @@ public class AnalyticsBench {
         OrgRepository orgs = setup.orgs();
         MenuService menus = setup.menus();
 
-        // The wiring of BrigadeServer.create for the sale path: the real SaleService and analytics observer.
-        SaleRepository sales = new SaleRepository();
-        GroupCommitter committer = new GroupCommitter(database);
-        Analytics analytics = new Analytics(database, orgs, menus, sales, clock);
-        SaleService saleService = new SaleService(database, committer, sales, orgs, menus, clock,
-                "0".equals(System.getenv("ANALYTICS")) ? List.of() : List.of(analytics.saleObserver()));
+        // The live sale path as a till uses it: the real server, in this JVM, over HTTP.
+        BrigadeServer server = BrigadeServer.create(0, database, clock).start();
+        BenchOrg benchOrg = benchOrg(database);
+        String token = token(server.uri(), benchOrg);
+        URI salesUri = server.uri().resolve("/salesManagement/orgs/" + ids.orgId() + "/sales");
 
         AtomicLong next = new AtomicLong();
         AtomicLong cancelled = new AtomicLong();
@@ -150,14 +148,24 @@ public class AnalyticsBench {
                 while ((i = next.getAndIncrement()) < n) {
                     Place place = places.get(random.nextInt(places.size()));
                     Sale sale = randomSale(random, ids, menu, place);
-                    byte[] raw = Json.mapper().writeValueAsBytes(sale);
-                    Reply reply = saleService.create(ids.orgId(), sale.externalId(), sale, raw);
-                    if (reply.status() != 201) {
-                        throw new IllegalStateException("sale refused: " + new String((byte[]) reply.body()));
+                    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(salesUri)
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .header("x-idempotency-key", sale.externalId())
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(sale))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (created.statusCode() != 201) {
+                        throw new IllegalStateException("sale refused: " + created.statusCode() + " " + created.body());
                     }
                     if (random.nextInt(100) < CANCEL_PERCENT) {
-                        String saleId = Json.mapper().readTree((byte[]) reply.body()).get("saleId").asText();
-                        saleService.cancel(ids.orgId(), saleId, new CancelSale(place.channelId(), "bench", null));
+                        String saleId = Json.mapper().readTree(created.body()).get("saleId").asText();
+                        HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(URI.create(salesUri + "/"
+                                        + saleId + "/cancel")).header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"salesChannelId\":\"" + place.channelId()
+                                        + "\",\"cancellationReason\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                        if (cancel.statusCode() >= 300) {
+                            throw new IllegalStateException("cancel refused: " + cancel.statusCode() + " " + cancel.body());
+                        }
                         cancelled.incrementAndGet();
                     }
                     if (i > 0 && i % 50_000 == 0) {
@@ -174,8 +182,7 @@ public class AnalyticsBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("loaded %,d sales (%,d cancelled) in %.1f s: %.0f sales/s, %d loader threads, %d properties, %d channels%n",
                 n, cancelled.get(), seconds, n / seconds, threads, ZONES.length, places.size());
-        committer.close();
-        database.close();
+        server.close();
 
         events(url);
     }
