@@ -214,10 +214,11 @@ public final class Database implements AutoCloseable {
                 result = work.run(c);
                 c.commit();
             } catch (Throwable t) {
-                c.rollback();
-                throw t;
+                throw unchecked(rolledBack(c, t));
             } finally {
-                c.setAutoCommit(true);
+                if (!c.isClosed()) {
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw DatabaseUnavailableException.of(e);
@@ -249,15 +250,49 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
-                return work.run(c);
-            } finally {
+                T result = work.run(c);
                 c.rollback();
-                c.setReadOnly(readPool != null);
-                c.setAutoCommit(true);
+                return result;
+            } catch (Throwable t) {
+                throw unchecked(rolledBack(c, t));
+            } finally {
+                if (!c.isClosed()) {
+                    c.setReadOnly(readPool != null);
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw DatabaseUnavailableException.of(e);
         }
+    }
+
+    /**
+     * What a failed transaction throws after its rollback: {@code failure} itself, or, when the pool has closed
+     * the connection as broken (the server went away), a lost connection, whatever a step made of the first error.
+     */
+    private static Throwable rolledBack(Connection c, Throwable failure) throws SQLException {
+        if (c.isClosed()) {
+            SQLException lost = new java.sql.SQLTransientConnectionException("the connection was lost", "08003");
+            lost.addSuppressed(failure);
+            return lost;
+        }
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
+        }
+        return failure;
+    }
+
+    /** Throws {@code t} if it is unchecked; else returns it as the SQLException it is (work throws no other). */
+    private static SQLException unchecked(Throwable t) {
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return t instanceof SQLException sql ? sql : new SQLException(t);
     }
 
     /** Whether reads that may lag go to a pool of their own (a standby). */

@@ -5,6 +5,7 @@ import io.brigade.server.db.DatabaseUnavailableException;
 import io.brigade.server.domain.DomainException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,10 +169,23 @@ public final class SaleBatcher implements AutoCloseable {
                 c.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                if (c.isClosed()) {
+                    // The pool closed it as broken (a lost server): what failed first may have been swallowed by
+                    // a step, so say plainly that the connection went.
+                    SQLException lost = new SQLTransientConnectionException("the connection was lost", "08003");
+                    lost.addSuppressed(e);
+                    throw lost;
+                }
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                if (!c.isClosed()) {
+                    c.setAutoCommit(true);
+                }
             }
         }
     }
