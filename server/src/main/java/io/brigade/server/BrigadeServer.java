@@ -18,6 +18,8 @@ import io.brigade.server.availability.SnoozeService;
 import io.brigade.server.availability.StockOutSnoozes;
 import io.brigade.server.billing.BillingRepository;
 import io.brigade.server.billing.SubscriptionProcessor;
+import io.brigade.server.cache.CacheVersionRepository;
+import io.brigade.server.cache.CacheVersions;
 import io.brigade.server.db.Database;
 import io.brigade.server.export.AnalyticsExportJob;
 import io.brigade.server.export.ExportRepository;
@@ -211,27 +213,30 @@ public final class BrigadeServer implements AutoCloseable {
         WebhookOutbox outbox = new WebhookOutbox(subscriptions, deliveries, orgs, clock);
         Dispatcher dispatcher = new Dispatcher(database, subscriptions, deliveries, options.secrets(), guard, clock, 16);
         SnoozeRepository snoozes = new SnoozeRepository(clock);
-        ResponseCache v1Cache = new ResponseCache(clock);
+        CacheVersionRepository cacheVersions = new CacheVersionRepository();
+        ResponseCache v1Cache = new ResponseCache(clock, new CacheVersions(database, cacheVersions));
         KitchenRepository kitchen = new KitchenRepository();
         KitchenStationRepository kitchenStations = new KitchenStationRepository();
         KitchenStreams kitchenStreams = KitchenStreams.fromSystemProperties(database, kitchen);
-        // After a change has committed, nothing before: the org's cached v1 answers go (they may show menus,
-        // stock, prices, snoozes, the plan or orders), and the dispatcher looks for the webhook events the change
-        // may have queued. A sale change also wakes the kitchen streams.
+        // After a change has committed, before its writer is answered: the org's cached v1 answers go on every
+        // node (they may show menus, stock, prices, snoozes or the plan), and the dispatcher looks for the webhook
+        // events the change may have queued. A sale moves the org's cache version in its own transaction (the
+        // batcher's last step); its change wakes the dispatcher and the kitchen streams.
         Consumer<String> orgChanged = orgId -> {
             v1Cache.invalidate(orgId);
             dispatcher.hint();
         };
 
         MenuService menuService = new MenuService(database, menus, orgs, clock, List.of(outbox), orgChanged);
+        dispatcher.menus(menuService::writeMenu);
         Analytics analytics = new Analytics(database, orgs, menuService, sales, clock);
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
         KitchenTickets kitchenTickets = new KitchenTickets(kitchen, kitchenStations, menuService, orgs, clock);
         SaleSteps saleSteps = new SaleSteps(sales, new SnoozeCheck(snoozes), new StockDecrement(stock, clock, stockOut),
-                kitchenTickets, outbox, analytics.saleRollups());
+                kitchenTickets, outbox, analytics.saleRollups(), cacheVersions);
         SaleService saleService = new SaleService(database, sales, orgs, menuService, clock, saleSteps, committed -> {
-            orgChanged.accept(committed.orgId());
+            dispatcher.hint();
             kitchenStreams.wake(committed.orgId());
         });
 

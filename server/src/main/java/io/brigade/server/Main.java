@@ -39,12 +39,16 @@ public final class Main {
         String user;
         @Option(names = "--db-password", description = "database password")
         String password;
+        @Option(names = "--db-read-url", description = "PostgreSQL only: JDBC URL of a read-only pool for reads that "
+                + "may lag (analytics views, exports), e.g. a standby: jdbc:postgresql://db1,db2/brigade?"
+                + "targetServerType=preferSecondary")
+        String readUrl;
 
         Database open() throws Exception {
             if (url.startsWith("jdbc:h2:file:./")) {
                 DataFiles.directory(Path.of("data"));
             }
-            return Database.open(url, user, password);
+            return Database.open(url, user, password, readUrl);
         }
     }
 

@@ -47,7 +47,7 @@ public final class JobsController {
         delay.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 24 * 60, 0));
         table.setItems(model.jobs());
         Cells.text(typeColumn, JobsController::title);
-        Cells.text(statusColumn, Job::status);
+        Cells.text(statusColumn, JobsViewModel::status);
         progressColumn.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         progressColumn.setCellFactory(c -> new ProgressCell());
         Cells.text(createdColumn, j -> Cells.time(j.createdAt()));

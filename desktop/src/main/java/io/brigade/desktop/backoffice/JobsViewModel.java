@@ -135,17 +135,22 @@ public final class JobsViewModel {
 
     /** Saves a finished job's result (one file as itself, several as a zip) to {@code target}. */
     public void download(Job job, Path target) {
-        background.run(() -> {
-            byte[] body = office.download("jobs/" + job.jobId() + "/result");
-            Files.write(target, body);
-            return body.length;
-        }, n -> message.set("Saved " + target.getFileName() + " (" + n + " bytes)."), this::failed);
+        background.run(() -> office.downloadTo("jobs/" + job.jobId() + "/result", target), n -> message.set("Saved " + target.getFileName() + " (" + n + " bytes)."), this::failed);
     }
 
     /** The file name to offer when saving a job's result. */
     public static String resultName(Job job) {
         return job.files() != null && job.files().size() == 1 ? job.files().get(0).name()
                 : "job-" + job.jobId() + ".zip";
+    }
+
+    /** The status as the table shows it: an active job whose server died says so, and by when it resumes. */
+    public static String status(Job job) {
+        if (job.statusDetail() == null) {
+            return job.status();
+        }
+        return job.status() + " — " + job.statusDetail()
+                + (job.resumeBy() == null ? "" : " by " + Cells.time(job.resumeBy()));
     }
 
     public static boolean cancellable(Job job) {

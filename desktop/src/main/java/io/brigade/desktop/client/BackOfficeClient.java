@@ -155,31 +155,71 @@ public final class BackOfficeClient implements AutoCloseable {
         call(new Request.Builder().url(url(relative)).delete().build(), null);
     }
 
-    /** The raw body of a download, e.g. a job's result file. */
-    public byte[] download(String relative) throws IOException {
+    /**
+     * Saves a download to {@code target} as it arrives (a year's export of a chain is gigabytes), replacing it
+     * only once complete; answers the bytes written.
+     */
+    public long downloadTo(String relative, java.nio.file.Path target) throws IOException {
         try (Response response = http.newCall(new Request.Builder().url(url(relative)).get().build()).execute()) {
-            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
             if (!response.isSuccessful()) {
-                throw refusal(response.code(), new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                throw refusal(response.code(), response.body() == null ? "" : response.body().string());
             }
-            return body;
+            java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".part");
+            long n;
+            try (java.io.InputStream in = response.body().byteStream()) {
+                n = java.nio.file.Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                java.nio.file.Files.deleteIfExists(partial);
+                throw e;
+            }
+            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return n;
         }
     }
 
-    private RequestBody json(Object body) throws IOException {
-        return RequestBody.create(body == null ? new byte[0] : mapper.writeValueAsBytes(body), JSON);
+    private RequestBody json(Object body) {
+        if (body == null) {
+            return RequestBody.create(new byte[0], JSON);
+        }
+        return new RequestBody() {
+            @Override
+            public okhttp3.MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                mapper.writeValue(new java.io.FilterOutputStream(sink.outputStream()) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() {
+                        // the sink belongs to OkHttp
+                    }
+                }, body);
+            }
+        };
     }
 
+    /** Parses a successful answer as it arrives (a large menu is never held as text), or throws the refusal. */
     private <T> T call(Request request, JavaType type) throws IOException {
         try (Response response = http.newCall(request).execute()) {
-            String body = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
-                throw refusal(response.code(), body);
+                throw refusal(response.code(), response.body() == null ? "" : response.body().string());
             }
-            if (type == null || body.isEmpty()) {
+            if (type == null || response.body() == null) {
                 return null;
             }
-            return mapper.readValue(body, type);
+            java.io.PushbackInputStream in = new java.io.PushbackInputStream(response.body().byteStream(), 1);
+            int first = in.read();
+            if (first < 0) {
+                return null;
+            }
+            in.unread(first);
+            return mapper.readValue(in, type);
         }
     }
 

@@ -83,7 +83,7 @@ public final class DashboardExport {
             return;
         }
         background.run(() -> {
-            Files.write(file, source.result(job.jobId()));
+            source.saveResult(job.jobId(), file);
             return file;
         }, saved -> exportStatus.set("Export saved to " + saved.getFileName()),
                 failure -> exportStatus.set("Could not download the export: " + failure.getMessage()));

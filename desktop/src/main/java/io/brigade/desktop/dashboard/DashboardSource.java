@@ -65,8 +65,8 @@ public final class DashboardSource {
         return client.get("jobs/" + jobId, Job.class);
     }
 
-    /** The job's result: its one file, or a zip of its files (the export writes five CSVs). */
-    public byte[] result(String jobId) throws IOException {
-        return client.download("jobs/" + jobId + "/result");
+    /** Saves the job's result to {@code target}: its one file, or a zip of its files (the export writes five CSVs). */
+    public long saveResult(String jobId, java.nio.file.Path target) throws IOException {
+        return client.downloadTo("jobs/" + jobId + "/result", target);
     }
 }

@@ -18,6 +18,7 @@ import io.brigade.desktop.staff.SignInController;
 import io.brigade.desktop.staff.SignInViewModel;
 import io.brigade.desktop.till.TillController;
 import io.brigade.desktop.till.TillViewModel;
+import io.brigade.desktop.local.MenuCache;
 import io.brigade.protocol.menus.MenuRevision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -214,14 +215,14 @@ public final class BrigadeApp extends Application {
                     }
                 }, s.clock(), background, zone).view());
         screens.put(Workspace.DASHBOARD, DashboardWorkspace.load(s.backOffice(),
-                () -> s.menus().current().map(r -> r.menu().currency()), s.clock(), background, zone));
+                () -> s.menus().header().map(MenuCache.Header::currency), s.clock(), background, zone));
         screens.put(Workspace.MENU, MenuWorkspace.load(s.backOffice(), s.clock(), background, zone));
         Parent terminal = SettingsWorkspace.load(s.settings(), s.isEmbedded(), next -> background.run(() -> {
             s.saveSettings(next);
             return next;
         }, ok -> { }, CrashDialog::show));
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s.backOffice(),
-                () -> s.menus().current().map(MenuRevision::menuId).orElse(null), terminal, zone));
+                () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), terminal, zone));
 
         shellModel = new ShellViewModel(zone);
         FXMLLoader shellLoader = loader("ShellView.fxml");

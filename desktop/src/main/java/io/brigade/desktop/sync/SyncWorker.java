@@ -217,7 +217,9 @@ public final class SyncWorker implements AutoCloseable {
         try {
             // Staff first: a till that has its menu has its staff too, so sign-in works once the menu shows.
             refreshStaff();
-            client.publishedMenu().ifPresent(menus::store);
+            Optional<MenuCache.Header> cached = menus.header();
+            client.publishedMenu(cached.map(MenuCache.Header::menuId).orElse(null),
+                    cached.map(MenuCache.Header::revisionId).orElse(0L)).ifPresent(menus::storeAnswer);
             // Snoozes ride with the menu refresh: a snoozed item greys out within one refresh interval.
             client.snoozes().ifPresent(snoozes::store);
             markOnline(true, null);

@@ -170,9 +170,26 @@ public final class TillController {
         }
         menuInfo.setText("Menu revision " + menu.revisionId());
         for (TillMenu.Tab t : menu.tabs()) {
-            Tab tab = new Tab(t.caption(), grid(t.items()));
+            Tab tab = new Tab(t.caption());
             tab.setId("category-" + t.id());
+            // A tab's buttons are made when it is first shown: a 100,000-item menu has a hundred tabs.
+            tab.setUserData(t);
+            tab.selectedProperty().addListener((o, was, selected) -> {
+                if (selected) {
+                    fill(tab);
+                }
+            });
             categories.getTabs().add(tab);
+        }
+        Tab first = categories.getSelectionModel().getSelectedItem();
+        if (first != null) {
+            fill(first);
+        }
+    }
+
+    private void fill(Tab tab) {
+        if (tab.getContent() == null && tab.getUserData() instanceof TillMenu.Tab t) {
+            tab.setContent(grid(t.items()));
         }
     }
 

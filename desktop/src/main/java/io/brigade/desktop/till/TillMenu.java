@@ -26,9 +26,16 @@ public final class TillMenu {
     public record Tab(String id, String caption, List<PricedItem> items) {
     }
 
+    /** The most items a search answers: a till shows buttons, and a 100,000-item menu has thousands of "a". */
+    public static final int MAX_SEARCH_RESULTS = 200;
+
     private final MenuRevision revision;
     private final List<Tab> tabs;
     private final Map<String, MenuItem> modifierItems = new HashMap<>();
+    private final Map<String, PricedItem> byId = new HashMap<>();
+    // Every item in menu order with its caption in lower case, made once: a search is one pass over plain strings.
+    private final PricedItem[] all;
+    private final String[] lowerCaptions;
 
     private TillMenu(MenuRevision revision, DispatchType dispatch, ZonedDateTime now) {
         this.revision = revision;
@@ -48,6 +55,19 @@ public final class TillMenu {
             out.add(new Tab(c.id(), c.caption(), List.copyOf(items)));
         }
         this.tabs = List.copyOf(out);
+        List<PricedItem> flat = new ArrayList<>();
+        for (Tab tab : tabs) {
+            for (PricedItem item : tab.items()) {
+                flat.add(item);
+                byId.putIfAbsent(item.id(), item);
+            }
+        }
+        this.all = flat.toArray(new PricedItem[0]);
+        this.lowerCaptions = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            String caption = all[i].caption();
+            lowerCaptions[i] = caption == null ? "" : caption.toLowerCase(Locale.ROOT);
+        }
     }
 
     public static TillMenu of(MenuRevision revision, DispatchType dispatch, ZonedDateTime now) {
@@ -70,18 +90,31 @@ public final class TillMenu {
         return revision.menu().currency();
     }
 
-    /** Items whose caption contains {@code text}, ignoring case; the search box's answer. */
+    /**
+     * Items whose caption contains {@code text}, ignoring case, in menu order; the search box's answer, at most
+     * {@link #MAX_SEARCH_RESULTS} of them.
+     */
     public List<PricedItem> search(String text) {
         String needle = text.strip().toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {
             return List.of();
         }
-        return tabs.stream().flatMap(t -> t.items().stream())
-                .filter(i -> i.caption().toLowerCase(Locale.ROOT).contains(needle)).toList();
+        List<PricedItem> found = new ArrayList<>();
+        for (int i = 0; i < all.length && found.size() < MAX_SEARCH_RESULTS; i++) {
+            if (lowerCaptions[i].contains(needle)) {
+                found.add(all[i]);
+            }
+        }
+        return found;
     }
 
     public Optional<PricedItem> item(String id) {
-        return tabs.stream().flatMap(t -> t.items().stream()).filter(i -> i.id().equals(id)).findFirst();
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** How many items the menu has (in all its tabs). */
+    public int size() {
+        return all.length;
     }
 
     /** The price of a modifier option for the same dispatch type. */

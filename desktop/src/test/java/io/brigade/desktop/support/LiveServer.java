@@ -163,7 +163,8 @@ public final class LiveServer implements AutoCloseable {
         return sales(tenant).stream().map(s -> s.path("externalId").asText(null)).toList();
     }
 
-    private String token(DemoBootstrap.Result tenant) {
+    /** A fresh bearer token of {@code tenant}'s own client. */
+    public String token(DemoBootstrap.Result tenant) {
         String form = "grant_type=client_credentials&client_id=" + enc(tenant.clientId()) + "&client_secret="
                 + enc(tenant.clientSecret());
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/identity/connect/token"))

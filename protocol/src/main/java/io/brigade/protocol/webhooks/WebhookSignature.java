@@ -39,6 +39,39 @@ public final class WebhookSignature {
         return "t=" + timestamp + ",sha256=" + hmacHex(secret, timestamp + "." + rawBody);
     }
 
+    /**
+     * Signs a body given in pieces (a large body streamed from storage): {@link Signer#update} with the body's
+     * bytes as they are sent, then {@link Signer#header()}; the same value as {@link #sign} over the whole body.
+     */
+    public static Signer signer(String secret, String timestamp) {
+        Objects.requireNonNull(secret, "secret == null");
+        Objects.requireNonNull(timestamp, "timestamp == null");
+        Signer signer = new Signer(mac(secret), timestamp);
+        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        signer.update(prefix, 0, prefix.length);
+        return signer;
+    }
+
+    /** An HMAC-SHA256 over {@code timestamp + "." + body} fed in pieces; see {@link #signer}. */
+    public static final class Signer {
+        private final Mac mac;
+        private final String timestamp;
+
+        private Signer(Mac mac, String timestamp) {
+            this.mac = mac;
+            this.timestamp = timestamp;
+        }
+
+        public void update(byte[] bytes, int offset, int length) {
+            mac.update(bytes, offset, length);
+        }
+
+        /** The header value; the signer is used up. */
+        public String header() {
+            return "t=" + timestamp + ",sha256=" + HexFormat.of().formatHex(mac.doFinal());
+        }
+    }
+
     /** Splits a header into its timestamp and signatures; null when it has either part missing. */
     public static Parsed parse(String header) {
         if (header == null) {
@@ -96,10 +129,14 @@ public final class WebhookSignature {
 
     /** Lower-case hex HMAC-SHA256 of {@code message} under {@code secret}, both UTF-8. */
     public static String hmacHex(String secret, String message) {
+        return HexFormat.of().formatHex(mac(secret).doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac mac(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -194,19 +194,28 @@ final class AnalyticsRollupRepository {
      */
     Set<String> claimOrderKeys(Connection c, String orgId, List<AnalyticsEvent> orderPlaced) throws SQLException {
         Map<String, String> winners = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM analytics_order_keys WHERE org_id = ? AND sale_key = ?")) {
-            for (AnalyticsEvent e : orderPlaced) {
-                if (winners.containsKey(e.saleKey())) {
-                    continue;
+        for (AnalyticsEvent e : orderPlaced) {
+            winners.putIfAbsent(e.saleKey(), e.eventId());
+        }
+        // Keys already stored lose; looked up 500 at a time (a chunk of an import is thousands of sales).
+        List<String> keys = new ArrayList<>(winners.keySet());
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> slice = keys.subList(from, Math.min(keys.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("SELECT sale_key FROM analytics_order_keys "
+                    + "WHERE org_id = ? AND sale_key IN (" + Sql.marks(slice.size()) + ")")) {
+                Object[] args = new Object[slice.size() + 1];
+                args[0] = orgId;
+                for (int i = 0; i < slice.size(); i++) {
+                    args[i + 1] = slice.get(i);
                 }
-                Sql.bind(ps, orgId, e.saleKey());
+                Sql.bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
-                    winners.put(e.saleKey(), rs.next() ? null : e.eventId());
+                    while (rs.next()) {
+                        winners.remove(rs.getString(1));
+                    }
                 }
             }
         }
-        winners.values().removeIf(java.util.Objects::isNull);
         Savepoint savepoint = c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO analytics_order_keys (org_id, sale_key, event_id) VALUES (?,?,?)")) {

@@ -99,7 +99,7 @@ public final class AnalyticsService {
     }
 
     AnalyticsSummary summary(AnalyticsFilter f) {
-        return database.read(c -> {
+        return database.readLagging(c -> {
             SalesSums t = queries.totals(c, f);
             List<ComponentSums> meals = queries.components(c, f, SaleFacts.ITEM);
             List<AnalyticsSummary.MealSales> top = meals.stream()
@@ -124,7 +124,7 @@ public final class AnalyticsService {
     }
 
     DailyTrend daily(AnalyticsFilter f) {
-        return database.read(c -> {
+        return database.readLagging(c -> {
             Map<LocalDate, SalesSums> byDay = new HashMap<>();
             for (SalesSums s : queries.byDay(c, f)) {
                 byDay.put((LocalDate) s.group(), s);
@@ -151,7 +151,7 @@ public final class AnalyticsService {
     }
 
     MealAnalytics meals(AnalyticsFilter f) {
-        return database.read(c -> {
+        return database.readLagging(c -> {
             Map<String, ComponentSums> sold = byId(queries.components(c, f, SaleFacts.ITEM));
             Map<String, long[]> steps = mealSteps(queries.events(c, f));
             List<String> ids = new ArrayList<>(sold.keySet());
@@ -175,7 +175,7 @@ public final class AnalyticsService {
     }
 
     OptionPopularity options(AnalyticsFilter f) {
-        return database.read(c -> {
+        return database.readLagging(c -> {
             Map<String, ComponentSums> sold = byId(queries.components(c, f, SaleFacts.MODIFIER));
             Map<String, Long> selections = new LinkedHashMap<>();
             for (EventSums e : queries.events(c, f)) {
@@ -205,7 +205,7 @@ public final class AnalyticsService {
     }
 
     ConversionFunnel funnel(AnalyticsFilter f) {
-        return database.read(c -> {
+        return database.readLagging(c -> {
             List<EventSums> events = queries.events(c, f);
             Map<String, ComponentSums> sold = byId(queries.components(c, f, SaleFacts.ITEM));
             Map<String, long[]> steps = mealSteps(events);
@@ -241,7 +241,7 @@ public final class AnalyticsService {
     }
 
     Profitability profitability(AnalyticsFilter f) {
-        return database.read(c -> {
+        return database.readLagging(c -> {
             List<Profitability.MealProfit> meals = new ArrayList<>();
             BigDecimal revenue = BigDecimal.ZERO;
             BigDecimal cost = BigDecimal.ZERO;
@@ -271,7 +271,7 @@ public final class AnalyticsService {
     }
 
     IngredientUsage ingredients(AnalyticsFilter f) {
-        return database.read(c -> {
+        return database.readLagging(c -> {
             List<IngredientUsage.Ingredient> out = new ArrayList<>();
             BigDecimal total = BigDecimal.ZERO;
             for (ComponentSums s : queries.components(c, f)) {
@@ -289,7 +289,7 @@ public final class AnalyticsService {
     }
 
     Reconciliation reconciliation(AnalyticsFilter f) {
-        return database.read(c -> reconciliation.check(c, f));
+        return database.readLagging(c -> reconciliation.check(c, f));
     }
 
     /** Per meal: views, customisations and adds to cart, from the client events. */

@@ -40,11 +40,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
     private final GroupSync sync;
+    /** Where reads that may lag go (a standby); null: the main pool takes them. */
+    private final HikariDataSource readPool;
 
-    private Database(HikariDataSource dataSource, boolean postgres, GroupSync sync) {
+    private Database(HikariDataSource dataSource, boolean postgres, GroupSync sync, HikariDataSource readPool) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.sync = sync;
+        this.readPool = readPool;
     }
 
     /**
@@ -121,11 +124,44 @@ public final class Database implements AutoCloseable {
             } else if (h2) {
                 checkH2MaySync(ds, user);
             }
-            return new Database(ds, postgres, durable && h2 ? GroupSync.h2(ds) : GroupSync.none());
+            return new Database(ds, postgres, durable && h2 ? GroupSync.h2(ds) : GroupSync.none(), null);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
+    }
+
+    /**
+     * This database with a second, read-only pool on {@code readUrl} for the reads that may lag behind the last
+     * commits ({@link #readLagging}: analytics views, exports), typically a PostgreSQL standby, e.g.
+     * {@code jdbc:postgresql://db1,db2/brigade?targetServerType=preferSecondary}: a standby while one is up, the
+     * primary otherwise. Its connections are read-only, so nothing can write through it. Writes, and reads a
+     * writer must see at once, stay on the main pool.
+     */
+    public static Database open(String jdbcUrl, String user, String password, String readUrl) {
+        Database main = open(jdbcUrl, user, password);
+        if (readUrl == null || readUrl.isBlank()) {
+            return main;
+        }
+        if (!main.postgres || !readUrl.startsWith("jdbc:postgresql:")) {
+            main.close();
+            throw new IllegalArgumentException("a read pool is for PostgreSQL standbys: the main and the read URL "
+                    + "must both be jdbc:postgresql: URLs");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(readUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setReadOnly(true);
+        config.setMaximumPoolSize(8);
+        // A standby that is down at start-up must not stop the node: the pool connects when a read needs it.
+        config.setInitializationFailTimeout(-1);
+        config.setPoolName("brigade-read");
+        return new Database(main.dataSource, true, main.sync, new HikariDataSource(config));
     }
 
     // Also the first sync: the migrations just run are on disk too.
@@ -191,13 +227,14 @@ public final class Database implements AutoCloseable {
                 result = work.run(c);
                 c.commit();
             } catch (Throwable t) {
-                c.rollback();
-                throw t;
+                throw unchecked(rolledBack(c, t));
             } finally {
-                c.setAutoCommit(true);
+                if (!c.isClosed()) {
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw DatabaseUnavailableException.of(e);
         }
         // The connection is back in the pool while this waits: the sync uses its own.
         awaitOnDisk(syncCommitted());
@@ -212,8 +249,68 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw DatabaseUnavailableException.of(e);
         }
+    }
+
+    /**
+     * Runs a read that may see the database as it was a moment ago (a standby replays the primary's log with a
+     * delay): analytics views and exports. On the read pool when there is one, else on the main pool. It runs in
+     * a read-only transaction, so PostgreSQL streams a large result through a cursor instead of sending it whole.
+     */
+    public <T> T readLagging(TransactionWork<T> work) {
+        try (Connection c = (readPool != null ? readPool : dataSource).getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try {
+                T result = work.run(c);
+                c.rollback();
+                return result;
+            } catch (Throwable t) {
+                throw unchecked(rolledBack(c, t));
+            } finally {
+                if (!c.isClosed()) {
+                    c.setReadOnly(readPool != null);
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseUnavailableException.of(e);
+        }
+    }
+
+    /**
+     * What a failed transaction throws after its rollback: {@code failure} itself, or, when the pool has closed
+     * the connection as broken (the server went away), a lost connection, whatever a step made of the first error.
+     */
+    private static Throwable rolledBack(Connection c, Throwable failure) throws SQLException {
+        if (c.isClosed()) {
+            SQLException lost = new java.sql.SQLTransientConnectionException("the connection was lost", "08003");
+            lost.addSuppressed(failure);
+            return lost;
+        }
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
+        }
+        return failure;
+    }
+
+    /** Throws {@code t} if it is unchecked; else returns it as the SQLException it is (work throws no other). */
+    private static SQLException unchecked(Throwable t) {
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return t instanceof SQLException sql ? sql : new SQLException(t);
+    }
+
+    /** Whether reads that may lag go to a pool of their own (a standby). */
+    public boolean hasReadPool() {
+        return readPool != null;
     }
 
     /**
@@ -263,6 +360,9 @@ public final class Database implements AutoCloseable {
             sync.close();
         } finally {
             dataSource.close();
+            if (readPool != null) {
+                readPool.close();
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package io.brigade.server.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brigade.protocol.CsvText;
 import io.brigade.server.db.Database;
 import io.brigade.server.jobs.JobContext;
 import io.brigade.server.jobs.JobHandler;
@@ -13,20 +12,15 @@ import io.brigade.server.menus.MenuService;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.OrgService;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code analytics-export}: the canonical header + line model of the POS analytics guide ("Mapping to a
@@ -37,7 +31,6 @@ import org.apache.commons.csv.CSVPrinter;
  * type. A rerun writes the files again from scratch (idempotent).
  */
 public final class AnalyticsExportJob implements JobHandler {
-    private static final int BATCH = 500;
     private static final long MAX_DAYS = 366;
     static final String[] SALE_COLUMNS = {"saleId", "externalId", "displayId", "propertyId", "salesChannelId",
         "salesChannelType", "dispatchType", "orderChannel", "status", "dateTime", "businessDate",
@@ -114,12 +107,15 @@ public final class AnalyticsExportJob implements JobHandler {
         long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
             LocalDate d = day;
-            List<ExportRepository.Header> daySales = database.read(c -> repository.salesOn(c, filter, d));
-            for (int i = 0; i < daySales.size(); i += BATCH) {
-                List<ExportRepository.Header> batch = daySales.subList(i, Math.min(daySales.size(), i + BATCH));
-                write(ctx, files, namesByRevision, batch);
-                done += batch.size();
-            }
+            // A read that may lag (on the standby when there is one), in a transaction, so that PostgreSQL streams
+            // each of the day's five results instead of sending it whole.
+            done += database.readLagging(c -> {
+                try {
+                    return repository.eachSaleOn(c, filter, d, sale -> write(c, ctx, files, namesByRevision, sale));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             ctx.progress((int) (95 * (ChronoUnit.DAYS.between(filter.from(), d) + 1) / days));
         }
         files.counts[0] = done;
@@ -133,119 +129,110 @@ public final class AnalyticsExportJob implements JobHandler {
         return result;
     }
 
-    /** Writes one batch of sales and their child rows, counting each file's rows. */
-    private void write(JobContext ctx, CsvFiles files, Map<String, CanonicalNames> namesByRevision,
-                      List<ExportRepository.Header> batch) throws IOException {
-        List<String> ids = batch.stream().map(ExportRepository.Header::saleId).toList();
-        Batch b = database.read(c -> {
-            Map<String, CanonicalNames> names = new HashMap<>();
-            for (ExportRepository.Header h : batch) {
-                String key = h.menuId() + "/" + h.menuRevisionId();
-                CanonicalNames n = namesByRevision.get(key);
-                if (n == null) {
-                    Catalog catalog = menus.catalog(c, ctx.orgId(), h.menuId(), h.menuRevisionId()).orElse(null);
-                    n = catalog == null ? null : new CanonicalNames(catalog);
-                    if (n != null) {
-                        namesByRevision.put(key, n);
-                    }
-                }
-                if (n != null) {
-                    names.put(h.saleId(), n);
-                }
+    /** Writes one sale and its child rows, counting each file's rows. */
+    private void write(java.sql.Connection c, JobContext ctx, CsvFiles files, Map<String, CanonicalNames> namesByRevision,
+                       ExportRepository.SaleRows sale) throws IOException {
+        ExportRepository.Header h = sale.header();
+        String key = h.menuId() + "/" + h.menuRevisionId();
+        CanonicalNames names = namesByRevision.get(key);
+        if (names == null && !namesByRevision.containsKey(key)) {
+            try {
+                Catalog catalog = menus.catalog(c, ctx.orgId(), h.menuId(), h.menuRevisionId()).orElse(null);
+                names = catalog == null ? null : new CanonicalNames(catalog);
+            } catch (java.sql.SQLException e) {
+                throw new io.brigade.server.db.DataAccessException(e);
             }
-            return new Batch(repository.lines(c, ids), repository.charges(c, ids), repository.discounts(c, ids),
-                    repository.payments(c, ids), names);
-        });
-        Map<String, List<ExportRepository.Entry>> paymentsBySale = group(b.payments());
-        Map<String, List<ExportRepository.Entry>> discountsBySale = group(b.discounts());
-        for (ExportRepository.Header h : batch) {
-            files.sales.printRecord(CsvText.cells(h.saleId(), h.externalId(), h.displayId(), h.propertyId(),
-                    h.salesChannelId(), h.salesChannelType(), h.dispatchType(), orderChannel(h.dispatchType()),
-                    h.status(), h.dateTime(), h.businessDate(), h.requestedFulfillmentTime(), h.guests(), h.menuId(),
-                    h.menuRevisionId(),
-                    paymentsBySale.getOrDefault(h.saleId(), List.of()).stream()
-                            .filter(e -> "Sale".equals(e.type())).map(ExportRepository.Entry::extra).distinct()
-                            .collect(Collectors.joining(";")),
-                    discountsBySale.getOrDefault(h.saleId(), List.of()).stream()
-                            .map(e -> e.extra() == null ? e.type() : e.type() + ":" + e.extra())
-                            .collect(Collectors.joining(";")),
-                    h.totalItems(), h.totalCharges(), h.totalDiscounts(), h.totalRefunds(), h.totalSaleAmount(),
-                    h.totalPaidAmount(), h.paymentMismatch(), h.cancelledAt(), h.cancellationReason()));
+            namesByRevision.put(key, names);
         }
-        for (ExportRepository.Line l : b.lines()) {
-            CanonicalNames names = b.names().get(l.saleId());
-            CanonicalNames.Name name = names == null ? new CanonicalNames.Name("", "", "unknown")
-                    : names.of(l.menuItemId());
+        StringBuilder methods = new StringBuilder();
+        for (ExportRepository.Entry e : sale.payments()) {
+            if ("Sale".equals(e.type()) && e.extra() != null && !contains(methods, e.extra())) {
+                methods.append(methods.isEmpty() ? "" : ";").append(e.extra());
+            }
+        }
+        StringBuilder discounts = new StringBuilder();
+        for (ExportRepository.Entry e : sale.discounts()) {
+            discounts.append(discounts.isEmpty() ? "" : ";").append(e.extra() == null ? e.type()
+                    : e.type() + ":" + e.extra());
+        }
+        files.sales.row(h.saleId(), h.externalId(), h.displayId(), h.propertyId(), h.salesChannelId(),
+                h.salesChannelType(), h.dispatchType(), orderChannel(h.dispatchType()), h.status(),
+                h.dateTime(), h.businessDate(), h.requestedFulfillmentTime(), h.guests(), h.menuId(),
+                h.menuRevisionId(), methods, discounts, h.totalItems(), h.totalCharges(), h.totalDiscounts(),
+                h.totalRefunds(), h.totalSaleAmount(), h.totalPaidAmount(), h.paymentMismatch(), h.cancelledAt(),
+                h.cancellationReason());
+        for (ExportRepository.Line l : sale.lines()) {
+            CanonicalNames.Name name = names == null ? UNKNOWN : names.of(l.menuItemId());
             String kind = l.parentLineNo() == null ? "item" : "modifier";
-            files.lines.printRecord(CsvText.cells(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(),
-                    name.name(), name.category(), l.quantity(), l.unitPrice(),
-                    l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes()));
+            files.lines.row(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(), name.name(),
+                    name.category(), l.quantity(), l.unitPrice(),
+                    l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes());
         }
-        for (ExportRepository.Entry e : b.charges()) {
-            files.charges.printRecord(CsvText.cells(e.saleId(), e.lineNo(), e.type(),
-                    e.extra() == null ? "sale" : "line", e.extra(), e.amount()));
+        for (ExportRepository.Entry e : sale.charges()) {
+            files.charges.row(e.saleId(), e.lineNo(), e.type(), e.extra() == null ? "sale" : "line", e.extra(),
+                    e.amount());
         }
-        for (ExportRepository.Entry e : b.discounts()) {
-            files.discounts.printRecord(CsvText.cells(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount()));
+        for (ExportRepository.Entry e : sale.discounts()) {
+            files.discounts.row(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount());
         }
-        for (ExportRepository.Entry e : b.payments()) {
-            files.payments.printRecord(CsvText.cells(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount(),
-                    e.at()));
+        for (ExportRepository.Entry e : sale.payments()) {
+            files.payments.row(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount(), e.at());
         }
-        files.counts[1] += b.lines().size();
-        files.counts[2] += b.charges().size();
-        files.counts[3] += b.discounts().size();
-        files.counts[4] += b.payments().size();
+        files.counts[1] += sale.lines().size();
+        files.counts[2] += sale.charges().size();
+        files.counts[3] += sale.discounts().size();
+        files.counts[4] += sale.payments().size();
     }
 
-    /** One batch's child rows and the names for its sales. */
-    private record Batch(List<ExportRepository.Line> lines, List<ExportRepository.Entry> charges,
-                         List<ExportRepository.Entry> discounts, List<ExportRepository.Entry> payments,
-                         Map<String, CanonicalNames> names) {
+    private static final CanonicalNames.Name UNKNOWN = new CanonicalNames.Name("", "", "unknown");
+
+    private static boolean contains(StringBuilder joined, String value) {
+        for (String part : joined.toString().split(";")) {
+            if (part.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * The five CSV files being written, on disk: a year of a busy chain is hundreds of megabytes, which
-     * must not sit in the heap. They are streamed into the database when complete and deleted after.
+     * The five CSV files being written, gzip-compressed on disk as they are written: a year of a busy chain is
+     * gigabytes of CSV, which must sit neither in the heap nor in one database value. When complete, each is
+     * stored in parts ({@link JobContext#putCompressedFile}) and the temporary files are deleted.
      */
     private static final class CsvFiles implements AutoCloseable {
         static final String[] NAMES = {"sales.csv", "lines.csv", "charges.csv", "discounts.csv", "payments.csv"};
         final Path[] paths = new Path[5];
         final int[] counts = new int[5];
-        final CSVPrinter sales;
-        final CSVPrinter lines;
-        final CSVPrinter charges;
-        final CSVPrinter discounts;
-        final CSVPrinter payments;
+        final CsvWriter sales;
+        final CsvWriter lines;
+        final CsvWriter charges;
+        final CsvWriter discounts;
+        final CsvWriter payments;
 
         CsvFiles() throws IOException {
             for (int i = 0; i < paths.length; i++) {
-                paths[i] = Files.createTempFile("brigade-export-", "-" + NAMES[i]);
+                paths[i] = Files.createTempFile("brigade-export-", "-" + NAMES[i] + ".gz");
             }
-            sales = printer(paths[0], SALE_COLUMNS);
-            lines = printer(paths[1], LINE_COLUMNS);
-            charges = printer(paths[2], CHARGE_COLUMNS);
-            discounts = printer(paths[3], DISCOUNT_COLUMNS);
-            payments = printer(paths[4], PAYMENT_COLUMNS);
+            sales = CsvWriter.gzip(paths[0], SALE_COLUMNS);
+            lines = CsvWriter.gzip(paths[1], LINE_COLUMNS);
+            charges = CsvWriter.gzip(paths[2], CHARGE_COLUMNS);
+            discounts = CsvWriter.gzip(paths[3], DISCOUNT_COLUMNS);
+            payments = CsvWriter.gzip(paths[4], PAYMENT_COLUMNS);
         }
 
         void store(JobContext ctx) throws IOException {
-            CSVPrinter[] printers = {sales, lines, charges, discounts, payments};
+            CsvWriter[] writers = {sales, lines, charges, discounts, payments};
             for (int i = 0; i < NAMES.length; i++) {
-                printers[i].close();
-                ctx.putFile(NAMES[i], "text/csv; charset=utf-8", paths[i], counts[i]);
+                writers[i].close();
+                ctx.putCompressedFile(NAMES[i], "text/csv; charset=utf-8", paths[i], counts[i]);
             }
-        }
-
-        private static CSVPrinter printer(Path file, String[] header) throws IOException {
-            return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT.builder().setHeader(header).get());
         }
 
         @Override
         public void close() throws IOException {
-            for (CSVPrinter p : new CSVPrinter[] {sales, lines, charges, discounts, payments}) {
-                p.close();
+            for (CsvWriter w : new CsvWriter[] {sales, lines, charges, discounts, payments}) {
+                w.close();
             }
             for (Path p : paths) {
                 Files.deleteIfExists(p);
@@ -260,12 +247,6 @@ public final class AnalyticsExportJob implements JobHandler {
             case "Delivery" -> "Delivery";
             default -> "Takeaway";
         };
-    }
-
-    private static Map<String, List<ExportRepository.Entry>> group(List<ExportRepository.Entry> entries) {
-        Map<String, List<ExportRepository.Entry>> out = new LinkedHashMap<>();
-        entries.forEach(e -> out.computeIfAbsent(e.saleId(), k -> new java.util.ArrayList<>()).add(e));
-        return out;
     }
 
     private static String text(JsonNode n, String field) {

@@ -1,6 +1,7 @@
 package io.brigade.server.export;
 
 import io.brigade.server.db.Sql;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.util.List;
 
 /** Reads sales, in sale-id order and in batches, for the canonical export. */
 public final class ExportRepository {
+    private static final int FETCH = 5_000;
 
     /** Which sales: business dates {@code from}..{@code to} and optional property, channel, channel type. */
     public record Filter(String orgId, LocalDate from, LocalDate to, String propertyId, String salesChannelId,
@@ -57,90 +59,146 @@ public final class ExportRepository {
             args.add(f.salesChannelType());
         }
         if (!f.includeCancelled()) {
-            sql.append(" AND s.status <> 'Cancelled'");
+            sql.append(" AND s.status <> 'SALE_CANCELLED'");
         }
         return sql.toString();
     }
 
+    /** A sale with its child rows. */
+    public record SaleRows(Header header, List<Line> lines, List<Entry> charges, List<Entry> discounts,
+                           List<Entry> payments) {
+    }
+
+    /** Takes the sales of a day one by one. */
+    @FunctionalInterface
+    public interface SaleSink {
+        void accept(SaleRows sale) throws IOException;
+    }
+
     /**
-     * The sales of one business date. Reading day by day keeps each query on the (org, business date)
-     * index range of that day: paging through the whole range by sale id made H2 re-read and sort every
-     * remaining sale for each page (3.9 s a page at 20,000 sales).
+     * Hands over the sales of one business date in sale-id order, each with its lines, charges, discounts and
+     * payments. Five queries per day, each over the day's (org, business date) index range and sorted by sale id,
+     * merged here: no per-sale or per-batch look-ups (those made the export read at ~1,500 sales/s). With
+     * {@code fetchSize} and a transaction, PostgreSQL streams each result instead of sending it whole.
      */
-    public List<Header> salesOn(Connection c, Filter f, LocalDate date) throws SQLException {
+    public int eachSaleOn(Connection c, Filter f, LocalDate date, SaleSink sink) throws SQLException, IOException {
+        Filter day = new Filter(f.orgId(), date, date, f.propertyId(), f.salesChannelId(), f.salesChannelType(),
+                f.includeCancelled());
+        try (Rows<Header> headers = rows(c, "SELECT s.*, sc.sales_channel_type", "", day, " ORDER BY s.sale_id",
+                ExportRepository::header);
+             Rows<Line> lines = rows(c, "SELECT x.sale_id, x.line_no, x.parent_line_no, x.menu_item_id, x.quantity, "
+                     + "x.unit_price, x.notes", " JOIN sale_items x ON x.sale_id = s.sale_id", day,
+                     " ORDER BY x.sale_id, x.line_no", rs -> new Line(rs.getString(1), rs.getInt(2),
+                             Sql.nullableInt(rs, "parent_line_no"), rs.getString(4), rs.getInt(5),
+                             Sql.money(rs, "unit_price"), rs.getString(7)));
+             Rows<Entry> charges = rows(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.item_id, "
+                     + "NULL AS occurred_at", " JOIN sale_charges x ON x.sale_id = s.sale_id", day,
+                     " ORDER BY x.sale_id, x.line_no", ExportRepository::entry);
+             Rows<Entry> discounts = rows(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.code, "
+                     + "NULL AS occurred_at", " JOIN sale_discounts x ON x.sale_id = s.sale_id", day,
+                     " ORDER BY x.sale_id, x.line_no", ExportRepository::entry);
+             Rows<Entry> payments = rows(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.payment_method, "
+                     + "x.paid_at AS occurred_at", " JOIN sale_payments x ON x.sale_id = s.sale_id", day,
+                     " ORDER BY x.sale_id, x.line_no", ExportRepository::entry)) {
+            int n = 0;
+            for (Header h = headers.next(); h != null; h = headers.next()) {
+                sink.accept(new SaleRows(h, lines.of(h.saleId(), Line::saleId),
+                        charges.of(h.saleId(), Entry::saleId), discounts.of(h.saleId(), Entry::saleId),
+                        payments.of(h.saleId(), Entry::saleId)));
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private static Header header(ResultSet rs) throws SQLException {
+        return new Header(rs.getString("sale_id"), rs.getString("external_id"),
+                rs.getString("display_id"), rs.getString("property_id"), rs.getString("sales_channel_id"),
+                rs.getString("sales_channel_type"), rs.getString("dispatch_type"), rs.getString("status"),
+                Sql.instant(rs, "date_time"), rs.getObject("business_date", LocalDate.class),
+                Sql.instant(rs, "requested_fulfillment_time"), Sql.nullableInt(rs, "dine_in_guests"),
+                rs.getString("menu_id"), rs.getLong("menu_revision_id"), Sql.money(rs, "total_items"),
+                Sql.money(rs, "total_charges"), Sql.money(rs, "total_discounts"),
+                Sql.money(rs, "total_refunds"), Sql.money(rs, "total_sale_amount"),
+                Sql.money(rs, "total_paid_amount"), Sql.money(rs, "payment_mismatch"),
+                Sql.instant(rs, "cancelled_at"), rs.getString("cancellation_reason"));
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), Sql.money(rs, "amount"), rs.getString(5),
+                Sql.instant(rs, "occurred_at"));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> Rows<T> rows(Connection c, String select, String join, Filter f, String order,
+                                    RowReader<T> reader) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT s.*, sc.sales_channel_type" + where(new Filter(f.orgId(), date, date, f.propertyId(),
-                f.salesChannelId(), f.salesChannelType(), f.includeCancelled()), args) + " ORDER BY s.sale_id";
-        List<Header> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        String where = where(f, args);
+        // where() starts with the sales table and its channel; a child table joins on after them.
+        String from = join.isEmpty() ? where : where.replaceFirst(" WHERE ", join + " WHERE ");
+        PreparedStatement ps = c.prepareStatement(select + from + order);
+        try {
+            ps.setFetchSize(FETCH);
             Sql.bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Header(rs.getString("sale_id"), rs.getString("external_id"),
-                            rs.getString("display_id"), rs.getString("property_id"), rs.getString("sales_channel_id"),
-                            rs.getString("sales_channel_type"), rs.getString("dispatch_type"), rs.getString("status"),
-                            Sql.instant(rs, "date_time"), rs.getObject("business_date", LocalDate.class),
-                            Sql.instant(rs, "requested_fulfillment_time"), Sql.nullableInt(rs, "dine_in_guests"),
-                            rs.getString("menu_id"), rs.getLong("menu_revision_id"), Sql.money(rs, "total_items"),
-                            Sql.money(rs, "total_charges"), Sql.money(rs, "total_discounts"),
-                            Sql.money(rs, "total_refunds"), Sql.money(rs, "total_sale_amount"),
-                            Sql.money(rs, "total_paid_amount"), Sql.money(rs, "payment_mismatch"),
-                            Sql.instant(rs, "cancelled_at"),
-                            rs.getString("cancellation_reason")));
-                }
+            return new Rows<>(ps, ps.executeQuery(), reader);
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** A sorted result read one row ahead, so the rows of one sale can be taken while the next waits. */
+    private static final class Rows<T> implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private final RowReader<T> reader;
+        private T ahead;
+        private boolean done;
+
+        Rows(PreparedStatement statement, ResultSet rs, RowReader<T> reader) {
+            this.statement = statement;
+            this.rs = rs;
+            this.reader = reader;
+        }
+
+        T next() throws SQLException {
+            if (ahead != null) {
+                T out = ahead;
+                ahead = null;
+                return out;
             }
-        }
-        return out;
-    }
-
-    public List<Line> lines(Connection c, List<String> saleIds) throws SQLException {
-        List<Line> out = new ArrayList<>();
-        if (saleIds.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT sale_id, line_no, parent_line_no, menu_item_id, "
-                + "quantity, unit_price, notes FROM sale_items WHERE sale_id IN (" + Sql.marks(saleIds.size())
-                + ") ORDER BY sale_id, line_no")) {
-            Sql.bind(ps, saleIds.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Line(rs.getString(1), rs.getInt(2), Sql.nullableInt(rs, "parent_line_no"),
-                            rs.getString(4), rs.getInt(5), Sql.money(rs, "unit_price"), rs.getString(7)));
-                }
+            if (done || !rs.next()) {
+                done = true;
+                return null;
             }
+            return reader.read(rs);
         }
-        return out;
-    }
 
-    public List<Entry> charges(Connection c, List<String> saleIds) throws SQLException {
-        return entries(c, "SELECT sale_id, line_no, type, amount, item_id, NULL AS occurred_at FROM sale_charges", saleIds);
-    }
-
-    public List<Entry> discounts(Connection c, List<String> saleIds) throws SQLException {
-        return entries(c, "SELECT sale_id, line_no, type, amount, code, NULL AS occurred_at FROM sale_discounts", saleIds);
-    }
-
-    /** Payments: {@code type} is Sale or Refund, {@code extra} the payment method. */
-    public List<Entry> payments(Connection c, List<String> saleIds) throws SQLException {
-        return entries(c, "SELECT sale_id, line_no, type, amount, payment_method, paid_at AS occurred_at FROM sale_payments",
-                saleIds);
-    }
-
-    private static List<Entry> entries(Connection c, String select, List<String> saleIds) throws SQLException {
-        List<Entry> out = new ArrayList<>();
-        if (saleIds.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement(select + " WHERE sale_id IN (" + Sql.marks(saleIds.size())
-                + ") ORDER BY sale_id, line_no")) {
-            Sql.bind(ps, saleIds.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), Sql.money(rs, "amount"),
-                            rs.getString(5), Sql.instant(rs, "occurred_at")));
+        /**
+         * The rows of {@code saleId}: those at the head of the result. Every query has the same filter and the
+         * same order, so a sale's rows come exactly where its header does (whatever the database's collation).
+         */
+        List<T> of(String saleId, java.util.function.Function<T, String> key) throws SQLException {
+            List<T> out = null;
+            for (T row = next(); row != null; row = next()) {
+                if (!key.apply(row).equals(saleId)) {
+                    ahead = row;
+                    break;
                 }
+                if (out == null) {
+                    out = new ArrayList<>(4);
+                }
+                out.add(row);
             }
+            return out == null ? List.of() : out;
         }
-        return out;
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.brigade.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.brigade.protocol.Json;
 import io.brigade.server.access.Caller;
 import io.brigade.server.domain.InvalidInputException;
@@ -20,6 +21,7 @@ public final class Exchange {
     private final int maxBodyBytes;
     private Caller caller;
     private byte[] body;
+    private LimitedInputStream streamed;
     private Fields query;
 
     Exchange(Request request, Map<String, String> pathParams, int maxBodyBytes) {
@@ -88,8 +90,120 @@ public final class Exchange {
     }
 
     private HttpRefusal tooLarge() {
-        return new HttpRefusal(413, "Content Too Large",
-                "request body is larger than " + maxBodyBytes + " bytes");
+        return tooLarge(maxBodyBytes);
+    }
+
+    private static HttpRefusal tooLarge(long limit) {
+        return new HttpRefusal(413, "Content Too Large", "request body is larger than " + limit + " bytes");
+    }
+
+    /**
+     * Parses the body as JSON into {@code type} as it arrives, without holding its bytes: for the few routes
+     * whose documented payloads are large (a 100,000-item menu). Past {@code maxBytes} it is refused with 413,
+     * before reading when the declared length says so, else as soon as the count passes it.
+     */
+    public <T> T streamedJson(Class<T> type, long maxBytes) throws IOException {
+        T value = streamedJsonIfAny(type, maxBytes);
+        if (value == null) {
+            throw InvalidInputException.malformed("request body is required");
+        }
+        return value;
+    }
+
+    /** As {@link #streamedJson}, but an empty body is allowed and answers null. */
+    public <T> T streamedJsonIfAny(Class<T> type, long maxBytes) throws IOException {
+        if (body != null || streamed != null) {
+            throw new IllegalStateException("the body was read already");
+        }
+        long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        streamed = new LimitedInputStream(Content.Source.asInputStream(request), maxBytes);
+        try {
+            T value = Json.mapper().readValue(streamed, type);
+            if (value == null) {
+                throw InvalidInputException.malformed("request body must be a JSON object");
+            }
+            return value;
+        } catch (TooLarge e) {
+            throw tooLarge(maxBytes);
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof TooLarge) {
+                throw tooLarge(maxBytes);
+            }
+            if (e instanceof MismatchedInputException && streamed.count() == 0) {
+                return null;
+            }
+            throw refused(e);
+        }
+    }
+
+    /**
+     * Reads what is left of the body, within the route's limit, so the connection can carry the next request;
+     * false when it could not (then the connection is closed after the answer).
+     */
+    boolean drain() {
+        try {
+            if (streamed == null) {
+                body();
+                return true;
+            }
+            byte[] skip = new byte[8192];
+            while (streamed.read(skip) >= 0) {
+                // discarded: the answer is a refusal
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Thrown by {@link LimitedInputStream} past its limit. */
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("request body too large");
+        }
+    }
+
+    /** Counts what is read and fails past {@code limit}. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) throws TooLarge {
+            count += n;
+            if (count > limit) {
+                throw new TooLarge();
+            }
+        }
     }
 
     /** Parses the body as JSON into {@code type}; syntax and type errors become 400 with the field path. */
@@ -105,11 +219,13 @@ public final class Exchange {
             }
             return value;
         } catch (JsonProcessingException e) {
-            JsonRefusal refusal = JsonRefusal.of(e);
-            if (refusal.field() == null) {
-                throw InvalidInputException.malformed(refusal.detail());
-            }
-            throw InvalidInputException.malformed(refusal.field(), refusal.detail());
+            throw refused(e);
         }
+    }
+
+    private static InvalidInputException refused(JsonProcessingException e) {
+        JsonRefusal refusal = JsonRefusal.of(e);
+        return refusal.field() == null ? InvalidInputException.malformed(refusal.detail())
+                : InvalidInputException.malformed(refusal.field(), refusal.detail());
     }
 }

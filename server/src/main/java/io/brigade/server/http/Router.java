@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -162,7 +163,7 @@ public final class Router {
                         "the server failed to handle this request; it has been logged"));
                 return true;
             }
-            write(response, callback, reply);
+            write(request, response, callback, reply);
             return true;
         }
     }
@@ -172,15 +173,10 @@ public final class Router {
      * answered with its request body still in flight may be closed by Jetty under the client's next request.
      */
     private static boolean drained(Exchange exchange) {
-        try {
-            exchange.body();
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+        return exchange.drain();
     }
 
-    private static void write(Response response, Callback callback, Reply reply) {
+    private static void write(Request request, Response response, Callback callback, Reply reply) {
         try {
             response.setStatus(reply.status());
             reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
@@ -188,11 +184,73 @@ public final class Router {
                 response.write(true, null, callback);
                 return;
             }
+            if (reply.body() instanceof Reply.Streamed streamed) {
+                writeStreamed(request, response, callback, reply.contentType(), streamed,
+                        !(streamed instanceof Reply.Packed) && acceptsGzip(request));
+                return;
+            }
+            if (reply.body() instanceof Reply.Gzipped gzipped) {
+                boolean passOn = acceptsGzip(request);
+                if (passOn) {
+                    response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+                }
+                writeStreamed(request, response, callback, reply.contentType(), out -> {
+                    try (java.io.InputStream in = passOn ? gzipped.open()
+                            : new java.util.zip.GZIPInputStream(gzipped.open(), 1 << 16)) {
+                        in.transferTo(out);
+                    }
+                }, false);
+                return;
+            }
             byte[] bytes = reply.body() instanceof byte[] raw ? raw : Json.mapper().writeValueAsBytes(reply.body());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             response.write(true, ByteBuffer.wrap(bytes), callback);
         } catch (Exception e) {
             callback.failed(e);
+        }
+    }
+
+    /**
+     * Writes a streamed body in 64 KB pieces, gzip-compressed (at the fastest level: these bodies are tens of
+     * megabytes and the point is to send them quickly) when the client accepts it. Once the first piece is
+     * out the status is sent, so a failure after it can only cut the connection.
+     */
+    private static void writeStreamed(Request request, Response response, Callback callback, String contentType,
+                                      Reply.Streamed body, boolean gzip) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.VARY, "Accept-Encoding");
+        if (gzip) {
+            response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+        }
+        try (java.io.OutputStream sink = Content.Sink.asOutputStream(response);
+             java.io.OutputStream out = new java.io.BufferedOutputStream(gzip ? new FastGzip(sink) : sink, 1 << 16)) {
+            body.writeTo(out);
+        } catch (Exception e) {
+            LOG.warn("streamed answer to {} {} was cut short: {}", request.getMethod(),
+                    request.getHttpURI().getDecodedPath(), e.toString());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    private static boolean acceptsGzip(Request request) {
+        for (String value : request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING)) {
+            for (String coding : value.split(",")) {
+                String c = coding.strip();
+                if (c.equals("gzip") || (c.startsWith("gzip;") && !c.replace(" ", "").endsWith("q=0"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** gzip at the fastest level, with a 64 KB buffer. */
+    private static final class FastGzip extends java.util.zip.GZIPOutputStream {
+        FastGzip(java.io.OutputStream out) throws java.io.IOException {
+            super(out, 1 << 16);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
         }
     }
 

@@ -109,6 +109,18 @@ public final class JobContext {
         });
     }
 
+    /** Stores a gzip-compressed result file from disk in parts (replacing one of the same name). */
+    public void putCompressedFile(String name, String contentType, Path gzip, int rows) {
+        database.inTransaction(c -> {
+            try {
+                jobs.putCompressedFile(c, job.jobId(), name, contentType, gzip, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + gzip, e);
+            }
+            return null;
+        });
+    }
+
     /** Throws {@link JobStopped} if the server is stopping or this worker was interrupted. */
     public void stopIfAsked() {
         // Thread.interrupted() clears the flag: the requeue that follows needs a usable JDBC connection.

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class JobEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     static final String TASK_NAME = "brigade-job";
+    /** The status detail of an active job whose node stopped heart-beating. */
+    public static final String NODE_LOST = "node lost, will resume";
     private static final long MAX_DELAY_SECONDS = Duration.ofDays(30).toSeconds();
 
     private final Database database;
@@ -171,7 +173,7 @@ public final class JobEngine implements AutoCloseable {
     public Job view(String orgId, String jobId) {
         return database.read(c -> jobs.find(c, orgId, jobId).map(r -> {
             try {
-                return toJob(r, jobs.files(c, r.jobId()));
+                return toJob(r, jobs.files(c, r.jobId()), executions(c, List.of(r)));
             } catch (java.sql.SQLException e) {
                 throw new io.brigade.server.db.DataAccessException(e);
             }
@@ -180,12 +182,21 @@ public final class JobEngine implements AutoCloseable {
 
     public List<Job> list(String orgId, JobStatus status, String type, int limit) {
         return database.read(c -> {
+            List<JobRepository.JobRow> rows = jobs.list(c, orgId, status, type, limit);
+            Map<String, JobRepository.Execution> executions = executions(c, rows);
             List<Job> out = new java.util.ArrayList<>();
-            for (JobRepository.JobRow r : jobs.list(c, orgId, status, type, limit)) {
-                out.add(toJob(r, jobs.files(c, r.jobId())));
+            for (JobRepository.JobRow r : rows) {
+                out.add(toJob(r, jobs.files(c, r.jobId()), executions));
             }
             return out;
         });
+    }
+
+    private Map<String, JobRepository.Execution> executions(java.sql.Connection c, List<JobRepository.JobRow> rows)
+            throws java.sql.SQLException {
+        List<String> active = rows.stream().filter(r -> r.status() == JobStatus.ACTIVE)
+                .map(JobRepository.JobRow::jobId).toList();
+        return active.isEmpty() ? Map.of() : jobs.executions(c, active);
     }
 
     public List<JobRepository.FileRow> files(String orgId, String jobId) {
@@ -198,10 +209,56 @@ public final class JobEngine implements AutoCloseable {
         return database.read(c -> jobs.fileContents(c, jobId));
     }
 
-    private static Job toJob(JobRepository.JobRow r, List<io.brigade.protocol.jobs.JobFile> files) {
+    /**
+     * A compressed result file as one gzip stream, its parts read from the database one at a time as the stream
+     * is consumed (a part is 8 MB at most).
+     */
+    public java.io.InputStream compressed(String jobId, JobRepository.FileRow file) {
+        return new java.io.SequenceInputStream(new java.util.Enumeration<java.io.InputStream>() {
+            private int next;
+
+            @Override
+            public boolean hasMoreElements() {
+                return file.parts() != null && next < file.parts();
+            }
+
+            @Override
+            public java.io.InputStream nextElement() {
+                int part = next++;
+                return new java.io.ByteArrayInputStream(database.read(c -> jobs.part(c, jobId, file.name(), part)));
+            }
+        });
+    }
+
+    private Job toJob(JobRepository.JobRow r, List<io.brigade.protocol.jobs.JobFile> files,
+                      Map<String, JobRepository.Execution> executions) {
+        Lost lost = r.status() == JobStatus.ACTIVE ? lost(executions.get(r.jobId())) : null;
         return new Job(r.jobId(), r.orgId(), r.type(), r.status().wireName(), r.progress(),
                 JobContext.parse(r.parameters()), r.result() == null ? null : JobContext.parse(r.result()), r.error(),
-                r.createdAt(), r.runAt(), r.startedAt(), r.finishedAt(), r.attempt(), files);
+                r.createdAt(), r.runAt(), r.startedAt(), r.finishedAt(), r.attempt(), files,
+                lost == null ? null : NODE_LOST, lost == null ? null : lost.resumeBy());
+    }
+
+    /** When an active job's node stopped beating, and by when another node takes the job over. */
+    private record Lost(Instant resumeBy) {
+    }
+
+    /**
+     * An active job is shown as lost once its node has missed a heartbeat and the next one too (two intervals:
+     * one late beat on a busy machine is no alarm), or when its execution was already released for another node.
+     * Heartbeats are written on the scheduler's clock (real time), so they are judged on it too.
+     */
+    private Lost lost(JobRepository.Execution execution) {
+        Instant now = Instant.now();
+        if (execution == null || !execution.picked()) {
+            return new Lost(now.plus(options.pollingInterval()));
+        }
+        Instant beat = execution.lastHeartbeat();
+        if (beat == null || beat.plus(options.heartbeatInterval().multipliedBy(2)).isBefore(now)) {
+            Instant from = beat == null ? now : beat;
+            return new Lost(from.plus(options.resumeWithin()));
+        }
+        return null;
     }
 
     private Scheduler requireStarted() {

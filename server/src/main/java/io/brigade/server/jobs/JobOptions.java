@@ -22,10 +22,22 @@ public record JobOptions(int threads, Duration pollingInterval, Duration heartbe
         listener = listener == null ? JobListener.NONE : listener;
     }
 
-    /** Production defaults: 3 workers, 5 s polling, 30 s heartbeat, dead after 4 missed beats (2 min). */
+    /**
+     * Production defaults: 3 workers, 5 s polling, a 5 s heartbeat, dead after 6 missed beats (30 s). A dead
+     * node's job is then taken over within {@link #resumeWithin()} of its last beat: 45 s.
+     */
     public static JobOptions defaults() {
-        return new JobOptions(3, Duration.ofSeconds(5), Duration.ofSeconds(30), 4, Duration.ofSeconds(20),
+        return new JobOptions(3, Duration.ofSeconds(5), Duration.ofSeconds(5), 6, Duration.ofSeconds(20),
                 JobListener.NONE);
+    }
+
+    /**
+     * The bound on taking over the job of a node that died, counted from its last heartbeat: it is dead after
+     * {@code missedHeartbeats} intervals, db-scheduler looks for dead executions every second interval, and the
+     * released execution is picked at the next poll.
+     */
+    public Duration resumeWithin() {
+        return heartbeatInterval.multipliedBy(missedHeartbeats + 2L).plus(pollingInterval);
     }
 
     public JobOptions withThreads(int n) {

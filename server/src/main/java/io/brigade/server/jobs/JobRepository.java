@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code jobs} and {@code job_files} tables. Every write from a run is fenced by its attempt number. */
@@ -25,9 +27,15 @@ public final class JobRepository {
                          Instant runAt, Instant startedAt, Instant finishedAt) {
     }
 
-    /** A stored file with its content. */
-    public record FileRow(String name, String contentType, String content, int rows) {
+    /**
+     * A stored file: small ones with their {@code content}; large ones kept as {@code parts} slices of one gzip
+     * stream (content null), read with {@link #part}.
+     */
+    public record FileRow(String name, String contentType, String content, int rows, Integer parts) {
     }
+
+    /** How large a stored part of a compressed file is at most. */
+    static final int PART_BYTES = 8 << 20;
 
     private static final String COLUMNS = "job_id, org_id, type, status, progress, parameters, result, error, "
             + "checkpoint, attempt, created_at, run_at, started_at, finished_at";
@@ -81,6 +89,34 @@ public final class JobRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A job's execution in db-scheduler's table: whether a node holds it and when that node last beat. */
+    public record Execution(boolean picked, Instant lastHeartbeat) {
+    }
+
+    /** The executions of {@code jobIds} (jobs with none are left out). */
+    public Map<String, Execution> executions(Connection c, List<String> jobIds) throws SQLException {
+        Map<String, Execution> out = new HashMap<>();
+        for (int from = 0; from < jobIds.size(); from += 500) {
+            List<String> slice = jobIds.subList(from, Math.min(jobIds.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("SELECT task_instance, picked, last_heartbeat "
+                    + "FROM scheduled_tasks WHERE task_name = ? AND task_instance IN (" + Sql.marks(slice.size())
+                    + ")")) {
+                Object[] args = new Object[slice.size() + 1];
+                args[0] = JobEngine.TASK_NAME;
+                for (int i = 0; i < slice.size(); i++) {
+                    args[i + 1] = slice.get(i);
+                }
+                Sql.bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Execution(rs.getBoolean(2), Sql.instant(rs, "last_heartbeat")));
+                    }
                 }
             }
         }
@@ -161,12 +197,56 @@ public final class JobRepository {
         }
     }
 
-    public void putFile(Connection c, String jobId, String name, String contentType, String content, int rows)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_files WHERE job_id = ? AND name = ?")) {
-            Sql.bind(ps, jobId, name);
+    private static void deleteFile(Connection c, String jobId, String name) throws SQLException {
+        for (String table : new String[] {"job_file_parts", "job_files"}) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ? AND name = ?")) {
+                Sql.bind(ps, jobId, name);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Stores a gzip-compressed file from disk in parts of {@link #PART_BYTES}: one value per part, so no file is
+     * too large for the database and none is ever held whole.
+     */
+    public void putCompressedFile(Connection c, String jobId, String name, String contentType, Path gzip, int rows)
+            throws SQLException, IOException {
+        deleteFile(c, jobId, name);
+        long size = Files.size(gzip);
+        int parts = (int) Math.max(1, (size + PART_BYTES - 1) / PART_BYTES);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_files (job_id, name, content_type, content, "
+                + "rows_count, parts) VALUES (?,?,?,NULL,?,?)")) {
+            Sql.bind(ps, jobId, name, contentType, rows, parts);
             ps.executeUpdate();
         }
+        try (java.io.InputStream in = Files.newInputStream(gzip);
+             PreparedStatement ps = c.prepareStatement("INSERT INTO job_file_parts (job_id, name, part, bytes) "
+                     + "VALUES (?,?,?,?)")) {
+            for (int part = 0; part < parts; part++) {
+                Sql.bind(ps, jobId, name, part, in.readNBytes(PART_BYTES));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** One part of a compressed file (see {@link FileRow}). */
+    public byte[] part(Connection c, String jobId, String name, int part) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM job_file_parts WHERE job_id = ? "
+                + "AND name = ? AND part = ?")) {
+            Sql.bind(ps, jobId, name, part);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("part " + part + " of " + name + " of job " + jobId + " is missing");
+                }
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    public void putFile(Connection c, String jobId, String name, String contentType, String content, int rows)
+            throws SQLException {
+        deleteFile(c, jobId, name);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_files (job_id, name, content_type, content, "
                 + "rows_count) VALUES (?,?,?,?,?)")) {
             Sql.bind(ps, jobId, name, contentType, content, rows);
@@ -177,10 +257,7 @@ public final class JobRepository {
     /** Stores a file by streaming it from disk, so a large export never sits in memory whole. */
     public void putFile(Connection c, String jobId, String name, String contentType, Path content,
                         int rows) throws SQLException, IOException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_files WHERE job_id = ? AND name = ?")) {
-            Sql.bind(ps, jobId, name);
-            ps.executeUpdate();
-        }
+        deleteFile(c, jobId, name);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_files (job_id, name, content_type, content, "
                 + "rows_count) VALUES (?,?,?,?,?)");
              Reader reader = Files.newBufferedReader(content, StandardCharsets.UTF_8)) {
@@ -210,11 +287,12 @@ public final class JobRepository {
     public List<FileRow> fileContents(Connection c, String jobId) throws SQLException {
         List<FileRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, content_type, content, rows_count FROM job_files WHERE job_id = ? ORDER BY name")) {
+                "SELECT name, content_type, content, rows_count, parts FROM job_files WHERE job_id = ? ORDER BY name")) {
             Sql.bind(ps, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new FileRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                    out.add(new FileRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            Sql.nullableInt(rs, "parts")));
                 }
             }
         }

@@ -12,7 +12,6 @@ import io.brigade.server.http.Router;
 import io.brigade.server.org.Entitlement;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.Plan;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -90,7 +89,7 @@ public final class JobRoutes {
                 Map.of("Location", "/backoffice/v1/orgs/" + orgId + "/jobs/" + job.jobId()));
     }
 
-    /** One file as itself; several as a zip of them all. */
+    /** One file as itself; several as a zip of them all, written as it is sent. */
     private Reply result(Exchange ex) throws IOException {
         String orgId = org(ex);
         String jobId = ex.path("jobId");
@@ -99,29 +98,44 @@ public final class JobRoutes {
             throw new NotFoundException("a result file of job " + jobId);
         }
         if (files.size() == 1) {
-            return file(files.get(0));
+            return file(jobId, files.get(0));
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        Reply.Packed zipped = out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            // The entries are CSV: the fastest level still shrinks them several times.
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             for (JobRepository.FileRow f : files) {
                 zip.putNextEntry(new ZipEntry(f.name()));
-                zip.write(f.content().getBytes(StandardCharsets.UTF_8));
+                if (f.parts() == null) {
+                    zip.write(f.content().getBytes(StandardCharsets.UTF_8));
+                } else {
+                    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(engine.compressed(jobId, f),
+                            1 << 16)) {
+                        in.transferTo(zip);
+                    }
+                }
                 zip.closeEntry();
             }
-        }
-        return new Reply(200, bytes.toByteArray(), "application/zip",
+            zip.finish();
+        };
+        return new Reply(200, zipped, "application/zip",
                 Map.of("Content-Disposition", "attachment; filename=\"job-" + jobId + ".zip\""));
     }
 
     private Reply resultFile(Exchange ex) {
         String orgId = org(ex);
+        String jobId = ex.path("jobId");
         String name = ex.path("name");
-        return engine.files(orgId, ex.path("jobId")).stream().filter(f -> f.name().equals(name)).findFirst()
-                .map(JobRoutes::file).orElseThrow(() -> new NotFoundException("result file " + name));
+        return engine.files(orgId, jobId).stream().filter(f -> f.name().equals(name)).findFirst()
+                .map(f -> file(jobId, f)).orElseThrow(() -> new NotFoundException("result file " + name));
     }
 
-    private static Reply file(JobRepository.FileRow f) {
-        return new Reply(200, f.content().getBytes(StandardCharsets.UTF_8), f.contentType(),
-                Map.of("Content-Disposition", "attachment; filename=\"" + f.name() + "\""));
+    private Reply file(String jobId, JobRepository.FileRow f) {
+        Map<String, String> headers = Map.of("Content-Disposition", "attachment; filename=\"" + f.name() + "\"");
+        if (f.parts() != null) {
+            Reply.Gzipped stored = () -> engine.compressed(jobId, f);
+            return new Reply(200, stored, f.contentType(), headers);
+        }
+        return new Reply(200, f.content().getBytes(StandardCharsets.UTF_8), f.contentType(), headers);
     }
 }

@@ -67,8 +67,8 @@ public final class TenantMigrationRepository {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO menu_revisions (menu_id, revision_id, org_id, "
-                + "content, created_at) SELECT ?, revision_id, ?, content, created_at FROM menu_revisions "
-                + "WHERE menu_id = ?")) {
+                + "content, snapshot, name, currency, item_count, created_at) SELECT ?, revision_id, ?, content, "
+                + "snapshot, name, currency, item_count, created_at FROM menu_revisions WHERE menu_id = ?")) {
             Sql.bind(ps, newMenuId, targetOrgId, menuId);
             ps.executeUpdate();
         }

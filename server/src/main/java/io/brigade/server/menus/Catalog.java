@@ -32,6 +32,11 @@ public final class Catalog {
         }
     }
 
+    /** How many items and modifier options the revision has (what a cached catalog weighs). */
+    public int size() {
+        return items.size() + groupOfModifier.size();
+    }
+
     public MenuContent content() {
         return content;
     }

@@ -43,10 +43,10 @@ public final class MenuBackOfficeRoutes {
 
     public void register(Router router) {
         router.get(MENUS, Access.manager(), ex -> Reply.ok(new Data<>(overview(org(ex)))))
-                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.manager(), ex -> Reply.ok(new Data<>(
-                        database.read(c -> service.revision(c, org(ex), ex.path("menuId"), revisionId(ex))))))
+                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.manager(), ex -> Reply.streamed(
+                        service.revisionBody(org(ex), ex.path("menuId"), revisionId(ex))))
                 .post(MENUS + "/{menuId}/revisions", Access.manager(), ex -> Reply.created(service.createRevision(
-                        org(ex), ex.path("menuId"), ex.json(MenuContent.class))))
+                        org(ex), ex.path("menuId"), ex.streamedJson(MenuContent.class, MenuRoutes.MAX_MENU_BYTES))))
                 .post(MENUS + "/{menuId}/revisions/{revisionId}/publish", Access.manager(), ex -> {
                     PublishRequest body = ex.json(PublishRequest.class);
                     return Reply.ok(new Data<>(service.publish(org(ex), ex.path("menuId"), revisionId(ex),

@@ -15,8 +15,15 @@ import java.util.Optional;
 /** Menus, their immutable revisions (stored as JSON snapshots) and publications to channels. */
 public final class MenuRepository {
 
-    /** A stored revision: its JSON snapshot and when it was made. */
-    public record RevisionRow(String menuId, long revisionId, String content, Instant createdAt) {
+    /** A stored revision: its snapshot and when it was made. */
+    public record RevisionRow(String menuId, long revisionId, MenuSnapshot snapshot, Instant createdAt) {
+    }
+
+    /**
+     * What a publish or a webhook needs to know of a revision without opening its snapshot; {@code name} and
+     * {@code currency} are null for revisions stored before they were kept apart.
+     */
+    public record RevisionHeader(String menuId, long revisionId, Instant createdAt, String name, String currency) {
     }
 
     public void insertMenu(Connection c, String menuId, String orgId, String name, String currency, String draft,
@@ -39,28 +46,77 @@ public final class MenuRepository {
         }
     }
 
+    /**
+     * Stores a revision's compressed snapshot and makes it the menu's latest. The menu row's draft is cleared:
+     * the latest revision is what a revision without a body copies, so the menu is not stored twice.
+     */
     public void insertRevision(Connection c, String orgId, String menuId, long revisionId, String name,
-                               String currency, String content, Instant now) throws SQLException {
+                               String currency, byte[] snapshot, int itemCount, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO menu_revisions (menu_id, revision_id, org_id, "
-                + "content, created_at) VALUES (?,?,?,?,?)")) {
-            Sql.bind(ps, menuId, revisionId, orgId, content, now);
+                + "snapshot, name, currency, item_count, created_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            Sql.bind(ps, menuId, revisionId, orgId, snapshot, name, currency, itemCount, now);
             ps.executeUpdate();
         }
+        latest(c, menuId, revisionId, name, currency, now);
+    }
+
+    /** Stores revision {@code revisionId} as a copy of {@code fromRevisionId}, inside the database. */
+    public void copyRevision(Connection c, String menuId, long fromRevisionId, long revisionId, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO menu_revisions (menu_id, revision_id, org_id, "
+                + "content, snapshot, name, currency, item_count, created_at) SELECT menu_id, ?, org_id, content, "
+                + "snapshot, name, currency, item_count, ? FROM menu_revisions WHERE menu_id = ? AND revision_id = ?")) {
+            Sql.bind(ps, revisionId, now, menuId, fromRevisionId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE menus SET latest_revision = ?, draft = NULL, "
+                + "updated_at = ? WHERE menu_id = ?")) {
+            Sql.bind(ps, revisionId, now, menuId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void latest(Connection c, String menuId, long revisionId, String name, String currency, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE menus SET latest_revision = ?, name = ?, currency = ?, "
-                + "draft = ?, updated_at = ? WHERE menu_id = ?")) {
-            Sql.bind(ps, revisionId, name, currency, content, now, menuId);
+                + "draft = NULL, updated_at = ? WHERE menu_id = ?")) {
+            Sql.bind(ps, revisionId, name, currency, now, menuId);
             ps.executeUpdate();
         }
     }
 
     public Optional<RevisionRow> findRevision(Connection c, String orgId, String menuId, long revisionId)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT menu_id, revision_id, content, created_at "
+        try (PreparedStatement ps = c.prepareStatement("SELECT menu_id, revision_id, snapshot, content, created_at "
                 + "FROM menu_revisions WHERE org_id = ? AND menu_id = ? AND revision_id = ?")) {
             Sql.bind(ps, orgId, menuId, revisionId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new RevisionRow(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        Sql.instant(rs, "created_at"))) : Optional.empty();
+                return rs.next() ? Optional.of(new RevisionRow(rs.getString(1), rs.getLong(2),
+                        MenuSnapshot.of(rs.getBytes(3), rs.getString(4)), Sql.instant(rs, "created_at")))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** A revision's snapshot by menu id (unique across orgs), for the webhook dispatcher. */
+    public Optional<MenuSnapshot> findSnapshot(Connection c, String menuId, long revisionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT snapshot, content FROM menu_revisions "
+                + "WHERE menu_id = ? AND revision_id = ?")) {
+            Sql.bind(ps, menuId, revisionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(MenuSnapshot.of(rs.getBytes(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<RevisionHeader> findRevisionHeader(Connection c, String orgId, String menuId, long revisionId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT menu_id, revision_id, created_at, name, currency "
+                + "FROM menu_revisions WHERE org_id = ? AND menu_id = ? AND revision_id = ?")) {
+            Sql.bind(ps, orgId, menuId, revisionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new RevisionHeader(rs.getString(1), rs.getLong(2),
+                        Sql.instant(rs, "created_at"), rs.getString(4), rs.getString(5))) : Optional.empty();
             }
         }
     }

@@ -29,17 +29,25 @@ public final class MenuRoutes {
         this.service = service;
     }
 
+    /**
+     * The largest menu body taken: a 100,000-item menu with modifier groups, a pricing profile and availability
+     * rules per item is about 80 MB of JSON. Menu bodies are parsed as they arrive.
+     */
+    public static final long MAX_MENU_BYTES = 128L << 20;
+
     public void register(Router router) {
-        router.post(MENUS, Access.scope(MENUS_WRITE), ex -> Reply.created(service.createMenu(org(ex), ex.json(MenuContent.class))))
+        router.post(MENUS, Access.scope(MENUS_WRITE), ex -> Reply.created(service.createMenu(org(ex),
+                        ex.streamedJson(MenuContent.class, MAX_MENU_BYTES))))
                 .get(MENUS + "/headers", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex))))
                 .get(MENUS + "/published", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex).stream()
                         .filter(h -> h.publishedRevisionId() != null).toList())))
                 .get(MENUS + "/{menuId}/current", Access.scope(MENUS_READ),
-                        ex -> Reply.ok(new Data<>(service.current(org(ex), ex.path("menuId")))))
-                .post(MENUS + "/{menuId}/revisions", Access.scope(MENUS_WRITE), ex -> Reply.created(service.createRevision(org(ex),
-                        ex.path("menuId"), ex.body().length == 0 ? null : ex.json(MenuContent.class))))
-                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(database.read(
-                        c -> service.revision(c, org(ex), ex.path("menuId"), revisionId(ex))))))
+                        ex -> Reply.streamed(service.currentBody(org(ex), ex.path("menuId"))))
+                .post(MENUS + "/{menuId}/revisions", Access.scope(MENUS_WRITE), ex -> Reply.created(
+                        service.createRevision(org(ex), ex.path("menuId"),
+                                ex.streamedJsonIfAny(MenuContent.class, MAX_MENU_BYTES))))
+                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.scope(MENUS_READ), ex -> Reply.streamed(
+                        service.revisionBody(org(ex), ex.path("menuId"), revisionId(ex))))
                 .post(MENUS + "/{menuId}/revisions/{revisionId}/publish",
                         Access.scope(MENUS_WRITE).channelsInBody("salesChannelIds"), ex -> {
                     PublishRequest body = ex.json(PublishRequest.class);

@@ -1,5 +1,7 @@
 package io.brigade.server.menus;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.menus.AvailabilityOverride;
 import io.brigade.protocol.menus.Category;
@@ -19,6 +21,7 @@ import io.brigade.server.domain.Bounds;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.domain.Validation;
+import io.brigade.server.http.Reply;
 import io.brigade.server.org.OrgRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +43,7 @@ import java.util.function.Consumer;
 /** Menus: drafts become immutable numbered revisions, which are published to sales channels. */
 public final class MenuService {
     private static final int MAX_CACHED_REVISIONS = 2_000;
+    private static final long MAX_CACHED_ITEMS = 250_000;
 
     /**
      * Sizes a menu's text must fit (MenuColumnSizesTest compares them with the database): its name (menus.name),
@@ -54,8 +58,10 @@ public final class MenuService {
     private final MenuRepository repository;
     private final OrgRepository orgs;
     private final Clock clock;
-    // Revisions never change once written, so a parsed revision can be cached without invalidation.
-    private final ConcurrentHashMap<String, Catalog> catalogs = new ConcurrentHashMap<>();
+    // Revisions never change once written, so a parsed revision can be cached without invalidation. The cache
+    // is bounded by items, not revisions: one 100,000-item menu weighs as much as a thousand small ones.
+    private final Cache<String, Catalog> catalogs = Caffeine.newBuilder().maximumWeight(MAX_CACHED_ITEMS)
+            .weigher((String key, Catalog catalog) -> Math.max(1, catalog.size())).build();
     private final Set<String> published = ConcurrentHashMap.newKeySet();
 
     private final List<MenuPublishObserver> publishObservers;
@@ -82,38 +88,71 @@ public final class MenuService {
         String menuId = Ids.uuid();
         Instant now = clock.instant();
         boolean hasItems = !Catalog.nonNull(content.categories()).isEmpty();
+        // Compressed before the transaction: the snapshot holds the menu only, not its ids or time.
+        byte[] snapshot = hasItems ? MenuSnapshot.encode(content) : null;
         return database.inTransaction(c -> {
-            repository.insertMenu(c, menuId, orgId, content.name(), content.currency(), json(content), now);
+            repository.insertMenu(c, menuId, orgId, content.name(), content.currency(), hasItems ? null
+                    : json(content), now);
             if (hasItems) {
-                repository.insertRevision(c, orgId, menuId, 1, content.name(), content.currency(), json(content), now);
+                repository.insertRevision(c, orgId, menuId, 1, content.name(), content.currency(), snapshot,
+                        itemCount(content), now);
                 return new MenuCreated(menuId, 1L);
             }
             return new MenuCreated(menuId, null);
         });
     }
 
-    /** Snapshots {@code request} (or, when null, the stored draft) as the next revision. */
+    /**
+     * Snapshots {@code request} as the next revision; when null, the latest revision is copied (inside the
+     * database), or, for a menu without one, its stored draft.
+     */
     public MenuCreated createRevision(String orgId, String menuId, MenuContent request) {
+        // Another org's menu is "not found" before its body is judged: a refusal must not tell that it exists.
+        if (!database.read(c -> repository.menuExists(c, orgId, menuId))) {
+            throw new NotFoundException("menu " + menuId);
+        }
+        MenuContent content = request == null ? null : normalise(requireCategories(request));
+        byte[] snapshot = content == null ? null : MenuSnapshot.encode(content);
+        Instant now = clock.instant();
         return database.inTransaction(c -> {
             long latest = repository.lockLatestRevision(c, orgId, menuId)
                     .orElseThrow(() -> new NotFoundException("menu " + menuId));
-            MenuContent source = request;
-            if (source == null) {
-                String draft = repository.draft(c, orgId, menuId).orElse(null);
-                source = draft == null ? null : parse(draft);
-            }
-            if (source == null || Catalog.nonNull(source.categories()).isEmpty()) {
-                throw InvalidInputException.unprocessable("categories",
-                        "a revision needs at least one category with items");
-            }
-            MenuContent content = normalise(source);
             long next = latest + 1;
-            repository.insertRevision(c, orgId, menuId, next, content.name(), content.currency(), json(content),
-                    clock.instant());
+            if (content != null) {
+                repository.insertRevision(c, orgId, menuId, next, content.name(), content.currency(), snapshot,
+                        itemCount(content), now);
+            } else if (latest > 0) {
+                repository.copyRevision(c, menuId, latest, next, now);
+            } else {
+                String draft = repository.draft(c, orgId, menuId).orElse(null);
+                MenuContent fromDraft = normalise(requireCategories(draft == null ? null : parse(draft)));
+                repository.insertRevision(c, orgId, menuId, next, fromDraft.name(), fromDraft.currency(),
+                        MenuSnapshot.encode(fromDraft), itemCount(fromDraft), now);
+            }
             return new MenuCreated(menuId, next);
         });
     }
 
+    private static MenuContent requireCategories(MenuContent source) {
+        if (source == null || Catalog.nonNull(source.categories()).isEmpty()) {
+            throw InvalidInputException.unprocessable("categories",
+                    "a revision needs at least one category with items");
+        }
+        return source;
+    }
+
+    private static int itemCount(MenuContent content) {
+        int n = 0;
+        for (Category category : Catalog.nonNull(content.categories())) {
+            n += Catalog.nonNull(category.items()).size();
+        }
+        return n;
+    }
+
+    /**
+     * Publishes a revision to channels. The revision is not opened: the webhook event refers to it and the
+     * dispatcher streams its snapshot when it posts, so a 100,000-item menu publishes as fast as a small one.
+     */
     public List<Publication> publish(String orgId, String menuId, long revisionId, List<String> salesChannelIds) {
         Validation v = new Validation();
         if (salesChannelIds == null || salesChannelIds.isEmpty()) {
@@ -122,7 +161,7 @@ public final class MenuService {
         v.throwIfMalformed();
         Instant now = clock.instant();
         List<Publication> publications = database.inTransaction(c -> {
-            MenuRevision published = revision(c, orgId, menuId, revisionId);
+            MenuRepository.RevisionHeader published = revisionHeader(c, orgId, menuId, revisionId);
             List<Publication> out = new ArrayList<>();
             Validation unknown = new Validation();
             for (int i = 0; i < salesChannelIds.size(); i++) {
@@ -146,6 +185,19 @@ public final class MenuService {
         return publications;
     }
 
+    /** A revision's header; its name and currency are read from the snapshot for revisions stored before. */
+    private MenuRepository.RevisionHeader revisionHeader(Connection c, String orgId, String menuId, long revisionId)
+            throws SQLException {
+        MenuRepository.RevisionHeader header = repository.findRevisionHeader(c, orgId, menuId, revisionId)
+                .orElseThrow(() -> new NotFoundException("revision " + revisionId + " of menu " + menuId));
+        if (header.currency() != null) {
+            return header;
+        }
+        MenuContent content = revision(c, orgId, menuId, revisionId).menu();
+        return new MenuRepository.RevisionHeader(menuId, revisionId, header.createdAt(), content.name(),
+                content.currency());
+    }
+
     /** The content of the menu's newest revision; empty if the org has no such menu or it has no revision yet. */
     public Optional<MenuContent> latestContent(String orgId, String menuId) {
         return database.read(c -> {
@@ -158,27 +210,62 @@ public final class MenuService {
         });
     }
 
+    /** A revision parsed whole (jobs that edit a menu); the API streams revisions instead ({@link #revisionBody}). */
     public MenuRevision revision(Connection c, String orgId, String menuId, long revisionId) throws SQLException {
-        MenuRepository.RevisionRow row = repository.findRevision(c, orgId, menuId, revisionId)
-                .orElseThrow(() -> new NotFoundException("revision " + revisionId + " of menu " + menuId));
-        return new MenuRevision(row.menuId(), row.revisionId(), row.createdAt(), parse(row.content()));
+        MenuRepository.RevisionRow row = stored(c, orgId, menuId, revisionId);
+        return new MenuRevision(row.menuId(), row.revisionId(), row.createdAt(), row.snapshot().parse());
     }
 
+    private MenuRepository.RevisionRow stored(Connection c, String orgId, String menuId, long revisionId)
+            throws SQLException {
+        return repository.findRevision(c, orgId, menuId, revisionId)
+                .orElseThrow(() -> new NotFoundException("revision " + revisionId + " of menu " + menuId));
+    }
+
+    /**
+     * A revision as the API answers it ({@code {"data": MenuRevision}}), written from its compressed snapshot
+     * as the response goes out: the menu is never parsed, and only its compressed bytes are held.
+     */
+    public Reply.Streamed revisionBody(String orgId, String menuId, long revisionId) {
+        MenuRepository.RevisionRow row = database.read(c -> stored(c, orgId, menuId, revisionId));
+        return out -> row.snapshot().writeRevision(row.menuId(), row.revisionId(), row.createdAt(), out);
+    }
+
+    /** The current published revision of a menu, as {@link #revisionBody} writes it. */
+    public Reply.Streamed currentBody(String orgId, String menuId) {
+        MenuRepository.RevisionRow row = database.read(c -> currentRow(c, orgId, menuId));
+        return out -> row.snapshot().writeRevision(row.menuId(), row.revisionId(), row.createdAt(), out);
+    }
+
+    /** The current published revision of a menu, parsed whole (tools and benchmarks that work on its content). */
     public MenuRevision current(String orgId, String menuId) {
-        return database.read(c -> {
-            if (!repository.menuExists(c, orgId, menuId)) {
-                throw new NotFoundException("menu " + menuId);
-            }
-            long revisionId = repository.currentRevision(c, orgId, menuId)
-                    .orElseThrow(() -> new NotFoundException("a published revision of menu " + menuId));
-            return revision(c, orgId, menuId, revisionId);
-        });
+        MenuRepository.RevisionRow row = database.read(c -> currentRow(c, orgId, menuId));
+        return new MenuRevision(row.menuId(), row.revisionId(), row.createdAt(), row.snapshot().parse());
+    }
+
+    private MenuRepository.RevisionRow currentRow(Connection c, String orgId, String menuId) throws SQLException {
+        if (!repository.menuExists(c, orgId, menuId)) {
+            throw new NotFoundException("menu " + menuId);
+        }
+        long revisionId = repository.currentRevision(c, orgId, menuId)
+                .orElseThrow(() -> new NotFoundException("a published revision of menu " + menuId));
+        return stored(c, orgId, menuId, revisionId);
+    }
+
+    /** Writes a revision's menu JSON (the webhook's {@code menu}); false when there is no such revision. */
+    public boolean writeMenu(String menuId, long revisionId, java.io.OutputStream out) throws java.io.IOException {
+        Optional<MenuSnapshot> snapshot = database.read(c -> repository.findSnapshot(c, menuId, revisionId));
+        if (snapshot.isEmpty()) {
+            return false;
+        }
+        snapshot.get().writeTo(out);
+        return true;
     }
 
     /** The parsed revision a sale was rung against, or empty if it does not exist in this org. */
     public Optional<Catalog> catalog(Connection c, String orgId, String menuId, long revisionId) throws SQLException {
         String key = orgId + '/' + menuId + '/' + revisionId;
-        Catalog cached = catalogs.get(key);
+        Catalog cached = catalogs.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -186,10 +273,7 @@ public final class MenuService {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        Catalog catalog = new Catalog(parse(row.get().content()));
-        if (catalogs.size() >= MAX_CACHED_REVISIONS) {
-            catalogs.clear();
-        }
+        Catalog catalog = new Catalog(row.get().snapshot().parse());
         catalogs.put(key, catalog);
         return Optional.of(catalog);
     }

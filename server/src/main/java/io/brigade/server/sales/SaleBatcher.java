@@ -1,9 +1,11 @@
 package io.brigade.server.sales;
 
 import io.brigade.server.db.Database;
+import io.brigade.server.db.DatabaseUnavailableException;
 import io.brigade.server.domain.DomainException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,8 +133,10 @@ public final class SaleBatcher implements AutoCloseable {
         try {
             results = commit(batch);
         } catch (SQLException | RuntimeException e) {
-            // The transaction itself failed (the connection, the commit): none of the batch is stored.
-            SaleNotStored failure = SaleNotStored.after(e);
+            // The transaction itself failed (the connection, the commit): none of the batch is stored. A lost
+            // connection (a failover) is a retry for the pushers; their keys find any sale that did commit.
+            RuntimeException failure = DatabaseUnavailableException.from(e).<RuntimeException>map(u -> u)
+                    .orElseGet(() -> SaleNotStored.after(e));
             batch.forEach(p -> p.outcome().completeExceptionally(failure));
             return;
         }
@@ -165,10 +169,23 @@ public final class SaleBatcher implements AutoCloseable {
                 c.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                if (c.isClosed()) {
+                    // The pool closed it as broken (a lost server): what failed first may have been swallowed by
+                    // a step, so say plainly that the connection went.
+                    SQLException lost = new SQLTransientConnectionException("the connection was lost", "08003");
+                    lost.addSuppressed(e);
+                    throw lost;
+                }
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                if (!c.isClosed()) {
+                    c.setAutoCommit(true);
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import io.brigade.protocol.Problem;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.server.analytics.SaleRollups;
+import io.brigade.server.cache.CacheVersionRepository;
 import io.brigade.server.db.Database;
 import io.brigade.server.domain.DomainException;
 import io.brigade.server.domain.InvalidInputException;
@@ -18,6 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Imports historical sales of one org (a chain bringing its history from an old POS, or a backfill).
@@ -31,12 +37,14 @@ public final class SaleImport {
     /** Rejections listed in a summary; more are only counted. */
     static final int MAX_LISTED_REJECTIONS = 1_000;
     private static final String CANCELLED_REASON = "imported as cancelled";
+    private static final int VALIDATORS = 4;
 
     private final Database database;
     private final OrgRepository orgs;
     private final SaleIntake intake;
     private final SaleRepository sales;
     private final SaleRollups rollups;
+    private final CacheVersionRepository cacheVersions = new CacheVersionRepository();
     private final Clock clock;
     private final int chunkSize;
 
@@ -94,35 +102,106 @@ public final class SaleImport {
         long cancelled = 0;
         long rejected = 0;
         List<Rejection> rejections = new ArrayList<>();
-        List<Entry> chunk = new ArrayList<>(chunkSize);
-        while (entries.hasNext()) {
-            chunk.clear();
-            while (chunk.size() < chunkSize && entries.hasNext()) {
-                chunk.add(entries.next());
-            }
-            read += chunk.size();
-            List<Rejection> refused = new ArrayList<>();
-            List<SaleRecord> accepted = database.read(c -> validate(c, orgId, chunk, refused));
-            if (!accepted.isEmpty()) {
-                database.inTransaction(c -> {
-                    write(c, orgId, accepted);
-                    return null;
-                });
-            }
-            imported += accepted.size();
-            cancelled += accepted.stream().filter(r -> r.status() == SaleStatus.SALE_CANCELLED).count();
-            rejected += refused.size();
-            for (Rejection r : refused) {
-                if (rejections.size() < MAX_LISTED_REJECTIONS) {
-                    rejections.add(r);
+        // The next chunk is read and validated while the previous one is written: validation is mostly round
+        // trips to the database (a sale's channel and property), so its slices run on several connections.
+        ExecutorService validators = Executors.newFixedThreadPool(VALIDATORS, daemon("import-validate"));
+        ExecutorService writer = Executors.newSingleThreadExecutor(daemon("import-write"));
+        try {
+            Future<?> writing = null;
+            while (entries.hasNext()) {
+                List<Entry> chunk = new ArrayList<>(chunkSize);
+                while (chunk.size() < chunkSize && entries.hasNext()) {
+                    chunk.add(entries.next());
+                }
+                read += chunk.size();
+                List<Rejection> refused = new ArrayList<>();
+                List<SaleRecord> accepted = validateInSlices(validators, orgId, chunk, refused);
+                await(writing);
+                if (!accepted.isEmpty()) {
+                    long importedBefore = imported;
+                    long rejectedAfter = rejected + refused.size();
+                    long last = chunk.get(chunk.size() - 1).index();
+                    writing = writer.submit(() -> {
+                        database.inTransaction(c -> {
+                            write(c, orgId, accepted);
+                            return null;
+                        });
+                        if (progress != null) {
+                            progress.committed(last, importedBefore + accepted.size(), rejectedAfter);
+                        }
+                        return null;
+                    });
+                } else {
+                    writing = null;
+                    if (progress != null) {
+                        progress.committed(chunk.get(chunk.size() - 1).index(), imported, rejected + refused.size());
+                    }
+                }
+                imported += accepted.size();
+                cancelled += accepted.stream().filter(r -> r.status() == SaleStatus.SALE_CANCELLED).count();
+                rejected += refused.size();
+                for (Rejection r : refused) {
+                    if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                        rejections.add(r);
+                    }
                 }
             }
-            if (progress != null) {
-                progress.committed(chunk.get(chunk.size() - 1).index(), imported, rejected);
-            }
+            await(writing);
+        } finally {
+            validators.shutdownNow();
+            writer.shutdownNow();
         }
         return new Summary(orgId, read, imported, cancelled, rejected, List.copyOf(rejections),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Validates a chunk in up to {@link #VALIDATORS} slices at once; accepted sales keep the chunk's order. */
+    private List<SaleRecord> validateInSlices(ExecutorService validators, String orgId, List<Entry> chunk,
+                                              List<Rejection> refused) {
+        int slices = Math.min(VALIDATORS, Math.max(1, chunk.size() / 100));
+        int size = (chunk.size() + slices - 1) / slices;
+        List<Future<List<SaleRecord>>> parts = new ArrayList<>();
+        List<List<Rejection>> refusals = new ArrayList<>();
+        for (int from = 0; from < chunk.size(); from += size) {
+            List<Entry> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
+            List<Rejection> sliceRefused = new ArrayList<>();
+            refusals.add(sliceRefused);
+            parts.add(validators.submit(() -> database.read(c -> validate(c, orgId, slice, sliceRefused))));
+        }
+        List<SaleRecord> accepted = new ArrayList<>(chunk.size());
+        for (Future<List<SaleRecord>> part : parts) {
+            accepted.addAll(await(part));
+        }
+        refusals.forEach(refused::addAll);
+        return accepted;
+    }
+
+    private static <T> T await(Future<T> future) {
+        if (future == null) {
+            return null;
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private List<SaleRecord> validate(Connection c, String orgId, List<Entry> chunk, List<Rejection> refused)
@@ -170,5 +249,7 @@ public final class SaleImport {
             }
         }
         rollups.addImported(c, orgId, records);
+        // Servers running beside the import serve no cached order list without these sales.
+        cacheVersions.bump(c, List.of(orgId));
     }
 }

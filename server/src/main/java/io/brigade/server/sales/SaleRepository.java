@@ -208,19 +208,29 @@ public final class SaleRepository {
             + "menu_revision_id, total_charges, total_discounts, total_refunds, total_sale_amount, total_paid_amount, "
             + "metadata, status, payment_mismatch";
 
-    public List<SaleHeader> headers(Connection c, String orgId, String salesChannelId, LocalDate from, LocalDate to)
-            throws SQLException {
-        List<SaleHeader> out = new ArrayList<>();
+    /** Takes sale headers one at a time. */
+    @FunctionalInterface
+    public interface HeaderSink {
+        void accept(SaleHeader header) throws java.io.IOException;
+    }
+
+    /**
+     * Hands over the headers of a channel's sales in a business-date range, in time order, one at a time: a
+     * year of a busy channel is a million sales. Inside a transaction PostgreSQL sends them in pieces of
+     * {@code fetchSize} instead of all at once.
+     */
+    public void eachHeader(Connection c, String orgId, String salesChannelId, LocalDate from, LocalDate to,
+                           HeaderSink sink) throws SQLException, java.io.IOException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + HEADER_COLUMNS + " FROM sales WHERE org_id = ? "
                 + "AND sales_channel_id = ? AND business_date BETWEEN ? AND ? ORDER BY date_time, sale_id")) {
+            ps.setFetchSize(2_000);
             Sql.bind(ps, orgId, salesChannelId, from, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(header(rs));
+                    sink.accept(header(rs));
                 }
             }
         }
-        return out;
     }
 
     public Optional<SaleHeader> header(Connection c, String orgId, String saleId) throws SQLException {

@@ -189,7 +189,11 @@ public final class SaleService implements AutoCloseable {
         return new PushedSale(row.saleId(), row.body().getBytes(StandardCharsets.UTF_8), true);
     }
 
-    public java.util.List<SaleHeader> list(String orgId, String salesChannelId, String from, String to) {
+    /**
+     * A channel's sales in a business-date range (the reconciler's daily pull), checked now and read when the
+     * answer is written: {@link Headers#forEach} streams them from the database in time order.
+     */
+    public Headers list(String orgId, String salesChannelId, String from, String to) {
         Validation v = new Validation();
         LocalDate fromDate = date(from, "fromDate", v);
         LocalDate toDate = date(to, "toDate", v);
@@ -200,11 +204,22 @@ public final class SaleService implements AutoCloseable {
             v.error("toDate", "a range may span at most 366 days");
         }
         v.throwIfMalformed();
-        return database.read(c -> {
-            orgs.findChannel(c, orgId, salesChannelId)
-                    .orElseThrow(() -> new NotFoundException("sales channel " + salesChannelId));
-            return sales.headers(c, orgId, salesChannelId, fromDate, toDate);
+        database.read(c -> orgs.findChannel(c, orgId, salesChannelId))
+                .orElseThrow(() -> new NotFoundException("sales channel " + salesChannelId));
+        return sink -> database.inTransaction(c -> {
+            try {
+                sales.eachHeader(c, orgId, salesChannelId, fromDate, toDate, sink);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
         });
+    }
+
+    /** The headers of a listing, read as they are taken. */
+    @FunctionalInterface
+    public interface Headers {
+        void forEach(SaleRepository.HeaderSink sink);
     }
 
     private static LocalDate date(String value, String field, Validation v) {

@@ -4,6 +4,7 @@ import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleStatus;
 import io.brigade.server.analytics.SaleRollups;
 import io.brigade.server.availability.SnoozeCheck;
+import io.brigade.server.cache.CacheVersionRepository;
 import io.brigade.server.db.DataAccessException;
 import io.brigade.server.inventory.StockDecrement;
 import io.brigade.server.kitchen.KitchenTickets;
@@ -26,15 +27,17 @@ public final class SaleSteps {
     private final KitchenTickets kitchen;
     private final WebhookOutbox outbox;
     private final SaleRollups rollups;
+    private final CacheVersionRepository cacheVersions;
 
     public SaleSteps(SaleRepository sales, SnoozeCheck snoozes, StockDecrement stock, KitchenTickets kitchen,
-                     WebhookOutbox outbox, SaleRollups rollups) {
+                     WebhookOutbox outbox, SaleRollups rollups, CacheVersionRepository cacheVersions) {
         this.sales = sales;
         this.snoozes = snoozes;
         this.stock = stock;
         this.kitchen = kitchen;
         this.outbox = outbox;
         this.rollups = rollups;
+        this.cacheVersions = cacheVersions;
     }
 
     /**
@@ -72,6 +75,9 @@ public final class SaleSteps {
         outbox.announceSales(c, records);
         // 7. Analytics rollups and the server's own order_placed events.
         rollups.addNewSales(c, records);
+        // 8. The orgs' cache versions: every node's cached v1 answers (orders, stock) of these orgs are out of
+        //    date from this commit on. Last, so the version rows are locked only for the commit itself.
+        cacheVersions.bump(c, orgIds(records));
         return refused;
     }
 
@@ -84,6 +90,7 @@ public final class SaleSteps {
         kitchen.statusChanged(c, orgId, after, before);
         outbox.announceStatusChange(c, orgId, after, reported, reportedByPos);
         rollups.statusChanged(c, orgId, after, before);
+        cacheVersions.bump(c, List.of(orgId));
     }
 
     private void claimKeys(Connection c, List<NewSale> batch) throws SQLException {
@@ -113,6 +120,14 @@ public final class SaleSteps {
             }
             throw e;
         }
+    }
+
+    private static java.util.Set<String> orgIds(List<SaleRecord> records) {
+        java.util.Set<String> orgs = new java.util.TreeSet<>();
+        for (SaleRecord r : records) {
+            orgs.add(r.orgId());
+        }
+        return orgs;
     }
 
     private static List<SaleRecord> records(List<NewSale> batch) {

@@ -17,16 +17,16 @@ public final class DeliveryRepository {
     static final String EXPIRED = "EXPIRED";
 
     /** A claimed delivery with everything needed to post it. */
-    public record Claimed(long deliveryId, String eventId, String eventType, String payload, Instant eventCreatedAt,
-                          int attempts, String subscriptionId, String callbackUrl, String sealedSecret,
-                          String origin) {
+    public record Claimed(long deliveryId, String eventId, String eventType, String payload, String attachment,
+                          Instant eventCreatedAt, int attempts, String subscriptionId, String callbackUrl,
+                          String sealedSecret, String origin) {
     }
 
     public void insertEvent(Connection c, String eventId, String orgId, String eventType, String propertyId,
-                            String payload, Instant occurredAt, Instant now) throws SQLException {
+                            String payload, String attachment, Instant occurredAt, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_events (event_id, org_id, event_type, "
-                + "property_id, payload, occurred_at, created_at) VALUES (?,?,?,?,?,?,?)")) {
-            Sql.bind(ps, eventId, orgId, eventType, propertyId, payload, occurredAt, now);
+                + "property_id, payload, attachment, occurred_at, created_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            Sql.bind(ps, eventId, orgId, eventType, propertyId, payload, attachment, occurredAt, now);
             ps.executeUpdate();
         }
     }
@@ -91,7 +91,7 @@ public final class DeliveryRepository {
         }
         List<Claimed> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT d.delivery_id, d.event_id, e.event_type, e.payload, "
-                + "e.created_at, d.attempts, s.subscription_id, s.callback_url, s.secret_box, s.origin "
+                + "e.attachment, e.created_at, d.attempts, s.subscription_id, s.callback_url, s.secret_box, s.origin "
                 + "FROM webhook_deliveries d JOIN webhook_events e ON e.event_id = d.event_id "
                 + "JOIN webhook_subscriptions s ON s.subscription_id = d.subscription_id "
                 + "WHERE d.lease_owner = ? AND d.state = 'PENDING' ORDER BY d.delivery_id")) {
@@ -99,8 +99,8 @@ public final class DeliveryRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            Sql.instant(rs, "created_at"), rs.getInt(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10)));
+                            rs.getString(5), Sql.instant(rs, "created_at"), rs.getInt(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11)));
                 }
             }
         }

@@ -62,6 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Condition nudged = lock.newCondition();
     private final AtomicInteger hints = new AtomicInteger();
     private volatile boolean running;
+    private volatile MenuAttachment.Source attachments = (menuId, revisionId, out) -> false;
     private Thread loop;
 
     public Dispatcher(Database database, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
@@ -102,6 +103,11 @@ public final class Dispatcher implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10))
                 .callTimeout(Duration.ofSeconds(10))
                 .connectionPool(new ConnectionPool(threads * 2, 1, TimeUnit.MINUTES));
+    }
+
+    /** Where events that carry a menu by reference (menu.published.v1) get the revision's JSON. */
+    public void menus(MenuAttachment.Source source) {
+        this.attachments = source;
     }
 
     /** Tells the polling loop that new deliveries may be due (called after the transaction that queued them committed). */
@@ -287,21 +293,42 @@ public final class Dispatcher implements AutoCloseable {
             return new Outcome(d, at, null, 0, "callback URL refused: " + refusal, null, null, false);
         }
         String timestamp = TIMESTAMP.format(at);
-        String signature;
+        String secret;
         try {
-            signature = WebhookSignature.sign(secrets.open(d.sealedSecret()), timestamp, d.payload());
+            secret = secrets.open(d.sealedSecret());
         } catch (IllegalStateException e) {
             return new Outcome(d, at, null, 0, "the signing secret cannot be decrypted with this server's master key",
                     null, null, false);
         }
+        MenuAttachment.Body sent;
+        if (d.attachment() == null) {
+            sent = new MenuAttachment.Body(d.payload().getBytes(StandardCharsets.UTF_8), false,
+                    WebhookSignature.sign(secret, timestamp, d.payload()));
+        } else {
+            try {
+                sent = MenuAttachment.render(d.payload(), d.attachment(), attachments,
+                        WebhookSignature.signer(secret, timestamp));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not put the attachment of event {} into its body", d.eventId(), e);
+                sent = null;
+            }
+            if (sent == null) {
+                return new Outcome(d, at, null, 0, "the menu revision of this event could not be read", null, null,
+                        false);
+            }
+        }
+        String signature = sent.signature();
         Request.Builder request = new Request.Builder().url(d.callbackUrl())
-                .post(RequestBody.create(d.payload().getBytes(StandardCharsets.UTF_8), JSON))
+                .post(RequestBody.create(sent.bytes(), JSON))
                 .header("User-Agent", "Brigade-Webhooks/1")
                 .header("X-Flipdish-Event-Type", d.eventType())
                 .header("X-Flipdish-Event-Version", EventTypes.version(d.eventType()))
                 .header("X-Flipdish-Timestamp", timestamp)
                 .header(WebhookSignature.HEADER, signature)
                 .header("X-Flipdish-Idempotency-Key", d.eventId());
+        if (sent.gzip()) {
+            request.header("Content-Encoding", "gzip");
+        }
         if (Subscription.BACK_OFFICE.equals(d.origin())) {
             request.header("X-FoodFlex-Signature", signature);
         }

@@ -3,10 +3,10 @@ package io.brigade.server.webhooks;
 import io.brigade.protocol.org.SalesChannel;
 import io.brigade.protocol.sales.SaleHeader;
 import io.brigade.protocol.sales.SaleStatus;
-import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.menus.Publication;
 import io.brigade.server.Ids;
 import io.brigade.server.menus.MenuPublishObserver;
+import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.org.OrgRepository;
 import io.brigade.server.sales.SaleRecord;
 import java.sql.Connection;
@@ -123,17 +123,21 @@ public final class WebhookOutbox implements MenuPublishObserver {
         store(c, orgId, e, clock.instant(), target.get().subscriptionIds());
     }
 
-    /** menu.published.v1 with the full published snapshot and its top-level {@code currency}. */
+    /**
+     * menu.published.v1 with the full published snapshot and its top-level {@code currency}. The outbox row
+     * holds {@code "menu":null} and a reference to the revision; the dispatcher streams the snapshot (in the
+     * API's own shape) into that place when it posts, so a 100,000-item menu is not copied per event.
+     */
     @Override
-    public void published(Connection c, String orgId, Publication p, MenuRevision revision) throws SQLException {
+    public void published(Connection c, String orgId, Publication p, MenuRepository.RevisionHeader revision)
+            throws SQLException {
         Optional<Target> target = target(c, orgId, p.salesChannelId(), EventTypes.MENU_PUBLISHED);
         if (target.isPresent()) {
             store(c, orgId, Envelope.forChannel(EventTypes.MENU_PUBLISHED, orgId, target.get().channel())
                     .with("menuId", p.menuId()).with("menuRevisionId", p.menuRevisionId())
-                    .with("menuPublishId", p.menuPublishId()).with("currency", revision.menu().currency())
-                    // The snapshot in the API's own shape (the menu read leaves out null fields).
-                    .with("menu", io.brigade.protocol.Json.mapper().valueToTree(revision.menu())), clock.instant(),
-                    target.get().subscriptionIds());
+                    .with("menuPublishId", p.menuPublishId()).with("currency", revision.currency())
+                    .with(MenuAttachment.FIELD, null), clock.instant(), target.get().subscriptionIds(),
+                    MenuAttachment.reference(p.menuId(), p.menuRevisionId()));
         }
     }
 
@@ -186,10 +190,15 @@ public final class WebhookOutbox implements MenuPublishObserver {
 
     private String store(Connection c, String orgId, Envelope envelope, Instant occurredAt, List<String> subs)
             throws SQLException {
+        return store(c, orgId, envelope, occurredAt, subs, null);
+    }
+
+    private String store(Connection c, String orgId, Envelope envelope, Instant occurredAt, List<String> subs,
+                         String attachment) throws SQLException {
         String eventId = Ids.uuid();
         Instant now = clock.instant();
         deliveries.insertEvent(c, eventId, orgId, envelope.eventType(), envelope.propertyId(), envelope.toJson(),
-                occurredAt, now);
+                attachment, occurredAt, now);
         deliveries.insertDeliveries(c, eventId, orgId, subs, now);
         return eventId;
     }

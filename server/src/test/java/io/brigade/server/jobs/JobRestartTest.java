@@ -68,6 +68,7 @@ class JobRestartTest {
             assertEquals("active", active.get("status").asText(), active.toString());
             assertEquals(70, active.get("progress").asInt());
             assertTrue(active.has("startedAt"));
+            assertFalse(active.has("statusDetail"), "its node is alive");
             return new Started(jobId, ids);
         } finally {
             first.close();
@@ -145,5 +146,37 @@ class JobRestartTest {
             crashed.close();
         }
         completeOnANewServer(url, user, s);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void aJobWhoseNodeStoppedHeartbeatingIsShownAsNodeLostWithWhenItResumes(String db) throws Exception {
+        String url = TestDatabases.freshUrl(db);
+        String user = TestDatabases.user(db);
+        Started s = runUntilStoppedAt70(url, user);
+        Instant lastBeat = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Database database = Database.open(url, user, null);
+        database.inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'dead-node', "
+                    + "last_heartbeat = ?, version = version + 1 WHERE task_instance = ?")) {
+                io.brigade.server.db.Sql.bind(ps, lastBeat, s.jobId());
+                assertEquals(1, ps.executeUpdate());
+            }
+            try (var ps = c.prepareStatement("UPDATE jobs SET status = 'active' WHERE job_id = ?")) {
+                io.brigade.server.db.Sql.bind(ps, s.jobId());
+                assertEquals(1, ps.executeUpdate());
+            }
+            return null;
+        });
+        // Beats every 10 s, dead after 12 missed: a minute without a beat is lost but not yet taken over.
+        JobOptions slow = JobOptions.defaults().withTimings(Duration.ofMillis(200), Duration.ofSeconds(10), 12,
+                Duration.ofMillis(500));
+        try (BrigadeServer viewer = BrigadeServer.create(0, database, Clock.systemUTC(), slow).start()) {
+            ApiClient api = new ApiClient(viewer.uri()).withToken(s.ids().clientId(), s.ids().clientSecret());
+            JsonNode job = api.get(Jobs.path(s.ids().orgId()) + "/" + s.jobId()).json();
+            assertEquals("active", job.get("status").asText(), job.toString());
+            assertEquals(JobEngine.NODE_LOST, job.get("statusDetail").asText());
+            assertEquals(lastBeat.plus(slow.resumeWithin()), Instant.parse(job.get("resumeBy").asText()));
+        }
     }
 }

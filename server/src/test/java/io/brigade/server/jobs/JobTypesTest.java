@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -114,6 +115,43 @@ class JobTypesTest {
             }
         }
         assertEquals(List.of("charges.csv", "discounts.csv", "lines.csv", "payments.csv", "sales.csv"), names);
+    }
+
+    @Test
+    void anExportFileGoesAsStoredGzipToAClientThatAcceptsIt() throws Exception {
+        TestServer.Tenant t = TestServer.of("h2").newTenant();
+        String org = t.ids().orgId();
+        Jobs.push(t.api(), org, Jobs.richSale(t.ids(), "2026-03-02T12:00:00Z", "john@example.com"));
+        completed(Jobs.run(t.api(), org, "analytics-export", Map.of("fromDate", "2026-03-01", "toDate", "2026-03-31")));
+        String lines = Jobs.path(org) + "/" + findJob(t.api(), org, "analytics-export") + "/result/lines.csv";
+
+        HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                t.api().base().resolve(lines)).header("Authorization", authorization(t))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        String unzipped;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(zipped.body()))) {
+            unzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertEquals(t.api().get(lines).body(), unzipped);
+    }
+
+    @Test
+    void anExportWithoutCancelledSalesLeavesThemOut() throws Exception {
+        TestServer.Tenant t = TestServer.of("h2").newTenant();
+        String org = t.ids().orgId();
+        String kept = Jobs.push(t.api(), org, Sales.simple(t.ids(), "2026-03-03T12:00:00Z", "3.00"));
+        String cancelled = Jobs.push(t.api(), org, Sales.simple(t.ids(), "2026-03-04T12:00:00Z", "3.00"));
+        assertEquals(200, t.api().post("/salesManagement/orgs/" + org + "/sales/" + cancelled + "/cancel",
+                Map.of("salesChannelId", t.ids().salesChannelId(), "cancellationReason", "customer left")).status());
+
+        JsonNode result = completed(Jobs.run(t.api(), org, "analytics-export", Map.of("fromDate", "2026-03-01",
+                "toDate", "2026-03-31", "includeCancelled", false)));
+        assertEquals(1, result.get("sales").asInt());
+        String base = Jobs.path(org) + "/" + findJob(t.api(), org, "analytics-export") + "/result/";
+        assertEquals(List.of(kept), csv(t.api().get(base + "sales.csv").body()).stream().map(r -> r.get("saleId"))
+                .toList());
     }
 
     private static String authorization(TestServer.Tenant t) {

@@ -67,7 +67,10 @@ final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/hook", ex -> {
             byte[] raw;
-            try (InputStream in = ex.getRequestBody()) {
+            // As an integrator's HTTP stack does: a gzip-coded body (a large menu) is read decompressed.
+            boolean gzip = "gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"));
+            try (InputStream in = gzip ? new java.util.zip.GZIPInputStream(ex.getRequestBody())
+                    : ex.getRequestBody()) {
                 raw = in.readAllBytes();
             }
             Map<String, String> headers = new TreeMap<>();
