@@ -1,5 +1,7 @@
 package io.brigade.server.menus;
 
+import static io.brigade.protocol.devices.DeviceRole.KITCHEN_SCREEN;
+import static io.brigade.protocol.devices.DeviceRole.TILL;
 import static io.brigade.server.access.Scopes.MENUS_READ;
 import static io.brigade.server.access.Scopes.MENUS_WRITE;
 
@@ -39,14 +41,14 @@ public final class MenuRoutes {
         router.post(MENUS, Access.scope(MENUS_WRITE), ex -> Reply.created(service.createMenu(org(ex),
                         ex.streamedJson(MenuContent.class, MAX_MENU_BYTES))))
                 .get(MENUS + "/headers", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex))))
-                .get(MENUS + "/published", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex).stream()
+                .get(MENUS + "/published", Access.scope(MENUS_READ).orDevices(TILL, KITCHEN_SCREEN), ex -> Reply.ok(new Data<>(headers(ex).stream()
                         .filter(h -> h.publishedRevisionId() != null).toList())))
                 .get(MENUS + "/{menuId}/current", Access.scope(MENUS_READ),
                         ex -> Reply.streamed(service.currentBody(org(ex), ex.path("menuId"))))
                 .post(MENUS + "/{menuId}/revisions", Access.scope(MENUS_WRITE), ex -> Reply.created(
                         service.createRevision(org(ex), ex.path("menuId"),
                                 ex.streamedJsonIfAny(MenuContent.class, MAX_MENU_BYTES))))
-                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.scope(MENUS_READ), ex -> Reply.streamed(
+                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.scope(MENUS_READ).orDevices(TILL, KITCHEN_SCREEN), ex -> Reply.streamed(
                         service.revisionBody(org(ex), ex.path("menuId"), revisionId(ex))))
                 .post(MENUS + "/{menuId}/revisions/{revisionId}/publish",
                         Access.scope(MENUS_WRITE).channelsInBody("salesChannelIds"), ex -> {

@@ -1,5 +1,6 @@
 package io.brigade.server.sales;
 
+import static io.brigade.protocol.devices.DeviceRole.TILL;
 import static io.brigade.server.access.Scopes.SALES_READ;
 import static io.brigade.server.access.Scopes.SALES_WRITE;
 
@@ -9,6 +10,7 @@ import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.StatusUpdate;
 import io.brigade.server.access.Access;
+import io.brigade.server.access.Caller;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -29,14 +31,15 @@ public final class SaleRoutes {
         for (String base : new String[] {"/salesManagement/orgs/{orgId}", "/sales/orgs/{orgId}"}) {
             // The marketplace guide sends no key and uses externalId as its idempotency key.
             boolean marketplace = base.startsWith("/sales/");
-            router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId"),
+            router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId").orDevices(TILL)
+                            .handInBeforeRevocation("requestedFulfillmentTime", "payments[].paidAt"),
                             ex -> create(ex, marketplace))
                     .get(base + "/salesChannels/{salesChannelId}/sales", Access.scope(SALES_READ), ex -> list(
                             service.list(org(ex), ex.path("salesChannelId"), ex.query("fromDate").orElse(null),
                                     ex.query("toDate").orElse(null))))
-                    .get(base + "/salesChannels/{salesChannelId}/sales/{saleId}", Access.scope(SALES_READ), ex -> Reply.ok(new Data<>(
+                    .get(base + "/salesChannels/{salesChannelId}/sales/{saleId}", Access.scope(SALES_READ).orDevices(TILL), ex -> Reply.ok(new Data<>(
                             service.detail(org(ex), ex.path("salesChannelId"), ex.path("saleId")))))
-                    .post(base + "/sales/{saleId}/cancel", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
+                    .post(base + "/sales/{saleId}/cancel", Access.scope(SALES_WRITE).orDevices(TILL), ex -> Reply.ok(new Data<>(
                             service.cancel(org(ex), ex.path("saleId"), ex.json(CancelSale.class)))))
                     .post(base + "/sales/{saleId}/deliveryStatus", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
                             service.deliveryStatus(org(ex), ex.path("saleId"), ex.json(StatusUpdate.class)))))
@@ -67,8 +70,10 @@ public final class SaleRoutes {
     private Reply create(Exchange ex, boolean marketplace) throws Exception {
         String key = ex.header(Headers.IDEMPOTENCY_KEY);
         Sale sale = ex.json(Sale.class);
-        PushedSale pushed = marketplace ? service.createKeyedByExternalId(org(ex), key, sale, ex.body())
-                : service.create(org(ex), key, sale, ex.body());
+        TillOrigin till = ex.caller() instanceof Caller.Device d && d.role() == TILL
+                ? new TillOrigin(d.deviceId(), d.name(), d.displayPrefix()) : null;
+        PushedSale pushed = marketplace ? service.createKeyedByExternalId(org(ex), key, sale, ex.body(), till)
+                : service.create(org(ex), key, sale, ex.body(), till);
         return Reply.raw(201, pushed.body());
     }
 

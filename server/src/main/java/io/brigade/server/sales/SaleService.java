@@ -87,26 +87,32 @@ public final class SaleService implements AutoCloseable {
      * from a different request. The key is required.
      */
     public PushedSale create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
+        return create(orgId, idempotencyKey, sale, rawBody, null);
+    }
+
+    /** As {@link #create(String, String, Sale, byte[])}, for a sale a paired till rang ({@code till}; null if none). */
+    public PushedSale create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody, TillOrigin till) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw InvalidInputException.malformed("the x-idempotency-key header is required: send a fresh GUID per sale");
         }
-        return store(orgId, idempotencyKey, sale, rawBody);
+        return store(orgId, idempotencyKey, sale, rawBody, till);
     }
 
     /**
      * As {@link #create}, for the marketplace guide's pushes, which carry no key: the sale's {@code externalId}
      * (unique within its channel) stands in for a missing key.
      */
-    public PushedSale createKeyedByExternalId(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
+    public PushedSale createKeyedByExternalId(String orgId, String idempotencyKey, Sale sale, byte[] rawBody,
+                                               TillOrigin till) {
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            return store(orgId, idempotencyKey, sale, rawBody);
+            return store(orgId, idempotencyKey, sale, rawBody, till);
         }
         String externalId = sale == null ? null : sale.externalId();
         if (externalId == null || externalId.isBlank()) {
             throw InvalidInputException.malformed("send an x-idempotency-key header, or an externalId in the body: "
                     + "one of them tells a retry from a new sale");
         }
-        return store(orgId, externalIdKey(sale.salesChannelId(), externalId), sale, rawBody);
+        return store(orgId, externalIdKey(sale.salesChannelId(), externalId), sale, rawBody, till);
     }
 
     // A header value cannot hold a line feed, so no key a client sends looks like this one.
@@ -116,7 +122,7 @@ public final class SaleService implements AutoCloseable {
 
     private static final String EXTERNAL_ID_KEY = "\nexternalId ";
 
-    private PushedSale store(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
+    private PushedSale store(String orgId, String idempotencyKey, Sale sale, byte[] rawBody, TillOrigin till) {
         if (idempotencyKey.length() > 255) {
             throw InvalidInputException.malformed("the x-idempotency-key header must be at most 255 characters");
         }
@@ -128,7 +134,7 @@ public final class SaleService implements AutoCloseable {
             String hash = canonicalHash(rawBody);
             NewSale prepared;
             try {
-                prepared = prepare(orgId, idempotencyKey, hash, sale);
+                prepared = prepare(orgId, idempotencyKey, hash, till == null ? sale : till.stamp(sale));
             } catch (DomainException refused) {
                 // A retry of a sale stored before is answered as one, even if the sale would not pass today.
                 return storedAnswer(orgId, idempotencyKey, hash, sale).orElseThrow(() -> refused);
