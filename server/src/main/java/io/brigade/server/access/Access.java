@@ -159,7 +159,7 @@ public final class Access {
             }
             return "the org's settings are changed by its owner, a manager or an app installed with " + scope
                     + ", not with an API key";
-        }, List.of(), false);
+        });
     }
 
     /** The kitchen display: kitchen staff, managers and the org's own OAuth client. */

@@ -47,6 +47,6 @@ public record TillOrigin(String deviceId, String name, String displayPrefix) {
         return new Sale(sale.salesChannelId(), sale.source(), sale.requestedFulfillmentTime(), sale.desiredAsap(),
                 sale.dispatchType(), sale.externalId(), sale.displayId(), sale.menuId(), sale.menuRevisionId(),
                 sale.customer(), sale.dineIn(), sale.delivery(), sale.items(), sale.charges(), sale.discounts(),
-                sale.payments(), metadata.toString(), sale.saleId(), sale.status());
+                sale.payments(), metadata.toString(), sale.saleId(), sale.status(), sale.paymentMismatch());
     }
 }
