@@ -272,8 +272,8 @@ public final class KitchenController {
 
     private void lines(VBox card, KitchenTicket t, KitchenItem item) {
         String seat = item.seat() == null ? "" : texts.seat(item.seat()) + "  ";
-        Label line = new Label(seat + texts.line(item.fullyVoided() ? item.quantity() : item.liveQuantity(),
-                item.name()));
+        String what = texts.line(item.fullyVoided() ? item.quantity() : item.liveQuantity(), item.name());
+        Label line = new Label(seat + (item.done() && !item.fullyVoided() ? texts.lineDoneMark(what) : what));
         line.getStyleClass().add("ticket-item");
         if (item.done()) {
             line.getStyleClass().add("item-done");
