@@ -26,17 +26,22 @@ import java.util.regex.Pattern;
 
 /**
  * Kitchen display latency, in one JVM (server, kitchen stream client and load share the machine): sales paced at
- * a fixed rate over v3; a kitchen client reads GET /backoffice/v1/orgs/{org}/kitchen/stream (server-sent
- * events, as the desktop does) and notes when each sale's ticket-created event arrives. For each sale:
+ * a fixed rate over v3 (--mode sale), or a check's rounds fired through POST .../kitchen/rounds as a till's Send
+ * does (--mode fire: three lines each, for the pizza, grill and bar stations); a kitchen client reads
+ * GET /backoffice/v1/orgs/{org}/kitchen/stream (server-sent events, as the desktop does) and notes when each
+ * ticket-created event arrives. For each sale or round:
  * send-to-ticket (from the moment the POST is sent, so it includes the commit: an upper bound of
  * commit-to-ticket) and 201-to-ticket (from the acknowledged commit; negative when the ticket beat the 201 back).
  * With --nodes 2 the stream is read from a second server node on the same database, so tickets arrive by
  * polling (brigade.kitchen.pollMillis) rather than by the local wake-up.
  * Usage: java -cp brigade-server.jar:classes KitchenLoad --db jdbc:h2:file:/tmp/x [--rate 20] [--seconds 30]
- *        [--warmup 5] [--nodes 1|2]
+ *        [--warmup 40] [--nodes 1|2] [--mode sale|fire]
  */
 public final class KitchenLoad {
     private static final Pattern SALE_ID = Pattern.compile("\"saleId\":\"([^\"]+)\"");
+    private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\":\"([^\"]+)\"");
+    private static final java.util.concurrent.atomic.AtomicLong ROUNDS = new java.util.concurrent.atomic.AtomicLong();
+    private static boolean fire;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new java.util.HashMap<>();
@@ -46,7 +51,8 @@ public final class KitchenLoad {
         String url = o.getOrDefault("db", "jdbc:h2:file:" + Files.createTempDirectory("kbench") + "/bench");
         int rate = Integer.parseInt(o.getOrDefault("rate", "20"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "40"));
+        fire = "fire".equals(o.getOrDefault("mode", "sale"));
         int nodes = Integer.parseInt(o.getOrDefault("nodes", "1"));
 
         Database database = Database.open(url, o.get("db-user"), o.get("db-password"));
@@ -61,6 +67,7 @@ public final class KitchenLoad {
         DemoBootstrap demo = new DemoBootstrap(database, Clock.systemUTC());
         DemoBootstrap.Result org = demo.run("Kitchen Bench");
         demo.addDemoStaff(org.orgId());
+        demo.addDemoStations(org);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = server.uri().toString();
         String token = token(http, base, org);
@@ -85,7 +92,7 @@ public final class KitchenLoad {
                         created = line.contains("ticket-created");
                     } else if (created && line.startsWith("data:")) {
                         long now = System.nanoTime();
-                        Matcher m = SALE_ID.matcher(line);
+                        Matcher m = TICKET_ID.matcher(line);
                         if (m.find()) {
                             arrived.putIfAbsent(m.group(1), now);
                         }
@@ -98,9 +105,10 @@ public final class KitchenLoad {
         listener.setDaemon(true);
         listener.start();
 
-        System.out.printf("== warm-up: %d sales/s for %d s%n", rate, warmup);
+        String what = fire ? "rounds" : "sales";
+        System.out.printf("== warm-up: %d %s/s for %d s%n", rate, what, warmup);
         paced(http, base, token, org, rate, warmup, new ArrayList<>());
-        System.out.printf("== measuring: %d sales/s for %d s, stream read from node %d of %d%n", rate, seconds,
+        System.out.printf("== measuring: %d %s/s for %d s, stream read from node %d of %d%n", rate, what, seconds,
                 nodes, nodes);
         List<long[]> sales = new ArrayList<>();
         List<String> ids = paced(http, base, token, org, rate, seconds, sales);
@@ -122,12 +130,12 @@ public final class KitchenLoad {
         }
         double[] s = fromSend.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] a = fromAck.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("   %d sales, %d tickets arrived, %d missing%n", ids.size(), s.length, missing);
+        System.out.printf("   %d %s, %d tickets arrived, %d missing%n", ids.size(), what, s.length, missing);
         System.out.printf("   send-to-ticket: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pct(s, 50), pct(s, 99), max(s));
         System.out.printf("   201-to-ticket:  p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pct(a, 50), pct(a, 99), max(a));
-        System.out.printf("RESULT {\"rate\":%d,\"nodes\":%d,\"sales\":%d,\"missing\":%d,\"sendToTicketP50ms\":%.1f,"
+        System.out.printf("RESULT {\"mode\":\"%s\",\"rate\":%d,\"nodes\":%d,\"sent\":%d,\"missing\":%d,\"sendToTicketP50ms\":%.1f,"
                         + "\"sendToTicketP99ms\":%.1f,\"ackToTicketP50ms\":%.1f,\"ackToTicketP99ms\":%.1f}%n",
-                rate, nodes, ids.size(), missing, pct(s, 50), pct(s, 99), pct(a, 50), pct(a, 99));
+                fire ? "fire" : "sale", rate, nodes, ids.size(), missing, pct(s, 50), pct(s, 99), pct(a, 50), pct(a, 99));
         if (reader != server) {
             reader.close();
         }
@@ -150,9 +158,10 @@ public final class KitchenLoad {
             }
             futures.add(pool.submit(() -> {
                 long sent = System.nanoTime();
-                HttpResponse<String> r = sale(http, base, token, org, Instant.now());
+                HttpResponse<String> r = fire ? round(http, base, token, org, Instant.now())
+                        : sale(http, base, token, org, Instant.now());
                 long acked = System.nanoTime();
-                Matcher m = SALE_ID.matcher(r.body());
+                Matcher m = (fire ? TICKET_ID : SALE_ID).matcher(r.body());
                 return r.statusCode() == 201 && m.find() ? new Object[] {m.group(1), new long[] {sent, acked}} : null;
             }));
         }
@@ -191,6 +200,25 @@ public final class KitchenLoad {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("x-idempotency-key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A check's round of three lines (a pizza, a burger, a drink), as a till's Send fires it. */
+    private static HttpResponse<String> round(HttpClient http, String base, String token, DemoBootstrap.Result org,
+                                              Instant at) throws Exception {
+        long n = ROUNDS.incrementAndGet();
+        List<String> items = org.menuItemIds();
+        String body = "{\"operationId\":\"" + UUID.randomUUID() + "\",\"propertyId\":\"" + org.propertyId()
+                + "\",\"checkId\":\"bench-" + n + "\",\"table\":\"" + (n % 60 + 1) + "\",\"guests\":2,"
+                + "\"round\":1,\"course\":1,\"sentAt\":\"" + at + "\",\"menuId\":\"" + org.menuId()
+                + "\",\"menuRevisionId\":\"" + org.menuRevisionId() + "\",\"lines\":["
+                + "{\"lineId\":\"a\",\"menuItemId\":\"" + items.get(0) + "\",\"quantity\":1},"
+                + "{\"lineId\":\"b\",\"menuItemId\":\"" + items.get(4) + "\",\"quantity\":1,\"modifierItems\":"
+                + "[{\"menuItemId\":\"" + org.modifierItemIds().get(4) + "\",\"quantity\":1}]},"
+                + "{\"lineId\":\"c\",\"menuItemId\":\"" + items.get(8) + "\",\"quantity\":2}]}";
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/backoffice/v1/orgs/" + org.orgId()
+                        + "/kitchen/rounds")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String token(HttpClient http, String base, DemoBootstrap.Result org) throws Exception {

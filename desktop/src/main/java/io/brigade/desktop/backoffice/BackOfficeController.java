@@ -25,6 +25,7 @@ public final class BackOfficeController {
     @FXML private WebhooksController webhooksController;
     @FXML private JobsController jobsController;
     @FXML private StaffController staffController;
+    @FXML private Tab kitchenStationsTab;
     @FXML private Tab terminalTab;
     private boolean wasShowing;
     private int ticks;
@@ -33,12 +34,13 @@ public final class BackOfficeController {
     private boolean closeHooked;
 
     /**
-     * {@code terminal} is the terminal settings form shown in the last tab; {@code onWindowClosed} runs once the
-     * app's window is closed (it stops the workspace's worker).
+     * {@code kitchenStations} is the kitchen's stations editor; {@code terminal} is the terminal settings form shown
+     * in the last tab; {@code onWindowClosed} runs once the app's window is closed (it stops the workspace's worker).
      */
     public void bind(ApiKeysViewModel apiKeys, WebhooksViewModel webhooks, JobsViewModel jobs, StaffViewModel staff,
-                     Node terminal, java.time.ZoneId businessZone, Runnable onWindowClosed) {
+                     Node kitchenStations, Node terminal, java.time.ZoneId businessZone, Runnable onWindowClosed) {
         this.onWindowClosed = onWindowClosed;
+        kitchenStationsTab.setContent(kitchenStations);
         terminalTab.setContent(terminal);
         apiKeysController.bind(apiKeys);
         webhooksController.bind(webhooks);

@@ -10,7 +10,10 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
-/** Builds the manager's back-office workspace: API keys, webhooks, jobs, staff and this terminal's settings. */
+/**
+ * Builds the manager's back-office workspace: API keys, webhooks, jobs, staff, kitchen stations and this terminal's
+ * settings.
+ */
 public final class BackOfficeWorkspace {
     private BackOfficeWorkspace() {
     }
@@ -18,9 +21,11 @@ public final class BackOfficeWorkspace {
     /**
      * The workspace's root over {@code office}. Its server calls run on a worker of their own, so a slow back-office
      * answer never holds up the till's local writes. {@code menuId} names the menu the jobs screen works on (null
-     * before one is cached); {@code terminal} is the terminal settings form of its last tab.
+     * before one is cached); {@code kitchenStations} is the kitchen's stations editor, {@code terminal} the terminal
+     * settings form of its last tab.
      */
-    public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node terminal, ZoneId businessZone) {
+    public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
+                              ZoneId businessZone) {
         FXMLLoader loader = new FXMLLoader(BackOfficeWorkspace.class.getResource("BackOfficeView.fxml"));
         Parent root;
         try {
@@ -31,7 +36,8 @@ public final class BackOfficeWorkspace {
         FxBackground server = new FxBackground();
         BackOfficeController controller = loader.getController();
         controller.bind(new ApiKeysViewModel(office, server), new WebhooksViewModel(office, server),
-                new JobsViewModel(office, server, menuId), new StaffViewModel(office, server), terminal,
+                new JobsViewModel(office, server, menuId), new StaffViewModel(office, server), kitchenStations,
+                terminal,
                 businessZone, server::close);
         return root;
     }

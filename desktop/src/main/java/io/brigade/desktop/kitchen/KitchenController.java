@@ -22,6 +22,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
@@ -79,6 +80,8 @@ public final class KitchenController {
                 model.show(b);
             }
         });
+        // Once a screen is chosen the bump bar's keys are the screen's again, not the chooser's.
+        viewChoice.setOnHidden(e -> root.requestFocus());
         model.viewProperty().addListener((o, a, b) -> viewChoice.setValue(b));
 
         mute.selectedProperty().bindBidirectional(model.mutedProperty());
@@ -272,8 +275,8 @@ public final class KitchenController {
 
     private void lines(VBox card, KitchenTicket t, KitchenItem item) {
         String seat = item.seat() == null ? "" : texts.seat(item.seat()) + "  ";
-        Label line = new Label(seat + texts.line(item.fullyVoided() ? item.quantity() : item.liveQuantity(),
-                item.name()));
+        String what = texts.line(item.fullyVoided() ? item.quantity() : item.liveQuantity(), item.name());
+        Label line = new Label(seat + (item.done() && !item.fullyVoided() ? texts.lineDoneMark(what) : what));
         line.getStyleClass().add("ticket-item");
         if (item.done()) {
             line.getStyleClass().add("item-done");
@@ -395,6 +398,11 @@ public final class KitchenController {
             return;
         }
         KeyCode code = e.getCode();
+        // Enter or an arrow in the screen chooser picks a screen: it must not bump or serve a ticket as well.
+        if (e.getTarget() instanceof ComboBoxBase<?> && (viewChoice.isShowing() || code == KeyCode.ENTER
+                || code == KeyCode.SPACE || code.isArrowKey() || code == KeyCode.ESCAPE)) {
+            return;
+        }
         if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
             model.selectKey(Integer.parseInt(code.getName().replaceAll("\\D", "")));
         } else if (code == KeyCode.ENTER) {

@@ -40,6 +40,7 @@ public interface KitchenTexts {
     String course(int course);
     String seat(int seat);
     String line(int quantity, String name);
+    String lineDoneMark(String line);
     String voidedLine(int quantity, String reason);
     String voidTicketAtStation();
     String voidTicketAtExpo();
@@ -58,6 +59,13 @@ public interface KitchenTexts {
     String notReady(String ticket, String stations);
     String lineDone(String name);
     String lineNotDone(String name);
+    String catchAllName(String station);
+    String toCatchAll(String station);
+    String stationNameNeeded();
+    String stationAdded(String station);
+    String stationRemoved(String station);
+    String stationsSaved();
+    String stationsTab();
 
     /** The texts in the JVM's language. */
     static KitchenTexts load() {

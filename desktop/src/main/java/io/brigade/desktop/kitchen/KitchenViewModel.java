@@ -184,6 +184,7 @@ public final class KitchenViewModel {
         view.set(viewId);
         numbers.clear();
         selected.set(null);
+        message.set("");
         changed();
         viewChosen.accept(viewId);
     }

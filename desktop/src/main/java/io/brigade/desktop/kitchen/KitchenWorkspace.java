@@ -9,6 +9,7 @@ import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
 import io.brigade.protocol.kitchen.KitchenStations;
 import io.brigade.protocol.kitchen.KitchenTicket;
+import io.brigade.protocol.menus.Category;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -96,6 +97,27 @@ public final class KitchenWorkspace {
     public static KitchenWorkspace create(BackOfficeClient office, String propertyId, ViewMemory memory, Clock clock,
                                           Background background, ZoneId zone) {
         return new KitchenWorkspace(office, propertyId, memory, clock, background, zone);
+    }
+
+    /**
+     * The back office's editor of {@code propertyId}'s kitchen stations, over the categories of the menu this
+     * terminal has cached.
+     */
+    public static Parent stationsEditor(BackOfficeClient office, String propertyId,
+                                        java.util.function.Supplier<java.util.List<Category>> categories,
+                                        Background background) {
+        KitchenTexts texts = KitchenTexts.load();
+        FXMLLoader loader = new FXMLLoader(KitchenWorkspace.class.getResource("KitchenStationsView.fxml"),
+                KitchenTexts.bundle());
+        Parent editor;
+        try {
+            editor = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the kitchen stations editor", e);
+        }
+        ((KitchenStationsController) loader.getController()).bind(new KitchenStationsViewModel(office, propertyId,
+                categories, background, texts), texts);
+        return editor;
     }
 
     public Parent view() {

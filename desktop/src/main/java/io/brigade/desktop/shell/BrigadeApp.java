@@ -221,8 +221,10 @@ public final class BrigadeApp extends Application {
             s.saveSettings(next);
             return next;
         }, ok -> { }, CrashDialog::show));
+        Parent stations = KitchenWorkspace.stationsEditor(s.backOffice(), s.settings().propertyId(),
+                () -> s.menus().current().map(r -> r.menu().categories()).orElse(java.util.List.of()), background);
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s.backOffice(),
-                () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), terminal, zone));
+                () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone));
 
         shellModel = new ShellViewModel(zone);
         FXMLLoader shellLoader = loader("ShellView.fxml");

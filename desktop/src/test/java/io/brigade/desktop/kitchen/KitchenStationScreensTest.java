@@ -102,6 +102,23 @@ class KitchenStationScreensTest {
         assertTrue(ROBOT.lookup("#ticket-" + id).tryQuery().isEmpty(), "not among the bar's bumped tickets either");
     }
 
+    @Test
+    void choosingAScreenWithTheKeyboardActsOnNoTicket() throws Exception {
+        show("Pizza");
+        String id = http.sale(null, "0401", List.of(line(item(0), 1, "11.50", null)));
+        await("the ticket at the pizza station", () -> tickets("#column-NEW").contains("ticket-" + id));
+        ROBOT.clickOn("#ticket-" + id);
+
+        ROBOT.clickOn("#stationFilter");
+        ROBOT.type(KeyCode.DOWN); // Pizza -> Grill
+        ROBOT.type(KeyCode.ENTER);
+
+        await("the grill's screen", () -> "Grill".equals(Screens.onFx(() -> ((Labeled) ROBOT
+                .lookup("#stationFilter .list-cell").query()).getText())));
+        assertFalse(bumpedAt(id, "pizza"), "the Enter that chose the screen bumped nothing");
+        assertEquals("", Screens.onFx(() -> ((Labeled) ROBOT.lookup("#kitchenMessage").query()).getText()));
+    }
+
     private static String item(int index) {
         return app.tenant().menuItemIds().get(index);
     }

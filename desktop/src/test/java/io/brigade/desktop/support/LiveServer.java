@@ -134,6 +134,11 @@ public final class LiveServer implements AutoCloseable {
         return tenant;
     }
 
+    /** Puts back the demo stations of {@code tenant}'s store (Pizza, Grill as the catch-all, Bar). */
+    public synchronized void addDemoStations(DemoBootstrap.Result tenant) {
+        new DemoBootstrap(database, Clock.systemUTC()).addDemoStations(tenant);
+    }
+
     /** The settings of a terminal selling on {@code tenant}'s POS channel through this server. */
     public TerminalSettings terminal(DemoBootstrap.Result tenant) {
         return new TerminalSettings(url(), tenant.clientId(), tenant.clientSecret(), tenant.orgId(),
