@@ -53,9 +53,14 @@ import io.brigade.server.menus.MenuBackOfficeRoutes;
 import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.menus.PublishedMenus;
+import io.brigade.server.devices.DeviceRepository;
+import io.brigade.server.devices.DeviceRoutes;
+import io.brigade.server.devices.DeviceService;
+import io.brigade.server.devices.StoreIdentity;
 import io.brigade.server.network.Connectors;
 import io.brigade.server.network.Listening;
 import io.brigade.server.network.PlainHttpGuard;
+import io.brigade.server.network.StoreAddresses;
 import io.brigade.server.network.StoreAnnouncer;
 import io.brigade.server.network.StoreAuthority;
 import io.brigade.server.network.TlsMaterial;
@@ -101,6 +106,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -119,14 +126,15 @@ public final class BrigadeServer implements AutoCloseable {
     private final SnoozeExpiry snoozeExpiry;
     private final Clock clock;
     /** The TLS connector, when the server serves HTTPS (from the start or since {@link #serveStore}). */
-    private volatile Connectors.Secure secure;
+    private final AtomicReference<Connectors.Secure> secure;
     private java.util.concurrent.ScheduledExecutorService renewal;
     private StoreAnnouncer announcer;
 
     private BrigadeServer(Server jetty, Database database, SaleService saleService, Router router, JobEngine jobs,
                           Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams,
-                          SnoozeExpiry snoozeExpiry, Clock clock) {
+                          SnoozeExpiry snoozeExpiry, Clock clock, AtomicReference<Connectors.Secure> secure) {
         this.clock = clock;
+        this.secure = secure;
         this.kitchenStreams = kitchenStreams;
         this.snoozeExpiry = snoozeExpiry;
         this.jetty = jetty;
@@ -241,11 +249,17 @@ public final class BrigadeServer implements AutoCloseable {
                 ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time),
                 options.apiGeneralLimit());
         StaffSessions sessions = new StaffSessions(database, new SessionRepository(), staff, clock);
+        // Store network: devices pair with one-time codes and get credentials of their own, for their store only.
+        AtomicReference<Connectors.Secure> secure = new AtomicReference<>();
+        StoreIdentity store = storeIdentity(secure);
+        DeviceService devices = new DeviceService(database, new DeviceRepository(), orgs, store, clock);
         // Every route declares its access rule; the router's filter authenticates and enforces it.
-        Router router = new Router(new Authenticator(database, credentials, sessions, clock, apps.credentials(),
-                new ApiKeyAuthenticator(database, credentials, limiter, clock)), new OrgStores(database));
+        Authenticator authenticator = new Authenticator(database, credentials, sessions, clock, apps.credentials(),
+                new ApiKeyAuthenticator(database, credentials, limiter, clock), devices);
+        Router router = new Router(authenticator, new OrgStores(database));
         StaffService staffService = new StaffService(database, staff, orgs, clock);
-        new SessionRoutes(sessions, staffService, clock).register(router);
+        new SessionRoutes(sessions, staffService, clock, authenticator).register(router);
+        new DeviceRoutes(devices, store).register(router);
         new TokenRoutes(database, credentials, clock, apps.credentials()).register(router);
         apps.register(router);
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock)).register(router);
@@ -305,28 +319,46 @@ public final class BrigadeServer implements AutoCloseable {
         threads.setName("http");
         Server jetty = new Server(threads);
         Listening listening = options.listening();
-        Connectors.Secure secure = null;
         if (listening.tls() != null) {
-            secure = Connectors.tls(jetty, listening.host(), port, listening.tls());
-            jetty.addConnector(secure.connector());
+            secure.set(Connectors.tls(jetty, listening.host(), port, listening.tls()));
+            jetty.addConnector(secure.get().connector());
         } else {
             jetty.addConnector(Connectors.plain(jetty, listening.host(), port));
         }
         jetty.setHandler(new PlainHttpGuard(router.build()));
         jetty.setStopTimeout(5_000);
-        BrigadeServer server = new BrigadeServer(jetty, database, saleService, router, jobs, dispatcher, options,
-                kitchenStreams, snoozeExpiry, clock);
-        server.secure = secure;
-        return server;
+        return new BrigadeServer(jetty, database, saleService, router, jobs, dispatcher, options, kitchenStreams,
+                snoozeExpiry, clock, secure);
+    }
+
+    /** The store server as pairing describes it: its name, HTTPS addresses and the fingerprint devices pin. */
+    private static StoreIdentity storeIdentity(AtomicReference<Connectors.Secure> secure) {
+        return new StoreIdentity() {
+            @Override
+            public String name() {
+                return StoreAuthority.hostName();
+            }
+
+            @Override
+            public Optional<String> fingerprint() {
+                return Optional.ofNullable(secure.get()).map(s -> s.tls().get().fingerprint());
+            }
+
+            @Override
+            public List<String> addresses() {
+                Connectors.Secure s = secure.get();
+                return s == null ? List.of() : StoreAddresses.https(s.connector().getLocalPort());
+            }
+        };
     }
 
     public BrigadeServer start() throws Exception {
         jetty.start();
-        if (secure != null) {
+        if (secure.get() != null) {
             synchronized (this) {
                 scheduleRenewal();
                 if (options.listening().announce()) {
-                    announcer = StoreAnnouncer.start(StoreAuthority.hostName(), port(), secure.tls().get()
+                    announcer = StoreAnnouncer.start(StoreAuthority.hostName(), port(), secure.get().tls().get()
                             .fingerprint());
                 }
             }
@@ -362,14 +394,14 @@ public final class BrigadeServer implements AutoCloseable {
 
     /** As {@link #serveStore(int, TlsMaterial)}; {@code announce} also announces the store server by mDNS. */
     public synchronized int serveStore(int port, TlsMaterial tls, boolean announce) throws Exception {
-        if (secure == null) {
+        if (secure.get() == null) {
             Connectors.Secure opened = Connectors.tls(jetty, null, port, tls);
             jetty.addConnector(opened.connector());
             opened.connector().start();
-            secure = opened;
+            secure.set(opened);
             scheduleRenewal();
         }
-        int httpsPort = secure.connector().getLocalPort();
+        int httpsPort = secure.get().connector().getLocalPort();
         if (announce && announcer == null) {
             announcer = StoreAnnouncer.start(StoreAuthority.hostName(), httpsPort, tls.fingerprint());
         }
@@ -385,7 +417,7 @@ public final class BrigadeServer implements AutoCloseable {
                 return t;
             });
             renewal.scheduleWithFixedDelay(() -> {
-                Connectors.Secure s = secure;
+                Connectors.Secure s = secure.get();
                 if (s != null) {
                     s.renewIfDue(clock);
                 }
@@ -395,7 +427,7 @@ public final class BrigadeServer implements AutoCloseable {
 
     /** The HTTPS port and the material it serves, when this server serves HTTPS. */
     public java.util.Optional<Https> https() {
-        Connectors.Secure s = secure;
+        Connectors.Secure s = secure.get();
         return s == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new Https(s.connector().getLocalPort(), s.tls().get()));
     }

@@ -1,9 +1,15 @@
 package io.brigade.server.access;
 
+import io.brigade.protocol.devices.DeviceRole;
 import io.brigade.protocol.staff.StaffRole;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who may call one route, declared on the line that registers it ({@code router.post(path, Access.manager(),
@@ -11,9 +17,10 @@ import java.util.Optional;
  * reads and which {@link Caller}s it admits; the filter itself also checks that the caller reaches the org in the
  * path and, for a caller limited to some stores, that the request names only those stores.
  *
- * <p>The vocabulary grows by factories here (and records in {@link Caller}): a store's paired device would be a
- * caller limited to its org and store that, say, {@link #kitchen()} admits for a kitchen screen; an operator
- * credential would be a caller that reaches every org and a rule {@code operator()} that admits only it.
+ * <p>A store's paired devices ({@link Caller.Device}) are admitted by the roles the route's rule names with
+ * {@link #orDevices} ({@code Access.kitchen().orDevices(KITCHEN_SCREEN)}): a rule without device roles refuses
+ * every device. The vocabulary grows by factories here (and records in {@link Caller}): an operator credential
+ * would be a caller that reaches every org and a rule {@code operator()} that admits only it.
  */
 public final class Access {
 
@@ -43,20 +50,30 @@ public final class Access {
     private final String scope;
     private final Check check;
     private final List<String> channelFields;
+    private final List<String> storeFields;
     private final boolean wholeOrg;
+    private final Set<DeviceRole> devices;
+    private final String handInField;
 
     private Access(String name, Credential credential, String scope, Check check, List<String> channelFields,
-                   boolean wholeOrg) {
+                   List<String> storeFields, boolean wholeOrg, Set<DeviceRole> devices, String handInField) {
         this.name = name;
         this.credential = credential;
         this.scope = scope;
         this.check = check;
         this.channelFields = channelFields;
+        this.storeFields = storeFields;
         this.wholeOrg = wholeOrg;
+        this.devices = devices;
+        this.handInField = handInField;
+    }
+
+    private Access(String name, Credential credential, String scope, Check check) {
+        this(name, credential, scope, check, List.of(), List.of(), false, Set.of(), null);
     }
 
     private Access(String name, Credential credential, Check check) {
-        this(name, credential, null, check, List.of(), false);
+        this(name, credential, null, check);
     }
 
     /** Anyone, without a credential. */
@@ -88,7 +105,7 @@ public final class Access {
             }
             return "a staff session opens the back office only; integrations use the org's OAuth client or an "
                     + "API key";
-        }, List.of(), false);
+        });
     }
 
     /**
@@ -169,6 +186,12 @@ public final class Access {
         });
     }
 
+    /** A paired device of any role, on what concerns the device itself; nobody else. */
+    public static Access device() {
+        return new Access("device", Credential.BEARER, (caller, orgId) ->
+                "only a paired device of the store can do this").orDevices(DeviceRole.values());
+    }
+
     /** A signed-in staff member of any role, also one still to choose their PIN (their own session, their PIN). */
     public static Access staffSession() {
         return new Access("staffSession", Credential.BEARER, (caller, orgId) ->
@@ -177,20 +200,52 @@ public final class Access {
     }
 
     /**
-     * This rule, for a route whose body names sales channels in {@code fields} (a string or an array of
-     * strings): a caller limited to some stores may name only channels of those stores.
+     * This rule, for a route whose body names sales channels at {@code paths} (a field, {@code a.b} for a nested
+     * one, {@code list[].field} for one in each element of a list; its value a string or an array of strings): a
+     * caller limited to some stores may name only channels of those stores.
      */
-    public Access channelsInBody(String... fields) {
-        return new Access(name, credential, scope, check, List.of(fields), wholeOrg);
+    public Access channelsInBody(String... paths) {
+        return new Access(name, credential, scope, check, List.of(paths), storeFields, wholeOrg, devices,
+                handInField);
+    }
+
+    /**
+     * This rule, for a route whose body names stores (property ids) at {@code paths} (as in {@link
+     * #channelsInBody}): a caller limited to some stores must name one of its stores at each of them.
+     */
+    public Access storesInBody(String... paths) {
+        return new Access(name, credential, scope, check, channelFields, List.of(paths), wholeOrg, devices,
+                handInField);
     }
 
     /** This rule, for a route whose body names stores freely: callers limited to some stores may not call it. */
     public Access wholeOrgOnly() {
-        return new Access(name, credential, scope, check, channelFields, true);
+        return new Access(name, credential, scope, check, channelFields, storeFields, true, devices, handInField);
+    }
+
+    /** This rule, also admitting the store's paired devices of {@code roles} (each limited to its own store). */
+    public Access orDevices(DeviceRole... roles) {
+        Set<DeviceRole> admitted = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(roles)));
+        return new Access(name, credential, scope, check, channelFields, storeFields, wholeOrg, admitted,
+                handInField);
+    }
+
+    /**
+     * This rule, also for a caller whose credential was revoked, when the body's {@code timeField} (an instant)
+     * is before the revocation: a till revoked while offline hands in the sales it rang before, so nothing sold
+     * is lost; it is refused everything else.
+     */
+    public Access handInBeforeRevocation(String timeField) {
+        return new Access(name, credential, scope, check, channelFields, storeFields, wholeOrg, devices,
+                Objects.requireNonNull(timeField, "timeField == null"));
     }
 
     /** Why {@code caller} may not call the route on {@code orgId} (null when the route names no org), or null. */
     public String refusal(Caller caller, String orgId) {
+        if (caller instanceof Caller.Device device) {
+            return devices.contains(device.role()) ? null : "a " + roleName(device.role()) + " may not do this; "
+                    + "sign in as a member of staff where people manage the store";
+        }
         return check.refusal(caller, orgId);
     }
 
@@ -203,9 +258,24 @@ public final class Access {
         return Optional.ofNullable(scope);
     }
 
-    /** The body fields naming sales channels that must lie in a store-limited caller's stores. */
+    /** The body paths naming sales channels that must lie in a store-limited caller's stores. */
     public List<String> channelFields() {
         return channelFields;
+    }
+
+    /** The body paths naming stores that must be a store-limited caller's. */
+    public List<String> storeFields() {
+        return storeFields;
+    }
+
+    /** The device roles this rule admits (none: no device may call the route). */
+    public Set<DeviceRole> devices() {
+        return devices;
+    }
+
+    /** The body field with the instant before which a revoked caller may still hand work in; empty: never. */
+    public Optional<String> handInField() {
+        return Optional.ofNullable(handInField);
     }
 
     /** True when callers limited to some stores are refused. */
@@ -213,10 +283,16 @@ public final class Access {
         return wholeOrg;
     }
 
-    /** The rule's name ({@code manager}, {@code scope sales:write}, ...), for listings and tests. */
+    /** The rule's name without its device roles ({@code manager}, {@code scope sales:write}, ...). */
+    public String name() {
+        return name;
+    }
+
+    /** The rule's name and the device roles it admits ({@code kitchen or kitchen screen}), for listings and tests. */
     @Override
     public String toString() {
-        return name;
+        return devices.isEmpty() ? name : name + " or " + devices.stream().sorted().map(Access::roleName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String appRefusal(AppGrant grant, String orgId, String scope) {
@@ -236,6 +312,10 @@ public final class Access {
                     + access.get().scopes().stream().sorted().toList();
         }
         return null;
+    }
+
+    private static String roleName(DeviceRole role) {
+        return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String roleName(Caller.Staff staff) {

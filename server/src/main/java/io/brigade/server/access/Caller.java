@@ -1,6 +1,9 @@
 package io.brigade.server.access;
 
+import io.brigade.protocol.devices.DeviceRole;
+import io.brigade.protocol.devices.Devices;
 import io.brigade.protocol.staff.StaffRole;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +16,7 @@ import java.util.Set;
  * here and a line in the rules that admit it; the filter does not change.
  */
 public sealed interface Caller permits Caller.OrgClient, Caller.ApiKey, Caller.Staff, Caller.StaffChoosingPin,
-        Caller.App {
+        Caller.App, Caller.Device {
 
     /** The org this caller acts for (an app: the developer org that owns it). */
     String orgId();
@@ -42,6 +45,19 @@ public sealed interface Caller permits Caller.OrgClient, Caller.ApiKey, Caller.S
     /** False when the caller is limited to stores of {@code orgId} that leave {@code propertyId} out. */
     default boolean seesStore(String requestedOrgId, String propertyId) {
         return storesOn(requestedOrgId).map(stores -> stores.contains(propertyId)).orElse(true);
+    }
+
+    /**
+     * When the credential was revoked, if it was: such a caller is refused everywhere with {@link #revocation()},
+     * except where a route lets it hand in work done before that instant (a till's sales rung while offline).
+     */
+    default Optional<Instant> revokedAt() {
+        return Optional.empty();
+    }
+
+    /** The refusal a revoked caller gets, saying what happened and what to do. */
+    default String revocation() {
+        return "this credential was revoked";
     }
 
     /** The org's own OAuth client: the owner's credential (the back office, the till's terminal credentials). */
@@ -158,6 +174,48 @@ public sealed interface Caller permits Caller.OrgClient, Caller.ApiKey, Caller.S
         @Override
         public Optional<Set<String>> storesOn(String requestedOrgId) {
             return grant.access(requestedOrgId).filter(a -> !a.allStores()).map(AppGrant.OrgAccess::propertyIds);
+        }
+    }
+
+    /**
+     * A paired device of one store (a till, a kitchen screen, an office PC) with its own credential: it reaches
+     * its org and that store only, and only the routes whose rules admit its role. A revoked device is still
+     * recognised, so that it can be told so (and a till can hand in the sales it rang before).
+     */
+    record Device(String orgId, String deviceId, String propertyId, DeviceRole role, String name,
+                  Instant revokedAtOrNull) implements Caller {
+        public Device {
+            Objects.requireNonNull(orgId, "orgId == null");
+            Objects.requireNonNull(deviceId, "deviceId == null");
+            Objects.requireNonNull(propertyId, "propertyId == null");
+            Objects.requireNonNull(role, "role == null");
+            Objects.requireNonNull(name, "name == null");
+        }
+
+        @Override
+        public String subject() {
+            return deviceId;
+        }
+
+        @Override
+        public String kind() {
+            return "device";
+        }
+
+        @Override
+        public Optional<Set<String>> storesOn(String requestedOrgId) {
+            return Optional.of(Set.of(propertyId));
+        }
+
+        @Override
+        public Optional<Instant> revokedAt() {
+            return Optional.ofNullable(revokedAtOrNull);
+        }
+
+        @Override
+        public String revocation() {
+            return Devices.REVOKED + " a manager removed this device (" + name + ") from the store at "
+                    + revokedAtOrNull + "; pair it again to use it";
         }
     }
 }

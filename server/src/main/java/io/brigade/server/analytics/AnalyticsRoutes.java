@@ -1,5 +1,6 @@
 package io.brigade.server.analytics;
 
+import static io.brigade.protocol.devices.DeviceRole.TILL;
 import static io.brigade.server.access.Scopes.ANALYTICS_WRITE;
 
 import io.brigade.protocol.analytics.AnalyticsEvent;
@@ -43,7 +44,8 @@ public final class AnalyticsRoutes {
     }
 
     public void register(Router router) {
-        router.post("/analytics/orgs/{orgId}/events", Access.scope(ANALYTICS_WRITE).wholeOrgOnly(), this::accept);
+        router.post("/analytics/orgs/{orgId}/events", Access.scope(ANALYTICS_WRITE)
+                .storesInBody("events[].propertyId").channelsInBody("events[].salesChannelId").orDevices(TILL), this::accept);
     }
 
     private Reply accept(Exchange ex) throws Exception {

@@ -1,6 +1,7 @@
 package io.brigade.server.auth;
 
 import io.brigade.protocol.Headers;
+import io.brigade.protocol.devices.Devices;
 import io.brigade.server.access.Access;
 import io.brigade.server.access.Caller;
 import io.brigade.server.db.Database;
@@ -14,7 +15,8 @@ import org.eclipse.jetty.server.Request;
  * Finds the caller of a request. {@code X-API-Key} routes go to the {@link ApiKeyAuthenticator}; the others read
  * {@code Authorization: Bearer <token>}, or an API key in {@code FD-Authorization} (marketplace guide) or bare in
  * {@code Authorization} (Webhook Service API). A bearer token is a staff session (its own prefix, so telling it
- * from OAuth tokens costs no extra lookup), the org's OAuth client's token or an OAuth app's token.
+ * from OAuth tokens costs no extra lookup), a paired device's credential (its own prefix too), the org's OAuth
+ * client's token or an OAuth app's token.
  */
 public final class Authenticator implements CallerAuthenticator {
     private final Database database;
@@ -23,9 +25,11 @@ public final class Authenticator implements CallerAuthenticator {
     private final Clock clock;
     private final AppCredentials apps;
     private final ApiKeyAuthenticator apiKeys;
+    private final DeviceCredentials devices;
 
     public Authenticator(Database database, CredentialRepository credentials, StaffSessions sessions, Clock clock,
-                         AppCredentials apps, ApiKeyAuthenticator apiKeys) {
+                         AppCredentials apps, ApiKeyAuthenticator apiKeys, DeviceCredentials devices) {
+        this.devices = devices;
         this.database = database;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -58,6 +62,10 @@ public final class Authenticator implements CallerAuthenticator {
             if (ApiKeyFormat.isWellFormed(token)) {
                 return apiKey(token);
             }
+            if (token.startsWith(Devices.CREDENTIAL_PREFIX)) {
+                return device(token).orElseThrow(() -> new UnauthorizedException(
+                        "this device credential is unknown; pair the device with the store again"));
+            }
             if (token.startsWith(StaffSessions.TOKEN_PREFIX)) {
                 return database.read(c -> sessions.find(c, token))
                         .orElseThrow(() -> new UnauthorizedException("the staff session has ended; sign in again"));
@@ -72,6 +80,11 @@ public final class Authenticator implements CallerAuthenticator {
             return apiKey(credential);
         }
         throw new UnauthorizedException("the credential is not a bearer token or a well-formed API key");
+    }
+
+    /** The device holding a device credential ({@code bdv_...}), revoked or not. */
+    public Optional<Caller.Device> device(String credential) {
+        return devices.find(credential);
     }
 
     private Caller apiKey(String key) {

@@ -17,23 +17,25 @@ import java.util.Optional;
  */
 public final class SessionRepository {
 
-    public void insert(Connection c, String tokenHash, String staffId, String orgId, Instant expiresAt)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO staff_sessions (token_hash, staff_id, org_id, expires_at) VALUES (?,?,?,?)")) {
-            Sql.bind(ps, tokenHash, staffId, orgId, expiresAt);
+    /** A session; {@code deviceId} (null when not opened on a paired device) ends it when the device is revoked. */
+    public void insert(Connection c, String tokenHash, String staffId, String orgId, Instant expiresAt,
+                       String deviceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_sessions (token_hash, staff_id, org_id, "
+                + "expires_at, device_id) VALUES (?,?,?,?,?)")) {
+            Sql.bind(ps, tokenHash, staffId, orgId, expiresAt, deviceId);
             ps.executeUpdate();
         }
     }
 
     /**
-     * The caller of an unexpired session whose member is still on the staff; a member still to choose their own
-     * PIN is a {@link Caller.StaffChoosingPin}.
+     * The caller of an unexpired session whose member is still on the staff and whose device (if it was opened on
+     * one) was not revoked; a member still to choose their own PIN is a {@link Caller.StaffChoosingPin}.
      */
     public Optional<Caller> find(Connection c, String tokenHash, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT s.org_id, s.staff_id, m.role, m.pin_change_required "
                 + "FROM staff_sessions s JOIN staff m ON m.staff_id = s.staff_id "
-                + "WHERE s.token_hash = ? AND s.expires_at > ? AND m.removed_at IS NULL")) {
+                + "LEFT JOIN devices d ON d.device_id = s.device_id "
+                + "WHERE s.token_hash = ? AND s.expires_at > ? AND m.removed_at IS NULL AND d.revoked_at IS NULL")) {
             Sql.bind(ps, tokenHash, now);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -54,9 +54,14 @@ public final class StaffSessions {
 
     /**
      * Who signs in and from where: the org, the PIN, optionally the member they say they are, and the caller
-     * whose wrong PINs lock it ({@code address:<ip>}; a paired device will be {@code device:<id>}).
+     * whose wrong PINs lock it ({@code device:<id>} for a paired device, {@code address:<ip>} otherwise), and the
+     * paired device the session is opened on (null on the store server's own computer): revoking the device ends it.
      */
-    public record SignIn(String orgId, String pin, String staffId, String caller) {
+    public record SignIn(String orgId, String pin, String staffId, String caller, String deviceId) {
+
+        public SignIn(String orgId, String pin, String staffId, String caller) {
+            this(orgId, pin, staffId, caller, null);
+        }
     }
 
     /** A session, a wrong PIN, or a lockout (of this caller or of the account) and until when. */
@@ -135,7 +140,8 @@ public final class StaffSessions {
         String token = TOKEN_PREFIX + Secrets.randomToken(32);
         Instant expires = now.plus(LIFETIME);
         sessions.deleteDead(c, member.orgId(), now);
-        sessions.insert(c, Secrets.sha256Hex(token), member.staffId(), member.orgId(), expires);
+        sessions.insert(c, Secrets.sha256Hex(token), member.staffId(), member.orgId(), expires,
+                request.deviceId());
         return new Outcome.Opened(new StaffSession(token, "Bearer", expires, member.staffId(), member.name(),
                 member.role(), member.pinChangeRequired()));
     }

@@ -1,5 +1,6 @@
 package io.brigade.server.availability;
 
+import static io.brigade.protocol.devices.DeviceRole.TILL;
 import static io.brigade.server.access.Scopes.OPERATIONS_WRITE;
 
 import io.brigade.protocol.Data;
@@ -34,7 +35,7 @@ public final class OperationsUpdateRoutes {
         router.post(CHANNEL + "/menu-publish-status", Access.scope(OPERATIONS_WRITE), this::publishStatus)
                 .post(CHANNEL + "/item-snooze-status", Access.scope(OPERATIONS_WRITE), this::itemStatus)
                 .post(CHANNEL + "/store-snooze-status", Access.scope(OPERATIONS_WRITE), this::storeStatus)
-                .get(SNOOZES, Access.manager(), ex -> Reply.ok(new Data<>(service.state(ex.path("orgId"), null,
+                .get(SNOOZES, Access.manager().orDevices(TILL), ex -> Reply.ok(new Data<>(service.state(ex.path("orgId"), null,
                         ex.path("salesChannelId")))))
                 .post(SNOOZES, Access.manager(), this::backOfficeChange);
     }

@@ -10,10 +10,13 @@ import io.brigade.server.domain.ForbiddenException;
 import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.domain.NotFoundException;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Enforces a route's {@link Access} rule before the route runs, the same way for every route: find the caller
@@ -41,6 +44,10 @@ final class AccessFilter {
         if (orgId != null && !caller.reaches(orgId)) {
             throw new NotFoundException("org " + orgId);
         }
+        Optional<Instant> revoked = caller.revokedAt();
+        if (revoked.isPresent() && !handsInBefore(exchange, access, revoked.get())) {
+            throw new ForbiddenException(caller.revocation());
+        }
         String refusal = access.refusal(caller, orgId);
         if (refusal != null) {
             throw new ForbiddenException(refusal);
@@ -60,6 +67,10 @@ final class AccessFilter {
         if (property.isPresent() && !limited.contains(property.get())) {
             throw new NotFoundException("property " + property.get());
         }
+        Optional<String> asked = exchange.query("propertyId");
+        if (asked.isPresent() && !limited.contains(asked.get())) {
+            throw new NotFoundException("property " + asked.get());
+        }
         Optional<String> channel = exchange.pathParam("salesChannelId");
         if (channel.isPresent() && !inStores(stores.propertyOfChannel(orgId, channel.get()), limited)) {
             throw new NotFoundException("sales channel " + channel.get());
@@ -68,36 +79,103 @@ final class AccessFilter {
         if (sale.isPresent() && !inStores(stores.propertyOfSale(orgId, sale.get()), limited)) {
             throw new NotFoundException("sale " + sale.get());
         }
-        if (!access.channelFields().isEmpty()) {
-            checkBodyChannels(exchange, access.channelFields(), orgId, limited);
+        Optional<String> ticket = exchange.pathParam("ticketId");
+        if (ticket.isPresent() && !inStores(stores.propertyOfTicket(orgId, ticket.get()), limited)) {
+            throw new NotFoundException("ticket " + ticket.get());
+        }
+        if (!access.channelFields().isEmpty() || !access.storeFields().isEmpty()) {
+            checkBody(exchange, access, orgId, limited);
         }
     }
 
-    private void checkBodyChannels(Exchange exchange, List<String> fields, String orgId, Set<String> limited) {
-        JsonNode body;
-        try {
-            body = Json.mapper().readTree(exchange.body());
-        } catch (IOException e) {
-            return; // the route itself answers the syntax error
-        }
+    private void checkBody(Exchange exchange, Access access, String orgId, Set<String> limited) {
+        JsonNode body = body(exchange);
         if (body == null) {
-            return;
+            return; // the route itself answers the syntax error or the missing body
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (String field : fields) {
-            JsonNode named = body.path(field);
-            if (named.isTextual()) {
-                checkChannel(field, named.asText(), orgId, limited, errors);
-            } else if (named.isArray()) {
-                for (int i = 0; i < named.size(); i++) {
-                    if (named.get(i).isTextual()) {
-                        checkChannel(field + "[" + i + "]", named.get(i).asText(), orgId, limited, errors);
+        for (String path : access.channelFields()) {
+            visit(body, path, path.replace("[]", ""), (field, named) -> {
+                if (named.isTextual()) {
+                    checkChannel(field, named.asText(), orgId, limited, errors);
+                } else if (named.isArray()) {
+                    for (int i = 0; i < named.size(); i++) {
+                        if (named.get(i).isTextual()) {
+                            checkChannel(field + "[" + i + "]", named.get(i).asText(), orgId, limited, errors);
+                        }
                     }
                 }
-            }
+            });
+        }
+        for (String path : access.storeFields()) {
+            visit(body, path, path.replace("[]", ""), (field, named) -> {
+                if (!named.isTextual() || !limited.contains(named.asText())) {
+                    errors.add(new Problem.FieldError(field, named.isTextual()
+                            ? "property " + named.asText() + " is not a store this credential may reach"
+                            : "is required: this credential reaches some stores only and must name one of them"));
+                }
+            });
         }
         if (!errors.isEmpty()) {
             throw InvalidInputException.unprocessable(errors);
+        }
+    }
+
+    /**
+     * Calls {@code each} with the field path as the client sees it and the node at {@code path} ({@code a.b},
+     * {@code list[].field}); a missing leaf is visited as a missing node, a missing list as nothing.
+     */
+    private static void visit(JsonNode node, String path, String shown, BiConsumer<String, JsonNode> each) {
+        int dot = path.indexOf('.');
+        String head = dot < 0 ? path : path.substring(0, dot);
+        String rest = dot < 0 ? null : path.substring(dot + 1);
+        if (head.endsWith("[]")) {
+            String name = head.substring(0, head.length() - 2);
+            JsonNode list = node.path(name);
+            String prefix = shownPrefix(shown, name);
+            for (int i = 0; i < list.size(); i++) {
+                String element = prefix + "[" + i + "]";
+                if (rest == null) {
+                    each.accept(element, list.get(i));
+                } else {
+                    visit(list.get(i), rest, element + "." + rest.replace("[]", ""), each);
+                }
+            }
+            return;
+        }
+        if (rest == null) {
+            each.accept(shown, node.path(head));
+        } else if (node.has(head)) {
+            visit(node.get(head), rest, shown, each);
+        }
+    }
+
+    private static String shownPrefix(String shown, String name) {
+        int at = shown.indexOf(name);
+        return shown.substring(0, at + name.length());
+    }
+
+    private static JsonNode body(Exchange exchange) {
+        try {
+            byte[] bytes = exchange.body(); // kept by the exchange: the route reads the same bytes
+            return bytes.length == 0 ? null : Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** True when the route lets a revoked caller hand in work and the body's time is before the revocation. */
+    private static boolean handsInBefore(Exchange exchange, Access access, Instant revokedAt) {
+        Optional<String> field = access.handInField();
+        if (field.isEmpty()) {
+            return false;
+        }
+        JsonNode body = body(exchange);
+        JsonNode time = body == null ? null : body.get(field.get());
+        try {
+            return time != null && time.isTextual() && Instant.parse(time.asText()).isBefore(revokedAt);
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -163,6 +163,11 @@ public final class TenantMigrationRepository {
         }
         update(c, "UPDATE sales_channels SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,
                 sourceOrgId, propertyId);
+        // The store's devices go with it (they name the old org in their settings until they pair again).
+        update(c, "UPDATE devices SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId, sourceOrgId,
+                propertyId);
+        update(c, "UPDATE pairing_codes SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,
+                sourceOrgId, propertyId);
         update(c, "UPDATE properties SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId, sourceOrgId,
                 propertyId);
         update(c, "UPDATE analytics_events SET org_id = ? WHERE org_id = ? AND property_id = ?", targetOrgId,

@@ -1,5 +1,8 @@
 package io.brigade.server.kitchen;
 
+import static io.brigade.protocol.devices.DeviceRole.KITCHEN_SCREEN;
+import static io.brigade.protocol.devices.DeviceRole.TILL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenFire;
@@ -51,37 +54,37 @@ public final class KitchenRoutes {
     }
 
     public void register(Router router) {
-        router.stream(BASE + "/stream", Access.kitchen(), this::stream)
-                .get(BASE + "/tickets", Access.kitchen(),
+        router.stream(BASE + "/stream", Access.kitchen().orDevices(KITCHEN_SCREEN, TILL), this::stream)
+                .get(BASE + "/tickets", Access.kitchen().orDevices(KITCHEN_SCREEN),
                         ex -> Reply.ok(service.snapshot(ex.path("orgId"), property(ex))))
-                .get(BASE + "/prep-times", Access.kitchen(),
+                .get(BASE + "/prep-times", Access.kitchen().orDevices(KITCHEN_SCREEN),
                         ex -> Reply.ok(service.prepTimes(ex.path("orgId"), property(ex))))
-                .get(BASE + "/stations", Access.kitchen(),
+                .get(BASE + "/stations", Access.kitchen().orDevices(KITCHEN_SCREEN),
                         ex -> Reply.ok(service.stations(ex.path("orgId"), property(ex))))
                 .put(BASE + "/stations", Access.manager(), ex -> Reply.ok(service.saveStations(ex.path("orgId"),
                         property(ex), ex.json(KitchenStations.class))))
-                .post(BASE + "/tickets/{ticketId}/stations/{stationId}/start", Access.kitchen(), ex -> {
+                .post(BASE + "/tickets/{ticketId}/stations/{stationId}/start", Access.kitchen().orDevices(KITCHEN_SCREEN), ex -> {
                     ex.body(); // read (and ignore) any body, so the connection can carry the next request
                     return Reply.ok(service.start(ex.path("orgId"), ex.path("ticketId"), ex.path("stationId")));
                 })
-                .post(BASE + "/tickets/{ticketId}/stations/{stationId}/bump", Access.kitchen(), ex -> {
+                .post(BASE + "/tickets/{ticketId}/stations/{stationId}/bump", Access.kitchen().orDevices(KITCHEN_SCREEN), ex -> {
                     ex.body();
                     return Reply.ok(service.bump(ex.path("orgId"), ex.path("ticketId"), ex.path("stationId")));
                 })
-                .post(BASE + "/stations/{stationId}/recall", Access.kitchen(), ex -> {
+                .post(BASE + "/stations/{stationId}/recall", Access.kitchen().orDevices(KITCHEN_SCREEN), ex -> {
                     ex.body();
                     return Reply.ok(service.recall(ex.path("orgId"), property(ex), ex.path("stationId")));
                 })
-                .post(BASE + "/tickets/{ticketId}/serve", Access.kitchen(), ex -> {
+                .post(BASE + "/tickets/{ticketId}/serve", Access.kitchen().orDevices(KITCHEN_SCREEN), ex -> {
                     ex.body();
                     return Reply.ok(service.serve(ex.path("orgId"), ex.path("ticketId")));
                 })
-                .post(BASE + "/served/recall", Access.kitchen(), ex -> {
+                .post(BASE + "/served/recall", Access.kitchen().orDevices(KITCHEN_SCREEN), ex -> {
                     ex.body();
                     return Reply.ok(service.recallServed(ex.path("orgId"), property(ex)));
                 })
-                .post(BASE + "/tickets/{ticketId}/lines/{lineId}", Access.kitchen(), this::markLine)
-                .post(BASE + "/rounds", Access.till(), ex -> {
+                .post(BASE + "/tickets/{ticketId}/lines/{lineId}", Access.kitchen().orDevices(KITCHEN_SCREEN), this::markLine)
+                .post(BASE + "/rounds", Access.till().orDevices(TILL).storesInBody("propertyId"), ex -> {
                     KitchenTickets.Fired fired = service.fire(ex.path("orgId"), ex.json(KitchenFire.class));
                     return fired.created() ? Reply.created(fired.ticket()) : Reply.ok(fired.ticket());
                 })

@@ -1,5 +1,7 @@
 package io.brigade.server.menus;
 
+import static io.brigade.protocol.devices.DeviceRole.KITCHEN_SCREEN;
+import static io.brigade.protocol.devices.DeviceRole.TILL;
 import static io.brigade.server.access.Scopes.MENUS_READ;
 import static io.brigade.server.access.Scopes.MENUS_WRITE;
 
@@ -32,13 +34,13 @@ public final class MenuRoutes {
     public void register(Router router) {
         router.post(MENUS, Access.scope(MENUS_WRITE), ex -> Reply.created(service.createMenu(org(ex), ex.json(MenuContent.class))))
                 .get(MENUS + "/headers", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex))))
-                .get(MENUS + "/published", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(headers(ex).stream()
+                .get(MENUS + "/published", Access.scope(MENUS_READ).orDevices(TILL, KITCHEN_SCREEN), ex -> Reply.ok(new Data<>(headers(ex).stream()
                         .filter(h -> h.publishedRevisionId() != null).toList())))
                 .get(MENUS + "/{menuId}/current", Access.scope(MENUS_READ),
                         ex -> Reply.ok(new Data<>(service.current(org(ex), ex.path("menuId")))))
                 .post(MENUS + "/{menuId}/revisions", Access.scope(MENUS_WRITE), ex -> Reply.created(service.createRevision(org(ex),
                         ex.path("menuId"), ex.body().length == 0 ? null : ex.json(MenuContent.class))))
-                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.scope(MENUS_READ), ex -> Reply.ok(new Data<>(database.read(
+                .get(MENUS + "/{menuId}/revisions/{revisionId}", Access.scope(MENUS_READ).orDevices(TILL, KITCHEN_SCREEN), ex -> Reply.ok(new Data<>(database.read(
                         c -> service.revision(c, org(ex), ex.path("menuId"), revisionId(ex))))))
                 .post(MENUS + "/{menuId}/revisions/{revisionId}/publish",
                         Access.scope(MENUS_WRITE).channelsInBody("salesChannelIds"), ex -> {

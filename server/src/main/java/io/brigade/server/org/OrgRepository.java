@@ -238,6 +238,12 @@ public final class OrgRepository {
         return one(c, "SELECT property_id FROM sales WHERE org_id = ? AND sale_id = ?", orgId, saleId);
     }
 
+    /** The store (property) of one of the org's kitchen tickets. */
+    public Optional<String> propertyOfTicket(Connection c, String orgId, String ticketId) throws SQLException {
+        return one(c, "SELECT property_id FROM kitchen_tickets_v2 WHERE org_id = ? AND ticket_id = ?", orgId,
+                ticketId);
+    }
+
     private static Optional<String> one(Connection c, String sql, String orgId, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, orgId, id);

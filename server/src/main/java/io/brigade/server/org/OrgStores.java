@@ -26,4 +26,9 @@ public final class OrgStores implements StoreLookup {
     public Optional<String> propertyOfSale(String orgId, String saleId) {
         return database.read(c -> orgs.propertyOfSale(c, orgId, saleId));
     }
+
+    @Override
+    public Optional<String> propertyOfTicket(String orgId, String ticketId) {
+        return database.read(c -> orgs.propertyOfTicket(c, orgId, ticketId));
+    }
 }

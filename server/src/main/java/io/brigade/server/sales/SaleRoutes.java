@@ -1,5 +1,6 @@
 package io.brigade.server.sales;
 
+import static io.brigade.protocol.devices.DeviceRole.TILL;
 import static io.brigade.server.access.Scopes.SALES_READ;
 import static io.brigade.server.access.Scopes.SALES_WRITE;
 
@@ -26,13 +27,14 @@ public final class SaleRoutes {
 
     public void register(Router router) {
         for (String base : new String[] {"/salesManagement/orgs/{orgId}", "/sales/orgs/{orgId}"}) {
-            router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId"), this::create)
+            router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId").orDevices(TILL)
+                            .handInBeforeRevocation("requestedFulfillmentTime"), this::create)
                     .get(base + "/salesChannels/{salesChannelId}/sales", Access.scope(SALES_READ), ex -> Reply.ok(new Data<>(
                             service.list(org(ex), ex.path("salesChannelId"), ex.query("fromDate").orElse(null),
                                     ex.query("toDate").orElse(null)))))
-                    .get(base + "/salesChannels/{salesChannelId}/sales/{saleId}", Access.scope(SALES_READ), ex -> Reply.ok(new Data<>(
+                    .get(base + "/salesChannels/{salesChannelId}/sales/{saleId}", Access.scope(SALES_READ).orDevices(TILL), ex -> Reply.ok(new Data<>(
                             service.detail(org(ex), ex.path("salesChannelId"), ex.path("saleId")))))
-                    .post(base + "/sales/{saleId}/cancel", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
+                    .post(base + "/sales/{saleId}/cancel", Access.scope(SALES_WRITE).orDevices(TILL), ex -> Reply.ok(new Data<>(
                             service.cancel(org(ex), ex.path("saleId"), ex.json(CancelSale.class)))))
                     .post(base + "/sales/{saleId}/deliveryStatus", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
                             service.deliveryStatus(org(ex), ex.path("saleId"), ex.json(StatusUpdate.class)))))

@@ -3,6 +3,7 @@ package io.brigade.server.staff;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.staff.NewStaffMember;
 import io.brigade.server.access.Access;
+import io.brigade.protocol.devices.DeviceRole;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Staff in the back office: {@code /backoffice/v1/orgs/{orgId}/staff} lists, adds and removes members (managers;
  * signing in and out is {@code auth.SessionRoutes}). {@code .../staff/credentials} gives a till the PIN digests it
- * needs to sign staff in while offline; only the org's own client (a terminal) may read them.
+ * needs to sign staff in while offline; only the org's own client (a terminal) and the store's paired devices may
+ * read them.
  */
 public final class StaffRoutes {
     private static final String STAFF = "/backoffice/v1/orgs/{orgId}/staff";
@@ -24,7 +26,7 @@ public final class StaffRoutes {
     public void register(Router router) {
         router.get(STAFF, Access.manager(), this::list)
                 .post(STAFF, Access.manager(), this::add)
-                .get(STAFF + "/credentials", Access.ownClient(), this::credentials)
+                .get(STAFF + "/credentials", Access.ownClient().orDevices(DeviceRole.values()), this::credentials)
                 .delete(STAFF + "/{staffId}", Access.manager(), this::remove);
     }
 

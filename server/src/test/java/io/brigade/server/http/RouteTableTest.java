@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Walks the server's route table: every route says who may call it, and the rules fit the face it is on. */
 class RouteTableTest {
     private static final Set<String> OPEN = Set.of("POST /identity/connect/token", "POST /backoffice/v1/sessions",
-            "GET /api/v1/openapi.json");
+            "GET /api/v1/openapi.json", "GET /store/v1/hello", "POST /store/v1/pairings");
     /** Each v3 face and the scopes a read and a write on it need. */
     private static final Map<String, List<String>> V3_FACES = Map.of(
             "/orgManagement/", List.of(Scopes.ORG_READ, Scopes.ORG_WRITE),
@@ -81,7 +81,7 @@ class RouteTableTest {
     void backOfficeRoutesAreForTheOrgsOwnPeopleAndClient() {
         List<String> wrong = routes().stream()
                 .filter(r -> r.template().startsWith("/backoffice/") && !OPEN.contains(name(r)))
-                .filter(r -> !BACK_OFFICE_RULES.contains(r.access().toString()))
+                .filter(r -> !BACK_OFFICE_RULES.contains(r.access().name()))
                 .map(r -> name(r) + " has " + r.access()).toList();
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
@@ -96,9 +96,60 @@ class RouteTableTest {
     }
 
     @Test
+    void devicesReachOnlyTheRoutesTheirRolesNeed() {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (String face : new String[] {"/salesManagement/orgs/{orgId}", "/sales/orgs/{orgId}"}) {
+            expected.put("POST " + face + "/sales", "[TILL]");
+            expected.put("POST " + face + "/sales/{saleId}/cancel", "[TILL]");
+            expected.put("GET " + face + "/salesChannels/{salesChannelId}/sales/{saleId}", "[TILL]");
+        }
+        expected.put("POST /analytics/orgs/{orgId}/events", "[TILL]");
+        expected.put("GET /menuManagement/orgs/{orgId}/menus/published", "[KITCHEN_SCREEN, TILL]");
+        expected.put("GET /menuManagement/orgs/{orgId}/menus/{menuId}/revisions/{revisionId}", "[KITCHEN_SCREEN, TILL]");
+        expected.put("GET /backoffice/v1/orgs/{orgId}/salesChannels/{salesChannelId}/snoozes", "[TILL]");
+        expected.put("GET /backoffice/v1/orgs/{orgId}/staff/credentials", "[KITCHEN_SCREEN, OFFICE, TILL]");
+        expected.put("GET /store/v1/device", "[KITCHEN_SCREEN, OFFICE, TILL]");
+        Map<String, String> actual = new java.util.TreeMap<>();
+        for (Router.Declared route : routes()) {
+            if (route.template().startsWith("/backoffice/v1/orgs/{orgId}/kitchen/")) {
+                continue; // the kitchen's routes, below
+            }
+            if (!route.access().devices().isEmpty()) {
+                actual.put(name(route), route.access().devices().stream().map(Enum::name).sorted().toList().toString());
+            }
+        }
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void kitchenScreensReachEveryKitchenRouteAndTillsOnlyTheStream() {
+        List<String> wrong = new ArrayList<>();
+        for (Router.Declared route : routes()) {
+            if (route.template().startsWith("/backoffice/v1/orgs/{orgId}/kitchen/")
+                    && !"manager".equals(route.access().name())) {
+                boolean stream = route.template().endsWith("/kitchen/stream");
+                Set<io.brigade.protocol.devices.DeviceRole> roles = route.access().devices();
+                if (!roles.contains(io.brigade.protocol.devices.DeviceRole.KITCHEN_SCREEN)
+                        || roles.contains(io.brigade.protocol.devices.DeviceRole.TILL) != stream
+                        || roles.contains(io.brigade.protocol.devices.DeviceRole.OFFICE)) {
+                    wrong.add(name(route) + " admits " + roles);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void aRevokedCallerMayHandInOnlyTheSalesItRangBefore() {
+        List<String> handIn = routes().stream().filter(r -> r.access().handInField().isPresent())
+                .map(RouteTableTest::name).sorted().toList();
+        assertEquals(List.of("POST /sales/orgs/{orgId}/sales", "POST /salesManagement/orgs/{orgId}/sales"), handIn);
+    }
+
+    @Test
     void everyRouteIsOnAKnownFace() {
         List<String> faces = new ArrayList<>(V3_FACES.keySet());
-        faces.addAll(List.of("/backoffice/", "/api/v1/", "/identity/"));
+        faces.addAll(List.of("/backoffice/", "/api/v1/", "/identity/", "/store/"));
         List<String> unknown = routes().stream().filter(r -> faces.stream().noneMatch(r.template()::startsWith))
                 .map(RouteTableTest::name).toList();
         assertTrue(unknown.isEmpty(), "a new face needs its rules thought through here: " + unknown);
