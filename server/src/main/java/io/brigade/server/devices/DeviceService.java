@@ -25,7 +25,7 @@ import io.brigade.server.domain.NotFoundException;
 import io.brigade.server.domain.TooManyRequestsException;
 import io.brigade.server.domain.Validation;
 import io.brigade.server.org.OrgRepository;
-import io.brigade.server.staff.SignInLockouts;
+import io.brigade.server.staff.SignInLockoutRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public final class DeviceService implements DeviceCredentials {
     private final OrgRepository orgs;
     private final StoreIdentity store;
     private final Clock clock;
-    private final SignInLockouts lockouts = new SignInLockouts();
+    private final SignInLockoutRepository lockouts = new SignInLockoutRepository();
     private final ConcurrentHashMap<String, Instant> lastWritten = new ConcurrentHashMap<>();
 
     public DeviceService(Database database, DeviceRepository devices, OrgRepository orgs, StoreIdentity store,
@@ -131,7 +131,7 @@ public final class DeviceService implements DeviceCredentials {
                             : !now.isBefore(code.get().expiresAt()) ? "this pairing code has expired (they work for "
                             + "10 minutes); ask a manager for a new one" : null;
                     if (refusal != null) {
-                        lockouts.failed(c, subject, SignInLockouts.Policy.DEFAULT, now);
+                        lockouts.failed(c, subject, SignInLockoutRepository.Policy.DEFAULT, now);
                         return InvalidInputException.malformed("code", refusal);
                     }
                     DeviceRepository.Code valid = code.get();
