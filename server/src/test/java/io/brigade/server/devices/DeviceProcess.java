@@ -3,6 +3,7 @@ package io.brigade.server.devices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.protocol.Json;
+import io.brigade.protocol.devices.Devices;
 import io.brigade.protocol.devices.PinnedTrust;
 import java.io.PrintStream;
 import java.net.URI;
@@ -140,7 +141,7 @@ public final class DeviceProcess {
             HttpResponse<String> r = s.http().send(s.request("/menuManagement/orgs/" + s.org() + "/menus/published")
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 403 && Json.mapper().readTree(r.body()).get("detail").asText()
-                    .startsWith(DeviceGuard.REVOKED)) {
+                    .startsWith(Devices.REVOKED)) {
                 say("REVOKED");
                 return;
             }
