@@ -180,10 +180,11 @@ public sealed interface Caller permits Caller.OrgClient, Caller.ApiKey, Caller.S
     /**
      * A paired device of one store (a till, a kitchen screen, an office PC) with its own credential: it reaches
      * its org and that store only, and only the routes whose rules admit its role. A revoked device is still
-     * recognised, so that it can be told so (and a till can hand in the sales it rang before).
+     * recognised, so that it can be told so (and a till can hand in the sales it rang before). A till numbers its
+     * sales {@code displayPrefix}-...; other devices have no prefix (null).
      */
     record Device(String orgId, String deviceId, String propertyId, DeviceRole role, String name,
-                  Instant revokedAtOrNull) implements Caller {
+                  String displayPrefix, Instant revokedAtOrNull) implements Caller {
         public Device {
             Objects.requireNonNull(orgId, "orgId == null");
             Objects.requireNonNull(deviceId, "deviceId == null");

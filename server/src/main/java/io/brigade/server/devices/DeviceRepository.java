@@ -94,7 +94,7 @@ public final class DeviceRepository {
                 }
                 Device d = device(rs);
                 return Optional.of(new Holder(new Caller.Device(rs.getString("org_id"), d.deviceId(),
-                        d.propertyId(), d.role(), d.name(), d.revokedAt()), d.lastSeenAt()));
+                        d.propertyId(), d.role(), d.name(), d.displayPrefix(), d.revokedAt()), d.lastSeenAt()));
             }
         }
     }

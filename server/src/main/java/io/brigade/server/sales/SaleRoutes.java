@@ -10,6 +10,7 @@ import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.StatusUpdate;
 import io.brigade.server.access.Access;
+import io.brigade.server.access.Caller;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -46,7 +47,9 @@ public final class SaleRoutes {
     private Reply create(Exchange ex) throws Exception {
         String key = ex.header(Headers.IDEMPOTENCY_KEY);
         Sale sale = ex.json(Sale.class);
-        return Reply.raw(201, service.create(org(ex), key, sale, ex.body()).body());
+        TillOrigin till = ex.caller() instanceof Caller.Device d && d.role() == TILL
+                ? new TillOrigin(d.deviceId(), d.name(), d.displayPrefix()) : null;
+        return Reply.raw(201, service.create(org(ex), key, sale, ex.body(), till).body());
     }
 
     private static String org(Exchange ex) {

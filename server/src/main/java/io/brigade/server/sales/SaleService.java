@@ -86,6 +86,11 @@ public final class SaleService implements AutoCloseable {
      * from a different request.
      */
     public PushedSale create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody) {
+        return create(orgId, idempotencyKey, sale, rawBody, null);
+    }
+
+    /** As {@link #create(String, String, Sale, byte[])}, for a sale a paired till rang ({@code till}; null if none). */
+    public PushedSale create(String orgId, String idempotencyKey, Sale sale, byte[] rawBody, TillOrigin till) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw InvalidInputException.malformed("the x-idempotency-key header is required: send a fresh GUID per sale");
         }
@@ -100,7 +105,7 @@ public final class SaleService implements AutoCloseable {
             String hash = canonicalHash(rawBody);
             NewSale prepared;
             try {
-                prepared = prepare(orgId, idempotencyKey, hash, sale);
+                prepared = prepare(orgId, idempotencyKey, hash, till == null ? sale : till.stamp(sale));
             } catch (DomainException refused) {
                 // A retry of a sale stored before is answered as one, even if the sale would not pass today.
                 return storedAnswer(orgId, idempotencyKey, hash).orElseThrow(() -> refused);

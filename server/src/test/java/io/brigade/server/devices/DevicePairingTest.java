@@ -16,19 +16,26 @@ import io.brigade.server.network.StoreAuthority;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.MutableClock;
 import io.brigade.server.support.Sales;
+import io.brigade.server.support.SseClient;
 import io.brigade.server.support.TestDatabases;
 import io.brigade.server.support.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Pairing codes, device credentials and what a device may reach, on one HTTPS store server. */
+/**
+ * Pairing codes, device credentials, what a device may reach and how each device shows on the wire, on one HTTPS
+ * store server.
+ */
 class DevicePairingTest {
     @TempDir
     static Path dir;
@@ -176,6 +183,11 @@ class DevicePairingTest {
         String sales = "/salesManagement/orgs/" + t.ids().orgId() + "/sales";
         assertEquals(201, till.post(sales, Sales.simple(t.ids(), rungOffline, "3.00"), "x-idempotency-key",
                 UUID.randomUUID().toString()).status(), "nothing sold is lost");
+        assertEquals(201, till.post(sales, Sales.simple(t.ids(), CLOCK.instant().minusSeconds(30).toString(), "3.00"),
+                "x-idempotency-key", UUID.randomUUID().toString()).status(), "every queued sale is handed in");
+        ApiClient.Response told = till.get("/store/v1/device");
+        assertEquals(403, told.status(), "then the till is told it was revoked: " + told.body());
+        assertTrue(told.json().get("detail").asText().startsWith(Devices.REVOKED), told.body());
         ApiClient.Response after = till.post(sales, Sales.simple(t.ids(), CLOCK.instant().plusSeconds(1).toString(),
                 "3.00"), "x-idempotency-key", UUID.randomUUID().toString());
         assertEquals(403, after.status(), "a sale rung after the revocation is refused");
@@ -293,9 +305,11 @@ class DevicePairingTest {
         ApiClient.Response sold = t.api().post("/salesManagement/orgs/" + t.ids().orgId() + "/sales", sale,
                 "x-idempotency-key", UUID.randomUUID().toString());
         assertEquals(201, sold.status(), sold.body());
-        ApiClient.Response bump = device(paired(t, "KITCHEN_SCREEN", null)).post("/backoffice/v1/orgs/"
-                + t.ids().orgId() + "/kitchen/tickets/" + sold.json().get("saleId").asText() + "/bump", Map.of());
-        assertEquals(404, bump.status(), bump.body());
+        String bump = "/backoffice/v1/orgs/" + t.ids().orgId() + "/kitchen/tickets/"
+                + sold.json().get("saleId").asText() + "/stations/kitchen/bump";
+        ApiClient.Response refused = device(paired(t, "KITCHEN_SCREEN", null)).post(bump, Map.of());
+        assertEquals(404, refused.status(), refused.body());
+        assertEquals(200, t.api().post(bump, Map.of()).status(), "the ticket is there for the whole org");
     }
 
     @Test
@@ -349,5 +363,198 @@ class DevicePairingTest {
         assertEquals(409, r.status(), r.body());
         assertTrue(r.body().contains("serve the store"), r.body());
         assertNotEquals(0, r.body().length());
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static String sales(TestServer.Tenant t) {
+        return "/salesManagement/orgs/" + t.ids().orgId() + "/sales";
+    }
+
+    private static ApiClient.Response sell(ApiClient till, TestServer.Tenant t, Map<String, Object> sale) {
+        return till.post(sales(t), sale, "x-idempotency-key", UUID.randomUUID().toString());
+    }
+
+    private static Map<String, Object> sale(TestServer.Tenant t, String displayId) {
+        Map<String, Object> sale = Sales.simple(t.ids(), CLOCK.instant().toString(), "3.00");
+        sale.put("displayId", displayId);
+        return sale;
+    }
+
+    private static JsonNode detail(TestServer.Tenant t, ApiClient.Response sold) {
+        return t.api().get("/salesManagement/orgs/" + t.ids().orgId() + "/salesChannels/" + t.ids().salesChannelId()
+                + "/sales/" + sold.json().get("saleId").asText()).json().get("data");
+    }
+
+    @Test
+    void aTillsSaleNamesTheTillInItsMetadata() throws Exception {
+        TestServer.Tenant t = tenant();
+        JsonNode pairing = paired(t, "TILL", "Bar till");
+        Map<String, Object> sale = sale(t, "A-0001");
+        sale.put("metadata", "{\"posTerminal\":\"Counter\",\"table\":\"7\"}");
+        ApiClient.Response sold = sell(device(pairing), t, sale);
+        assertEquals(201, sold.status(), sold.body());
+        JsonNode metadata = io.brigade.protocol.Json.mapper().readTree(detail(t, sold).get("metadata").asText());
+        assertEquals("Bar till", metadata.get("posTerminal").asText(), "the till is who the server paired");
+        assertEquals(pairing.get("deviceId").asText(), metadata.get("deviceId").asText());
+        assertEquals("7", metadata.get("table").asText(), "the rest of the till's metadata is kept");
+    }
+
+    @Test
+    void tillsRingingOfflineAtOnceKeepTheirDisplayIdsApart() {
+        TestServer.Tenant t = tenant();
+        ApiClient counter = device(paired(t, "TILL", "Counter"));
+        ApiClient bar = device(paired(t, "TILL", "Bar"));
+        // Each numbered its first sale while neither could reach the other nor the server.
+        ApiClient.Response fromCounter = sell(counter, t, sale(t, "A-0001"));
+        ApiClient.Response fromBar = sell(bar, t, sale(t, "B-0001"));
+        assertEquals(201, fromCounter.status(), fromCounter.body());
+        assertEquals(201, fromBar.status(), fromBar.body());
+        assertEquals("A-0001", detail(t, fromCounter).get("displayId").asText());
+        assertEquals("B-0001", detail(t, fromBar).get("displayId").asText());
+    }
+
+    @Test
+    void aTillsSaleNumberedWithoutItsPrefixIsRefused() {
+        TestServer.Tenant t = tenant();
+        paired(t, "TILL", "Counter");
+        ApiClient bar = device(paired(t, "TILL", "Bar"));
+        String key = UUID.randomUUID().toString();
+        ApiClient.Response refused = bar.post(sales(t), sale(t, "A-0001"), "x-idempotency-key", key);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"displayId\""), refused.body());
+        assertEquals(201, bar.post(sales(t), sale(t, "B-0001"), "x-idempotency-key", key).status(),
+                "nothing was stored under the key");
+    }
+
+    @Test
+    void aTillsSaleWithMetadataThatIsNoObjectIsRefused() {
+        TestServer.Tenant t = tenant();
+        Map<String, Object> sale = sale(t, "A-0001");
+        sale.put("metadata", "till 9");
+        ApiClient.Response refused = sell(device(paired(t, "TILL", null)), t, sale);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"metadata\""), refused.body());
+    }
+
+    @Test
+    void everyKitchenScreenOfTheStoreGetsTheTillsTicket() throws Exception {
+        TestServer.Tenant t = tenant();
+        String stream = "/backoffice/v1/orgs/" + t.ids().orgId() + "/kitchen/stream?propertyId=" + t.ids().propertyId();
+        java.net.URI uri = java.net.URI.create(server.uri() + stream);
+        try (SseClient grill = new SseClient(uri, paired(t, "KITCHEN_SCREEN", "Grill").get("credential").asText(), null);
+             SseClient pass = new SseClient(uri, paired(t, "KITCHEN_SCREEN", "Pass").get("credential").asText(), null)) {
+            assertEquals(200, grill.status);
+            assertEquals(200, pass.status);
+            assertEquals("snapshot", grill.next(WAIT).event());
+            assertEquals("snapshot", pass.next(WAIT).event());
+            ApiClient.Response sold = sell(device(paired(t, "TILL", null)), t, sale(t, "A-0007"));
+            assertEquals(201, sold.status(), sold.body());
+            for (SseClient screen : List.of(grill, pass)) {
+                SseClient.Event created = screen.next(WAIT);
+                assertEquals("ticket-created", created.event());
+                assertTrue(created.data().contains("\"A-0007\""), created.data());
+            }
+        }
+    }
+
+    @Test
+    void aTillSeesTheSnoozesAManagerSets() {
+        TestServer.Tenant t = tenant();
+        String snoozes = "/backoffice/v1/orgs/" + t.ids().orgId() + "/salesChannels/" + t.ids().salesChannelId()
+                + "/snoozes";
+        String cola = t.ids().menuItemIds().get(8);
+        assertEquals(200, t.api().post(snoozes, Map.of("menuItemId", cola, "snoozed", true)).status());
+        ApiClient.Response seen = device(paired(t, "TILL", null)).get(snoozes);
+        assertEquals(200, seen.status(), seen.body());
+        assertTrue(seen.body().contains(cola), seen.body());
+    }
+
+    @Test
+    void aTillSeesTheRevisionAManagerPublishes() {
+        TestServer.Tenant t = tenant();
+        ApiClient till = device(paired(t, "TILL", null));
+        String menus = "/menuManagement/orgs/" + t.ids().orgId() + "/menus";
+        ApiClient.Response revision = t.api().send("POST", menus + "/" + t.ids().menuId() + "/revisions", null);
+        assertEquals(201, revision.status(), revision.body());
+        String next = revision.json().get("revisionId").asText();
+        assertEquals(200, t.api().post(menus + "/" + t.ids().menuId() + "/revisions/" + next + "/publish",
+                Map.of("salesChannelIds", List.of(t.ids().salesChannelId()))).status());
+        JsonNode published = till.get(menus + "/published").json().get("data").get(0);
+        assertEquals(next, published.get("publishedRevisionId").asText());
+        assertEquals(200, till.get(menus + "/" + t.ids().menuId() + "/revisions/" + next).status());
+    }
+
+    @Test
+    void aDevicesLastContactFollowsItsCalls() {
+        TestServer.Tenant t = tenant();
+        JsonNode pairing = paired(t, "KITCHEN_SCREEN", null);
+        CLOCK.advance(Duration.ofMinutes(5));
+        try {
+            Instant called = CLOCK.instant();
+            assertEquals(200, device(pairing).get("/store/v1/device").status());
+            JsonNode listed = t.api().get("/backoffice/v1/orgs/" + t.ids().orgId() + "/devices").json().get("data")
+                    .get(0);
+            assertEquals(called.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    Instant.parse(listed.get("lastSeenAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        } finally {
+            CLOCK.advance(Duration.ofMinutes(-5));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "POST|/devices/pairing-codes|{\"propertyId\":\"$P\",\"role\":\"PRINTER\"}|400|role",
+        "POST|/devices/pairing-codes|{\"role\":\"TILL\"}|400|propertyId",
+        "POST|/devices/pairing-codes|{\"propertyId\":\"nowhere\",\"role\":\"TILL\"}|400|propertyId",
+        "POST|/devices/pairing-codes|{\"propertyId\":\"$P\",\"role\":\"TILL\",\"name\":\"$LONG\"}|400|name",
+        "POST|/devices/pairing-codes|[1,2|400|",
+        "PATCH|/devices/$D|{\"name\":\"  \"}|400|name",
+        "PATCH|/devices/$D|{\"role\":\"KITCHEN_SCREEN\"}|400|role",
+        "PATCH|/devices/$D|{\"role\":\"PRINTER\"}|400|role",
+        "PATCH|/devices/nothing-here|{\"name\":\"Bar\"}|404|",
+        "DELETE|/devices/nothing-here||404|",
+    })
+    void badInputOnADeviceRouteIsRefusedAndChangesNothing(String method, String path, String body, int status,
+                                                         String field) {
+        TestServer.Tenant t = tenant();
+        JsonNode till = paired(t, "TILL", "Counter");
+        String devices = "/backoffice/v1/orgs/" + t.ids().orgId() + "/devices";
+        String before = t.api().get(devices).body();
+        ApiClient.Response r = t.api().send(method, "/backoffice/v1/orgs/" + t.ids().orgId()
+                + path.replace("$D", till.get("deviceId").asText()), body == null ? null : body
+                .replace("$P", t.ids().propertyId()).replace("$LONG", "x".repeat(101)));
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.header("Content-Type"));
+        if (field != null) {
+            assertTrue(r.body().contains(field), r.body());
+        }
+        assertEquals(before, t.api().get(devices).body(), "the devices are as they were");
+        assertEquals(1, codes(t), "no pairing code was made beyond the till's");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{}|code",
+        "{\"code\":\"\"}|code",
+        "{\"code\":\"$C\",\"name\":\"$LONG\"}|name",
+        "[\"$C\"|",
+    })
+    void badInputOnPairingIsRefusedAndLeavesTheCodeUnused(String body, String field) {
+        TestServer.Tenant t = tenant();
+        String code = code(t, "TILL").get("code").asText();
+        ApiClient.Response r = new ApiClient(server.uri()).send("POST", "/store/v1/pairings",
+                body.replace("$C", code).replace("$LONG", "x".repeat(101)));
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.header("Content-Type"));
+        if (field != null) {
+            assertTrue(r.body().contains(field), r.body());
+        }
+        assertEquals(201, pair(code, null).status(), "the code still works");
+    }
+
+    private static long codes(TestServer.Tenant t) {
+        return TestDatabases.queryLong(database, "SELECT COUNT(*) FROM pairing_codes WHERE org_id = ?",
+                t.ids().orgId());
     }
 }

@@ -130,8 +130,8 @@ public final class DeviceProcess {
             String line = events.next();
             if (line.startsWith("event:")) {
                 type = line.substring(6).strip();
-            } else if (line.startsWith("data:") && "ticket-status".equals(type) && line.contains(saleId)
-                    && line.contains("SALE_PREPARED_BY_KITCHEN")) {
+            } else if (line.startsWith("data:") && "ticket-updated".equals(type) && line.contains(saleId)
+                    && line.contains("\"status\":\"READY\"")) {
                 say("READY " + saleId);
                 break;
             }
@@ -160,13 +160,14 @@ public final class DeviceProcess {
                     say("LIVE");
                 }
             } else if (line.startsWith("data:") && "ticket-created".equals(type)) {
-                JsonNode ticket = Json.mapper().readTree(line.substring(5).strip());
-                JsonNode t = ticket.has("ticket") ? ticket.get("ticket") : ticket;
+                JsonNode t = Json.mapper().readTree(line.substring(5).strip());
                 String saleId = t.get("saleId").asText();
                 say("TICKET " + saleId + " " + t.get("displayId").asText());
+                // One station (the store has not set any up): bumping it makes the ticket ready.
+                String station = t.get("stations").get(0).get("stationId").asText();
                 HttpResponse<String> bumped = s.http().send(s.request("/backoffice/v1/orgs/" + s.org()
-                        + "/kitchen/tickets/" + saleId + "/bump").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                        + "/kitchen/tickets/" + t.get("ticketId").asText() + "/stations/" + station + "/bump")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 say(bumped.statusCode() == 200 ? "BUMPED " + saleId : "REFUSED " + bumped.statusCode());
                 return;
             }

@@ -7,6 +7,7 @@ import io.brigade.protocol.Json;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
+import io.brigade.server.support.SseClient;
 import io.brigade.server.support.TestServer;
 import java.math.BigDecimal;
 import java.net.URI;

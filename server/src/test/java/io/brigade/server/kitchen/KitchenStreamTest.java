@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.server.support.ApiClient;
+import io.brigade.server.support.SseClient;
 import io.brigade.server.support.TestDatabases;
 import io.brigade.server.support.V1;
 import java.time.Clock;

@@ -8,6 +8,7 @@ import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
+import io.brigade.server.support.SseClient;
 import io.brigade.server.support.TestDatabases;
 import io.brigade.server.webhooks.SecretBox;
 import java.net.URI;

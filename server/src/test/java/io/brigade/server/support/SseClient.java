@@ -1,4 +1,4 @@
-package io.brigade.server.kitchen;
+package io.brigade.server.support;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -14,21 +14,21 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A real server-sent-events reader over the JDK's HTTP client: parses {@code id/event/data} into a queue. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One received event. */
-    record Event(String id, String event, String data) {
+    public record Event(String id, String event, String data) {
     }
 
-    final int status;
-    final String contentType;
+    public final int status;
+    public final String contentType;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final Thread reader;
-    volatile boolean ended;
+    public volatile boolean ended;
 
-    SseClient(URI uri, String token, String lastEventId) throws Exception {
+    public SseClient(URI uri, String token, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
@@ -74,7 +74,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event, failing after {@code timeout}. */
-    Event next(Duration timeout) throws InterruptedException {
+    public Event next(Duration timeout) throws InterruptedException {
         Event e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (e == null) {
             throw new AssertionError("no event within " + timeout);
