@@ -5,7 +5,7 @@
 # See bench/README.md.
 #
 # Environment (all optional): SERVER_JAR (default server/target/brigade-server.jar), RATE (20 sales/s),
-# MEASURE (30 s), WARMUP (10 s), PORT (18443), JAVA_OPTS.
+# MEASURE (30 s), WARMUP (40 s), PORT (18443), JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVER_JAR=${SERVER_JAR:-server/target/brigade-server.jar}
@@ -34,8 +34,8 @@ code() {
 FIRST=$(code TILL); TILL=$(code TILL); KITCHEN=$(code KITCHEN_SCREEN)
 FP=$(echo "$TILL" | jq -r .fingerprint)
 ADDR=$(hostname -I 2>/dev/null | awk '{print $1}'); ADDR=${ADDR:-127.0.0.1}
-echo "== cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); server https://$ADDR:$PORT"
+echo "== cores: $(nproc); uptime: $(uptime); server https://$ADDR:$PORT"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -cp "$TMP/server.jar:$TMP/classes" StoreNetworkLoad "https://$ADDR:$PORT" \
     "$(echo "$FIRST" | jq -r .code)" "$(echo "$TILL" | jq -r .code)" "$(echo "$KITCHEN" | jq -r .code)" "$FP" "${RATE:-20}" "${MEASURE:-30}" \
-    "${WARMUP:-10}"
+    "${WARMUP:-40}"

@@ -107,10 +107,11 @@ class StoreNetworkProcessesTest {
             }
 
             if (remote.isPresent()) {
-                String answer = ns.active() ? ns.plainGet(NetNs.HOST, port, "/api/v1/openapi.json")
-                        : rawGet(remote.get(), port, "/api/v1/openapi.json");
+                // A device that skips TLS: its first contact in plain HTTP from another address is refused.
+                String answer = ns.active() ? ns.plainGet(NetNs.HOST, port, "/store/v1/hello")
+                        : rawGet(remote.get(), port, "/store/v1/hello");
                 assertTrue(answer.startsWith("HTTP/1.1 403"), "plain HTTP from another address: " + answer);
-                assertTrue(answer.contains("use https://" + remote.get() + ":" + port + "/api/v1/openapi.json"), answer);
+                assertTrue(answer.contains("use https://" + remote.get() + ":" + port + "/store/v1/hello"), answer);
             }
         }
     }
