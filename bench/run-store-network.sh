@@ -5,7 +5,7 @@
 # See bench/README.md.
 #
 # Environment (all optional): SERVER_JAR (default server/target/brigade-server.jar), RATE (20 sales/s),
-# MEASURE (30 s), WARMUP (40 s), PORT (18443), JAVA_OPTS.
+# MEASURE (30 s), WARMUP (40 s), PORT (18443), JAVA_OPTS (both JVMs), SERVER_OPTS (the store server only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SERVER_JAR=${SERVER_JAR:-server/target/brigade-server.jar}
@@ -19,7 +19,7 @@ cp "$SERVER_JAR" "$TMP/server.jar"
 javac -d "$TMP/classes" -cp "$TMP/server.jar" bench/StoreNetworkLoad.java
 DB="jdbc:h2:file:$TMP/bench"
 java -jar "$TMP/server.jar" bootstrap --db "$DB" --json > "$TMP/bootstrap.json" 2>/dev/null
-(cd "$TMP" && exec java ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar server.jar serve \
+(cd "$TMP" && exec java ${JAVA_OPTS:-} ${SERVER_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar server.jar serve \
     --port "$PORT" --db "$DB" --master-key-file "$TMP/master.key" --no-mdns > "$TMP/server.log" 2>&1) &
 SERVER_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/store/v1/hello" >/dev/null && break; sleep 1; done
@@ -35,7 +35,10 @@ FIRST=$(code TILL); TILL=$(code TILL); KITCHEN=$(code KITCHEN_SCREEN)
 FP=$(echo "$TILL" | jq -r .fingerprint)
 ADDR=$(hostname -I 2>/dev/null | awk '{print $1}'); ADDR=${ADDR:-127.0.0.1}
 echo "== cores: $(nproc); uptime: $(uptime); server https://$ADDR:$PORT"
+cpu() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+CPU0=$(cpu)
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -cp "$TMP/server.jar:$TMP/classes" StoreNetworkLoad "https://$ADDR:$PORT" \
     "$(echo "$FIRST" | jq -r .code)" "$(echo "$TILL" | jq -r .code)" "$(echo "$KITCHEN" | jq -r .code)" "$FP" "${RATE:-20}" "${MEASURE:-30}" \
     "${WARMUP:-40}"
+echo "== store server CPU during pairing and load: $(( ($(cpu) - CPU0) * 1000 / $(getconf CLK_TCK) )) ms; uptime: $(uptime)"
