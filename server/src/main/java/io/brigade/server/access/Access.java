@@ -53,10 +53,10 @@ public final class Access {
     private final List<String> storeFields;
     private final boolean wholeOrg;
     private final Set<DeviceRole> devices;
-    private final String handInField;
+    private final List<String> handInFields;
 
     private Access(String name, Credential credential, String scope, Check check, List<String> channelFields,
-                   List<String> storeFields, boolean wholeOrg, Set<DeviceRole> devices, String handInField) {
+                   List<String> storeFields, boolean wholeOrg, Set<DeviceRole> devices, List<String> handInFields) {
         this.name = name;
         this.credential = credential;
         this.scope = scope;
@@ -65,11 +65,11 @@ public final class Access {
         this.storeFields = storeFields;
         this.wholeOrg = wholeOrg;
         this.devices = devices;
-        this.handInField = handInField;
+        this.handInFields = handInFields;
     }
 
     private Access(String name, Credential credential, String scope, Check check) {
-        this(name, credential, scope, check, List.of(), List.of(), false, Set.of(), null);
+        this(name, credential, scope, check, List.of(), List.of(), false, Set.of(), List.of());
     }
 
     private Access(String name, Credential credential, Check check) {
@@ -206,7 +206,7 @@ public final class Access {
      */
     public Access channelsInBody(String... paths) {
         return new Access(name, credential, scope, check, List.of(paths), storeFields, wholeOrg, devices,
-                handInField);
+                handInFields);
     }
 
     /**
@@ -215,29 +215,32 @@ public final class Access {
      */
     public Access storesInBody(String... paths) {
         return new Access(name, credential, scope, check, channelFields, List.of(paths), wholeOrg, devices,
-                handInField);
+                handInFields);
     }
 
     /** This rule, for a route whose body names stores freely: callers limited to some stores may not call it. */
     public Access wholeOrgOnly() {
-        return new Access(name, credential, scope, check, channelFields, storeFields, true, devices, handInField);
+        return new Access(name, credential, scope, check, channelFields, storeFields, true, devices, handInFields);
     }
 
     /** This rule, also admitting the store's paired devices of {@code roles} (each limited to its own store). */
     public Access orDevices(DeviceRole... roles) {
         Set<DeviceRole> admitted = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(roles)));
         return new Access(name, credential, scope, check, channelFields, storeFields, wholeOrg, admitted,
-                handInField);
+                handInFields);
     }
 
     /**
-     * This rule, also for a caller whose credential was revoked, when the body's {@code timeField} (an instant)
-     * is before the revocation: a till revoked while offline hands in the sales it rang before, so nothing sold
-     * is lost; it is refused everything else.
+     * This rule, also for a caller whose credential was revoked, when the earliest instant in the body at
+     * {@code timeFields} (paths as in {@link #channelsInBody}) is before the revocation: a till revoked while
+     * offline hands in the sales it rang before, so nothing sold is lost; it is refused everything else.
      */
-    public Access handInBeforeRevocation(String timeField) {
+    public Access handInBeforeRevocation(String... timeFields) {
+        if (timeFields.length == 0) {
+            throw new IllegalArgumentException("name at least one time field");
+        }
         return new Access(name, credential, scope, check, channelFields, storeFields, wholeOrg, devices,
-                Objects.requireNonNull(timeField, "timeField == null"));
+                List.of(timeFields));
     }
 
     /** Why {@code caller} may not call the route on {@code orgId} (null when the route names no org), or null. */
@@ -273,9 +276,9 @@ public final class Access {
         return devices;
     }
 
-    /** The body field with the instant before which a revoked caller may still hand work in; empty: never. */
-    public Optional<String> handInField() {
-        return Optional.ofNullable(handInField);
+    /** The body fields with instants before which a revoked caller may still hand work in; empty: never. */
+    public List<String> handInFields() {
+        return handInFields;
     }
 
     /** True when callers limited to some stores are refused. */

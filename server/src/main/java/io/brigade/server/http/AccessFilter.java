@@ -164,19 +164,32 @@ final class AccessFilter {
         }
     }
 
-    /** True when the route lets a revoked caller hand in work and the body's time is before the revocation. */
+    /**
+     * True when the route lets a revoked caller hand in work and the earliest instant at its time fields (the
+     * sale rung, a payment taken) is before the revocation.
+     */
     private static boolean handsInBefore(Exchange exchange, Access access, Instant revokedAt) {
-        Optional<String> field = access.handInField();
-        if (field.isEmpty()) {
+        if (access.handInFields().isEmpty()) {
             return false;
         }
         JsonNode body = body(exchange);
-        JsonNode time = body == null ? null : body.get(field.get());
-        try {
-            return time != null && time.isTextual() && Instant.parse(time.asText()).isBefore(revokedAt);
-        } catch (DateTimeParseException e) {
+        if (body == null) {
             return false;
         }
+        Instant[] earliest = {null};
+        for (String path : access.handInFields()) {
+            visit(body, path, path, (field, time) -> {
+                try {
+                    Instant at = time.isTextual() ? Instant.parse(time.asText()) : null;
+                    if (at != null && (earliest[0] == null || at.isBefore(earliest[0]))) {
+                        earliest[0] = at;
+                    }
+                } catch (DateTimeParseException e) {
+                    // not a time: it proves nothing
+                }
+            });
+        }
+        return earliest[0] != null && earliest[0].isBefore(revokedAt);
     }
 
     private void checkChannel(String field, String channel, String orgId, Set<String> limited,

@@ -29,7 +29,7 @@ public final class SaleRoutes {
     public void register(Router router) {
         for (String base : new String[] {"/salesManagement/orgs/{orgId}", "/sales/orgs/{orgId}"}) {
             router.post(base + "/sales", Access.scope(SALES_WRITE).channelsInBody("salesChannelId").orDevices(TILL)
-                            .handInBeforeRevocation("requestedFulfillmentTime"), this::create)
+                            .handInBeforeRevocation("requestedFulfillmentTime", "payments[].paidAt"), this::create)
                     .get(base + "/salesChannels/{salesChannelId}/sales", Access.scope(SALES_READ), ex -> Reply.ok(new Data<>(
                             service.list(org(ex), ex.path("salesChannelId"), ex.query("fromDate").orElse(null),
                                     ex.query("toDate").orElse(null)))))

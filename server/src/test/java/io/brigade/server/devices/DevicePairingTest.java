@@ -195,6 +195,20 @@ class DevicePairingTest {
     }
 
     @Test
+    void aRevokedTillHandsInAnOrderForLaterPaidBeforeItWasRevoked() {
+        TestServer.Tenant t = tenant();
+        JsonNode pairing = paired(t, "TILL", null);
+        Map<String, Object> preOrder = Sales.simple(t.ids(), CLOCK.instant().minusSeconds(60).toString(), "3.00");
+        preOrder.put("requestedFulfillmentTime", CLOCK.instant().plusSeconds(3600).toString());
+        preOrder.put("desiredAsap", false);
+        t.api().send("DELETE", "/backoffice/v1/orgs/" + t.ids().orgId() + "/devices/"
+                + pairing.get("deviceId").asText(), null);
+        ApiClient.Response handedIn = device(pairing).post("/salesManagement/orgs/" + t.ids().orgId() + "/sales",
+                preOrder, "x-idempotency-key", UUID.randomUUID().toString());
+        assertEquals(201, handedIn.status(), "paid before the revocation: " + handedIn.body());
+    }
+
+    @Test
     void aDeviceReachesOnlyItsOwnStore() {
         TestServer.Tenant t = tenant();
         ApiClient.Response other = t.api().post("/orgManagement/orgs/" + t.ids().orgId() + "/properties",
