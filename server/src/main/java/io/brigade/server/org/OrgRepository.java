@@ -240,7 +240,7 @@ public final class OrgRepository {
 
     /** The store (property) of one of the org's kitchen tickets. */
     public Optional<String> propertyOfTicket(Connection c, String orgId, String ticketId) throws SQLException {
-        return one(c, "SELECT property_id FROM kitchen_tickets_v2 WHERE org_id = ? AND ticket_id = ?", orgId,
+        return one(c, "SELECT property_id FROM kitchen_tickets WHERE org_id = ? AND ticket_id = ?", orgId,
                 ticketId);
     }
 
