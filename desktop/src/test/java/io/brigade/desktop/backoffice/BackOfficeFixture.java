@@ -19,9 +19,9 @@ final class BackOfficeFixture implements AutoCloseable {
         office.remember("9999");
     }
 
-    /** The plan as a manager sets it in the back office. */
-    void plan(String plan) throws Exception {
-        office.put("plan", java.util.Map.of("plan", plan), Object.class);
+    /** The plan as the operator sets it. */
+    void plan(String plan) {
+        server.setPlan(tenant.orgId(), plan);
     }
 
     @Override

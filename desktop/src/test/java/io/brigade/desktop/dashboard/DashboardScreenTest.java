@@ -8,7 +8,6 @@ import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.desktop.support.TillSales;
-import io.brigade.protocol.org.OrgPlan;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,7 +111,7 @@ class DashboardScreenTest {
     @Test
     void professionalOrgSeesWhatUpgradingUnlocks() throws Exception {
         live.signIn("9999");
-        services.backOffice().put("plan", new OrgPlan("Professional", null), OrgPlan.class);
+        live.server().setPlan(live.tenant().orgId(), "Professional");
         openDashboard();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tierGate").query().isVisible());
         String message = text("#gateMessage");

@@ -263,13 +263,14 @@ class DashboardViewModelTest {
         manager.remember("9999");
         DashboardViewModel m = new DashboardViewModel(new DashboardSource(manager), Background.direct(),
                 Clock.systemUTC(), LiveServer.DUBLIN, Optional::empty);
-        manager.put("plan", new OrgPlan("Professional", null), OrgPlan.class);
+        server.setPlan(other.orgId(), "Professional");
         m.open();
         assertEquals(State.GATED, m.stateProperty().get());
         assertTrue(m.messageProperty().get().contains("needs the Enterprise plan"), m.messageProperty().get());
         assertTrue(m.messageProperty().get().contains("this org is on Professional"), m.messageProperty().get());
 
-        manager.put("plan", new OrgPlan("Enterprise", false), OrgPlan.class);
+        server.setPlan(other.orgId(), "Enterprise");
+        manager.put("plan", new OrgPlan(null, false), OrgPlan.class);
         m.open();
         assertEquals(State.GATED, m.stateProperty().get());
         assertTrue(m.messageProperty().get().contains("switched off"), m.messageProperty().get());

@@ -76,6 +76,12 @@ public final class LiveServer implements AutoCloseable {
         port = server.port();
     }
 
+    /** Sets the org's plan as the operator does (the server's {@code plan} command writes the same row). */
+    public synchronized void setPlan(String orgId, String plan) {
+        database.inTransaction(c -> new io.brigade.server.org.OrgRepository().setPlan(c, orgId,
+                io.brigade.server.org.Plan.parse(plan)));
+    }
+
     /** Stops taking requests and closes the database, as a server that went down. */
     public synchronized void stop() throws Exception {
         if (server != null) {
