@@ -476,17 +476,21 @@ public class AnalyticsBench {
             String token = token(server.uri(), org);
             String base = "/backoffice/v1/orgs/" + ids.get("orgId") + "/analytics/";
             String year = "fromDate=" + FIRST + "&toDate=" + FIRST.plusDays(DAYS - 1);
+            // SAMPLE_MONTH (default 2026-06): the month of the day and month cases; pick one the loaded sales cover.
+            java.time.YearMonth month = java.time.YearMonth.parse(System.getenv().getOrDefault("SAMPLE_MONTH", "2026-06"));
+            String day1 = month.atDay(1).toString();
+            String dayN = month.atEndOfMonth().toString();
             String[][] cases = {
                     {"summary", year}, {"daily", year}, {"meals", year}, {"options", year}, {"funnel", year},
                     {"profitability", year}, {"ingredients", year},
                     {"summary", year + "&propertyId=" + ids.get("propertyId")},
                     {"funnel", year + "&salesChannelType=POS"},
-                    {"daily", "fromDate=2026-06-01&toDate=2026-06-30&salesChannelId=" + ids.get("salesChannelId")},
-                    {"reconciliation", "fromDate=2026-06-01&toDate=2026-06-01"},
-                    {"reconciliation", "fromDate=2026-06-01&toDate=2026-06-30"},
+                    {"daily", "fromDate=" + day1 + "&toDate=" + dayN + "&salesChannelId=" + ids.get("salesChannelId")},
+                    {"reconciliation", "fromDate=" + day1 + "&toDate=" + day1},
+                    {"reconciliation", "fromDate=" + day1 + "&toDate=" + dayN},
                     // The reconciler's pull (the sales list of one channel): a day, a month, a year.
-                    {"sales-list", "fromDate=2026-06-01&toDate=2026-06-01"},
-                    {"sales-list", "fromDate=2026-06-01&toDate=2026-06-30"},
+                    {"sales-list", "fromDate=" + day1 + "&toDate=" + day1},
+                    {"sales-list", "fromDate=" + day1 + "&toDate=" + dayN},
                     {"sales-list", year},
             };
             System.out.printf("%-16s %-40s %9s %9s %9s %9s %11s%n", "view", "filter", "median ms", "p95 ms",
@@ -499,7 +503,7 @@ public class AnalyticsBench {
                 for (int i = 0; i < 5; i++) {
                     bytes = get(server.uri(), token, path).length();
                 }
-                boolean slow = c[0].equals("reconciliation") || (c[0].equals("sales-list") && !c[1].endsWith("06-01"));
+                boolean slow = c[0].equals("reconciliation") || (c[0].equals("sales-list") && !c[1].endsWith(day1));
                 int n = slow ? Math.min(runs, 5) : runs;
                 double[] ms = new double[n];
                 for (int i = 0; i < n; i++) {
