@@ -24,6 +24,7 @@ public final class LocalDatabase {
 
     /** Opens (creating and migrating if needed) {@code directory/till.mv.db}. */
     public static LocalDatabase open(Path directory) {
+        ownerOnly(directory);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve("till") + ";WRITE_DELAY=0");
         ds.setUser("sa");
@@ -41,6 +42,7 @@ public final class LocalDatabase {
             if (installedVersion(connection) != SCHEMA_VERSION) {
                 Flyway.configure().dataSource(ds).locations("classpath:db/desktop").load().migrate();
             }
+            ownerOnly(directory.resolve("till.mv.db"));
             return new LocalDatabase(connection);
         } catch (RuntimeException e) {
             try {
@@ -49,6 +51,22 @@ public final class LocalDatabase {
                 e.addSuppressed(closing);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Makes {@code path} readable and writable by this PC's user alone where the file system has POSIX permissions:
+     * the till database holds the device credential of a desktop that joined a store and the staff's PIN digests.
+     */
+    static void ownerOnly(Path path) {
+        try {
+            if (java.nio.file.Files.exists(path) && java.nio.file.Files.getFileStore(path)
+                    .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                java.nio.file.Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions
+                        .fromString(java.nio.file.Files.isDirectory(path) ? "rwx------" : "rw-------"));
+            }
+        } catch (java.io.IOException e) {
+            throw new LocalStorageException("cannot make " + path + " private to this user", e);
         }
     }
 
