@@ -9,6 +9,7 @@ import io.brigade.protocol.Headers;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.analytics.AnalyticsEventBatch;
+import io.brigade.protocol.devices.DeviceRole;
 import io.brigade.protocol.devices.Devices;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.menus.MenuRevision;
@@ -123,6 +124,9 @@ public final class ServerClient {
 
     /** The menu revision currently published to this terminal's channel, if any. */
     public Optional<MenuRevision> publishedMenu() throws IOException {
+        if (settings.link() != null && settings.link().role() == DeviceRole.OFFICE) {
+            return Optional.empty(); // an office PC sells nothing; its managers read menus in the menu workspace
+        }
         JsonNode headers = getJson(url("menuManagement", "orgs", settings.orgId(), "menus", "published"));
         for (JsonNode h : headers.path("data")) {
             for (JsonNode channel : h.path("publishedSalesChannelIds")) {
@@ -160,6 +164,9 @@ public final class ServerClient {
      * refuses (an older server, or credentials that may not read it), which is logged.
      */
     public Optional<ChannelSnoozes> snoozes() throws IOException {
+        if (settings.link() != null && settings.link().role() != DeviceRole.TILL) {
+            return Optional.empty(); // only a till greys out snoozed items
+        }
         HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "salesChannels", settings.salesChannelId(),
                 "snoozes");
         try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
