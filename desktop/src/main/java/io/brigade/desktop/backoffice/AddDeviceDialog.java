@@ -75,6 +75,9 @@ final class AddDeviceDialog {
         Label steps = new Label("On the new PC, start Brigade, choose \u201CJoin a store\u201D, pick this store or type "
                 + "its address, check that it shows the same fingerprint, then type the code.");
         steps.setWrapText(true);
+        for (Label l : new Label[] {expiry, addresses, steps}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of cutting the sentence
+        }
         VBox shown = new VBox(8, new Label("Pairing code"), code, new Label("Fingerprint of this store"), fingerprint,
                 addresses, expiry, steps);
         shown.setId("pairingShown");
@@ -85,6 +88,7 @@ final class AddDeviceDialog {
         problem.setId("pairingMessage");
         problem.setWrapText(true);
         problem.getStyleClass().add("error-text");
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.textProperty().bind(model.codeMessageProperty());
 
         ChangeListener<PairingCode> onCode = (o, was, now) -> {
@@ -97,11 +101,13 @@ final class AddDeviceDialog {
                 addresses.setText(now.addresses().isEmpty() ? "" : "Address to type on the new PC if it does not "
                         + "find the store: " + String.join(" or ", now.addresses().stream()
                         .map(a -> a.replaceFirst("^https://", "")).toList()));
+                // The dialog was sized without the code: let it grow so that nothing is cut.
+                javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
             }
         };
         model.codeProperty().addListener(onCode);
         VBox box = new VBox(12, form, make, problem, shown);
-        box.setPadding(new Insets(10, 0, 0, 0));
+        box.setPadding(new Insets(12, 16, 4, 16));
         box.setPrefWidth(600);
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getStylesheets().add(AddDeviceDialog.class.getResource("backoffice.css")

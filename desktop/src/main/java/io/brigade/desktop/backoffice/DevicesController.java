@@ -38,8 +38,6 @@ public final class DevicesController {
         serveStore.setManaged(model.canServe());
         serveStore.setSelected(model.servesProperty().get());
         model.servesProperty().addListener((o, was, now) -> serveStore.setSelected(now));
-        // Once on, the switch stays on while the app runs: turning it off takes effect at the next start.
-        serveStore.disableProperty().bind(model.servesProperty());
         servingStatus.textProperty().bind(model.servingStatusProperty());
         rename.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -62,6 +60,8 @@ public final class DevicesController {
     private void onServeStore() {
         if (serveStore.isSelected()) {
             model.serveStore();
+        } else {
+            model.stopServing();
         }
     }
 

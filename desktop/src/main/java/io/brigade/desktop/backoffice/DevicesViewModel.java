@@ -37,6 +37,8 @@ public final class DevicesViewModel {
     private final ReadOnlyObjectWrapper<PairingCode> code = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper serves = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper servingStatus = new ReadOnlyStringWrapper("");
+    /** True once the manager switched serving off: it stays open until the next start. */
+    private boolean stopping;
 
     /** Devices of {@code propertyId} (this PC's store); {@code serving} is this PC's switch. */
     public DevicesViewModel(BackOfficeClient office, Background background, String propertyId, StoreServing serving) {
@@ -55,6 +57,7 @@ public final class DevicesViewModel {
 
     /** Switches "this PC serves the store" on: HTTPS on the network, announced, remembered across restarts. */
     public void serveStore() {
+        stopping = false;
         servingStatus.set("Opening this PC to the store's network…");
         background.run(serving::serve, this::showServing, e -> {
             showServing(List.of());
@@ -62,7 +65,23 @@ public final class DevicesViewModel {
         });
     }
 
+    /** Switches "this PC serves the store" off from the next start of Brigade on this PC. */
+    public void stopServing() {
+        background.run(() -> {
+            serving.stopAtNextStart();
+            return null;
+        }, none -> {
+            stopping = true;
+            serves.set(false);
+            servingStatus.set("Off from the next start: restart Brigade on this PC to stop serving the store. Until "
+                    + "then the store's PCs keep working.");
+        }, e -> servingStatus.set("Could not switch it off: " + e.getMessage()));
+    }
+
     private void showServing(List<String> addresses) {
+        if (stopping) {
+            return; // still open until the next start, as the status says
+        }
         serves.set(!addresses.isEmpty());
         servingStatus.set(!serving.available() ? "The store is served by another computer."
                 : addresses.isEmpty() ? "Off: only this PC can reach the store. Switch it on before adding devices."

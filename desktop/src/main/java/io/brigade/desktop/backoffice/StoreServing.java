@@ -16,6 +16,9 @@ public interface StoreServing {
     /** Opens the built-in server to the network over HTTPS and remembers it; answers the addresses. Blocks. */
     List<String> serve() throws Exception;
 
+    /** Switches serving off from the next start (devices keep the connection they have until then). */
+    void stopAtNextStart() throws Exception;
+
     /** None: a PC that joined a store, or a terminal of a server elsewhere. */
     static StoreServing none() {
         return new StoreServing() {
@@ -31,6 +34,11 @@ public interface StoreServing {
 
             @Override
             public List<String> serve() {
+                throw new IllegalStateException("this PC has no built-in server");
+            }
+
+            @Override
+            public void stopAtNextStart() {
                 throw new IllegalStateException("this PC has no built-in server");
             }
         };

@@ -58,6 +58,8 @@ public final class JoinController {
         join.disableProperty().bind(model.busyProperty());
         message.textProperty().bind(model.messageProperty());
         joined.textProperty().bind(model.joinedProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        joined.managedProperty().bind(joined.textProperty().isNotEmpty());
     }
 
     @FXML

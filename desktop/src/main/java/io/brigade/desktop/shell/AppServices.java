@@ -140,6 +140,14 @@ public final class AppServices implements AutoCloseable {
         this.announce = o.announce;
     }
 
+    /**
+     * Switches "serve the store" off from the next start. The HTTPS connector stays open until then, so that devices
+     * in the middle of a sale are not cut off.
+     */
+    public void stopServingAtNextStart() {
+        settingsRepository.saveServeStore(false, settingsRepository.servesStoreOn().orElse(DEFAULT_STORE_PORT));
+    }
+
     /** True when this data directory has a till database already: not the PC's first start. */
     public static boolean isSetUp(Path dataDir) {
         return Files.exists(dataDir.resolve("till.mv.db"));

@@ -353,6 +353,11 @@ public final class BrigadeApp extends Application {
             public List<String> serve() throws Exception {
                 return s.serveStore().addresses();
             }
+
+            @Override
+            public void stopAtNextStart() {
+                s.stopServingAtNextStart();
+            }
         };
     }
 

@@ -41,15 +41,22 @@ public final class NetworkScreens {
         Path home = Files.createTempDirectory("brigade-network");
         System.setProperty("testfx.robot", "glass");
         joinScreen(home.resolve("new-pc"), out);
-        try (LiveApp live = LiveApp.startOnStore(home.resolve("store"), "Brigade Bistro")) {
+        // The store's first PC, as a store owner has it: the built-in server, switched on to serve the store.
+        FxToolkit.registerPrimaryStage();
+        BrigadeApp store = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
+                new AppServices.Options(home.resolve("store")).announce(false)));
+        try {
+            AppServices services = store.ready().get(120, TimeUnit.SECONDS);
+            signIn("9999");
+            services.backOffice().remember("9999");
+            int port = services.serveStore().port();
             for (String[] d : new String[][] {{"TILL", "Bar till"}, {"KITCHEN_SCREEN", "Kitchen wall"},
                 {"OFFICE", "Office PC"}}) {
-                PairingCode code = live.services().backOffice().post("devices/pairing-codes",
-                        new NewPairingCode(live.tenant().propertyId(), d[0], null), PairingCode.class);
-                new StoreJoin().pair(new StoreJoin.Store(live.server().httpsUrl(), "store",
-                        live.server().fingerprint()), code.code(), d[1]);
+                PairingCode code = services.backOffice().post("devices/pairing-codes",
+                        new NewPairingCode(services.settings().propertyId(), d[0], null), PairingCode.class);
+                new StoreJoin().pair(new StoreJoin.Store("https://127.0.0.1:" + port, "store",
+                        services.serving().orElseThrow().fingerprint()), code.code(), d[1]);
             }
-            live.signIn("9999");
             TabPane workspaces = ROBOT.lookup("#workspaces").queryAs(TabPane.class);
             ROBOT.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
             TabPane office = ROBOT.lookup("#backOffice").queryAs(TabPane.class);
@@ -76,6 +83,8 @@ public final class NetworkScreens {
                 });
                 shoot(dialog.getScene(), out.resolve("add-a-device-" + size[0] + "x" + size[1] + ".png"));
             }
+        } finally {
+            FxToolkit.cleanupApplication(store);
         }
         System.exit(0);
     }
@@ -106,6 +115,16 @@ public final class NetworkScreens {
         } finally {
             server.close();
         }
+    }
+
+    private static void signIn(String pin) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (char c : pin.toCharArray()) {
+            ROBOT.clickOn("#pin" + c);
+        }
+        ROBOT.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ROBOT.lookup("#workspaces").tryQuery()
+                .map(n -> n.getScene() != null).orElse(false));
     }
 
     private static void resize(Stage stage, int[] size) {
