@@ -52,8 +52,8 @@ class StoreOfThreePcsTest {
                 String displayId = sold.substring(5);
                 assertEquals("TICKET " + displayId, kitchen.await(l -> l.startsWith("TICKET " + displayId),
                         Duration.ofMinutes(1)));
-                assertEquals("BUMPED " + displayId, kitchen.await(l -> l.startsWith("BUMPED " + displayId),
-                        Duration.ofSeconds(30)));
+                assertEquals("BUMPED " + displayId + " READY", kitchen.await(l -> l.startsWith("BUMPED " + displayId),
+                        Duration.ofSeconds(30)), "every station bumped it: ready at the pass");
 
                 String tillId = manager.get("devices", new com.fasterxml.jackson.core.type.TypeReference<
                         Data<List<Device>>>() { }).data().stream().filter(d -> d.role() == DeviceRole.TILL)

@@ -20,7 +20,7 @@ import java.util.Set;
  * first contact, fingerprint, pairing code. Arguments: {@code till|kitchen DATA_DIR ADDRESS CODE}. It prints
  * {@code JOINED <fingerprint>}, then a till prints {@code SOLD <displayId>} once its sale reached the store and
  * {@code REVOKED} when the store refuses it; a kitchen screen prints {@code TICKET <displayId>} for each new ticket
- * and {@code BUMPED <displayId>} once its kitchen staff bumped it. {@code REFUSED <why>} when the store says no.
+ * and {@code BUMPED <displayId> <status>} once its kitchen staff bumped it at every station. {@code REFUSED <why>} when the store says no.
  */
 public final class DesktopDevice {
     private DesktopDevice() {
@@ -91,9 +91,15 @@ public final class DesktopDevice {
                 String displayId = t.path("displayId").asText();
                 if (seen.add(displayId)) {
                     out.println("TICKET " + displayId);
-                    services.backOffice().post("kitchen/tickets/" + t.path("saleId").asText() + "/bump", null,
-                            JsonNode.class);
-                    out.println("BUMPED " + displayId);
+                    out.flush();
+                    // Each station with something to make on this ticket bumps it.
+                    String status = t.path("status").asText();
+                    for (JsonNode station : t.path("stations")) {
+                        status = services.backOffice().post("kitchen/tickets/" + t.path("ticketId").asText()
+                                + "/stations/" + station.path("stationId").asText() + "/bump", null, JsonNode.class)
+                                .path("status").asText();
+                    }
+                    out.println("BUMPED " + displayId + " " + status);
                     out.flush();
                 }
             }
