@@ -34,7 +34,7 @@ class ArchitectureTest {
     private static final String[] BOTTOM = {ROOT + ".fx..", ROOT + ".client..", ROOT + ".local..",
         ROOT + ".embedded.."};
     static final List<String> FEATURES = List.of("till", "kitchen", "dashboard", "menu", "backoffice", "staff",
-            "sync", "settings");
+            "sync", "settings", "join");
     /** What each feature lets the other features use; everything else in a feature is its own business. */
     static final Map<String, Set<String>> PUBLIC_FACES = Map.of(
             // The ticket and what it is made of, without JavaFX: the till's own model, for table service too.
@@ -60,20 +60,26 @@ class ArchitectureTest {
             .resideInAPackage("io.brigade.server..");
 
     /**
-     * The server's entry point: build it, open its database, make the demo restaurant; and its rules for data
-     * files (DataFiles, H2Login), which the till's own database follows too.
+     * The server's entry point: build it, open its database, make the demo restaurant, serve the store on the network
+     * (its listening, certificates and mDNS browser); and its rules for data files (DataFiles, H2Login), which the
+     * till's own database follows too.
      */
     @ArchTest
     static final ArchRule theEmbeddedServerUsesOnlyTheServersEntryPoint = classes().that()
             .resideInAPackage(ROOT + ".embedded..").should().onlyDependOnClassesThat(describe(
                     "outside the server or its entry point (BrigadeServer, Database, DemoBootstrap, DataFiles, "
-                            + "H2Login)",
+                            + "H2Login, Listening, StoreAuthority, StoreBrowser, StoreAddresses)",
                     c -> !c.getPackageName().startsWith("io.brigade.server")
                             || c.getName().startsWith("io.brigade.server.BrigadeServer")
                             || c.getName().startsWith("io.brigade.server.db.Database")
                             || c.getName().startsWith("io.brigade.server.db.DataFiles")
                             || c.getName().startsWith("io.brigade.server.db.H2Login")
-                            || c.getName().startsWith("io.brigade.server.bootstrap.DemoBootstrap")));
+                            || c.getName().startsWith("io.brigade.server.bootstrap.DemoBootstrap")
+                            || c.getName().startsWith("io.brigade.server.network.Listening")
+                            || c.getName().startsWith("io.brigade.server.network.StoreAuthority")
+                            || c.getName().startsWith("io.brigade.server.network.TlsMaterial")
+                            || c.getName().startsWith("io.brigade.server.network.StoreBrowser")
+                            || c.getName().startsWith("io.brigade.server.network.StoreAddresses")));
 
     @ArchTest
     static final ArchRule controllersNeverCallTheServerClients = noClasses().that()

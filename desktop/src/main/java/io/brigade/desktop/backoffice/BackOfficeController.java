@@ -26,6 +26,8 @@ public final class BackOfficeController {
     @FXML private JobsController jobsController;
     @FXML private StaffController staffController;
     @FXML private Tab kitchenStationsTab;
+    @FXML private Tab devicesTab;
+    @FXML private DevicesController devicesController;
     @FXML private Tab terminalTab;
     private boolean wasShowing;
     private int ticks;
@@ -38,7 +40,8 @@ public final class BackOfficeController {
      * in the last tab; {@code onWindowClosed} runs once the app's window is closed (it stops the workspace's worker).
      */
     public void bind(ApiKeysViewModel apiKeys, WebhooksViewModel webhooks, JobsViewModel jobs, StaffViewModel staff,
-                     Node kitchenStations, Node terminal, java.time.ZoneId businessZone, Runnable onWindowClosed) {
+                     DevicesViewModel devices, Node kitchenStations, Node terminal, java.time.ZoneId businessZone,
+                     Runnable onWindowClosed) {
         this.onWindowClosed = onWindowClosed;
         kitchenStationsTab.setContent(kitchenStations);
         terminalTab.setContent(terminal);
@@ -46,6 +49,7 @@ public final class BackOfficeController {
         webhooksController.bind(webhooks);
         jobsController.bind(jobs, businessZone);
         staffController.bind(staff);
+        devicesController.bind(devices);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (showing()) {
                 refresh(now);
@@ -81,6 +85,8 @@ public final class BackOfficeController {
             jobsController.refresh();
         } else if (tab == staffTab) {
             staffController.refresh();
+        } else if (tab == devicesTab) {
+            devicesController.refresh();
         }
     }
 

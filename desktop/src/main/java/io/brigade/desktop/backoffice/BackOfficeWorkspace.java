@@ -11,8 +11,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 
 /**
- * Builds the manager's back-office workspace: API keys, webhooks, jobs, staff, kitchen stations and this terminal's
- * settings.
+ * Builds the manager's back-office workspace: API keys, webhooks, jobs, staff, devices, kitchen stations and this
+ * terminal's settings.
  */
 public final class BackOfficeWorkspace {
     private BackOfficeWorkspace() {
@@ -26,6 +26,12 @@ public final class BackOfficeWorkspace {
      */
     public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
                               ZoneId businessZone) {
+        return load(office, menuId, kitchenStations, terminal, businessZone, null, StoreServing.none());
+    }
+
+    /** As above, with the devices of store {@code propertyId} and this PC's "serve the store" switch. */
+    public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
+                              ZoneId businessZone, String propertyId, StoreServing serving) {
         FXMLLoader loader = new FXMLLoader(BackOfficeWorkspace.class.getResource("BackOfficeView.fxml"));
         Parent root;
         try {
@@ -36,8 +42,8 @@ public final class BackOfficeWorkspace {
         FxBackground server = new FxBackground();
         BackOfficeController controller = loader.getController();
         controller.bind(new ApiKeysViewModel(office, server), new WebhooksViewModel(office, server),
-                new JobsViewModel(office, server, menuId), new StaffViewModel(office, server), kitchenStations,
-                terminal,
+                new JobsViewModel(office, server, menuId), new StaffViewModel(office, server),
+                new DevicesViewModel(office, server, propertyId, serving), kitchenStations, terminal,
                 businessZone, server::close);
         return root;
     }

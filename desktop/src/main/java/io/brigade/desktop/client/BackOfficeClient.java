@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
+import io.brigade.protocol.staff.PinChange;
 import io.brigade.protocol.staff.SessionRequest;
 import io.brigade.protocol.staff.StaffSession;
 import java.io.IOException;
@@ -35,16 +36,26 @@ public final class BackOfficeClient implements AutoCloseable {
     private final HttpUrl base;
     private final String orgId;
     private final OkHttpClient http;
+    private final StoreLink link;
     private String pin;
     private StaffSession session;
 
     public BackOfficeClient(String serverUrl, String orgId, List<Interceptor> extraInterceptors) {
+        this(serverUrl, orgId, null, extraInterceptors);
+    }
+
+    /**
+     * On a desktop that joined a store ({@code link} not null) every call goes over TLS pinned to the store server,
+     * and sessions are opened as that device (the store server admits staff sign-in from paired devices only).
+     */
+    public BackOfficeClient(String serverUrl, String orgId, StoreLink link, List<Interceptor> extraInterceptors) {
         HttpUrl url = HttpUrl.parse(serverUrl);
         if (url == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + serverUrl);
         }
         this.base = url;
         this.orgId = orgId;
+        this.link = link;
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(30))
@@ -54,6 +65,9 @@ public final class BackOfficeClient implements AutoCloseable {
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                         .header("User-Agent", "Brigade-BackOffice/0.1.0").build()))
                 .addInterceptor(this::authorize);
+        if (link != null) {
+            PinnedHttp.pinned(builder, link.fingerprint());
+        }
         extraInterceptors.forEach(builder::addInterceptor);
         this.http = builder.build();
     }
@@ -95,18 +109,55 @@ public final class BackOfficeClient implements AutoCloseable {
             if (pin == null) {
                 throw new BackOfficeException(401, "nobody is signed in");
             }
-            Request request = new Request.Builder().url(base.resolve("/backoffice/v1/sessions"))
-                    .post(RequestBody.create(mapper.writeValueAsBytes(new SessionRequest(orgId, pin)), JSON))
-                    .build();
-            try (Response response = http.newCall(request).execute()) {
-                String body = response.body() == null ? "" : response.body().string();
-                if (!response.isSuccessful()) {
-                    throw refusal(response.code(), body);
-                }
-                session = mapper.readValue(body, StaffSession.class);
-            }
+            session = open(pin);
         }
         return session;
+    }
+
+    /**
+     * Opens a session for whoever has {@code staffPin}, remembering it on success. A member who must still choose
+     * their own PIN gets a session that can only do that ({@link StaffSession#pinChangeRequired()}); a refusal
+     * (wrong PIN, locked after too many) is a {@link BackOfficeException} with the server's words.
+     */
+    public StaffSession signIn(String staffPin) throws IOException {
+        StaffSession opened = open(staffPin);
+        synchronized (this) {
+            pin = staffPin;
+            session = opened;
+        }
+        return opened;
+    }
+
+    /** The signed-in member chooses their own PIN; later sessions open with it. */
+    public void choosePin(String newPin) throws IOException {
+        StaffSession current = session();
+        Request request = new Request.Builder().url(base.resolve("/backoffice/v1/sessions/current/pin"))
+                .header("Authorization", "Bearer " + current.token())
+                .put(RequestBody.create(mapper.writeValueAsBytes(new PinChange(newPin)), JSON)).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw refusal(response.code(), response.body() == null ? "" : response.body().string());
+            }
+        }
+        synchronized (this) {
+            pin = newPin;
+            session = null;
+        }
+    }
+
+    private StaffSession open(String staffPin) throws IOException {
+        Request.Builder request = new Request.Builder().url(base.resolve("/backoffice/v1/sessions"))
+                .post(RequestBody.create(mapper.writeValueAsBytes(new SessionRequest(orgId, staffPin)), JSON));
+        if (link != null) {
+            request.header("Authorization", "Bearer " + link.credential());
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (!response.isSuccessful()) {
+                throw refusal(response.code(), body);
+            }
+            return mapper.readValue(body, StaffSession.class);
+        }
     }
 
     public String orgId() {
@@ -149,6 +200,10 @@ public final class BackOfficeClient implements AutoCloseable {
 
     public <T> T put(String relative, Object body, Class<T> type) throws IOException {
         return call(new Request.Builder().url(url(relative)).put(json(body)).build(), mapper.constructType(type));
+    }
+
+    public <T> T patch(String relative, Object body, Class<T> type) throws IOException {
+        return call(new Request.Builder().url(url(relative)).patch(json(body)).build(), mapper.constructType(type));
     }
 
     public void delete(String relative) throws IOException {

@@ -9,6 +9,8 @@ import io.brigade.protocol.Headers;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.analytics.AnalyticsEventBatch;
+import io.brigade.protocol.devices.DeviceRole;
+import io.brigade.protocol.devices.Devices;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.org.TokenResponse;
 import io.brigade.protocol.sales.CancelSale;
@@ -48,6 +50,8 @@ public final class ServerClient {
     private final Clock clock;
     private String token;
     private Instant tokenExpires = Instant.MIN;
+    /** Why the store refused this device for good (a manager revoked it), once it has said so. */
+    private volatile String revocation;
 
     public ServerClient(TerminalSettings settings, Clock clock, List<Interceptor> extraInterceptors) {
         this.settings = settings;
@@ -64,9 +68,21 @@ public final class ServerClient {
                 .retryOnConnectionFailure(false)
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                         .header("User-Agent", USER_AGENT).build()))
-                .addInterceptor(this::authorize);
+                .addInterceptor(this::authorize)
+                .addInterceptor(this::watchRevocation);
+        if (settings.link() != null) {
+            PinnedHttp.pinned(builder, settings.link().fingerprint());
+        }
         extraInterceptors.forEach(builder::addInterceptor);
         this.http = builder.build();
+    }
+
+    /**
+     * The store's reason, when it has refused this device because a manager revoked it: the till then says so on
+     * screen. Sales rung before the revocation are still handed in; nothing after it is accepted.
+     */
+    public Optional<String> revocation() {
+        return Optional.ofNullable(revocation);
     }
 
     public ServerClient(TerminalSettings settings, Clock clock) {
@@ -111,6 +127,9 @@ public final class ServerClient {
      * {@code cachedRevisionId} (then nothing is downloaded: a 100,000-item menu is ~8 MB even compressed).
      */
     public Optional<byte[]> publishedMenu(String cachedMenuId, long cachedRevisionId) throws IOException {
+        if (settings.link() != null && settings.link().role() == DeviceRole.OFFICE) {
+            return Optional.empty(); // an office PC sells nothing; its managers read menus in the menu workspace
+        }
         JsonNode headers = getJson(url("menuManagement", "orgs", settings.orgId(), "menus", "published"));
         for (JsonNode h : headers.path("data")) {
             for (JsonNode channel : h.path("publishedSalesChannelIds")) {
@@ -178,6 +197,9 @@ public final class ServerClient {
      * refuses (an older server, or credentials that may not read it), which is logged.
      */
     public Optional<ChannelSnoozes> snoozes() throws IOException {
+        if (settings.link() != null && settings.link().role() != DeviceRole.TILL) {
+            return Optional.empty(); // only a till greys out snoozed items
+        }
         HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "salesChannels", settings.salesChannelId(),
                 "snoozes");
         try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
@@ -248,8 +270,24 @@ public final class ServerClient {
         }
     }
 
+    private Response watchRevocation(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (response.code() == 403 && settings.link() != null) {
+            String detail = reason(response.peekBody(8192).string());
+            if (detail.startsWith(Devices.REVOKED)) {
+                revocation = detail;
+            }
+        }
+        return response;
+    }
+
     private Response authorize(Interceptor.Chain chain) throws IOException {
         Request request = chain.request();
+        if (settings.link() != null) {
+            // A paired device is itself on the wire: its own credential on every call, no token to fetch.
+            return chain.proceed(request.newBuilder().header("Authorization", "Bearer "
+                    + settings.link().credential()).build());
+        }
         if (request.url().encodedPath().startsWith("/identity")) {
             return chain.proceed(request);
         }

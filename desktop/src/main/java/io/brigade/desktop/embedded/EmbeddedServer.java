@@ -4,6 +4,9 @@ import io.brigade.desktop.client.TerminalSettings;
 import io.brigade.server.BrigadeServer;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
+import io.brigade.server.network.Listening;
+import io.brigade.server.network.StoreAddresses;
+import io.brigade.server.network.StoreAuthority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,10 +20,14 @@ import java.time.Clock;
 public final class EmbeddedServer implements AutoCloseable {
     private final BrigadeServer server;
     private final Database database;
+    private final Path directory;
+    private final Clock clock;
 
-    private EmbeddedServer(BrigadeServer server, Database database) {
+    private EmbeddedServer(BrigadeServer server, Database database, Path directory, Clock clock) {
         this.server = server;
         this.database = database;
+        this.directory = directory;
+        this.clock = clock;
     }
 
     /** Starts the server on a free loopback port over {@code directory/server.mv.db}. */
@@ -52,9 +59,12 @@ public final class EmbeddedServer implements AutoCloseable {
         Database database = Database.open("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"), "sa", "");
         try {
             // The webhook master key lives with the server's data, never in whatever directory the app started in.
+            // This PC only until a manager switches "serve the store" on (serveStore): nothing on the network can
+            // reach the built-in server of a one-PC store, over plain HTTP or otherwise.
             BrigadeServer server = BrigadeServer.create(port, database, clock,
-                    BrigadeServer.Options.withKeyFile(directory.resolve("master.key"))).start();
-            return new EmbeddedServer(server, database);
+                    BrigadeServer.Options.withKeyFile(directory.resolve("master.key"))
+                            .withListening(Listening.loopbackOnly())).start();
+            return new EmbeddedServer(server, database, directory, clock);
         } catch (Exception e) {
             database.close();
             throw e;
@@ -69,6 +79,26 @@ public final class EmbeddedServer implements AutoCloseable {
         demo.addDemoStations(r);
         return new TerminalSettings(url(), r.clientId(), r.clientSecret(), r.orgId(), r.propertyId(),
                 r.salesChannelId(), "till-1", true);
+    }
+
+    /**
+     * Serves the store on the network: HTTPS on every interface at {@code preferredPort} (another free port when it
+     * is taken), with the store's own certificate authority made in {@code tls/} beside the server's data at first
+     * use, and announced by mDNS so that new PCs find it. Idempotent; answers where devices reach it.
+     */
+    public synchronized Serving serveStore(int preferredPort, boolean announce) throws Exception {
+        StoreAuthority authority = StoreAuthority.loadOrCreate(directory.resolve("tls"), clock);
+        int port = server.serveStore(portFor(preferredPort), authority, announce);
+        return new Serving(port, server.https().orElseThrow().fingerprint(), StoreAddresses.https(port));
+    }
+
+    /** Where the store's devices reach this server, if it serves the store. */
+    public java.util.Optional<Serving> serving() {
+        return server.https().map(h -> new Serving(h.port(), h.fingerprint(), StoreAddresses.https(h.port())));
+    }
+
+    /** The HTTPS port devices use, the fingerprint they pin, and this PC's HTTPS addresses on the network. */
+    public record Serving(int port, String fingerprint, java.util.List<String> addresses) {
     }
 
     public String url() {

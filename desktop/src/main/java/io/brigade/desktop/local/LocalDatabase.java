@@ -57,6 +57,22 @@ public final class LocalDatabase {
         }
     }
 
+    /**
+     * Makes {@code path} readable and writable by this PC's user alone where the file system has POSIX permissions:
+     * the till database holds the device credential of a desktop that joined a store and the staff's PIN digests.
+     */
+    static void ownerOnly(Path path) {
+        try {
+            if (java.nio.file.Files.exists(path) && java.nio.file.Files.getFileStore(path)
+                    .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                java.nio.file.Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions
+                        .fromString(java.nio.file.Files.isDirectory(path) ? "rwx------" : "rw-------"));
+            }
+        } catch (java.io.IOException e) {
+            throw new LocalStorageException("cannot make " + path + " private to this user", e);
+        }
+    }
+
     /** The highest successfully applied migration, or -1 for a new file or one Flyway never finished. */
     static int installedVersion(JdbcDataSource ds) {
         try (Connection c = ds.getConnection()) {

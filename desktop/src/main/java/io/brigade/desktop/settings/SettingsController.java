@@ -17,6 +17,7 @@ public final class SettingsController {
     @FXML private TextField salesChannelId;
     @FXML private TextField terminalName;
     @FXML private Label message;
+    @FXML private javafx.scene.control.Button saveButton;
     private Consumer<TerminalSettings> onSave;
     private TerminalSettings current;
 
@@ -31,6 +32,16 @@ public final class SettingsController {
         propertyId.setText(current.propertyId());
         salesChannelId.setText(current.salesChannelId());
         terminalName.setText(current.terminalName());
+        if (current.joined()) {
+            // Pairing set this PC's connection; the form would only lose its device credential.
+            for (TextField f : new TextField[] {serverUrl, clientId, clientSecret, orgId, propertyId, salesChannelId,
+                terminalName}) {
+                f.setDisable(true);
+            }
+            saveButton.setDisable(true);
+            message.setText("This PC joined " + current.link().storeName() + " with a pairing code; its connection "
+                    + "comes from there. A manager renames or removes it under Devices.");
+        }
     }
 
     @FXML

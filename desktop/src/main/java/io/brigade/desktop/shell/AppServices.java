@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -54,6 +55,9 @@ public final class AppServices implements AutoCloseable {
     private final CheckoutService checkout;
     private final Clock clock;
     private final CopyOnWriteArrayList<Consumer<SyncStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    /** The HTTPS port a store server asks for first, so that people can type a short, stable address. */
+    static final int DEFAULT_STORE_PORT = 8443;
+    private final boolean announce;
 
     private AppServices(Options o) throws Exception {
         this.clock = o.clock;
@@ -105,7 +109,7 @@ public final class AppServices implements AutoCloseable {
         this.menus = new MenuCache(db, settings.salesChannelId());
         this.snoozes = new SnoozeCache(db, settings.salesChannelId());
         this.client = new ServerClient(settings, clock, o.interceptors);
-        this.backOffice = new BackOfficeClient(settings.serverUrl(), settings.orgId(), o.interceptors);
+        this.backOffice = new BackOfficeClient(settings.serverUrl(), settings.orgId(), settings.link(), o.interceptors);
         this.sync = new SyncWorker(outbox, client, menus, snoozes, staff, clock, o.menuRefresh,
                 status -> statusListeners.forEach(l -> l.accept(status)));
         this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
@@ -115,14 +119,65 @@ public final class AppServices implements AutoCloseable {
         }
         startEmbedded.run();
         if (embedded != null) {
+            Optional<Integer> serve = settingsRepository.servesStoreOn();
+            boolean announce = o.announce;
             embedded.whenComplete((server, failure) -> {
                 if (failure != null) {
                     LOG.error("the built-in server did not start; sales stay queued on this till", failure);
-                } else {
-                    sync.nudge();
+                    return;
+                }
+                sync.nudge();
+                if (serve.isPresent()) {
+                    // A manager switched "serve the store" on before: the store's devices find it where they left it.
+                    try {
+                        server.serveStore(serve.get(), announce);
+                    } catch (Exception e) {
+                        LOG.error("the built-in server could not serve the store on the network", e);
+                    }
                 }
             });
         }
+        this.announce = o.announce;
+    }
+
+    /**
+     * Switches "serve the store" off from the next start. The HTTPS connector stays open until then, so that devices
+     * in the middle of a sale are not cut off.
+     */
+    public void stopServingAtNextStart() {
+        settingsRepository.saveServeStore(false, settingsRepository.servesStoreOn().orElse(DEFAULT_STORE_PORT));
+    }
+
+    /** True when this data directory has a till database already: not the PC's first start. */
+    public static boolean isSetUp(Path dataDir) {
+        return Files.exists(dataDir.resolve("till.mv.db"));
+    }
+
+    /**
+     * Where the store's other PCs reach this PC's built-in server, once it serves the store; empty while it answers
+     * on this PC only, and on a desktop without a built-in server.
+     */
+    public Optional<EmbeddedServer.Serving> serving() {
+        if (embedded == null || !embedded.isDone() || embedded.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return embedded.join().serving();
+    }
+
+    /**
+     * Switches "this PC serves the store" on: HTTPS on the network with the store's certificate, announced by mDNS,
+     * and remembered for the next starts (on the same port, so paired devices find it again). Blocks; not on the FX
+     * thread.
+     */
+    public EmbeddedServer.Serving serveStore() throws Exception {
+        if (embedded == null) {
+            throw new IllegalStateException("this PC has no built-in server: it joined a store served elsewhere");
+        }
+        EmbeddedServer server = embedded.get(60, TimeUnit.SECONDS);
+        EmbeddedServer.Serving serving = server.serveStore(settingsRepository.servesStoreOn().orElse(DEFAULT_STORE_PORT),
+                announce);
+        settingsRepository.saveServeStore(true, serving.port());
+        return serving;
     }
 
     /** How to start: where the data lives and, optionally, a server to use instead of the embedded one. */
@@ -134,6 +189,8 @@ public final class AppServices implements AutoCloseable {
         private List<Interceptor> interceptors = List.of();
         private Executor eventWriter = Runnable::run;
         private boolean startSync = true;
+        private boolean announce = true;
+        private boolean askFirst;
 
         public Options(Path dataDir) {
             this.dataDir = dataDir;
@@ -164,6 +221,33 @@ public final class AppServices implements AutoCloseable {
             return this;
         }
 
+        /** False keeps a built-in server that serves the store off mDNS: for tests beside other tests. */
+        public Options announce(boolean a) {
+            this.announce = a;
+            return this;
+        }
+
+        /**
+         * On a PC's first start, ask whether this PC is the store (the built-in server, the default) or joins a
+         * store served elsewhere, instead of making the store here at once. The command line always asks.
+         */
+        public Options askFirst(boolean ask) {
+            this.askFirst = ask;
+            return this;
+        }
+
+        public boolean askFirst() {
+            return askFirst;
+        }
+
+        public Path dataDir() {
+            return dataDir;
+        }
+
+        public boolean hasSettings() {
+            return settings != null;
+        }
+
         /** False leaves the outbox unsent: for tests that look at it before anything syncs. */
         public Options startSync(boolean start) {
             this.startSync = start;
@@ -186,6 +270,11 @@ public final class AppServices implements AutoCloseable {
 
     public boolean isEmbedded() {
         return settings.embedded();
+    }
+
+    /** True on a desktop that joined a store served by another PC. */
+    public boolean isJoined() {
+        return settings.joined();
     }
 
     /** Saves settings for the next start; the running terminal keeps its connection until restarted. */

@@ -3,6 +3,12 @@ package io.brigade.desktop.shell;
 import atlantafx.base.theme.PrimerLight;
 import io.brigade.desktop.Main;
 import io.brigade.desktop.backoffice.BackOfficeWorkspace;
+import io.brigade.desktop.backoffice.StoreServing;
+import io.brigade.desktop.client.StoreJoin;
+import io.brigade.desktop.embedded.EmbeddedServer;
+import io.brigade.desktop.embedded.StoreFinder;
+import io.brigade.desktop.join.JoinScreen;
+import io.brigade.desktop.join.JoinViewModel;
 import io.brigade.desktop.client.TerminalSettings;
 import io.brigade.desktop.dashboard.DashboardWorkspace;
 import io.brigade.desktop.fx.CrashDialog;
@@ -25,10 +31,13 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -37,6 +46,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -83,7 +93,7 @@ public final class BrigadeApp extends Application {
     }
 
     private static AppServices.Options commandLineOptions(Map<String, String> named) {
-        AppServices.Options o = new AppServices.Options(DataDirectory.resolve());
+        AppServices.Options o = new AppServices.Options(DataDirectory.resolve()).askFirst(true);
         if (named.containsKey("server")) {
             o.settings(new TerminalSettings(named.get("server"), named.get("client-id"),
                     named.get("client-secret"), named.get("org"), named.get("property"), named.get("channel"),
@@ -101,13 +111,17 @@ public final class BrigadeApp extends Application {
                 named.put(a.substring(2, eq), a.substring(eq + 1));
             }
         }
+        AppServices.Options options = commandLineOptions(named);
+        if (!options.hasSettings() && !AppServices.isSetUp(options.dataDir())) {
+            return; // first start: the person chooses between this PC as the store and joining one
+        }
         FxBackground bg = new FxBackground();
         CompletableFuture<AppServices> future = new CompletableFuture<>();
         earlyBackground = bg;
         early = future;
         Thread t = new Thread(() -> {
             try {
-                future.complete(AppServices.start(commandLineOptions(named).eventWriter(bg.executor())));
+                future.complete(AppServices.start(options.eventWriter(bg.executor())));
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
@@ -130,12 +144,64 @@ public final class BrigadeApp extends Application {
         stage.show();
         // Start-up time is a promise to store staff (under 3 s to a usable screen): log it on every start.
         LOG.info("window shown {} ms after launch", sinceLaunch());
+        CompletableFuture<AppServices> begun = fromCommandLine ? early : null;
+        AppServices.Options o = begun != null ? null : options.get();
+        if (o != null && o.askFirst() && !o.hasSettings() && !AppServices.isSetUp(o.dataDir())) {
+            showJoin(o, starting);
+        } else {
+            startServices(begun, o, starting);
+        }
+    }
+
+    /** A PC's first start: this PC is the store (the default), or it joins a store another PC serves. */
+    private void showJoin(AppServices.Options o, Label starting) {
+        AtomicReference<StoreFinder> finder = new AtomicReference<>();
+        AtomicBoolean left = new AtomicBoolean(false);
+        Runnable leave = () -> {
+            left.set(true);
+            Optional.ofNullable(finder.getAndSet(null)).ifPresent(StoreFinder::close);
+            root.getChildren().setAll(starting);
+        };
+        JoinViewModel model = new JoinViewModel(new StoreJoin(), background, joined -> {
+            leave.run();
+            LOG.info("this PC joined a store: {}", joined);
+            startServices(null, o.settings(joined), starting);
+        }, () -> {
+            leave.run();
+            startServices(null, o, starting);
+        });
+        root.getChildren().setAll(JoinScreen.load(model, computerName()));
+        Thread t = new Thread(() -> {
+            StoreFinder f = StoreFinder.start(found -> Platform.runLater(() -> model.storeFound(found.name(),
+                    found.url(), found.fingerprint())));
+            finder.set(f);
+            if (left.get()) {
+                Optional.ofNullable(finder.getAndSet(null)).ifPresent(StoreFinder::close);
+            }
+        }, "store-finder");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static String computerName() {
+        String name = System.getenv(System.getProperty("os.name", "").toLowerCase().contains("win") ? "COMPUTERNAME"
+                : "HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                name = "";
+            }
+        }
+        return name;
+    }
+
+    private void startServices(CompletableFuture<AppServices> begun, AppServices.Options o, Label starting) {
         {
             Thread t = new Thread(() -> {
                 try {
-                    CompletableFuture<AppServices> begun = fromCommandLine ? early : null;
                     AppServices s = begun != null ? begun.join()
-                            : AppServices.start(options.get().eventWriter(background.executor()));
+                            : AppServices.start(o.eventWriter(background.executor()));
                     // Listen before reading the cache, so a revision arriving in between is not missed.
                     s.menus().onChange(revision -> Platform.runLater(() -> {
                         if (till != null) {
@@ -172,11 +238,12 @@ public final class BrigadeApp extends Application {
         cached.ifPresent(till::menuArrived);
         till.snoozesArrived(s.snoozes().current());
 
-        SignInViewModel signInModel = new SignInViewModel(s.staff(), background, this::signedIn);
+        SignInViewModel signInModel = new SignInViewModel(s.staff(), s.backOffice(), background, this::signedIn);
         FXMLLoader signInLoader = loader("/io/brigade/desktop/staff/SignInView.fxml");
         signIn = load(signInLoader);
         ((SignInController) signInLoader.getController()).bind(signInModel,
-                s.isEmbedded() ? AppServices.DEMO_PINS : null);
+                s.isJoined() ? "This PC: " + s.settings().link().deviceName() + ", " + role(s) + " of "
+                        + s.settings().link().storeName() : s.isEmbedded() ? AppServices.DEMO_PINS : null);
 
         root.getChildren().setAll(signIn);
         signIn.requestFocus();
@@ -224,13 +291,15 @@ public final class BrigadeApp extends Application {
         Parent stations = KitchenWorkspace.stationsEditor(s.backOffice(), s.settings().propertyId(),
                 () -> s.menus().current().map(r -> r.menu().categories()).orElse(java.util.List.of()), background);
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s.backOffice(),
-                () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone));
+                () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone,
+                s.settings().propertyId(), serving(s)));
 
         shellModel = new ShellViewModel(zone);
         FXMLLoader shellLoader = loader("ShellView.fxml");
         shell = load(shellLoader);
         ((ShellController) shellLoader.getController()).bind(shellModel, s.settings().terminalName()
-                + (s.isEmbedded() ? " · built-in server" : " · " + s.settings().serverUrl()), screens, s.checkout(),
+                + (s.isJoined() ? " · " + role(s) + " of " + s.settings().link().storeName()
+                : s.isEmbedded() ? " · built-in server" : " · " + s.settings().serverUrl()), screens, s.checkout(),
                 background, this::signOut);
         s.onStatus(status -> Platform.runLater(() -> shellModel.apply(status)));
     }
@@ -243,7 +312,54 @@ public final class BrigadeApp extends Application {
         till.staffProperty().set(who);
         shellModel.staffProperty().set(who);
         root.getChildren().setAll(shell);
+        if (services.isJoined()) {
+            // A kitchen screen opens on the kitchen, an office PC on the back office, where the role allows.
+            String preferred = switch (services.settings().link().role()) {
+                case KITCHEN_SCREEN -> "workspace-kitchen";
+                case OFFICE -> "workspace-back_office";
+                case TILL -> "workspace-till";
+            };
+            TabPane tabs = (TabPane) shell.lookup("#workspaces");
+            tabs.getTabs().stream().filter(t -> preferred.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
         LOG.info("{} signed in as {}", who.name(), who.role());
+    }
+
+    private static String role(AppServices s) {
+        return switch (s.settings().link().role()) {
+            case TILL -> "a till";
+            case KITCHEN_SCREEN -> "a kitchen screen";
+            case OFFICE -> "an office PC";
+        };
+    }
+
+    /** This PC's "serve the store" switch, for the back office's devices tab. */
+    private static StoreServing serving(AppServices s) {
+        if (!s.isEmbedded()) {
+            return StoreServing.none();
+        }
+        return new StoreServing() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public List<String> addresses() {
+                return s.serving().map(EmbeddedServer.Serving::addresses).orElse(List.of());
+            }
+
+            @Override
+            public List<String> serve() throws Exception {
+                return s.serveStore().addresses();
+            }
+
+            @Override
+            public void stopAtNextStart() {
+                s.stopServingAtNextStart();
+            }
+        };
     }
 
     private void signOut() {

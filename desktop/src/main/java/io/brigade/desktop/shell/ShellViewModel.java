@@ -55,8 +55,10 @@ public final class ShellViewModel {
 
     /** Applies a status report from the sync worker (call on the FX thread). */
     public void apply(SyncStatus s) {
-        online.set(s.online());
-        connection.set(s.online() ? "Online" : "Offline: sales are kept on this till");
+        online.set(s.online() && s.revoked() == null);
+        connection.set(s.revoked() != null ? "A manager removed this PC from the store: new sales are no longer "
+                + "accepted. Sales rung before the removal are still handed in."
+                : s.online() ? "Online" : "Offline: sales are kept on this till");
         waiting.set(s.pendingSales() == 0 ? "No sales waiting"
                 : s.pendingSales() + (s.pendingSales() == 1 ? " sale" : " sales") + " waiting to sync");
         lastSync.set(s.lastSync() == null ? "Never synced" : "Last sync " + time(s.lastSync()));

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
@@ -17,6 +18,12 @@ public final class SignInController {
     @FXML private Label hint;
     @FXML private GridPane pad;
     @FXML private Button signIn;
+    @FXML private VBox padPane;
+    @FXML private VBox choosePane;
+    @FXML private Label chooseTitle;
+    @FXML private PasswordField newPin;
+    @FXML private PasswordField repeatPin;
+    @FXML private Button savePin;
     private SignInViewModel model;
 
     public void bind(SignInViewModel model, String hintText) {
@@ -27,6 +34,24 @@ public final class SignInController {
         message.textProperty().bind(model.messageProperty());
         hint.setText(hintText == null ? "" : hintText);
         signIn.disableProperty().bind(model.checkingProperty());
+        savePin.disableProperty().bind(model.checkingProperty());
+        padPane.visibleProperty().bind(model.choosingPinProperty().not());
+        padPane.managedProperty().bind(padPane.visibleProperty());
+        choosePane.visibleProperty().bind(model.choosingPinProperty());
+        signIn.defaultButtonProperty().bind(model.choosingPinProperty().not());
+        savePin.defaultButtonProperty().bind(model.choosingPinProperty());
+        choosePane.managedProperty().bind(choosePane.visibleProperty());
+        chooseTitle.textProperty().bind(Bindings.createStringBinding(() -> "Welcome, "
+                + model.choosingForProperty().get() + ". Choose your own PIN", model.choosingForProperty()));
+        model.choosingPinProperty().addListener((o, was, now) -> {
+            newPin.clear();
+            repeatPin.clear();
+            if (now) {
+                newPin.requestFocus();
+            } else {
+                root.requestFocus();
+            }
+        });
         for (int d = 0; d <= 9; d++) {
             Button b = new Button(Integer.toString(d));
             b.getStyleClass().add("pin-key");
@@ -44,6 +69,9 @@ public final class SignInController {
     }
 
     private void key(KeyEvent e) {
+        if (model.choosingPinProperty().get()) {
+            return; // the PIN fields take the keys
+        }
         if (e.getCode().isDigitKey()) {
             String t = e.getText();
             if (t != null && t.length() == 1 && Character.isDigit(t.charAt(0))) {
@@ -57,6 +85,16 @@ public final class SignInController {
             model.clear();
             e.consume();
         }
+    }
+
+    @FXML
+    private void onSavePin() {
+        model.choosePin(newPin.getText(), repeatPin.getText());
+    }
+
+    @FXML
+    private void onCancelChoosing() {
+        model.cancelChoosing();
     }
 
     @FXML

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * network is down, parks what the server refuses, and refreshes the cached menu, snoozes and staff between sends.
  */
 public final class SyncWorker implements AutoCloseable {
+    /** True once the status bar has heard that a manager revoked this device. */
+    private volatile boolean revocationShown;
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
     private static final int EVENT_BATCH = 200;
     // A till is usually on the same LAN as its server: a short ceiling gets sales moving soon after an outage.
@@ -238,6 +240,10 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     private void markOnline(boolean reachable, String error) {
+        if (!revocationShown && client.revocation().isPresent()) {
+            revocationShown = true;
+            statusDirty = true;
+        }
         if (reachable && !online) {
             nextMenuCheck = Instant.MIN; // back online: pick up any menu published meanwhile
         }
@@ -275,7 +281,8 @@ public final class SyncWorker implements AutoCloseable {
     /** Reports the current status to the listener. */
     public void publish() {
         try {
-            listener.accept(new SyncStatus(online, outbox.pendingSales(), outbox.parkedCount(), lastSync, lastError));
+            listener.accept(new SyncStatus(online, outbox.pendingSales(), outbox.parkedCount(), lastSync, lastError,
+                    client.revocation().orElse(null)));
         } catch (RuntimeException e) {
             LOG.debug("status not published", e);
         }

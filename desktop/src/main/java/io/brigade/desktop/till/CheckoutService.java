@@ -54,7 +54,11 @@ public final class CheckoutService {
         }
         UUID key = UUID.randomUUID();
         Instant now = clock.instant();
-        String displayId = String.format("%04d", outbox.nextDisplayNumber() % 10_000);
+        // A till of a store with several prefixes its numbers with the letter the store gave it at pairing, so two
+        // tills selling offline at the same time never show the kitchen the same number.
+        String prefix = settings.link() == null || settings.link().displayPrefix() == null ? ""
+                : settings.link().displayPrefix() + "-";
+        String displayId = prefix + String.format("%04d", outbox.nextDisplayNumber() % 10_000);
         Sale sale = new Sale(settings.salesChannelId(), "POS", now, true, order.dispatch(), key.toString(), displayId,
                 order.menuId(), Long.toString(order.menuRevisionId()), null,
                 order.dispatch() == DispatchType.DineIn ? new DineIn(order.tableId(), order.guests()) : null, null,

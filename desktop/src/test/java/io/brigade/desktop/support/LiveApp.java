@@ -30,7 +30,15 @@ public final class LiveApp implements AutoCloseable {
 
     /** Starts a server under {@code home}/server, bootstraps {@code orgName} and opens the app on it. */
     public static LiveApp start(Path home, String orgName, boolean allowPrivateCallbacks) throws Exception {
-        LiveServer server = LiveServer.start(home.resolve("server"), allowPrivateCallbacks);
+        return open(home, LiveServer.start(home.resolve("server"), allowPrivateCallbacks), orgName);
+    }
+
+    /** As {@link #start}, on a store server ({@link LiveServer#startStore}: HTTPS beside loopback HTTP). */
+    public static LiveApp startOnStore(Path home, String orgName) throws Exception {
+        return open(home, LiveServer.startStore(home.resolve("server")), orgName);
+    }
+
+    private static LiveApp open(Path home, LiveServer server, String orgName) throws Exception {
         DemoBootstrap.Result tenant = server.bootstrap(orgName);
         FxToolkit.registerPrimaryStage();
         BrigadeApp app = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->

@@ -6,6 +6,8 @@ import io.brigade.protocol.Json;
 import io.brigade.server.BrigadeServer;
 import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.db.Database;
+import io.brigade.server.network.Listening;
+import io.brigade.server.network.StoreAuthority;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,6 +38,8 @@ public final class LiveServer implements AutoCloseable {
 
     private final Path keyFile;
     private final boolean allowPrivateCallbacks;
+    /** The store's certificates when the server serves HTTPS (a store server), else null. */
+    private StoreAuthority tls;
 
     private LiveServer(String jdbcUrl, Path keyFile, boolean allowPrivateCallbacks) {
         this.jdbcUrl = jdbcUrl;
@@ -59,6 +63,18 @@ public final class LiveServer implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A store server: HTTPS with the store's own certificate authority (made under {@code directory/tls}) on the same
+     * port that answers plain HTTP to this machine, as {@code serve} runs it; devices pair with it.
+     */
+    public static LiveServer startStore(Path directory) throws Exception {
+        LiveServer s = new LiveServer("jdbc:h2:file:" + directory.toAbsolutePath().resolve("server"),
+                directory.resolve("master.key"), false);
+        s.tls = StoreAuthority.loadOrCreate(directory.resolve("tls"), Clock.systemUTC());
+        s.startOn(0);
+        return s;
+    }
+
     private synchronized void startOn(int wanted) throws Exception {
         database = Database.open(jdbcUrl, "sa", "");
         try {
@@ -66,6 +82,9 @@ public final class LiveServer implements AutoCloseable {
             if (allowPrivateCallbacks) {
                 options = new BrigadeServer.Options(true, options.secrets(), options.pollWebhooks(),
                         options.apiGeneralLimit(), options.jobs());
+            }
+            if (tls != null) {
+                options = options.withListening(Listening.https(tls));
             }
             server = BrigadeServer.create(wanted, database, Clock.systemUTC(), options).start();
         } catch (Exception e) {
@@ -118,6 +137,28 @@ public final class LiveServer implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** Where devices reach a store server ({@link #startStore}): HTTPS on this machine's loopback address. */
+    public String httpsUrl() {
+        return "https://127.0.0.1:" + port;
+    }
+
+    /** The fingerprint devices pin (hex SHA-256 of the store's authority). */
+    public String fingerprint() {
+        return tls.fingerprint();
+    }
+
+    /** Makes {@code tenant}'s manager choose their own PIN at the next sign-in, as after {@code bootstrap}. */
+    public synchronized void requirePinChange(DemoBootstrap.Result tenant, String name) {
+        database.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "UPDATE staff SET pin_change_required = TRUE WHERE org_id = ? AND name = ?")) {
+                ps.setString(1, tenant.orgId());
+                ps.setString(2, name);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** A new demo restaurant (org, property, POS channel, published menu, API client, demo staff). */

@@ -129,7 +129,7 @@ public final class ScreenTour {
         sales.awaitSent(Duration.ofMinutes(2));
     }
 
-    private static void write(Scene scene, Path file) {
+    static void write(Scene scene, Path file) {
         Node root = scene.getRoot();
         WritableImage image = root.snapshot(null, null);
         int w = (int) image.getWidth();
