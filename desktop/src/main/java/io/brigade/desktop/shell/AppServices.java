@@ -19,6 +19,7 @@ import io.brigade.desktop.sync.SyncWorker;
 import io.brigade.desktop.till.CheckoutService;
 import io.brigade.desktop.till.TillViewModel;
 import io.brigade.protocol.availability.ChannelSnoozes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -57,7 +57,7 @@ class RevokedTillTest {
                 AppServices services = app.ready().get(60, TimeUnit.SECONDS);
                 // Sync stays off until the removal below, as for a till that lost the store server for a while.
                 ServerClient fetch = new ServerClient(joined, Clock.systemUTC());
-                fetch.publishedMenu().ifPresent(services.menus()::store);
+                fetch.publishedMenu(null, 0).ifPresent(services.menus()::storeAnswer);
                 fetch.close();
                 for (char c : "1111".toCharArray()) {
                     robot.clickOn("#pin" + c);
