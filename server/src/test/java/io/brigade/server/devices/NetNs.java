@@ -25,6 +25,7 @@ final class NetNs implements AutoCloseable {
     }
 
     static NetNs create() {
+        removeLeftovers();
         String suffix = Long.toHexString(ProcessHandle.current().pid());
         String name = "brigade-" + suffix;
         String hostLink = "brg" + suffix;
@@ -42,6 +43,50 @@ final class NetNs implements AutoCloseable {
             ns.close();
         }
         return ns;
+    }
+
+    /**
+     * A test run killed before {@link #close()} leaves its namespace and veth behind, holding {@value #HOST}: the
+     * next run could not add the address. Both are named after the pid of the JVM that made them, so those of
+     * JVMs no longer running are removed.
+     */
+    private static void removeLeftovers() {
+        for (String line : output("ip", "-o", "link", "show")) {
+            String[] fields = line.split(":\\s+");
+            if (fields.length > 1) {
+                String link = fields[1].split("@")[0];
+                if (link.startsWith("brg") && !running(link.substring(3))) {
+                    run("ip", "link", "del", link);
+                }
+            }
+        }
+        for (String line : output("ip", "netns", "list")) {
+            String ns = line.split("\\s+")[0];
+            if (ns.startsWith("brigade-") && !running(ns.substring("brigade-".length()))) {
+                run("ip", "netns", "del", ns);
+            }
+        }
+    }
+
+    private static boolean running(String hexPid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(hexPid, 16)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not one of ours: leave it
+        }
+    }
+
+    private static List<String> output(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out.lines().toList() : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     boolean active() {
