@@ -126,6 +126,9 @@ class TillScreenTest {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#till").tryQuery().isPresent()
                     && robot.lookup("#till").query().getScene() != null);
+            // The menu's category buttons are laid out on a later pulse than the till itself: on a loaded machine
+            // a click right after sign-in found none.
+            waitVisible("Burgers");
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the till did not open after signing in", e);
         }

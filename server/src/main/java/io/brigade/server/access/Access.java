@@ -114,23 +114,8 @@ public final class Access {
      * more keys, and never an installed app.
      */
     public static Access manager() {
-        return new Access("manager", Credential.BEARER, (caller, orgId) -> {
-            if (caller instanceof Caller.OrgClient) {
-                return null;
-            }
-            if (caller instanceof Caller.Staff staff) {
-                return staff.role() == StaffRole.MANAGER ? null
-                        : "this needs a manager; you are signed in as " + roleName(staff);
-            }
-            if (caller instanceof Caller.StaffChoosingPin) {
-                return CHOOSE_PIN;
-            }
-            if (caller instanceof Caller.App) {
-                return APP_OUTSIDE_V3;
-            }
-            return "back-office routes need a manager's session or a bearer token of the org's own OAuth client; "
-                    + "an API key cannot manage the org";
-        });
+        return staffOf("manager", "this needs a manager", "back-office routes need a manager's session or a bearer "
+                + "token of the org's own OAuth client; an API key cannot manage the org", StaffRole.MANAGER);
     }
 
     /**
@@ -164,23 +149,9 @@ public final class Access {
 
     /** The kitchen display: kitchen staff, managers and the org's own OAuth client. */
     public static Access kitchen() {
-        return new Access("kitchen", Credential.BEARER, (caller, orgId) -> {
-            if (caller instanceof Caller.OrgClient) {
-                return null;
-            }
-            if (caller instanceof Caller.Staff staff) {
-                return staff.role() == StaffRole.KITCHEN || staff.role() == StaffRole.MANAGER ? null
-                        : "the kitchen display needs kitchen staff or a manager; you are signed in as "
-                                + roleName(staff);
-            }
-            if (caller instanceof Caller.StaffChoosingPin) {
-                return CHOOSE_PIN;
-            }
-            if (caller instanceof Caller.App) {
-                return APP_OUTSIDE_V3;
-            }
-            return "the kitchen display needs a staff session or the org's own OAuth client";
-        });
+        return staffOf("kitchen", "the kitchen display needs kitchen staff or a manager",
+                "the kitchen display needs a staff session or the org's own OAuth client", StaffRole.KITCHEN,
+                StaffRole.MANAGER);
     }
 
     /**
@@ -188,19 +159,31 @@ public final class Access {
      * credentials), a cashier or a manager.
      */
     public static Access till() {
-        return new Access("till", Credential.BEARER, (caller, orgId) -> {
+        return staffOf("till", "sending to the kitchen needs a cashier or a manager",
+                "sending to the kitchen needs a staff session or the org's own OAuth client", StaffRole.CASHIER,
+                StaffRole.MANAGER);
+    }
+
+    /**
+     * The org's own OAuth client, or the session of a staff member in one of {@code roles}; {@code need} says in a
+     * refusal who the route is for, {@code othersRefused} answers an API key or a device without the role.
+     */
+    private static Access staffOf(String name, String need, String othersRefused, StaffRole... roles) {
+        Set<StaffRole> admitted = EnumSet.copyOf(Arrays.asList(roles));
+        return new Access(name, Credential.BEARER, (caller, orgId) -> {
             if (caller instanceof Caller.OrgClient) {
                 return null;
             }
             if (caller instanceof Caller.Staff staff) {
-                return staff.role() == StaffRole.CASHIER || staff.role() == StaffRole.MANAGER ? null
-                        : "sending to the kitchen needs a cashier or a manager; you are signed in as "
-                                + roleName(staff);
+                return admitted.contains(staff.role()) ? null : need + "; you are signed in as " + roleName(staff);
+            }
+            if (caller instanceof Caller.StaffChoosingPin) {
+                return CHOOSE_PIN;
             }
             if (caller instanceof Caller.App) {
                 return APP_OUTSIDE_V3;
             }
-            return "sending to the kitchen needs a staff session or the org's own OAuth client";
+            return othersRefused;
         });
     }
 
