@@ -120,7 +120,11 @@ public final class TillOutbox {
                 tenant.path("salesChannelId").asText(), "till-1", false);
         String managerPin = tenant.path("managerPin").asText();
         ServerClient fetch = new ServerClient(live, Clock.systemUTC());
-        MenuRevision menu = fetch.publishedMenu().orElseThrow();
+        MenuRevision menu;
+        try (var body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                fetch.publishedMenu(null, 0).orElseThrow()))) {
+            menu = Json.mapper().treeToValue(Json.mapper().readTree(body).path("data"), MenuRevision.class);
+        }
         List<StaffCredential> staff = fetch.staffCredentials();
         fetch.close();
         if (staff.isEmpty()) {
