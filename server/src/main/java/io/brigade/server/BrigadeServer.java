@@ -84,6 +84,9 @@ import io.brigade.server.ratelimit.RateLimiter;
 import io.brigade.server.staff.StaffRepository;
 import io.brigade.server.staff.StaffRoutes;
 import io.brigade.server.staff.StaffService;
+import io.brigade.server.store.StoreRepository;
+import io.brigade.server.store.StoreRoutes;
+import io.brigade.server.store.StoreService;
 import io.brigade.server.sales.SaleBatcher;
 import io.brigade.server.sales.SaleRepository;
 import io.brigade.server.sales.SaleRoutes;
@@ -321,6 +324,8 @@ public final class BrigadeServer implements AutoCloseable {
                 new KitchenEventRetention(database, kitchen, clock)::purge);
         new KitchenRoutes(new KitchenService(database, kitchen, kitchenStations, kitchenTickets, orgs, saleService,
                 kitchenStreams, clock), kitchenStreams, database, kitchen).register(router);
+        // The store's own settings and printers, read by every device of the store.
+        new StoreRoutes(new StoreService(database, new StoreRepository(), orgs, kitchenStations, clock)).register(router);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");

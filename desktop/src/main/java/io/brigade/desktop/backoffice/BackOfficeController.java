@@ -29,6 +29,8 @@ public final class BackOfficeController {
     @FXML private Tab devicesTab;
     @FXML private DevicesController devicesController;
     @FXML private Tab terminalTab;
+    @FXML private Tab storeTab;
+    @FXML private Tab printersTab;
     private boolean wasShowing;
     private int ticks;
     private Timeline watch;
@@ -58,6 +60,12 @@ public final class BackOfficeController {
         watch = new Timeline(new KeyFrame(TICK, e -> tick()));
         watch.setCycleCount(Timeline.INDEFINITE);
         watch.play();
+    }
+
+    /** The store's settings editor and its printers tab, from their features. */
+    public void store(Node settings, Node printers) {
+        storeTab.setContent(settings);
+        printersTab.setContent(printers);
     }
 
     private void tick() {

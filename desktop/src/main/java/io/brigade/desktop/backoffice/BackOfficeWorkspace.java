@@ -32,6 +32,13 @@ public final class BackOfficeWorkspace {
     /** As above, with the devices of store {@code propertyId} and this PC's "serve the store" switch. */
     public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
                               ZoneId businessZone, String propertyId, StoreServing serving) {
+        return load(office, menuId, kitchenStations, terminal, businessZone, propertyId, serving, null, null);
+    }
+
+    /** As above, with the store's settings editor ({@code store}) and its printers tab ({@code printers}). */
+    public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
+                              ZoneId businessZone, String propertyId, StoreServing serving, Node store,
+                              Node printers) {
         FXMLLoader loader = new FXMLLoader(BackOfficeWorkspace.class.getResource("BackOfficeView.fxml"));
         Parent root;
         try {
@@ -45,6 +52,9 @@ public final class BackOfficeWorkspace {
                 new JobsViewModel(office, server, menuId), new StaffViewModel(office, server),
                 new DevicesViewModel(office, server, propertyId, serving), kitchenStations, terminal,
                 businessZone, server::close);
+        if (store != null) {
+            controller.store(store, printers);
+        }
         return root;
     }
 }

@@ -48,7 +48,9 @@ public final class KitchenStream implements AutoCloseable {
 
     /** {@code http} signs requests (the back office's client); the read timeout covers three missed heartbeats. */
     public KitchenStream(OkHttpClient http, HttpUrl url, Listener listener, Duration retry) {
-        this.sources = EventSources.createFactory(http.newBuilder().readTimeout(Duration.ofSeconds(50)).build());
+        // A stream has no end: no call timeout (a terminal's client has one for its other calls).
+        this.sources = EventSources.createFactory(http.newBuilder().readTimeout(Duration.ofSeconds(50))
+                .callTimeout(Duration.ZERO).build());
         this.url = url;
         this.listener = listener;
         this.retry = retry;
@@ -56,11 +58,19 @@ public final class KitchenStream implements AutoCloseable {
 
     /** Starts reading from a fresh snapshot (no-op when already running). */
     public synchronized void start() {
+        start(null);
+    }
+
+    /**
+     * Starts reading after event {@code fromEventId} (null: from a fresh snapshot); no-op when already running. The
+     * server answers a snapshot instead when that event is older than it keeps.
+     */
+    public synchronized void start(String fromEventId) {
         if (running) {
             return;
         }
         running = true;
-        lastEventId = null;
+        lastEventId = fromEventId;
         connect(++generation);
     }
 

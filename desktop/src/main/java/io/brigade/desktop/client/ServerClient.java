@@ -15,6 +15,8 @@ import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.org.TokenResponse;
 import io.brigade.protocol.sales.CancelSale;
 import io.brigade.protocol.staff.StaffCredential;
+import io.brigade.protocol.store.StorePrinters;
+import io.brigade.protocol.store.StoreSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -213,6 +215,40 @@ public final class ServerClient {
             }
             return Optional.of(mapper.readValue(body, SNOOZES).data());
         }
+    }
+
+    /** The store's settings (receipts print its name, address and tax number); empty when the server refuses. */
+    public Optional<StoreSettings> storeSettings() throws IOException {
+        return storeRead("settings", StoreSettings.class);
+    }
+
+    /** The store's printers; empty when the server refuses. */
+    public Optional<StorePrinters> storePrinters() throws IOException {
+        return storeRead("printers", StorePrinters.class);
+    }
+
+    private <T> Optional<T> storeRead(String what, Class<T> type) throws IOException {
+        HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "store", what).newBuilder()
+                .addQueryParameter("propertyId", settings.propertyId()).build();
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (response.code() >= 500) {
+                throw new IOException("GET " + url.encodedPath() + " answered " + response.code());
+            }
+            if (!response.isSuccessful()) {
+                LOG.warn("the server did not give this terminal the store's {} ({}): {}", what, response.code(),
+                        reason(body));
+                return Optional.empty();
+            }
+            return Optional.of(mapper.readValue(body, type));
+        }
+    }
+
+    /** The store's kitchen stream, read as this terminal (its credential), reconnecting after {@code retry}. */
+    public KitchenStream kitchenStream(KitchenStream.Listener listener, Duration retry) {
+        HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "kitchen", "stream").newBuilder()
+                .addQueryParameter("propertyId", settings.propertyId()).build();
+        return new KitchenStream(http, url, listener, retry);
     }
 
     private JsonNode getJson(HttpUrl url) throws IOException {

@@ -9,11 +9,17 @@ import io.brigade.desktop.local.EventRecorder;
 import io.brigade.desktop.local.LocalDatabase;
 import io.brigade.desktop.local.MenuCache;
 import io.brigade.desktop.local.OutboxRepository;
+import io.brigade.desktop.local.PrintQueue;
 import io.brigade.desktop.local.Role;
 import io.brigade.desktop.local.SettingsRepository;
 import io.brigade.desktop.local.SnoozeCache;
+import io.brigade.desktop.local.StoreCache;
 import io.brigade.desktop.local.StaffRepository;
 import io.brigade.desktop.menu.MenuOffice;
+import io.brigade.desktop.printing.ChitPrinting;
+import io.brigade.desktop.printing.PrinterLink;
+import io.brigade.desktop.printing.Printing;
+import io.brigade.desktop.printing.ReceiptPrinting;
 import io.brigade.desktop.sync.SyncStatus;
 import io.brigade.desktop.sync.SyncWorker;
 import io.brigade.desktop.till.CheckoutService;
@@ -49,6 +55,11 @@ public final class AppServices implements AutoCloseable {
     private final OutboxRepository outbox;
     private final MenuCache menus;
     private final SnoozeCache snoozes;
+    private final StoreCache store;
+    private final Printing printing;
+    private final ReceiptPrinting receipts;
+    /** This PC's kitchen chits, when it prints the store's (null otherwise). */
+    private final ChitPrinting chits;
     private final ServerClient client;
     private final BackOfficeClient backOffice;
     private final SyncWorker sync;
@@ -113,8 +124,23 @@ public final class AppServices implements AutoCloseable {
         this.backOffice = new BackOfficeClient(settings.serverUrl(), settings.orgId(), settings.link(), o.interceptors);
         this.sync = new SyncWorker(outbox, client, menus, snoozes, staff, clock, o.menuRefresh,
                 status -> statusListeners.forEach(l -> l.accept(status)));
+        this.store = new StoreCache(db);
+        // The store's settings and printers ride with the menu refresh: a manager's change reaches every device.
+        sync.alsoRefresh(() -> client.storeSettings().ifPresent(store::store))
+                .alsoRefresh(() -> client.storePrinters().ifPresent(store::store));
         this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
         this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge);
+        // Printing: jobs wait on disk until their printer has taken them; each sale's receipt is queued with it.
+        this.printing = new Printing(new PrintQueue(db), store::printers, PrinterLink.defaults(), clock,
+                Duration.ofSeconds(5)).start();
+        store.onChange(changed -> printing.printersChanged());
+        this.receipts = new ReceiptPrinting(printing, store, () -> settingsRepository.value(
+                ReceiptPrinting.RECEIPT_PRINTER), settings.terminalName(), settings.link() != null
+                ? settings.link().storeName() : "Brigade", java.time.ZoneId.systemDefault());
+        checkout.onCompleted(receipts::saleCompleted);
+        this.chits = ChitPrinting.hosts(settingsRepository, settings.embedded())
+                ? new ChitPrinting(printing, store, settingsRepository, receipts, java.time.ZoneId.systemDefault(),
+                        listener -> client.kitchenStream(listener, Duration.ofSeconds(2))).start() : null;
         if (o.startSync) {
             sync.start();
         }
@@ -320,6 +346,21 @@ public final class AppServices implements AutoCloseable {
         return snoozes;
     }
 
+    /** The store's settings and printers as last read from the store server. */
+    public StoreCache store() {
+        return store;
+    }
+
+    /** This PC's printers' queue and senders. */
+    public Printing printing() {
+        return printing;
+    }
+
+    /** This PC's receipts, no-sales and test pages. */
+    public ReceiptPrinting receipts() {
+        return receipts;
+    }
+
     public SyncWorker sync() {
         return sync;
     }
@@ -340,6 +381,10 @@ public final class AppServices implements AutoCloseable {
     @Override
     public void close() {
         sync.close();
+        if (chits != null) {
+            chits.close();
+        }
+        printing.close();
         client.close();
         backOffice.forget();
         backOffice.close();

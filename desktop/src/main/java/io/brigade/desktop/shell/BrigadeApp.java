@@ -3,6 +3,10 @@ package io.brigade.desktop.shell;
 import atlantafx.base.theme.PrimerLight;
 import io.brigade.desktop.Main;
 import io.brigade.desktop.backoffice.BackOfficeWorkspace;
+import io.brigade.desktop.store.StoreWorkspace;
+import io.brigade.desktop.printing.PrinterStatusBar;
+import io.brigade.desktop.printing.PrintingWorkspace;
+import io.brigade.desktop.printing.ReceiptPrinting;
 import io.brigade.desktop.backoffice.StoreServing;
 import io.brigade.desktop.client.StoreJoin;
 import io.brigade.desktop.embedded.EmbeddedServer;
@@ -290,9 +294,16 @@ public final class BrigadeApp extends Application {
         }, ok -> { }, CrashDialog::show));
         Parent stations = KitchenWorkspace.stationsEditor(s.backOffice(), s.settings().propertyId(),
                 () -> s.menus().current().map(r -> r.menu().categories()).orElse(java.util.List.of()), background);
+        Parent store = StoreWorkspace.settingsEditor(s.backOffice(), s.settings().propertyId(), background,
+                s.store()::store);
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s.backOffice(),
                 () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone,
-                s.settings().propertyId(), serving(s)));
+                s.settings().propertyId(), serving(s), store, PrintingWorkspace.printersEditor(s.backOffice(),
+                        s.settings().propertyId(), background, saved -> {
+                            s.store().store(saved);
+                            s.printing().printersChanged();
+                        }, () -> s.localSettings().value(ReceiptPrinting.RECEIPT_PRINTER),
+                        id -> s.localSettings().put(ReceiptPrinting.RECEIPT_PRINTER, id), s.receipts(), null)));
 
         shellModel = new ShellViewModel(zone);
         FXMLLoader shellLoader = loader("ShellView.fxml");
@@ -301,6 +312,7 @@ public final class BrigadeApp extends Application {
                 + (s.isJoined() ? " · " + role(s) + " of " + s.settings().link().storeName()
                 : s.isEmbedded() ? " · built-in server" : " · " + s.settings().serverUrl()), screens, s.checkout(),
                 background, this::signOut);
+        ((ShellController) shellLoader.getController()).addStatus(PrinterStatusBar.create(s.printing(), background));
         s.onStatus(status -> Platform.runLater(() -> shellModel.apply(status)));
     }
 

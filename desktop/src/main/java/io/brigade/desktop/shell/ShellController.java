@@ -25,6 +25,7 @@ public final class ShellController {
     @FXML private Label waiting;
     @FXML private Label lastSync;
     @FXML private Button attention;
+    @FXML private javafx.scene.layout.HBox moreStatus;
     private ShellViewModel model;
     private CheckoutService checkout;
     private Background background;
@@ -74,6 +75,11 @@ public final class ShellController {
     private void onNeedsAttention() {
         StaffMember who = model.staffProperty().get();
         NeedsAttentionDialog.show(root.getScene().getWindow(), checkout, who, background);
+    }
+
+    /** Adds a feature's own status (the printers' line) to the status bar. */
+    public void addStatus(Node status) {
+        moreStatus.getChildren().add(status);
     }
 
     public BorderPane root() {

@@ -77,6 +77,20 @@ public final class SyncWorker implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /** Something else read from the server with the menu (the store's settings and printers). */
+    @FunctionalInterface
+    public interface Refresh {
+        void run() throws IOException;
+    }
+
+    private final List<Refresh> extras = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Reads {@code refresh} with every menu refresh, before the worker starts. */
+    public SyncWorker alsoRefresh(Refresh refresh) {
+        extras.add(refresh);
+        return this;
+    }
+
     public SyncWorker start() {
         thread.start();
         return this;
@@ -224,6 +238,9 @@ public final class SyncWorker implements AutoCloseable {
                     cached.map(MenuCache.Header::revisionId).orElse(0L)).ifPresent(menus::storeAnswer);
             // Snoozes ride with the menu refresh: a snoozed item greys out within one refresh interval.
             client.snoozes().ifPresent(snoozes::store);
+            for (Refresh extra : extras) {
+                extra.run();
+            }
             markOnline(true, null);
         } catch (IOException e) {
             markOnline(false, e.getMessage());

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a paid ticket into a sale in the outbox (one durable local transaction, then the sync worker's
@@ -34,6 +35,13 @@ public final class CheckoutService {
     private final EventRecorder events;
     private final Clock clock;
     private final Runnable onQueued;
+    private volatile Completed completed = (key, displayId, at, order, staff) -> { };
+
+    /** Hears of each sale once it is stored on this till (its receipt prints then). */
+    @FunctionalInterface
+    public interface Completed {
+        void sale(UUID key, String displayId, Instant at, Order order, StaffMember staff);
+    }
 
     public CheckoutService(OutboxRepository outbox, TerminalSettings settings, EventRecorder events, Clock clock,
                            Runnable onQueued) {
@@ -67,6 +75,12 @@ public final class CheckoutService {
         outbox.appendSale(new OutboxRepository.NewSale(key, json(sale), displayId, order.total(), staff.name(), now),
                 List.of(events.orderPlaced(key, order.total(), staff.staffId())));
         onQueued.run();
+        try {
+            completed.sale(key, displayId, now, order, staff);
+        } catch (RuntimeException e) {
+            // The sale is stored: a receipt that could not be queued is shown on screen, never a lost sale.
+            LoggerFactory.getLogger(CheckoutService.class).error("the receipt of sale {} was not queued", displayId, e);
+        }
         List<Receipt.Adjustment> adjustments = new ArrayList<>();
         for (SaleDiscount d : order.discounts()) {
             adjustments.add(new Receipt.Adjustment(d.type() + " discount" + (d.code() == null ? "" : " " + d.code()),
@@ -80,6 +94,11 @@ public final class CheckoutService {
                 order.dispatch() == DispatchType.DineIn ? "Dine in" + (order.tableId() == null ? ""
                         : " table " + order.tableId()) : "Takeaway",
                 order.lines(), order.subtotal(), adjustments, order.total(), order.tenders());
+    }
+
+    /** Tells {@code listener} of every sale completed from now on. */
+    public void onCompleted(Completed listener) {
+        this.completed = listener;
     }
 
     /** Cancels (or refunds) a sale rung up here; managers only, and a reason is required. */

@@ -48,7 +48,13 @@ class LocalDatabaseTest {
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
             rs.next();
-            assertEquals(LocalDatabase.SCHEMA_VERSION, rs.getInt(1), "each migration applied once");
+            // Versions are reserved per feature, so the numbers may have gaps: count the migration files.
+            long migrations;
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                    java.nio.file.Path.of("src", "main", "resources", "db", "desktop"))) {
+                migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            }
+            assertEquals(migrations, rs.getInt(1), "each migration applied once");
         }
         try (Connection c = ds.getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM snooze_cache")) {

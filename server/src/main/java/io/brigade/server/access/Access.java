@@ -198,6 +198,15 @@ public final class Access {
         });
     }
 
+    /**
+     * What every screen of a store reads (its settings, its printers): the org's own OAuth client and any signed-in
+     * member of staff, whatever the role; never an API key or an app.
+     */
+    public static Access anyStaff() {
+        return staffOf("anyStaff", "a member of staff", "the store's settings are read by its staff, its devices "
+                + "and the org's own OAuth client", StaffRole.values());
+    }
+
     /** A paired device of any role, on what concerns the device itself; nobody else. */
     public static Access device() {
         return new Access("device", Credential.BEARER, (caller, orgId) ->

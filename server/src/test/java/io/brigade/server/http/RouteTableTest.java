@@ -28,7 +28,8 @@ class RouteTableTest {
             "/webhooks/", List.of(Scopes.WEBHOOKS_MANAGE, Scopes.WEBHOOKS_MANAGE),
             "/operations-updates/", List.of(Scopes.OPERATIONS_WRITE, Scopes.OPERATIONS_WRITE),
             "/analytics/", List.of(Scopes.ANALYTICS_WRITE, Scopes.ANALYTICS_WRITE));
-    private static final Set<String> BACK_OFFICE_RULES = Set.of("manager", "kitchen", "till", "ownClient", "staffSession");
+    private static final Set<String> BACK_OFFICE_RULES = Set.of("manager", "kitchen", "till", "ownClient", "staffSession",
+            "anyStaff");
 
     private static List<Router.Declared> routes() {
         return TestServer.of("h2").server().router().routes();
@@ -109,6 +110,9 @@ class RouteTableTest {
         expected.put("GET /backoffice/v1/orgs/{orgId}/salesChannels/{salesChannelId}/snoozes", "[TILL]");
         expected.put("GET /backoffice/v1/orgs/{orgId}/staff/credentials", "[KITCHEN_SCREEN, OFFICE, TILL]");
         expected.put("GET /store/v1/device", "[KITCHEN_SCREEN, OFFICE, TILL]");
+        // Every device of a store prints and formats as the store says.
+        expected.put("GET /backoffice/v1/orgs/{orgId}/store/settings", "[KITCHEN_SCREEN, OFFICE, TILL]");
+        expected.put("GET /backoffice/v1/orgs/{orgId}/store/printers", "[KITCHEN_SCREEN, OFFICE, TILL]");
         // A paired till fires rounds of its store's checks; voids name only a check, so they stay with people.
         expected.put("POST /backoffice/v1/orgs/{orgId}/kitchen/rounds", "[TILL]");
         Map<String, String> actual = new java.util.TreeMap<>();

@@ -1,0 +1,40 @@
+package io.brigade.desktop.printing;
+
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.fx.Background;
+import io.brigade.protocol.store.StorePrinters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Builds the printing screens: the back office's printers tab. */
+public final class PrintingWorkspace {
+    private PrintingWorkspace() {
+    }
+
+    /**
+     * The printers tab of store {@code propertyId} as the signed-in manager; {@code saved} hears of the printers the
+     * server accepted; this PC's receipt printer is read and set through {@code receiptPrinter} and {@code choose}.
+     */
+    public static Parent printersEditor(BackOfficeClient office, String propertyId, Background background,
+                                        Consumer<StorePrinters> saved, Supplier<Optional<String>> receiptPrinter,
+                                        Consumer<String> choose, ReceiptPrinting receipts, String staffName) {
+        PrinterSetupTexts texts = PrinterSetupTexts.load();
+        FXMLLoader loader = new FXMLLoader(PrintingWorkspace.class.getResource("PrintersView.fxml"),
+                PrinterSetupTexts.bundle());
+        Parent editor;
+        try {
+            editor = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the printers tab", e);
+        }
+        ((PrintersController) loader.getController()).bind(new PrintersViewModel(office, propertyId, background,
+                texts, saved, receiptPrinter, choose, printer -> background.run(() -> receipts.testPage(printer,
+                staffName), id -> { }, e -> { })), texts);
+        return editor;
+    }
+}

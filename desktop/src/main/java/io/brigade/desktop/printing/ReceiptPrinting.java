@@ -1,0 +1,115 @@
+package io.brigade.desktop.printing;
+
+import io.brigade.desktop.local.PrintQueue;
+import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.local.StoreCache;
+import io.brigade.desktop.till.Order;
+import io.brigade.protocol.store.StorePrinter;
+import io.brigade.protocol.store.StoreSettings;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The till's receipts: each completed sale's receipt is queued for this PC's receipt printer (opening the drawer when
+ * cash was taken), a recent sale's receipt can be printed again, a no-sale opens the drawer alone, and a test page
+ * checks a printer. Receipts are in the store's language and currency, from the store's settings as last synced.
+ */
+public final class ReceiptPrinting {
+    /** This PC's setting: the id of the store printer its receipts go to. */
+    public static final String RECEIPT_PRINTER = "printing.receiptPrinter";
+
+    private final Printing printing;
+    private final StoreCache store;
+    private final Supplier<Optional<String>> chosen;
+    private final String device;
+    private final String storeName;
+    private final ZoneId zone;
+
+    /**
+     * {@code chosen} is this PC's receipt printer as set in the back office; {@code storeName} names the store on
+     * receipts printed before its settings were ever read.
+     */
+    public ReceiptPrinting(Printing printing, StoreCache store, Supplier<Optional<String>> chosen, String device,
+                           String storeName, ZoneId zone) {
+        this.printing = printing;
+        this.store = store;
+        this.chosen = chosen;
+        this.device = device;
+        this.storeName = storeName;
+        this.zone = zone;
+    }
+
+    /**
+     * The printer this PC's receipts go to: the one chosen in the back office, else the store's first printer that
+     * prints no kitchen station's chits.
+     */
+    public Optional<StorePrinter> receiptPrinter() {
+        List<StorePrinter> all = store.printers();
+        Optional<String> id = chosen.get();
+        if (id.isPresent()) {
+            return all.stream().filter(p -> p.printerId().equals(id.get())).findFirst();
+        }
+        return all.stream().filter(p -> p.stationIds() == null || p.stationIds().isEmpty()).findFirst();
+    }
+
+    /** The store's settings as last synced (a plain default before the first sync). */
+    public StoreSettings settings() {
+        return store.settings().orElseGet(() -> new StoreSettings(null, storeName, null, null, null, "EUR", "en", null,
+                null, null, null));
+    }
+
+    /** The receipt of a sale, as it prints. */
+    public PrintDoc receipt(UUID key, String displayId, Instant at, Order order, StaffMember staff) {
+        return ReceiptLayout.receipt(new SaleSlip(key, displayId, at, device, staff.name(), order), settings(), zone);
+    }
+
+    /** Queues the receipt of a sale just stored (forced to disk); nothing when this PC has no receipt printer. */
+    public void saleCompleted(UUID key, String displayId, Instant at, Order order, StaffMember staff) {
+        PrintDoc doc = receipt(key, displayId, at, order, staff);
+        String title = PrintTexts.in(ReceiptLayout.locale(settings())).jobReceipt(displayId);
+        receiptPrinter().ifPresent(p -> printing.print(p.printerId(), Printing.RECEIPT, title, doc,
+                receiptKey(key), staff.name()));
+    }
+
+    /** Prints a sale's receipt again, marked as a reprint; empty when it was never queued on this PC. */
+    public Optional<UUID> reprint(UUID saleKey) {
+        Optional<PrintQueue.Job> original = printing.recent(500).stream()
+                .filter(j -> receiptKey(saleKey).equals(j.jobKey())).findFirst();
+        PrintTexts words = PrintTexts.in(ReceiptLayout.locale(settings()));
+        return original.flatMap(j -> printing.reprint(j.id(), receiptPrinter().map(StorePrinter::printerId)
+                .orElse(j.printerId()), words.reprint() + " "));
+    }
+
+    /** Opens the cash drawer without a sale (recorded with who opened it). */
+    public Optional<UUID> noSale(StaffMember staff) {
+        String title = PrintTexts.in(ReceiptLayout.locale(settings())).jobNoSale();
+        return receiptPrinter().map(p -> printing.print(p.printerId(), Printing.DRAWER, title,
+                PrintDoc.builder().openDrawer(true).build(), null, staff.name()));
+    }
+
+    /** A test page for {@code printer}: its name, paper, character table, a line of accents and the store's header. */
+    public UUID testPage(StorePrinter printer, String staffName) {
+        StoreSettings s = settings();
+        PrintTexts words = PrintTexts.in(ReceiptLayout.locale(s));
+        PrintDoc.Builder d = PrintDoc.builder();
+        ReceiptLayout.head(d, s, words);
+        d.text(words.testTitle(), PrintDoc.Size.LARGE, true, PrintDoc.Align.CENTER);
+        d.text(words.testPrinter(printer.name()));
+        d.text(words.testPaper(printer.paperWidth(), printer.codePage()));
+        d.text(words.testCharacters());
+        if (printer.drawer() != null) {
+            d.text(words.testDrawer());
+        }
+        d.qr(printer.printerId());
+        return printing.print(printer.printerId(), Printing.TEST, words.testTitle(), d.openDrawer(printer.drawer()
+                != null).build(), null, staffName);
+    }
+
+    static String receiptKey(UUID saleKey) {
+        return "receipt:" + saleKey;
+    }
+}

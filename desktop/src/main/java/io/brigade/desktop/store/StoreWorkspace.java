@@ -1,0 +1,36 @@
+package io.brigade.desktop.store;
+
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.desktop.fx.Background;
+import io.brigade.protocol.store.StoreSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Builds the back office's store screens: the store's settings form (and its printers). */
+public final class StoreWorkspace {
+    private StoreWorkspace() {
+    }
+
+    /**
+     * The settings form of store {@code propertyId}, as the signed-in manager; {@code saved} hears of settings the
+     * server accepted.
+     */
+    public static Parent settingsEditor(BackOfficeClient office, String propertyId, Background background,
+                                        Consumer<StoreSettings> saved) {
+        StoreTexts texts = StoreTexts.load();
+        FXMLLoader loader = new FXMLLoader(StoreWorkspace.class.getResource("StoreSettingsView.fxml"),
+                StoreTexts.bundle());
+        Parent editor;
+        try {
+            editor = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the store settings", e);
+        }
+        ((StoreSettingsController) loader.getController()).bind(new StoreSettingsViewModel(office, propertyId,
+                background, texts, saved), texts);
+        return editor;
+    }
+}

@@ -1,0 +1,101 @@
+package io.brigade.desktop.printing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brigade.desktop.support.EscPosReceiver;
+import io.brigade.desktop.support.LiveApp;
+import io.brigade.protocol.store.StorePrinters;
+import io.brigade.protocol.store.StoreSettings;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The back office's store and printers tabs, as a manager uses them, against a real server and printer. */
+class PrintersScreenTest {
+    @TempDir
+    Path home;
+    private LiveApp live;
+    private EscPosReceiver counter;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void openTheBackOffice() throws Exception {
+        counter = EscPosReceiver.start();
+        live = LiveApp.start(home, "Printer Bistro", false);
+        live.signIn("9999");
+        TabPane workspaces = robot.lookup("#workspaces").queryAs(TabPane.class);
+        robot.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        live.close();
+        counter.close();
+    }
+
+    private void open(String tabId) {
+        TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
+        robot.interact(() -> office.getSelectionModel().select(tab(office, tabId)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aPrinterAddedInTheBackOfficePrintsItsTestPage() throws Exception {
+        open("tab-printers");
+        robot.clickOn("#newPrinter");
+        robot.interact(() -> {
+            robot.lookup("#printerName").queryAs(TextField.class).setText("Counter");
+            robot.lookup("#printerAddress").queryAs(TextField.class).setText(counter.address());
+        });
+        robot.clickOn("#printerDrawer");
+        robot.clickOn("#savePrinters");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#printersMessage").startsWith("Saved"));
+        StorePrinters saved = live.services().backOffice().get("store/printers?propertyId="
+                + live.tenant().propertyId(), StorePrinters.class);
+        assertEquals(1, saved.printers().size());
+        assertEquals(counter.address(), saved.printers().get(0).address());
+
+        robot.clickOn("#testPage");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> counter.jobs().size() == 1);
+        byte[] page = counter.jobs().get(0);
+        assertTrue(EscPosReceiver.holds(page, "Printer test page", Charset.forName("cp858")));
+        assertTrue(EscPosReceiver.indexOf(page, new byte[] {0x1b, 'p', 48, 50, 100}) >= 0, "the drawer kicks");
+    }
+
+    @Test
+    void theStoresSettingsSavedInTheBackOfficeAreOnTheServer() throws Exception {
+        open("tab-store");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#storeSettingsMessage").startsWith("Not saved"));
+        robot.interact(() -> {
+            robot.lookup("#restaurantName").queryAs(TextField.class).setText("Printer Bistro Dublin");
+            robot.lookup("#taxNumber").queryAs(TextField.class).setText("IE1234567T");
+        });
+        robot.clickOn("#saveStoreSettings");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#storeSettingsMessage").startsWith("Saved"));
+        StoreSettings read = live.services().backOffice().get("store/settings?propertyId="
+                + live.tenant().propertyId(), StoreSettings.class);
+        assertEquals("Printer Bistro Dublin", read.restaurantName());
+        assertEquals("IE1234567T", read.taxNumber());
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static Tab tab(TabPane pane, String id) {
+        return pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+    }
+}
