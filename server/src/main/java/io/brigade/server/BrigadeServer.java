@@ -57,6 +57,14 @@ import io.brigade.server.menus.MenuBackOfficeRoutes;
 import io.brigade.server.menus.MenuRoutes;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.menus.PublishedMenus;
+import io.brigade.server.money.ApprovalRepository;
+import io.brigade.server.money.Approvals;
+import io.brigade.server.money.AuditRepository;
+import io.brigade.server.money.DayRepository;
+import io.brigade.server.money.MoneyRoutes;
+import io.brigade.server.money.MoneyService;
+import io.brigade.server.money.ShiftRepository;
+import io.brigade.server.money.ZReportRepository;
 import io.brigade.server.devices.DeviceRepository;
 import io.brigade.server.devices.DeviceRoutes;
 import io.brigade.server.devices.DeviceService;
@@ -244,8 +252,12 @@ public final class BrigadeServer implements AutoCloseable {
         StockRepository stock = new StockRepository();
         StockOutSnoozes stockOut = new StockOutSnoozes(snoozes, orgs, menuService, outbox, clock);
         KitchenTickets kitchenTickets = new KitchenTickets(kitchen, kitchenStations, menuService, orgs, clock);
+        // Money control: what a store wants a manager for; its tills' discounts and vouchers are a step of sales.
+        StaffRepository staff = new StaffRepository();
+        Approvals approvals = new Approvals(database, new ApprovalRepository(), new AuditRepository(), orgs, staff,
+                clock);
         SaleSteps saleSteps = new SaleSteps(sales, new SnoozeCheck(snoozes), new StockDecrement(stock, clock, stockOut),
-                kitchenTickets, outbox, analytics.saleRollups(), cacheVersions);
+                kitchenTickets, outbox, analytics.saleRollups(), cacheVersions, approvals.tillSaleRules());
         SaleService saleService = new SaleService(database, sales, orgs, menuService, clock, saleSteps, committed -> {
             dispatcher.hint();
             kitchenStreams.wake(committed.orgId());
@@ -253,7 +265,6 @@ public final class BrigadeServer implements AutoCloseable {
 
         // OAuth apps: their tokens reach the orgs that installed them, within their scopes and stores.
         Apps apps = new Apps(database, orgs, subscriptions, outbox, options.secrets(), guard, clock, dispatcher::hint);
-        StaffRepository staff = new StaffRepository();
         TimeMeter time = new ClockTimeMeter(clock);
         RateLimiter limiter = new RateLimiter(database.isPostgres()
                 ? new DatabaseBucketStore(database.dataSource(), time) : new LocalBucketStore(time),
@@ -275,8 +286,11 @@ public final class BrigadeServer implements AutoCloseable {
         new OrgRoutes(database, orgs, new OrgService(database, orgs, clock), analytics::propertyChanged).register(router);
         new MenuRoutes(database, menus, menuService).register(router);
         new MenuBackOfficeRoutes(database, menus, menuService, orgs).register(router); // the desktop's menu editor
-        new SaleRoutes(saleService).register(router);
+        new SaleRoutes(saleService, approvals.refundGate()).register(router);
         analytics.register(router);
+        // Money of a store: shifts and drawers, X and Z reports, approvals, vouchers, the audit log.
+        new MoneyRoutes(new MoneyService(database, new ShiftRepository(), new DayRepository(), new ZReportRepository(),
+                orgs, menuService, approvals, clock), approvals).register(router);
 
         // API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);

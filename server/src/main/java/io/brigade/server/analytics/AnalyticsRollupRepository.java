@@ -79,6 +79,23 @@ final class AnalyticsRollupRepository {
         upsertAll(c, ITEM_UPDATE, ITEM_INSERT, items.rows());
     }
 
+    /**
+     * A refund given after the sale: revenue down and refunds up on the sale's own day and hour (its order and
+     * items stay as they were), so that revenue stays paid minus refunds.
+     */
+    void applyRefund(Connection c, String orgId, String propertyId, String salesChannelId, java.time.LocalDate date,
+                     int hour, BigDecimal amount) throws SQLException {
+        Object[] deltas = {0L, amount.negate(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, amount,
+                BigDecimal.ZERO, 0L, BigDecimal.ZERO};
+        Object[] day = {orgId, date, propertyId, salesChannelId};
+        RowSums days = new RowSums(SALES_DELTA_COUNT);
+        days.add(concat(deltas, day));
+        RowSums hours = new RowSums(SALES_DELTA_COUNT);
+        hours.add(concat(deltas, concat(day, new Object[]{hour})));
+        upsertAll(c, SALES_DAY_UPDATE, SALES_DAY_INSERT, days.rows());
+        upsertAll(c, SALES_HOUR_UPDATE, SALES_HOUR_INSERT, hours.rows());
+    }
+
     private static final int SALES_DELTA_COUNT = 9;
     // The item values before the key: nine deltas, then caption and group caption (newest non-null wins).
     private static final int ITEM_DELTA_COUNT = 11;

@@ -9,6 +9,7 @@ import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
 import io.brigade.server.sales.SaleRecord;
 import io.brigade.server.sales.SaleRepository;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -97,6 +98,15 @@ public final class SaleRollups {
                 AnalyticsEventType.ORDER_PLACED, record.dateTime(), record.propertyId(), sale.salesChannelId(),
                 sale.menuId(), Long.toString(record.menuRevisionId()), null, null, null, record.totals().saleAmount(),
                 saleKey, null, null);
+    }
+
+    /** A refund of {@code amount} given on a stored sale: counted on the sale's own business date and hour. */
+    public void refunded(Connection c, String orgId, SaleHeader sale, BigDecimal amount) throws SQLException {
+        String propertyId = properties.propertyOf(c, orgId, sale.salesChannelId()).orElseThrow();
+        ZoneId zone = properties.zone(c, orgId, propertyId);
+        LocalDate businessDate = sales.businessDate(c, orgId, sale.saleId()).orElseThrow();
+        rollups.applyRefund(c, orgId, propertyId, sale.salesChannelId(), businessDate,
+                sale.dateTime().atZone(zone).getHour(), amount);
     }
 
     /** A stored sale moved from {@code before} to {@code after.status()}: a cancellation moves its facts. */

@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * comma, quote or line break, starts with a character up to {@code #}, ends in white space, or is an empty
  * first value; null written as nothing), without its per-value overhead: the export writes millions of rows.
  */
-final class CsvWriter implements AutoCloseable {
+public final class CsvWriter implements AutoCloseable {
     private final Writer out;
     private boolean closed;
 
@@ -38,7 +38,12 @@ final class CsvWriter implements AutoCloseable {
         return w;
     }
 
-    void row(Object... values) throws IOException {
+    /** A writer into {@code out} (the caller's buffer; closing the CSV writer closes it). */
+    public static CsvWriter of(Writer out) {
+        return new CsvWriter(out);
+    }
+
+    public void row(Object... values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.write(',');

@@ -7,6 +7,7 @@ import static io.brigade.server.access.Scopes.SALES_WRITE;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.Headers;
 import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.sales.RefundRequest;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.StatusUpdate;
 import io.brigade.server.access.Access;
@@ -22,9 +23,16 @@ import io.brigade.server.http.Router;
  */
 public final class SaleRoutes {
     private final SaleService service;
+    private final RefundGate refundGate;
 
     public SaleRoutes(SaleService service) {
+        this(service, RefundGate.NONE);
+    }
+
+    /** {@code refundGate}: what the store asks of a refund (money control's approvals and audit). */
+    public SaleRoutes(SaleService service, RefundGate refundGate) {
         this.service = service;
+        this.refundGate = refundGate;
     }
 
     public void register(Router router) {
@@ -41,6 +49,9 @@ public final class SaleRoutes {
                             service.detail(org(ex), ex.path("salesChannelId"), ex.path("saleId")))))
                     .post(base + "/sales/{saleId}/cancel", Access.scope(SALES_WRITE).orDevices(TILL), ex -> Reply.ok(new Data<>(
                             service.cancel(org(ex), ex.path("saleId"), ex.json(CancelSale.class)))))
+                    .post(base + "/sales/{saleId}/refunds", Access.scope(SALES_WRITE).orDevices(TILL), ex -> Reply.ok(
+                            new Data<>(service.refund(org(ex), ex.path("saleId"), ex.json(RefundRequest.class),
+                                    till(ex), refundGate))))
                     .post(base + "/sales/{saleId}/deliveryStatus", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
                             service.deliveryStatus(org(ex), ex.path("saleId"), ex.json(StatusUpdate.class)))))
                     .post(base + "/sales/{saleId}/posStatus", Access.scope(SALES_WRITE), ex -> Reply.ok(new Data<>(
@@ -70,11 +81,15 @@ public final class SaleRoutes {
     private Reply create(Exchange ex, boolean marketplace) throws Exception {
         String key = ex.header(Headers.IDEMPOTENCY_KEY);
         Sale sale = ex.json(Sale.class);
-        TillOrigin till = ex.caller() instanceof Caller.Device d && d.role() == TILL
-                ? new TillOrigin(d.deviceId(), d.name(), d.displayPrefix()) : null;
+        TillOrigin till = till(ex);
         PushedSale pushed = marketplace ? service.createKeyedByExternalId(org(ex), key, sale, ex.body(), till)
                 : service.create(org(ex), key, sale, ex.body(), till);
         return Reply.raw(201, pushed.body());
+    }
+
+    private static TillOrigin till(Exchange ex) {
+        return ex.caller() instanceof Caller.Device d && d.role() == TILL
+                ? new TillOrigin(d.deviceId(), d.name(), d.displayPrefix()) : null;
     }
 
     private static String org(Exchange ex) {

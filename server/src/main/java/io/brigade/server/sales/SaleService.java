@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.sales.CancelSale;
+import io.brigade.protocol.sales.Refund;
+import io.brigade.protocol.sales.RefundRequest;
 import io.brigade.protocol.sales.Sale;
 import io.brigade.protocol.sales.SaleCreated;
 import io.brigade.protocol.sales.SaleHeader;
@@ -49,6 +51,7 @@ public final class SaleService implements AutoCloseable {
     private final OrgRepository orgs;
     private final Clock clock;
     private final SaleSteps steps;
+    private final RefundRepository refunds = new RefundRepository();
     private final Consumer<SaleCommitted> afterCommit;
     private final SaleIntake intake;
     private final SaleBatcher batcher;
@@ -263,6 +266,177 @@ public final class SaleService implements AutoCloseable {
             steps.statusChanged(c, orgId, after, state.status(), SaleStatus.SALE_CANCELLED.name(), reportedByPos);
             return after;
         }));
+    }
+
+    /**
+     * Gives back money on a stored sale, as a {@code Refund} payment line of it: of item lines and quantities (each
+     * line at its price less its share of the sale's discounts), of an amount, or of all that is left. Never more
+     * than was paid and not yet refunded, never on a cancelled sale, never the same line twice over its quantity.
+     * The store's {@code gate} (approvals, audit) runs in the same transaction; {@code till} is the paired till
+     * that asks, or null. A retry with the same {@code refundId} answers the refund given the first time.
+     */
+    public Refund refund(String orgId, String saleId, RefundRequest body, TillOrigin till, RefundGate gate) {
+        Validation v = new Validation();
+        if (v.require(body.refundId(), "refundId") && (body.refundId().length() > 40
+                || !body.refundId().matches("[A-Za-z0-9-]+"))) {
+            v.error("refundId", "must be the caller's own id for the refund (a UUID)");
+        }
+        if (v.require(body.reason(), "reason")) {
+            v.text(body.reason(), 500, "reason");
+        }
+        v.text(body.staffId(), 100, "staffId");
+        v.text(body.staffName(), 200, "staffName");
+        v.text(body.terminal(), 100, "terminal");
+        v.text(body.shiftId(), 40, "shiftId");
+        v.text(body.approvalId(), 40, "approvalId");
+        java.util.Map<Integer, Integer> asked = new java.util.TreeMap<>();
+        if (body.lines() != null) {
+            for (int i = 0; i < body.lines().size(); i++) {
+                RefundRequest.Line l = body.lines().get(i);
+                if (l == null || l.line() == null || l.line() < 1) {
+                    v.error("lines[" + i + "].line", "must name an item line of the sale (1 for its first item)");
+                } else if (l.quantity() == null || l.quantity() < 1) {
+                    v.error("lines[" + i + "].quantity", "must be 1 or more");
+                } else {
+                    asked.merge(l.line(), l.quantity(), Integer::sum);
+                }
+            }
+        }
+        if (body.amount() != null) {
+            if (!asked.isEmpty()) {
+                v.error("amount", "send lines or an amount, not both");
+            } else if (body.amount().signum() <= 0 || body.amount().stripTrailingZeros().scale() > 2) {
+                v.error("amount", "must be more than 0, in whole cents");
+            }
+        }
+        v.throwIfMalformed();
+        Instant now = clock.instant();
+        Refund given = database.inTransaction(c -> {
+            Optional<RefundRepository.Row> before = refunds.find(c, orgId, body.refundId());
+            if (before.isPresent()) {
+                if (!before.get().saleId().equals(saleId)) {
+                    throw InvalidInputException.unprocessable("refundId", "was used for a refund of another sale");
+                }
+                return answer(c, orgId, before.get());
+            }
+            SaleRepository.SaleState state = lock(c, orgId, saleId, null);
+            if (state.status() == SaleStatus.SALE_CANCELLED) {
+                throw InvalidInputException.unprocessable("sale " + saleId + " was cancelled: nothing was kept "
+                        + "that could be refunded");
+            }
+            SaleHeader header = sales.header(c, orgId, saleId).orElseThrow();
+            Sale sale = sales.detail(c, orgId, state.salesChannelId(), saleId).orElseThrow();
+            java.math.BigDecimal refundable = header.totalPaidAmount().subtract(header.totalRefunds());
+            java.util.List<io.brigade.protocol.sales.SaleItem> items = sale.items() == null ? java.util.List.of()
+                    : sale.items();
+            java.math.BigDecimal itemsTotal = java.math.BigDecimal.ZERO;
+            for (io.brigade.protocol.sales.SaleItem item : items) {
+                itemsTotal = itemsTotal.add(lineTotal(item));
+            }
+            java.math.BigDecimal keep = itemsTotal.signum() == 0 ? java.math.BigDecimal.ONE : java.math.BigDecimal.ONE
+                    .subtract(header.totalDiscounts().min(itemsTotal).divide(itemsTotal, 10,
+                            java.math.RoundingMode.HALF_UP));
+            java.util.Map<Integer, Integer> already = refunds.refundedQuantities(c, saleId);
+            java.util.Map<Integer, java.math.BigDecimal> lineAmounts = new java.util.TreeMap<>();
+            java.math.BigDecimal amount;
+            Validation w = new Validation();
+            if (!asked.isEmpty()) {
+                amount = java.math.BigDecimal.ZERO;
+                for (java.util.Map.Entry<Integer, Integer> l : asked.entrySet()) {
+                    if (l.getKey() > items.size()) {
+                        w.error("lines", "the sale has " + items.size() + " item lines; there is no line " + l.getKey());
+                        continue;
+                    }
+                    io.brigade.protocol.sales.SaleItem item = items.get(l.getKey() - 1);
+                    int left = item.quantity() - already.getOrDefault(l.getKey(), 0);
+                    if (l.getValue() > left) {
+                        w.error("lines", "line " + l.getKey() + " sold " + item.quantity() + " and " + left
+                                + " of them can still be refunded, not " + l.getValue());
+                        continue;
+                    }
+                    java.math.BigDecimal each = lineTotal(item).divide(java.math.BigDecimal.valueOf(item.quantity()),
+                            10, java.math.RoundingMode.HALF_UP);
+                    java.math.BigDecimal a = each.multiply(java.math.BigDecimal.valueOf(l.getValue())).multiply(keep)
+                            .setScale(2, java.math.RoundingMode.HALF_UP);
+                    lineAmounts.put(l.getKey(), a);
+                    amount = amount.add(a);
+                }
+                w.throwIfUnprocessable();
+                amount = amount.min(refundable);
+            } else {
+                amount = body.amount() != null ? body.amount() : refundable;
+            }
+            if (amount.signum() <= 0 || amount.compareTo(refundable) > 0) {
+                throw InvalidInputException.unprocessable(body.amount() != null ? "amount" : "lines",
+                        "the refund of " + amount.toPlainString() + " is more than what was paid and not yet "
+                                + "refunded (" + refundable.toPlainString() + ")");
+            }
+            io.brigade.protocol.sales.PaymentMethod method = method(body.paymentMethod(), sale);
+            String propertyId = orgs.propertyOfSale(c, orgId, saleId).orElseThrow();
+            java.time.ZoneId zone = java.time.ZoneId.of(orgs.timeZone(c, orgId, propertyId).orElse("UTC"));
+            String deviceId = till != null ? till.deviceId() : body.terminal();
+            String deviceName = till != null ? till.name() : body.terminal();
+            gate.check(c, new RefundGate.Given(orgId, propertyId, saleId, header.displayId(), body.refundId(), amount,
+                    method.name(), body.reason().strip(), body.staffId(), body.staffName(), deviceId, deviceName,
+                    body.shiftId(), body.approvalId(), now));
+            String description = "Refund: " + body.reason().strip();
+            int lineNo = refunds.addRefundPayment(c, saleId, method.name(), amount, now,
+                    description.length() > 200 ? description.substring(0, 200) : description);
+            RefundRepository.Row row = new RefundRepository.Row(body.refundId(), orgId, propertyId, saleId, lineNo,
+                    method.name(), amount, body.reason().strip(), body.staffId(), body.staffName(), deviceId,
+                    deviceName, body.shiftId(), body.approvalId(), now, now.atZone(zone).toLocalDate());
+            refunds.insert(c, row, asked, lineAmounts);
+            SaleHeader after = sales.header(c, orgId, saleId).orElseThrow();
+            steps.refunded(c, orgId, after, body.refundId(), amount, method.name(), row.reason(), now);
+            return answer(c, orgId, row);
+        });
+        afterCommit.accept(new SaleCommitted.StatusChanged(orgId, saleId, null));
+        return given;
+    }
+
+    private Refund answer(java.sql.Connection c, String orgId, RefundRepository.Row row) throws java.sql.SQLException {
+        SaleHeader after = sales.header(c, orgId, row.saleId()).orElseThrow();
+        java.util.List<RefundRequest.Line> lines = new java.util.ArrayList<>();
+        for (int[] l : refunds.lines(c, row.refundId())) {
+            lines.add(new RefundRequest.Line(l[0], l[1]));
+        }
+        return new Refund(row.refundId(), row.saleId(), row.amount(),
+                io.brigade.protocol.sales.PaymentMethod.valueOf(row.paymentMethod()), row.reason(), lines,
+                row.refundedAt(), after.totalRefunds(), after.totalPaidAmount().subtract(after.totalRefunds()));
+    }
+
+    /** The method a refund goes back by: the one asked (Cash, or one the sale was paid by), else the sale's own. */
+    private static io.brigade.protocol.sales.PaymentMethod method(io.brigade.protocol.sales.PaymentMethod asked,
+                                                                  Sale sale) {
+        java.util.Set<io.brigade.protocol.sales.PaymentMethod> paidBy = new java.util.TreeSet<>();
+        for (io.brigade.protocol.sales.SalePayment p : sale.payments() == null
+                ? java.util.List.<io.brigade.protocol.sales.SalePayment>of() : sale.payments()) {
+            if (p.type() != io.brigade.protocol.sales.PaymentType.Refund) {
+                paidBy.add(p.paymentMethod());
+            }
+        }
+        if (asked != null) {
+            if (asked != io.brigade.protocol.sales.PaymentMethod.Cash && !paidBy.contains(asked)) {
+                throw InvalidInputException.unprocessable("paymentMethod", "a refund goes back the way the sale was "
+                        + "paid (" + paidBy + ") or in cash");
+            }
+            return asked;
+        }
+        if (paidBy.size() != 1) {
+            throw InvalidInputException.unprocessable("paymentMethod", "the sale was paid by " + paidBy
+                    + ": name the method the refund goes back by (one of them, or Cash)");
+        }
+        return paidBy.iterator().next();
+    }
+
+    private static java.math.BigDecimal lineTotal(io.brigade.protocol.sales.SaleItem item) {
+        java.math.BigDecimal unit = item.unitPrice();
+        if (item.modifierItems() != null) {
+            for (io.brigade.protocol.sales.SaleItem m : item.modifierItems()) {
+                unit = unit.add(lineTotal(m));
+            }
+        }
+        return unit.multiply(java.math.BigDecimal.valueOf(item.quantity()));
     }
 
     /** Delivery statuses: SALE_DISPATCHED, SALE_ON_THE_WAY, SALE_DELIVERED. */

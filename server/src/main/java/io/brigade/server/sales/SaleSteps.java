@@ -28,9 +28,17 @@ public final class SaleSteps {
     private final WebhookOutbox outbox;
     private final SaleRollups rollups;
     private final CacheVersionRepository cacheVersions;
+    private final TillSaleRules tillRules;
 
     public SaleSteps(SaleRepository sales, SnoozeCheck snoozes, StockDecrement stock, KitchenTickets kitchen,
                      WebhookOutbox outbox, SaleRollups rollups, CacheVersionRepository cacheVersions) {
+        this(sales, snoozes, stock, kitchen, outbox, rollups, cacheVersions, TillSaleRules.NONE);
+    }
+
+    public SaleSteps(SaleRepository sales, SnoozeCheck snoozes, StockDecrement stock, KitchenTickets kitchen,
+                     WebhookOutbox outbox, SaleRollups rollups, CacheVersionRepository cacheVersions,
+                     TillSaleRules tillRules) {
+        this.tillRules = tillRules;
         this.sales = sales;
         this.snoozes = snoozes;
         this.stock = stock;
@@ -64,6 +72,11 @@ public final class SaleSteps {
         //    within their channel. A key or reference used before (a retry whose answer was lost) fails the
         //    insert: the pusher is answered with the sale stored the first time.
         claimKeys(c, accepted);
+        // 2b. The store's rules for its tills' sales: a discount above its limit carries a manager's approval
+        //     (used up here), a voucher is on its list (a use counted here). May refuse a sale on its own.
+        for (SaleRecord r : records) {
+            tillRules.check(c, r);
+        }
         // 3. Stock of tracked items, in the sales' order: may refuse a short v1 order, may sell an item out
         //    (which snoozes it, and a later sale in the batch holding it makes this throw).
         stock.decrement(c, records);
@@ -90,6 +103,17 @@ public final class SaleSteps {
         kitchen.statusChanged(c, orgId, after, before);
         outbox.announceStatusChange(c, orgId, after, reported, reportedByPos);
         rollups.statusChanged(c, orgId, after, before);
+        cacheVersions.bump(c, List.of(orgId));
+    }
+
+    /**
+     * How a refund given after the sale is recorded, in its transaction (its payment line written before): the
+     * sales.refunded.v1 event, the analytics rollups of the sale's day, the org's cache version.
+     */
+    void refunded(Connection c, String orgId, SaleHeader after, String refundId, java.math.BigDecimal amount,
+                  String paymentMethod, String reason, java.time.Instant at) throws SQLException {
+        outbox.announceRefund(c, orgId, after, refundId, amount, paymentMethod, reason, at);
+        rollups.refunded(c, orgId, after, amount);
         cacheVersions.bump(c, List.of(orgId));
     }
 

@@ -85,6 +85,21 @@ public final class WebhookOutbox implements MenuPublishObserver {
         }
     }
 
+    /** sales.refunded.v1: a refund given after the sale, with the sale's refunds so far. */
+    public void announceRefund(Connection c, String orgId, SaleHeader after, String refundId,
+                               java.math.BigDecimal amount, String paymentMethod, String reason, Instant at)
+            throws SQLException {
+        Optional<Target> target = target(c, orgId, after.salesChannelId(), EventTypes.SALE_REFUNDED);
+        if (target.isEmpty()) {
+            return;
+        }
+        Envelope e = Envelope.forChannel(EventTypes.SALE_REFUNDED, orgId, target.get().channel())
+                .with("saleId", after.saleId()).with("externalId", after.externalId()).with("refundId", refundId)
+                .with("amount", amount).with("paymentMethod", paymentMethod).with("reason", reason)
+                .with("totalRefunds", after.totalRefunds());
+        store(c, orgId, e, at, target.get().subscriptionIds());
+    }
+
     private void announce(Connection c, String orgId, SaleHeader after, String reported, String type)
             throws SQLException {
         Optional<Target> target = target(c, orgId, after.salesChannelId(), type);

@@ -243,6 +243,9 @@ public final class WebhookService {
                 case EventTypes.SALE_POS_STATUS -> e.with("status", "SALE_PREPARED_BY_KITCHEN");
                 case EventTypes.SALE_DELIVERY_STATUS -> e.with("status", "SALE_DISPATCHED")
                         .with("dispatchTime", Instant.parse("2025-10-28T14:30:00Z"));
+                case EventTypes.SALE_REFUNDED -> e.with("refundId", "00000000-0000-0000-0000-000000000003")
+                        .with("amount", new java.math.BigDecimal("3.50")).with("paymentMethod", "Cash")
+                        .with("reason", "Test").with("totalRefunds", new java.math.BigDecimal("3.50"));
                 default -> { }
             }
         } else if (type.startsWith("menu.")) {

@@ -103,7 +103,23 @@ class RouteTableTest {
             expected.put("POST " + face + "/sales", "[TILL]");
             expected.put("POST " + face + "/sales/{saleId}/cancel", "[TILL]");
             expected.put("GET " + face + "/salesChannels/{salesChannelId}/sales/{saleId}", "[TILL]");
+            expected.put("POST " + face + "/sales/{saleId}/refunds", "[TILL]");
         }
+        // Money of a store: tills run their shifts; reports and approvals also from the office PC.
+        String store = "/backoffice/v1/orgs/{orgId}/properties/{propertyId}";
+        for (String till : new String[] {"POST /shifts", "GET /current-shift", "GET /shifts/{shiftId}",
+                "POST /shifts/{shiftId}/movements", "POST /shifts/{shiftId}/close", "POST /outbox",
+                "GET /vouchers/{code}"}) {
+            String[] parts = till.split(" ");
+            expected.put(parts[0] + " " + store + parts[1], "[TILL]");
+        }
+        for (String both : new String[] {"GET /x-report", "POST /z-reports", "GET /z-reports",
+                "GET /z-reports/{zNumber}", "GET /z-reports/{zNumber}/csv", "GET /money-settings",
+                "POST /approvals"}) {
+            String[] parts = both.split(" ");
+            expected.put(parts[0] + " " + store + parts[1], "[OFFICE, TILL]");
+        }
+        expected.put("GET " + store + "/audit", "[OFFICE]");
         expected.put("POST /analytics/orgs/{orgId}/events", "[TILL]");
         expected.put("GET /menuManagement/orgs/{orgId}/menus/published", "[KITCHEN_SCREEN, TILL]");
         expected.put("GET /menuManagement/orgs/{orgId}/menus/{menuId}/revisions/{revisionId}", "[KITCHEN_SCREEN, TILL]");
