@@ -72,6 +72,11 @@ public final class Approvals {
         this.clock = clock;
     }
 
+    /** Refuses (404) a store that is not the org's. */
+    public void requireStore(String orgId, String propertyId) {
+        database.read(c -> store(c, orgId, propertyId));
+    }
+
     // ---- settings ----
 
     public MoneySettings settings(String orgId, String propertyId) {

@@ -109,7 +109,9 @@ public final class MoneyRoutes {
         return ex.path("orgId");
     }
 
-    private static String store(Exchange ex) {
+    /** The store in the path, once it is known to be the org's: another org's ids answer 404 before any check. */
+    private String store(Exchange ex) {
+        approvals.requireStore(ex.path("orgId"), ex.path("propertyId"));
         return ex.path("propertyId");
     }
 }

@@ -276,6 +276,9 @@ public final class SaleService implements AutoCloseable {
      * that asks, or null. A retry with the same {@code refundId} answers the refund given the first time.
      */
     public Refund refund(String orgId, String saleId, RefundRequest body, TillOrigin till, RefundGate gate) {
+        if (database.read(c -> sales.header(c, orgId, saleId)).isEmpty()) {
+            throw new SaleNotFoundException(saleId); // another org's sale reads as unknown, before any check
+        }
         Validation v = new Validation();
         if (v.require(body.refundId(), "refundId") && (body.refundId().length() > 40
                 || !body.refundId().matches("[A-Za-z0-9-]+"))) {
