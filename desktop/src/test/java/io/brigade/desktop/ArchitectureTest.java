@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How the desktop is layered, bottom up: {@code fx} (JavaFX helpers), {@code client} (the server clients),
+ * How the desktop is layered, bottom up: {@code fx} (JavaFX helpers), {@code i18n} (texts and formats),
+ * {@code client} (the server clients),
  * {@code local} (what this PC keeps in its database), {@code embedded} (the built-in server); then the features;
  * then the shell ({@code shell} and the launcher in the root package), which alone wires them together.
  * A feature offers the others only its public face, listed in {@link #PUBLIC_FACES}; a new feature is added to
@@ -31,8 +32,8 @@ import java.util.Set;
 @AnalyzeClasses(packages = "io.brigade.desktop", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String ROOT = "io.brigade.desktop";
-    private static final String[] BOTTOM = {ROOT + ".fx..", ROOT + ".client..", ROOT + ".local..",
-        ROOT + ".embedded.."};
+    private static final String[] BOTTOM = {ROOT + ".fx..", ROOT + ".i18n..", ROOT + ".client..",
+        ROOT + ".local..", ROOT + ".embedded.."};
     static final List<String> FEATURES = List.of("till", "kitchen", "dashboard", "menu", "backoffice", "staff",
             "sync", "settings", "join", "store", "printing");
     /** What each feature lets the other features use; everything else in a feature is its own business. */

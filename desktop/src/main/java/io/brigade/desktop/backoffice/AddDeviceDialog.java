@@ -1,9 +1,10 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Formats;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.devices.DeviceRole;
 import io.brigade.protocol.devices.PairingCode;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -22,7 +23,7 @@ import javafx.util.StringConverter;
  * on the new PC) with the store server's fingerprint to compare there, and when the code expires.
  */
 final class AddDeviceDialog {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
 
     private AddDeviceDialog() {
     }
@@ -30,8 +31,8 @@ final class AddDeviceDialog {
     static Dialog<ButtonType> show(Window owner, DevicesViewModel model) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Add a device");
-        dialog.setHeaderText("Add a device to the store");
+        dialog.setTitle(TEXTS.addDeviceTitle());
+        dialog.setHeaderText(TEXTS.addDeviceHeader());
         ComboBox<DeviceRole> role = new ComboBox<>();
         role.setId("newDeviceRole");
         role.getItems().setAll(DeviceRole.values());
@@ -49,16 +50,16 @@ final class AddDeviceDialog {
         role.getSelectionModel().select(DeviceRole.TILL);
         TextField name = new TextField();
         name.setId("newDeviceName");
-        name.setPromptText("Optional, e.g. Bar till");
-        Button make = new Button("Make a pairing code");
+        name.setPromptText(TEXTS.newDeviceNamePrompt());
+        Button make = new Button(TEXTS.makePairingCode());
         make.setId("makePairingCode");
         make.getStyleClass().add("accent");
         make.setOnAction(e -> model.newCode(role.getValue(), name.getText()));
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("The new PC is"), role);
-        form.addRow(1, new Label("Its name"), name);
+        form.addRow(0, new Label(TEXTS.newDeviceRole()), role);
+        form.addRow(1, new Label(TEXTS.newDeviceName()), name);
 
         Label code = new Label();
         code.setId("pairingCode");
@@ -72,13 +73,12 @@ final class AddDeviceDialog {
         Label addresses = new Label();
         addresses.setId("pairingAddresses");
         addresses.setWrapText(true);
-        Label steps = new Label("On the new PC, start Brigade, choose \u201CJoin a store\u201D, pick this store or type "
-                + "its address, check that it shows the same fingerprint, then type the code.");
+        Label steps = new Label(TEXTS.pairingSteps());
         steps.setWrapText(true);
         for (Label l : new Label[] {expiry, addresses, steps}) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of cutting the sentence
         }
-        VBox shown = new VBox(8, new Label("Pairing code"), code, new Label("Fingerprint of this store"), fingerprint,
+        VBox shown = new VBox(8, new Label(TEXTS.pairingCode()), code, new Label(TEXTS.storeFingerprint()), fingerprint,
                 addresses, expiry, steps);
         shown.setId("pairingShown");
         shown.getStyleClass().add("pairing-shown");
@@ -96,11 +96,10 @@ final class AddDeviceDialog {
             if (now != null) {
                 code.setText(now.code());
                 fingerprint.setText(now.fingerprintShort());
-                expiry.setText("Works once, until " + TIME.format(now.expiresAt().atZone(ZoneId.systemDefault()))
-                        + " (10 minutes). Make a new one if it expires.");
-                addresses.setText(now.addresses().isEmpty() ? "" : "Address to type on the new PC if it does not "
-                        + "find the store: " + String.join(" or ", now.addresses().stream()
-                        .map(a -> a.replaceFirst("^https://", "")).toList()));
+                expiry.setText(TEXTS.pairingExpiry(Formats.now().time(now.expiresAt(), ZoneId.systemDefault())));
+                addresses.setText(now.addresses().isEmpty() ? "" : TEXTS.pairingAddresses(String.join(", ",
+                        now.addresses().stream()
+                        .map(a -> a.replaceFirst("^https://", "")).toList())));
                 // The dialog was sized without the code: let it grow so that nothing is cut.
                 javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
             }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.apikeys.ApiKey;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -11,6 +12,7 @@ import javafx.scene.control.TextField;
 
 /** The API keys tab: binds the table and form to {@link ApiKeysViewModel}. */
 public final class ApiKeysController {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     @FXML private Label tierGate;
     @FXML private TextField name;
     @FXML private Button create;
@@ -30,8 +32,8 @@ public final class ApiKeysController {
         Cells.text(nameColumn, ApiKey::name);
         Cells.text(keyColumn, ApiKeysViewModel::masked);
         Cells.text(createdColumn, k -> Cells.time(k.createdAt()));
-        Cells.text(lastUsedColumn, k -> k.lastUsedAt() == null ? "never" : Cells.time(k.lastUsedAt()));
-        Cells.text(statusColumn, k -> k.revokedAt() == null ? "Active" : "Revoked " + Cells.time(k.revokedAt()));
+        Cells.text(lastUsedColumn, k -> k.lastUsedAt() == null ? TEXTS.never() : Cells.time(k.lastUsedAt()));
+        Cells.text(statusColumn, k -> k.revokedAt() == null ? TEXTS.active() : TEXTS.revokedAt(Cells.time(k.revokedAt())));
         tierGate.textProperty().bind(model.tierGateProperty());
         tierGate.visibleProperty().bind(model.tierGateProperty().isNotEmpty());
         tierGate.managedProperty().bind(tierGate.visibleProperty());
@@ -51,7 +53,7 @@ public final class ApiKeysController {
     private void onCreate() {
         model.create(name.getText(), key -> {
             name.clear();
-            ShowOnceDialog.show(table.getScene().getWindow(), "API key \u201c" + key.name() + "\u201d", "key",
+            ShowOnceDialog.show(table.getScene().getWindow(), TEXTS.apiKeyTitle(key.name()), TEXTS.apiKeyWhat(),
                     key.key());
         });
     }
@@ -59,8 +61,8 @@ public final class ApiKeysController {
     @FXML
     private void onRevoke() {
         ApiKey key = table.getSelectionModel().getSelectedItem();
-        if (key != null && Confirm.ask(table.getScene().getWindow(), "Revoke \u201c" + key.name() + "\u201d?",
-                "Every system using " + ApiKeysViewModel.masked(key) + " is refused from now on. This cannot be undone.", "Revoke")) {
+        if (key != null && Confirm.ask(table.getScene().getWindow(), TEXTS.revokeQuestion(key.name()),
+                TEXTS.revokeDetail(ApiKeysViewModel.masked(key)), TEXTS.revokeAction())) {
             model.revoke(key);
         }
     }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.client.Refusals;
@@ -17,6 +18,7 @@ import javafx.collections.ObservableList;
 
 /** The API Key Manager: list, create (the key is handed to the screen once) and revoke. */
 public final class ApiKeysViewModel {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     private static final TypeReference<Data<List<ApiKey>>> KEYS = new TypeReference<>() { };
     private final BackOfficeClient office;
     private final Background background;
@@ -44,7 +46,7 @@ public final class ApiKeysViewModel {
         }, created -> {
             keys.setAll(created.list());
             tierGate.set("");
-            message.set("Key \u201c" + created.key().name() + "\u201d created.");
+            message.set(TEXTS.keyCreated(created.key().name()));
             showOnce.accept(created.key());
         }, this::failed);
     }
@@ -55,7 +57,7 @@ public final class ApiKeysViewModel {
             return office.get("api-keys", KEYS).data();
         }, list -> {
             keys.setAll(list);
-            message.set("Key \u201c" + key.name() + "\u201d revoked; calls with it are refused from now on.");
+            message.set(TEXTS.keyRevoked(key.name()));
         }, this::failed);
     }
 

@@ -2,6 +2,7 @@ package io.brigade.desktop.backoffice;
 
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.fx.FxBackground;
+import io.brigade.desktop.i18n.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
@@ -39,7 +40,7 @@ public final class BackOfficeWorkspace {
     public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
                               ZoneId businessZone, String propertyId, StoreServing serving, Node store,
                               Node printers) {
-        FXMLLoader loader = new FXMLLoader(BackOfficeWorkspace.class.getResource("BackOfficeView.fxml"));
+        FXMLLoader loader = Texts.loader(BackOfficeWorkspace.class, "BackOfficeView.fxml");
         Parent root;
         try {
             root = loader.load();

@@ -1,16 +1,14 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.TableColumn;
 
-/** Table column helpers for the back-office screens: text from a row, times in this PC's time zone. */
+/** Table column helpers for the back-office screens: text from a row, times in this PC's time zone as the language spoken writes them. */
 final class Cells {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss");
-
     private Cells() {
     }
 
@@ -20,6 +18,6 @@ final class Cells {
 
     /** A time as the manager reads it, or a dash for never. */
     static String time(Instant at) {
-        return at == null ? "—" : TIME.format(at.atZone(ZoneId.systemDefault()));
+        return at == null ? "—" : Formats.now().mediumDateTime(at, ZoneId.systemDefault());
     }
 }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -14,7 +15,7 @@ final class Confirm {
     /** True when the manager pressed {@code action}; the dialog's buttons say what they do. */
     static boolean ask(Window owner, String question, String detail, String action) {
         ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType("Keep", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType no = new ButtonType(Texts.of(BackOfficeTexts.class).keep(), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, yes, no);
         alert.initOwner(owner);
         alert.setHeaderText(question);

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.devices.Device;
 import io.brigade.protocol.devices.DeviceRole;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import javafx.scene.control.TextInputDialog;
 
 /** The devices tab: binds the switch, the list and its actions to {@link DevicesViewModel}. */
 public final class DevicesController {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     @FXML private CheckBox serveStore;
     @FXML private Label servingStatus;
     @FXML private TableView<Device> table;
@@ -32,8 +34,8 @@ public final class DevicesController {
         Cells.text(nameColumn, Device::name);
         Cells.text(roleColumn, d -> label(d.role()));
         Cells.text(prefixColumn, d -> d.displayPrefix() == null ? "" : d.displayPrefix());
-        Cells.text(lastContactColumn, d -> d.lastSeenAt() == null ? "Not yet" : Cells.time(d.lastSeenAt()));
-        Cells.text(stateColumn, d -> d.revokedAt() == null ? "Active" : "Revoked " + Cells.time(d.revokedAt()));
+        Cells.text(lastContactColumn, d -> d.lastSeenAt() == null ? TEXTS.notYet() : Cells.time(d.lastSeenAt()));
+        Cells.text(stateColumn, d -> d.revokedAt() == null ? TEXTS.deviceActive() : TEXTS.deviceRevokedAt(Cells.time(d.revokedAt())));
         serveStore.setVisible(model.canServe());
         serveStore.setManaged(model.canServe());
         serveStore.setSelected(model.servesProperty().get());
@@ -46,9 +48,9 @@ public final class DevicesController {
 
     static String label(DeviceRole role) {
         return switch (role) {
-            case TILL -> "Till";
-            case KITCHEN_SCREEN -> "Kitchen screen";
-            case OFFICE -> "Office";
+            case TILL -> TEXTS.deviceTill();
+            case KITCHEN_SCREEN -> TEXTS.deviceKitchenScreen();
+            case OFFICE -> TEXTS.deviceOffice();
         };
     }
 
@@ -78,8 +80,8 @@ public final class DevicesController {
         }
         TextInputDialog ask = new TextInputDialog(d.name());
         ask.initOwner(table.getScene().getWindow());
-        ask.setTitle("Rename a device");
-        ask.setHeaderText("A new name for " + d.name());
+        ask.setTitle(TEXTS.renameDeviceTitle());
+        ask.setHeaderText(TEXTS.renameDeviceHeader(d.name()));
         ask.getEditor().setId("deviceNewName");
         Optional<String> name = ask.showAndWait();
         name.ifPresent(n -> model.rename(d, n));
@@ -88,10 +90,8 @@ public final class DevicesController {
     @FXML
     private void onRevoke() {
         Device d = table.getSelectionModel().getSelectedItem();
-        if (d != null && Confirm.ask(table.getScene().getWindow(), "Remove " + d.name() + " from the store?",
-                d.name() + " is refused by the store at once: it can no longer sell, show tickets or sign anyone in. "
-                        + "Sales it rang before are still accepted. To use it again, add it with a new code.",
-                "Remove")) {
+        if (d != null && Confirm.ask(table.getScene().getWindow(), TEXTS.removeDeviceTitle(d.name()),
+                TEXTS.removeDeviceText(d.name()), TEXTS.removeDevice())) {
             model.revoke(d);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.client.Refusals;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.devices.Device;
 import io.brigade.protocol.devices.DeviceRole;
@@ -26,6 +27,7 @@ import javafx.collections.ObservableList;
  * its words are what the manager reads.
  */
 public final class DevicesViewModel {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     private static final TypeReference<Data<List<Device>>> DEVICES = new TypeReference<>() { };
     private final BackOfficeClient office;
     private final Background background;
@@ -58,10 +60,10 @@ public final class DevicesViewModel {
     /** Switches "this PC serves the store" on: HTTPS on the network, announced, remembered across restarts. */
     public void serveStore() {
         stopping = false;
-        servingStatus.set("Opening this PC to the store's network…");
+        servingStatus.set(TEXTS.servingOpening());
         background.run(serving::serve, this::showServing, e -> {
             showServing(List.of());
-            servingStatus.set("This PC could not serve the store: " + e.getMessage());
+            servingStatus.set(TEXTS.servingFailed(e.getMessage()));
         });
     }
 
@@ -73,9 +75,8 @@ public final class DevicesViewModel {
         }, none -> {
             stopping = true;
             serves.set(false);
-            servingStatus.set("Off from the next start: restart Brigade on this PC to stop serving the store. Until "
-                    + "then the store's PCs keep working.");
-        }, e -> servingStatus.set("Could not switch it off: " + e.getMessage()));
+            servingStatus.set(TEXTS.servingOffAtNextStart());
+        }, e -> servingStatus.set(TEXTS.servingCannotStop(e.getMessage())));
     }
 
     private void showServing(List<String> addresses) {
@@ -83,9 +84,8 @@ public final class DevicesViewModel {
             return; // still open until the next start, as the status says
         }
         serves.set(!addresses.isEmpty());
-        servingStatus.set(!serving.available() ? "The store is served by another computer."
-                : addresses.isEmpty() ? "Off: only this PC can reach the store. Switch it on before adding devices."
-                : "On: the store's PCs reach it at " + String.join(", ", addresses) + " (HTTPS).");
+        servingStatus.set(!serving.available() ? TEXTS.servedElsewhere()
+                : addresses.isEmpty() ? TEXTS.servingOff() : TEXTS.servingOn(String.join(", ", addresses)));
     }
 
     /**
@@ -96,7 +96,7 @@ public final class DevicesViewModel {
         code.set(null);
         codeMessage.set("");
         if (role == null) {
-            codeMessage.set("Choose what the new PC will be: a till, a kitchen screen or an office PC.");
+            codeMessage.set(TEXTS.chooseDeviceRole());
             return;
         }
         background.run(() -> office.post("devices/pairing-codes", new NewPairingCode(propertyId, role.name(),
@@ -106,7 +106,7 @@ public final class DevicesViewModel {
 
     public void rename(Device device, String name) {
         if (name == null || name.isBlank()) {
-            message.set("A device needs a name.");
+            message.set(TEXTS.deviceNameNeeded());
             return;
         }
         background.run(() -> {
@@ -114,7 +114,7 @@ public final class DevicesViewModel {
             return office.get("devices", DEVICES).data();
         }, list -> {
             devices.setAll(list);
-            message.set(device.name() + " is now called " + name.strip() + ".");
+            message.set(TEXTS.deviceRenamed(device.name(), name.strip()));
         }, e -> message.set(Refusals.describe(e)));
     }
 
@@ -124,7 +124,7 @@ public final class DevicesViewModel {
             return office.get("devices", DEVICES).data();
         }, list -> {
             devices.setAll(list);
-            message.set(device.name() + " is removed from the store: the store refuses it from now on.");
+            message.set(TEXTS.deviceRemoved(device.name()));
         }, e -> message.set(Refusals.describe(e)));
     }
 

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.jobs.Job;
 import java.io.File;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import javafx.stage.FileChooser;
 
 /** The jobs tab: the live list with progress bars, and the buttons that start, cancel and save jobs. */
 public final class JobsController {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     @FXML private Label tierGate;
     @FXML private DatePicker from;
     @FXML private DatePicker to;
@@ -51,7 +53,7 @@ public final class JobsController {
         progressColumn.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         progressColumn.setCellFactory(c -> new ProgressCell());
         Cells.text(createdColumn, j -> Cells.time(j.createdAt()));
-        Cells.text(finishedColumn, j -> "delayed".equals(j.status()) ? "runs " + Cells.time(j.runAt())
+        Cells.text(finishedColumn, j -> "delayed".equals(j.status()) ? TEXTS.jobRunsAt(Cells.time(j.runAt()))
                 : Cells.time(j.finishedAt()));
         Cells.text(outcomeColumn, JobsController::outcome);
         tierGate.textProperty().bind(model.tierGateProperty());
@@ -67,9 +69,9 @@ public final class JobsController {
 
     private static String title(Job j) {
         return switch (j.type()) {
-            case JobsViewModel.EXPORT -> "Analytics export";
-            case JobsViewModel.PRICES -> "Bulk price update";
-            case JobsViewModel.NUTRITION -> "Nutrition import";
+            case JobsViewModel.EXPORT -> TEXTS.jobExport();
+            case JobsViewModel.PRICES -> TEXTS.jobPrices();
+            case JobsViewModel.NUTRITION -> TEXTS.jobNutrition();
             default -> j.type();
         };
     }
@@ -79,8 +81,7 @@ public final class JobsController {
             return j.error();
         }
         if (j.files() != null && !j.files().isEmpty()) {
-            return j.files().size() + " file" + (j.files().size() == 1 ? "" : "s") + ", "
-                    + j.files().stream().mapToInt(f -> f.rows()).sum() + " rows";
+            return TEXTS.jobFiles(j.files().size(), j.files().stream().mapToInt(f -> f.rows()).sum());
         }
         return j.result() == null || j.result().isNull() ? "" : j.result().toString();
     }
@@ -125,7 +126,7 @@ public final class JobsController {
 
     @FXML
     private void onPrices() {
-        File f = chooseCsv("Price list (CSV)");
+        File f = chooseCsv(TEXTS.choosePriceCsv());
         if (f != null) {
             model.startPriceUpdate(f.toPath(), publish.isSelected());
         }
@@ -133,7 +134,7 @@ public final class JobsController {
 
     @FXML
     private void onNutrition() {
-        File f = chooseCsv("Nutrition and allergens (CSV)");
+        File f = chooseCsv(TEXTS.chooseNutritionCsv());
         if (f != null) {
             model.startNutritionImport(f.toPath());
         }
@@ -142,7 +143,7 @@ public final class JobsController {
     private File chooseCsv(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(TEXTS.csvFiles(), "*.csv"));
         return chooser.showOpenDialog(table.getScene().getWindow());
     }
 
@@ -161,7 +162,7 @@ public final class JobsController {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the result of " + title(job));
+        chooser.setTitle(TEXTS.saveResultOf(title(job)));
         chooser.setInitialFileName(JobsViewModel.resultName(job));
         File target = chooser.showSaveDialog(table.getScene().getWindow());
         if (target != null) {

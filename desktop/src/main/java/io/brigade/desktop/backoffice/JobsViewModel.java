@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.desktop.client.BackOfficeClient;
@@ -24,6 +25,7 @@ import javafx.collections.ObservableList;
  * finished job's result.
  */
 public final class JobsViewModel {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     public static final String EXPORT = "analytics-export";
     public static final String PRICES = "bulk-meal-update";
     public static final String NUTRITION = "bulk-nutrition-import";
@@ -56,14 +58,14 @@ public final class JobsViewModel {
         p.put("fromDate", from == null ? null : from.toString());
         p.put("toDate", to == null ? null : to.toString());
         start(new JobRequest(EXPORT, p, delayMinutes > 0 ? delayMinutes * 60L : null),
-                delayMinutes > 0 ? "Analytics export will start in " + delayMinutes + " min." : "Analytics export started.");
+                delayMinutes > 0 ? TEXTS.exportStartsIn(delayMinutes) : TEXTS.exportStarted());
     }
 
     /** A price (and availability) update from the CSV's text; {@code publish} sends the new revision out. */
     public void startPriceUpdate(String csv, boolean publish) {
         String menu = menuId.get();
         if (menu == null) {
-            message.set("This terminal has no menu yet; wait for the first sync.");
+            message.set(TEXTS.noMenuYet());
             return;
         }
         ObjectNode p = JsonNodeFactory.instance.objectNode();
@@ -71,24 +73,24 @@ public final class JobsViewModel {
         try {
             p.set("changes", PriceCsv.changes(csv));
         } catch (PriceCsv.Refused e) {
-            message.set("The price file was not used: " + e.getMessage());
+            message.set(TEXTS.priceFileRefused(e.getMessage()));
             return;
         }
         p.put("publish", publish);
-        start(new JobRequest(PRICES, p, null), "Bulk price update started.");
+        start(new JobRequest(PRICES, p, null), TEXTS.priceUpdateStarted());
     }
 
     /** A nutrition and allergen import; the server reads the CSV as it is. */
     public void startNutritionImport(String csv) {
         String menu = menuId.get();
         if (menu == null) {
-            message.set("This terminal has no menu yet; wait for the first sync.");
+            message.set(TEXTS.noMenuYet());
             return;
         }
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         p.put("menuId", menu);
         p.put("csv", csv);
-        start(new JobRequest(NUTRITION, p, null), "Nutrition import started.");
+        start(new JobRequest(NUTRITION, p, null), TEXTS.nutritionImportStarted());
     }
 
     /** As {@link #startPriceUpdate(String, boolean)} with the file the manager chose. */
@@ -107,7 +109,7 @@ public final class JobsViewModel {
             // Spreadsheets often start a UTF-8 CSV with a byte order mark, which would spoil the first header.
             return java.util.Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            message.set("Could not read " + file.getFileName() + ": " + e.getMessage());
+            message.set(TEXTS.couldNotRead(String.valueOf(file.getFileName()), e.getMessage()));
             return java.util.Optional.empty();
         }
     }
@@ -129,13 +131,14 @@ public final class JobsViewModel {
             return list();
         }, list -> {
             show(list);
-            message.set("Job cancelled.");
+            message.set(TEXTS.jobCancelled());
         }, this::failed);
     }
 
     /** Saves a finished job's result (one file as itself, several as a zip) to {@code target}. */
     public void download(Job job, Path target) {
-        background.run(() -> office.downloadTo("jobs/" + job.jobId() + "/result", target), n -> message.set("Saved " + target.getFileName() + " (" + n + " bytes)."), this::failed);
+        background.run(() -> office.downloadTo("jobs/" + job.jobId() + "/result", target),
+                n -> message.set(TEXTS.savedBytes(String.valueOf(target.getFileName()), n)), this::failed);
     }
 
     /** The file name to offer when saving a job's result. */

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * {@code bulk-meal-update} job; the server checks the items against the menu when the job is started.
  */
 public final class PriceCsv {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(true).get();
 
@@ -40,14 +42,14 @@ public final class PriceCsv {
         try (CSVParser parser = FORMAT.parse(new StringReader(csv))) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains("item") || !(header.contains("price") || header.contains("available"))) {
-                throw new Refused("line 1: the header needs 'item' and 'price' and/or 'available'");
+                throw new Refused(TEXTS.csvHeaderNeeds());
             }
             for (CSVRecord r : parser) {
                 long line = parser.getCurrentLineNumber();
                 ObjectNode change = changes.objectNode();
                 String item = r.isSet("item") ? r.get("item") : "";
                 if (item.isEmpty()) {
-                    errors.add("line " + line + ": item is empty");
+                    errors.add(TEXTS.csvItemEmpty(line));
                     continue;
                 }
                 change.put("menuItemId", item);
@@ -56,7 +58,7 @@ public final class PriceCsv {
                     try {
                         change.put("price", new BigDecimal(price));
                     } catch (NumberFormatException e) {
-                        errors.add("line " + line + ": price '" + price + "' is not a number");
+                        errors.add(TEXTS.csvPriceNotANumber(line, price));
                         continue;
                     }
                 }
@@ -65,24 +67,24 @@ public final class PriceCsv {
                 if (available.equals("true") || available.equals("false")) {
                     change.put("available", Boolean.parseBoolean(available));
                 } else if (!available.isEmpty()) {
-                    errors.add("line " + line + ": available must be true or false");
+                    errors.add(TEXTS.csvAvailableTrueOrFalse(line));
                     continue;
                 }
                 if (!change.has("price") && !change.has("available")) {
-                    errors.add("line " + line + ": set a price and/or available");
+                    errors.add(TEXTS.csvSetPriceOrAvailable(line));
                     continue;
                 }
                 changes.add(change);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new Refused("not readable CSV: " + e.getMessage());
+            throw new Refused(TEXTS.csvNotReadable(e.getMessage()));
         }
         if (!errors.isEmpty()) {
             throw new Refused(String.join("; ", errors.subList(0, Math.min(errors.size(), 10)))
-                    + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : ""));
+                    + (errors.size() > 10 ? "; " + TEXTS.csvMoreErrors(errors.size() - 10) : ""));
         }
         if (changes.isEmpty()) {
-            throw new Refused("the file has a header but no rows");
+            throw new Refused(TEXTS.csvNoRows());
         }
         return changes;
     }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -32,16 +33,16 @@ final class ShowOnceDialog {
         HBox.setHgrow(field, Priority.ALWAYS);
         Label copied = new Label();
         copied.setId("shownOnceCopied");
-        Button copy = new Button("Copy");
+        BackOfficeTexts texts = Texts.of(BackOfficeTexts.class);
+        Button copy = new Button(texts.copy());
         copy.setId("copyShownOnce");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(value);
             Clipboard.getSystemClipboard().setContent(content);
-            copied.setText("Copied to the clipboard.");
+            copied.setText(texts.copied());
         });
-        Label warning = new Label("Copy this " + what + " now and keep it somewhere safe. It cannot be shown again: "
-                + "Brigade stores only a fingerprint of it.");
+        Label warning = new Label(texts.showOnceWarning(what));
         warning.setId("shownOnceWarning");
         warning.setWrapText(true);
         warning.getStyleClass().add("show-once-warning");
@@ -51,7 +52,7 @@ final class ShowOnceDialog {
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getStylesheets().add(ShowOnceDialog.class.getResource("backoffice.css")
                 .toExternalForm());
-        dialog.getDialogPane().getButtonTypes().add(new ButtonType("I have copied it", ButtonType.OK.getButtonData()));
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(texts.copiedIt(), ButtonType.OK.getButtonData()));
         dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("closeShownOnce");
         dialog.show();
         return dialog;

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.staff.StaffMember;
 import io.brigade.protocol.staff.StaffRole;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import javafx.util.StringConverter;
 
 /** The staff tab: binds the list and the add form to {@link StaffViewModel}. */
 public final class StaffController {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     @FXML private TextField name;
     @FXML private ComboBox<StaffRole> role;
     @FXML private PasswordField pin;
@@ -73,8 +75,8 @@ public final class StaffController {
     @FXML
     private void onRemove() {
         StaffMember m = table.getSelectionModel().getSelectedItem();
-        if (m != null && Confirm.ask(table.getScene().getWindow(), "Remove " + m.name() + "?",
-                m.name() + " can no longer sign in, here or at any till, after the tills' next sync.", "Remove")) {
+        if (m != null && Confirm.ask(table.getScene().getWindow(), TEXTS.removeQuestion(m.name()),
+                TEXTS.removeDetail(m.name()), TEXTS.removeAction())) {
             model.remove(m);
         }
     }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.client.Refusals;
@@ -20,6 +21,7 @@ import javafx.collections.ObservableList;
  * its message is what the manager reads. Tills pick the change up with their next sync.
  */
 public final class StaffViewModel {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     private static final TypeReference<Data<List<StaffMember>>> STAFF = new TypeReference<>() { };
     private final BackOfficeClient office;
     private final Background background;
@@ -45,7 +47,7 @@ public final class StaffViewModel {
             return office.get("staff", STAFF).data();
         }, list -> {
             members.setAll(list);
-            message.set(name.strip() + " added. Tills can sign them in after their next sync.");
+            message.set(TEXTS.memberAdded(name.strip()));
             lastAddSucceeded.set(true);
         }, e -> message.set(Refusals.describe(e)));
     }
@@ -56,7 +58,7 @@ public final class StaffViewModel {
             return office.get("staff", STAFF).data();
         }, list -> {
             members.setAll(list);
-            message.set(member.name() + " removed.");
+            message.set(TEXTS.memberRemoved(member.name()));
         }, e -> message.set(Refusals.describe(e)));
     }
 

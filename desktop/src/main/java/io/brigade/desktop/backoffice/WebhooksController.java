@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.webhooks.DeliveryAttempt;
 import io.brigade.protocol.webhooks.SubscriptionRequest;
 import io.brigade.protocol.webhooks.SubscriptionView;
@@ -21,6 +22,7 @@ import javafx.scene.layout.FlowPane;
  * the selected subscription's delivery log.
  */
 public final class WebhooksController {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     @FXML private Label tierGate;
     @FXML private TableView<SubscriptionView> table;
     @FXML private TableColumn<SubscriptionView, String> urlColumn;
@@ -60,7 +62,7 @@ public final class WebhooksController {
         Cells.text(urlColumn, SubscriptionView::callbackUrl);
         Cells.text(eventsColumn, s -> String.join(", ", s.eventTypes()));
         Cells.text(statusColumn, WebhooksViewModel::status);
-        statusColumn.setCellFactory(c -> new StyledCell<>(s -> s.startsWith("Active") ? "status-ok" : "status-failing"));
+        statusColumn.setCellFactory(c -> new StyledCell<>(s -> s.equals(TEXTS.active()) ? "status-ok" : "status-failing"));
         Cells.text(failuresColumn, s -> String.valueOf(s.consecutiveFailures()));
         failuresColumn.setCellFactory(c -> new StyledCell<>(s -> "0".equals(s) ? null : "status-failing"));
         log.setItems(model.deliveries());
@@ -69,7 +71,7 @@ public final class WebhooksController {
         Cells.text(codeColumn, WebhooksViewModel::outcome);
         codeColumn.setCellFactory(c -> new StyledCell<>(s -> s.startsWith("2") && s.length() == 3 ? "status-ok"
                 : "status-failing"));
-        Cells.text(latencyColumn, a -> a.latencyMs() + " ms");
+        Cells.text(latencyColumn, a -> TEXTS.milliseconds(a.latencyMs()));
         Cells.text(detailColumn, a -> a.error() != null ? a.error() : a.responseBody() == null ? ""
                 : a.responseBody());
 
@@ -100,9 +102,9 @@ public final class WebhooksController {
         delete.disableProperty().bind(selected.isNull());
         enable.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> selected.get() == null || selected.get().enabled(), selected));
-        save.textProperty().bind(Bindings.when(selected.isNull()).then("Create").otherwise("Save changes"));
-        logTitle.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null ? "Delivery log"
-                : "Delivery log of " + selected.get().callbackUrl(), selected));
+        save.textProperty().bind(Bindings.when(selected.isNull()).then(TEXTS.create()).otherwise(TEXTS.saveChanges()));
+        logTitle.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null ? TEXTS.deliveryLog()
+                : TEXTS.deliveryLogOf(selected.get().callbackUrl()), selected));
         tierGate.textProperty().bind(model.tierGateProperty());
         tierGate.visibleProperty().bind(model.tierGateProperty().isNotEmpty());
         tierGate.managedProperty().bind(tierGate.visibleProperty());
@@ -131,7 +133,7 @@ public final class WebhooksController {
         SubscriptionView s = model.selectedProperty().get();
         if (s == null) {
             model.create(draft(), created -> ShowOnceDialog.show(table.getScene().getWindow(),
-                    "Signing secret for " + created.callbackUrl(), "signing secret", created.secret()));
+                    TEXTS.signingSecretFor(created.callbackUrl()), TEXTS.signingSecretWhat(), created.secret()));
         } else {
             model.update(s.subscriptionId(), draft());
         }
@@ -162,8 +164,8 @@ public final class WebhooksController {
     @FXML
     private void onDelete() {
         SubscriptionView s = model.selectedProperty().get();
-        if (s != null && Confirm.ask(table.getScene().getWindow(), "Delete the subscription to " + s.callbackUrl()
-                + "?", "No more events are sent to it, and its delivery log goes too.", "Delete")) {
+        if (s != null && Confirm.ask(table.getScene().getWindow(), TEXTS.deleteQuestion(s.callbackUrl()),
+                TEXTS.deleteDetail(), TEXTS.deleteAction())) {
             model.delete(s.subscriptionId());
         }
     }

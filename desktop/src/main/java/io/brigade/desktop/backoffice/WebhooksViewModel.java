@@ -1,5 +1,6 @@
 package io.brigade.desktop.backoffice;
 
+import io.brigade.desktop.i18n.Texts;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.client.Refusals;
@@ -24,6 +25,7 @@ import javafx.collections.ObservableList;
  * is handed to the screen once) and edit, re-enable, a test event, and the delivery log of the selected one.
  */
 public final class WebhooksViewModel {
+    private static final BackOfficeTexts TEXTS = Texts.of(BackOfficeTexts.class);
     /** The event types a subscription can name, as the webhook guides spell them. */
     public static final List<String> EVENT_TYPES = List.of("sales.created.v1", "sales.cancelled.v1",
             "sales.pos.status.updated.v1", "sales.delivery.status.updated.v1", "menu.published.v1",
@@ -90,7 +92,7 @@ public final class WebhooksViewModel {
         }, c -> {
             tierGate.set("");
             show(c.after());
-            message.set("Subscription created for " + c.sub().callbackUrl() + ".");
+            message.set(TEXTS.subscriptionCreated(c.sub().callbackUrl()));
             showSecret.accept(c.sub());
         }, this::failed);
     }
@@ -100,13 +102,13 @@ public final class WebhooksViewModel {
 
     /** Changes the selected subscription's URL, event types and properties (the secret stays). */
     public void update(String subscriptionId, SubscriptionRequest draft) {
-        act(subscriptionId, () -> office.put("webhooks/" + subscriptionId, draft, ONE), "Subscription saved.");
+        act(subscriptionId, () -> office.put("webhooks/" + subscriptionId, draft, ONE), TEXTS.subscriptionSaved());
     }
 
     /** Turns a subscription that was disabled after failures back on; pending deliveries go out at once. */
     public void enable(String subscriptionId) {
         act(subscriptionId, () -> office.post("webhooks/" + subscriptionId + "/enable", null, ONE),
-                "Subscription enabled; pending deliveries are sent again now.");
+                TEXTS.subscriptionEnabled());
     }
 
     /** Sends one synthetic event per subscribed type (marked {@code synthetic: true}). */
@@ -116,8 +118,7 @@ public final class WebhooksViewModel {
             return new Tested(sent, snapshot(subscriptionId));
         }, t -> {
             show(t.after());
-            message.set(t.sent() + " test event" + (t.sent() == 1 ? "" : "s")
-                    + " queued; the delivery log shows the answers.");
+            message.set(TEXTS.testEventsQueued(t.sent()));
         }, this::failed);
     }
 
@@ -128,7 +129,7 @@ public final class WebhooksViewModel {
         act(null, () -> {
             office.delete("webhooks/" + subscriptionId);
             return null;
-        }, "Subscription deleted.");
+        }, TEXTS.subscriptionDeleted());
     }
 
     private void act(String select, java.util.concurrent.Callable<?> change, String done) {
@@ -175,12 +176,13 @@ public final class WebhooksViewModel {
 
     /** "Active" or "Disabled: reason". */
     public static String status(SubscriptionView s) {
-        return s.enabled() ? "Active" : "Disabled" + (s.disabledReason() == null ? "" : ": " + s.disabledReason());
+        return s.enabled() ? TEXTS.active()
+                : s.disabledReason() == null ? TEXTS.disabled() : TEXTS.disabledBecause(s.disabledReason());
     }
 
     /** The status code of an attempt, or the error when the endpoint never answered. */
     public static String outcome(DeliveryAttempt a) {
-        return a.statusCode() != null ? String.valueOf(a.statusCode()) : a.error() == null ? "no answer" : a.error();
+        return a.statusCode() != null ? String.valueOf(a.statusCode()) : a.error() == null ? TEXTS.noAnswer() : a.error();
     }
 
     /** Splits a comma- or space-separated list (property ids typed in a field). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.staff.PinChange;
+import io.brigade.protocol.staff.LanguageChange;
 import io.brigade.protocol.staff.SessionRequest;
 import io.brigade.protocol.staff.StaffSession;
 import java.io.IOException;
@@ -211,6 +212,15 @@ public final class BackOfficeClient implements AutoCloseable {
     }
 
     /**
+     * Keeps the language the signed-in member chose ({@code null}: each device's own) with them on the store server,
+     * so that every device speaks it to them.
+     */
+    public void chooseLanguage(String code) throws IOException {
+        HttpUrl url = base.resolve("/backoffice/v1/sessions/current/language");
+        call(new Request.Builder().url(url).put(json(new LanguageChange(code))).build(), null);
+    }
+
+    /**
      * Saves a download to {@code target} as it arrives (a year's export of a chain is gigabytes), replacing it
      * only once complete; answers the bytes written.
      */
@@ -280,7 +290,9 @@ public final class BackOfficeClient implements AutoCloseable {
 
     private Response authorize(Interceptor.Chain chain) throws IOException {
         Request request = chain.request();
-        if (!request.url().encodedPath().startsWith("/backoffice/v1/orgs/")) {
+        String path = request.url().encodedPath();
+        // The org's back office, and the signed-in member's own choices (not signing in or out, done apart)
+        if (!path.startsWith("/backoffice/v1/orgs/") && !path.startsWith("/backoffice/v1/sessions/current/")) {
             return chain.proceed(request);
         }
         StaffSession current = session();

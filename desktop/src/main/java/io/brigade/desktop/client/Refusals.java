@@ -1,9 +1,12 @@
 package io.brigade.desktop.client;
 
+import io.brigade.desktop.i18n.Texts;
 import java.io.IOException;
 
 /** Words for a failed back-office call, fit to show a manager. */
 public final class Refusals {
+    private static final ClientTexts TEXTS = Texts.of(ClientTexts.class);
+
     private Refusals() {
     }
 
@@ -12,9 +15,9 @@ public final class Refusals {
             return e.getMessage();
         }
         if (e instanceof IOException) {
-            return "Could not reach the server: " + e.getMessage();
+            return TEXTS.unreachable(e.getMessage());
         }
-        return "Something went wrong: " + e;
+        return TEXTS.failed(String.valueOf(e));
     }
 
     /** A 403 whose detail names a plan: the tier gate, not a role refusal. */

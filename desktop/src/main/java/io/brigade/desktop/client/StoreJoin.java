@@ -1,6 +1,7 @@
 package io.brigade.desktop.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.Problem;
 import io.brigade.protocol.devices.DevicePairing;
@@ -26,6 +27,7 @@ import okhttp3.Response;
  * credential, sent only over TLS pinned to the certificate the person accepted.
  */
 public final class StoreJoin {
+    private static final ClientTexts TEXTS = Texts.of(ClientTexts.class);
     private static final MediaType JSON = MediaType.get("application/json");
     private final ObjectMapper mapper = Json.mapper();
 
@@ -56,20 +58,17 @@ public final class StoreJoin {
     public static String address(String typed) throws JoinException {
         String t = typed == null ? "" : typed.strip();
         if (t.isEmpty()) {
-            throw new JoinException("Type the store server's address, for example 192.168.1.20:8443, or pick a "
-                    + "store from the list.");
+            throw new JoinException(TEXTS.typeAddress());
         }
         if (t.toLowerCase(Locale.ROOT).startsWith("http://")) {
-            throw new JoinException("A store is joined over HTTPS only: use the https:// address the back office "
-                    + "shows in \"Add a device\".");
+            throw new JoinException(TEXTS.httpsOnly());
         }
         if (!t.toLowerCase(Locale.ROOT).startsWith("https://")) {
             t = "https://" + t;
         }
         HttpUrl url = HttpUrl.parse(t);
         if (url == null || url.host().isEmpty() || t.contains(" ")) {
-            throw new JoinException("\"" + typed.strip() + "\" is not an address; type it as shown in the back "
-                    + "office, for example 192.168.1.20:8443.");
+            throw new JoinException(TEXTS.notAnAddress(typed.strip()));
         }
         return url.newBuilder().encodedPath("/").build().toString().replaceAll("/$", "");
     }
@@ -83,21 +82,17 @@ public final class StoreJoin {
                 .execute()) {
             String body = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
-                throw new JoinException("The computer at " + address + " is not a Brigade store server (it answered "
-                        + response.code() + ").");
+                throw new JoinException(TEXTS.notAStoreServer(address, response.code()));
             }
             StoreHello hello = mapper.readValue(body, StoreHello.class);
-            String fingerprint = look.anchorFingerprint().orElseThrow(() -> new JoinException(
-                    "The store server at " + address + " showed no certificate."));
+            String fingerprint = look.anchorFingerprint().orElseThrow(() -> new JoinException(TEXTS.noCertificate(address)));
             return new Store(address, hello.name(), fingerprint);
         } catch (JoinException e) {
             throw e;
         } catch (SSLException e) {
-            throw new JoinException("The computer at " + address + " does not answer HTTPS like a Brigade store "
-                    + "server: " + e.getMessage());
+            throw new JoinException(TEXTS.notHttps(address, e.getMessage()));
         } catch (IOException e) {
-            throw new JoinException("No store server answers at " + address + " (" + describe(e) + "). Check the "
-                    + "address and that \"This PC serves the store\" is on there.");
+            throw new JoinException(TEXTS.noAnswer(address, describe(e)));
         } finally {
             close(http);
         }
@@ -109,7 +104,7 @@ public final class StoreJoin {
      */
     public DevicePairing pair(Store store, String code, String name) throws IOException {
         if (code == null || code.replaceAll("[\\s-]", "").isEmpty()) {
-            throw new JoinException("Type the pairing code shown in the back office's \"Add a device\".");
+            throw new JoinException(TEXTS.typeCode());
         }
         OkHttpClient http = PinnedHttp.pinned(base(), store.fingerprint()).build();
         Request request = new Request.Builder().url(store.url() + "/store/v1/pairings")
@@ -122,15 +117,13 @@ public final class StoreJoin {
             }
             DevicePairing pairing = mapper.readValue(body, DevicePairing.class);
             if (pairing.fingerprint() != null && !pairing.fingerprint().equalsIgnoreCase(store.fingerprint())) {
-                throw new JoinException("The store server answered with another certificate than the one you "
-                        + "compared; ask a manager for a new code and try again.");
+                throw new JoinException(TEXTS.otherCertificate());
             }
             return pairing;
         } catch (JoinException e) {
             throw e;
         } catch (IOException e) {
-            throw new JoinException("The store server at " + store.url() + " did not answer (" + describe(e)
-                    + "). Nothing was changed; try again.");
+            throw new JoinException(TEXTS.pairingNoAnswer(store.url(), describe(e)));
         } finally {
             close(http);
         }
@@ -144,7 +137,7 @@ public final class StoreJoin {
             }
             return capitalize(p.detail() != null ? p.detail() : String.valueOf(p.title())) + ".";
         } catch (IOException | RuntimeException e) {
-            return "The store server refused (" + status + ").";
+            return TEXTS.storeRefused(status);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.brigade.desktop.dashboard;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.analytics.ConversionFunnel;
 import io.brigade.protocol.analytics.DailyTrend;
 import io.brigade.protocol.analytics.OptionPopularity;
@@ -9,13 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The dashboard's charts as points, from what the server's analytics views answered: plain data a chart draws and
  * a test reads, without JavaFX.
  */
 public final class DashboardCharts {
+    private static final DashboardTexts TEXTS = Texts.of(DashboardTexts.class);
     static final int MAX_MEALS = 10;
     static final int MAX_OPTIONS = 10;
     private final DashboardData d;
@@ -41,7 +42,7 @@ public final class DashboardCharts {
     /** Revenue per business date, every date of the range. */
     public List<Point> revenueByDay() {
         DateTimeFormatter label = DateTimeFormatter.ofPattern(d.filter().days() <= 14 ? "EEE d" : "d MMM",
-                Locale.UK);
+                Texts.locale());
         return d.trend().days().stream().map(x -> new Point(x.date().format(label), x.revenue())).toList();
     }
 
@@ -90,17 +91,17 @@ public final class DashboardCharts {
     public String marginSummary() {
         Figures f = new Figures(d.currency());
         Profitability p = d.profitability();
-        return "Revenue " + f.money(p.revenue()) + " · cost " + f.money(p.cost()) + " · margin " + f.money(p.margin())
-                + " (" + f.percent(p.marginPercent()) + ")";
+        return TEXTS.marginSummary(f.money(p.revenue()), f.money(p.cost()), f.money(p.margin()),
+                f.percent(p.marginPercent()));
     }
 
     /** View, customise, add to cart, order: counts and each step's share of views. */
     public List<FunnelStep> funnel() {
         ConversionFunnel.Steps s = d.funnel().overall();
-        return List.of(new FunnelStep("Viewed", s.views(), s.views() == 0 ? null : BigDecimal.valueOf(100)),
-                new FunnelStep("Customised", s.customizations(), s.customizeRate()),
-                new FunnelStep("Added to cart", s.addsToCart(), s.addToCartRate()),
-                new FunnelStep("Ordered", s.orders(), s.conversionRate()));
+        return List.of(new FunnelStep(TEXTS.funnelViewed(), s.views(), s.views() == 0 ? null : BigDecimal.valueOf(100)),
+                new FunnelStep(TEXTS.funnelCustomised(), s.customizations(), s.customizeRate()),
+                new FunnelStep(TEXTS.funnelAddedToCart(), s.addsToCart(), s.addToCartRate()),
+                new FunnelStep(TEXTS.funnelOrdered(), s.orders(), s.conversionRate()));
     }
 
     /** The most sold options and add-ons (units), at most ten, most sold first. */

@@ -1,5 +1,6 @@
 package io.brigade.desktop.dashboard;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.dashboard.DashboardCharts.FunnelStep;
 import io.brigade.desktop.dashboard.DashboardCharts.MealBar;
 import io.brigade.desktop.dashboard.DashboardCharts.Point;
@@ -13,7 +14,6 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -44,6 +44,7 @@ import javafx.util.StringConverter;
 
 /** The dashboard's screen: binds the view model to the filters, tiles, charts and table; no rules live here. */
 public final class DashboardController {
+    private static final DashboardTexts TEXTS = Texts.of(DashboardTexts.class);
     @FXML private BorderPane root;
     @FXML private HBox toolbar;
     @FXML private DatePicker fromDate;
@@ -106,7 +107,7 @@ public final class DashboardController {
         rangeText.textProperty().bind(m.rangeTextProperty());
         exportStatus.textProperty().bind(m.exportStatusProperty());
         gateMessage.textProperty().bind(m.messageProperty());
-        gateUnlocks.setText(DashboardViewModel.UNLOCKS);
+        gateUnlocks.setText(TEXTS.unlocks());
 
         m.stateProperty().addListener((o, a, s) -> showState());
         m.messageProperty().addListener((o, a, s) -> showState());
@@ -124,7 +125,7 @@ public final class DashboardController {
         ingredientsTable.setItems(m.ingredients());
         ingredientName.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         ingredientKind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                "item".equals(c.getValue().kind()) ? "Meal recipe" : "Option / add-on"));
+                "item".equals(c.getValue().kind()) ? TEXTS.mealRecipe() : TEXTS.optionOrAddOn()));
         ingredientQuantity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().quantity()));
         ingredientCost.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cost()));
         ingredientShare.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(share(c.getValue().cost())));
@@ -169,20 +170,20 @@ public final class DashboardController {
 
         XYChart.Series<String, Number> hours = new XYChart.Series<>();
         for (Point p : charts.revenueByHour()) {
-            hours.getData().add(tipped(new XYChart.Data<>(p.category(), p.value().doubleValue()), p.category()
-                    + ":00 – " + model.figures().money(p.value())));
+            hours.getData().add(tipped(new XYChart.Data<>(p.category(), p.value().doubleValue()), TEXTS.hourTip(p.category(),
+                    model.figures().money(p.value()))));
         }
         revenueByHour.getData().setAll(List.of(hours));
 
         // Horizontal bars list categories bottom-up; reversed, the biggest seller is on top.
         List<MealBar> meals = reversed(charts.profitability());
         XYChart.Series<Number, String> revenue = new XYChart.Series<>();
-        revenue.setName("Revenue");
+        revenue.setName(TEXTS.revenue());
         XYChart.Series<Number, String> cost = new XYChart.Series<>();
-        cost.setName("Ingredient cost");
+        cost.setName(TEXTS.ingredientCost());
         for (MealBar m : meals) {
-            String tip = m.name() + ": revenue " + model.figures().money(m.revenue()) + ", cost "
-                    + model.figures().money(m.cost()) + ", margin " + model.figures().percent(m.marginPercent());
+            String tip = TEXTS.mealTip(m.name(), model.figures().money(m.revenue()), model.figures().money(m.cost()),
+                    model.figures().percent(m.marginPercent()));
             XYChart.Data<Number, String> r = tipped(new XYChart.Data<>(m.revenue().doubleValue(), m.category()), tip);
             if (m.lossLeader()) {
                 whenShown(r, n -> n.setStyle(LOSS_LEADER_STYLE));
@@ -193,8 +194,7 @@ public final class DashboardController {
         profitabilityChart.getData().setAll(List.of(revenue, cost));
         marginSummary.setText(charts.marginSummary());
         List<String> losses = charts.lossLeaders();
-        lossLeaders.setText(losses.isEmpty() ? "No meal sold at a loss in this range."
-                : "Loss leaders (sold below ingredient cost): " + String.join(", ", losses));
+        lossLeaders.setText(losses.isEmpty() ? TEXTS.noLossLeaders() : TEXTS.lossLeaders(String.join(", ", losses)));
         lossLeaders.getStyleClass().remove("has-losses");
         if (!losses.isEmpty()) {
             lossLeaders.getStyleClass().add("has-losses");
@@ -210,8 +210,8 @@ public final class DashboardController {
 
         XYChart.Series<Number, String> options = new XYChart.Series<>();
         for (Point p : reversed(charts.optionPopularity())) {
-            options.getData().add(tipped(new XYChart.Data<>(p.value().longValue(), p.category()), p.category() + ": "
-                    + p.value().toPlainString() + " sold"));
+            options.getData().add(tipped(new XYChart.Data<>(p.value().longValue(), p.category()), TEXTS.unitsSold(p.category(),
+                    model.figures().count(p.value().longValue()))));
         }
         optionsChart.getData().setAll(List.of(options));
     }
@@ -238,7 +238,7 @@ public final class DashboardController {
 
     @FXML
     private void onExportCsv() {
-        chooseTarget("Export this view as CSV", model.csvFileName(), "CSV", "*.csv").ifPresent(model::saveCsv);
+        chooseTarget(TEXTS.exportViewTitle(), model.csvFileName(), TEXTS.csvFiles(), "*.csv").ifPresent(model::saveCsv);
     }
 
     @FXML
@@ -248,7 +248,7 @@ public final class DashboardController {
 
     @FXML
     private void onSaveExport() {
-        chooseTarget("Save the canonical export", model.exportFileName(), "Zip of CSV files", "*.zip")
+        chooseTarget(TEXTS.saveExportTitle(), model.exportFileName(), TEXTS.zipOfCsvFiles(), "*.zip")
                 .ifPresent(model.export()::saveExport);
     }
 
@@ -272,7 +272,7 @@ public final class DashboardController {
         return new StringConverter<>() {
             @Override
             public String toString(LocalDate d) {
-                return d == null ? "" : d.format(DashboardViewModel.DATE_FORMAT);
+                return d == null ? "" : model.showDate(d);
             }
 
             @Override
@@ -283,13 +283,13 @@ public final class DashboardController {
     }
 
     /** Counts: ticks between whole numbers get no label. */
-    private static void wholeNumbers(NumberAxis axis) {
+    private void wholeNumbers(NumberAxis axis) {
         axis.setMinorTickVisible(false);
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 double v = n.doubleValue();
-                return v == Math.rint(v) ? String.format(Locale.UK, "%,d", (long) v) : "";
+                return v == Math.rint(v) ? model.figures().count((long) v) : "";
             }
 
             @Override
@@ -303,8 +303,7 @@ public final class DashboardController {
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                String money = model.figures().money(BigDecimal.valueOf(n.doubleValue()));
-                return money.endsWith(".00") ? money.substring(0, money.length() - 3) : money;
+                return model.figures().axisMoney(BigDecimal.valueOf(n.doubleValue()));
             }
 
             @Override

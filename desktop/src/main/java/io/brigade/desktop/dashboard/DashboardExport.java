@@ -1,5 +1,6 @@
 package io.brigade.desktop.dashboard;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.jobs.Job;
 import java.io.Writer;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * until it ends, its zip saved). Its state is two read-only properties, the job and a line of status.
  */
 public final class DashboardExport {
+    private static final DashboardTexts TEXTS = Texts.of(DashboardTexts.class);
     private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
     private final DashboardSource source;
     private final Background background;
@@ -37,15 +39,15 @@ public final class DashboardExport {
                 DashboardCsv.write(d, propertyName, channelName, w);
             }
             return file;
-        }, saved -> exportStatus.set("Saved this view to " + saved.getFileName()),
-                failure -> exportStatus.set("Could not save the CSV: " + failure.getMessage()));
+        }, saved -> exportStatus.set(TEXTS.savedView(saved.getFileName().toString())),
+                failure -> exportStatus.set(TEXTS.couldNotSaveCsv(failure.getMessage())));
     }
 
     /** Starts the canonical export for {@code filter} (the server's {@code analytics-export} job). */
     public void startExport(DashboardFilter filter) {
-        exportStatus.set("Starting the export…");
+        exportStatus.set(TEXTS.startingExport());
         background.run(() -> source.startExport(filter), this::showJob,
-                failure -> exportStatus.set("The export could not start: " + failure.getMessage()));
+                failure -> exportStatus.set(TEXTS.exportCouldNotStart(failure.getMessage())));
     }
 
     /** Reads the export job's progress again, unless it has finished or a read is already under way. */
@@ -60,7 +62,7 @@ public final class DashboardExport {
             showJob(j);
         }, failure -> {
             polling = false;
-            exportStatus.set("Lost track of the export: " + failure.getMessage());
+            exportStatus.set(TEXTS.lostTrack(failure.getMessage()));
         });
     }
 
@@ -85,19 +87,19 @@ public final class DashboardExport {
         background.run(() -> {
             source.saveResult(job.jobId(), file);
             return file;
-        }, saved -> exportStatus.set("Export saved to " + saved.getFileName()),
-                failure -> exportStatus.set("Could not download the export: " + failure.getMessage()));
+        }, saved -> exportStatus.set(TEXTS.exportSaved(saved.getFileName().toString())),
+                failure -> exportStatus.set(TEXTS.couldNotDownload(failure.getMessage())));
     }
 
     private void showJob(Job job) {
         exportJob.set(job);
         exportStatus.set(switch (job.status()) {
-            case "completed" -> "Export ready" + (job.result() != null && job.result().has("sales")
-                    ? ": " + job.result().get("sales").asLong() + " sales" : "");
-            case "failed" -> "Export failed: " + job.error();
-            case "cancelled" -> "Export cancelled";
-            case "active" -> "Exporting… " + job.progress() + "%";
-            default -> "Export " + job.status() + "…";
+            case "completed" -> job.result() != null && job.result().has("sales")
+                    ? TEXTS.exportReadySales(job.result().get("sales").asLong()) : TEXTS.exportReady();
+            case "failed" -> TEXTS.exportFailed(String.valueOf(job.error()));
+            case "cancelled" -> TEXTS.exportCancelled();
+            case "active" -> TEXTS.exporting(job.progress());
+            default -> TEXTS.exportWaiting(job.status());
         });
     }
 

@@ -2,6 +2,8 @@ package io.brigade.desktop.dashboard;
 
 import io.brigade.desktop.client.BackOfficeException;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Formats;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.analytics.AnalyticsSummary;
 import io.brigade.protocol.analytics.IngredientUsage;
 import io.brigade.protocol.org.Property;
@@ -14,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -43,14 +44,16 @@ public final class DashboardViewModel {
         }
     }
 
-    /** What an upgrade unlocks, shown with the server's refusal. */
-    public static final String UNLOCKS = "The Enterprise plan with analytics switched on unlocks this dashboard: "
-            + "revenue per day and by hour of day, profitability by meal with loss leaders, the conversion funnel, "
-            + "option popularity, ingredient usage, and CSV exports of it all.";
-    private static final Choice ALL_PROPERTIES = new Choice(null, "All properties", null);
-    private static final Choice ALL_CHANNELS = new Choice(null, "All channels", null);
-    /** Dates as a manager reads and types them (23 Nov 2026), whatever the machine's locale. */
-    static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DashboardTexts TEXTS = Texts.of(DashboardTexts.class);
+    private final Choice allProperties = new Choice(null, TEXTS.allProperties(), null);
+    private final Choice allChannels = new Choice(null, TEXTS.allChannels(), null);
+    /** Dates as a manager of the language spoken reads and types them (23 Nov 2026, 23.11.2026). */
+    private final DateTimeFormatter dateFormat = Formats.now().mediumDates();
+
+    /** How a date box shows a date. */
+    public String showDate(LocalDate date) {
+        return date.format(dateFormat);
+    }
 
     private final DashboardSource source;
     private final Background background;
@@ -61,10 +64,10 @@ public final class DashboardViewModel {
 
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
-    private final ObservableList<Choice> properties = FXCollections.observableArrayList(ALL_PROPERTIES);
-    private final ObservableList<Choice> channels = FXCollections.observableArrayList(ALL_CHANNELS);
-    private final ObjectProperty<Choice> property = new SimpleObjectProperty<>(ALL_PROPERTIES);
-    private final ObjectProperty<Choice> channel = new SimpleObjectProperty<>(ALL_CHANNELS);
+    private final ObservableList<Choice> properties = FXCollections.observableArrayList(allProperties);
+    private final ObservableList<Choice> channels = FXCollections.observableArrayList(allChannels);
+    private final ObjectProperty<Choice> property = new SimpleObjectProperty<>(allProperties);
+    private final ObjectProperty<Choice> channel = new SimpleObjectProperty<>(allChannels);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DashboardData> data = new ReadOnlyObjectWrapper<>();
@@ -94,18 +97,18 @@ public final class DashboardViewModel {
         property.addListener((o, a, b) -> {
             if (b == null) {
                 // A choice box clears its value while its list is replaced; nothing chosen means all.
-                quietly(() -> property.set(ALL_PROPERTIES));
+                quietly(() -> property.set(allProperties));
                 return;
             }
             quietly(() -> {
-                channel.set(ALL_CHANNELS);
+                channel.set(allChannels);
                 showChannelsOf(b);
             });
             filterChanged();
         });
         channel.addListener((o, a, b) -> {
             if (b == null) {
-                quietly(() -> channel.set(ALL_CHANNELS));
+                quietly(() -> channel.set(allChannels));
                 return;
             }
             filterChanged();
@@ -124,7 +127,7 @@ public final class DashboardViewModel {
         LocalDate to = toDate.get();
         if (from != null && to != null && to.isBefore(from)) {
             state.set(State.FAILED);
-            message.set("The end date is before the start date.");
+            message.set(TEXTS.endBeforeStart());
             return;
         }
         long mine = ++generation;
@@ -132,7 +135,7 @@ public final class DashboardViewModel {
         Choice p = property.get();
         Choice c = channel.get();
         state.set(State.LOADING);
-        message.set("Loading…");
+        message.set(TEXTS.loading());
         background.run(() -> {
             List<Property> props = readOrg ? source.properties() : orgProperties;
             List<SalesChannel> chans = readOrg ? source.channels() : orgChannels;
@@ -159,7 +162,7 @@ public final class DashboardViewModel {
             return null;
         }
         String text = typed.strip();
-        for (DateTimeFormatter format : List.of(DATE_FORMAT, DateTimeFormatter.ISO_LOCAL_DATE)) {
+        for (DateTimeFormatter format : List.of(dateFormat, DateTimeFormatter.ISO_LOCAL_DATE)) {
             try {
                 return LocalDate.parse(text, format);
             } catch (DateTimeParseException e) {
@@ -167,8 +170,7 @@ public final class DashboardViewModel {
             }
         }
         state.set(State.FAILED);
-        message.set("“" + text + "” is not a date; type one like " + LocalDate.of(2026, 11, 23).format(DATE_FORMAT)
-                + " or 2026-11-23.");
+        message.set(TEXTS.notADate(text, LocalDate.of(2026, 11, 23).format(dateFormat)));
         return current;
     }
 
@@ -181,18 +183,18 @@ public final class DashboardViewModel {
             if (loaded.orgRead()) {
                 orgProperties = loaded.properties();
                 orgChannels = loaded.channels();
-                List<Choice> choices = new ArrayList<>(List.of(ALL_PROPERTIES));
+                List<Choice> choices = new ArrayList<>(List.of(allProperties));
                 orgProperties.forEach(p -> choices.add(new Choice(p.propertyId(), p.name(), p.propertyId())));
                 Choice chosen = property.get();
                 Choice chosenChannel = channel.get();
-                property.set(ALL_PROPERTIES);
-                channel.set(ALL_CHANNELS);
+                property.set(allProperties);
+                channel.set(allChannels);
                 replaceAfterAll(properties, choices);
                 property.set(choices.stream().filter(c -> java.util.Objects.equals(c.id(), chosen.id())).findFirst()
-                        .orElse(ALL_PROPERTIES));
+                        .orElse(allProperties));
                 showChannelsOf(property.get());
                 channel.set(channels.stream().filter(c -> java.util.Objects.equals(c.id(), chosenChannel.id()))
-                        .findFirst().orElse(ALL_CHANNELS));
+                        .findFirst().orElse(allChannels));
             }
             fromDate.set(loaded.data().filter().fromDate());
             toDate.set(loaded.data().filter().toDate());
@@ -204,10 +206,10 @@ public final class DashboardViewModel {
         revenue.set(figures.money(s.revenue()));
         averageOrderValue.set(figures.money(s.averageOrderValue()));
         cancellations.set(figures.count(s.cancelledOrders()));
-        cancellationsDetail.set(s.cancelledOrders() == 0 ? "none" : figures.money(s.cancelledAmount()) + " cancelled");
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
-        rangeText.set(d.filter().fromDate().format(day) + " – " + d.filter().toDate().format(day)
-                + " (business dates)");
+        cancellationsDetail.set(s.cancelledOrders() == 0 ? TEXTS.noCancellations()
+                : TEXTS.cancelledAmount(figures.money(s.cancelledAmount())));
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Texts.locale());
+        rangeText.set(TEXTS.businessDates(d.filter().fromDate().format(day), d.filter().toDate().format(day)));
         ingredients.setAll(d.ingredients().ingredients());
         data.set(d);
         message.set("");
@@ -220,12 +222,12 @@ public final class DashboardViewModel {
             message.set(refused.getMessage());
         } else {
             state.set(State.FAILED);
-            message.set("The dashboard could not be loaded: " + failure.getMessage());
+            message.set(TEXTS.couldNotLoad(failure.getMessage()));
         }
     }
 
     private void showChannelsOf(Choice propertyChoice) {
-        List<Choice> choices = new ArrayList<>(List.of(ALL_CHANNELS));
+        List<Choice> choices = new ArrayList<>(List.of(allChannels));
         for (SalesChannel sc : orgChannels) {
             if (propertyChoice == null || propertyChoice.id() == null || propertyChoice.id().equals(sc.propertyId())) {
                 choices.add(new Choice(sc.salesChannelId(), sc.name(), sc.propertyId()));

@@ -2,6 +2,7 @@ package io.brigade.desktop.dashboard;
 
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class DashboardWorkspace {
                               Background background, ZoneId zone) {
         DashboardViewModel model = new DashboardViewModel(new DashboardSource(office), background, clock, zone,
                 menuCurrency);
-        FXMLLoader loader = new FXMLLoader(DashboardWorkspace.class.getResource("DashboardView.fxml"));
+        FXMLLoader loader = Texts.loader(DashboardWorkspace.class, "DashboardView.fxml");
         Parent view;
         try {
             view = loader.load();

@@ -1,5 +1,6 @@
 package io.brigade.desktop.fx;
 
+import io.brigade.desktop.i18n.Texts;
 import javafx.application.Platform;
 import org.controlsfx.dialog.ExceptionDialog;
 import org.slf4j.Logger;
@@ -30,9 +31,9 @@ public final class CrashDialog {
         showing = true;
         try {
             ExceptionDialog dialog = new ExceptionDialog(error);
-            dialog.setTitle("Brigade: something went wrong");
-            dialog.setHeaderText("Something unexpected happened. Sales already completed are saved on this till.\n"
-                    + "You can keep working; if this repeats, tell your manager.");
+            FxTexts texts = Texts.of(FxTexts.class);
+            dialog.setTitle(texts.crashTitle());
+            dialog.setHeaderText(texts.crashHeader());
             dialog.showAndWait();
         } finally {
             showing = false;

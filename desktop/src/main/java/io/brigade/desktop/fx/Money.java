@@ -1,11 +1,10 @@
 package io.brigade.desktop.fx;
 
+import io.brigade.desktop.i18n.Formats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
-import java.util.Locale;
 
-/** Money as the till shows and parses it: two decimals, the menu's currency symbol. */
+/** Money as the till shows and parses it: written by locale ({@link Formats}), typed with a point or a comma. */
 public final class Money {
     private Money() {
     }
@@ -14,15 +13,14 @@ public final class Money {
         return v.setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** {@code v} as the language spoken writes money, in the currency with this ISO code (the store's when null). */
     public static String format(BigDecimal v, String currency) {
-        String symbol;
-        try {
-            symbol = Currency.getInstance(currency == null ? "EUR" : currency).getSymbol(Locale.UK);
-        } catch (IllegalArgumentException e) {
-            symbol = currency + " ";
-        }
-        BigDecimal c = cents(v);
-        return (c.signum() < 0 ? "-" : "") + symbol + c.abs().toPlainString();
+        return Formats.now().money(v, currency);
+    }
+
+    /** {@code v} in the store's currency, as the language spoken writes money. */
+    public static String format(BigDecimal v) {
+        return Formats.now().money(v);
     }
 
     /**

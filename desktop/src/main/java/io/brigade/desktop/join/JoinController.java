@@ -1,6 +1,7 @@
 package io.brigade.desktop.join;
 
 import io.brigade.desktop.client.StoreJoin;
+import io.brigade.desktop.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -12,6 +13,7 @@ import javafx.scene.layout.VBox;
 
 /** Binds the first-start screen ("This PC is the store" or "Join a store") to its {@link JoinViewModel}. */
 public final class JoinController {
+    private static final JoinTexts TEXTS = Texts.of(JoinTexts.class);
     @FXML private ListView<StoreJoin.Store> stores;
     @FXML private TextField address;
     @FXML private Button connect;
@@ -45,8 +47,7 @@ public final class JoinController {
         compare.visibleProperty().bind(model.storeProperty().isNotNull());
         compare.managedProperty().bind(compare.visibleProperty());
         storeName.textProperty().bind(Bindings.createStringBinding(() -> model.storeProperty().get() == null ? ""
-                : "Store server \u201C" + model.storeProperty().get().name() + "\u201D at "
-                        + model.storeProperty().get().url(), model.storeProperty()));
+                : TEXTS.storeServerAt(model.storeProperty().get().name(), model.storeProperty().get().url()), model.storeProperty()));
         fingerprint.textProperty().bind(Bindings.createStringBinding(() -> model.storeProperty().get() == null ? ""
                 : model.storeProperty().get().fingerprintShort(), model.storeProperty()));
         model.storeProperty().addListener((o, was, now) -> {

@@ -1,5 +1,6 @@
 package io.brigade.desktop.join;
 
+import io.brigade.desktop.i18n.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
@@ -12,7 +13,7 @@ public final class JoinScreen {
 
     /** The screen over {@code model}; {@code computerName} is offered as this PC's name in the store. */
     public static Parent load(JoinViewModel model, String computerName) {
-        FXMLLoader loader = new FXMLLoader(JoinScreen.class.getResource("JoinView.fxml"));
+        FXMLLoader loader = Texts.loader(JoinScreen.class, "JoinView.fxml");
         try {
             Parent view = loader.load();
             ((JoinController) loader.getController()).bind(model, computerName);

@@ -4,6 +4,7 @@ import io.brigade.desktop.client.StoreJoin;
 import io.brigade.desktop.client.StoreLink;
 import io.brigade.desktop.client.TerminalSettings;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.devices.DevicePairing;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +23,7 @@ import javafx.collections.ObservableList;
  * into the settings handed to {@code onDone}; it is never shown.
  */
 public final class JoinViewModel {
+    private static final JoinTexts TEXTS = Texts.of(JoinTexts.class);
     private final StoreJoin join;
     private final Background background;
     private final Consumer<TerminalSettings> onJoined;
@@ -84,15 +86,14 @@ public final class JoinViewModel {
     public void join(String code, String name) {
         StoreJoin.Store at = store.get();
         if (at == null) {
-            message.set("Connect to the store server first, then compare its fingerprint.");
+            message.set(TEXTS.connectFirst());
             return;
         }
         message.set("");
         busy.set(true);
         background.run(() -> join.pair(at, code, name), (DevicePairing p) -> {
             busy.set(false);
-            joined.set("Joined " + p.orgName() + " · " + p.propertyName() + " as " + roleLabel(p) + " \u201C"
-                    + p.name() + "\u201D.");
+            joined.set(TEXTS.joined(p.orgName() + " · " + p.propertyName(), roleLabel(p), p.name()));
             onJoined.accept(TerminalSettings.joined(at.url(), p.orgId(), p.propertyId(), p.salesChannelId(),
                     new StoreLink(p.deviceId(), p.credential(), at.fingerprint(), p.role(), p.name(), p.displayPrefix(),
                             p.orgName() + " · " + p.propertyName())));
@@ -104,9 +105,9 @@ public final class JoinViewModel {
 
     static String roleLabel(DevicePairing p) {
         return switch (p.role()) {
-            case TILL -> "a till";
-            case KITCHEN_SCREEN -> "a kitchen screen";
-            case OFFICE -> "an office PC";
+            case TILL -> TEXTS.asTill();
+            case KITCHEN_SCREEN -> TEXTS.asKitchenScreen();
+            case OFFICE -> TEXTS.asOffice();
         };
     }
 

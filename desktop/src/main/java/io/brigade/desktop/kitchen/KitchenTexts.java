@@ -1,14 +1,9 @@
 package io.brigade.desktop.kitchen;
 
-import java.lang.reflect.Proxy;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import io.brigade.desktop.i18n.Bundle;
 
-/**
- * The kitchen screen's words, from {@code texts.properties} beside it (English; {@code _de}, {@code _es}): each
- * method is a key, its arguments fill the pattern's {@code {0}}, {@code {1}}… .
- */
+/** The kitchen screen's words: keys of {@code texts.properties} in this package. */
+@Bundle
 public interface KitchenTexts {
     String viewLabel();
     String expo();
@@ -66,27 +61,5 @@ public interface KitchenTexts {
     String stationRemoved(String station);
     String stationsSaved();
     String stationsTab();
-
-    /** The texts in the JVM's language. */
-    static KitchenTexts load() {
-        ResourceBundle bundle = ResourceBundle.getBundle("io.brigade.desktop.kitchen.texts", Locale.getDefault(),
-                KitchenTexts.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return (KitchenTexts) Proxy.newProxyInstance(KitchenTexts.class.getClassLoader(),
-                new Class<?>[] {KitchenTexts.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("toString") ? "kitchen texts" : method.getName()
-                                .equals("hashCode") ? System.identityHashCode(proxy) : proxy == args[0];
-                    }
-                    return new MessageFormat(bundle.getString(method.getName()), Locale.getDefault())
-                            .format(args == null ? new Object[0] : args);
-                });
-    }
-
-    /** The bundle for the screen's FXML. */
-    static ResourceBundle bundle() {
-        return ResourceBundle.getBundle("io.brigade.desktop.kitchen.texts", Locale.getDefault(),
-                KitchenTexts.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
+    String signedOut();
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.client.KitchenStream;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.kitchen.KitchenEvent;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
@@ -52,13 +53,12 @@ public final class KitchenWorkspace {
 
     private KitchenWorkspace(BackOfficeClient office, String propertyId, ViewMemory memory, Clock clock,
                              Background background, ZoneId zone) {
-        KitchenTexts texts = KitchenTexts.load();
+        KitchenTexts texts = Texts.of(KitchenTexts.class);
         model = new KitchenViewModel(clock, texts);
         model.ageThresholds(Duration.ofMinutes(Long.getLong("brigade.kitchen.amberMinutes", 5)),
                 Duration.ofMinutes(Long.getLong("brigade.kitchen.redMinutes", 8)));
         KitchenActions actions = new KitchenActions(office, propertyId);
-        FXMLLoader loader = new FXMLLoader(KitchenWorkspace.class.getResource("KitchenView.fxml"),
-                KitchenTexts.bundle());
+        FXMLLoader loader = Texts.loader(KitchenWorkspace.class, "KitchenView.fxml");
         try {
             view = loader.load();
         } catch (IOException e) {
@@ -88,7 +88,7 @@ public final class KitchenWorkspace {
             } else {
                 stream.stop();
                 prepTimes.stop();
-                model.streamDown("signed out");
+                model.streamDown(Texts.of(KitchenTexts.class).signedOut());
             }
         });
     }
@@ -106,9 +106,8 @@ public final class KitchenWorkspace {
     public static Parent stationsEditor(BackOfficeClient office, String propertyId,
                                         java.util.function.Supplier<java.util.List<Category>> categories,
                                         Background background) {
-        KitchenTexts texts = KitchenTexts.load();
-        FXMLLoader loader = new FXMLLoader(KitchenWorkspace.class.getResource("KitchenStationsView.fxml"),
-                KitchenTexts.bundle());
+        KitchenTexts texts = Texts.of(KitchenTexts.class);
+        FXMLLoader loader = Texts.loader(KitchenWorkspace.class, "KitchenStationsView.fxml");
         Parent editor;
         try {
             editor = loader.load();

@@ -2,9 +2,5 @@ package io.brigade.desktop.local;
 
 /** What a staff member does at this terminal; the shell decides from it which workspaces they see. */
 public enum Role {
-    CASHIER, KITCHEN, MANAGER;
-
-    public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase();
-    }
+    CASHIER, KITCHEN, MANAGER
 }

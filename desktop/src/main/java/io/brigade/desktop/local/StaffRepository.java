@@ -43,8 +43,8 @@ public final class StaffRepository {
                 ps.executeUpdate();
             }
             for (StaffCredential s : fromServer) {
-                insert(c, new StaffMember(s.staffId(), s.name(), Role.valueOf(s.role().name())), s.pinSalt(),
-                        s.pinDigest());
+                insert(c, new StaffMember(s.staffId(), s.name(), Role.valueOf(s.role().name()), s.language()),
+                        s.pinSalt(), s.pinDigest());
             }
             return null;
         });
@@ -52,14 +52,30 @@ public final class StaffRepository {
 
     private static void insert(Connection c, StaffMember member, String salt, String digest) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO staff (staff_id, name, role, pin_salt, pin_hash) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO staff (staff_id, name, role, pin_salt, pin_hash, language) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, member.staffId());
             ps.setString(2, member.name());
             ps.setString(3, member.role().name());
             ps.setString(4, salt);
             ps.setString(5, digest);
+            ps.setString(6, member.language());
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Keeps the language {@code staffId} chose at this terminal until the next sync brings the store server's
+     * (which has it too once they chose it online).
+     */
+    public void setLanguage(String staffId, String code) {
+        db.inDurableTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff SET language = ? WHERE staff_id = ?")) {
+                ps.setString(1, code);
+                ps.setString(2, staffId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public boolean isEmpty() {
@@ -92,11 +108,11 @@ public final class StaffRepository {
         return db.inTransaction(c -> {
             List<Stored> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT staff_id, name, role, pin_salt, pin_hash FROM staff ORDER BY name");
+                    "SELECT staff_id, name, role, pin_salt, pin_hash, language FROM staff ORDER BY name");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Stored(new StaffMember(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))),
-                            rs.getString(4), rs.getString(5)));
+                    out.add(new Stored(new StaffMember(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                            rs.getString(6)), rs.getString(4), rs.getString(5)));
                 }
             }
             return out;

@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import javafx.collections.ObservableList;
 
 /** A modifier group being edited: its caption, how many options a customer picks (min/max), and its options. */
 public final class GroupDraft {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     private final ModifierGroup original;
     private final StringProperty caption = new SimpleStringProperty("");
     private final StringProperty min = new SimpleStringProperty("");
@@ -37,7 +40,7 @@ public final class GroupDraft {
             optionProblems.add(p);
         }
         return new ModifierGroup(original.id(), caption.get() == null ? null : caption.get().strip(),
-                count(min.get(), "min", problems), count(max.get(), "max", problems), items);
+                count(min.get(), TEXTS.fieldMin(), problems), count(max.get(), TEXTS.fieldMax(), problems), items);
     }
 
     private static Integer count(String text, String what, List<String> problems) {
@@ -48,7 +51,7 @@ public final class GroupDraft {
         try {
             return Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            problems.add(what + ": '" + t + "' is not a whole number");
+            problems.add(TEXTS.notAWholeNumber(what, t));
             return null;
         }
     }

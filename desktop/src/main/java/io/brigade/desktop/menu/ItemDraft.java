@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.fx.Money;
 import io.brigade.protocol.menus.AvailabilityOverride;
 import io.brigade.protocol.menus.MenuItem;
@@ -19,6 +20,8 @@ import javafx.beans.property.StringProperty;
  * day-and-time rules) is carried over from the item it started from.
  */
 public final class ItemDraft {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     private final MenuItem original;
     private final PricingProfile template;
     private final String categoryId;
@@ -60,8 +63,8 @@ public final class ItemDraft {
      * checks the server also makes (negative prices, empty captions) are left to the server, so there is one rule.
      */
     MenuItem toItem(List<String> problems) {
-        BigDecimal newPrice = number(price.get(), "price", problems);
-        BigDecimal newCost = number(cost.get(), "ingredient cost", problems);
+        BigDecimal newPrice = number(price.get(), TEXTS.fieldPrice(), problems);
+        BigDecimal newCost = number(cost.get(), TEXTS.fieldIngredientCost(), problems);
         String newCaption = caption.get() == null ? null : caption.get().strip();
         String newDescription = description.get() == null || description.get().isBlank() ? null
                 : description.get().strip();
@@ -141,12 +144,12 @@ public final class ItemDraft {
     private BigDecimal number(String text, String what, List<String> problems) {
         String t = text == null ? "" : text.strip().replace(',', '.');
         if (t.isEmpty()) {
-            problems.add(what + ": enter an amount, e.g. 3.50");
+            problems.add(TEXTS.enterAnAmount(what));
             return null;
         }
         // A minus sign passes, so that the server's own rule (prices zero or more) answers at the field.
         if (!Money.isPlainNumber(t.startsWith("-") ? t.substring(1) : t)) {
-            problems.add(what + ": '" + text.strip() + "' is not an amount");
+            problems.add(TEXTS.notAnAmount(what, text.strip()));
             return null;
         }
         return new BigDecimal(t);

@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.Function;
@@ -11,6 +12,8 @@ import javafx.util.StringConverter;
 
 /** Table and style helpers the menu workspace's panes share. */
 final class MenuCells {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     private MenuCells() {
     }
 
@@ -37,7 +40,7 @@ final class MenuCells {
     }
 
     static TableColumn<ItemDraft, String> problemColumn() {
-        TableColumn<ItemDraft, String> c = column("Problem", 280, ItemDraft::errorProperty);
+        TableColumn<ItemDraft, String> c = column(TEXTS.problem(), 280, ItemDraft::errorProperty);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

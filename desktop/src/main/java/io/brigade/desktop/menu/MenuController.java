@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.menus.MenuSummary;
 import javafx.beans.binding.Bindings;
@@ -15,6 +16,8 @@ import javafx.scene.layout.BorderPane;
  * own (items, modifier groups, publish, snoozes) with its own controller, bound here.
  */
 public final class MenuController {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     @FXML private BorderPane root;
     @FXML private ComboBox<MenuSummary> menuPicker;
     @FXML private Label revisionInfo;
@@ -55,7 +58,7 @@ public final class MenuController {
 
     private void bindMenuPicker() {
         menuPicker.setItems(model.menus());
-        menuPicker.setConverter(MenuCells.converter(m -> m.name() + " (" + m.currency() + ")"));
+        menuPicker.setConverter(MenuCells.converter(m -> TEXTS.menuWithCurrency(m.name(), m.currency())));
         menuPicker.valueProperty().addListener((o, a, m) -> {
             if (m != null && !picking && (model.menuProperty().get() == null
                     || !model.menuProperty().get().menuId().equals(m.menuId()))) {
@@ -78,9 +81,8 @@ public final class MenuController {
             if (base == null || m == null) {
                 return "";
             }
-            return "Draft of revision " + base.revisionId() + " · " + (m.revisions() == null ? 0 : m.revisions().size())
-                    + " revision(s) · on sale on " + (m.publications() == null ? 0 : m.publications().size())
-                    + " channel(s)";
+            return TEXTS.draftInfo(base.revisionId(), m.revisions() == null ? 0 : m.revisions().size(),
+                    m.publications() == null ? 0 : m.publications().size());
         }, model.baseProperty(), model.menuProperty()));
     }
 

@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.client.BackOfficeException;
 import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.Problem;
@@ -37,6 +38,8 @@ import javafx.collections.ObservableList;
  * the saved revision to sales channels. Validation is the server's; its field errors land on the rows they name.
  */
 public final class MenuEditorViewModel {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     private static final Pattern ITEM = Pattern.compile("^categories\\[(\\d+)]\\.items\\[(\\d+)](.*)$");
     private static final Pattern OPTION = Pattern.compile("^modifiers\\[(\\d+)]\\.items\\[(\\d+)](.*)$");
     private static final Pattern GROUP = Pattern.compile("^modifiers\\[(\\d+)](.*)$");
@@ -98,7 +101,7 @@ public final class MenuEditorViewModel {
             MenuSummary pick = o.menus().stream().filter(m -> m.menuId().equals(menuId)).findFirst()
                     .orElse(o.menus().isEmpty() ? null : o.menus().get(0));
             if (pick == null) {
-                say("This org has no menus yet.", false);
+                say(TEXTS.noMenus(), false);
                 return;
             }
             open(pick);
@@ -109,7 +112,7 @@ public final class MenuEditorViewModel {
     public void open(MenuSummary summary) {
         menu.set(summary);
         if (summary.latestRevisionId() == null) {
-            say(summary.name() + " has no revision yet.", false);
+            say(TEXTS.noRevision(summary.name()), false);
             return;
         }
         busy.set(true);
@@ -135,12 +138,11 @@ public final class MenuEditorViewModel {
             Optional<Publication> now = publicationOn(ch.salesChannelId());
             boolean thisMenu = now.isPresent() && now.get().menuId().equals(summary.menuId());
             choices.add(new ChannelChoice(ch, thisMenu, now.map(p -> p.menuId().equals(summary.menuId())
-                    ? "sells revision " + p.menuRevisionId() + " of this menu"
-                    : "sells another menu").orElse("sells nothing yet")));
+                    ? TEXTS.sellsThisRevision(p.menuRevisionId())
+                    : TEXTS.sellsAnotherMenu()).orElse(TEXTS.sellsNothing())));
         }
         targets.setAll(choices);
-        say("Editing a draft of revision " + revision.revisionId() + ". Save it as a new revision, then publish.",
-                false);
+        say(TEXTS.editingDraft(revision.revisionId()), false);
     }
 
     private Optional<Publication> publicationOn(String channelId) {
@@ -191,12 +193,11 @@ public final class MenuEditorViewModel {
         Built built = build();
         if (!built.problems.isEmpty()) {
             built.problems.forEach((draft, problem) -> errorOf(draft).set(problem));
-            say("Not saved: " + built.problems.size() + " row(s) need fixing. "
-                    + String.join(" · ", built.problems.values()), true);
+            say(TEXTS.notSavedRows(built.problems.size(), String.join(" · ", built.problems.values())), true);
             return;
         }
         if (built.content.equals(from.menu())) {
-            say("Nothing changed since revision " + from.revisionId() + ".", false);
+            say(TEXTS.nothingChanged(from.revisionId()), false);
             return;
         }
         busy.set(true);
@@ -211,7 +212,7 @@ public final class MenuEditorViewModel {
             menus.setAll(saved.getKey().menus());
             saved.getKey().menus().stream().filter(m -> m.menuId().equals(menuId)).findFirst().ifPresent(menu::set);
             draftFrom(saved.getValue());
-            say("Saved as revision " + saved.getValue().revisionId() + ". Publish it to put it on sale.", false);
+            say(TEXTS.savedRevision(saved.getValue().revisionId()), false);
         }, failure -> {
             busy.set(false);
             if (failure instanceof BackOfficeException r && !r.errors().isEmpty()) {
@@ -229,13 +230,12 @@ public final class MenuEditorViewModel {
             return;
         }
         if (isChanged()) {
-            say("Save the draft first: publishing puts a saved revision on sale, and revision "
-                    + from.revisionId() + " does not have your changes.", true);
+            say(TEXTS.saveFirst(from.revisionId()), true);
             return;
         }
         List<ChannelChoice> chosen = targets.stream().filter(c -> c.selectedProperty().get()).toList();
         if (chosen.isEmpty()) {
-            say("Tick at least one sales channel to publish to.", true);
+            say(TEXTS.tickAChannel(), true);
             return;
         }
         busy.set(true);
@@ -249,8 +249,8 @@ public final class MenuEditorViewModel {
             menus.setAll(o.menus());
             o.menus().stream().filter(m -> m.menuId().equals(from.menuId())).findFirst().ifPresent(menu::set);
             draftFrom(from);
-            say("Revision " + from.revisionId() + " is now on sale on " + chosen.stream()
-                    .map(c -> c.channel().name()).collect(Collectors.joining(", ")) + ".", false);
+            say(TEXTS.nowOnSale(from.revisionId(), chosen.stream().map(c -> c.channel().name())
+                    .collect(Collectors.joining(", "))), false);
         }, this::failure);
     }
 
@@ -334,7 +334,7 @@ public final class MenuEditorViewModel {
             lines.add(captionOf(row) + ": " + String.join("; ", problems));
         });
         lines.addAll(general);
-        say("Not saved, the server refused the draft: " + String.join(" · ", lines), true);
+        say(TEXTS.serverRefusedDraft(String.join(" · ", lines)), true);
     }
 
     private static String fieldName(String rest) {
@@ -342,13 +342,13 @@ public final class MenuEditorViewModel {
             return "";
         }
         if (rest.startsWith(".pricingProfiles")) {
-            return "price: ";
+            return TEXTS.fieldPrice() + ": ";
         }
         return switch (rest) {
-            case ".caption" -> "caption: ";
-            case ".ingredientCost" -> "ingredient cost: ";
-            case ".modifierIds" -> "modifier groups: ";
-            case ".items" -> "options: ";
+            case ".caption" -> TEXTS.fieldCaption() + ": ";
+            case ".ingredientCost" -> TEXTS.fieldIngredientCost() + ": ";
+            case ".modifierIds" -> TEXTS.fieldModifierGroups() + ": ";
+            case ".items" -> TEXTS.fieldOptions() + ": ";
             default -> rest.substring(1) + ": ";
         };
     }
@@ -360,7 +360,7 @@ public final class MenuEditorViewModel {
     private static String captionOf(Object row) {
         String caption = row instanceof GroupDraft g ? g.captionProperty().get()
                 : ((ItemDraft) row).captionProperty().get();
-        return caption == null || caption.isBlank() ? "(no caption)" : caption;
+        return caption == null || caption.isBlank() ? TEXTS.noCaption() : caption;
     }
 
     private void clearErrors() {
@@ -373,8 +373,8 @@ public final class MenuEditorViewModel {
 
     private void failure(Throwable t) {
         busy.set(false);
-        say(t instanceof BackOfficeException r && r.status() == 403 ? "Only a manager can edit menus: " + t.getMessage()
-                : "The server could not be reached or refused: " + t.getMessage(), true);
+        say(t instanceof BackOfficeException r && r.status() == 403 ? TEXTS.managersOnly(t.getMessage())
+                : TEXTS.serverUnreachable(t.getMessage()), true);
     }
 
     private void say(String text, boolean isError) {

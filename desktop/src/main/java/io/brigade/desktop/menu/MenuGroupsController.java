@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import static io.brigade.desktop.menu.MenuCells.column;
 import static io.brigade.desktop.menu.MenuCells.errorRow;
 import static io.brigade.desktop.menu.MenuCells.problemColumn;
@@ -15,6 +16,8 @@ import javafx.scene.control.TextField;
 
 /** The menu editor's modifier groups tab: the groups, the selected one's limits and its options. */
 public final class MenuGroupsController {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     @FXML private ListView<GroupDraft> groupList;
     @FXML private TextField groupCaption;
     @FXML private TextField groupMin;
@@ -44,8 +47,8 @@ public final class MenuGroupsController {
                         g.maxProperty(), g.errorProperty()));
             }
         });
-        optionTable.getColumns().setAll(column("Option", 200, ItemDraft::captionProperty),
-                column("Price", 80, ItemDraft::priceProperty), column("Cost", 80, ItemDraft::costProperty),
+        optionTable.getColumns().setAll(column(TEXTS.option(), 200, ItemDraft::captionProperty),
+                column(TEXTS.price(), 80, ItemDraft::priceProperty), column(TEXTS.cost(), 80, ItemDraft::costProperty),
                 problemColumn());
         optionTable.setRowFactory(t -> errorRow());
         groupList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import static io.brigade.desktop.menu.MenuCells.column;
 import static io.brigade.desktop.menu.MenuCells.converter;
 import static io.brigade.desktop.menu.MenuCells.errorRow;
@@ -21,6 +22,8 @@ import javafx.scene.layout.VBox;
 
 /** The menu editor's items tab: the table of items, adding and removing one, and the selected item's form. */
 public final class MenuItemsController {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     @FXML private TableView<ItemDraft> itemTable;
     @FXML private ComboBox<Category> newItemCategory;
     @FXML private TextField newItemCaption;
@@ -37,14 +40,14 @@ public final class MenuItemsController {
         this.model = model;
         itemTable.setItems(model.items());
         itemTable.getColumns().setAll(
-                column("Category", 110, d -> new javafx.beans.property.SimpleStringProperty(categoryName(d))),
-                column("Item", 190, ItemDraft::captionProperty),
-                column("Price", 80, ItemDraft::priceProperty),
-                column("Cost", 80, ItemDraft::costProperty),
-                column("Margin", 80, d -> Bindings.createStringBinding(() -> margin(d.priceProperty().get(),
+                column(TEXTS.category(), 110, d -> new javafx.beans.property.SimpleStringProperty(categoryName(d))),
+                column(TEXTS.item(), 190, ItemDraft::captionProperty),
+                column(TEXTS.price(), 80, ItemDraft::priceProperty),
+                column(TEXTS.cost(), 80, ItemDraft::costProperty),
+                column(TEXTS.margin(), 80, d -> Bindings.createStringBinding(() -> margin(d.priceProperty().get(),
                         d.costProperty().get()), d.priceProperty(), d.costProperty())),
-                column("Listed", 80, d -> Bindings.createStringBinding(() -> d.availableProperty().get() ? "Yes"
-                        : "Off", d.availableProperty())),
+                column(TEXTS.listed(), 80, d -> Bindings.createStringBinding(() -> d.availableProperty().get()
+                        ? TEXTS.yes() : TEXTS.off(), d.availableProperty())),
                 problemColumn());
         itemTable.setRowFactory(t -> errorRow());
         itemTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

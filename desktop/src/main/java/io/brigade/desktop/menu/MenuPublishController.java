@@ -1,6 +1,7 @@
 package io.brigade.desktop.menu;
 
 
+import io.brigade.desktop.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -11,6 +12,8 @@ import javafx.scene.layout.VBox;
 
 /** The menu editor's publish tab: the saved revision and the channels to put it on sale on. */
 public final class MenuPublishController {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     @FXML private Label publishInfo;
     @FXML private VBox publishTargets;
     @FXML private Button publish;
@@ -20,10 +23,9 @@ public final class MenuPublishController {
         this.model = model;
         publish.disableProperty().bind(model.busyProperty().or(model.baseProperty().isNull()));
         publishInfo.textProperty().bind(Bindings.createStringBinding(() -> model.baseProperty().get() == null ? ""
-                : "Publishing puts saved revision " + model.baseProperty().get().revisionId()
-                + " on sale on the ticked channels (save your draft first).", model.baseProperty()));
-        publish.textProperty().bind(Bindings.createStringBinding(() -> model.baseProperty().get() == null ? "Publish"
-                : "Publish revision " + model.baseProperty().get().revisionId(), model.baseProperty()));
+                : TEXTS.publishInfo(model.baseProperty().get().revisionId()), model.baseProperty()));
+        publish.textProperty().bind(Bindings.createStringBinding(() -> model.baseProperty().get() == null
+                ? TEXTS.publish() : TEXTS.publishRevision(model.baseProperty().get().revisionId()), model.baseProperty()));
         model.targets().addListener((ListChangeListener<MenuEditorViewModel.ChannelChoice>) c -> {
             publishTargets.getChildren().clear();
             for (MenuEditorViewModel.ChannelChoice choice : model.targets()) {

@@ -1,5 +1,6 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Texts;
 import static io.brigade.desktop.menu.MenuCells.converter;
 import static io.brigade.desktop.menu.MenuCells.style;
 
@@ -15,6 +16,8 @@ import javafx.scene.control.TextField;
 
 /** The snoozes tab: a channel's items with their snoozes, and snoozing an item or the whole channel. */
 public final class MenuSnoozesController {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     @FXML private ComboBox<SalesChannel> snoozeChannelPicker;
     @FXML private TextField snoozeUntil;
     @FXML private Label channelStatus;
@@ -39,13 +42,13 @@ public final class MenuSnoozesController {
         channelStatus.textProperty().bind(snoozes.channelStatusProperty());
         snoozes.channelSnoozedProperty().addListener((o, a, on) -> style(channelStatus, "snoozed", on));
         snoozeTable.setItems(snoozes.rows());
-        TableColumn<SnoozePanelModel.Row, String> category = new TableColumn<>("Category");
+        TableColumn<SnoozePanelModel.Row, String> category = new TableColumn<>(TEXTS.category());
         category.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().category()));
         category.setPrefWidth(140);
-        TableColumn<SnoozePanelModel.Row, String> item = new TableColumn<>("Item");
+        TableColumn<SnoozePanelModel.Row, String> item = new TableColumn<>(TEXTS.item());
         item.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().caption()));
         item.setPrefWidth(240);
-        TableColumn<SnoozePanelModel.Row, String> status = new TableColumn<>("Status");
+        TableColumn<SnoozePanelModel.Row, String> status = new TableColumn<>(TEXTS.status());
         status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setPrefWidth(220);
         snoozeTable.getColumns().setAll(java.util.List.of(category, item, status));

@@ -2,6 +2,7 @@ package io.brigade.desktop.menu;
 
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -19,7 +20,7 @@ public final class MenuWorkspace {
         MenuOffice office = new MenuOffice(backOffice);
         MenuEditorViewModel editor = new MenuEditorViewModel(office, background);
         SnoozePanelModel snoozes = new SnoozePanelModel(office, background, clock, zone);
-        FXMLLoader loader = new FXMLLoader(MenuWorkspace.class.getResource("MenuView.fxml"));
+        FXMLLoader loader = Texts.loader(MenuWorkspace.class, "MenuView.fxml");
         try {
             Parent view = loader.load();
             ((MenuController) loader.getController()).bind(editor, snoozes);

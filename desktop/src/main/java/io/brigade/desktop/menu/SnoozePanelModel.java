@@ -1,5 +1,7 @@
 package io.brigade.desktop.menu;
 
+import io.brigade.desktop.i18n.Formats;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.fx.Background;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.availability.Snooze;
@@ -35,6 +37,8 @@ import javafx.collections.ObservableList;
  * time has passed) in the property's zone.
  */
 public final class SnoozePanelModel {
+    private static final MenuTexts TEXTS = Texts.of(MenuTexts.class);
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     /** One item of the channel's menu and its snooze state. */
@@ -128,7 +132,7 @@ public final class SnoozePanelModel {
             });
             rows.setAll(out);
             show(got.getValue());
-            say(got.getKey().isPresent() ? "" : ch.name() + " sells no menu yet: publish one first.", false);
+            say(got.getKey().isPresent() ? "" : TEXTS.sellsNoMenu(ch.name()), false);
         }, this::failure);
     }
 
@@ -157,7 +161,7 @@ public final class SnoozePanelModel {
         if (snooze) {
             Optional<Instant> parsed = untilInstant();
             if (parsed == null) {
-                say("Until: type a time as HH:mm (e.g. 17:30), or leave it empty to snooze until unsnoozed.", true);
+                say(TEXTS.untilHelp(), true);
                 return;
             }
             expiry = parsed.orElse(null);
@@ -167,8 +171,8 @@ public final class SnoozePanelModel {
                 .map(Row::caption).findFirst().orElse(menuItemId);
         background.run(() -> office.snooze(ch.salesChannelId(), menuItemId, snooze, at), state -> {
             show(state);
-            say(what + (snooze ? " snoozed" + (at == null ? " until unsnoozed" : " until " + time(at))
-                    : " is back on sale") + ".", false);
+            say(!snooze ? TEXTS.backOnSale(what) : at == null ? TEXTS.snoozedUntilUnsnoozed(what)
+                    : TEXTS.snoozedUntil(what, time(at)), false);
         }, this::failure);
     }
 
@@ -197,23 +201,23 @@ public final class SnoozePanelModel {
         for (Row row : rows) {
             Optional<Snooze> s = state.item(row.menuItemId(), now);
             row.snoozedProperty().set(s.isPresent());
-            row.statusProperty().set(s.map(e -> e.expiry() == null ? "Snoozed" : "Snoozed until " + time(e.expiry()))
-                    .orElse("On sale"));
+            row.statusProperty().set(s.map(e -> e.expiry() == null ? TEXTS.snoozed()
+                    : TEXTS.snoozedUntilTime(time(e.expiry()))).orElse(TEXTS.onSale()));
         }
         Optional<Snooze> whole = state.channel(now);
         channelSnoozed.set(whole.isPresent());
-        channelStatus.set(whole.map(e -> "The whole channel is snoozed" + (e.expiry() == null ? ""
-                : " until " + time(e.expiry())) + ": it takes no orders.").orElse("The channel is taking orders."));
+        channelStatus.set(whole.map(e -> e.expiry() == null ? TEXTS.channelSnoozed()
+                : TEXTS.channelSnoozedUntil(time(e.expiry()))).orElse(TEXTS.channelTakingOrders()));
     }
 
     private String time(Instant t) {
         ZonedDateTime z = t.atZone(zone);
-        String hhmm = HH_MM.format(z);
-        return z.toLocalDate().equals(clock.instant().atZone(zone).toLocalDate()) ? hhmm : hhmm + " tomorrow";
+        String hhmm = Formats.now().time(z);
+        return z.toLocalDate().equals(clock.instant().atZone(zone).toLocalDate()) ? hhmm : TEXTS.tomorrow(hhmm);
     }
 
     private void failure(Throwable t) {
-        say("The snooze did not change: " + t.getMessage(), true);
+        say(TEXTS.snoozeDidNotChange(t.getMessage()), true);
     }
 
     private void say(String text, boolean isError) {

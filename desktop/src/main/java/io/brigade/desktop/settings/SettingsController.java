@@ -1,7 +1,11 @@
 package io.brigade.desktop.settings;
 
 import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.i18n.Texts;
+import io.brigade.desktop.i18n.Language;
 import java.util.function.Consumer;
+import javafx.scene.control.ComboBox;
+import javafx.util.StringConverter;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -9,6 +13,7 @@ import javafx.scene.control.TextField;
 
 /** The terminal's connection settings form in the back office. */
 public final class SettingsController {
+    private static final SettingsTexts TEXTS = Texts.of(SettingsTexts.class);
     @FXML private TextField serverUrl;
     @FXML private TextField clientId;
     @FXML private PasswordField clientSecret;
@@ -18,6 +23,7 @@ public final class SettingsController {
     @FXML private TextField terminalName;
     @FXML private Label message;
     @FXML private javafx.scene.control.Button saveButton;
+    @FXML private ComboBox<Language> terminalLanguage;
     private Consumer<TerminalSettings> onSave;
     private TerminalSettings current;
 
@@ -25,9 +31,9 @@ public final class SettingsController {
         this.current = current;
         this.onSave = onSave;
         serverUrl.setText(embedded ? "" : current.serverUrl());
-        serverUrl.setPromptText(embedded ? "Built-in server (" + current.serverUrl() + ")" : "https://…");
+        serverUrl.setPromptText(embedded ? TEXTS.builtInServerPrompt(current.serverUrl()) : "https://…");
         clientId.setText(current.clientId());
-        clientSecret.setPromptText("unchanged");
+        clientSecret.setPromptText(TEXTS.unchanged());
         orgId.setText(current.orgId());
         propertyId.setText(current.propertyId());
         salesChannelId.setText(current.salesChannelId());
@@ -39,22 +45,43 @@ public final class SettingsController {
                 f.setDisable(true);
             }
             saveButton.setDisable(true);
-            message.setText("This PC joined " + current.link().storeName() + " with a pairing code; its connection "
-                    + "comes from there. A manager renames or removes it under Devices.");
+            message.setText(TEXTS.joinedByCode(current.link().storeName()));
         }
+    }
+
+    /** Shows this terminal's language; {@code choose} receives the one a manager picks. */
+    public void bindLanguage(Language current, Consumer<Language> choose) {
+        terminalLanguage.getItems().setAll(Language.values());
+        terminalLanguage.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Language l) {
+                return l == null ? "" : l.autonym();
+            }
+
+            @Override
+            public Language fromString(String s) {
+                return null;
+            }
+        });
+        terminalLanguage.setValue(current);
+        terminalLanguage.valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != was) {
+                choose.accept(now);
+            }
+        });
     }
 
     @FXML
     private void onSave() {
         String url = serverUrl.getText().strip();
         if (!url.isEmpty() && !url.matches("https?://.+")) {
-            message.setText("The server URL starts with http:// or https://");
+            message.setText(TEXTS.urlScheme());
             return;
         }
         String secret = clientSecret.getText().isEmpty() ? current.clientSecret() : clientSecret.getText();
         for (TextField f : new TextField[] {clientId, orgId, propertyId, salesChannelId}) {
             if (f.getText().isBlank()) {
-                message.setText("Every field except the secret is required");
+                message.setText(TEXTS.fieldsRequired());
                 return;
             }
         }
@@ -62,6 +89,6 @@ public final class SettingsController {
         onSave.accept(new TerminalSettings(embedded ? current.serverUrl() : url, clientId.getText().strip(), secret,
                 orgId.getText().strip(), propertyId.getText().strip(), salesChannelId.getText().strip(),
                 terminalName.getText().strip(), embedded));
-        message.setText("Saved. Restart Brigade on this PC to connect with these settings.");
+        message.setText(TEXTS.savedRestart());
     }
 }

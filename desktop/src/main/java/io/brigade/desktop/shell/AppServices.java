@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
 /** Everything behind the screens, wired once at start-up from the data directory and the settings. */
 public final class AppServices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
-    public static final String DEMO_PINS = "Demo PINs: cashier 1111, kitchen 2222, manager 9999";
 
     private final LocalDatabase db;
     /** The built-in server; null when the till talks to a server elsewhere. */

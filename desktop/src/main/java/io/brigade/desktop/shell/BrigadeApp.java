@@ -18,9 +18,13 @@ import io.brigade.desktop.dashboard.DashboardWorkspace;
 import io.brigade.desktop.fx.CrashDialog;
 import io.brigade.desktop.fx.FxBackground;
 import io.brigade.desktop.fx.Workspace;
+import io.brigade.desktop.client.Refusals;
+import io.brigade.desktop.i18n.Language;
+import io.brigade.desktop.i18n.StoreLocale;
+import io.brigade.desktop.i18n.Texts;
+import io.brigade.desktop.sync.SyncStatus;
 import io.brigade.desktop.kitchen.KitchenWorkspace;
 import io.brigade.desktop.local.DataDirectory;
-import io.brigade.desktop.local.Role;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.menu.MenuWorkspace;
 import io.brigade.desktop.settings.SettingsWorkspace;
@@ -33,6 +37,7 @@ import io.brigade.protocol.menus.MenuRevision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +63,10 @@ import org.slf4j.LoggerFactory;
 
 /** The desktop app: starts the services off the FX thread, then shows sign-in and the workspaces. */
 public final class BrigadeApp extends Application {
+    private static final ShellTexts TEXTS = Texts.of(ShellTexts.class);
     private static final Logger LOG = LoggerFactory.getLogger(BrigadeApp.class);
+    /** The name of this PC's own setting for the language it speaks to staff without one of their own. */
+    private static final String LANGUAGE = "language";
     /** The local setting that keeps which station (or the expo) this PC's kitchen screen shows. */
     private static final String KITCHEN_VIEW = "kitchen.view";
     private final Supplier<AppServices.Options> options;
@@ -77,6 +85,10 @@ public final class BrigadeApp extends Application {
     private Parent shell;
     private ShellViewModel shellModel;
     private TillViewModel till;
+    private LanguageSwitch languages;
+    /** Who is signed in, or null. */
+    private StaffMember who;
+    private SyncStatus lastStatus;
     private final ZoneId zone = ZoneId.systemDefault();
 
     /**
@@ -138,13 +150,13 @@ public final class BrigadeApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         CrashDialog.install();
-        Label starting = new Label("Starting Brigade…");
+        Label starting = new Label(TEXTS.starting());
         starting.getStyleClass().add("subtitle");
         root.getChildren().setAll(starting);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(getClass().getResource("brigade.css").toExternalForm());
         stage.setScene(scene);
-        stage.setTitle("Brigade");
+        stage.setTitle(TEXTS.appName());
         stage.show();
         // Start-up time is a promise to store staff (under 3 s to a usable screen): log it on every start.
         LOG.info("window shown {} ms after launch", sinceLaunch());
@@ -219,12 +231,13 @@ public final class BrigadeApp extends Application {
                     }));
                     s.snoozes().current(); // read the stored snoozes here, off the FX thread
                     Optional<MenuRevision> cached = s.menus().current();
-                    Platform.runLater(() -> ready(s, cached, zone));
+                    String terminalLanguage = s.localSettings().value(LANGUAGE).orElse(null);
+                    Platform.runLater(() -> ready(s, cached, terminalLanguage, zone));
                 } catch (Exception failure) {
                     Throwable e = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
                     Platform.runLater(() -> {
-                        starting.setText("Brigade could not start: " + e.getMessage());
+                        starting.setText(TEXTS.couldNotStart(e.getMessage()));
                         ready.completeExceptionally(e);
                         CrashDialog.show(e);
                     });
@@ -235,20 +248,28 @@ public final class BrigadeApp extends Application {
         }
     }
 
-    private void ready(AppServices s, Optional<MenuRevision> cached, ZoneId zone) {
+    private void ready(AppServices s, Optional<MenuRevision> cached, String terminalLanguage, ZoneId zone) {
         services = s;
+        // Until store settings name it, the store's currency is the one its menu is priced in (else the euro).
+        Texts.store(StoreLocale.of(cached.map(r -> currency(r.menu().currency())).orElse(Currency.getInstance("EUR")),
+                Texts.pcLocale()));
+        languages = new LanguageSwitch(terminalLanguage, next -> background.run(() -> {
+            s.localSettings().put(LANGUAGE, next.code());
+            return next;
+        }, ok -> { }, CrashDialog::show), next -> respeak());
+        languages.start();
         till = new TillViewModel(s.checkout(), s.events(), background, s.clock(), zone);
         till.snoozer(s.tillSnoozer());
         cached.ifPresent(till::menuArrived);
         till.snoozesArrived(s.snoozes().current());
+        s.onStatus(status -> Platform.runLater(() -> {
+            lastStatus = status;
+            if (shellModel != null) {
+                shellModel.apply(status);
+            }
+        }));
 
-        SignInViewModel signInModel = new SignInViewModel(s.staff(), s.backOffice(), background, this::signedIn);
-        FXMLLoader signInLoader = loader("/io/brigade/desktop/staff/SignInView.fxml");
-        signIn = load(signInLoader);
-        ((SignInController) signInLoader.getController()).bind(signInModel,
-                s.isJoined() ? "This PC: " + s.settings().link().deviceName() + ", " + role(s) + " of "
-                        + s.settings().link().storeName() : s.isEmbedded() ? AppServices.DEMO_PINS : null);
-
+        signIn = loadSignIn(s);
         root.getChildren().setAll(signIn);
         signIn.requestFocus();
         LOG.info("sign-in ready {} ms after launch (menu revision {})", sinceLaunch(),
@@ -261,12 +282,91 @@ public final class BrigadeApp extends Application {
         });
     }
 
+    private Parent loadSignIn(AppServices s) {
+        SignInViewModel signInModel = new SignInViewModel(s.staff(), s.backOffice(), background, this::signedIn);
+        FXMLLoader signInLoader = Texts.loader(SignInController.class, "SignInView.fxml");
+        Parent view = load(signInLoader);
+        ((SignInController) signInLoader.getController()).bind(signInModel,
+                s.isJoined() ? TEXTS.thisPcJoined(s.settings().link().deviceName(), role(s),
+                        s.settings().link().storeName()) : s.isEmbedded() ? TEXTS.demoPins() : null);
+        return view;
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (RuntimeException e) {
+            return Currency.getInstance("EUR");
+        }
+    }
+
+    /**
+     * Builds every screen again in the language now spoken (FXML takes its words when loaded); the till's ticket
+     * and the sync state live in view models and services, which stay.
+     */
+    private void respeak() {
+        List<String> open = shell == null ? List.of() : openTabs(shell);
+        shell = null;
+        signIn = loadSignIn(services);
+        if (who == null) {
+            root.getChildren().setAll(signIn);
+        } else {
+            showShell();
+            open.forEach(this::selectTab);
+        }
+    }
+
+    /** The ids of the tabs open in the workspaces and the back office, to open them again in the new screens. */
+    private static List<String> openTabs(Parent screens) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String pane : List.of("#workspaces", "#backOffice")) {
+            if (screens.lookup(pane) instanceof TabPane tabs && tabs.getSelectionModel().getSelectedItem() != null) {
+                ids.add(tabs.getSelectionModel().getSelectedItem().getId());
+            }
+        }
+        return ids;
+    }
+
+    private void selectTab(String id) {
+        shell.applyCss(); // a tab's content joins the scene graph with its pane's skin
+        for (String pane : List.of("#workspaces", "#backOffice")) {
+            if (shell.lookup(pane) instanceof TabPane tabs) {
+                tabs.getTabs().stream().filter(t -> id != null && id.equals(t.getId())).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+            }
+        }
+    }
+
+    private void showShell() {
+        buildShell(services, zone);
+        shellModel.staffProperty().set(who);
+        root.getChildren().setAll(shell);
+    }
+
+    /** The signed-in member chose their own language (null: the terminal's): kept here and on the store server. */
+    private void chooseOwn(Language own) {
+        String code = own == null ? null : own.code();
+        who = who.withLanguage(code);
+        StaffMember member = who;
+        background.run(() -> {
+            services.staff().setLanguage(member.staffId(), code);
+            services.backOffice().chooseLanguage(code);
+            return member;
+        }, ok -> { }, e -> {
+            LOG.info("the store server did not keep {}'s language: {}", member.staffId(), e.toString());
+            if (shellModel != null) {
+                shellModel.notice(TEXTS.languageNotKept(Refusals.describe(e)));
+            }
+        });
+        languages.chooseOwn(own);
+    }
+
     /** The window frame and every workspace; idempotent, so a very fast first sign-in can call it too. */
     private void buildShell(AppServices s, ZoneId zone) {
         if (shell != null) {
             return;
         }
-        FXMLLoader tillLoader = loader("/io/brigade/desktop/till/TillView.fxml");
+        FXMLLoader tillLoader = Texts.loader(TillController.class, "TillView.fxml");
         Parent tillView = load(tillLoader);
         ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
 
@@ -291,7 +391,7 @@ public final class BrigadeApp extends Application {
         Parent terminal = SettingsWorkspace.load(s.settings(), s.isEmbedded(), next -> background.run(() -> {
             s.saveSettings(next);
             return next;
-        }, ok -> { }, CrashDialog::show));
+        }, ok -> { }, CrashDialog::show), languages.terminal(), languages::chooseTerminal);
         Parent stations = KitchenWorkspace.stationsEditor(s.backOffice(), s.settings().propertyId(),
                 () -> s.menus().current().map(r -> r.menu().categories()).orElse(java.util.List.of()), background);
         Parent store = StoreWorkspace.settingsEditor(s.backOffice(), s.settings().propertyId(), background,
@@ -306,24 +406,25 @@ public final class BrigadeApp extends Application {
                         id -> s.localSettings().put(ReceiptPrinting.RECEIPT_PRINTER, id), s.receipts(), null)));
 
         shellModel = new ShellViewModel(zone);
-        FXMLLoader shellLoader = loader("ShellView.fxml");
+        FXMLLoader shellLoader = Texts.loader(ShellController.class, "ShellView.fxml");
         shell = load(shellLoader);
         ((ShellController) shellLoader.getController()).bind(shellModel, s.settings().terminalName()
-                + (s.isJoined() ? " · " + role(s) + " of " + s.settings().link().storeName()
-                : s.isEmbedded() ? " · built-in server" : " · " + s.settings().serverUrl()), screens, s.checkout(),
-                background, this::signOut);
+                + (s.isJoined() ? " · " + TEXTS.joinedAs(role(s), s.settings().link().storeName())
+                : s.isEmbedded() ? " · " + TEXTS.builtInServer() : " · " + s.settings().serverUrl()), screens,
+                s.checkout(), background, this::signOut, languages.terminal(), this::chooseOwn);
         ((ShellController) shellLoader.getController()).addStatus(PrinterStatusBar.create(s.printing(), background));
-        s.onStatus(status -> Platform.runLater(() -> shellModel.apply(status)));
+        if (lastStatus != null) {
+            shellModel.apply(lastStatus);
+        }
     }
 
-    private void signedIn(StaffMember who, String pin) {
-        buildShell(services, zone);
-        if (who.role() != Role.CASHIER) {
-            services.backOffice().remember(pin);
-        }
-        till.staffProperty().set(who);
-        shellModel.staffProperty().set(who);
-        root.getChildren().setAll(shell);
+    private void signedIn(StaffMember member, String pin) {
+        who = member;
+        // Everyone's session opens only when a screen needs it: a cashier's when they choose their language.
+        services.backOffice().remember(pin);
+        till.staffProperty().set(member);
+        languages.signedIn(member);
+        showShell();
         if (services.isJoined()) {
             // A kitchen screen opens on the kitchen, an office PC on the back office, where the role allows.
             String preferred = switch (services.settings().link().role()) {
@@ -331,18 +432,16 @@ public final class BrigadeApp extends Application {
                 case OFFICE -> "workspace-back_office";
                 case TILL -> "workspace-till";
             };
-            TabPane tabs = (TabPane) shell.lookup("#workspaces");
-            tabs.getTabs().stream().filter(t -> preferred.equals(t.getId())).findFirst()
-                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+            selectTab(preferred);
         }
-        LOG.info("{} signed in as {}", who.name(), who.role());
+        LOG.info("{} signed in as {}", member.name(), member.role());
     }
 
     private static String role(AppServices s) {
         return switch (s.settings().link().role()) {
-            case TILL -> "a till";
-            case KITCHEN_SCREEN -> "a kitchen screen";
-            case OFFICE -> "an office PC";
+            case TILL -> TEXTS.deviceTill();
+            case KITCHEN_SCREEN -> TEXTS.deviceKitchenScreen();
+            case OFFICE -> TEXTS.deviceOffice();
         };
     }
 
@@ -379,6 +478,8 @@ public final class BrigadeApp extends Application {
         till.clearTicket();
         till.staffProperty().set(null);
         shellModel.staffProperty().set(null);
+        who = null;
+        languages.signedOut();
         root.getChildren().setAll(signIn);
         signIn.requestFocus();
     }
@@ -386,10 +487,6 @@ public final class BrigadeApp extends Application {
     private static long sinceLaunch() {
         return ProcessHandle.current().info().startInstant()
                 .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
-    }
-
-    private FXMLLoader loader(String path) {
-        return new FXMLLoader(getClass().getResource(path));
     }
 
     private static Parent load(FXMLLoader loader) {

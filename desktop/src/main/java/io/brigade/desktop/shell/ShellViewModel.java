@@ -1,12 +1,13 @@
 package io.brigade.desktop.shell;
 
 import io.brigade.desktop.fx.Workspace;
+import io.brigade.desktop.i18n.Formats;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.Role;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.sync.SyncStatus;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,14 +23,15 @@ import javafx.beans.property.StringProperty;
 
 /** The window around the workspaces: who is signed in, what they may open, and the sync status bar. */
 public final class ShellViewModel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final ShellTexts TEXTS = Texts.of(ShellTexts.class);
     private final ZoneId zone;
     private final ObjectProperty<StaffMember> staff = new SimpleObjectProperty<>();
     private final BooleanProperty online = new SimpleBooleanProperty(false);
-    private final StringProperty connection = new SimpleStringProperty("Connecting…");
+    private final StringProperty connection = new SimpleStringProperty(TEXTS.connecting());
     private final StringProperty waiting = new SimpleStringProperty("");
     private final StringProperty lastSync = new SimpleStringProperty("");
     private final IntegerProperty needsAttention = new SimpleIntegerProperty(0);
+    private final StringProperty notice = new SimpleStringProperty("");
 
     public ShellViewModel(ZoneId zone) {
         this.zone = zone;
@@ -56,17 +58,23 @@ public final class ShellViewModel {
     /** Applies a status report from the sync worker (call on the FX thread). */
     public void apply(SyncStatus s) {
         online.set(s.online() && s.revoked() == null);
-        connection.set(s.revoked() != null ? "A manager removed this PC from the store: new sales are no longer "
-                + "accepted. Sales rung before the removal are still handed in."
-                : s.online() ? "Online" : "Offline: sales are kept on this till");
-        waiting.set(s.pendingSales() == 0 ? "No sales waiting"
-                : s.pendingSales() + (s.pendingSales() == 1 ? " sale" : " sales") + " waiting to sync");
-        lastSync.set(s.lastSync() == null ? "Never synced" : "Last sync " + time(s.lastSync()));
+        connection.set(s.revoked() != null ? TEXTS.removedFromStore() : s.online() ? TEXTS.online() : TEXTS.offline());
+        waiting.set(s.pendingSales() == 0 ? TEXTS.noSalesWaiting() : TEXTS.salesWaiting(s.pendingSales()));
+        lastSync.set(s.lastSync() == null ? TEXTS.neverSynced() : TEXTS.lastSync(time(s.lastSync())));
         needsAttention.set(s.needsAttention());
     }
 
     private String time(Instant t) {
-        return TIME.format(t.atZone(zone));
+        return Formats.now().timeWithSeconds(t, zone);
+    }
+
+    /** Tells the signed-in member something about their own choices (their language was not kept, say). */
+    public void notice(String text) {
+        notice.set(text);
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     public ObjectProperty<StaffMember> staffProperty() {

@@ -1,5 +1,6 @@
 package io.brigade.desktop.staff;
 
+import io.brigade.desktop.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -12,6 +13,7 @@ import javafx.scene.layout.VBox;
 
 /** Binds the PIN pad to its view model. */
 public final class SignInController {
+    private static final StaffTexts TEXTS = Texts.of(StaffTexts.class);
     @FXML private VBox root;
     @FXML private Label dots;
     @FXML private Label message;
@@ -29,7 +31,8 @@ public final class SignInController {
     public void bind(SignInViewModel model, String hintText) {
         this.model = model;
         dots.textProperty().bind(Bindings.createStringBinding(
-                () -> model.pinProperty().get().isEmpty() ? "Enter your PIN" : "\u25CF ".repeat(model.pinProperty().get().length()).strip(),
+                () -> model.pinProperty().get().isEmpty() ? TEXTS.enterPin()
+                        : "\u25CF ".repeat(model.pinProperty().get().length()).strip(),
                 model.pinProperty()));
         message.textProperty().bind(model.messageProperty());
         hint.setText(hintText == null ? "" : hintText);
@@ -41,8 +44,8 @@ public final class SignInController {
         signIn.defaultButtonProperty().bind(model.choosingPinProperty().not());
         savePin.defaultButtonProperty().bind(model.choosingPinProperty());
         choosePane.managedProperty().bind(choosePane.visibleProperty());
-        chooseTitle.textProperty().bind(Bindings.createStringBinding(() -> "Welcome, "
-                + model.choosingForProperty().get() + ". Choose your own PIN", model.choosingForProperty()));
+        chooseTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> TEXTS.chooseTitle(model.choosingForProperty().get()), model.choosingForProperty()));
         model.choosingPinProperty().addListener((o, was, now) -> {
             newPin.clear();
             repeatPin.clear();

@@ -4,6 +4,7 @@ import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.client.BackOfficeException;
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.local.Role;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.local.StaffRepository;
 import io.brigade.protocol.staff.PinDigest;
@@ -25,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
  * one-time PIN of a new store chooses their own PIN before anything else.
  */
 public final class SignInViewModel {
+    private static final StaffTexts TEXTS = Texts.of(StaffTexts.class);
     private final StaffRepository staff;
     private final BackOfficeClient office;
     private final Background background;
@@ -76,7 +78,7 @@ public final class SignInViewModel {
     public void signIn() {
         String typed = pin.get();
         if (typed.length() < 4) {
-            message.set("A PIN has at least 4 digits");
+            message.set(TEXTS.pinTooShort());
             return;
         }
         checking.set(true);
@@ -95,7 +97,7 @@ public final class SignInViewModel {
             }
         }, e -> {
             checking.set(false);
-            message.set("Cannot check the PIN: " + e.getMessage());
+            message.set(TEXTS.cannotCheckPin(e.getMessage()));
         });
     }
 
@@ -105,7 +107,7 @@ public final class SignInViewModel {
             return new Outcome.In(local.get());
         }
         if (office == null) {
-            return new Outcome.Refused("Unknown PIN. Try again.");
+            return new Outcome.Refused(TEXTS.unknownPin());
         }
         try {
             StaffSession session = office.signIn(typed);
@@ -116,12 +118,12 @@ public final class SignInViewModel {
         } catch (BackOfficeException refused) {
             if (local.isPresent() && refused.status() == 401) {
                 // The store server has a newer PIN for this manager than this terminal: the server's word counts.
-                return new Outcome.Refused("Unknown PIN. Try again.");
+                return new Outcome.Refused(TEXTS.unknownPin());
             }
-            return new Outcome.Refused(refused.status() == 401 ? "Unknown PIN. Try again." : sentence(refused));
+            return new Outcome.Refused(refused.status() == 401 ? TEXTS.unknownPin() : sentence(refused));
         } catch (IOException unreachable) {
             // Offline: this terminal's own staff list decides, as it always has.
-            return local.<Outcome>map(Outcome.In::new).orElse(new Outcome.Refused("Unknown PIN. Try again."));
+            return local.<Outcome>map(Outcome.In::new).orElse(new Outcome.Refused(TEXTS.unknownPin()));
         }
     }
 
@@ -132,11 +134,11 @@ public final class SignInViewModel {
     public void choosePin(String first, String second) {
         String a = first == null ? "" : first.strip();
         if (!PinDigest.isWellFormed(a)) {
-            message.set("A PIN is 4 to 8 digits.");
+            message.set(TEXTS.pinLength());
             return;
         }
         if (!a.equals(second == null ? "" : second.strip())) {
-            message.set("The two PINs differ. Type the same PIN twice.");
+            message.set(TEXTS.pinsDiffer());
             return;
         }
         checking.set(true);
@@ -150,8 +152,8 @@ public final class SignInViewModel {
             onSignedIn.accept(staff.signIn(a).orElseGet(() -> member(session)), a);
         }, e -> {
             checking.set(false);
-            message.set(e instanceof BackOfficeException b ? sentence(b) : "Could not reach the store server: "
-                    + e.getMessage());
+            message.set(e instanceof BackOfficeException b ? sentence(b)
+                    : TEXTS.cannotReachStore(e.getMessage()));
         });
     }
 
@@ -167,7 +169,7 @@ public final class SignInViewModel {
     }
 
     private static String sentence(BackOfficeException e) {
-        String m = e.getMessage() == null ? "The store server refused." : e.getMessage().strip();
+        String m = e.getMessage() == null ? TEXTS.storeRefused() : e.getMessage().strip();
         return m.isEmpty() ? m : Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : ".");
     }
 

@@ -3,6 +3,7 @@ package io.brigade.desktop.till;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.EventRecorder;
 import io.brigade.desktop.local.OutboxEntry;
 import io.brigade.desktop.local.OutboxRepository;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * business), and cancels or sets aside sales rung up here.
  */
 public final class CheckoutService {
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
     private final OutboxRepository outbox;
     private final TerminalSettings settings;
     private final EventRecorder events;
@@ -83,17 +85,14 @@ public final class CheckoutService {
         }
         List<Receipt.Adjustment> adjustments = new ArrayList<>();
         for (SaleDiscount d : order.discounts()) {
-            adjustments.add(new Receipt.Adjustment(d.type() + " discount" + (d.code() == null ? "" : " " + d.code()),
-                    d.amount().negate()));
+            adjustments.add(Receipt.Adjustment.discount(d.type(), d.code(), d.amount().negate()));
         }
         for (SaleCharge c : order.charges()) {
-            adjustments.add(new Receipt.Adjustment(c.type() == io.brigade.protocol.sales.ChargeType.Tip ? "Tip"
-                    : c.type() + " charge", c.amount()));
+            adjustments.add(Receipt.Adjustment.charge(c.type(), c.amount()));
         }
-        return new Receipt(displayId, settings.terminalName(), staff.name(), now, order.currency(),
-                order.dispatch() == DispatchType.DineIn ? "Dine in" + (order.tableId() == null ? ""
-                        : " table " + order.tableId()) : "Takeaway",
-                order.lines(), order.subtotal(), adjustments, order.total(), order.tenders());
+        return new Receipt(displayId, settings.terminalName(), staff.name(), now, order.currency(), order.dispatch(),
+                order.dispatch() == DispatchType.DineIn ? order.tableId() : null, order.lines(), order.subtotal(),
+                adjustments, order.total(), order.tenders());
     }
 
     /** Tells {@code listener} of every sale completed from now on. */
@@ -105,10 +104,10 @@ public final class CheckoutService {
     public void cancel(OutboxEntry sale, String reason, StaffMember staff) {
         requireManager(staff);
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required to cancel a sale");
+            throw new IllegalArgumentException(TEXTS.reasonRequired());
         }
         if (sale.cancelled()) {
-            throw new IllegalArgumentException("sale " + sale.displayId() + " is already cancelled");
+            throw new IllegalArgumentException(TEXTS.alreadyCancelled(sale.displayId()));
         }
         if (sale.state() == OutboxEntry.State.PARKED || sale.state() == OutboxEntry.State.VOIDED) {
             outbox.voidUnsentSale(sale.id()); // the server never accepted it: nothing to send
@@ -143,7 +142,7 @@ public final class CheckoutService {
 
     private static void requireManager(StaffMember staff) {
         if (!staff.isManager()) {
-            throw new IllegalArgumentException("only a manager can do this");
+            throw new IllegalArgumentException(TEXTS.managersOnly());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.brigade.desktop.till;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 /** The modifier dialog's state: which options are chosen per group, held to each group's min and max. */
 public final class ModifierChoice {
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
     private final PricedItem item;
     private final Map<String, Set<String>> chosen = new LinkedHashMap<>();
 
@@ -38,7 +40,7 @@ public final class ModifierChoice {
         if (max == 1) {
             set.clear();
         } else if (set.size() >= max) {
-            return Optional.of("'" + group.caption() + "' allows at most " + max + " choices");
+            return Optional.of(TEXTS.atMostChoices(group.caption(), max));
         }
         set.add(optionId);
         return Optional.empty();
@@ -55,10 +57,11 @@ public final class ModifierChoice {
             int min = g.min() == null ? 0 : g.min();
             int max = g.max() == null ? Integer.MAX_VALUE : g.max();
             if (n < min) {
-                return Optional.of("Choose " + (min == max ? "" : "at least ") + min + " from '" + g.caption() + "'");
+                return Optional.of(min == max ? TEXTS.chooseExactly(min, g.caption())
+                        : TEXTS.chooseAtLeast(min, g.caption()));
             }
             if (n > max) {
-                return Optional.of("'" + g.caption() + "' allows at most " + max + " choices");
+                return Optional.of(TEXTS.atMostChoices(g.caption(), max));
             }
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package io.brigade.desktop.till;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.menus.MenuItem;
 import io.brigade.protocol.menus.ModifierGroup;
 import javafx.event.ActionEvent;
@@ -17,6 +18,8 @@ import javafx.stage.Window;
  * the rules (min, max, what is added) live in {@link ModifierChoice} and {@link TillViewModel}.
  */
 final class ModifierDialog {
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
+
     private ModifierDialog() {
     }
 
@@ -54,7 +57,7 @@ final class ModifierDialog {
         }
         content.getChildren().add(problem);
         dialog.getDialogPane().setContent(content);
-        ButtonType add = new ButtonType("Add to ticket", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType add = new ButtonType(TEXTS.addToTicket(), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
         Button addButton = (Button) dialog.getDialogPane().lookupButton(add);
         addButton.setId("addToTicket");
@@ -71,8 +74,8 @@ final class ModifierDialog {
         int min = g.min() == null ? 0 : g.min();
         int max = g.max() == null ? g.items().size() : g.max();
         if (min == max) {
-            return "choose " + min;
+            return TEXTS.ruleExactly(min);
         }
-        return min == 0 ? "up to " + max : "choose " + min + " to " + max;
+        return min == 0 ? TEXTS.ruleUpTo(max) : TEXTS.ruleBetween(min, max);
     }
 }

@@ -2,6 +2,7 @@ package io.brigade.desktop.till;
 
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.fx.Money;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.OutboxEntry;
 import io.brigade.desktop.local.StaffMember;
 import java.util.List;
@@ -18,14 +19,16 @@ import javafx.stage.Window;
 
 /** What the server refused, with its reason: a manager sends it again after fixing the cause, or voids it. */
 public final class NeedsAttentionDialog {
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
+
     private NeedsAttentionDialog() {
     }
 
     public static void show(Window owner, CheckoutService checkout, StaffMember staff, Background background) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Needs attention");
-        dialog.setHeaderText("The server refused these. Nothing here is lost; a manager decides.");
+        dialog.setTitle(TEXTS.needsAttentionTitle());
+        dialog.setHeaderText(TEXTS.needsAttentionHeader());
         ListView<OutboxEntry> list = new ListView<>();
         list.setId("needsAttentionList");
         list.setPrefSize(680, 300);
@@ -35,18 +38,18 @@ public final class NeedsAttentionDialog {
                 super.updateItem(e, empty);
                 setWrapText(true);
                 setPrefWidth(0);
-                setText(empty || e == null ? null : e.kind() + (e.displayId() == null ? "" : " #" + e.displayId())
-                        + (e.total() == null ? "" : "  " + Money.format(e.total(), "EUR")) + "\n" + e.lastError());
+                setText(empty || e == null ? null : kind(e.kind()) + (e.displayId() == null ? "" : " #" + e.displayId())
+                        + (e.total() == null ? "" : "  " + Money.format(e.total())) + "\n" + e.lastError());
             }
         });
-        Label message = new Label(staff.isManager() ? "" : "Ask a manager to retry or void these.");
+        Label message = new Label(staff.isManager() ? "" : TEXTS.askManagerToRetry());
         message.getStyleClass().add("error-text");
         Runnable reload = () -> background.run(checkout::needsAttention, list.getItems()::setAll,
                 e -> message.setText(e.getMessage()));
         BiConsumer<String, BiConsumer<OutboxEntry, StaffMember>> act = (done, action) -> {
             OutboxEntry entry = list.getSelectionModel().getSelectedItem();
             if (entry == null) {
-                message.setText("Choose one first");
+                message.setText(TEXTS.chooseOneFirst());
                 return;
             }
             background.run(() -> {
@@ -57,18 +60,26 @@ public final class NeedsAttentionDialog {
                 reload.run();
             }, failure -> message.setText(failure.getMessage()));
         };
-        Button retry = new Button("Send again");
+        Button retry = new Button(TEXTS.sendAgain());
         retry.setId("retryParked");
-        retry.setOnAction(e -> act.accept("Queued to send again", checkout::retry));
-        Button voidIt = new Button("Void");
+        retry.setOnAction(e -> act.accept(TEXTS.queuedAgain(), checkout::retry));
+        Button voidIt = new Button(TEXTS.voidEntry());
         voidIt.setId("voidParked");
         voidIt.getStyleClass().add("danger");
-        voidIt.setOnAction(e -> act.accept("Voided", checkout::voidParked));
+        voidIt.setOnAction(e -> act.accept(TEXTS.voided(), checkout::voidParked));
         retry.setDisable(!staff.isManager());
         voidIt.setDisable(!staff.isManager());
         dialog.getDialogPane().setContent(new VBox(10, list, new HBox(8, retry, voidIt), message));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         reload.run();
         dialog.showAndWait();
+    }
+
+    private static String kind(OutboxEntry.Kind kind) {
+        return switch (kind) {
+            case SALE -> TEXTS.kindSale();
+            case CANCEL -> TEXTS.kindCancel();
+            case EVENT -> TEXTS.kindEvent();
+        };
     }
 }

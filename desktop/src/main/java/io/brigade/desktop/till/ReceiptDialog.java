@@ -1,6 +1,7 @@
 package io.brigade.desktop.till;
 
 import io.brigade.desktop.fx.Money;
+import io.brigade.desktop.i18n.Texts;
 import java.time.ZoneId;
 import javafx.event.ActionEvent;
 import javafx.print.PrinterJob;
@@ -15,14 +16,16 @@ import javafx.stage.Window;
 
 /** Shows the receipt after a sale, with the change due in large type, and prints it when a printer exists. */
 final class ReceiptDialog {
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
+
     private ReceiptDialog() {
     }
 
     static void show(Window owner, Receipt receipt, ZoneId zone) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Receipt " + receipt.displayId());
-        dialog.setHeaderText("Sale saved — order " + receipt.displayId());
+        dialog.setTitle(TEXTS.receiptTitle(receipt.displayId()));
+        dialog.setHeaderText(TEXTS.receiptHeader(receipt.displayId()));
         TextArea text = new TextArea(receipt.render(zone));
         text.setId("receiptText");
         text.setEditable(false);
@@ -30,14 +33,14 @@ final class ReceiptDialog {
         text.setPrefColumnCount(42);
         text.setPrefRowCount(Math.min(30, receipt.render(zone).split("\n").length + 1));
         Label change = new Label(receipt.change().signum() > 0
-                ? "Change due: " + Money.format(receipt.change(), receipt.currency()) : "No change due");
+                ? TEXTS.changeDue(Money.format(receipt.change(), receipt.currency())) : TEXTS.noChangeDue());
         change.setId("changeDue");
         change.getStyleClass().add("change-due");
         Label printStatus = new Label();
         printStatus.setId("printStatus");
         dialog.getDialogPane().setContent(new VBox(10, change, text, printStatus));
-        ButtonType print = new ButtonType("Print", ButtonBar.ButtonData.LEFT);
-        ButtonType done = new ButtonType("Next customer", ButtonBar.ButtonData.OK_DONE);
+        ButtonType print = new ButtonType(TEXTS.print(), ButtonBar.ButtonData.LEFT);
+        ButtonType done = new ButtonType(TEXTS.nextCustomer(), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(print, done);
         dialog.getDialogPane().lookupButton(done).setId("receiptDone");
         Button printButton = (Button) dialog.getDialogPane().lookupButton(print);
@@ -45,14 +48,14 @@ final class ReceiptDialog {
             e.consume();
             PrinterJob job = PrinterJob.createPrinterJob();
             if (job == null) {
-                printStatus.setText("No printer is set up on this PC: the receipt is shown above.");
+                printStatus.setText(TEXTS.noPrinter());
                 return;
             }
             boolean printed = job.printPage(text);
             if (printed) {
                 job.endJob();
             }
-            printStatus.setText(printed ? "Sent to " + job.getPrinter().getName() : "Printing failed");
+            printStatus.setText(printed ? TEXTS.sentToPrinter(job.getPrinter().getName()) : TEXTS.printingFailed());
         });
         dialog.show();
     }

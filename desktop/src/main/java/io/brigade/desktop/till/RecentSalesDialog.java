@@ -2,10 +2,11 @@ package io.brigade.desktop.till;
 
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.fx.Money;
+import io.brigade.desktop.i18n.Formats;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.OutboxEntry;
 import io.brigade.desktop.local.StaffMember;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -20,7 +21,7 @@ import javafx.stage.Window;
 
 /** A manager's list of recent sales at this till, to cancel or refund one with a reason. */
 final class RecentSalesDialog {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
 
     private RecentSalesDialog() {
     }
@@ -29,8 +30,8 @@ final class RecentSalesDialog {
                      String currency) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Recent sales");
-        dialog.setHeaderText("Cancel or refund a recent sale (a reason is required)");
+        dialog.setTitle(TEXTS.recentSales());
+        dialog.setHeaderText(TEXTS.recentSalesHeader());
         ListView<OutboxEntry> list = new ListView<>();
         list.setId("recentSalesList");
         list.setPrefSize(560, 360);
@@ -38,17 +39,17 @@ final class RecentSalesDialog {
             @Override
             protected void updateItem(OutboxEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : "#" + e.displayId() + "   " + TIME.format(e.createdAt().atZone(zone))
+                setText(empty || e == null ? null : "#" + e.displayId() + "   " + Formats.now().time(e.createdAt(), zone)
                         + "   " + Money.format(e.total(), currency) + "   " + e.staffName() + "   " + state(e));
             }
         });
         TextField reason = new TextField();
         reason.setId("cancelReason");
-        reason.setPromptText("Reason (for example: customer changed their mind)");
+        reason.setPromptText(TEXTS.reasonPrompt());
         Label message = new Label();
         message.setId("recentSalesMessage");
         message.getStyleClass().add("error-text");
-        Button cancel = new Button("Cancel / refund sale");
+        Button cancel = new Button(TEXTS.cancelSale());
         cancel.setId("cancelSale");
         cancel.getStyleClass().add("danger");
         Runnable reload = () -> background.run(checkout::recentSales, list.getItems()::setAll,
@@ -56,7 +57,7 @@ final class RecentSalesDialog {
         cancel.setOnAction(e -> {
             OutboxEntry sale = list.getSelectionModel().getSelectedItem();
             if (sale == null) {
-                message.setText("Choose a sale first");
+                message.setText(TEXTS.chooseSaleFirst());
                 return;
             }
             String why = reason.getText();
@@ -64,7 +65,7 @@ final class RecentSalesDialog {
                 checkout.cancel(sale, why, manager);
                 return List.of();
             }, ok -> {
-                message.setText("Sale #" + sale.displayId() + " cancelled");
+                message.setText(TEXTS.saleCancelled(sale.displayId()));
                 reason.clear();
                 reload.run();
             }, failure -> message.setText(failure.getMessage()));
@@ -77,13 +78,13 @@ final class RecentSalesDialog {
 
     private static String state(OutboxEntry e) {
         if (e.cancelled()) {
-            return "CANCELLED";
+            return TEXTS.stateCancelled();
         }
         return switch (e.state()) {
-            case PENDING -> "waiting to sync";
-            case SENT -> "synced";
-            case PARKED -> "needs attention";
-            case VOIDED -> "voided";
+            case PENDING -> TEXTS.statePending();
+            case SENT -> TEXTS.stateSent();
+            case PARKED -> TEXTS.stateParked();
+            case VOIDED -> TEXTS.stateVoided();
         };
     }
 }

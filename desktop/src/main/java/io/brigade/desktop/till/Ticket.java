@@ -1,6 +1,7 @@
 package io.brigade.desktop.till;
 
 import io.brigade.desktop.fx.Money;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.sales.ChargeType;
 import io.brigade.protocol.sales.DiscountType;
 import io.brigade.protocol.sales.DispatchType;
@@ -22,7 +23,7 @@ import java.util.UUID;
  */
 public final class Ticket {
     static final BigDecimal SERVICE_RATE = new BigDecimal("0.10");
-    private static final String PAID_ALREADY = "Payments were taken: clear them before changing the ticket";
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
 
     private DispatchType dispatch = DispatchType.DineIn;
     private String table = "";
@@ -175,7 +176,7 @@ public final class Ticket {
 
     public Optional<String> remove(UUID lineId) {
         if (!tenders.isEmpty()) {
-            return Optional.of(PAID_ALREADY);
+            return Optional.of(TEXTS.paidAlready());
         }
         lines.removeIf(l -> l.lineId().equals(lineId));
         return Optional.empty();
@@ -183,7 +184,7 @@ public final class Ticket {
 
     private Optional<String> replace(TicketLine updated) {
         if (!tenders.isEmpty()) {
-            return Optional.of(PAID_ALREADY);
+            return Optional.of(TEXTS.paidAlready());
         }
         lines.replaceAll(l -> l.lineId().equals(updated.lineId()) ? updated : l);
         return Optional.empty();
@@ -199,7 +200,7 @@ public final class Ticket {
     public Optional<String> discount(DiscountType type, BigDecimal amount, String code) {
         BigDecimal before = total();
         if (amount.compareTo(before) > 0) {
-            return Optional.of("The discount is more than the total (" + Money.format(before, currency) + ")");
+            return Optional.of(TEXTS.discountOverTotal(Money.format(before, currency)));
         }
         discounts.add(new SaleDiscount(type, amount, code));
         return Optional.empty();
@@ -222,10 +223,10 @@ public final class Ticket {
     /** Why the ticket cannot be paid yet, if it cannot: nothing on it, or a dine-in ticket without a table. */
     public Optional<String> payable() {
         if (lines.isEmpty()) {
-            return Optional.of("The ticket is empty");
+            return Optional.of(TEXTS.ticketEmpty());
         }
         if (dispatch == DispatchType.DineIn && table.isBlank()) {
-            return Optional.of("Which table? Enter a table number for dine-in");
+            return Optional.of(TEXTS.whichTable());
         }
         return Optional.empty();
     }
@@ -251,7 +252,7 @@ public final class Ticket {
         BigDecimal due = balance();
         BigDecimal charged = amount == null ? due : amount;
         if (charged.compareTo(due) > 0) {
-            return Optional.of("A card cannot be charged more than the balance (" + Money.format(due, currency) + ")");
+            return Optional.of(TEXTS.cardOverBalance(Money.format(due, currency)));
         }
         tenders.add(new Tender(PaymentMethod.Credit, charged, charged));
         return Optional.empty();

@@ -1,6 +1,8 @@
 package io.brigade.desktop.till;
 
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.fx.Ticker;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.Role;
 import io.brigade.protocol.sales.DispatchType;
 import java.math.BigDecimal;
@@ -31,6 +33,7 @@ import javafx.scene.layout.FlowPane;
 
 /** Binds the till screen to {@link TillViewModel}; it builds the item buttons and opens dialogs, nothing more. */
 public final class TillController {
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
     @FXML private BorderPane root;
     @FXML private ToggleButton dineIn;
     @FXML private ToggleButton takeAway;
@@ -75,7 +78,7 @@ public final class TillController {
         snoozeMode.managedProperty().bind(snoozeMode.visibleProperty());
         snoozeMode.selectedProperty().addListener((o, was, on) -> {
             if (on) {
-                model.messageProperty().set("Tap an item to snooze it until closing, or a snoozed one to sell it again");
+                model.messageProperty().set(TEXTS.snoozeModeHint());
             }
         });
         ToggleGroup dispatch = new ToggleGroup();
@@ -112,8 +115,9 @@ public final class TillController {
             protected void updateItem(Tender t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(empty || t == null ? null : (t.method() == io.brigade.protocol.sales.PaymentMethod.Cash
-                        ? "Cash " + model.format(t.tendered()) + (t.change().signum() > 0
-                        ? "  change " + model.format(t.change()) : "") : "Card " + model.format(t.amount())));
+                        ? (t.change().signum() > 0 ? TEXTS.tenderCashWithChange(model.format(t.tendered()),
+                        model.format(t.change())) : TEXTS.tenderCash(model.format(t.tendered())))
+                        : TEXTS.tenderCard(model.format(t.amount()))));
             }
         });
 
@@ -140,10 +144,7 @@ public final class TillController {
         model.snoozedItemsProperty().addListener((o, a, b) -> itemButtons.values()
                 .forEach(buttons -> buttons.forEach(this::showSnooze)));
         // Timed snoozes end by the clock, online or not.
-        javafx.animation.Timeline ticker = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
-        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        ticker.play();
+        Ticker.whileShown(channelBanner, javafx.util.Duration.seconds(1), model::tick);
     }
 
     /** Greys a snoozed item's button (still tappable, so the cashier hears why it cannot be sold). */
@@ -157,7 +158,7 @@ public final class TillController {
         if (snoozed) {
             b.getStyleClass().add("snoozed");
         }
-        b.setText(item.caption() + "\n" + (snoozed ? "Snoozed" : model.format(item.price())));
+        b.setText(item.caption() + "\n" + (snoozed ? TEXTS.snoozed() : model.format(item.price())));
     }
 
     private void showMenu(TillMenu menu) {
@@ -165,10 +166,10 @@ public final class TillController {
         itemButtons.clear();
         searchTab = null;
         if (menu == null) {
-            menuInfo.setText("Waiting for the menu…");
+            menuInfo.setText(TEXTS.waitingForMenu());
             return;
         }
-        menuInfo.setText("Menu revision " + menu.revisionId());
+        menuInfo.setText(TEXTS.menuRevision(menu.revisionId()));
         for (TillMenu.Tab t : menu.tabs()) {
             Tab tab = new Tab(t.caption());
             tab.setId("category-" + t.id());
@@ -207,7 +208,7 @@ public final class TillController {
             return;
         }
         if (searchTab == null) {
-            searchTab = new Tab("Search");
+            searchTab = new Tab(TEXTS.search());
             searchTab.setId("searchResults");
             categories.getTabs().add(0, searchTab);
         }
@@ -225,7 +226,7 @@ public final class TillController {
             b.setFocusTraversable(false);
             if (!item.available()) {
                 b.getStyleClass().add("unavailable");
-                b.setText(item.caption() + "\nUnavailable");
+                b.setText(item.caption() + "\n" + TEXTS.unavailable());
                 b.setDisable(true);
             }
             // In snooze mode (a manager's toggle) a tap takes the item off sale, or puts it back.
@@ -300,7 +301,7 @@ public final class TillController {
 
     @FXML
     private void onNote() {
-        selected().ifPresent(l -> ask("Note for " + l.item().caption(), l.notes())
+        selected().ifPresent(l -> ask(TEXTS.noteFor(l.item().caption()), l.notes())
                 .ifPresent(n -> model.setNotes(l, n)));
     }
 
@@ -311,18 +312,18 @@ public final class TillController {
 
     @FXML
     private void onSpotDiscount() {
-        ask("Discount amount", "").ifPresent(model::spotDiscount);
+        ask(TEXTS.discountAmount(), "").ifPresent(model::spotDiscount);
     }
 
     @FXML
     private void onVoucher() {
-        ask("Voucher code", "").ifPresent(code -> ask("Voucher value", "")
+        ask(TEXTS.voucherCode(), "").ifPresent(code -> ask(TEXTS.voucherValue(), "")
                 .ifPresent(value -> model.voucher(code, value)));
     }
 
     @FXML
     private void onTip() {
-        ask("Tip amount", "").ifPresent(model::setTip);
+        ask(TEXTS.tipAmount(), "").ifPresent(model::setTip);
     }
 
     @FXML
@@ -363,7 +364,7 @@ public final class TillController {
     private Optional<String> ask(String question, String initial) {
         TextInputDialog d = new TextInputDialog(initial == null ? "" : initial);
         d.initOwner(root.getScene().getWindow());
-        d.setTitle("Brigade");
+        d.setTitle(TEXTS.appName());
         d.setHeaderText(question);
         d.getEditor().setId("askField");
         return d.showAndWait();

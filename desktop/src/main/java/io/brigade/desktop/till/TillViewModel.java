@@ -2,6 +2,8 @@ package io.brigade.desktop.till;
 
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.fx.Money;
+import io.brigade.desktop.i18n.Formats;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.EventRecorder;
 import io.brigade.desktop.local.Role;
 import io.brigade.desktop.local.StaffMember;
@@ -42,6 +44,7 @@ import javafx.collections.ObservableList;
  * types into (table, guests, service charge, dispatch type) are its input properties.
  */
 public final class TillViewModel {
+    private static final TillTexts TEXTS = Texts.of(TillTexts.class);
     private final CheckoutService checkout;
     private final EventRecorder events;
     private final Background background;
@@ -75,7 +78,7 @@ public final class TillViewModel {
     private final ObjectProperty<Set<String>> snoozedItems = new SimpleObjectProperty<>(Set.of());
     private final StringProperty channelBanner = new SimpleStringProperty("");
     private Snoozer snoozer = (id, snooze, until) -> {
-        throw new java.io.IOException("snoozing is not available on this till");
+        throw new java.io.IOException(TEXTS.snoozingUnavailable());
     };
 
     /** How the till snoozes an item on its channel: through the back office, as the signed-in manager. */
@@ -135,8 +138,8 @@ public final class TillViewModel {
         if (!items.equals(snoozedItems.get())) {
             snoozedItems.set(items);
         }
-        String banner = snoozes.channel(now).map(s -> "This sales channel is snoozed" + until(s.expiry())
-                + ": new sales are paused.").orElse("");
+        String banner = snoozes.channel(now).map(s -> s.expiry() == null ? TEXTS.channelSnoozedBanner()
+                : TEXTS.channelSnoozedBannerUntil(time(s.expiry()))).orElse("");
         if (!banner.equals(channelBanner.get())) {
             channelBanner.set(banner);
         }
@@ -161,7 +164,7 @@ public final class TillViewModel {
         snoozeMode.set(false);
         StaffMember who = staff.get();
         if (who == null || who.role() != Role.MANAGER) {
-            message.set("Ask a manager to snooze " + item.caption());
+            message.set(TEXTS.askManagerToSnooze(item.caption()));
             return;
         }
         boolean snooze = !isSnoozed(item.id());
@@ -169,9 +172,9 @@ public final class TillViewModel {
                 ? clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant() : null;
         background.run(() -> snoozer.snooze(item.id(), snooze, until), state -> {
             snoozesArrived(state);
-            message.set(snooze ? item.caption() + " is snoozed until closing" : item.caption() + " is on sale again");
-        }, failure -> message.set("Could not " + (snooze ? "snooze " : "unsnooze ") + item.caption() + ": "
-                + failure.getMessage()));
+            message.set(snooze ? TEXTS.snoozedUntilClosing(item.caption()) : TEXTS.onSaleAgain(item.caption()));
+        }, failure -> message.set(snooze ? TEXTS.couldNotSnooze(item.caption(), failure.getMessage())
+                : TEXTS.couldNotUnsnooze(item.caption(), failure.getMessage())));
     }
 
     public boolean isSnoozed(String menuItemId) {
@@ -183,22 +186,17 @@ public final class TillViewModel {
         java.time.Instant now = clock.instant();
         Optional<Snooze> channel = snoozes.channel(now);
         if (channel.isPresent()) {
-            return Optional.of("The channel is snoozed" + untilTime(channel.get().expiry()) + ": " + caption
-                    + " cannot be sold");
+            java.time.Instant expiry = channel.get().expiry();
+            return Optional.of(expiry == null ? TEXTS.channelSnoozedItem(caption)
+                    : TEXTS.channelSnoozedItemUntil(caption, time(expiry)));
         }
-        return snoozes.item(menuItemId, now).map(s -> caption + " is snoozed" + untilTime(s.expiry())
-                + " and cannot be sold");
+        return snoozes.item(menuItemId, now).map(s -> s.expiry() == null ? TEXTS.itemSnoozed(caption)
+                : TEXTS.itemSnoozedUntil(caption, time(s.expiry())));
     }
 
-    /** Short enough for the till's message line: " until 17:30", or nothing for an open-ended snooze. */
-    private String untilTime(java.time.Instant expiry) {
-        return expiry == null ? "" : " until " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-                .format(expiry.atZone(zone));
-    }
-
-    private String until(java.time.Instant expiry) {
-        return expiry == null ? " until it is unsnoozed" : " until " + java.time.format.DateTimeFormatter
-                .ofPattern("HH:mm").format(expiry.atZone(zone));
+    /** Short enough for the till's message line: 17:30 (or 5:30 PM). */
+    private String time(java.time.Instant at) {
+        return Formats.now().time(at, zone);
     }
 
     /** Dine-in or takeaway; prices follow the dispatch type's pricing, so the ticket is repriced. */
@@ -228,7 +226,7 @@ public final class TillViewModel {
      */
     public Optional<ModifierChoice> open(PricedItem item) {
         if (!item.available()) {
-            message.set(item.caption() + " is not available right now");
+            message.set(TEXTS.notAvailableNow(item.caption()));
             return Optional.empty();
         }
         Optional<String> snoozed = snoozeRefusal(item.id(), item.caption());
@@ -310,7 +308,7 @@ public final class TillViewModel {
 
     public boolean voucher(String code, String amountText) {
         if (code == null || code.isBlank()) {
-            message.set("A voucher needs its code");
+            message.set(TEXTS.voucherNeedsCode());
             return false;
         }
         return discount(DiscountType.Voucher, amountText, code.strip());
@@ -319,7 +317,7 @@ public final class TillViewModel {
     private boolean discount(DiscountType type, String amountText, String code) {
         Optional<BigDecimal> amount = Money.parse(amountText);
         if (amount.isEmpty() || amount.get().signum() == 0) {
-            message.set("Not an amount: '" + amountText + "'");
+            message.set(TEXTS.notAnAmount(amountText));
             return false;
         }
         if (!changed(ticket.discount(type, amount.get(), code))) {
@@ -346,7 +344,7 @@ public final class TillViewModel {
         }
         Optional<BigDecimal> amount = Money.parse(amountText);
         if (amount.isEmpty()) {
-            message.set("Not an amount: '" + amountText + "'");
+            message.set(TEXTS.notAnAmount(amountText));
             return false;
         }
         ticket.tip(amount.get());
@@ -367,7 +365,7 @@ public final class TillViewModel {
         Optional<BigDecimal> tendered = tenderedText == null || tenderedText.isBlank() ? Optional.of(balance.get())
                 : Money.parse(tenderedText);
         if (tendered.isEmpty() || tendered.get().signum() == 0) {
-            message.set("Not an amount: '" + tenderedText + "'");
+            message.set(TEXTS.notAnAmount(tenderedText));
             return false;
         }
         if (!changed(ticket.payCash(tendered.get()))) {
@@ -385,7 +383,7 @@ public final class TillViewModel {
         Optional<BigDecimal> amount = amountText == null || amountText.isBlank() ? Optional.of(balance.get())
                 : Money.parse(amountText);
         if (amount.isEmpty() || amount.get().signum() == 0) {
-            message.set("Not an amount: '" + amountText + "'");
+            message.set(TEXTS.notAnAmount(amountText));
             return false;
         }
         if (!changed(ticket.payCard(amount.get()))) {
@@ -402,7 +400,7 @@ public final class TillViewModel {
 
     private boolean canPay() {
         if (ticket.isEmpty()) {
-            message.set("The ticket is empty");
+            message.set(TEXTS.ticketEmpty());
             return false;
         }
         if (saving.get()) {
@@ -435,7 +433,7 @@ public final class TillViewModel {
             clearTicket();
         }, failure -> {
             saving.set(false);
-            message.set("The sale was NOT saved: " + failure.getMessage() + ". Press Complete to try again.");
+            message.set(TEXTS.saleNotSaved(failure.getMessage()));
         });
     }
 
@@ -502,7 +500,7 @@ public final class TillViewModel {
     }
 
     public String currency() {
-        return menu.get() == null ? "EUR" : menu.get().currency();
+        return menu.get() == null ? Texts.store().currency().getCurrencyCode() : menu.get().currency();
     }
 
     private String staffId() {

@@ -15,7 +15,7 @@ class FiguresTest {
         assertEquals("-€3.20", euro.money(new BigDecimal("-3.2")));
         assertEquals("£0.00", new Figures("GBP").money(BigDecimal.ZERO));
         assertEquals("–", euro.money(null), "no average without orders");
-        assertEquals("CHF 12.50", new Figures("CHF").money(new BigDecimal("12.5")));
+        assertEquals("CHF\u00a012.50", new Figures("CHF").money(new BigDecimal("12.5")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
 import io.brigade.protocol.kitchen.KitchenStations;
@@ -105,18 +106,17 @@ class KitchenScreenshotTest {
             assertEquals(5, snapshot.tickets().size());
 
             FxToolkit.registerPrimaryStage();
-            KitchenViewModel model = new KitchenViewModel(Clock.systemUTC(), KitchenTexts.load());
+            KitchenViewModel model = new KitchenViewModel(Clock.systemUTC(), Texts.of(KitchenTexts.class));
             AtomicReference<Parent> view = new AtomicReference<>();
             robot.interact(() -> {
                 Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-                FXMLLoader loader = new FXMLLoader(KitchenWorkspace.class.getResource("KitchenView.fxml"),
-                        KitchenTexts.bundle());
+                FXMLLoader loader = Texts.loader(KitchenWorkspace.class, "KitchenView.fxml");
                 try {
                     view.set(loader.load());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                ((KitchenController) loader.getController()).bind(model, KitchenTexts.load(),
+                ((KitchenController) loader.getController()).bind(model, Texts.of(KitchenTexts.class),
                         ZoneId.of("Europe/Dublin"));
                 model.snapshot(snapshot);
                 model.streamUp();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.support.LiveServer;
 import io.brigade.protocol.kitchen.KitchenStation;
 import io.brigade.protocol.kitchen.KitchenStations;
@@ -58,7 +59,7 @@ class KitchenStationsViewModelTest {
     void demoStations() {
         server.addDemoStations(tenant);
         model = new KitchenStationsViewModel(office, tenant.propertyId(), () -> categories, Background.direct(),
-                KitchenTexts.load());
+                Texts.of(KitchenTexts.class));
         model.refresh();
     }
 

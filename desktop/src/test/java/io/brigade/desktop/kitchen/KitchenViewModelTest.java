@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.kitchen.KitchenItem;
 import io.brigade.protocol.kitchen.KitchenPrepTimes;
 import io.brigade.protocol.kitchen.KitchenSnapshot;
@@ -33,7 +34,7 @@ class KitchenViewModelTest {
             new KitchenStation("bar", "Bar", List.of("c-drinks"), false)));
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final KitchenViewModel model = new KitchenViewModel(clock, KitchenTexts.load());
+    private final KitchenViewModel model = new KitchenViewModel(clock, Texts.of(KitchenTexts.class));
 
     @BeforeAll
     static void english() {

@@ -210,6 +210,22 @@ public final class LiveServer implements AutoCloseable {
         return out;
     }
 
+    /** The language {@code tenant}'s member {@code name} chose, as tills receive it with their PIN digest (or null). */
+    public String languageOf(DemoBootstrap.Result tenant, String name) {
+        URI uri = URI.create(url() + "/backoffice/v1/orgs/" + tenant.orgId() + "/staff/credentials");
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token(tenant))
+                .GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET staff credentials answered " + r.statusCode() + ": " + r.body());
+        }
+        for (JsonNode m : json(r.body()).path("data")) {
+            if (name.equals(m.path("name").asText())) {
+                return m.path("language").isTextual() ? m.path("language").asText() : null;
+            }
+        }
+        throw new IllegalStateException(name + " is not a member: " + r.body());
+    }
+
     /** The {@code externalId} of every sale {@link #sales} returns, duplicates kept. */
     public List<String> externalIds(DemoBootstrap.Result tenant) {
         return sales(tenant).stream().map(s -> s.path("externalId").asText(null)).toList();

@@ -1,6 +1,8 @@
 package io.brigade.desktop.support;
 
 import io.brigade.desktop.client.StoreJoin;
+import io.brigade.desktop.i18n.Language;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.shell.AppServices;
 import io.brigade.desktop.shell.BrigadeApp;
 import io.brigade.protocol.devices.NewPairingCode;
@@ -26,7 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Not a test: writes the store network's screens ("Join a store" with the fingerprint to compare, the devices list,
  * the "Add a device" dialog with its code) at 1024x768 and 1920x1080, for the README. Run under a real display:
  * {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -cp <test class path> io.brigade.desktop.support.NetworkScreens
- * docs/screens}.
+ * docs/screens}. With a language code after the folder ({@code de}, {@code es}) it writes only "Join a store", as a
+ * new PC set to that language shows it, with the code in the file names.
  */
 public final class NetworkScreens {
     private static final int[][] SIZES = {{1024, 768}, {1920, 1080}};
@@ -40,7 +43,13 @@ public final class NetworkScreens {
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("brigade-network");
         System.setProperty("testfx.robot", "glass");
-        joinScreen(home.resolve("new-pc"), out);
+        if (args.length > 1) {
+            Language language = Language.ofCode(args[1]).orElseThrow(() -> new IllegalArgumentException(args[1]));
+            Texts.use(language); // a PC set to that language, before anything was chosen on it
+            joinScreen(home.resolve("new-pc"), out, "-" + language.code());
+            System.exit(0);
+        }
+        joinScreen(home.resolve("new-pc"), out, "");
         // The store's first PC, as a store owner has it: the built-in server, switched on to serve the store.
         FxToolkit.registerPrimaryStage();
         BrigadeApp store = (BrigadeApp) FxToolkit.setupApplication(() -> new BrigadeApp(() ->
@@ -89,7 +98,7 @@ public final class NetworkScreens {
         System.exit(0);
     }
 
-    private static void joinScreen(Path home, Path out) throws Exception {
+    private static void joinScreen(Path home, Path out, String suffix) throws Exception {
         LiveServer server = LiveServer.startStore(home.resolve("server"));
         try {
             DemoBootstrap.Result tenant = server.bootstrap("Brigade Bistro");
@@ -107,7 +116,7 @@ public final class NetworkScreens {
             Stage stage = (Stage) screen.getScene().getWindow();
             for (int[] size : SIZES) {
                 resize(stage, size);
-                shoot(screen.getScene(), out.resolve("join-a-store-" + size[0] + "x" + size[1] + ".png"));
+                shoot(screen.getScene(), out.resolve("join-a-store" + suffix + "-" + size[0] + "x" + size[1] + ".png"));
             }
             FxToolkit.cleanupApplication(app);
             FxToolkit.cleanupStages();

@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * writes a picture of every workspace at 1024x768 and at 1920x1080, to compare screens before and after a change.
  * Run it under a real display, for example Xvfb:
  * {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -cp <test class path> io.brigade.desktop.support.ScreenTour
- * /tmp/screens}.
+ * /tmp/screens [de|es]} (the language chosen from the menu at the top, as a member would, names the files too).
  */
 public final class ScreenTour {
     private static final int[][] SIZES = {{1024, 768}, {1920, 1080}};
@@ -49,6 +49,14 @@ public final class ScreenTour {
             ring(new TillSales(live.services()));
             live.signIn("9999");
             FxRobot robot = new FxRobot();
+            String language = args.length > 1 ? args[1] : null;
+            if (language != null) {
+                // as a member would: their own language from the menu at the top
+                robot.clickOn("#languageMenu");
+                robot.clickOn("#language-" + language);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            String suffix = language == null ? "" : "-" + language;
             TabPane tabs = robot.lookup("#workspaces").queryAs(TabPane.class);
             Stage stage = (Stage) tabs.getScene().getWindow();
             fillTicket(robot, live.app().till());
@@ -66,7 +74,7 @@ public final class ScreenTour {
                     } catch (java.util.concurrent.TimeoutException e) {
                         System.out.println(workspace + " did not settle within its time; drawn as it is");
                     }
-                    Path file = out.resolve(workspace + "-" + size[0] + "x" + size[1] + ".png");
+                    Path file = out.resolve(workspace + suffix + "-" + size[0] + "x" + size[1] + ".png");
                     robot.interact(() -> write(tabs.getScene(), file));
                     System.out.println("wrote " + file);
                 }

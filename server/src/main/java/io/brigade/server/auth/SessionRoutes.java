@@ -2,6 +2,7 @@ package io.brigade.server.auth;
 
 import io.brigade.protocol.Headers;
 import io.brigade.protocol.devices.Devices;
+import io.brigade.protocol.staff.LanguageChange;
 import io.brigade.protocol.staff.PinChange;
 import io.brigade.protocol.staff.PinDigest;
 import io.brigade.protocol.staff.SessionRequest;
@@ -28,7 +29,8 @@ import org.eclipse.jetty.server.Request;
  * {@code POST /backoffice/v1/sessions} signs a staff member in with the org and their PIN: on the store server's
  * own computer as is, from any other computer only on a paired device (its credential as {@code Authorization:
  * Bearer bdv_...}), whose revocation then ends the session. {@code DELETE /backoffice/v1/sessions/current} signs
- * the caller's session out.
+ * the caller's session out; {@code .../current/pin} and {@code .../current/language} let the signed-in member
+ * choose their own PIN and language.
  */
 public final class SessionRoutes {
     private final StaffSessions sessions;
@@ -46,7 +48,8 @@ public final class SessionRoutes {
     public void register(Router router) {
         router.post("/backoffice/v1/sessions", Access.open(), this::signIn)
                 .delete("/backoffice/v1/sessions/current", Access.staffSession(), this::signOut)
-                .put("/backoffice/v1/sessions/current/pin", Access.staffSession(), this::changePin);
+                .put("/backoffice/v1/sessions/current/pin", Access.staffSession(), this::changePin)
+                .put("/backoffice/v1/sessions/current/language", Access.staffSession(), this::changeLanguage);
     }
 
     private Reply signIn(Exchange ex) throws Exception {
@@ -106,6 +109,12 @@ public final class SessionRoutes {
     private Reply changePin(Exchange ex) throws Exception {
         PinChange body = ex.json(PinChange.class);
         staff.changePin(ex.caller().orgId(), ex.caller().subject(), body.pin());
+        return Reply.noContent();
+    }
+
+    private Reply changeLanguage(Exchange ex) throws Exception {
+        LanguageChange body = ex.json(LanguageChange.class);
+        staff.changeLanguage(ex.caller().orgId(), ex.caller().subject(), body.language());
         return Reply.noContent();
     }
 

@@ -77,6 +77,15 @@ public final class StaffRepository {
         }
     }
 
+    /** Sets the language a member chose (null: each device's own); false when no current member has that id. */
+    public boolean setLanguage(Connection c, String orgId, String staffId, String language) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE staff SET language = ? WHERE org_id = ? AND staff_id = ? "
+                + "AND removed_at IS NULL")) {
+            Sql.bind(ps, language, orgId, staffId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** Whether the org is the demo restaurant (the only one whose staff may use the demo PINs). */
     public boolean isDemoOrg(Connection c, String orgId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT demo FROM orgs WHERE org_id = ?")) {
@@ -114,13 +123,13 @@ public final class StaffRepository {
     /** The org's current staff with their PIN digests, oldest first. */
     public List<StaffCredential> credentials(Connection c, String orgId) throws SQLException {
         List<StaffCredential> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT staff_id, name, role, pin_salt, pin_digest FROM staff "
-                + "WHERE org_id = ? AND removed_at IS NULL ORDER BY created_at, staff_id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT staff_id, name, role, pin_salt, pin_digest, language "
+                + "FROM staff WHERE org_id = ? AND removed_at IS NULL ORDER BY created_at, staff_id")) {
             Sql.bind(ps, orgId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StaffCredential(rs.getString(1), rs.getString(2), StaffRole.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5)));
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.brigade.server.staff;
 
+import io.brigade.protocol.staff.LanguageChange;
 import io.brigade.protocol.staff.NewStaffMember;
 import io.brigade.protocol.staff.PinDigest;
 import io.brigade.protocol.staff.StaffCredential;
@@ -123,6 +124,20 @@ public final class StaffService {
             }
             return null;
         });
+    }
+
+    /**
+     * The signed-in member chooses the language the desktop speaks to them (one the desktop speaks, or null for each
+     * device's own); tills pick it up with their next sync.
+     */
+    public void changeLanguage(String orgId, String staffId, String language) {
+        if (language != null && !LanguageChange.SPOKEN.contains(language)) {
+            throw InvalidInputException.malformed("language", "must be one of " + String.join(", ",
+                    LanguageChange.SPOKEN) + ", or null for the device's own");
+        }
+        if (!database.inTransaction(c -> staff.setLanguage(c, orgId, staffId, language))) {
+            throw new NotFoundException("staff member " + staffId);
+        }
     }
 
     public List<StaffMember> list(String orgId) {

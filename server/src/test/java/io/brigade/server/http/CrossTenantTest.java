@@ -23,7 +23,8 @@ class CrossTenantTest {
     // routes serve a new device before it belongs to an org, or a device its own org (DevicePairingTest).
     private static final Set<String> NOT_ORG_SCOPED = Set.of("/identity/connect/token", "/orgManagement/orgs",
             "/api/v1/openapi.json", "/backoffice/v1/sessions", "/backoffice/v1/sessions/current",
-            "/backoffice/v1/sessions/current/pin", "/store/v1/hello", "/store/v1/pairings", "/store/v1/device");
+            "/backoffice/v1/sessions/current/pin", "/backoffice/v1/sessions/current/language", "/store/v1/hello",
+            "/store/v1/pairings", "/store/v1/device");
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})

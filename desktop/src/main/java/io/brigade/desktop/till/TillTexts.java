@@ -1,0 +1,168 @@
+package io.brigade.desktop.till;
+
+import io.brigade.desktop.i18n.Bundle;
+
+/** The till's words on screen: keys of {@code texts.properties} in this package. */
+@Bundle
+public interface TillTexts {
+    String appName();
+
+    // the ticket's refusals
+    String paidAlready();
+
+    String discountOverTotal(String total);
+
+    String ticketEmpty();
+
+    String whichTable();
+
+    String cardOverBalance(String balance);
+
+    // modifiers
+    String atMostChoices(String group, int max);
+
+    String chooseExactly(int count, String group);
+
+    String chooseAtLeast(int count, String group);
+
+    String ruleExactly(int count);
+
+    String ruleUpTo(int max);
+
+    String ruleBetween(int min, int max);
+
+    String addToTicket();
+
+    // items and the menu
+    String snoozed();
+
+    String unavailable();
+
+    String waitingForMenu();
+
+    String menuRevision(long revision);
+
+    String search();
+
+    String snoozeModeHint();
+
+    String askManagerToSnooze(String item);
+
+    String snoozedUntilClosing(String item);
+
+    String onSaleAgain(String item);
+
+    String couldNotSnooze(String item, String why);
+
+    String couldNotUnsnooze(String item, String why);
+
+    String snoozingUnavailable();
+
+    String channelSnoozedBanner();
+
+    String channelSnoozedBannerUntil(String time);
+
+    String channelSnoozedItem(String item);
+
+    String channelSnoozedItemUntil(String item, String time);
+
+    String itemSnoozed(String item);
+
+    String itemSnoozedUntil(String item, String time);
+
+    String notAvailableNow(String item);
+
+    // questions
+    String noteFor(String item);
+
+    String discountAmount();
+
+    String voucherCode();
+
+    String voucherValue();
+
+    String tipAmount();
+
+    // payment
+    String voucherNeedsCode();
+
+    String notAnAmount(String typed);
+
+    String saleNotSaved(String why);
+
+    String tenderCash(String tendered);
+
+    String tenderCashWithChange(String tendered, String change);
+
+    String tenderCard(String amount);
+
+    // the receipt dialog
+    String receiptTitle(String displayId);
+
+    String receiptHeader(String displayId);
+
+    String changeDue(String amount);
+
+    String noChangeDue();
+
+    String print();
+
+    String nextCustomer();
+
+    String noPrinter();
+
+    String sentToPrinter(String printer);
+
+    String printingFailed();
+
+    // recent sales and what needs attention
+    String recentSales();
+
+    String recentSalesHeader();
+
+    String reasonPrompt();
+
+    String cancelSale();
+
+    String chooseSaleFirst();
+
+    String saleCancelled(String displayId);
+
+    String reasonRequired();
+
+    String alreadyCancelled(String displayId);
+
+    String managersOnly();
+
+    String stateCancelled();
+
+    String statePending();
+
+    String stateSent();
+
+    String stateParked();
+
+    String stateVoided();
+
+    String needsAttentionTitle();
+
+    String needsAttentionHeader();
+
+    String askManagerToRetry();
+
+    String chooseOneFirst();
+
+    String sendAgain();
+
+    String queuedAgain();
+
+    String voidEntry();
+
+    String voided();
+
+    String kindSale();
+
+    String kindCancel();
+
+    String kindEvent();
+}
