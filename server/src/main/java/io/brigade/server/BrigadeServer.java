@@ -30,6 +30,10 @@ import io.brigade.server.inventory.StockRepository;
 import io.brigade.server.inventory.StockRoutes;
 import io.brigade.server.inventory.StockDecrement;
 import io.brigade.server.jobs.BulkMealUpdateJob;
+import io.brigade.server.checks.CheckRepository;
+import io.brigade.server.checks.CheckRoutes;
+import io.brigade.server.checks.CheckService;
+import io.brigade.server.checks.VoidApprovals;
 import io.brigade.server.kitchen.KitchenEventRetention;
 import io.brigade.server.kitchen.KitchenRepository;
 import io.brigade.server.kitchen.KitchenRoutes;
@@ -138,6 +142,7 @@ public final class BrigadeServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Options options;
     private final KitchenStreams kitchenStreams;
+    private final KitchenStreams floorStreams;
     private final SnoozeExpiry snoozeExpiry;
     private final Clock clock;
     /** The TLS connector, when the server serves HTTPS (from the start or since {@link #serveStore}). */
@@ -147,10 +152,12 @@ public final class BrigadeServer implements AutoCloseable {
 
     private BrigadeServer(Server jetty, Database database, SaleService saleService, Router router, JobEngine jobs,
                           Dispatcher dispatcher, Options options, KitchenStreams kitchenStreams,
-                          SnoozeExpiry snoozeExpiry, Clock clock, AtomicReference<Connectors.Secure> secure) {
+                          KitchenStreams floorStreams, SnoozeExpiry snoozeExpiry, Clock clock,
+                          AtomicReference<Connectors.Secure> secure) {
         this.clock = clock;
         this.secure = secure;
         this.kitchenStreams = kitchenStreams;
+        this.floorStreams = floorStreams;
         this.snoozeExpiry = snoozeExpiry;
         this.jetty = jetty;
         this.database = database;
@@ -341,6 +348,16 @@ public final class BrigadeServer implements AutoCloseable {
         // The store's own settings and printers, read by every device of the store.
         new StoreRoutes(new StoreService(database, new StoreRepository(), orgs, kitchenStations, clock)).register(router);
 
+        // Table service: checks changed by device-made operations; rounds go to the kitchen above, closed checks
+        // become sales through the sale path. The sweep pushes a closed check's sale a crash left unstored.
+        CheckRepository checkRepository = new CheckRepository();
+        KitchenStreams floorStreams = KitchenStreams.fromSystemProperties(database, checkRepository::eventsAfter,
+                "floor-streams");
+        CheckService checks = new CheckService(database, checkRepository, kitchenTickets, menuService, orgs,
+                saleService, VoidApprovals.REASON_ENOUGH, kitchenStreams::wake, floorStreams::wake, clock);
+        new CheckRoutes(checks, floorStreams, database, checkRepository).register(router);
+        jobs.every("check-sales", Duration.ofMinutes(1), checks::pushAllPending);
+
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         Server jetty = new Server(threads);
@@ -356,7 +373,7 @@ public final class BrigadeServer implements AutoCloseable {
         jetty.setErrorHandler(new ProblemErrorHandler());
         jetty.setStopTimeout(5_000);
         return new BrigadeServer(jetty, database, saleService, router, jobs, dispatcher, options, kitchenStreams,
-                snoozeExpiry, clock, secure);
+                floorStreams, snoozeExpiry, clock, secure);
     }
 
     /** The store server as pairing describes it: its name, HTTPS addresses and the fingerprint devices pin. */
@@ -504,6 +521,7 @@ public final class BrigadeServer implements AutoCloseable {
             }
             jobs.close();
             kitchenStreams.close(); // ends the open streams, or jetty.stop would wait for them
+            floorStreams.close();
             jetty.stop();
             dispatcher.close();
             saleService.close();

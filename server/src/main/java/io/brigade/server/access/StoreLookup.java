@@ -15,6 +15,11 @@ public interface StoreLookup {
     /** The store of one of the org's kitchen tickets (a sale's, or a check's round). */
     Optional<String> propertyOfTicket(String orgId, String ticketId);
 
+    /** The store of one of the org's checks (table service). */
+    default Optional<String> propertyOfCheck(String orgId, String checkId) {
+        return Optional.empty();
+    }
+
     /** No lookups (a server without store-limited callers). */
     StoreLookup NONE = new StoreLookup() {
         @Override

@@ -49,7 +49,8 @@ public final class SnoozeCheck {
     }
 
     private static List<Problem.FieldError> errors(SaleRecord sale, List<Snooze> rows) {
-        if (rows.isEmpty()) {
+        // A check's sale is food ordered (and sent) while the check was open: a snooze since cannot unsell it.
+        if (rows.isEmpty() || sale.closesCheck()) {
             return List.of();
         }
         List<Snooze> active = rows.stream().filter(s -> s.covers(sale.dateTime())).toList();

@@ -83,6 +83,10 @@ final class AccessFilter {
         if (ticket.isPresent() && !inStores(stores.propertyOfTicket(orgId, ticket.get()), limited)) {
             throw new NotFoundException("ticket " + ticket.get());
         }
+        Optional<String> check = exchange.pathParam("checkId");
+        if (check.isPresent() && !inStores(stores.propertyOfCheck(orgId, check.get()), limited)) {
+            throw new NotFoundException("check " + check.get());
+        }
         if (!access.channelFields().isEmpty() || !access.storeFields().isEmpty()) {
             checkBody(exchange, access, orgId, limited);
         }

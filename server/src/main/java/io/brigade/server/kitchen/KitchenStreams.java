@@ -31,7 +31,7 @@ public final class KitchenStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KitchenStreams.class);
     private static final int BATCH = 500;
     private final Database database;
-    private final KitchenRepository kitchen;
+    private final EventSource source;
     private final long pollNanos;
     private final long heartbeatNanos;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
@@ -42,11 +42,24 @@ public final class KitchenStreams implements AutoCloseable {
     private final Thread thread;
 
     public KitchenStreams(Database database, KitchenRepository kitchen, Duration pollInterval, Duration heartbeat) {
+        this(database, kitchen::eventsAfter, "kitchen-streams", pollInterval, heartbeat);
+    }
+
+    /** Where a stream's events are read from: an org's events after a cursor, in order. */
+    @FunctionalInterface
+    public interface EventSource {
+        List<KitchenEvent> eventsAfter(java.sql.Connection c, String orgId, long afterSeq, int limit)
+                throws java.sql.SQLException;
+    }
+
+    /** Streams of another event log numbered the same way (the checks' floor stream), fed by a thread {@code name}. */
+    public KitchenStreams(Database database, EventSource source, String name, Duration pollInterval,
+                          Duration heartbeat) {
         this.database = database;
-        this.kitchen = kitchen;
+        this.source = source;
         this.pollNanos = pollInterval.toNanos();
         this.heartbeatNanos = heartbeat.toNanos();
-        this.thread = new Thread(this::loop, "kitchen-streams");
+        this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -58,6 +71,12 @@ public final class KitchenStreams implements AutoCloseable {
     public static KitchenStreams fromSystemProperties(Database database, KitchenRepository kitchen) {
         return new KitchenStreams(database, kitchen, Duration.ofMillis(Long.getLong("brigade.kitchen.pollMillis", 250)),
                 Duration.ofSeconds(Long.getLong("brigade.kitchen.heartbeatSeconds", 15)));
+    }
+
+    /** As {@link #fromSystemProperties}, for streams of {@code source}. */
+    public static KitchenStreams fromSystemProperties(Database database, EventSource source, String name) {
+        return new KitchenStreams(database, source, name, Duration.ofMillis(Long.getLong("brigade.kitchen.pollMillis",
+                250)), Duration.ofSeconds(Long.getLong("brigade.kitchen.heartbeatSeconds", 15)));
     }
 
     /** One client's stream: its org and property, and the last event number it was sent (or skipped past). */
@@ -152,7 +171,7 @@ public final class KitchenStreams implements AutoCloseable {
         boolean more = false;
         for (Map.Entry<String, List<Stream>> org : byOrg.entrySet()) {
             long from = org.getValue().stream().mapToLong(s -> s.cursor).min().orElseThrow();
-            List<KitchenEvent> events = database.read(c -> kitchen.eventsAfter(c, org.getKey(), from, BATCH));
+            List<KitchenEvent> events = database.read(c -> source.eventsAfter(c, org.getKey(), from, BATCH));
             more |= events.size() == BATCH;
             for (Stream s : org.getValue()) {
                 deliver(s, events);
@@ -188,7 +207,7 @@ public final class KitchenStreams implements AutoCloseable {
     }
 
     /** One server-sent event; the JSON payload has no newlines, so it is one {@code data:} line. */
-    static String format(long id, String event, String json) {
+    public static String format(long id, String event, String json) {
         return "id: " + id + "\nevent: " + event + "\ndata: " + json.replace("\n", "\ndata: ") + "\n\n";
     }
 

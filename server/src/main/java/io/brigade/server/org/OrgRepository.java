@@ -268,6 +268,11 @@ public final class OrgRepository {
                 ticketId);
     }
 
+    /** The store (property) of one of the org's checks. */
+    public Optional<String> propertyOfCheck(Connection c, String orgId, String checkId) throws SQLException {
+        return one(c, "SELECT property_id FROM checks WHERE org_id = ? AND check_id = ?", orgId, checkId);
+    }
+
     private static Optional<String> one(Connection c, String sql, String orgId, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, orgId, id);

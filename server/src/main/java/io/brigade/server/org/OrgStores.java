@@ -31,4 +31,9 @@ public final class OrgStores implements StoreLookup {
     public Optional<String> propertyOfTicket(String orgId, String ticketId) {
         return database.read(c -> orgs.propertyOfTicket(c, orgId, ticketId));
     }
+
+    @Override
+    public Optional<String> propertyOfCheck(String orgId, String checkId) {
+        return database.read(c -> orgs.propertyOfCheck(c, orgId, checkId));
+    }
 }

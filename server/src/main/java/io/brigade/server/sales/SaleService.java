@@ -157,6 +157,14 @@ public final class SaleService implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks {@code sale} as a push would (shape, channel, menu revision, modifiers, sums) and stores nothing: the
+     * lines of an open check are checked so when they are added, so the sale the check closes into will pass.
+     */
+    public void check(String orgId, Sale sale) {
+        database.read(c -> intake.validate(c, orgId, sale, clock.instant()));
+    }
+
     // The CPU part of a push. No look-up of the key first: almost every key is new, and the batch's insert of
     // the key refuses a used one. Only a sale that is refused looks its key up, so that a retry still gets its
     // original answer.

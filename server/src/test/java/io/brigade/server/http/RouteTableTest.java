@@ -131,6 +131,11 @@ class RouteTableTest {
         expected.put("GET /backoffice/v1/orgs/{orgId}/store/printers", "[KITCHEN_SCREEN, OFFICE, TILL]");
         // A paired till fires rounds of its store's checks; voids name only a check, so they stay with people.
         expected.put("POST /backoffice/v1/orgs/{orgId}/kitchen/rounds", "[TILL]");
+        // Tills work on their store's checks; the office PC shows the floor.
+        expected.put("POST /backoffice/v1/orgs/{orgId}/checks/{checkId}/operations", "[TILL]");
+        expected.put("GET /backoffice/v1/orgs/{orgId}/checks", "[OFFICE, TILL]");
+        expected.put("GET /backoffice/v1/orgs/{orgId}/checks/{checkId}", "[OFFICE, TILL]");
+        expected.put("GET /backoffice/v1/orgs/{orgId}/floor/stream", "[OFFICE, TILL]");
         Map<String, String> actual = new java.util.TreeMap<>();
         for (Router.Declared route : routes()) {
             if (route.template().startsWith("/backoffice/v1/orgs/{orgId}/kitchen/")

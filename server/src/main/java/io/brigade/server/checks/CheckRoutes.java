@@ -1,0 +1,90 @@
+package io.brigade.server.checks;
+
+import static io.brigade.protocol.devices.DeviceRole.OFFICE;
+import static io.brigade.protocol.devices.DeviceRole.TILL;
+
+import io.brigade.protocol.checks.CheckList;
+import io.brigade.protocol.checks.CheckOperation;
+import io.brigade.server.access.Access;
+import io.brigade.server.db.Database;
+import io.brigade.server.domain.InvalidInputException;
+import io.brigade.server.http.Exchange;
+import io.brigade.server.http.Reply;
+import io.brigade.server.http.Router;
+import io.brigade.server.kitchen.KitchenStreams;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Table service under {@code /backoffice/v1/orgs/{orgId}}, for tills (a cashier, a manager, a paired till or the
+ * org's own client):
+ * <ul>
+ * <li>{@code POST checks/{checkId}/operations} with one {@link CheckOperation}: 201 with the check when it was
+ * applied now, 200 with the check as it is when the operation was applied before.</li>
+ * <li>{@code GET checks?propertyId=} the store's open checks ({@link CheckList}); {@code GET checks/{checkId}}.</li>
+ * <li>{@code GET floor/stream?propertyId=} server-sent events: first {@code snapshot} (a {@link CheckList}), then
+ * {@code check-updated} with the whole check after each change, each with {@code id:} = the cursor to resume from
+ * ({@code Last-Event-ID}).</li>
+ * </ul>
+ */
+public final class CheckRoutes {
+    private static final String BASE = "/backoffice/v1/orgs/{orgId}";
+    private final CheckService service;
+    private final KitchenStreams streams;
+    private final Database database;
+    private final CheckRepository checks;
+
+    public CheckRoutes(CheckService service, KitchenStreams streams, Database database, CheckRepository checks) {
+        this.service = service;
+        this.streams = streams;
+        this.database = database;
+        this.checks = checks;
+    }
+
+    public void register(Router router) {
+        router.post(BASE + "/checks/{checkId}/operations", Access.till().orDevices(TILL), ex -> {
+                    CheckService.Applied applied = service.apply(ex.path("orgId"), ex.path("checkId"),
+                            ex.json(CheckOperation.class), ex.caller());
+                    return applied.applied() ? Reply.created(applied.check()) : Reply.ok(applied.check());
+                })
+                .get(BASE + "/checks", Access.till().orDevices(TILL, OFFICE),
+                        ex -> Reply.ok(service.open(ex.path("orgId"), ex.query("propertyId").orElse(null))))
+                .get(BASE + "/checks/{checkId}", Access.till().orDevices(TILL, OFFICE),
+                        ex -> Reply.ok(service.get(ex.path("orgId"), ex.path("checkId"))))
+                .stream(BASE + "/floor/stream", Access.till().orDevices(TILL, OFFICE), this::stream);
+    }
+
+    private void stream(Exchange ex, Response response, Callback callback) {
+        String orgId = ex.path("orgId");
+        String propertyId = ex.query("propertyId").orElse(null);
+        service.checkProperty(orgId, propertyId);
+        String lastEventId = ex.header("Last-Event-ID");
+        if (lastEventId == null || lastEventId.isBlank()) {
+            openWithSnapshot(orgId, propertyId, response, callback);
+            return;
+        }
+        long cursor;
+        try {
+            cursor = Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            cursor = -1;
+        }
+        long from = cursor;
+        long last = database.read(c -> checks.currentSeq(c, orgId, false));
+        if (cursor < 0 || cursor > last) {
+            throw InvalidInputException.malformed("Last-Event-ID",
+                    "must be an event id this stream sent (0 to " + last + ")");
+        }
+        if (cursor < last && !database.read(c -> checks.hasEvent(c, orgId, from + 1))) {
+            openWithSnapshot(orgId, propertyId, response, callback);
+            return;
+        }
+        streams.open(orgId, propertyId, cursor, "retry: 2000\n: resumed after " + cursor + "\n\n", response, callback);
+    }
+
+    private void openWithSnapshot(String orgId, String propertyId, Response response, Callback callback) {
+        CheckList snapshot = service.open(orgId, propertyId);
+        streams.open(orgId, propertyId, snapshot.cursor(), "retry: 2000\n\n"
+                + KitchenStreams.format(snapshot.cursor(), "snapshot", CheckService.json(snapshot)), response, callback);
+    }
+}
