@@ -42,6 +42,7 @@ public final class KitchenLoad {
     private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\":\"([^\"]+)\"");
     private static final java.util.concurrent.atomic.AtomicLong ROUNDS = new java.util.concurrent.atomic.AtomicLong();
     private static boolean fire;
+    private static boolean check;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new java.util.HashMap<>();
@@ -53,6 +54,7 @@ public final class KitchenLoad {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "40"));
         fire = "fire".equals(o.getOrDefault("mode", "sale"));
+        check = "check".equals(o.getOrDefault("mode", "sale"));
         int nodes = Integer.parseInt(o.getOrDefault("nodes", "1"));
 
         Database database = Database.open(url, o.get("db-user"), o.get("db-password"));
@@ -105,7 +107,7 @@ public final class KitchenLoad {
         listener.setDaemon(true);
         listener.start();
 
-        String what = fire ? "rounds" : "sales";
+        String what = check ? "check sends" : fire ? "rounds" : "sales";
         System.out.printf("== warm-up: %d %s/s for %d s%n", rate, what, warmup);
         paced(http, base, token, org, rate, warmup, new ArrayList<>());
         System.out.printf("== measuring: %d %s/s for %d s, stream read from node %d of %d%n", rate, what, seconds,
@@ -135,7 +137,7 @@ public final class KitchenLoad {
         System.out.printf("   201-to-ticket:  p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pct(a, 50), pct(a, 99), max(a));
         System.out.printf("RESULT {\"mode\":\"%s\",\"rate\":%d,\"nodes\":%d,\"sent\":%d,\"missing\":%d,\"sendToTicketP50ms\":%.1f,"
                         + "\"sendToTicketP99ms\":%.1f,\"ackToTicketP50ms\":%.1f,\"ackToTicketP99ms\":%.1f}%n",
-                fire ? "fire" : "sale", rate, nodes, ids.size(), missing, pct(s, 50), pct(s, 99), pct(a, 50), pct(a, 99));
+                check ? "check" : fire ? "fire" : "sale", rate, nodes, ids.size(), missing, pct(s, 50), pct(s, 99), pct(a, 50), pct(a, 99));
         if (reader != server) {
             reader.close();
         }
@@ -157,11 +159,15 @@ public final class KitchenLoad {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             futures.add(pool.submit(() -> {
+                String checkId = check ? checkWithLines(http, base, token, org) : null;
                 long sent = System.nanoTime();
-                HttpResponse<String> r = fire ? round(http, base, token, org, Instant.now())
+                HttpResponse<String> r = check ? checkOperation(http, base, token, org, checkId,
+                        "{\"type\":\"send\",\"operationId\":\"" + UUID.randomUUID() + "\",\"at\":\""
+                                + Instant.now() + "\"}")
+                        : fire ? round(http, base, token, org, Instant.now())
                         : sale(http, base, token, org, Instant.now());
                 long acked = System.nanoTime();
-                Matcher m = (fire ? TICKET_ID : SALE_ID).matcher(r.body());
+                Matcher m = (fire || check ? TICKET_ID : SALE_ID).matcher(r.body());
                 return r.statusCode() == 201 && m.find() ? new Object[] {m.group(1), new long[] {sent, acked}} : null;
             }));
         }
@@ -217,6 +223,41 @@ public final class KitchenLoad {
                 + "{\"lineId\":\"c\",\"menuItemId\":\"" + items.get(8) + "\",\"quantity\":2}]}";
         return http.send(HttpRequest.newBuilder(URI.create(base + "/backoffice/v1/orgs/" + org.orgId()
                         + "/kitchen/rounds")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A table's check with a round not yet sent (a pizza, a burger with fries, two drinks), as a till has it just
+     * before Send: open, then add. Not timed; its id.
+     */
+    private static String checkWithLines(HttpClient http, String base, String token, DemoBootstrap.Result org)
+            throws Exception {
+        long n = ROUNDS.incrementAndGet();
+        String checkId = "bench-" + UUID.randomUUID();
+        List<String> items = org.menuItemIds();
+        checkOperation(http, base, token, org, checkId, "{\"type\":\"open\",\"operationId\":\"" + UUID.randomUUID()
+                + "\",\"propertyId\":\"" + org.propertyId() + "\",\"salesChannelId\":\"" + org.salesChannelId()
+                + "\",\"table\":\"" + (n % 60 + 1) + "\",\"guests\":2,\"menuId\":\"" + org.menuId()
+                + "\",\"menuRevisionId\":\"" + org.menuRevisionId() + "\"}");
+        HttpResponse<String> added = checkOperation(http, base, token, org, checkId, "{\"type\":\"add\","
+                + "\"operationId\":\"" + UUID.randomUUID() + "\",\"lines\":["
+                + "{\"lineId\":\"a\",\"menuItemId\":\"" + items.get(0) + "\",\"quantity\":1,\"unitPrice\":11.50},"
+                + "{\"lineId\":\"b\",\"menuItemId\":\"" + items.get(4) + "\",\"quantity\":1,\"unitPrice\":12.00,"
+                + "\"modifierItems\":[{\"menuItemId\":\"" + org.modifierItemIds().get(4)
+                + "\",\"quantity\":1,\"unitPrice\":0.00}]},"
+                + "{\"lineId\":\"c\",\"menuItemId\":\"" + items.get(8) + "\",\"quantity\":2,\"unitPrice\":2.50}]}");
+        if (added.statusCode() != 201) {
+            throw new IllegalStateException("add answered " + added.statusCode() + ": " + added.body());
+        }
+        return checkId;
+    }
+
+    private static HttpResponse<String> checkOperation(HttpClient http, String base, String token,
+                                                       DemoBootstrap.Result org, String checkId, String body)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/backoffice/v1/orgs/" + org.orgId() + "/checks/"
+                        + checkId + "/operations")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -4,7 +4,7 @@
 # Server, stream client and load run in one JVM on a fresh H2 file database (or DB_URL). See bench/README.md.
 #
 # Environment (all optional): SERVER_JAR (default server/target/brigade-server.jar), DB_URL, DB_USER,
-# DB_PASSWORD, MODE (sale or fire), RATE (20/s), MEASURE (30 s), WARMUP (40 s), NODES (1; 2 reads the stream from
+# DB_PASSWORD, MODE (sale, fire, or check: a check operation Send after open and add), RATE (20/s), MEASURE (30 s), WARMUP (40 s), NODES (1; 2 reads the stream from
 # a second server node on the same database), JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -379,6 +379,25 @@ public final class ServerClient {
         }
     }
 
+    /**
+     * Applies one check operation on the store server: {@code checkId} and the operation's JSON. 2xx carries the
+     * check as it is after it (201 applied now, 200 applied before).
+     */
+    public PushOutcome checkOperation(String checkId, String operationJson) {
+        return send(new Request.Builder()
+                .url(url("backoffice", "v1", "orgs", settings.orgId(), "checks", checkId, "operations"))
+                .post(RequestBody.create(operationJson, JSON))
+                .build());
+    }
+
+    /** The store's open checks (a {@code CheckList} as JSON). */
+    public PushOutcome openChecks() {
+        return send(new Request.Builder()
+                .url(url("backoffice", "v1", "orgs", settings.orgId(), "checks").newBuilder()
+                        .addQueryParameter("propertyId", settings.propertyId()).build())
+                .get().build());
+    }
+
     /** Releases the connection pool and threads. */
     public void close() {
         http.dispatcher().executorService().shutdown();

@@ -9,8 +9,8 @@ public record OutboxEntry(long seq, UUID id, Kind kind, State state, String payl
                           String lastError, UUID saleRef, String serverSaleId, String displayId, BigDecimal total,
                           String staffName, boolean cancelled) {
 
-    /** What the row carries. */
-    public enum Kind { SALE, CANCEL, EVENT }
+    /** What the row carries: a sale, a cancellation, an analytics event or a check operation. */
+    public enum Kind { SALE, CANCEL, EVENT, CHECK }
 
     /** Where the row is in its life. */
     public enum State { PENDING, SENT, PARKED, VOIDED }

@@ -116,14 +116,38 @@ public final class OutboxRepository {
      * cancellation never overtakes its sale. Parked rows are skipped: they wait for a manager.
      */
     public Optional<OutboxEntry> nextSaleOrCancel() {
-        // One index probe per kind on (state, kind, seq), then the older of the two: a single query over
-        // (state, seq) would step over every pending event queued in between, which grows with a backlog.
-        Optional<OutboxEntry> sale = first("SALE");
-        Optional<OutboxEntry> cancel = first("CANCEL");
-        if (sale.isEmpty() || cancel.isEmpty()) {
-            return sale.isPresent() ? sale : cancel;
+        // One index probe per kind on (state, kind, seq), then the oldest: a single query over (state, seq) would
+        // step over every pending event queued in between, which grows with a backlog.
+        Optional<OutboxEntry> oldest = Optional.empty();
+        for (String kind : new String[] {"SALE", "CANCEL", "CHECK"}) {
+            Optional<OutboxEntry> head = first(kind);
+            if (head.isPresent() && (oldest.isEmpty() || head.get().seq() < oldest.get().seq())) {
+                oldest = head;
+            }
         }
-        return sale.get().seq() < cancel.get().seq() ? sale : cancel;
+        return oldest;
+    }
+
+    /**
+     * Queues an operation on a check ({@code payload}: the check id and the operation), in one transaction forced
+     * to disk: when this returns the tap survives a killed app and a power cut, and is sent in its order.
+     */
+    public void appendCheckOperation(UUID id, String payload, Instant at) {
+        db.inDurableTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, state, payload, created_at)"
+                    + " VALUES (?, 'CHECK', 'PENDING', ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setString(2, payload);
+                ps.setObject(3, utc(at));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Check operations not yet accepted by the store server, oldest first. */
+    public List<OutboxEntry> pendingCheckOperations() {
+        return list("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' AND kind = 'CHECK' ORDER BY seq");
     }
 
     private Optional<OutboxEntry> first(String kind) {

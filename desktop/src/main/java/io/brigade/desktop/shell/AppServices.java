@@ -22,6 +22,7 @@ import io.brigade.desktop.printing.Printing;
 import io.brigade.desktop.printing.ReceiptPrinting;
 import io.brigade.desktop.sync.SyncStatus;
 import io.brigade.desktop.sync.SyncWorker;
+import io.brigade.desktop.tables.CheckBook;
 import io.brigade.desktop.till.CheckoutService;
 import io.brigade.desktop.till.TillViewModel;
 import io.brigade.protocol.availability.ChannelSnoozes;
@@ -64,6 +65,7 @@ public final class AppServices implements AutoCloseable {
     private final SyncWorker sync;
     private final EventRecorder events;
     private final CheckoutService checkout;
+    private final CheckBook checks;
     private final Clock clock;
     private final CopyOnWriteArrayList<Consumer<SyncStatus>> statusListeners = new CopyOnWriteArrayList<>();
     /** The HTTPS port a store server asks for first, so that people can type a short, stable address. */
@@ -140,6 +142,8 @@ public final class AppServices implements AutoCloseable {
         this.chits = ChitPrinting.hosts(settingsRepository, settings.embedded())
                 ? new ChitPrinting(printing, store, settingsRepository, receipts, java.time.ZoneId.systemDefault(),
                         listener -> client.kitchenStream(listener, Duration.ofSeconds(2))).start() : null;
+        this.checks = new CheckBook(outbox, client, settings, clock, sync::nudge);
+        sync.onCheckAnswer(checks::storeAnswer);
         if (o.startSync) {
             sync.start();
         }
@@ -370,6 +374,11 @@ public final class AppServices implements AutoCloseable {
 
     public CheckoutService checkout() {
         return checkout;
+    }
+
+    /** Table service: this till's operations on the store's checks, and the checks as it sees them. */
+    public CheckBook checks() {
+        return checks;
     }
 
     public Clock clock() {

@@ -62,6 +62,7 @@ public final class SyncWorker implements AutoCloseable {
     private Instant nextStatus = Instant.MIN;
     private volatile boolean statusDirty = true;
     private volatile Instant lastSync;
+    private volatile Consumer<String> checkAnswers = body -> { };
 
     public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, SnoozeCache snoozes,
                       StaffRepository staff, Clock clock, Duration menuRefresh, Consumer<SyncStatus> listener) {
@@ -157,11 +158,15 @@ public final class SyncWorker implements AutoCloseable {
             case SALE -> client.pushSale(head.id(), head.payload());
             case CANCEL -> cancel(head);
             case EVENT -> client.postEvents(new AnalyticsEventBatch(events(entries)));
+            case CHECK -> checkOperation(head);
         };
         List<UUID> ids = entries.stream().map(OutboxEntry::id).toList();
         if (outcome instanceof PushOutcome.Accepted accepted) {
             Instant at = clock.instant();
             outbox.markSent(ids, head.kind() == Kind.SALE ? saleId(accepted.body()) : null, at);
+            if (head.kind() == Kind.CHECK) {
+                checkAnswers.accept(accepted.body());
+            }
             lastSync = at;
             statusDirty = true;
             markOnline(true, null);
@@ -179,6 +184,21 @@ public final class SyncWorker implements AutoCloseable {
         markOnline(retry.after() != null, retry.reason());
         askedToWait = retry.after();
         return false;
+    }
+
+    /** Where the store server's answers to check operations go (the till's copy of its checks). */
+    public void onCheckAnswer(Consumer<String> answers) {
+        this.checkAnswers = answers;
+    }
+
+    private PushOutcome checkOperation(OutboxEntry entry) {
+        try {
+            JsonNode queued = mapper.readTree(entry.payload());
+            return client.checkOperation(queued.get("checkId").asText(), mapper.writeValueAsString(
+                    queued.get("operation")));
+        } catch (IOException | RuntimeException e) {
+            return new PushOutcome.Rejected(0, "unreadable check operation: " + e.getMessage());
+        }
     }
 
     private PushOutcome cancel(OutboxEntry cancel) {

@@ -56,7 +56,10 @@ public final class CheckRepository {
         if (failed instanceof SQLException e && DataAccessException.isUniqueViolation(e)) {
             return false;
         }
-        throw failed instanceof SQLException e ? e : (RuntimeException) failed;
+        if (failed instanceof SQLException e) {
+            throw e;
+        }
+        throw (RuntimeException) failed;
     }
 
     Optional<Row> find(Connection c, String orgId, String checkId, boolean lock) throws SQLException {
@@ -87,7 +90,10 @@ public final class CheckRepository {
         if (failed instanceof SQLException e && DataAccessException.isUniqueViolation(e)) {
             return false;
         }
-        throw failed instanceof SQLException e ? e : (RuntimeException) failed;
+        if (failed instanceof SQLException e) {
+            throw e;
+        }
+        throw (RuntimeException) failed;
     }
 
     void update(Connection c, String orgId, CheckState s, String body) throws SQLException {

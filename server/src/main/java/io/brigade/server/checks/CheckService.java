@@ -280,7 +280,7 @@ public final class CheckService {
 
     private void applyTo(CheckState s, CheckOperation op, Work w, Map<String, Naming> names) throws SQLException {
         if (op instanceof CheckOperation.Add add) {
-            add(s, add, names, w);
+            add(s, add, w, names);
         } else if (op instanceof CheckOperation.Send send) {
             send(s, send, w);
         } else if (op instanceof CheckOperation.Fire fire) {
@@ -391,7 +391,7 @@ public final class CheckService {
 
     /** A line added to a split check joins its seat's part, or the last part still open, or a new part. */
     private static void joinPart(CheckState s, CheckState.LineState line) {
-        if (s.parts.isEmpty() || "evenly".equals(s.splitBy)) {
+        if (s.splitBy == null || "evenly".equals(s.splitBy)) {
             return;
         }
         if ("seats".equals(s.splitBy)) {

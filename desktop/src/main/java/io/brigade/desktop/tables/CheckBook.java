@@ -1,0 +1,222 @@
+package io.brigade.desktop.tables;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brigade.desktop.client.PushOutcome;
+import io.brigade.desktop.client.ServerClient;
+import io.brigade.desktop.client.TerminalSettings;
+import io.brigade.desktop.local.OutboxEntry;
+import io.brigade.desktop.local.OutboxRepository;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.checks.Check;
+import io.brigade.protocol.checks.CheckList;
+import io.brigade.protocol.checks.CheckOperation;
+import io.brigade.protocol.sales.DispatchType;
+import io.brigade.protocol.sales.PaymentMethod;
+import io.brigade.protocol.sales.SaleItem;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The till's side of table service. Every tap on a check becomes an operation with its own id, committed to the
+ * local outbox first (forced to disk, as a sale is) and sent by the sync worker in its order, so a till that lost
+ * the store server keeps working and hands everything in when it is back. What the till shows is the store
+ * server's last word on each check with the operations it has not confirmed yet laid over it.
+ */
+public final class CheckBook {
+    private final OutboxRepository outbox;
+    private final ServerClient client;
+    private final TerminalSettings settings;
+    private final Clock clock;
+    private final Runnable queued;
+    private final Map<String, Check> fromStore = new ConcurrentHashMap<>();
+
+    public CheckBook(OutboxRepository outbox, ServerClient client, TerminalSettings settings, Clock clock,
+                     Runnable queued) {
+        this.outbox = outbox;
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+        this.queued = queued;
+    }
+
+    /** A line as the till adds it, with the names it shows until the store server answers. */
+    public record NewLine(String lineId, String menuItemId, String name, List<String> modifiers, int quantity,
+                          BigDecimal unitPrice, List<SaleItem> modifierItems, String notes, Integer seat,
+                          int course) {
+    }
+
+    // --- operations -------------------------------------------------------------------------------------------------
+
+    /** Opens a check for {@code table} (or a tab called {@code name}); its id. */
+    public String open(String table, String name, Integer guests, DispatchType dispatch, String menuId,
+                       long revision) {
+        String checkId = UUID.randomUUID().toString();
+        queue(checkId, new CheckOperation.Open(opId(), now(), settings.propertyId(), settings.salesChannelId(),
+                dispatch, blankToNull(table), blankToNull(name), guests, menuId, Long.toString(revision)), null);
+        return checkId;
+    }
+
+    public void add(String checkId, List<NewLine> lines) {
+        List<CheckOperation.NewLine> wire = new ArrayList<>();
+        ObjectNode names = Json.mapper().createObjectNode();
+        for (NewLine l : lines) {
+            wire.add(new CheckOperation.NewLine(l.lineId(), l.menuItemId(), l.quantity(), l.unitPrice(), l.notes(),
+                    l.seat(), l.course(), l.modifierItems()));
+            ObjectNode shown = names.putObject(l.lineId());
+            shown.put("name", l.name());
+            l.modifiers().forEach(shown.putArray("modifiers")::add);
+        }
+        queue(checkId, new CheckOperation.Add(opId(), now(), wire), names);
+    }
+
+    /** Sends the lines named to the kitchen (by course), or holds them until their course is fired. */
+    public void send(String checkId, List<String> lineIds, boolean hold) {
+        queue(checkId, new CheckOperation.Send(opId(), now(), List.copyOf(lineIds), hold ? Boolean.TRUE : null),
+                null);
+    }
+
+    public void fire(String checkId, int course) {
+        queue(checkId, new CheckOperation.Fire(opId(), now(), course), null);
+    }
+
+    public void voidLine(String checkId, String lineId, Integer quantity, String reason) {
+        queue(checkId, new CheckOperation.VoidLine(opId(), now(), lineId, quantity, blankToNull(reason), null), null);
+    }
+
+    public void guests(String checkId, int guests) {
+        queue(checkId, new CheckOperation.Guests(opId(), now(), guests), null);
+    }
+
+    public void move(String checkId, String table) {
+        queue(checkId, new CheckOperation.Move(opId(), now(), table, null), null);
+    }
+
+    public void bill(String checkId) {
+        queue(checkId, new CheckOperation.Bill(opId(), now()), null);
+    }
+
+    /** Splits by {@code by} ({@code items} with {@code parts}, {@code seats}, or {@code evenly} in {@code count}). */
+    public void split(String checkId, String by, List<List<String>> parts, Integer count) {
+        queue(checkId, new CheckOperation.Split(opId(), now(), by, parts, count), null);
+    }
+
+    public void pay(String checkId, String partId, PaymentMethod method, BigDecimal amount) {
+        queue(checkId, new CheckOperation.Pay(opId(), now(), partId, method, amount), null);
+    }
+
+    private void queue(String checkId, CheckOperation op, JsonNode names) {
+        ObjectNode payload = Json.mapper().createObjectNode();
+        payload.put("checkId", checkId);
+        payload.set("operation", Json.mapper().valueToTree(op));
+        if (names != null) {
+            payload.set("names", names);
+        }
+        outbox.appendCheckOperation(UUID.fromString(op.operationId()), payload.toString(), op.at());
+        queued.run();
+    }
+
+    // --- what the till shows ---------------------------------------------------------------------------------------
+
+    /** The store server's answer to an operation (the check after it), from the sync worker. */
+    public void storeAnswer(String checkJson) {
+        try {
+            Check check = Json.mapper().readValue(checkJson, Check.class);
+            fromStore.merge(check.checkId(), check, (old, now) -> now.version() >= old.version() ? now : old);
+        } catch (JsonProcessingException e) {
+            // Not a check: nothing to show from it.
+        }
+    }
+
+    /** A check from the floor stream (whole, after a change on any device). */
+    public void storeCheck(Check check) {
+        fromStore.merge(check.checkId(), check, (old, now) -> now.version() >= old.version() ? now : old);
+    }
+
+    /** Asks the store server for its open checks (off the FX thread); false when it cannot be reached. */
+    public boolean refresh() {
+        PushOutcome outcome = client.openChecks();
+        if (!(outcome instanceof PushOutcome.Accepted accepted)) {
+            return false;
+        }
+        try {
+            CheckList list = Json.mapper().readValue(accepted.body(), CheckList.class);
+            List<String> open = new ArrayList<>();
+            for (Check c : list.checks()) {
+                storeCheck(c);
+                open.add(c.checkId());
+            }
+            // A check the store no longer lists as open was closed or merged on another device.
+            fromStore.values().removeIf(c -> !c.closed() && !open.contains(c.checkId())
+                    && pending().stream().noneMatch(p -> p.checkId().equals(c.checkId())));
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** Open checks as this till sees them, oldest first. */
+    public List<Check> openChecks() {
+        return project().values().stream().filter(c -> !c.closed())
+                .sorted(java.util.Comparator.comparing(Check::openedAt)).toList();
+    }
+
+    public Optional<Check> check(String checkId) {
+        return Optional.ofNullable(project().get(checkId));
+    }
+
+    /** How many of this till's operations the store server has not confirmed yet. */
+    public int unconfirmed() {
+        return pending().size();
+    }
+
+    private record Pending(String checkId, CheckOperation op, JsonNode names) {
+    }
+
+    private List<Pending> pending() {
+        List<Pending> out = new ArrayList<>();
+        for (OutboxEntry e : outbox.pendingCheckOperations()) {
+            try {
+                JsonNode payload = Json.mapper().readTree(e.payload());
+                out.add(new Pending(payload.get("checkId").asText(), Json.mapper().treeToValue(
+                        payload.get("operation"), CheckOperation.class), payload.get("names")));
+            } catch (JsonProcessingException ex) {
+                // an unreadable row is the sync worker's to park
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Check> project() {
+        Map<String, Check> out = new LinkedHashMap<>(fromStore);
+        for (Pending p : pending()) {
+            Check before = out.get(p.checkId());
+            Check after = LocalChecks.apply(before, p.checkId(), p.op(), p.names());
+            if (after != null) {
+                out.put(p.checkId(), after);
+            }
+        }
+        return out;
+    }
+
+    private String opId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

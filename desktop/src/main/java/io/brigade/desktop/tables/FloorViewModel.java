@@ -1,0 +1,104 @@
+package io.brigade.desktop.tables;
+
+import io.brigade.protocol.checks.Check;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The floor as a till shows it: one tile per table, in the floor's order, with its state (free, open, sent,
+ * waiting for the bill) and how long its check has been open; tables a check names that the floor does not know
+ * (typed on a till) come after, and tabs without a table last. Rebuilt from the open checks on every change.
+ */
+public final class FloorViewModel {
+    /** A table's state on the floor. */
+    public enum State { FREE, OPEN, SENT, BILL }
+
+    /**
+     * One tile: the table (or a tab's name), its state, the open check's id (null when free), when it was
+     * opened, guests and what it stands at.
+     */
+    public record Tile(String table, String label, State state, String checkId, Instant openedAt, Integer guests,
+                       BigDecimal total, int checks) {
+        /** Minutes since the check was opened (0 for a free table). */
+        public long minutesOpen(Instant now) {
+            return openedAt == null ? 0 : Math.max(0, Duration.between(openedAt, now).toMinutes());
+        }
+    }
+
+    private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
+    private final Clock clock;
+    private List<String> tables = List.of();
+
+    public FloorViewModel(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The floor's tables in their order (from the floor plan, or a plain numbering). */
+    public void tables(List<String> floor) {
+        this.tables = List.copyOf(floor);
+    }
+
+    /** Shows {@code open} (the store's open checks as this till knows them). */
+    public void show(List<Check> open) {
+        Map<String, Tile> byTable = new LinkedHashMap<>();
+        for (String t : tables) {
+            byTable.put(t, new Tile(t, t, State.FREE, null, null, null, BigDecimal.ZERO, 0));
+        }
+        List<Tile> tabs = new ArrayList<>();
+        for (Check c : open) {
+            if (c.closed()) {
+                continue;
+            }
+            if (c.table() == null) {
+                tabs.add(new Tile(null, c.name() == null ? c.checkId().substring(0, 6) : c.name(), state(c),
+                        c.checkId(), c.openedAt(), c.guests(), c.total(), 1));
+                continue;
+            }
+            Tile before = byTable.get(c.table());
+            if (before == null || before.checkId() == null) {
+                byTable.put(c.table(), new Tile(c.table(), c.table(), state(c), c.checkId(), c.openedAt(), c.guests(),
+                        c.total(), 1));
+            } else {
+                // Two checks on one table (opened on two tills at once): the older is shown, the count says two.
+                byTable.put(c.table(), new Tile(before.table(), before.label(), worst(before.state(), state(c)),
+                        before.checkId(), before.openedAt(), before.guests(), before.total().add(c.total()),
+                        before.checks() + 1));
+            }
+        }
+        List<Tile> all = new ArrayList<>(byTable.values());
+        all.addAll(tabs);
+        tiles.setAll(all);
+    }
+
+    private static State state(Check c) {
+        return switch (c.state()) {
+            case Check.SENT -> State.SENT;
+            case Check.BILL -> State.BILL;
+            default -> State.OPEN;
+        };
+    }
+
+    // Open (something not sent yet) needs the waiter soonest, then the bill, then sent.
+    private static State worst(State a, State b) {
+        if (a == State.OPEN || b == State.OPEN) {
+            return State.OPEN;
+        }
+        return a == State.BILL || b == State.BILL ? State.BILL : State.SENT;
+    }
+
+    public ObservableList<Tile> tiles() {
+        return FXCollections.unmodifiableObservableList(tiles);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}
