@@ -33,6 +33,7 @@ import io.brigade.server.jobs.BulkMealUpdateJob;
 import io.brigade.server.checks.CheckRepository;
 import io.brigade.server.checks.CheckRoutes;
 import io.brigade.server.checks.CheckService;
+import io.brigade.server.checks.FloorPlans;
 import io.brigade.server.checks.VoidApprovals;
 import io.brigade.server.kitchen.KitchenEventRetention;
 import io.brigade.server.kitchen.KitchenRepository;
@@ -355,7 +356,8 @@ public final class BrigadeServer implements AutoCloseable {
                 "floor-streams");
         CheckService checks = new CheckService(database, checkRepository, kitchenTickets, menuService, orgs,
                 saleService, VoidApprovals.REASON_ENOUGH, kitchenStreams::wake, floorStreams::wake, clock);
-        new CheckRoutes(checks, floorStreams, database, checkRepository).register(router);
+        new CheckRoutes(checks, new FloorPlans(database, checkRepository, checks, floorStreams::wake, clock),
+                floorStreams, database, checkRepository).register(router);
         jobs.every("check-sales", Duration.ofMinutes(1), checks::pushAllPending);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);

@@ -197,10 +197,42 @@ public final class CheckRepository {
 
     void appendEvent(Connection c, String orgId, String propertyId, String checkId, String payload, Instant at)
             throws SQLException {
+        appendEvent(c, orgId, propertyId, checkId, CHECK_UPDATED, payload, at);
+    }
+
+    void appendEvent(Connection c, String orgId, String propertyId, String checkId, String type, String payload,
+                     Instant at) throws SQLException {
         long seq = nextSeq(c, orgId);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO check_events (org_id, seq, property_id, check_id,"
-                + " payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            Sql.bind(ps, orgId, seq, propertyId, checkId, payload, at);
+                + " type, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            Sql.bind(ps, orgId, seq, propertyId, checkId, type, payload, at);
+            ps.executeUpdate();
+        }
+    }
+
+    // --- floor plans -------------------------------------------------------------------------------------------------
+
+    Optional<String> floorPlan(Connection c, String orgId, String propertyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM floor_plans WHERE org_id = ?"
+                + " AND property_id = ?")) {
+            Sql.bind(ps, orgId, propertyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    void saveFloorPlan(Connection c, String orgId, String propertyId, String body, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE floor_plans SET body = ?, updated_at = ?"
+                + " WHERE org_id = ? AND property_id = ?")) {
+            Sql.bind(ps, body, at, orgId, propertyId);
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO floor_plans (org_id, property_id, body,"
+                + " updated_at) VALUES (?, ?, ?, ?)")) {
+            Sql.bind(ps, orgId, propertyId, body, at);
             ps.executeUpdate();
         }
     }
@@ -216,14 +248,14 @@ public final class CheckRepository {
 
     /** Up to {@code limit} of the org's check events after {@code afterSeq}, as the streams deliver them. */
     public List<KitchenEvent> eventsAfter(Connection c, String orgId, long afterSeq, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, property_id, check_id, payload FROM check_events"
-                + " WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT " + limit)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, property_id, check_id, type, payload"
+                + " FROM check_events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT " + limit)) {
             Sql.bind(ps, orgId, afterSeq);
             List<KitchenEvent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new KitchenEvent(rs.getLong(1), rs.getString(2), rs.getString(3), CHECK_UPDATED,
-                            rs.getString(4)));
+                    out.add(new KitchenEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
             return out;
@@ -232,6 +264,8 @@ public final class CheckRepository {
 
     /** The floor stream's event name: data is the whole {@link io.brigade.protocol.checks.Check} after a change. */
     public static final String CHECK_UPDATED = "check-updated";
+    /** The floor stream's event when a manager changed the floor plan: data is the whole {@code FloorPlan}. */
+    public static final String FLOOR_PLAN = "floor-plan";
 
     /** The store of one of the org's checks. */
     public Optional<String> propertyOf(Connection c, String orgId, String checkId) throws SQLException {

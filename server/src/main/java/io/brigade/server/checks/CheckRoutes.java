@@ -22,8 +22,11 @@ import org.eclipse.jetty.util.Callback;
  * <li>{@code POST checks/{checkId}/operations} with one {@link CheckOperation}: 201 with the check when it was
  * applied now, 200 with the check as it is when the operation was applied before.</li>
  * <li>{@code GET checks?propertyId=} the store's open checks ({@link CheckList}); {@code GET checks/{checkId}}.</li>
+ * <li>{@code GET floor?propertyId=} the store's {@link io.brigade.protocol.checks.FloorPlan}; {@code PUT} the same
+ * (managers) replaces it.</li>
  * <li>{@code GET floor/stream?propertyId=} server-sent events: first {@code snapshot} (a {@link CheckList}), then
- * {@code check-updated} with the whole check after each change, each with {@code id:} = the cursor to resume from
+ * {@code check-updated} with the whole check after each change (and {@code floor-plan} with the whole plan when a
+ * manager changed it), each with {@code id:} = the cursor to resume from
  * ({@code Last-Event-ID}).</li>
  * </ul>
  */
@@ -34,8 +37,12 @@ public final class CheckRoutes {
     private final Database database;
     private final CheckRepository checks;
 
-    public CheckRoutes(CheckService service, KitchenStreams streams, Database database, CheckRepository checks) {
+    private final FloorPlans floor;
+
+    public CheckRoutes(CheckService service, FloorPlans floor, KitchenStreams streams, Database database,
+                       CheckRepository checks) {
         this.service = service;
+        this.floor = floor;
         this.streams = streams;
         this.database = database;
         this.checks = checks;
@@ -51,6 +58,10 @@ public final class CheckRoutes {
                         ex -> Reply.ok(service.open(ex.path("orgId"), ex.query("propertyId").orElse(null))))
                 .get(BASE + "/checks/{checkId}", Access.till().orDevices(TILL, OFFICE),
                         ex -> Reply.ok(service.get(ex.path("orgId"), ex.path("checkId"))))
+                .get(BASE + "/floor", Access.till().orDevices(TILL, OFFICE),
+                        ex -> Reply.ok(floor.get(ex.path("orgId"), ex.query("propertyId").orElse(null))))
+                .put(BASE + "/floor", Access.manager(), ex -> Reply.ok(floor.save(ex.path("orgId"),
+                        ex.query("propertyId").orElse(null), ex.json(io.brigade.protocol.checks.FloorPlan.class))))
                 .stream(BASE + "/floor/stream", Access.till().orDevices(TILL, OFFICE), this::stream);
     }
 

@@ -136,6 +136,7 @@ class RouteTableTest {
         expected.put("GET /backoffice/v1/orgs/{orgId}/checks", "[OFFICE, TILL]");
         expected.put("GET /backoffice/v1/orgs/{orgId}/checks/{checkId}", "[OFFICE, TILL]");
         expected.put("GET /backoffice/v1/orgs/{orgId}/floor/stream", "[OFFICE, TILL]");
+        expected.put("GET /backoffice/v1/orgs/{orgId}/floor", "[OFFICE, TILL]");
         Map<String, String> actual = new java.util.TreeMap<>();
         for (Router.Declared route : routes()) {
             if (route.template().startsWith("/backoffice/v1/orgs/{orgId}/kitchen/")
