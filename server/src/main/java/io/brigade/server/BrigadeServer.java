@@ -34,7 +34,6 @@ import io.brigade.server.checks.CheckRepository;
 import io.brigade.server.checks.CheckRoutes;
 import io.brigade.server.checks.CheckService;
 import io.brigade.server.checks.FloorPlans;
-import io.brigade.server.checks.VoidApprovals;
 import io.brigade.server.kitchen.KitchenEventRetention;
 import io.brigade.server.kitchen.KitchenRepository;
 import io.brigade.server.kitchen.KitchenRoutes;
@@ -355,7 +354,9 @@ public final class BrigadeServer implements AutoCloseable {
         KitchenStreams floorStreams = KitchenStreams.fromSystemProperties(database, checkRepository::eventsAfter,
                 "floor-streams");
         CheckService checks = new CheckService(database, checkRepository, kitchenTickets, menuService, orgs,
-                saleService, VoidApprovals.REASON_ENOUGH, kitchenStreams::wake, floorStreams::wake, clock);
+                saleService, (c, caller, v) -> approvals.voidOfSentLine(c, caller, v.orgId(), v.propertyId(),
+                "line " + v.lineId() + " of check " + v.checkId(), v.amount(), v.reason(), v.approvalId(), null),
+                kitchenStreams::wake, floorStreams::wake, clock);
         new CheckRoutes(checks, new FloorPlans(database, checkRepository, checks, floorStreams::wake, clock),
                 floorStreams, database, checkRepository).register(router);
         jobs.every("check-sales", Duration.ofMinutes(1), checks::pushAllPending);

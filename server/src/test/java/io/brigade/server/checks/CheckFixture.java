@@ -133,6 +133,21 @@ final class CheckFixture {
         return op;
     }
 
+    /** A manager's approval (PIN 9999 typed at the till) of voiding up to {@code amount}; its id. */
+    String voidApproval(String amount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", "VOID");
+        body.put("amount", new BigDecimal(amount));
+        body.put("subject", "a sent line");
+        body.put("reason", "guest changed their mind");
+        body.put("managerPin", "9999");
+        body.put("terminal", "till-1");
+        ApiClient.Response r = till.post("/backoffice/v1/orgs/" + org + "/properties/" + t.ids().propertyId()
+                + "/approvals", body);
+        assertEquals(201, r.status(), r.body());
+        return r.json().get("approvalId").asText();
+    }
+
     ApiClient.Response post(String checkId, Map<String, Object> op) {
         return till.post(path(checkId), op);
     }

@@ -185,9 +185,16 @@ class CheckServiceTest {
         assertEquals(422, refused.status(), refused.body());
         assertEquals("reason", refused.json().get("errors").get(0).get("field").asText());
 
+        Map<String, Object> unapproved = CheckFixture.op("void");
+        unapproved.put("lineId", "beer");
+        unapproved.put("reason", "spilled");
+        ApiClient.Response forbidden = f.post(check, unapproved);
+        assertEquals(403, forbidden.status(), "the store asks for a manager's approval: " + forbidden.body());
+
         Map<String, Object> voided = CheckFixture.op("void");
         voided.put("lineId", "beer");
         voided.put("reason", "spilled");
+        voided.put("approvalId", f.voidApproval("6.00"));
         JsonNode after = f.apply(check, voided);
 
         assertMoney("11.50", after.get("total"));
@@ -253,6 +260,7 @@ class CheckServiceTest {
         Map<String, Object> voided = CheckFixture.op("void");
         voided.put("lineId", "y");
         voided.put("reason", "changed mind");
+        voided.put("approvalId", f.voidApproval("3.00"));
         f.apply(a, voided);
         assertEquals(1, f.tickets(a).get(0).get("items").get(1).get("voidedQuantity").asInt());
     }
