@@ -34,6 +34,8 @@ public final class FloorViewModel {
     }
 
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
+    // One read-only view, kept: a view made per call listens to the list weakly and is gone with its listeners.
+    private final ObservableList<Tile> shown = FXCollections.unmodifiableObservableList(tiles);
     private final Clock clock;
     private List<String> tables = List.of();
 
@@ -95,7 +97,7 @@ public final class FloorViewModel {
     }
 
     public ObservableList<Tile> tiles() {
-        return FXCollections.unmodifiableObservableList(tiles);
+        return shown;
     }
 
     public Instant now() {

@@ -80,6 +80,7 @@ public final class NeedsAttentionDialog {
             case SALE -> TEXTS.kindSale();
             case CANCEL -> TEXTS.kindCancel();
             case EVENT -> TEXTS.kindEvent();
+            case CHECK -> TEXTS.kindCheck();
         };
     }
 }

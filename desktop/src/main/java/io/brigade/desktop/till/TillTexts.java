@@ -165,4 +165,6 @@ public interface TillTexts {
     String kindCancel();
 
     String kindEvent();
+
+    String kindCheck();
 }
