@@ -34,9 +34,13 @@ public final class CrashDialog {
             FxTexts texts = Texts.of(FxTexts.class);
             dialog.setTitle(texts.crashTitle());
             dialog.setHeaderText(texts.crashHeader());
-            dialog.showAndWait();
-        } finally {
+            // Not showAndWait: an error thrown in an animation or a layout pass lands here during that pulse, where
+            // JavaFX refuses a nested event loop, and the crash dialog itself would throw.
+            dialog.setOnHidden(e -> showing = false);
+            dialog.show();
+        } catch (RuntimeException e) {
             showing = false;
+            LOG.error("the error dialog could not be shown", e);
         }
     }
 }
