@@ -43,11 +43,14 @@ public final class TokenRoutes {
     }
 
     private Reply token(Exchange ex) throws Exception {
+        // Read before any refusal: answered with its body unread, the connection may be closed under the client,
+        // whose next request on it (kept alive) then fails without an answer.
+        byte[] body = ex.body();
         String contentType = Optional.ofNullable(ex.header("Content-Type")).orElse("");
         if (!contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             return oauthError(400, "invalid_request", "send the form as application/x-www-form-urlencoded");
         }
-        Map<String, String> form = parseForm(new String(ex.body(), StandardCharsets.UTF_8));
+        Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
         String clientId = form.get("client_id");
         String clientSecret = form.get("client_secret");
         String basic = ex.header("Authorization");
