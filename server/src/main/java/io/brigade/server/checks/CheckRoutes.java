@@ -7,11 +7,12 @@ import io.brigade.protocol.checks.CheckList;
 import io.brigade.protocol.checks.CheckOperation;
 import io.brigade.server.access.Access;
 import io.brigade.server.db.Database;
-import io.brigade.server.domain.InvalidInputException;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
 import io.brigade.server.kitchen.KitchenStreams;
+import io.brigade.server.kitchen.ResumeCursor;
+import java.util.OptionalLong;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -69,28 +70,16 @@ public final class CheckRoutes {
         String orgId = ex.path("orgId");
         String propertyId = ex.query("propertyId").orElse(null);
         service.checkProperty(orgId, propertyId);
-        String lastEventId = ex.header("Last-Event-ID");
-        if (lastEventId == null || lastEventId.isBlank()) {
+        // Away longer than events are kept, or new: start again from a snapshot.
+        OptionalLong cursor = ResumeCursor.of(ex.header("Last-Event-ID"),
+                () -> database.read(c -> checks.currentSeq(c, orgId, false)),
+                next -> database.read(c -> checks.hasEvent(c, orgId, next)));
+        if (cursor.isEmpty()) {
             openWithSnapshot(orgId, propertyId, response, callback);
             return;
         }
-        long cursor;
-        try {
-            cursor = Long.parseLong(lastEventId.strip());
-        } catch (NumberFormatException e) {
-            cursor = -1;
-        }
-        long from = cursor;
-        long last = database.read(c -> checks.currentSeq(c, orgId, false));
-        if (cursor < 0 || cursor > last) {
-            throw InvalidInputException.malformed("Last-Event-ID",
-                    "must be an event id this stream sent (0 to " + last + ")");
-        }
-        if (cursor < last && !database.read(c -> checks.hasEvent(c, orgId, from + 1))) {
-            openWithSnapshot(orgId, propertyId, response, callback);
-            return;
-        }
-        streams.open(orgId, propertyId, cursor, "retry: 2000\n: resumed after " + cursor + "\n\n", response, callback);
+        long from = cursor.getAsLong();
+        streams.open(orgId, propertyId, from, "retry: 2000\n: resumed after " + from + "\n\n", response, callback);
     }
 
     private void openWithSnapshot(String orgId, String propertyId, Response response, Callback callback) {
