@@ -74,6 +74,7 @@ with_display() { # runs "$@" with DISPLAY set: the caller's, else a private Xvfb
         return
     fi
     command -v Xvfb >/dev/null || { echo "package.sh: recording start-up classes needs Xvfb or a DISPLAY" >&2; exit 2; }
+    command -v xdotool >/dev/null || { echo "package.sh: recording start-up classes needs xdotool" >&2; exit 2; }
     local n=90
     while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
     Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -92,7 +93,18 @@ record_classes() { # $1 launcher, $2 HOME for the run, $3 class list to write; t
         env -i HOME="$2" DISPLAY="$DISPLAY" PATH=/usr/bin:/bin JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$3" \
             "$1" >"$log" 2>&1 &
         local pid=$!
-        for _ in $(seq 1 3000); do grep -q "sign-in ready" "$log" && break; sleep 0.1; done
+        local answered=false
+        for _ in $(seq 1 3000); do
+            grep -q "sign-in ready" "$log" && break
+            # A new install first asks whether this PC is the store: Enter takes the default, yes. Clicking an
+            # empty corner first gives the window the keyboard (Xvfb has no window manager).
+            if ! $answered && grep -q "store question shown" "$log"; then
+                sleep 1
+                xdotool mousemove --sync 5 795 click 1 key Return
+                answered=true
+            fi
+            sleep 0.1
+        done
         if grep -q "sign-in ready" "$log"; then
             sleep 5 # the workspaces are built right after the PIN pad shows: their classes belong in the list too
             kill "$pid"

@@ -49,6 +49,12 @@ final class VirtualDisplay implements AutoCloseable {
         xdotool("key", key);
     }
 
+    /** Gives the window the keyboard, as {@link #type} does, and presses one key. */
+    void press(String key) throws IOException, InterruptedException {
+        xdotool("mousemove", "--sync", "5", "795", "click", "1");
+        xdotool("key", key);
+    }
+
     private void xdotool(String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 3];
         command[0] = "env";

@@ -187,6 +187,8 @@ public final class BrigadeApp extends Application {
             startServices(null, o, starting);
         });
         root.getChildren().setAll(JoinScreen.load(model, computerName()));
+        // The packaging script and the packaged app's test answer this question (Enter: this PC is the store).
+        LOG.info("store question shown {} ms after launch", sinceLaunch());
         Thread t = new Thread(() -> {
             StoreFinder f = StoreFinder.start(found -> Platform.runLater(() -> model.storeFound(found.name(),
                     found.url(), found.fingerprint())));
