@@ -100,7 +100,7 @@ record_classes() { # $1 launcher, $2 HOME for the run, $3 class list to write; t
             # empty corner first gives the window the keyboard (Xvfb has no window manager).
             if ! $answered && grep -q "store question shown" "$log"; then
                 sleep 1
-                xdotool mousemove --sync 5 795 click 1 key Return
+                xdotool mousemove 5 795 click 1 key Return
                 answered=true
             fi
             sleep 0.1

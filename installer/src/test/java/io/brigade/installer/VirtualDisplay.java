@@ -40,8 +40,7 @@ final class VirtualDisplay implements AutoCloseable {
 
     /** Sends keystrokes to the window under the pointer, as a cashier at the keyboard would. */
     void type(String text) throws IOException, InterruptedException {
-        // Clicking an empty corner gives the window the keyboard focus (there is no window manager).
-        xdotool("mousemove", "--sync", "5", "795", "click", "1");
+        focusWindow();
         xdotool("type", "--delay", "80", text);
     }
 
@@ -51,8 +50,16 @@ final class VirtualDisplay implements AutoCloseable {
 
     /** Gives the window the keyboard, as {@link #type} does, and presses one key. */
     void press(String key) throws IOException, InterruptedException {
-        xdotool("mousemove", "--sync", "5", "795", "click", "1");
+        focusWindow();
         xdotool("key", key);
+    }
+
+    /**
+     * Clicking an empty corner gives the window the keyboard focus (there is no window manager). Not
+     * {@code mousemove --sync}: it waits for the pointer to move, forever when it is already there.
+     */
+    private void focusWindow() throws IOException, InterruptedException {
+        xdotool("mousemove", "5", "795", "click", "1");
     }
 
     private void xdotool(String... args) throws IOException, InterruptedException {
