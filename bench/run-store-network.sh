@@ -13,7 +13,8 @@ SERVER_JAR=${SERVER_JAR:-server/target/brigade-server.jar}
 PORT=${PORT:-18443}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/brigade-network-bench.XXXXXX")
 SERVER_PID=
-cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; rm -rf "$TMP"; }
+# The server answers kill with 143: under set -e that status would end the trap before the temp dir is removed.
+cleanup() { if [[ -n $SERVER_PID ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi; rm -rf "$TMP"; }
 trap cleanup EXIT
 cp "$SERVER_JAR" "$TMP/server.jar"
 javac -d "$TMP/classes" -cp "$TMP/server.jar" bench/StoreNetworkLoad.java
