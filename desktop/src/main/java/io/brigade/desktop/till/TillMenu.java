@@ -13,11 +13,11 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** One cached menu revision priced for one dispatch type at one moment: what the till's buttons show. */
@@ -32,7 +32,7 @@ public final class TillMenu {
     private final MenuRevision revision;
     private final List<Tab> tabs;
     private final Map<String, MenuItem> modifierItems = new HashMap<>();
-    private final Map<String, PricedItem> byId = new HashMap<>();
+    private final Map<String, PricedItem> byId;
     // Every item in menu order with its caption in lower case, made once: a search is one pass over plain strings.
     private final PricedItem[] all;
     private final String[] lowerCaptions;
@@ -44,25 +44,35 @@ public final class TillMenu {
             groups.put(g.id(), g);
             nonNull(g.items()).forEach(i -> modifierItems.put(i.id(), i));
         }
+        // A 100,000-item menu is priced here when the till opens and at each switch of dine-in and takeaway: plain
+        // loops, and each availability rule's times read once per distinct text.
+        Availability availability = new Availability(now);
         List<Tab> out = new ArrayList<>();
+        List<PricedItem> flat = new ArrayList<>();
         for (Category c : nonNull(revision.menu().categories())) {
-            List<PricedItem> items = new ArrayList<>();
-            for (MenuItem i : nonNull(c.items())) {
-                List<ModifierGroup> itemGroups = nonNull(i.modifierIds()).stream().map(groups::get)
-                        .filter(Objects::nonNull).toList();
-                items.add(new PricedItem(i, price(i, dispatch), availableAt(i, now), itemGroups));
+            List<MenuItem> categoryItems = nonNull(c.items());
+            List<PricedItem> items = new ArrayList<>(categoryItems.size());
+            for (MenuItem i : categoryItems) {
+                List<String> ids = nonNull(i.modifierIds());
+                List<ModifierGroup> itemGroups = new ArrayList<>(ids.size());
+                for (String id : ids) {
+                    ModifierGroup g = groups.get(id);
+                    if (g != null) {
+                        itemGroups.add(g);
+                    }
+                }
+                items.add(new PricedItem(i, price(i, dispatch), availability.of(i),
+                        Collections.unmodifiableList(itemGroups)));
             }
-            out.add(new Tab(c.id(), c.caption(), List.copyOf(items)));
+            out.add(new Tab(c.id(), c.caption(), Collections.unmodifiableList(items)));
+            flat.addAll(items);
         }
         this.tabs = List.copyOf(out);
-        List<PricedItem> flat = new ArrayList<>();
-        for (Tab tab : tabs) {
-            for (PricedItem item : tab.items()) {
-                flat.add(item);
-                byId.putIfAbsent(item.id(), item);
-            }
-        }
         this.all = flat.toArray(new PricedItem[0]);
+        this.byId = new HashMap<>(all.length * 4 / 3 + 16);
+        for (PricedItem item : all) {
+            byId.putIfAbsent(item.id(), item);
+        }
         this.lowerCaptions = new String[all.length];
         for (int i = 0; i < all.length; i++) {
             String caption = all[i].caption();
@@ -143,26 +153,49 @@ public final class TillMenu {
 
     /** An item is unavailable when an override for today's day covers the current time and says so. */
     static boolean availableAt(MenuItem item, ZonedDateTime now) {
-        for (AvailabilityOverride o : nonNull(item.availabilityOverrides())) {
-            if (o.available() == null || o.dayOfWeek() == null) {
-                continue;
-            }
-            DayOfWeek day;
-            LocalTime start;
-            LocalTime end;
-            try {
-                day = DayOfWeek.valueOf(o.dayOfWeek().strip().toUpperCase(Locale.ROOT));
-                start = o.startTime() == null ? LocalTime.MIN : LocalTime.parse(o.startTime());
-                end = o.endTime() == null ? LocalTime.MAX : LocalTime.parse(o.endTime());
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                continue; // a rule we cannot read must not hide an item
-            }
-            LocalTime t = now.toLocalTime();
-            if (now.getDayOfWeek() == day && !t.isBefore(start) && t.isBefore(end)) {
-                return o.available();
-            }
+        return new Availability(now).of(item);
+    }
+
+    /** Availability rules read against one moment; a rule's time texts are parsed once however many items share them. */
+    private static final class Availability {
+        private final DayOfWeek today;
+        private final LocalTime time;
+        private final Map<String, Optional<LocalTime>> times = new HashMap<>();
+
+        Availability(ZonedDateTime now) {
+            this.today = now.getDayOfWeek();
+            this.time = now.toLocalTime();
         }
-        return true;
+
+        boolean of(MenuItem item) {
+            for (AvailabilityOverride o : nonNull(item.availabilityOverrides())) {
+                // Another day's rule, or a day we cannot read, does not apply (a rule we cannot read must not
+                // hide an item); the day is compared before any time is parsed.
+                if (o.available() == null || o.dayOfWeek() == null
+                        || !o.dayOfWeek().strip().equalsIgnoreCase(today.name())) {
+                    continue;
+                }
+                Optional<LocalTime> start = o.startTime() == null ? Optional.of(LocalTime.MIN) : parsed(o.startTime());
+                Optional<LocalTime> end = o.endTime() == null ? Optional.of(LocalTime.MAX) : parsed(o.endTime());
+                if (start.isEmpty() || end.isEmpty()) {
+                    continue;
+                }
+                if (!time.isBefore(start.get()) && time.isBefore(end.get())) {
+                    return o.available();
+                }
+            }
+            return true;
+        }
+
+        private Optional<LocalTime> parsed(String text) {
+            return times.computeIfAbsent(text, t -> {
+                try {
+                    return Optional.of(LocalTime.parse(t));
+                } catch (DateTimeParseException e) {
+                    return Optional.empty();
+                }
+            });
+        }
     }
 
     private static <T> List<T> nonNull(List<T> list) {
