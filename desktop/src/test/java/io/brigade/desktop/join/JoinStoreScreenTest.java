@@ -15,15 +15,21 @@ import io.brigade.protocol.devices.Fingerprints;
 import io.brigade.protocol.devices.NewPairingCode;
 import io.brigade.protocol.devices.PairingCode;
 import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.network.StoreAddresses;
+import io.brigade.server.network.StoreAnnouncer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +98,30 @@ class JoinStoreScreenTest {
         assertTrue(server.sales(tenant).stream().anyMatch(sale -> sale.path("displayId").asText()
                 .equals(receipt.displayId()) && sale.path("metadata").asText()
                 .contains("\"posTerminal\":\"Counter till\"")), "the till's sale reached the store server");
+    }
+
+    @Test
+    void aStoreAnnouncedOnTheNetworkIsListedAndPickingItShowsTheFingerprintItPresents() throws Exception {
+        Assumptions.assumeFalse(StoreAddresses.addresses().isEmpty(),
+                "this machine has no non-loopback IPv4 interface for mDNS");
+        String name = "Bistro " + UUID.randomUUID().toString().substring(0, 8);
+        // Announced as the store server itself announces (BrigadeServer): its port and its fingerprint.
+        try (StoreAnnouncer announcer = StoreAnnouncer.start(name, server.port(), server.fingerprint())) {
+            // mDNS probes for its name before it answers: a store appears after a few seconds.
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> foundStore(name).isPresent());
+            robot.clickOn(foundStore(name).orElseThrow());
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#storeFingerprint").equals(
+                    Fingerprints.display(server.fingerprint())));
+        }
+        String url = "https://" + StoreAddresses.addresses().get(0).getHostAddress() + ":" + server.port();
+        assertEquals(url, robot.lookup("#storeAddress").queryAs(TextField.class).getText());
+        assertTrue(text("#storeName").contains(url), text("#storeName"));
+    }
+
+    private Optional<ListCell<?>> foundStore(String name) {
+        return robot.lookup("#foundStores .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(cell -> cell.getText() != null && cell.getText().startsWith(name))
+                .<ListCell<?>>map(cell -> cell).findFirst();
     }
 
     private void connect() throws Exception {
