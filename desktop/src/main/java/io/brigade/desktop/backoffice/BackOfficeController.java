@@ -62,10 +62,18 @@ public final class BackOfficeController {
         watch.play();
     }
 
-    /** The store's settings editor and its printers tab, from their features. */
-    public void store(Node settings, Node printers) {
+    private Runnable refreshStore = () -> { };
+    private Runnable refreshPrinters = () -> { };
+
+    /**
+     * The store's settings editor and its printers tab, from their features, each with what reads it fresh from the
+     * server when its tab is opened.
+     */
+    public void store(Node settings, Runnable refreshSettings, Node printers, Runnable refreshPrinterList) {
         storeTab.setContent(settings);
         printersTab.setContent(printers);
+        this.refreshStore = refreshSettings;
+        this.refreshPrinters = refreshPrinterList;
     }
 
     private void tick() {
@@ -95,6 +103,10 @@ public final class BackOfficeController {
             staffController.refresh();
         } else if (tab == devicesTab) {
             devicesController.refresh();
+        } else if (tab == storeTab) {
+            refreshStore.run();
+        } else if (tab == printersTab) {
+            refreshPrinters.run();
         }
     }
 

@@ -33,13 +33,17 @@ public final class BackOfficeWorkspace {
     /** As above, with the devices of store {@code propertyId} and this PC's "serve the store" switch. */
     public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
                               ZoneId businessZone, String propertyId, StoreServing serving) {
-        return load(office, menuId, kitchenStations, terminal, businessZone, propertyId, serving, null, null);
+        return load(office, menuId, kitchenStations, terminal, businessZone, propertyId, serving, null, null, null,
+                null);
     }
 
-    /** As above, with the store's settings editor ({@code store}) and its printers tab ({@code printers}). */
+    /**
+     * As above, with the store's settings editor ({@code store}) and its printers tab ({@code printers}), each read
+     * fresh by its {@code refresh} when its tab is opened.
+     */
     public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
                               ZoneId businessZone, String propertyId, StoreServing serving, Node store,
-                              Node printers) {
+                              Runnable refreshStore, Node printers, Runnable refreshPrinters) {
         FXMLLoader loader = Texts.loader(BackOfficeWorkspace.class, "BackOfficeView.fxml");
         Parent root;
         try {
@@ -54,7 +58,7 @@ public final class BackOfficeWorkspace {
                 new DevicesViewModel(office, server, propertyId, serving), kitchenStations, terminal,
                 businessZone, server::close);
         if (store != null) {
-            controller.store(store, printers);
+            controller.store(store, refreshStore, printers, refreshPrinters);
         }
         return root;
     }

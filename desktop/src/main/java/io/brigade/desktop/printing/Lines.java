@@ -55,25 +55,35 @@ final class Lines {
     static List<String> wrap(String text, int width) {
         List<String> out = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
+            // A paragraph's indent (a modifier's, a note's) stays on each of its lines.
+            String indent = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+            if (indent.length() > width / 2) {
+                indent = "";
+            }
+            int room = width - indent.length();
+            List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.strip().split(" +")) {
-                while (word.length() > width) {
+                while (word.length() > room) {
                     if (line.length() > 0) {
-                        out.add(line.toString());
+                        lines.add(line.toString());
                         line.setLength(0);
                     }
-                    out.add(word.substring(0, width));
-                    word = word.substring(width);
+                    lines.add(word.substring(0, room));
+                    word = word.substring(room);
                 }
-                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                    out.add(line.toString());
+                if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+                    lines.add(line.toString());
                     line.setLength(0);
                 }
                 if (!word.isEmpty()) {
                     line.append(line.length() > 0 ? " " : "").append(word);
                 }
             }
-            out.add(line.toString());
+            lines.add(line.toString());
+            for (String l : lines) {
+                out.add(l.isEmpty() ? l : indent + l);
+            }
         }
         return out;
     }

@@ -59,9 +59,7 @@ public final class PrinterStatusBar {
             @Override
             protected void updateItem(Printing.PrinterState s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.trouble() == null ? s.name()
-                        : s.waitingTotal() > 0 ? texts.waitingJobs(model.troubleText(s), s.waitingTotal())
-                        : model.troubleText(s));
+                setText(empty || s == null ? null : model.stateLine(s));
                 setWrapText(true);
             }
         });
@@ -130,6 +128,11 @@ public final class PrinterStatusBar {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(words.getString("close"),
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        model.printers().stream().filter(s -> s.trouble() != null).findFirst().ifPresent(troubled -> {
+            printers.getSelectionModel().select(troubled);
+            model.printers().stream().filter(s -> s.trouble() == null).findFirst()
+                    .ifPresent(ok -> target.setValue(ok.printerId()));
+        });
         model.refreshJobs();
         dialog.show();
     }

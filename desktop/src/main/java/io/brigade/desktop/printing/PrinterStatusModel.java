@@ -38,15 +38,8 @@ public final class PrinterStatusModel {
         printers.setAll(states);
         List<String> parts = new ArrayList<>();
         for (Printing.PrinterState s : states) {
-            if (s.trouble() != null && s.waitingTotal() > 0) {
-                int chits = s.waiting().getOrDefault(Printing.CHIT, 0) + s.waiting().getOrDefault(Printing.VOID, 0);
-                int receipts = s.waiting().getOrDefault(Printing.RECEIPT, 0)
-                        + s.waiting().getOrDefault(Printing.REFUND, 0);
-                parts.add(chits == s.waitingTotal() ? texts.waitingChits(troubleText(s), chits)
-                        : receipts == s.waitingTotal() ? texts.waitingReceipts(troubleText(s), receipts)
-                        : texts.waitingJobs(troubleText(s), s.waitingTotal()));
-            } else if (s.trouble() != null) {
-                parts.add(troubleText(s));
+            if (s.trouble() != null) {
+                parts.add(stateLine(s));
             }
             if (s.unsure() > 0) {
                 parts.add(texts.unsureJobs(s.name(), s.unsure()));
@@ -54,6 +47,21 @@ public final class PrinterStatusModel {
         }
         trouble.set(!parts.isEmpty());
         line.set(parts.isEmpty() ? (states.isEmpty() ? "" : texts.allPrinting()) : String.join(" \u00b7 ", parts));
+    }
+
+    /** One printer's trouble with what waits for it ("Grill printer offline: 2 chits waiting"), or its name. */
+    public String stateLine(Printing.PrinterState s) {
+        if (s.trouble() == null) {
+            return s.name();
+        }
+        if (s.waitingTotal() == 0) {
+            return troubleText(s);
+        }
+        int chits = s.waiting().getOrDefault(Printing.CHIT, 0) + s.waiting().getOrDefault(Printing.VOID, 0);
+        int receipts = s.waiting().getOrDefault(Printing.RECEIPT, 0) + s.waiting().getOrDefault(Printing.REFUND, 0);
+        return chits == s.waitingTotal() ? texts.waitingChits(troubleText(s), chits)
+                : receipts == s.waitingTotal() ? texts.waitingReceipts(troubleText(s), receipts)
+                : texts.waitingJobs(troubleText(s), s.waitingTotal());
     }
 
     String troubleText(Printing.PrinterState s) {

@@ -87,12 +87,6 @@ public final class PrintersController {
             }
         });
         model.receiptPrinterIdProperty().addListener((o, a, b) -> receiptPrinter.setValue(b));
-        // Read when the tab is opened, so the manager sees the printers as they are now.
-        root.sceneProperty().addListener((o, before, after) -> {
-            if (after != null) {
-                model.refresh();
-            }
-        });
     }
 
     private void showReceiptChoices() {

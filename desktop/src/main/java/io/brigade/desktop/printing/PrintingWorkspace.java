@@ -13,6 +13,10 @@ import javafx.scene.Parent;
 
 /** Builds the printing screens: the back office's printers tab. */
 public final class PrintingWorkspace {
+    /** The tab and what reads it fresh from the server (the back office calls it when the tab is opened). */
+    public record Screen(Parent view, Runnable refresh) {
+    }
+
     private PrintingWorkspace() {
     }
 
@@ -20,7 +24,7 @@ public final class PrintingWorkspace {
      * The printers tab of store {@code propertyId} as the signed-in manager; {@code saved} hears of the printers the
      * server accepted; this PC's receipt printer is read and set through {@code receiptPrinter} and {@code choose}.
      */
-    public static Parent printersEditor(BackOfficeClient office, String propertyId, Background background,
+    public static Screen printersEditor(BackOfficeClient office, String propertyId, Background background,
                                         Consumer<StorePrinters> saved, Supplier<Optional<String>> receiptPrinter,
                                         Consumer<String> choose, ReceiptPrinting receipts, String staffName) {
         PrinterSetupTexts texts = PrinterSetupTexts.load();
@@ -32,9 +36,9 @@ public final class PrintingWorkspace {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the printers tab", e);
         }
-        ((PrintersController) loader.getController()).bind(new PrintersViewModel(office, propertyId, background,
-                texts, saved, receiptPrinter, choose, printer -> background.run(() -> receipts.testPage(printer,
-                staffName), id -> { }, e -> { })), texts);
-        return editor;
+        PrintersViewModel model = new PrintersViewModel(office, propertyId, background, texts, saved, receiptPrinter,
+                choose, printer -> background.run(() -> receipts.testPage(printer, staffName), id -> { }, e -> { }));
+        ((PrintersController) loader.getController()).bind(model, texts);
+        return new Screen(editor, model::refresh);
     }
 }

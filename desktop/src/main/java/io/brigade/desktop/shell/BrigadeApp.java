@@ -396,16 +396,18 @@ public final class BrigadeApp extends Application {
         }, ok -> { }, CrashDialog::show), languages.terminal(), languages::chooseTerminal);
         Parent stations = KitchenWorkspace.stationsEditor(s.backOffice(), s.settings().propertyId(),
                 () -> s.menus().current().map(r -> r.menu().categories()).orElse(java.util.List.of()), background);
-        Parent store = StoreWorkspace.settingsEditor(s.backOffice(), s.settings().propertyId(), background,
-                s.store()::store);
+        StoreWorkspace.Screen store = StoreWorkspace.settingsEditor(s.backOffice(), s.settings().propertyId(),
+                background, s.store()::store);
+        PrintingWorkspace.Screen printers = PrintingWorkspace.printersEditor(s.backOffice(),
+                s.settings().propertyId(), background, saved -> {
+                    s.store().store(saved);
+                    s.printing().printersChanged();
+                }, () -> s.receipts().receiptPrinter().map(io.brigade.protocol.store.StorePrinter::printerId),
+                id -> s.localSettings().put(ReceiptPrinting.RECEIPT_PRINTER, id), s.receipts(), null);
         screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s.backOffice(),
                 () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone,
-                s.settings().propertyId(), serving(s), store, PrintingWorkspace.printersEditor(s.backOffice(),
-                        s.settings().propertyId(), background, saved -> {
-                            s.store().store(saved);
-                            s.printing().printersChanged();
-                        }, () -> s.localSettings().value(ReceiptPrinting.RECEIPT_PRINTER),
-                        id -> s.localSettings().put(ReceiptPrinting.RECEIPT_PRINTER, id), s.receipts(), null)));
+                s.settings().propertyId(), serving(s), store.view(), store.refresh(), printers.view(),
+                printers.refresh()));
 
         shellModel = new ShellViewModel(zone);
         FXMLLoader shellLoader = Texts.loader(ShellController.class, "ShellView.fxml");

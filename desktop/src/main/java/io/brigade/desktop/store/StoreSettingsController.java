@@ -44,12 +44,6 @@ public final class StoreSettingsController {
         root.getCenter().disableProperty().bind(model.busyProperty());
         model.logoProperty().addListener((o, a, png) -> showLogo(png, texts));
         showLogo(model.logoProperty().get(), texts);
-        // Read when the tab is opened, so the manager sees the settings as they are now.
-        root.sceneProperty().addListener((o, before, after) -> {
-            if (after != null) {
-                model.refresh();
-            }
-        });
     }
 
     private void showLogo(byte[] png, StoreTexts texts) {

@@ -11,6 +11,10 @@ import javafx.scene.Parent;
 
 /** Builds the back office's store screens: the store's settings form (and its printers). */
 public final class StoreWorkspace {
+    /** A screen and what reads it fresh from the server (the back office calls it when its tab is opened). */
+    public record Screen(Parent view, Runnable refresh) {
+    }
+
     private StoreWorkspace() {
     }
 
@@ -18,7 +22,7 @@ public final class StoreWorkspace {
      * The settings form of store {@code propertyId}, as the signed-in manager; {@code saved} hears of settings the
      * server accepted.
      */
-    public static Parent settingsEditor(BackOfficeClient office, String propertyId, Background background,
+    public static Screen settingsEditor(BackOfficeClient office, String propertyId, Background background,
                                         Consumer<StoreSettings> saved) {
         StoreTexts texts = StoreTexts.load();
         FXMLLoader loader = new FXMLLoader(StoreWorkspace.class.getResource("StoreSettingsView.fxml"),
@@ -29,8 +33,8 @@ public final class StoreWorkspace {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the store settings", e);
         }
-        ((StoreSettingsController) loader.getController()).bind(new StoreSettingsViewModel(office, propertyId,
-                background, texts, saved), texts);
-        return editor;
+        StoreSettingsViewModel model = new StoreSettingsViewModel(office, propertyId, background, texts, saved);
+        ((StoreSettingsController) loader.getController()).bind(model, texts);
+        return new Screen(editor, model::refresh);
     }
 }

@@ -34,11 +34,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReceiptImagesTest {
     static final UUID SALE = UUID.fromString("7f8e2d1c-5b4a-4c3d-9e2f-1a0b9c8d7e6f");
 
-    static Order order() {
-        PricedItem schnitzel = item("Wiener Schnitzel", "18.50", "19");
-        PricedItem spritz = item("Apfelschorle", "3.90", "7");
+    static Order order(String locale) {
+        boolean de = locale.startsWith("de");
+        PricedItem schnitzel = item(de ? "Wiener Schnitzel" : "Tortilla de patatas", "18.50", "19");
+        PricedItem spritz = item(de ? "Apfelschorle" : "Caña", "3.90", "7");
         TicketLine one = new TicketLine(UUID.randomUUID(), schnitzel, 2, List.of(new TicketLine.Modifier("m1",
-                "Preiselbeeren", new BigDecimal("1.00"), true)), "ohne Zitrone");
+                de ? "Preiselbeeren" : "Pimientos", new BigDecimal("1.00"), true)), de ? "ohne Zitrone"
+                : "sin cebolla");
         TicketLine two = new TicketLine(UUID.randomUUID(), spritz, 3, List.of(), null);
         BigDecimal subtotal = one.total().add(two.total());
         List<SaleDiscount> discounts = List.of(new SaleDiscount(DiscountType.Voucher, new BigDecimal("5.00"), "WINTER"));
@@ -70,13 +72,15 @@ class ReceiptImagesTest {
     @CsvSource({"de-DE, Bestellung A-0042, MwSt. 19%, Rückgeld", "es-ES, Pedido A-0042, IVA 19%, Cambio"})
     void aReceiptSpeaksTheStoresLanguage(String locale, String order, String vat, String change) throws Exception {
         PrintDoc doc = ReceiptLayout.receipt(new SaleSlip(SALE, "A-0042", Instant.parse("2026-12-07T19:42:00Z"),
-                "Kasse 1", "Ciara", order()), store(locale), ZoneId.of("Europe/Berlin"));
+                locale.startsWith("de") ? "Kasse 1" : "Caja 1", "Ciara", order(locale)), store(locale),
+                ZoneId.of("Europe/Berlin"));
 
         String text = PlainText.render(doc, 48);
         assertTrue(text.contains(order), text);
         assertTrue(text.contains(vat), text);
         assertTrue(text.contains(change), text);
         assertTrue(text.contains("48,70 €"), "money as the locale writes it: " + text);
+        assertTrue(text.contains("\n   + "), "modifiers indented under their line: " + text);
         BufferedImage image = DocImage.render(doc, 80);
         assertEquals(576, image.getWidth());
         assertTrue(image.getHeight() > 800, "a whole receipt: " + image.getHeight());
