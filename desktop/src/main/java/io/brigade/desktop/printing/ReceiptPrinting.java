@@ -4,6 +4,7 @@ import io.brigade.desktop.local.PrintQueue;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.local.StoreCache;
 import io.brigade.desktop.till.Order;
+import io.brigade.desktop.till.ReceiptOutput;
 import io.brigade.protocol.store.StorePrinter;
 import io.brigade.protocol.store.StoreSettings;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  * cash was taken), a recent sale's receipt can be printed again, a no-sale opens the drawer alone, and a test page
  * checks a printer. Receipts are in the store's language and currency, from the store's settings as last synced.
  */
-public final class ReceiptPrinting {
+public final class ReceiptPrinting implements ReceiptOutput {
     /** This PC's setting: the id of the store printer its receipts go to. */
     public static final String RECEIPT_PRINTER = "printing.receiptPrinter";
 
@@ -28,6 +29,17 @@ public final class ReceiptPrinting {
     private final String device;
     private final String storeName;
     private final ZoneId zone;
+    /** The receipts of this PC's recent sales by display id: what the screen shows after a sale. */
+    private final java.util.Map<String, Recent> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Recent> eldest) {
+                    return size() > 50;
+                }
+            });
+
+    private record Recent(UUID saleKey, PrintDoc doc) {
+    }
 
     /**
      * {@code chosen} is this PC's receipt printer as set in the back office; {@code storeName} names the store on
@@ -70,6 +82,7 @@ public final class ReceiptPrinting {
     /** Queues the receipt of a sale just stored (forced to disk); nothing when this PC has no receipt printer. */
     public void saleCompleted(UUID key, String displayId, Instant at, Order order, StaffMember staff) {
         PrintDoc doc = receipt(key, displayId, at, order, staff);
+        recent.put(displayId, new Recent(key, doc));
         String title = PrintTexts.in(ReceiptLayout.locale(settings())).jobReceipt(displayId);
         receiptPrinter().ifPresent(p -> printing.print(p.printerId(), Printing.RECEIPT, title, doc,
                 receiptKey(key), staff.name()));
@@ -82,6 +95,88 @@ public final class ReceiptPrinting {
         PrintTexts words = PrintTexts.in(ReceiptLayout.locale(settings()));
         return original.flatMap(j -> printing.reprint(j.id(), receiptPrinter().map(StorePrinter::printerId)
                 .orElse(j.printerId()), words.reprint() + " "));
+    }
+
+    /** The receipt of a recent sale as it prints, as text as wide as the receipt printer's paper. */
+    @Override
+    public Optional<String> text(String displayId) {
+        Recent r = recent.get(displayId);
+        int columns = receiptPrinter().map(p -> Lines.columns(p.paperWidth())).orElse(Lines.columns(80));
+        return r == null ? Optional.empty() : Optional.of(PlainText.render(r.doc(), columns));
+    }
+
+    @Override
+    public Optional<String> reprint(String displayId, UUID saleKey) {
+        Recent r = recent.get(displayId);
+        UUID key = saleKey != null ? saleKey : r == null ? null : r.saleKey();
+        Optional<StorePrinter> printer = receiptPrinter();
+        if (key == null || printer.isEmpty()) {
+            return Optional.empty();
+        }
+        return reprint(key).map(id -> printer.get().name());
+    }
+
+    /**
+     * The refund receipt of a sale: the store's head, the refund's title, the order and the date it was sold, its
+     * lines as the receipt had them, the amount refunded, the reason and who refunded it; it opens the drawer when the
+     * sale was paid in cash (the money goes back).
+     */
+    @Override
+    public Optional<String> refund(String displayId, UUID saleKey, String reason, String staffName) {
+        Optional<StorePrinter> printer = receiptPrinter();
+        Optional<PrintDoc> original = originalReceipt(displayId, saleKey);
+        if (printer.isEmpty() || original.isEmpty()) {
+            return Optional.empty();
+        }
+        StoreSettings s = settings();
+        PrintTexts words = PrintTexts.in(ReceiptLayout.locale(s));
+        PrintDoc.Builder d = PrintDoc.builder();
+        ReceiptLayout.head(d, s, words);
+        d.text(words.refundTitle(), PrintDoc.Size.HUGE, true, PrintDoc.Align.CENTER);
+        List<PrintDoc.Block> blocks = original.get().blocks();
+        // The original's lines (between its second and third rules) and its total, as it printed them.
+        int rules = 0;
+        String total = null;
+        for (PrintDoc.Block b : blocks) {
+            if (b.kind() == PrintDoc.Kind.RULE) {
+                rules++;
+            } else if (rules == 1 && b.kind() == PrintDoc.Kind.TEXT && b.size() != PrintDoc.Size.NORMAL) {
+                d.centered(b.text());
+            } else if (rules == 1 && b.kind() == PrintDoc.Kind.TEXT) {
+                d.add(b);
+            } else if (rules == 2) {
+                d.add(b);
+            } else if (rules == 3 && b.kind() == PrintDoc.Kind.ROW && b.size() == PrintDoc.Size.LARGE) {
+                total = b.right();
+            }
+        }
+        d.rule();
+        if (total != null) {
+            d.row(words.refunded(), total, PrintDoc.Size.LARGE, true);
+        }
+        if (reason != null && !reason.isBlank()) {
+            d.text(words.refundReason(reason.strip()));
+        }
+        if (staffName != null) {
+            d.text(words.servedBy(staffName));
+        }
+        ReceiptLayout.foot(d, s);
+        String title = words.refundTitle() + " " + displayId;
+        printing.print(printer.get().printerId(), Printing.REFUND, title, d.openDrawer(original.get().openDrawer())
+                .build(), saleKey == null ? null : "refund:" + saleKey, staffName);
+        return Optional.of(printer.get().name());
+    }
+
+    private Optional<PrintDoc> originalReceipt(String displayId, UUID saleKey) {
+        Recent r = recent.get(displayId);
+        if (r != null) {
+            return Optional.of(r.doc());
+        }
+        if (saleKey == null) {
+            return Optional.empty();
+        }
+        return printing.recent(500).stream().filter(j -> receiptKey(saleKey).equals(j.jobKey())).findFirst()
+                .map(j -> Printing.doc(j.document()));
     }
 
     /** Opens the cash drawer without a sale (recorded with who opened it). */

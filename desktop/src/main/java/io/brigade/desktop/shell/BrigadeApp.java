@@ -370,6 +370,7 @@ public final class BrigadeApp extends Application {
         }
         FXMLLoader tillLoader = Texts.loader(TillController.class, "TillView.fxml");
         Parent tillView = load(tillLoader);
+        ((TillController) tillLoader.getController()).receiptOutput(s.receipts());
         ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
 
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);

@@ -21,23 +21,27 @@ final class ReceiptDialog {
     private ReceiptDialog() {
     }
 
-    static void show(Window owner, Receipt receipt, ZoneId zone) {
+    static void show(Window owner, Receipt receipt, ZoneId zone, ReceiptOutput output) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(TEXTS.receiptTitle(receipt.displayId()));
         dialog.setHeaderText(TEXTS.receiptHeader(receipt.displayId()));
-        TextArea text = new TextArea(receipt.render(zone));
+        // The store's receipt as it prints, when this PC made it; else the till's own rendering.
+        String shown = output.text(receipt.displayId()).orElseGet(() -> receipt.render(zone));
+        TextArea text = new TextArea(shown);
         text.setId("receiptText");
         text.setEditable(false);
         text.getStyleClass().add("receipt");
-        text.setPrefColumnCount(42);
-        text.setPrefRowCount(Math.min(30, receipt.render(zone).split("\n").length + 1));
+        text.setPrefColumnCount(50);
+        text.setPrefRowCount(Math.min(28, shown.split("\n").length + 1));
         Label change = new Label(receipt.change().signum() > 0
                 ? TEXTS.changeDue(Money.format(receipt.change(), receipt.currency())) : TEXTS.noChangeDue());
         change.setId("changeDue");
         change.getStyleClass().add("change-due");
         Label printStatus = new Label();
         printStatus.setId("printStatus");
+        printStatus.setWrapText(true);
+        printStatus.setMaxWidth(Double.MAX_VALUE);
         dialog.getDialogPane().setContent(new VBox(10, change, text, printStatus));
         ButtonType print = new ButtonType(TEXTS.print(), ButtonBar.ButtonData.LEFT);
         ButtonType done = new ButtonType(TEXTS.nextCustomer(), ButtonBar.ButtonData.OK_DONE);
@@ -46,6 +50,11 @@ final class ReceiptDialog {
         Button printButton = (Button) dialog.getDialogPane().lookupButton(print);
         printButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
+            java.util.Optional<String> printer = output.reprint(receipt.displayId(), null);
+            if (printer.isPresent()) {
+                printStatus.setText(TEXTS.sentToPrinter(printer.get()));
+                return;
+            }
             PrinterJob job = PrinterJob.createPrinterJob();
             if (job == null) {
                 printStatus.setText(TEXTS.noPrinter());

@@ -27,7 +27,7 @@ final class RecentSalesDialog {
     }
 
     static void show(Window owner, CheckoutService checkout, StaffMember manager, Background background, ZoneId zone,
-                     String currency) {
+                     String currency, ReceiptOutput output) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(TEXTS.recentSales());
@@ -66,11 +66,25 @@ final class RecentSalesDialog {
                 return List.of();
             }, ok -> {
                 message.setText(TEXTS.saleCancelled(sale.displayId()));
+                background.run(() -> output.refund(sale.displayId(), sale.id(), why, manager.name()), printer -> { },
+                        failure -> message.setText(failure.getMessage()));
                 reason.clear();
                 reload.run();
             }, failure -> message.setText(failure.getMessage()));
         });
-        dialog.getDialogPane().setContent(new VBox(10, list, new HBox(8, reason, cancel), message));
+        Button reprint = new Button(TEXTS.printReceiptAgain());
+        reprint.setId("reprintReceipt");
+        reprint.setOnAction(e -> {
+            OutboxEntry sale = list.getSelectionModel().getSelectedItem();
+            if (sale == null) {
+                message.setText(TEXTS.chooseSaleFirst());
+                return;
+            }
+            background.run(() -> output.reprint(sale.displayId(), sale.id()), printer -> message.setText(
+                    printer.map(TEXTS::sentToPrinter).orElse(TEXTS.noReceiptPrinter())),
+                    failure -> message.setText(failure.getMessage()));
+        });
+        dialog.getDialogPane().setContent(new VBox(10, list, new HBox(8, reason, cancel, reprint), message));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         reload.run();
         dialog.showAndWait();

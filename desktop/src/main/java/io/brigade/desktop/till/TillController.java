@@ -66,6 +66,13 @@ public final class TillController {
     private ZoneId zone;
     private Tab searchTab;
 
+    private ReceiptOutput receiptOutput = ReceiptOutput.NONE;
+
+    /** This PC's printing, for the receipt shown after a sale (the store's receipt, and printing it again). */
+    public void receiptOutput(ReceiptOutput output) {
+        this.receiptOutput = output;
+    }
+
     public void bind(TillViewModel model, CheckoutService checkout, Background background, ZoneId zone) {
         this.model = model;
         this.checkout = checkout;
@@ -133,7 +140,7 @@ public final class TillController {
         model.lastReceiptProperty().addListener((o, a, receipt) -> {
             if (receipt != null) {
                 amount.clear();
-                ReceiptDialog.show(root.getScene().getWindow(), receipt, zone);
+                ReceiptDialog.show(root.getScene().getWindow(), receipt, zone, receiptOutput);
             }
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -358,7 +365,7 @@ public final class TillController {
     @FXML
     private void onRecentSales() {
         RecentSalesDialog.show(root.getScene().getWindow(), checkout, model.staffProperty().get(), background, zone,
-                model.currency());
+                model.currency(), receiptOutput);
     }
 
     private Optional<String> ask(String question, String initial) {

@@ -128,6 +128,10 @@ public interface TillTexts {
 
     String saleCancelled(String displayId);
 
+    String printReceiptAgain();
+
+    String noReceiptPrinter();
+
     String reasonRequired();
 
     String alreadyCancelled(String displayId);

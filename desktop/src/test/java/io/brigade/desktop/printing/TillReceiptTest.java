@@ -130,6 +130,23 @@ class TillReceiptTest {
     }
 
     @Test
+    void aRefundedSalePrintsARefundReceiptWithTheReason() {
+        int before = counter.jobs().size();
+        services.checkout().complete(paid(PaymentMethod.Credit), cashier);
+        nextJob(before);
+        io.brigade.desktop.local.OutboxEntry sale = services.outbox().recentSales(1).get(0);
+
+        assertTrue(services.receipts().refund(sale.displayId(), sale.id(), "falsche Bestellung", "Maeve")
+                .isPresent());
+
+        byte[] refund = nextJob(before + 1);
+        for (String text : List.of("ERSTATTUNG", "Erstattet", "Grund: falsche Bestellung", "Bestellung "
+                + sale.displayId())) {
+            assertTrue(EscPosReceiver.holds(refund, text, CP858), "the refund receipt holds " + text);
+        }
+    }
+
+    @Test
     void aReceiptPrintedAgainIsMarkedAsAReprintAndLeavesTheDrawerShut() {
         int before = counter.jobs().size();
         services.checkout().complete(paid(PaymentMethod.Cash), cashier);

@@ -72,6 +72,24 @@ public final class PrinterScreens {
                         .orElseThrow();
                 shoot(robot, dialog.getScene(), out.resolve("printer-dialog" + suffix));
                 robot.interact(() -> ((Stage) dialog).close());
+                if (size[0] == 1024) {
+                    select(robot, tabs, "workspace-till");
+                    robot.interact(() -> {
+                        io.brigade.desktop.till.TillViewModel till = live.app().till();
+                        till.tableProperty().set("7");
+                        for (String caption : List.of("Classic burger", "Cola", "Cola")) {
+                            till.menuProperty().get().search(caption).stream().filter(i -> i.caption()
+                                    .equals(caption)).findFirst().flatMap(till::open).ifPresent(till::add);
+                        }
+                        till.payCash("50");
+                    });
+                    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                            .anyMatch(w -> w != stage && w.isShowing()));
+                    Window receipt = Window.getWindows().stream().filter(w -> w != stage && w.isShowing())
+                            .findFirst().orElseThrow();
+                    shoot(robot, receipt.getScene(), out.resolve("receipt-on-screen.png"));
+                    robot.interact(() -> ((Stage) receipt).close());
+                }
                 select(robot, tabs, "workspace-back_office");
                 TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
                 select(robot, office, "tab-store");

@@ -68,6 +68,7 @@ class TillScreenTest {
         assertTrue(receipt.contains("Order 0001"), receipt);
         assertTrue(receipt.contains("+ Mushrooms"), receipt);
         assertTrue(receipt.contains("Card") && receipt.contains("€5.00"), receipt);
+        assertTrue(receipt.contains("VAT included"), "the store's receipt, as it prints: " + receipt);
         robot.clickOn("#receiptDone");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "Online".equals(text("#connectionStatus"))
                 && "No sales waiting".equals(text("#waitingStatus")) && text("#lastSyncStatus").startsWith("Last sync "));
