@@ -1,5 +1,6 @@
 package io.brigade.desktop.printing;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.kitchen.KitchenItem;
 import io.brigade.protocol.kitchen.KitchenTicket;
 import io.brigade.protocol.store.StoreSettings;
@@ -22,7 +23,7 @@ public final class ChitLayout {
     public static PrintDoc chit(KitchenTicket ticket, String stationName, List<KitchenItem> lines,
                                 StoreSettings store, ZoneId zone) {
         Locale locale = ReceiptLayout.locale(store);
-        PrintTexts words = PrintTexts.in(locale);
+        PrintTexts words = Texts.of(PrintTexts.class, locale);
         PrintDoc.Builder d = PrintDoc.builder();
         header(d, ticket, stationName, words, locale, zone);
         for (KitchenItem item : lines) {
@@ -49,7 +50,7 @@ public final class ChitLayout {
     public static PrintDoc voided(KitchenTicket ticket, String stationName, KitchenItem item, int quantity,
                                   StoreSettings store, ZoneId zone) {
         Locale locale = ReceiptLayout.locale(store);
-        PrintTexts words = PrintTexts.in(locale);
+        PrintTexts words = Texts.of(PrintTexts.class, locale);
         PrintDoc.Builder d = PrintDoc.builder();
         d.text(words.chitVoid(), PrintDoc.Size.HUGE, true, PrintDoc.Align.CENTER);
         header(d, ticket, stationName, words, locale, zone);

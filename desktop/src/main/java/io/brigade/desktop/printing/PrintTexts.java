@@ -1,15 +1,14 @@
 package io.brigade.desktop.printing;
 
-import java.lang.reflect.Proxy;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import io.brigade.desktop.i18n.Bundle;
 
 /**
  * The words of what prints (receipts, chits, test pages) and of the printers' status, from {@code texts.properties}
  * beside this class (English; {@code _de}, {@code _es}): each method is a key, its arguments fill the pattern.
- * Paper speaks the store's language ({@link #in}); the till's screen speaks the PC's ({@link #load}).
+ * Paper speaks the store's language ({@code Texts.of(PrintTexts.class, storeLocale)}); the till's screen speaks the
+ * language spoken at the time ({@code Texts.of(PrintTexts.class)}).
  */
+@Bundle
 public interface PrintTexts {
     String receiptOrder(String displayId);
     String dineIn();
@@ -57,25 +56,4 @@ public interface PrintTexts {
     String reprint();
     String jobReceipt(String displayId);
     String jobNoSale();
-
-    /** The words in {@code locale}'s language (English where it has none). */
-    static PrintTexts in(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("io.brigade.desktop.printing.texts", locale,
-                PrintTexts.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return (PrintTexts) Proxy.newProxyInstance(PrintTexts.class.getClassLoader(),
-                new Class<?>[] {PrintTexts.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("toString") ? "print texts" : method.getName()
-                                .equals("hashCode") ? System.identityHashCode(proxy) : proxy == args[0];
-                    }
-                    return new MessageFormat(bundle.getString(method.getName()), locale)
-                            .format(args == null ? new Object[0] : args);
-                });
-    }
-
-    /** The words in the JVM's language. */
-    static PrintTexts load() {
-        return in(Locale.getDefault());
-    }
 }

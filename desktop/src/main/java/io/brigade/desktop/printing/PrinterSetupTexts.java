@@ -1,14 +1,12 @@
 package io.brigade.desktop.printing;
 
-import java.lang.reflect.Proxy;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import io.brigade.desktop.i18n.Bundle;
 
 /**
  * The words of the printers' screens (the back office's printers tab, the till's printer status), in the language of
  * this PC, from {@code texts.properties} beside this class.
  */
+@Bundle
 public interface PrinterSetupTexts {
     String noPrinters();
     String nameNeeded();
@@ -43,25 +41,4 @@ public interface PrinterSetupTexts {
     String stateUNSURE();
     String stateCANCELLED();
     String noReceiptPrinter();
-
-    /** The words in the JVM's language. */
-    static PrinterSetupTexts load() {
-        ResourceBundle bundle = bundle();
-        return (PrinterSetupTexts) Proxy.newProxyInstance(PrinterSetupTexts.class.getClassLoader(),
-                new Class<?>[] {PrinterSetupTexts.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("toString") ? "printer texts" : method.getName()
-                                .equals("hashCode") ? System.identityHashCode(proxy) : proxy == args[0];
-                    }
-                    return new MessageFormat(bundle.getString(method.getName()), Locale.getDefault())
-                            .format(args == null ? new Object[0] : args);
-                });
-    }
-
-    /** The bundle for the screens' FXML. */
-    static ResourceBundle bundle() {
-        return ResourceBundle.getBundle("io.brigade.desktop.printing.texts", Locale.getDefault(),
-                PrinterSetupTexts.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
 }

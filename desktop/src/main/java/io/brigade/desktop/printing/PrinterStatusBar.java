@@ -1,5 +1,6 @@
 package io.brigade.desktop.printing;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.PrintQueue;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -26,7 +27,7 @@ public final class PrinterStatusBar {
 
     /** The status bar's node over {@code printing}; its words are this PC's language. */
     public static Node create(Printing printing, io.brigade.desktop.fx.Background background) {
-        PrinterSetupTexts texts = PrinterSetupTexts.load();
+        PrinterSetupTexts texts = Texts.of(PrinterSetupTexts.class);
         PrinterStatusModel model = new PrinterStatusModel(printing, background, texts);
         Button line = new Button();
         line.setId("printerStatus");
@@ -47,7 +48,7 @@ public final class PrinterStatusBar {
     }
 
     private static void show(Node owner, PrinterStatusModel model, PrinterSetupTexts texts) {
-        java.util.ResourceBundle words = PrinterSetupTexts.bundle();
+        java.util.ResourceBundle words = Texts.bundle(PrinterSetupTexts.class);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setTitle(words.getString("printersTitle"));
@@ -107,7 +108,7 @@ public final class PrinterStatusBar {
         reprint.setOnAction(e -> {
             PrintQueue.Job j = jobs.getSelectionModel().getSelectedItem();
             if (j != null) {
-                model.reprint(j, PrintTexts.load().reprint());
+                model.reprint(j, Texts.of(PrintTexts.class).reprint());
             }
         });
         Button letGo = new Button(words.getString("letGo"));

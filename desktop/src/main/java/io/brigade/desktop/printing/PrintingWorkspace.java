@@ -2,6 +2,7 @@ package io.brigade.desktop.printing;
 
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.store.StorePrinters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +28,8 @@ public final class PrintingWorkspace {
     public static Screen printersEditor(BackOfficeClient office, String propertyId, Background background,
                                         Consumer<StorePrinters> saved, Supplier<Optional<String>> receiptPrinter,
                                         Consumer<String> choose, ReceiptPrinting receipts, String staffName) {
-        PrinterSetupTexts texts = PrinterSetupTexts.load();
-        FXMLLoader loader = new FXMLLoader(PrintingWorkspace.class.getResource("PrintersView.fxml"),
-                PrinterSetupTexts.bundle());
+        PrinterSetupTexts texts = Texts.of(PrinterSetupTexts.class);
+        FXMLLoader loader = Texts.loader(PrintingWorkspace.class, "PrintersView.fxml");
         Parent editor;
         try {
             editor = loader.load();

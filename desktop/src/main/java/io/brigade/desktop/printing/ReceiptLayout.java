@@ -1,5 +1,6 @@
 package io.brigade.desktop.printing;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.till.Order;
 import io.brigade.desktop.till.Tender;
 import io.brigade.desktop.till.TicketLine;
@@ -34,7 +35,7 @@ public final class ReceiptLayout {
     /** The receipt of {@code sale}; it opens the drawer when cash was taken. */
     public static PrintDoc receipt(SaleSlip sale, StoreSettings store, ZoneId zone) {
         Locale locale = locale(store);
-        PrintTexts words = PrintTexts.in(locale);
+        PrintTexts words = Texts.of(PrintTexts.class, locale);
         Money money = new Money(locale, currency(sale.order().currency(), store));
         Order o = sale.order();
         PrintDoc.Builder d = PrintDoc.builder();

@@ -1,5 +1,6 @@
 package io.brigade.desktop.printing;
 
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.PrintQueue;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.local.StoreCache;
@@ -83,7 +84,7 @@ public final class ReceiptPrinting implements ReceiptOutput {
     public void saleCompleted(UUID key, String displayId, Instant at, Order order, StaffMember staff) {
         PrintDoc doc = receipt(key, displayId, at, order, staff);
         recent.put(displayId, new Recent(key, doc));
-        String title = PrintTexts.in(ReceiptLayout.locale(settings())).jobReceipt(displayId);
+        String title = Texts.of(PrintTexts.class, ReceiptLayout.locale(settings())).jobReceipt(displayId);
         receiptPrinter().ifPresent(p -> printing.print(p.printerId(), Printing.RECEIPT, title, doc,
                 receiptKey(key), staff.name()));
     }
@@ -92,7 +93,7 @@ public final class ReceiptPrinting implements ReceiptOutput {
     public Optional<UUID> reprint(UUID saleKey) {
         Optional<PrintQueue.Job> original = printing.recent(500).stream()
                 .filter(j -> receiptKey(saleKey).equals(j.jobKey())).findFirst();
-        PrintTexts words = PrintTexts.in(ReceiptLayout.locale(settings()));
+        PrintTexts words = Texts.of(PrintTexts.class, ReceiptLayout.locale(settings()));
         return original.flatMap(j -> printing.reprint(j.id(), receiptPrinter().map(StorePrinter::printerId)
                 .orElse(j.printerId()), words.reprint() + " "));
     }
@@ -129,7 +130,7 @@ public final class ReceiptPrinting implements ReceiptOutput {
             return Optional.empty();
         }
         StoreSettings s = settings();
-        PrintTexts words = PrintTexts.in(ReceiptLayout.locale(s));
+        PrintTexts words = Texts.of(PrintTexts.class, ReceiptLayout.locale(s));
         PrintDoc.Builder d = PrintDoc.builder();
         ReceiptLayout.head(d, s, words);
         d.text(words.refundTitle(), PrintDoc.Size.HUGE, true, PrintDoc.Align.CENTER);
@@ -181,7 +182,7 @@ public final class ReceiptPrinting implements ReceiptOutput {
 
     /** Opens the cash drawer without a sale (recorded with who opened it). */
     public Optional<UUID> noSale(StaffMember staff) {
-        String title = PrintTexts.in(ReceiptLayout.locale(settings())).jobNoSale();
+        String title = Texts.of(PrintTexts.class, ReceiptLayout.locale(settings())).jobNoSale();
         return receiptPrinter().map(p -> printing.print(p.printerId(), Printing.DRAWER, title,
                 PrintDoc.builder().openDrawer(true).build(), null, staff.name()));
     }
@@ -189,7 +190,7 @@ public final class ReceiptPrinting implements ReceiptOutput {
     /** A test page for {@code printer}: its name, paper, character table, a line of accents and the store's header. */
     public UUID testPage(StorePrinter printer, String staffName) {
         StoreSettings s = settings();
-        PrintTexts words = PrintTexts.in(ReceiptLayout.locale(s));
+        PrintTexts words = Texts.of(PrintTexts.class, ReceiptLayout.locale(s));
         PrintDoc.Builder d = PrintDoc.builder();
         ReceiptLayout.head(d, s, words);
         d.text(words.testTitle(), PrintDoc.Size.LARGE, true, PrintDoc.Align.CENTER);

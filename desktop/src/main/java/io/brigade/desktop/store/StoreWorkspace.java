@@ -2,6 +2,7 @@ package io.brigade.desktop.store;
 
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.store.StoreSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +25,8 @@ public final class StoreWorkspace {
      */
     public static Screen settingsEditor(BackOfficeClient office, String propertyId, Background background,
                                         Consumer<StoreSettings> saved) {
-        StoreTexts texts = StoreTexts.load();
-        FXMLLoader loader = new FXMLLoader(StoreWorkspace.class.getResource("StoreSettingsView.fxml"),
-                StoreTexts.bundle());
+        StoreTexts texts = Texts.of(StoreTexts.class);
+        FXMLLoader loader = Texts.loader(StoreWorkspace.class, "StoreSettingsView.fxml");
         Parent editor;
         try {
             editor = loader.load();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,7 @@ class PrinterStatusModelTest {
     @BeforeAll
     static void english() {
         Locale.setDefault(Locale.ENGLISH);
-        model = new PrinterStatusModel(null, Background.direct(), PrinterSetupTexts.load());
+        model = new PrinterStatusModel(null, Background.direct(), Texts.of(PrinterSetupTexts.class));
     }
 
     @Test

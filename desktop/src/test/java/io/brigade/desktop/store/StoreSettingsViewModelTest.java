@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.desktop.client.ServerClient;
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.LocalDatabase;
 import io.brigade.desktop.local.StoreCache;
 import io.brigade.desktop.support.LiveServer;
@@ -51,7 +52,7 @@ class StoreSettingsViewModelTest {
         tenant = server.bootstrap("Settings Bistro");
         office = new BackOfficeClient(server.url(), tenant.orgId(), List.of());
         office.remember("9999");
-        model = new StoreSettingsViewModel(office, tenant.propertyId(), Background.direct(), StoreTexts.load(),
+        model = new StoreSettingsViewModel(office, tenant.propertyId(), Background.direct(), Texts.of(StoreTexts.class),
                 saved::add);
     }
 
