@@ -31,7 +31,8 @@ public final class BackOfficeController {
     @FXML private Tab terminalTab;
     @FXML private Tab storeTab;
     @FXML private Tab printersTab;
-    private boolean wasShowing;
+    /** The tab read since the workspace came into view: each opening reads a tab once, never twice. */
+    private Tab read;
     private int ticks;
     private Timeline watch;
     private Runnable onWindowClosed = () -> { };
@@ -54,7 +55,7 @@ public final class BackOfficeController {
         devicesController.bind(devices);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (showing()) {
-                refresh(now);
+                opened(now);
             }
         });
         watch = new Timeline(new KeyFrame(TICK, e -> tick()));
@@ -83,13 +84,20 @@ public final class BackOfficeController {
         }
         boolean now = showing();
         Tab selected = tabs.getSelectionModel().getSelectedItem();
-        if (now && !wasShowing) {
-            refresh(selected);
+        if (!now) {
+            read = null;
+        } else if (selected != read) {
+            // The workspace came into view (a tab opened while it did was read by the selection's listener).
+            opened(selected);
             ticks = 0;
-        } else if (now && selected == jobsTab && ++ticks % JOB_POLL_TICKS == 0) {
+        } else if (selected == jobsTab && ++ticks % JOB_POLL_TICKS == 0) {
             jobsController.refresh();
         }
-        wasShowing = now;
+    }
+
+    private void opened(Tab tab) {
+        read = tab;
+        refresh(tab);
     }
 
     private void refresh(Tab tab) {

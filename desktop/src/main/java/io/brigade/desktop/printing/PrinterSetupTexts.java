@@ -14,6 +14,7 @@ public interface PrinterSetupTexts {
     String applied(String name);
     String removed(String name);
     String printersSaved();
+    String editsKept();
     String saveBeforeTest();
     String testQueued(String name);
     String receiptsOn(String name);

@@ -163,7 +163,7 @@ public final class PrintersController {
 
     @FXML
     private void onReload() {
-        model.refresh();
+        model.reload();
     }
 
     @FXML

@@ -59,6 +59,8 @@ public final class PrintersViewModel {
     private final StringProperty drawerOffMs = new SimpleStringProperty("200");
     private final ObjectProperty<String> receiptPrinterId = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private List<StorePrinter> shownList = List.of();
+    private List<Object> shownForm = form();
 
     /** Prints a test page on a printer (this PC's queue). */
     @FunctionalInterface
@@ -80,16 +82,45 @@ public final class PrintersViewModel {
         this.testPage = testPage;
     }
 
-    /** Reads the store's printers and kitchen stations again (what was not saved is dropped). */
+    /**
+     * Reads the store's printers and kitchen stations (the tab was opened). While the manager has changed the list or
+     * the form since the last read, their changes stay and only the stations are read: a late read never takes typing
+     * away.
+     */
     public void refresh() {
+        read(false);
+    }
+
+    /** Reads the store's printers and kitchen stations again, dropping what was not saved (the manager's Reload). */
+    public void reload() {
+        read(true);
+    }
+
+    private void read(boolean dropEdits) {
         background.run(() -> new Loaded(office.get(path("store/printers"), StorePrinters.class),
                 office.get(path("kitchen/stations"), KitchenStations.class)), loaded -> {
             stations.setAll(loaded.stations().stations());
-            printers.setAll(loaded.printers().printers());
             receiptPrinterId.set(receiptPrinter.get().orElse(null));
+            if (!dropEdits && edited()) {
+                message.set(texts.editsKept());
+                return;
+            }
+            printers.setAll(loaded.printers().printers());
+            shownList = List.copyOf(printers);
             edit(printers.isEmpty() ? null : printers.get(0));
             message.set(printers.isEmpty() ? texts.noPrinters() : "");
         }, e -> message.set(Refusals.describe(e)));
+    }
+
+    /** True when the list or the form differs from what the manager was last shown. */
+    private boolean edited() {
+        return !printers.equals(shownList) || !form().equals(shownForm);
+    }
+
+    /** What the form holds, to tell whether the manager changed it. */
+    private List<Object> form() {
+        return java.util.Arrays.asList(name.get(), connection.get(), address.get(), paperWidth.get(), codePage.get(),
+                List.copyOf(stationIds), drawer.get(), drawerPin.get(), drawerOnMs.get(), drawerOffMs.get());
     }
 
     private record Loaded(StorePrinters printers, KitchenStations stations) {
@@ -109,6 +140,7 @@ public final class PrintersViewModel {
         drawerPin.set(d.pin());
         drawerOnMs.set(String.valueOf(d.onMs()));
         drawerOffMs.set(String.valueOf(d.offMs()));
+        shownForm = form();
     }
 
     /** Puts the form into the list (a new printer is added at the end); nothing is sent before {@link #save()}. */
@@ -161,6 +193,7 @@ public final class PrintersViewModel {
         StorePrinters body = new StorePrinters(propertyId, List.copyOf(printers));
         background.run(() -> office.put(path("store/printers"), body, StorePrinters.class), s -> {
             printers.setAll(s.printers());
+            shownList = List.copyOf(printers);
             s.printers().stream().filter(p -> p.name().equals(editedName)).findFirst().ifPresent(this::edit);
             saved.accept(s);
             message.set(texts.printersSaved());

@@ -58,7 +58,7 @@ public final class StoreSettingsController {
 
     @FXML
     private void onReload() {
-        model.refresh();
+        model.reload();
     }
 
     @FXML

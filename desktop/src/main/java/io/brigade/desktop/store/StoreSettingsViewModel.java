@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,17 +31,19 @@ public final class StoreSettingsViewModel {
     private final Background background;
     private final StoreTexts texts;
     private final Consumer<StoreSettings> saved;
-    private final StringProperty restaurantName = new SimpleStringProperty("");
-    private final StringProperty address = new SimpleStringProperty("");
-    private final StringProperty taxNumber = new SimpleStringProperty("");
-    private final StringProperty phone = new SimpleStringProperty("");
-    private final StringProperty currency = new SimpleStringProperty("");
-    private final StringProperty locale = new SimpleStringProperty("");
-    private final StringProperty receiptHeader = new SimpleStringProperty("");
-    private final StringProperty receiptFooter = new SimpleStringProperty("");
+    private final Field restaurantName = new Field();
+    private final Field address = new Field();
+    private final Field taxNumber = new Field();
+    private final Field phone = new Field();
+    private final Field currency = new Field();
+    private final Field locale = new Field();
+    private final Field receiptHeader = new Field();
+    private final Field receiptFooter = new Field();
     private final ReadOnlyObjectWrapper<byte[]> logo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private byte[] shownLogo;
+    private int pending;
 
     /** {@code saved} hears of settings the server accepted (this PC keeps them for its receipts at once). */
     public StoreSettingsViewModel(BackOfficeClient office, String propertyId, Background background, StoreTexts texts,
@@ -52,29 +55,62 @@ public final class StoreSettingsViewModel {
         this.saved = saved;
     }
 
-    /** Reads the settings as the store server has them (what was not saved is dropped). */
+    /**
+     * Reads the settings as the store server has them (the tab was opened). A field the manager has changed since the
+     * form last showed the server's settings keeps what they typed: a read that arrives late never takes typing away.
+     */
     public void refresh() {
-        busy.set(true);
+        read(false);
+    }
+
+    /** Reads the settings as the store server has them and drops what was not saved (the manager pressed Reload). */
+    public void reload() {
+        read(true);
+    }
+
+    private void read(boolean dropEdits) {
+        begin();
         background.run(() -> office.get(path(), StoreSettings.class), s -> {
-            busy.set(false);
-            show(s);
-            message.set(s.updatedAt() == null ? texts.settingsNeverSaved() : "");
+            end();
+            boolean kept = show(s, dropEdits);
+            message.set(kept ? texts.editsKept() : s.updatedAt() == null ? texts.settingsNeverSaved() : "");
         }, e -> {
-            busy.set(false);
+            end();
             message.set(Refusals.describe(e));
         });
     }
 
-    private void show(StoreSettings s) {
-        restaurantName.set(orEmpty(s.restaurantName()));
-        address.set(orEmpty(s.address()));
-        taxNumber.set(orEmpty(s.taxNumber()));
-        phone.set(orEmpty(s.phone()));
-        currency.set(orEmpty(s.currency()));
-        locale.set(orEmpty(s.locale()));
-        receiptHeader.set(orEmpty(s.receiptHeader()));
-        receiptFooter.set(orEmpty(s.receiptFooter()));
-        logo.set(s.logoPng() == null ? null : Base64.getDecoder().decode(s.logoPng()));
+    /**
+     * Shows the server's {@code s}; a field edited since the last one shown keeps its text unless {@code dropEdits}.
+     * True when an edit was kept.
+     */
+    private boolean show(StoreSettings s, boolean dropEdits) {
+        boolean kept = false;
+        kept |= restaurantName.show(s.restaurantName(), dropEdits);
+        kept |= address.show(s.address(), dropEdits);
+        kept |= taxNumber.show(s.taxNumber(), dropEdits);
+        kept |= phone.show(s.phone(), dropEdits);
+        kept |= currency.show(s.currency(), dropEdits);
+        kept |= locale.show(s.locale(), dropEdits);
+        kept |= receiptHeader.show(s.receiptHeader(), dropEdits);
+        kept |= receiptFooter.show(s.receiptFooter(), dropEdits);
+        byte[] png = s.logoPng() == null ? null : Base64.getDecoder().decode(s.logoPng());
+        if (dropEdits || Arrays.equals(logo.get(), shownLogo)) {
+            logo.set(png);
+            shownLogo = png;
+        } else {
+            kept = true;
+        }
+        return kept;
+    }
+
+    /** The form waits while a read or a save is on its way (several may be: it waits for the last). */
+    private void begin() {
+        busy.set(++pending > 0);
+    }
+
+    private void end() {
+        busy.set(--pending > 0);
     }
 
     /** Sends the form; on success every device of the store reads the new settings at its next sync. */
@@ -83,14 +119,14 @@ public final class StoreSettingsViewModel {
                 phone.get(), currency.get().strip().toUpperCase(java.util.Locale.ROOT), locale.get(),
                 receiptHeader.get(), receiptFooter.get(),
                 logo.get() == null ? null : Base64.getEncoder().encodeToString(logo.get()), null);
-        busy.set(true);
+        begin();
         background.run(() -> office.put(path(), draft, StoreSettings.class), s -> {
-            busy.set(false);
-            show(s);
+            end();
+            show(s, true);
             saved.accept(s);
             message.set(texts.settingsSaved());
         }, e -> {
-            busy.set(false);
+            end();
             message.set(Refusals.describe(e));
         });
     }
@@ -124,6 +160,25 @@ public final class StoreSettingsViewModel {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** A field of the form and the server's text it last showed: it is edited when the two differ. */
+    private static final class Field extends SimpleStringProperty {
+        private String shown = "";
+
+        Field() {
+            super("");
+        }
+
+        /** Shows the server's {@code value} unless the field is edited and edits are kept; true when it kept one. */
+        boolean show(String value, boolean dropEdits) {
+            if (!dropEdits && !orEmpty(get()).equals(shown)) {
+                return true;
+            }
+            shown = orEmpty(value);
+            set(shown);
+            return false;
+        }
     }
 
     public StringProperty restaurantNameProperty() {

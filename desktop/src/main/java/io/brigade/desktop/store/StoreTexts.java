@@ -10,6 +10,7 @@ import io.brigade.desktop.i18n.Bundle;
 public interface StoreTexts {
     String settingsNeverSaved();
     String settingsSaved();
+    String editsKept();
     String logoTooLarge(int kib);
     String logoNotPng();
     String logoChosen();

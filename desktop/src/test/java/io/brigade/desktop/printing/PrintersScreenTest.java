@@ -91,6 +91,30 @@ class PrintersScreenTest {
         assertEquals("IE1234567T", read.taxNumber());
     }
 
+    @Test
+    void aReadOfTheStoreTabThatArrivesAfterTheManagerTypedKeepsTheirTyping() throws Exception {
+        open("tab-store");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#storeSettingsMessage").startsWith("Not saved"));
+        robot.interact(() -> robot.lookup("#restaurantName").queryAs(TextField.class).setText("Typed Bistro"));
+        String path = "store/settings?propertyId=" + live.tenant().propertyId();
+        StoreSettings now = live.services().backOffice().get(path, StoreSettings.class);
+        live.services().backOffice().put(path, new StoreSettings(now.propertyId(), now.restaurantName(), now.address(),
+                now.taxNumber(), "+353 1 555 0100", now.currency(), now.locale(), now.receiptHeader(),
+                now.receiptFooter(), null, null), StoreSettings.class);
+
+        open("tab-printers");
+        open("tab-store");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> "+353 1 555 0100".equals(robot.lookup("#phone").queryAs(TextField.class).getText()));
+
+        assertEquals("Typed Bistro", robot.lookup("#restaurantName").queryAs(TextField.class).getText());
+        robot.clickOn("#saveStoreSettings");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#storeSettingsMessage").startsWith("Saved"));
+        StoreSettings read = live.services().backOffice().get(path, StoreSettings.class);
+        assertEquals("Typed Bistro", read.restaurantName());
+        assertEquals("+353 1 555 0100", read.phone());
+    }
+
     private String text(String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }

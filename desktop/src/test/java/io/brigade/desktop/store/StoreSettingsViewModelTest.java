@@ -112,6 +112,38 @@ class StoreSettingsViewModelTest {
     }
 
     @Test
+    void aReadThatArrivesAfterTheManagerTypedKeepsWhatTheyTyped() throws Exception {
+        model.refresh();
+        model.restaurantNameProperty().set("Typed Before The Read");
+        anotherManagerSaves("Saved Elsewhere", "+353 1 555 0100");
+
+        model.refresh();
+
+        assertEquals("Typed Before The Read", model.restaurantNameProperty().get());
+        assertEquals("+353 1 555 0100", model.phoneProperty().get(), "a field not edited shows the server's");
+        assertTrue(model.messageProperty().get().startsWith("Your changes are kept"), model.messageProperty().get());
+        assertTrue(!model.busyProperty().get(), "the form is open again");
+    }
+
+    @Test
+    void reloadDropsWhatTheManagerTypedButDidNotSave() throws Exception {
+        model.refresh();
+        model.restaurantNameProperty().set("Typed Then Dropped");
+        anotherManagerSaves("Saved Elsewhere", "+353 1 555 0100");
+
+        model.reload();
+
+        assertEquals("Saved Elsewhere", model.restaurantNameProperty().get());
+    }
+
+    private void anotherManagerSaves(String name, String phone) throws Exception {
+        StoreSettings now = office.get("store/settings?propertyId=" + tenant.propertyId(), StoreSettings.class);
+        office.put("store/settings?propertyId=" + tenant.propertyId(), new StoreSettings(tenant.propertyId(), name,
+                now.address(), now.taxNumber(), phone, now.currency(), now.locale(), now.receiptHeader(),
+                now.receiptFooter(), null, null), StoreSettings.class);
+    }
+
+    @Test
     void aLogoThatIsNotAPngIsRefusedBeforeTheServer() throws Exception {
         Path text = Files.writeString(dir.resolve("logo.txt"), "not an image");
         model.chooseLogo(text);
