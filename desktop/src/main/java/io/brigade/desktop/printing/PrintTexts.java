@@ -55,5 +55,20 @@ public interface PrintTexts {
     String chitReason(String reason);
     String reprint();
     String jobReceipt(String displayId);
+    String reportX();
+    String reportZ(long number);
+    String reportTaken(String at, String by);
+    String reportGross();
+    String reportNet();
+    String reportPayments();
+    String reportShift(String device);
+    String reportExpected();
+    String reportCounted();
+    String reportOverShort();
+    String reportNoSales();
+    String reportChecks();
+    String reportCovers();
+    String reportAverage();
+    String reportUnsynced(String device, int sales);
     String jobNoSale();
 }

@@ -6,6 +6,7 @@ import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.local.StoreCache;
 import io.brigade.desktop.till.Order;
 import io.brigade.desktop.till.ReceiptOutput;
+import io.brigade.protocol.money.MoneyReport;
 import io.brigade.protocol.store.StorePrinter;
 import io.brigade.protocol.store.StoreSettings;
 import java.time.Instant;
@@ -178,6 +179,20 @@ public final class ReceiptPrinting implements ReceiptOutput {
         }
         return printing.recent(500).stream().filter(j -> receiptKey(saleKey).equals(j.jobKey())).findFirst()
                 .map(j -> Printing.doc(j.document()));
+    }
+
+    /**
+     * Prints money control's X or Z report on this PC's receipt printer, in the store's language; empty when this PC
+     * has no receipt printer. Each call prints (a second copy of a Z is asked for on purpose); it never opens the
+     * drawer.
+     */
+    public Optional<UUID> report(MoneyReport report, String staffName) {
+        StoreSettings s = settings();
+        PrintDoc doc = ReportLayout.report(report, s, zone);
+        PrintTexts words = Texts.of(PrintTexts.class, ReceiptLayout.locale(s));
+        String title = "Z".equalsIgnoreCase(report.type())
+                ? words.reportZ(report.zNumber() == null ? 0 : report.zNumber()) : words.reportX();
+        return receiptPrinter().map(p -> printing.print(p.printerId(), Printing.REPORT, title, doc, null, staffName));
     }
 
     /** Opens the cash drawer without a sale (recorded with who opened it). */

@@ -13,6 +13,8 @@ import io.brigade.desktop.support.Tills;
 import io.brigade.desktop.till.Order;
 import io.brigade.desktop.till.Tender;
 import io.brigade.protocol.menus.MenuRevision;
+import io.brigade.protocol.money.MoneyReport;
+import io.brigade.protocol.money.ZRequest;
 import io.brigade.protocol.sales.PaymentMethod;
 import io.brigade.protocol.store.StorePrinter;
 import io.brigade.protocol.store.StorePrinters;
@@ -127,6 +129,32 @@ class TillReceiptTest {
         await("the opening recorded", WAIT, () -> services.printing().recent(5).stream().anyMatch(j ->
                 Printing.DRAWER.equals(j.kind()) && j.state() == PrintQueue.State.PRINTED
                         && "Ciara".equals(j.staffName()) && !j.createdAt().isBefore(from)));
+    }
+
+    @Test
+    void aZReportPrintsItsNumberAndTotalsOnTheReceiptPrinter() throws Exception {
+        int sold = counter.jobs().size();
+        services.checkout().complete(paid(PaymentMethod.Cash), cashier);
+        nextJob(sold);
+        await("the till's sales at the store server", WAIT, () -> services.outbox().pendingSales() == 0);
+        String store = "properties/" + services.settings().propertyId();
+        MoneyReport x = services.backOffice().get(store + "/x-report", MoneyReport.class);
+        MoneyReport z = services.backOffice().post(store + "/z-reports", new ZRequest(x.businessDate()),
+                MoneyReport.class);
+        int before = counter.jobs().size();
+
+        assertTrue(services.receipts().report(z, "Maeve").isPresent());
+
+        byte[] job = nextJob(before);
+        ReceiptLayout.Money euros = new ReceiptLayout.Money(java.util.Locale.GERMANY,
+                java.util.Currency.getInstance("EUR"));
+        assertTrue(z.netSales().signum() > 0, "the day has takings: " + z.netSales());
+        for (String text : List.of("Zur Goldenen Gans", "Z-BERICHT Nr. " + z.zNumber(), "Bruttoumsatz",
+                euros.of(z.grossSales()), "Nettoumsatz", euros.of(z.netSales()), "Zahlungen")) {
+            assertTrue(EscPosReceiver.holds(job, text, CP858), "the Z report holds " + text);
+        }
+        assertEquals(-1, EscPosReceiver.indexOf(job, new byte[] {0x1b, 'p'}), "a report leaves the drawer shut");
+        assertTrue(EscPosReceiver.indexOf(job, new byte[] {0x1d, 'V', 49}) > 0, "cut at the end");
     }
 
     @Test
