@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * Pay -> receipt bytes at the printer. A desktop (AppServices, its built-in demo store, syncing) with one network
  * receipt printer: a small ESC/POS receiver on a free port of this machine that answers the paper-sensor query and
  * notes when each job's first byte after it arrives and when the job ends. Each measured sale is one cash sale
- * completed through the till's checkout (the durable outbox commit, then the receipt's durable queueing, then its
- * sender), one at a time. Prints percentiles of Pay -> first byte and Pay -> whole job.
+ * completed through the till's checkout (the sale and its receipt job in one local transaction and one forced
+ * write, then its sender), one at a time. Prints percentiles of Pay -> first byte and Pay -> whole job.
  *
  * Arguments: --warmup-seconds N (default 40) --sales N (default 1000) --dir PATH (a fresh data directory).
  */

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 
 /** The till's outbox: what was rung up here and whether the server has it yet. */
 public final class OutboxRepository {
@@ -35,6 +37,22 @@ public final class OutboxRepository {
      * survives a killed app and a power cut.
      */
     public void appendSale(NewSale sale, List<NewEvent> events) {
+        appendSale(sale, events, WithSale.NOTHING);
+    }
+
+    /**
+     * Rows another feature keeps with a sale (its receipt's print job), written in the sale's own transaction so one
+     * forced write holds both; {@code stored} runs once both are on disk.
+     */
+    public record WithSale(LocalDatabase.Work<?> rows, Runnable stored) {
+        public static final WithSale NOTHING = new WithSale(c -> null, () -> { });
+    }
+
+    /**
+     * As above, with {@code with}'s rows in the same transaction and forced write. Rows that cannot be written are
+     * left out (and logged): the sale is stored all the same.
+     */
+    public void appendSale(NewSale sale, List<NewEvent> events, WithSale with) {
         db.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, state, payload, created_at, "
                     + "display_id, total, staff_name) VALUES (?, 'SALE', 'PENDING', ?, ?, ?, ?, ?)")) {
@@ -47,6 +65,15 @@ public final class OutboxRepository {
                 ps.executeUpdate();
             }
             insertEvents(c, events);
+            Savepoint before = c.setSavepoint();
+            try {
+                with.rows().run(c);
+                c.releaseSavepoint(before);
+            } catch (Exception e) {
+                c.rollback(before);
+                LoggerFactory.getLogger(OutboxRepository.class).error("sale {} is stored without the rows that go with "
+                        + "it (its receipt's print job)", sale.displayId(), e);
+            }
             return null;
         });
     }

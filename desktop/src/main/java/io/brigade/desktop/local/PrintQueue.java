@@ -46,7 +46,15 @@ public final class PrintQueue {
      * Queues {@code job} forced to disk; answers its id, or the id of the job queued before with the same key.
      */
     public UUID enqueue(NewJob job) {
-        return db.inDurableTransaction(c -> {
+        return db.inDurableTransaction(insertion(job));
+    }
+
+    /**
+     * Queuing {@code job} as work for a transaction of another's (a sale's, whose forced write then holds the job
+     * too); it answers the job's id, or the id of the job queued before with the same key.
+     */
+    public LocalDatabase.Work<UUID> insertion(NewJob job) {
+        return c -> {
             if (job.jobKey() != null) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT id FROM print_jobs WHERE job_key = ?")) {
                     ps.setString(1, job.jobKey());
@@ -72,7 +80,7 @@ public final class PrintQueue {
                 ps.executeUpdate();
             }
             return job.id();
-        });
+        };
     }
 
     /** The oldest job waiting for {@code printerId}. */

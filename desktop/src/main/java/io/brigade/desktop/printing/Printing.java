@@ -1,6 +1,7 @@
 package io.brigade.desktop.printing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.brigade.desktop.local.OutboxRepository;
 import io.brigade.desktop.local.PrintQueue;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.store.StorePrinter;
@@ -93,6 +94,20 @@ public final class Printing implements AutoCloseable {
         wake(printerId);
         publish();
         return id;
+    }
+
+    /**
+     * The job of {@code doc} for {@code printerId} as rows kept with a sale: written in the sale's transaction and
+     * forced to disk with it (one forced write for both); its printer's sender is woken once they are on disk.
+     */
+    public OutboxRepository.WithSale printWithSale(String printerId, String kind, String title, PrintDoc doc,
+                                                   String jobKey, String staffName) {
+        PrintQueue.NewJob job = new PrintQueue.NewJob(UUID.randomUUID(), jobKey, printerId, kind, title, json(doc),
+                doc.openDrawer() || DRAWER.equals(kind), staffName, clock.instant());
+        return new OutboxRepository.WithSale(queue.insertion(job), () -> {
+            wake(printerId);
+            publish();
+        });
     }
 
     /** Prints a job again (a reprint, or an unsure job a person wants printed), on its printer or {@code printerId}. */

@@ -1,6 +1,7 @@
 package io.brigade.desktop.printing;
 
 import io.brigade.desktop.i18n.Texts;
+import io.brigade.desktop.local.OutboxRepository;
 import io.brigade.desktop.local.PrintQueue;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.local.StoreCache;
@@ -81,13 +82,17 @@ public final class ReceiptPrinting implements ReceiptOutput {
         return ReceiptLayout.receipt(new SaleSlip(key, displayId, at, device, staff.name(), order), settings(), zone);
     }
 
-    /** Queues the receipt of a sale just stored (forced to disk); nothing when this PC has no receipt printer. */
-    public void saleCompleted(UUID key, String displayId, Instant at, Order order, StaffMember staff) {
+    /**
+     * The receipt of a sale being stored, as rows kept with it: the sale's one forced write holds its print job too.
+     * Nothing when this PC has no receipt printer.
+     */
+    public OutboxRepository.WithSale saleCompleted(UUID key, String displayId, Instant at, Order order,
+                                                   StaffMember staff) {
         PrintDoc doc = receipt(key, displayId, at, order, staff);
         recent.put(displayId, new Recent(key, doc));
         String title = Texts.of(PrintTexts.class, ReceiptLayout.locale(settings())).jobReceipt(displayId);
-        receiptPrinter().ifPresent(p -> printing.print(p.printerId(), Printing.RECEIPT, title, doc,
-                receiptKey(key), staff.name()));
+        return receiptPrinter().map(p -> printing.printWithSale(p.printerId(), Printing.RECEIPT, title, doc,
+                receiptKey(key), staff.name())).orElse(OutboxRepository.WithSale.NOTHING);
     }
 
     /** Prints a sale's receipt again, marked as a reprint; empty when it was never queued on this PC. */

@@ -37,12 +37,15 @@ public final class CheckoutService {
     private final EventRecorder events;
     private final Clock clock;
     private final Runnable onQueued;
-    private volatile Completed completed = (key, displayId, at, order, staff) -> { };
+    private volatile Completed completed = (key, displayId, at, order, staff) -> OutboxRepository.WithSale.NOTHING;
 
-    /** Hears of each sale once it is stored on this till (its receipt prints then). */
+    /**
+     * Hears of each sale as it is stored on this till and answers the rows kept with it (its receipt's print job):
+     * they are written in the sale's transaction and forced to disk with it, so one forced write holds both.
+     */
     @FunctionalInterface
     public interface Completed {
-        void sale(UUID key, String displayId, Instant at, Order order, StaffMember staff);
+        OutboxRepository.WithSale sale(UUID key, String displayId, Instant at, Order order, StaffMember staff);
     }
 
     public CheckoutService(OutboxRepository outbox, TerminalSettings settings, EventRecorder events, Clock clock,
@@ -74,14 +77,20 @@ public final class CheckoutService {
                 order.dispatch() == DispatchType.DineIn ? new DineIn(order.tableId(), order.guests()) : null, null,
                 items(order), order.charges(), order.discounts(), payments(order, now), metadata(staff), null, null,
                 null);
+        OutboxRepository.WithSale with = OutboxRepository.WithSale.NOTHING;
+        try {
+            with = completed.sale(key, displayId, now, order, staff);
+        } catch (RuntimeException e) {
+            // A receipt that could not be made is shown on screen, never a lost sale.
+            LoggerFactory.getLogger(CheckoutService.class).error("the receipt of sale {} was not queued", displayId, e);
+        }
         outbox.appendSale(new OutboxRepository.NewSale(key, json(sale), displayId, order.total(), staff.name(), now),
-                List.of(events.orderPlaced(key, order.total(), staff.staffId())));
+                List.of(events.orderPlaced(key, order.total(), staff.staffId())), with);
         onQueued.run();
         try {
-            completed.sale(key, displayId, now, order, staff);
+            with.stored().run();
         } catch (RuntimeException e) {
-            // The sale is stored: a receipt that could not be queued is shown on screen, never a lost sale.
-            LoggerFactory.getLogger(CheckoutService.class).error("the receipt of sale {} was not queued", displayId, e);
+            LoggerFactory.getLogger(CheckoutService.class).error("the printer of sale {} was not woken", displayId, e);
         }
         List<Receipt.Adjustment> adjustments = new ArrayList<>();
         for (SaleDiscount d : order.discounts()) {

@@ -70,6 +70,36 @@ class OutboxRepositoryTest {
     }
 
     @Test
+    void aReceiptJobKeptWithASaleIsStoredInTheSalesTransaction() {
+        PrintQueue queue = new PrintQueue(db);
+        UUID job = UUID.randomUUID();
+        OutboxRepository.WithSale with = new OutboxRepository.WithSale(queue.insertion(new PrintQueue.NewJob(job,
+                "receipt:1", "counter", "RECEIPT", "Receipt 0001", "{}", true, "Ciara", AT)), () -> { });
+        NewSale sale = sale();
+
+        outbox.appendSale(sale, List.of(event()), with);
+
+        assertEquals(1, outbox.pendingSales());
+        assertEquals(PrintQueue.State.WAITING, queue.find(job).orElseThrow().state());
+    }
+
+    @Test
+    void aSaleWhoseReceiptJobCannotBeWrittenIsStoredWithoutIt() {
+        PrintQueue queue = new PrintQueue(db);
+        UUID job = UUID.randomUUID();
+        OutboxRepository.WithSale broken = new OutboxRepository.WithSale(c -> {
+            queue.insertion(new PrintQueue.NewJob(job, null, "counter", "RECEIPT", "Receipt 0001", "{}", true,
+                    "Ciara", AT)).run(c);
+            throw new java.sql.SQLException("disk trouble after the job's row");
+        }, () -> { });
+
+        outbox.appendSale(sale(), List.of(event()), broken);
+
+        assertEquals(1, outbox.pendingSales(), "the sale is stored");
+        assertTrue(queue.find(job).isEmpty(), "nothing of the failed rows stays");
+    }
+
+    @Test
     void salesAndCancellationsGoOneAtATimeInOrderAndEventsInBatchesApart() {
         List<NewEvent> before = events(3);
         outbox.appendEvents(before);
