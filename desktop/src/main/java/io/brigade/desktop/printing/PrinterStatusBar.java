@@ -42,7 +42,16 @@ public final class PrinterStatusBar {
                 line.getStyleClass().add("trouble");
             }
         });
-        printing.onStatus(states -> Platform.runLater(() -> model.show(states)));
+        // The line listens while it is on screen: screens built again (another language) leave the old one behind.
+        java.util.function.Consumer<java.util.List<Printing.PrinterState>> listener =
+                states -> Platform.runLater(() -> model.show(states));
+        line.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                printing.stopStatus(listener);
+            } else if (was == null) {
+                printing.onStatus(listener);
+            }
+        });
         line.setOnAction(e -> show(line, model, texts));
         return line;
     }

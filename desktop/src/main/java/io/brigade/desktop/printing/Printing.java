@@ -155,6 +155,16 @@ public final class Printing implements AutoCloseable {
         listener.accept(status());
     }
 
+    /** {@code listener} hears no more (its status line left the screen). */
+    public void stopStatus(Consumer<List<PrinterState>> listener) {
+        listeners.remove(listener);
+    }
+
+    /** How many listen to the printers' states (a status line on screen is one). */
+    public int statusListeners() {
+        return listeners.size();
+    }
+
     /** Every printer of the store and every printer with jobs waiting, with its trouble and its waiting jobs. */
     public List<PrinterState> status() {
         Map<String, Map<String, Integer>> waiting = queue.waiting();

@@ -67,6 +67,17 @@ class LanguageScreenTest {
     }
 
     @Test
+    void screensBuiltInAnotherLanguageLeaveOnePrinterLineListening() throws Exception {
+        live.signIn("9999");
+
+        choose("#language-de");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Bar (Enter)".equals(text("#payCash")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, live.services().printing().statusListeners(), "the old screens' printer line let go");
+    }
+
+    @Test
     void theLanguageAMemberChoosesIsKeptWithThemOnTheStoreServer() throws Exception {
         live.signIn("9999");
 
