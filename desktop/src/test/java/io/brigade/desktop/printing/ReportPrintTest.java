@@ -11,10 +11,10 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Money control's Z report as the receipt printer prints it, in the store's language. */
+/** Money control's Z report as the receipt printer prints it, in the store's language (its layout, no printer). */
 class ReportPrintTest {
     @Test
-    void aZReportPrintsItsNumberTakingsVatAndEachDrawer() {
+    void aZReportPrintsItsNumberTakingsVatAndEachDrawer() throws Exception {
         MoneyReport z = new MoneyReport("Z", 17L, "org", "p", "Zur Goldenen Gans", LocalDate.of(2026, 12, 7),
                 "Europe/Berlin", "EUR", null, null, true, Instant.parse("2026-12-07T23:10:00Z"), "Maeve",
                 new BigDecimal("1250.00"), new BigDecimal("20.00"), new BigDecimal("15.00"), new BigDecimal("1215.00"),
@@ -32,7 +32,11 @@ class ReportPrintTest {
         StoreSettings store = new StoreSettings("p", "Zur Goldenen Gans", "Hauptstraße 1", "DE123456789", null, "EUR",
                 "de-DE", null, null, null, null);
 
-        String text = PlainText.render(ReportLayout.report(z, store, ZoneId.of("Europe/Berlin")), 48);
+        PrintDoc doc = ReportLayout.report(z, store, ZoneId.of("Europe/Berlin"));
+        String text = PlainText.render(doc, 48);
+        // As the printer puts it on paper, for people to look at (docs/z-report-de.png).
+        java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "receipts"));
+        java.nio.file.Files.write(out.resolve("z-report-de.png"), DocImage.png(DocImage.render(doc, 80)));
 
         for (String expected : List.of("Z-BERICHT Nr. 17", "Bruttoumsatz", "1.250,00 €", "Nettoumsatz", "1.215,00 €",
                 "MwSt. 19% auf 1.021,01 €", "193,99 €", "20 x Cash", "Kassenlade: Kasse 1", "Differenz", "-5,00 €",
