@@ -107,7 +107,7 @@ class StoreSettingsViewModelTest {
 
         assertTrue(model.messageProperty().get().contains("currency"), model.messageProperty().get());
         assertTrue(saved.isEmpty());
-        model.refresh();
+        model.reload();
         assertTrue(model.messageProperty().get().startsWith("Not saved yet"), "nothing was stored");
     }
 
