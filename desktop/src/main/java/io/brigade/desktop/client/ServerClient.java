@@ -261,6 +261,54 @@ public final class ServerClient {
         }
     }
 
+    /**
+     * A JSON {@code POST} of {@code json} to the server at {@code path} (segments after the host; a money call: a
+     * shift, an approval, a refund). Network trouble is a {@link PushOutcome.Retry}, a refusal a
+     * {@link PushOutcome.Rejected} with the server's reason.
+     */
+    public PushOutcome postJson(String json, String... path) {
+        return send(new Request.Builder().url(url(path)).post(RequestBody.create(json, JSON)).build());
+    }
+
+    /** A {@code GET} of {@code path} with {@code query} parameters (null values left out). */
+    public PushOutcome getJson(java.util.Map<String, String> query, String... path) {
+        HttpUrl.Builder url = url(path).newBuilder();
+        query.forEach((k, v) -> {
+            if (v != null) {
+                url.addQueryParameter(k, v);
+            }
+        });
+        return send(new Request.Builder().url(url.build()).get().build());
+    }
+
+    /** The org and store this terminal belongs to: {@code backoffice/v1/orgs/{org}/properties/{store}}. */
+    public String[] store(String... more) {
+        String[] path = new String[6 + more.length];
+        path[0] = "backoffice";
+        path[1] = "v1";
+        path[2] = "orgs";
+        path[3] = settings.orgId();
+        path[4] = "properties";
+        path[5] = settings.propertyId();
+        System.arraycopy(more, 0, path, 6, more.length);
+        return path;
+    }
+
+    /** The sale path under the org: {@code salesManagement/orgs/{org}/...}. */
+    public String[] sales(String... more) {
+        String[] path = new String[3 + more.length];
+        path[0] = "salesManagement";
+        path[1] = "orgs";
+        path[2] = settings.orgId();
+        System.arraycopy(more, 0, path, 3, more.length);
+        return path;
+    }
+
+    /** The name this till goes by on the server when it is not a paired device (its terminal name). */
+    public String terminalName() {
+        return settings.terminalName();
+    }
+
     private PushOutcome send(Request request) {
         try (Response response = http.newCall(request).execute()) {
             String body = response.body() == null ? "" : response.body().string();

@@ -106,6 +106,35 @@ public final class OutboxRepository {
         });
     }
 
+    /**
+     * Queues a step of the till's shift (open, pay-in, pay-out, no sale, close) as the call the store server gets:
+     * {@code payload} holds its path and body. It goes in order with the sales, so a shift is opened on the server
+     * before anything names it.
+     */
+    public void appendMoney(UUID id, String payload, Instant at) {
+        db.inDurableTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, state, payload, created_at) "
+                    + "VALUES (?, 'MONEY', 'PENDING', ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setString(2, payload);
+                ps.setObject(3, utc(at));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** How many shift steps wait to be sent (a close is sent directly only when none does). */
+    public int pendingMoney() {
+        return db.inTransaction(c -> count(c, "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND kind = 'MONEY'"));
+    }
+
+    /** The oldest pending sale's time, for the store's report of unsynced sales. */
+    public Optional<Instant> oldestPendingSale() {
+        return list("SELECT " + COLUMNS + " FROM outbox WHERE state = 'PENDING' AND kind = 'SALE' "
+                + "ORDER BY state, kind, seq LIMIT 1").stream().findFirst().map(OutboxEntry::createdAt);
+    }
+
     /** Cancels a sale the server never accepted: it is voided here and nothing is sent. */
     public void voidUnsentSale(UUID saleId) {
         db.inDurableTransaction(c -> {
@@ -146,7 +175,7 @@ public final class OutboxRepository {
         // One index probe per kind on (state, kind, seq), then the oldest: a single query over (state, seq) would
         // step over every pending event queued in between, which grows with a backlog.
         Optional<OutboxEntry> oldest = Optional.empty();
-        for (String kind : new String[] {"SALE", "CANCEL", "CHECK"}) {
+        for (String kind : new String[] {"SALE", "CANCEL", "CHECK", "MONEY"}) {
             Optional<OutboxEntry> head = first(kind);
             if (head.isPresent() && (oldest.isEmpty() || head.get().seq() < oldest.get().seq())) {
                 oldest = head;

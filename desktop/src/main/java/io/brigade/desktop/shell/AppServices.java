@@ -16,6 +16,8 @@ import io.brigade.desktop.local.SnoozeCache;
 import io.brigade.desktop.local.StoreCache;
 import io.brigade.desktop.local.StaffRepository;
 import io.brigade.desktop.menu.MenuOffice;
+import io.brigade.desktop.money.Drawer;
+import io.brigade.desktop.money.MoneyOffice;
 import io.brigade.desktop.printing.ChitPrinting;
 import io.brigade.desktop.printing.PrinterLink;
 import io.brigade.desktop.printing.Printing;
@@ -66,6 +68,7 @@ public final class AppServices implements AutoCloseable {
     private final EventRecorder events;
     private final CheckoutService checkout;
     private final CheckBook checks;
+    private final Drawer drawer;
     private final Clock clock;
     private final CopyOnWriteArrayList<Consumer<SyncStatus>> statusListeners = new CopyOnWriteArrayList<>();
     /** The HTTPS port a store server asks for first, so that people can type a short, stable address. */
@@ -130,7 +133,8 @@ public final class AppServices implements AutoCloseable {
         sync.alsoRefresh(() -> client.storeSettings().ifPresent(store::store))
                 .alsoRefresh(() -> client.storePrinters().ifPresent(store::store));
         this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
-        this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge);
+        this.drawer = new Drawer(client, settingsRepository, outbox, clock, sync::nudge);
+        this.checkout = new CheckoutService(outbox, settings, events, clock, sync::nudge, drawer::shiftId);
         // Printing: jobs wait on disk until their printer has taken them; each sale's receipt is queued with it.
         this.printing = new Printing(new PrintQueue(db), store::printers, PrinterLink.defaults(), clock,
                 Duration.ofSeconds(5)).start();
@@ -370,6 +374,16 @@ public final class AppServices implements AutoCloseable {
 
     public EventRecorder events() {
         return events;
+    }
+
+    /** The till's drawer: its shift, cash by hand, approvals and refunds. */
+    public Drawer drawer() {
+        return drawer;
+    }
+
+    /** The store's Z reports and audit log, for the back office. */
+    public MoneyOffice moneyOffice() {
+        return new MoneyOffice(backOffice, settings.propertyId());
     }
 
     public CheckoutService checkout() {

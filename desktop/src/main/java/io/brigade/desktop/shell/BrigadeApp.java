@@ -27,6 +27,9 @@ import io.brigade.desktop.kitchen.KitchenWorkspace;
 import io.brigade.desktop.local.DataDirectory;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.desktop.menu.MenuWorkspace;
+import io.brigade.desktop.money.MoneyOfficeView;
+import io.brigade.desktop.money.MoneyTexts;
+import io.brigade.desktop.money.TillMoney;
 import io.brigade.desktop.settings.SettingsWorkspace;
 import io.brigade.desktop.staff.SignInController;
 import io.brigade.desktop.staff.SignInViewModel;
@@ -372,6 +375,8 @@ public final class BrigadeApp extends Application {
         Parent tillView = load(tillLoader);
         ((TillController) tillLoader.getController()).receiptOutput(s.receipts());
         ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
+        ((TillController) tillLoader.getController()).money(new TillMoney(s.drawer(), background,
+                who -> s.receipts().noSale(who)));
 
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);
@@ -405,10 +410,22 @@ public final class BrigadeApp extends Application {
                     s.printing().printersChanged();
                 }, () -> s.receipts().receiptPrinter().map(io.brigade.protocol.store.StorePrinter::printerId),
                 id -> s.localSettings().put(ReceiptPrinting.RECEIPT_PRINTER, id), s.receipts(), null);
-        screens.put(Workspace.BACK_OFFICE, BackOfficeWorkspace.load(s.backOffice(),
+        Parent office = BackOfficeWorkspace.load(s.backOffice(),
                 () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone,
                 s.settings().propertyId(), serving(s), store.view(), store.refresh(), printers.view(),
-                printers.refresh()));
+                printers.refresh());
+        // The store's Z reports and audit log, after its devices.
+        if (office instanceof javafx.scene.control.TabPane tabs) {
+            int after = 0;
+            for (int i = 0; i < tabs.getTabs().size(); i++) {
+                if ("tab-devices".equals(tabs.getTabs().get(i).getId())) {
+                    after = i + 1;
+                }
+            }
+            tabs.getTabs().addAll(after, MoneyOfficeView.tabs(s.moneyOffice(), background,
+                    Texts.of(MoneyTexts.class), zone, till.currency(), null));
+        }
+        screens.put(Workspace.BACK_OFFICE, office);
 
         shellModel = new ShellViewModel(zone);
         FXMLLoader shellLoader = Texts.loader(ShellController.class, "ShellView.fxml");

@@ -125,12 +125,14 @@ public final class SyncWorker implements AutoCloseable {
                         events = more;
                     }
                     if (ok && head.isEmpty() && events.isEmpty()) {
+                        reportOutboxIfDue(now);
                         publishIfDue(true);
                         pause(Duration.ofSeconds(2));
                         continue;
                     }
                 }
                 if (ok) {
+                    reportOutboxIfDue(now);
                     backoff = Duration.ofMillis(500);
                 } else if (askedToWait != null) {
                     publishIfDue(true);
@@ -151,6 +153,28 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
+    private Instant nextOutboxReport = Instant.MIN;
+    private int lastOutboxReport = -1;
+
+    /**
+     * Tells the store server how many sales this till still holds (waiting or needing attention), when that
+     * changed or every half minute, so that a Z report names the till instead of missing its sales silently.
+     */
+    private void reportOutboxIfDue(Instant now) {
+        int waiting = outbox.pendingSales() + outbox.parkedCount();
+        if (waiting == lastOutboxReport && now.isBefore(nextOutboxReport)) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body = mapper.createObjectNode()
+                .put("terminal", client.terminalName()).put("pendingSales", waiting);
+        outbox.oldestPendingSale().ifPresent(at -> body.put("oldestAt", at.toString()));
+        PushOutcome answer = client.postJson(body.toString(), client.store("outbox"));
+        if (!(answer instanceof PushOutcome.Retry)) {
+            lastOutboxReport = waiting;
+            nextOutboxReport = now.plus(Duration.ofSeconds(30));
+        }
+    }
+
     /** Sends one outbox step; false means "could not reach the server, back off". */
     boolean send(List<OutboxEntry> entries) {
         OutboxEntry head = entries.get(0);
@@ -159,6 +183,7 @@ public final class SyncWorker implements AutoCloseable {
             case CANCEL -> cancel(head);
             case EVENT -> client.postEvents(new AnalyticsEventBatch(events(entries)));
             case CHECK -> checkOperation(head);
+            case MONEY -> money(head);
         };
         List<UUID> ids = entries.stream().map(OutboxEntry::id).toList();
         if (outcome instanceof PushOutcome.Accepted accepted) {
@@ -198,6 +223,18 @@ public final class SyncWorker implements AutoCloseable {
                     queued.get("operation")));
         } catch (IOException | RuntimeException e) {
             return new PushOutcome.Rejected(0, "unreadable check operation: " + e.getMessage());
+        }
+    }
+
+    /** A shift's step: the call stored in the row ({@code path} segments and {@code body}), sent as it is. */
+    private PushOutcome money(OutboxEntry step) {
+        try {
+            JsonNode row = mapper.readTree(step.payload());
+            List<String> path = new ArrayList<>();
+            row.get("path").forEach(p -> path.add(p.asText()));
+            return client.postJson(mapper.writeValueAsString(row.get("body")), path.toArray(String[]::new));
+        } catch (IOException | RuntimeException e) {
+            return new PushOutcome.Rejected(0, "unreadable shift step: " + e.getMessage());
         }
     }
 

@@ -48,8 +48,17 @@ public final class CheckoutService {
         OutboxRepository.WithSale sale(UUID key, String displayId, Instant at, Order order, StaffMember staff);
     }
 
+    private final java.util.function.Supplier<String> shift;
+
     public CheckoutService(OutboxRepository outbox, TerminalSettings settings, EventRecorder events, Clock clock,
                            Runnable onQueued) {
+        this(outbox, settings, events, clock, onQueued, () -> null);
+    }
+
+    /** {@code shift} answers the id of the shift open on this till (null: none); its sales name it. */
+    public CheckoutService(OutboxRepository outbox, TerminalSettings settings, EventRecorder events, Clock clock,
+                           Runnable onQueued, java.util.function.Supplier<String> shift) {
+        this.shift = shift;
         this.outbox = outbox;
         this.settings = settings;
         this.events = events;
@@ -107,6 +116,13 @@ public final class CheckoutService {
     /** Tells {@code listener} of every sale completed from now on. */
     public void onCompleted(Completed listener) {
         this.completed = listener;
+    }
+
+    private volatile String discountApproval;
+
+    /** A manager's approval of the discount on the ticket being rung: the next sale carries it. */
+    public void approveDiscount(String approvalId) {
+        this.discountApproval = approvalId;
     }
 
     /** Cancels (or refunds) a sale rung up here; managers only, and a reason is required. */
@@ -176,6 +192,14 @@ public final class CheckoutService {
         m.put("posTerminal", settings.terminalName());
         m.put("staffId", staff.staffId());
         m.put("staffName", staff.name());
+        String shiftId = shift.get();
+        if (shiftId != null) {
+            m.put("shiftId", shiftId);
+        }
+        if (discountApproval != null) {
+            m.put("approvalId", discountApproval);
+            discountApproval = null;
+        }
         return m.toString();
     }
 

@@ -81,6 +81,7 @@ public final class NeedsAttentionDialog {
             case CANCEL -> TEXTS.kindCancel();
             case EVENT -> TEXTS.kindEvent();
             case CHECK -> TEXTS.kindCheck();
+            case MONEY -> TEXTS.kindMoney();
         };
     }
 }

@@ -8,6 +8,7 @@ import io.brigade.desktop.local.OutboxEntry;
 import io.brigade.desktop.local.StaffMember;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -27,7 +28,7 @@ final class RecentSalesDialog {
     }
 
     static void show(Window owner, CheckoutService checkout, StaffMember manager, Background background, ZoneId zone,
-                     String currency, ReceiptOutput output) {
+                     String currency, ReceiptOutput output, Consumer<OutboxEntry> refund) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(TEXTS.recentSales());
@@ -84,7 +85,22 @@ final class RecentSalesDialog {
                     printer.map(TEXTS::sentToPrinter).orElse(TEXTS.noReceiptPrinter())),
                     failure -> message.setText(failure.getMessage()));
         });
-        dialog.getDialogPane().setContent(new VBox(10, list, new HBox(8, reason, cancel, reprint), message));
+        HBox actions = new HBox(8, reason, cancel, reprint);
+        if (refund != null) {
+            Button refundLines = new Button(TEXTS.refundLines());
+            refundLines.setId("refundSale");
+            refundLines.setOnAction(e -> {
+                OutboxEntry sale = list.getSelectionModel().getSelectedItem();
+                if (sale == null) {
+                    message.setText(TEXTS.chooseSaleFirst());
+                    return;
+                }
+                refund.accept(sale);
+                reload.run();
+            });
+            actions.getChildren().add(refundLines);
+        }
+        dialog.getDialogPane().setContent(new VBox(10, list, actions, message));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         reload.run();
         dialog.showAndWait();

@@ -1,9 +1,12 @@
 package io.brigade.desktop.till;
 
 import io.brigade.desktop.fx.Background;
+import io.brigade.desktop.fx.Money;
 import io.brigade.desktop.fx.Ticker;
 import io.brigade.desktop.i18n.Texts;
+import io.brigade.desktop.local.OutboxEntry;
 import io.brigade.desktop.local.Role;
+import io.brigade.desktop.money.TillMoney;
 import io.brigade.protocol.sales.DispatchType;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -45,6 +48,8 @@ public final class TillController {
     @FXML private Label pendingQuantity;
     @FXML private Label menuInfo;
     @FXML private Button recentSales;
+    @FXML private Button drawerButton;
+    private TillMoney money;
     @FXML private ToggleButton snoozeMode;
     @FXML private TabPane categories;
     @FXML private ListView<TicketLine> ticket;
@@ -317,15 +322,61 @@ public final class TillController {
         selected().ifPresent(model::remove);
     }
 
+    /**
+     * Money control at this till: shows the drawer button, asks a manager for a discount above the store's limit,
+     * checks vouchers against the store's list, and offers refunds of recent sales.
+     */
+    public void money(TillMoney money) {
+        this.money = money;
+        drawerButton.setVisible(true);
+        drawerButton.setManaged(true);
+        money.refreshRules();
+    }
+
+    @FXML
+    private void onDrawer() {
+        money.openDrawer(root.getScene().getWindow(), model.staffProperty()::get, zone, model.currency());
+    }
+
     @FXML
     private void onSpotDiscount() {
-        ask(TEXTS.discountAmount(), "").ifPresent(model::spotDiscount);
+        ask(TEXTS.discountAmount(), "").ifPresent(text -> {
+            if (!model.spotDiscount(text) || money == null) {
+                return;
+            }
+            // Above the store's limit, the discount stays only with a manager's approval, which the sale carries.
+            BigDecimal off = model.discountTotalProperty().get();
+            if (!money.discountNeedsManager(off, model.subtotalProperty().get())) {
+                return;
+            }
+            Optional<String> approval = money.approveDiscount(root.getScene().getWindow(), off, model.format(off),
+                    model.staffProperty().get());
+            if (approval.isPresent()) {
+                checkout.approveDiscount(approval.get());
+            } else {
+                model.clearDiscounts();
+            }
+        });
     }
 
     @FXML
     private void onVoucher() {
-        ask(TEXTS.voucherCode(), "").ifPresent(code -> ask(TEXTS.voucherValue(), "")
-                .ifPresent(value -> model.voucher(code, value)));
+        ask(TEXTS.voucherCode(), "").ifPresent(code -> {
+            if (money == null) {
+                ask(TEXTS.voucherValue(), "").ifPresent(value -> model.voucher(code, value));
+                return;
+            }
+            // The code must be on the store's list; its value is what it is worth at most.
+            money.checkVoucher(code, voucher -> ask(TEXTS.voucherValue(), voucher.amount().toPlainString())
+                    .ifPresent(value -> {
+                        Optional<BigDecimal> typed = Money.parse(value);
+                        if (typed.isPresent() && typed.get().compareTo(voucher.amount()) > 0) {
+                            model.messageProperty().set(money.voucherWorthAtMost(voucher, model.currency()));
+                            return;
+                        }
+                        model.voucher(voucher.code(), value);
+                    }), refusal -> model.messageProperty().set(refusal));
+        });
     }
 
     @FXML
@@ -365,7 +416,15 @@ public final class TillController {
     @FXML
     private void onRecentSales() {
         RecentSalesDialog.show(root.getScene().getWindow(), checkout, model.staffProperty().get(), background, zone,
-                model.currency(), receiptOutput);
+                model.currency(), receiptOutput, money == null ? null : this::refund);
+    }
+
+    /** Refunds lines of a recent sale the store server holds, with confirmation (and a manager when asked). */
+    private void refund(OutboxEntry sale) {
+        TillMenu menu = model.menuProperty().get();
+        money.refund(root.getScene().getWindow(), sale, model.staffProperty().get(), model.currency(),
+                id -> menu == null ? id : menu.item(id).map(p -> p.item().caption()).orElse(id),
+                words -> model.messageProperty().set(words));
     }
 
     private Optional<String> ask(String question, String initial) {

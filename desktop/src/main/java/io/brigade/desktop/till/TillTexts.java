@@ -126,6 +126,8 @@ public interface TillTexts {
 
     String chooseSaleFirst();
 
+    String refundLines();
+
     String saleCancelled(String displayId);
 
     String printReceiptAgain();
@@ -171,4 +173,6 @@ public interface TillTexts {
     String kindEvent();
 
     String kindCheck();
+
+    String kindMoney();
 }

@@ -1,0 +1,51 @@
+package io.brigade.desktop.money;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.brigade.desktop.client.BackOfficeClient;
+import io.brigade.protocol.Data;
+import io.brigade.protocol.money.AuditEntry;
+import io.brigade.protocol.money.MoneyReport;
+import io.brigade.protocol.money.ZReportSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The store's Z reports and audit log, as the back office reads them from the store server (never on FX). Calls go
+ * with the signed-in member's session, so a Z report and the audit log name the manager who took it.
+ */
+public final class MoneyOffice {
+    private final BackOfficeClient office;
+    private final String store;
+
+    public MoneyOffice(BackOfficeClient office, String propertyId) {
+        this.office = office;
+        this.store = "properties/" + propertyId + "/";
+    }
+
+    public List<ZReportSummary> zReports() throws IOException {
+        return office.get(store + "z-reports", new TypeReference<Data<List<ZReportSummary>>>() { }).data();
+    }
+
+    /** Takes the Z report of {@code day}: the day is closed on the server. */
+    public MoneyReport takeZ(LocalDate day) throws IOException {
+        return office.post(store + "z-reports", Map.of("businessDate", day.toString()), MoneyReport.class);
+    }
+
+    public MoneyReport zReport(long number) throws IOException {
+        return office.get(store + "z-reports/" + number, MoneyReport.class);
+    }
+
+    /** Writes the Z report as CSV, as the server writes it (formula text neutralised), to {@code target}. */
+    public Path exportCsv(long number, Path target) throws IOException {
+        office.downloadTo(store + "z-reports/" + number + "/csv", target);
+        return target;
+    }
+
+    public List<AuditEntry> audit(LocalDate from, LocalDate to, String action) throws IOException {
+        return office.get(store + "audit?fromDate=" + from + "&toDate=" + to + (action == null ? "" : "&action="
+                + action), new TypeReference<Data<List<AuditEntry>>>() { }).data();
+    }
+}
