@@ -41,7 +41,9 @@ class ArchitectureTest {
             // The ticket and what it is made of, without JavaFX: the till's own model, for table service too.
             "till", Set.of("Ticket", "TicketLine", "PricedItem", "TillMenu", "Order", "Tender", "ReceiptOutput"),
             // Money control as the till asks for it: the drawer, approvals, vouchers and refunds behind one face.
-            "money", Set.of("TillMoney"));
+            "money", Set.of("TillMoney"),
+            // Table service: the till's checks, and the floor it shows.
+            "tables", Set.of("CheckBook", "FloorViewModel", "FloorPane"));
     private static final String[] SHELL = {ROOT + ".shell..", ROOT};
 
     @ArchTest

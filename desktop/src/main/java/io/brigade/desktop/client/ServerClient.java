@@ -438,6 +438,14 @@ public final class ServerClient {
                 .build());
     }
 
+    /** The store's floor plan (a {@code FloorPlan} as JSON). */
+    public PushOutcome floorPlan() {
+        return send(new Request.Builder()
+                .url(url("backoffice", "v1", "orgs", settings.orgId(), "floor").newBuilder()
+                        .addQueryParameter("propertyId", settings.propertyId()).build())
+                .get().build());
+    }
+
     /** The store's open checks (a {@code CheckList} as JSON). */
     public PushOutcome openChecks() {
         return send(new Request.Builder()

@@ -377,6 +377,7 @@ public final class BrigadeApp extends Application {
         ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
         ((TillController) tillLoader.getController()).money(new TillMoney(s.drawer(), background,
                 who -> s.receipts().noSale(who)));
+        ((TillController) tillLoader.getController()).tableService(s.checks(), s.clock());
 
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);

@@ -164,6 +164,30 @@ public final class CheckBook {
         }
     }
 
+    /**
+     * The floor's tables in the order the floor plan lists them (areas in turn); tables 1 to 12 until a manager
+     * drew a plan, and the last plan read while the store server cannot be reached.
+     */
+    public List<String> floorTables() {
+        PushOutcome outcome = client.floorPlan();
+        if (outcome instanceof PushOutcome.Accepted accepted) {
+            try {
+                io.brigade.protocol.checks.FloorPlan plan = Json.mapper().readValue(accepted.body(),
+                        io.brigade.protocol.checks.FloorPlan.class);
+                List<String> tables = new ArrayList<>();
+                plan.areas().forEach(a -> a.tables().forEach(t -> tables.add(t.table())));
+                floorTables = tables.isEmpty() ? DEFAULT_TABLES : List.copyOf(tables);
+            } catch (JsonProcessingException e) {
+                // keep the last plan
+            }
+        }
+        return floorTables;
+    }
+
+    private static final List<String> DEFAULT_TABLES = java.util.stream.IntStream.rangeClosed(1, 12)
+            .mapToObj(String::valueOf).toList();
+    private volatile List<String> floorTables = DEFAULT_TABLES;
+
     /** Open checks as this till sees them, oldest first. */
     public List<Check> openChecks() {
         return project().values().stream().filter(c -> !c.closed())

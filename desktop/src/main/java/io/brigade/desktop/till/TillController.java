@@ -63,6 +63,21 @@ public final class TillController {
     @FXML private TextField amount;
     @FXML private Label message;
     @FXML private Label channelBanner;
+    @FXML private ToggleButton tables;
+    @FXML private javafx.scene.layout.HBox checkBar;
+    @FXML private Label checkHeader;
+    @FXML private ListView<io.brigade.protocol.checks.Check.Line> checkLines;
+    @FXML private FlowPane tableActions;
+    @FXML private Spinner<Integer> seat;
+    @FXML private Label seatLabel;
+    @FXML private FlowPane adjustments;
+    @FXML private Label ticketTitle;
+    @FXML private javafx.scene.layout.HBox saleButtons;
+    @FXML private javafx.scene.layout.GridPane totals;
+    private io.brigade.desktop.tables.CheckBook checkBook;
+    private io.brigade.desktop.tables.FloorViewModel floor;
+    private io.brigade.desktop.tables.FloorPane floorPane;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     // Every item button built, by item id, so a snooze change re-greys them without rebuilding tabs.
     private final java.util.Map<String, List<Button>> itemButtons = new java.util.HashMap<>();
     private TillViewModel model;
@@ -121,6 +136,17 @@ public final class TillController {
 
         ticket.setItems(model.lines());
         ticket.setCellFactory(v -> new TicketCell());
+        // The line just added is the one the cashier looks for: keep it in view.
+        model.lines().addListener((javafx.collections.ListChangeListener<TicketLine>) change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    ticket.scrollTo(change.getFrom());
+                }
+            }
+        });
+        // Typing a number into Guests is the number of guests, not a quantity for the next item.
+        guests.setEditable(true);
+        guests.getEditor().setPrefColumnCount(2);
         tenders.setItems(model.tenders());
         tenders.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -265,12 +291,20 @@ public final class TillController {
     }
 
     private void key(KeyEvent e) {
-        boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
+        javafx.scene.Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        boolean typing = focus instanceof TextInputControl || inside(focus, guests) || inside(focus, seat);
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
             search.requestFocus();
             e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && (focus == table || inside(focus, guests))) {
+            // Enter on the table number (or the guests) opens that table, where there is table service.
+            if (model.hasTableService() && !table.getText().isBlank()) {
+                model.openTable(table.getText());
+            }
+            root.requestFocus();
+            e.consume();
         } else if (e.getCode() == KeyCode.ENTER) {
-            if (e.getTarget() == search) {
+            if (focus == search || e.getTarget() == search) {
                 TillMenu menu = model.menuProperty().get();
                 if (menu != null) {
                     menu.search(search.getText()).stream().filter(PricedItem::available).findFirst()
@@ -291,6 +325,176 @@ public final class TillController {
             model.typeDigit(e.getText().charAt(0) - '0');
             e.consume();
         }
+    }
+
+    private static boolean inside(javafx.scene.Node node, javafx.scene.Node container) {
+        for (javafx.scene.Node n = node; n != null && container != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- table service ----
+
+    /**
+     * Table service on this till: the Tables toggle shows the floor (tables by state, minutes open); a table
+     * chosen there, or typed in the table field with Enter, shows its check in the ticket pane, where new lines
+     * are sent to the kitchen, held as the next course, fired, split and paid.
+     */
+    public void tableService(io.brigade.desktop.tables.CheckBook book, java.time.Clock clock) {
+        this.checkBook = book;
+        this.clock = clock;
+        model.tableService(book);
+        floor = new io.brigade.desktop.tables.FloorViewModel(clock);
+        floorPane = new io.brigade.desktop.tables.FloorPane(floor, tile -> {
+            tables.setSelected(false);
+            if (tile.checkId() != null) {
+                model.takeCheck(tile.checkId());
+            } else {
+                model.openTable(tile.table());
+            }
+        });
+        floorPane.getStylesheets().add(io.brigade.desktop.tables.FloorPane.class.getResource("tables.css")
+                .toExternalForm());
+        tables.setVisible(true);
+        tables.setManaged(true);
+        tables.selectedProperty().addListener((o, was, on) -> {
+            root.setCenter(on ? floorPane : categories);
+            if (on) {
+                refreshFloor();
+            }
+        });
+        checkLines.setItems(model.checkLines());
+        checkLines.setCellFactory(v -> new CheckLineCell());
+        model.checkLines().addListener((javafx.collections.ListChangeListener<io.brigade.protocol.checks.Check.Line>)
+                change -> {
+                    if (!model.checkLines().isEmpty()) {
+                        checkLines.scrollTo(model.checkLines().size() - 1);
+                    }
+                });
+        seat.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 40, 0));
+        seat.setEditable(true);
+        seat.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null || n == 0 ? TEXTS.noSeat() : String.valueOf(n);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.parseInt(text.strip());
+                } catch (NumberFormatException ex) {
+                    return 0;
+                }
+            }
+        });
+        seat.valueProperty().addListener((o, a, b) -> model.seatProperty().set(b == null ? 0 : b));
+        model.checkProperty().addListener((o, a, c) -> showCheckBar(c));
+        showCheckBar(model.checkProperty().get());
+        // Other tills' changes, and the store's answers to this till's, show within a second.
+        Ticker.whileShown(checkBar, javafx.util.Duration.seconds(1), () -> {
+            model.refreshCheck();
+            showCheckBar(model.checkProperty().get());
+            if (tables.isSelected()) {
+                refreshFloor();
+            }
+        });
+    }
+
+    private void refreshFloor() {
+        background.run(() -> {
+            checkBook.refresh();
+            return new Object[] {checkBook.floorTables(), checkBook.openChecks()};
+        }, shown -> {
+            @SuppressWarnings("unchecked")
+            List<String> floorTables = (List<String>) shown[0];
+            @SuppressWarnings("unchecked")
+            List<io.brigade.protocol.checks.Check> open = (List<io.brigade.protocol.checks.Check>) shown[1];
+            floor.tables(floorTables);
+            floor.show(open);
+        }, failure -> org.slf4j.LoggerFactory.getLogger(TillController.class).warn("the floor was not refreshed",
+                failure));
+    }
+
+    private void showCheckBar(io.brigade.protocol.checks.Check c) {
+        boolean on = c != null;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {checkBar, checkLines, tableActions, seat, seatLabel}) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
+        // Discounts and the tender list belong to a plain sale; a table's payments are on its check.
+        for (javafx.scene.Node n : new javafx.scene.Node[] {adjustments, tenders, ticketTitle, saleButtons}) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        // At 768 px the lists need the room: a table shows its total and what is left to pay, nothing more.
+        for (javafx.scene.Node n : totals.getChildren()) {
+            Integer row = javafx.scene.layout.GridPane.getRowIndex(n);
+            boolean keep = row != null && row >= 3;
+            n.setVisible(!on || keep);
+            n.setManaged(!on || keep);
+        }
+        if (c == null) {
+            return;
+        }
+        long minutes = Math.max(0, java.time.Duration.between(c.openedAt(), clock.instant()).toMinutes());
+        String header = c.table() != null ? TEXTS.tableHeader(c.table(), c.guests() == null ? 0 : c.guests(), minutes)
+                : TEXTS.tabHeader(c.name() == null ? "" : c.name(), minutes);
+        io.brigade.protocol.checks.Check.Part part = model.nextPart();
+        if (part != null) {
+            header = header + "\n" + TEXTS.partToPay(part.label(), model.format(part.total().subtract(part.paid())));
+        }
+        if (!header.equals(checkHeader.getText())) {
+            checkHeader.setText(header);
+        }
+    }
+
+    @FXML
+    private void onTables() {
+        // the toggle's listener swaps the floor in; typed table number + Tables opens it at once
+        if (tables.isSelected() && !table.getText().isBlank() && model.checkProperty().get() == null) {
+            tables.setSelected(false);
+            model.openTable(table.getText());
+        }
+    }
+
+    @FXML
+    private void onSend() {
+        model.sendToKitchen(false);
+    }
+
+    @FXML
+    private void onHold() {
+        model.sendToKitchen(true);
+    }
+
+    @FXML
+    private void onFireNext() {
+        model.fireNextCourse();
+    }
+
+    @FXML
+    private void onSplitBySeat() {
+        model.split("seats", null);
+    }
+
+    @FXML
+    private void onSplitEvenly() {
+        ask(TEXTS.splitHowMany(), "2").ifPresent(n -> {
+            try {
+                model.split("evenly", Integer.parseInt(n.strip()));
+            } catch (NumberFormatException ex) {
+                model.messageProperty().set(TEXTS.notAnAmount(n));
+            }
+        });
+    }
+
+    @FXML
+    private void onLeaveTable() {
+        model.leaveCheck();
     }
 
     private Optional<TicketLine> selected() {
@@ -436,7 +640,10 @@ public final class TillController {
         return d.showAndWait();
     }
 
-    /** A ticket line: quantity and caption on the left, its total on the right, modifiers and note below. */
+    /**
+     * A ticket line: quantity and caption on the left, its total on the right, then every modifier and the note on
+     * lines of their own, wrapped rather than cut.
+     */
     private final class TicketCell extends ListCell<TicketLine> {
         @Override
         protected void updateItem(TicketLine line, boolean empty) {
@@ -446,21 +653,80 @@ public final class TillController {
                 setGraphic(null);
                 return;
             }
-            StringBuilder s = new StringBuilder(line.quantity() + " × " + line.item().caption());
-            line.modifiers().forEach(m -> s.append("\n     + ").append(m.caption())
-                    .append(m.price().signum() > 0 ? " " + model.format(m.price()) : ""));
+            List<String> details = new java.util.ArrayList<>();
+            line.modifiers().forEach(m -> details.add("+ " + m.caption()
+                    + (m.price().signum() > 0 ? " " + model.format(m.price()) : "")));
             if (line.notes() != null) {
-                s.append("\n     “").append(line.notes()).append("”");
+                details.add("“" + line.notes() + "”");
             }
-            Label left = new Label(s.toString());
-            Label right = new Label(model.format(line.total()));
-            right.getStyleClass().add("line-total");
-            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-            javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, left, gap, right);
-            row.setPrefWidth(0);
-            setGraphic(row);
+            setGraphic(lineBox(line.quantity() + " × " + line.item().caption(), model.format(line.total()), details,
+                    null, getListView()));
         }
+    }
+
+    /** A line the table has ordered: like a ticket line, with whether it was sent, held or voided, and its seat. */
+    private final class CheckLineCell extends ListCell<io.brigade.protocol.checks.Check.Line> {
+        @Override
+        protected void updateItem(io.brigade.protocol.checks.Check.Line line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(null);
+            if (empty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            List<String> details = new java.util.ArrayList<>();
+            line.modifiers().forEach(m -> details.add("+ " + m.strip()));
+            if (line.notes() != null) {
+                details.add("“" + line.notes() + "”");
+            }
+            String status = line.voidedQuantity() > 0 && line.liveQuantity() == 0
+                    ? TEXTS.lineVoided(line.voidReason() == null ? "" : line.voidReason())
+                    : io.brigade.protocol.checks.Check.HELD.equals(line.status()) ? TEXTS.lineHeld(line.course())
+                    : io.brigade.protocol.checks.Check.SENT.equals(line.status()) ? TEXTS.lineSent() : TEXTS.lineNew();
+            if (line.seat() != null) {
+                status = TEXTS.seatOf(line.seat()) + " · " + status;
+            }
+            javafx.scene.layout.VBox box = lineBox(line.liveQuantity() + " × " + line.name(),
+                    model.format(line.total()), details, status, getListView());
+            box.getStyleClass().add("check-line");
+            box.getStyleClass().add(line.liveQuantity() == 0 ? "voided"
+                    : io.brigade.protocol.checks.Check.HELD.equals(line.status()) ? "held"
+                    : io.brigade.protocol.checks.Check.SENT.equals(line.status()) ? "sent" : "new");
+            setGraphic(box);
+        }
+    }
+
+    private static javafx.scene.layout.VBox lineBox(String title, String amount, List<String> details, String status,
+                                                    ListView<?> list) {
+        Label name = new Label(title);
+        name.setWrapText(true);
+        name.getStyleClass().add("line-title");
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label right = new Label(amount);
+        right.getStyleClass().add("line-total");
+        right.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(name, javafx.scene.layout.Priority.SOMETIMES);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, name, gap, right);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, top);
+        for (String d : details) {
+            Label l = new Label(d);
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.getStyleClass().add("line-detail");
+            box.getChildren().add(l);
+        }
+        if (status != null) {
+            Label l = new Label(status);
+            l.getStyleClass().add("line-status");
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.getChildren().add(l);
+        }
+        // As wide as the list (less its scroll bar), so long names and notes wrap instead of being cut.
+        box.maxWidthProperty().bind(list.widthProperty().subtract(36));
+        box.prefWidthProperty().bind(list.widthProperty().subtract(36));
+        return box;
     }
 
     private javafx.beans.binding.StringBinding money(javafx.beans.value.ObservableValue<BigDecimal> amount) {

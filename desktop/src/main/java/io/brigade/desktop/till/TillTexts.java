@@ -175,4 +175,71 @@ public interface TillTexts {
     String kindCheck();
 
     String kindMoney();
+
+    // table service
+    String tables();
+
+    String send();
+
+    String hold();
+
+    String fireNext();
+
+    String split();
+
+    String splitBySeat();
+
+    String splitEvenly();
+
+    String splitHowMany();
+
+    String seat();
+
+    String noSeat();
+
+    String leaveTable();
+
+    String orderedSoFar();
+
+    String tableHeader(String table, int guests, long minutes);
+
+    String tabHeader(String name, long minutes);
+
+    String partToPay(String label, String amount);
+
+    String balanceStillDue(String amount);
+
+    String tableClosing();
+
+    String tableOpened(String table);
+
+    String tablePaid(String table);
+
+    String openTableFirst();
+
+    String nothingNewToSend();
+
+    String nothingHeld();
+
+    String sendNewLinesFirst();
+
+    String heldForLater(int lines);
+
+    String sentToKitchen(int lines);
+
+    String courseFired(int course);
+
+    String billSplit();
+
+    String notSaved(String why);
+
+    String lineSent();
+
+    String lineHeld(int course);
+
+    String lineNew();
+
+    String lineVoided(String reason);
+
+    String seatOf(int seat);
 }

@@ -7,6 +7,10 @@ import io.brigade.desktop.i18n.Texts;
 import io.brigade.desktop.local.EventRecorder;
 import io.brigade.desktop.local.Role;
 import io.brigade.desktop.local.StaffMember;
+import io.brigade.desktop.tables.CheckBook;
+import io.brigade.protocol.checks.Check;
+import io.brigade.protocol.sales.PaymentMethod;
+import io.brigade.protocol.sales.SaleItem;
 import io.brigade.protocol.analytics.AnalyticsEventType;
 import io.brigade.protocol.availability.ChannelSnoozes;
 import io.brigade.protocol.availability.Snooze;
@@ -73,6 +77,12 @@ public final class TillViewModel {
     private final ReadOnlyObjectWrapper<BigDecimal> chargeTotal = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
     private MenuRevision revision;
     private MenuRevision waitingRevision;
+    // Table service: the check the ticket pane shows (null: a plain sale), its lines, and the seat new lines get.
+    private CheckBook checks;
+    private final ReadOnlyObjectWrapper<Check> check = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Check.Line> checkLines = FXCollections.observableArrayList();
+    private final IntegerProperty seat = new SimpleIntegerProperty(0);
+    private final java.util.Map<java.util.UUID, Integer> seats = new java.util.HashMap<>();
     // What is snoozed on this channel, as last read from the server; expiries run on the till's clock.
     private ChannelSnoozes snoozes = ChannelSnoozes.NONE;
     private final ObjectProperty<Set<String>> snoozedItems = new SimpleObjectProperty<>(Set.of());
@@ -275,6 +285,9 @@ public final class TillViewModel {
         int q = Math.max(1, pendingQuantity.get());
         pendingQuantity.set(0);
         TicketLine line = ticket.add(item, mods, q);
+        if (check.get() != null && seat.get() > 0) {
+            seats.putIfAbsent(line.lineId(), seat.get());
+        }
         show();
         message.set("");
         events.record(AnalyticsEventType.MEAL_ADDED_TO_CART, item.id(), null, q, line.total(), staffId());
@@ -359,6 +372,9 @@ public final class TillViewModel {
      * reaches zero the sale is completed.
      */
     public boolean payCash(String tenderedText) {
+        if (check.get() != null) {
+            return payCheck(PaymentMethod.Cash, tenderedText);
+        }
         if (!canPay()) {
             return false;
         }
@@ -377,6 +393,9 @@ public final class TillViewModel {
 
     /** Charges a card, for the balance or for part of it when splitting. */
     public boolean payCard(String amountText) {
+        if (check.get() != null) {
+            return payCheck(PaymentMethod.Credit, amountText);
+        }
         if (!canPay()) {
             return false;
         }
@@ -421,7 +440,21 @@ public final class TillViewModel {
 
     /** Saves the paid sale to the outbox (off the FX thread); on failure the ticket stays for another try. */
     public void complete() {
-        if (!ticket.isPaid() || saving.get()) {
+        if (saving.get()) {
+            return;
+        }
+        if (check.get() != null) {
+            message.set(check.get().balance().signum() > 0 ? TEXTS.balanceStillDue(format(check.get().balance()))
+                    : TEXTS.tableClosing());
+            return;
+        }
+        if (ticket.isEmpty()) {
+            message.set(TEXTS.ticketEmpty());
+            return;
+        }
+        if (!ticket.isPaid()) {
+            // Complete does nothing until the ticket is paid: say why, and what is left.
+            message.set(TEXTS.balanceStillDue(format(ticket.balance())));
             return;
         }
         Order order = order();
@@ -439,6 +472,10 @@ public final class TillViewModel {
 
     /** Starts a fresh ticket and applies a menu revision that arrived meanwhile. */
     public void clearTicket() {
+        if (check.get() != null) {
+            leaveCheck();
+            return;
+        }
         ticket.clear();
         serviceCharge.set(false);
         table.set("");
@@ -471,6 +508,249 @@ public final class TillViewModel {
         discountTotal.set(ticket.discounts().stream().map(SaleDiscount::amount).reduce(BigDecimal.ZERO,
                 BigDecimal::add));
         chargeTotal.set(ticket.charges().stream().map(SaleCharge::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        Check c = check.get();
+        if (c != null) {
+            // What the table has ordered, and the new lines not sent yet; what is left to pay (of this part).
+            subtotal.set(c.total().add(ticket.subtotal()));
+            total.set(c.total().add(ticket.subtotal()));
+            balance.set(due(c).add(ticket.subtotal()));
+        }
+    }
+
+    // ---- table service ----
+
+    /** Table service through {@code book}: tables, rounds sent to the kitchen, payments on the check. */
+    public void tableService(CheckBook book) {
+        this.checks = book;
+    }
+
+    public boolean hasTableService() {
+        return checks != null;
+    }
+
+    /** The table's check the ticket pane shows, or null for a plain sale. */
+    public ReadOnlyObjectProperty<Check> checkProperty() {
+        return check.getReadOnlyProperty();
+    }
+
+    /** The lines the table has ordered (sent, held or not sent yet), as the store last said, with this till's. */
+    public ObservableList<Check.Line> checkLines() {
+        return checkLines;
+    }
+
+    /** The seat lines added now are for (0: none). */
+    public IntegerProperty seatProperty() {
+        return seat;
+    }
+
+    /**
+     * Opens table {@code tableNo}: its open check, or a new one for the guests given. Lines on the ticket stay
+     * there, to be sent to this table.
+     */
+    public void openTable(String tableNo) {
+        if (checks == null) {
+            return;
+        }
+        String t = tableNo == null ? "" : tableNo.strip();
+        if (t.isEmpty()) {
+            message.set(TEXTS.whichTable());
+            return;
+        }
+        TillMenu m = menu.get();
+        if (m == null) {
+            message.set(TEXTS.waitingForMenu());
+            return;
+        }
+        int covers = guests.get();
+        background.run(() -> {
+            Optional<Check> open = checks.openChecks().stream().filter(c -> t.equals(c.table())).findFirst();
+            String id = open.map(Check::checkId).orElseGet(() -> checks.open(t, null, covers, DispatchType.DineIn,
+                    m.menuId(), m.revisionId()));
+            return new Object[] {checks.check(id).orElse(null), open.isEmpty()};
+        }, found -> {
+            dispatch.set(DispatchType.DineIn);
+            table.set(t);
+            message.set((Boolean) found[1] ? TEXTS.tableOpened(t) : "");
+            display((Check) found[0]);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /** Shows check {@code checkId} (chosen on the floor). */
+    public void takeCheck(String checkId) {
+        if (checks != null) {
+            background.run(() -> checks.check(checkId).orElse(null), c -> {
+                if (c != null) {
+                    table.set(c.table() == null ? "" : c.table());
+                    display(c);
+                }
+            }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        }
+    }
+
+    /** Reads the shown check again (the store's answers and other tills' changes arrive meanwhile). */
+    public void refreshCheck() {
+        Check c = check.get();
+        if (c != null && checks != null) {
+            showCheck(c.checkId());
+        }
+    }
+
+    private void showCheck(String checkId) {
+        // The till's copy of the check is read from its own database (its unconfirmed operations): off the FX thread.
+        background.run(() -> checks.check(checkId).orElse(null), this::display,
+                failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    private void display(Check c) {
+        if (c != null && c.closed()) {
+            boolean shown = check.get() != null && check.get().checkId().equals(c.checkId());
+            if (shown) {
+                leaveCheck();
+                message.set(TEXTS.tablePaid(c.table() == null ? c.checkId() : c.table()));
+            }
+            return;
+        }
+        check.set(c);
+        update(checkLines, c == null ? List.of() : c.lines());
+        show();
+    }
+
+    /** Back to a plain ticket (the check stays open on the store server). */
+    public void leaveCheck() {
+        check.set(null);
+        checkLines.clear();
+        seats.clear();
+        ticket.clear();
+        table.set("");
+        show();
+    }
+
+    /**
+     * Send: the ticket's new lines go onto the table's check and to the kitchen as one round, or, with {@code
+     * hold}, wait as the next course until it is fired.
+     */
+    public void sendToKitchen(boolean hold) {
+        Check c = check.get();
+        if (c == null) {
+            message.set(TEXTS.openTableFirst());
+            return;
+        }
+        if (ticket.lines().isEmpty()) {
+            message.set(TEXTS.nothingNewToSend());
+            return;
+        }
+        int course = hold ? c.lines().stream().mapToInt(Check.Line::course).max().orElse(1) + 1 : 1;
+        List<CheckBook.NewLine> lines = new ArrayList<>();
+        for (TicketLine l : ticket.lines()) {
+            List<SaleItem> mods = l.modifiers().stream()
+                    .map(m -> new SaleItem(m.menuItemId(), 1, m.price(), null, null)).toList();
+            Integer s = seats.getOrDefault(l.lineId(), 0);
+            lines.add(new CheckBook.NewLine(l.lineId().toString(), l.item().id(), l.item().caption(),
+                    l.modifiers().stream().map(TicketLine.Modifier::caption).toList(), l.quantity(),
+                    l.item().price(), mods, l.notes(), s == 0 ? null : s, course));
+        }
+        background.run(() -> {
+            checks.add(c.checkId(), lines);
+            checks.send(c.checkId(), lines.stream().map(CheckBook.NewLine::lineId).toList(), hold);
+            return c.checkId();
+        }, id -> {
+            ticket.clear();
+            seats.clear();
+            message.set(hold ? TEXTS.heldForLater(lines.size()) : TEXTS.sentToKitchen(lines.size()));
+            showCheck(id);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /** Fires the next held course of the table. */
+    public void fireNextCourse() {
+        Check c = check.get();
+        if (c == null) {
+            message.set(TEXTS.openTableFirst());
+            return;
+        }
+        Optional<Integer> held = c.lines().stream().filter(l -> Check.HELD.equals(l.status()))
+                .map(Check.Line::course).min(Integer::compare);
+        if (held.isEmpty()) {
+            message.set(TEXTS.nothingHeld());
+            return;
+        }
+        background.run(() -> {
+            checks.fire(c.checkId(), held.get());
+            return c.checkId();
+        }, id -> {
+            message.set(TEXTS.courseFired(held.get()));
+            showCheck(id);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /** Splits the table's bill: {@code by} is seats or evenly (into {@code count}). */
+    public void split(String by, Integer count) {
+        Check c = check.get();
+        if (c == null) {
+            message.set(TEXTS.openTableFirst());
+            return;
+        }
+        if (!ticket.lines().isEmpty()) {
+            message.set(TEXTS.sendNewLinesFirst());
+            return;
+        }
+        background.run(() -> {
+            checks.split(c.checkId(), by, null, count);
+            return c.checkId();
+        }, id -> {
+            message.set(TEXTS.billSplit());
+            showCheck(id);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /** The part of a split bill paid next (the first not paid), or null. */
+    public Check.Part nextPart() {
+        Check c = check.get();
+        if (c == null) {
+            return null;
+        }
+        return c.parts().stream().filter(p -> !p.closed()).findFirst().orElse(null);
+    }
+
+    private BigDecimal due(Check c) {
+        Check.Part part = c.parts().stream().filter(p -> !p.closed()).findFirst().orElse(null);
+        return part == null ? c.balance() : part.total().subtract(part.paid());
+    }
+
+    private boolean payCheck(PaymentMethod method, String amountText) {
+        Check c = check.get();
+        if (!ticket.lines().isEmpty()) {
+            message.set(TEXTS.sendNewLinesFirst());
+            return false;
+        }
+        BigDecimal due = due(c);
+        if (due.signum() <= 0) {
+            message.set(TEXTS.tableClosing());
+            return false;
+        }
+        Optional<BigDecimal> given = amountText == null || amountText.isBlank() ? Optional.of(due)
+                : Money.parse(amountText);
+        if (given.isEmpty() || given.get().signum() <= 0) {
+            message.set(TEXTS.notAnAmount(amountText));
+            return false;
+        }
+        if (method != PaymentMethod.Cash && given.get().compareTo(due) > 0) {
+            message.set(TEXTS.cardOverBalance(format(due)));
+            return false;
+        }
+        BigDecimal paid = given.get().min(due);
+        BigDecimal change = given.get().subtract(paid);
+        Check.Part part = nextPart();
+        background.run(() -> {
+            checks.pay(c.checkId(), part == null ? null : part.partId(), method, paid);
+            return c.checkId();
+        }, id -> {
+            showCheck(id);
+            if (change.signum() > 0) {
+                message.set(TEXTS.changeDue(format(change)));
+            }
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        return true;
     }
 
     private static <T> void update(ObservableList<T> shown, List<T> now) {

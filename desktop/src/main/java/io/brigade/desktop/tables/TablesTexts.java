@@ -1,0 +1,24 @@
+package io.brigade.desktop.tables;
+
+import io.brigade.desktop.i18n.Bundle;
+
+/** Table service's words on screen: keys of {@code texts.properties} in this package. */
+@Bundle
+public interface TablesTexts {
+    String free();
+
+    String open();
+
+    String sent();
+
+    String bill();
+
+    /** A table's tile: its number, state and minutes open. */
+    String tile(String table, String state, long minutes);
+
+    String tileFree(String table);
+
+    String guestsShort(int guests);
+
+    String twoChecks(int count);
+}
