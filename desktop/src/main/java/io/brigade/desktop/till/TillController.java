@@ -74,6 +74,7 @@ public final class TillController {
     @FXML private Label ticketTitle;
     @FXML private javafx.scene.layout.HBox saleButtons;
     @FXML private javafx.scene.layout.GridPane totals;
+    @FXML private javafx.scene.layout.VBox ticketPane;
     private io.brigade.desktop.tables.CheckBook checkBook;
     private io.brigade.desktop.tables.FloorViewModel floor;
     private io.brigade.desktop.tables.FloorPane floorPane;
@@ -105,7 +106,7 @@ public final class TillController {
         snoozeMode.managedProperty().bind(snoozeMode.visibleProperty());
         snoozeMode.selectedProperty().addListener((o, was, on) -> {
             if (on) {
-                model.messageProperty().set(TEXTS.snoozeModeHint());
+                model.tell(TEXTS.snoozeModeHint());
             }
         });
         ToggleGroup dispatch = new ToggleGroup();
@@ -165,6 +166,10 @@ public final class TillController {
         discounts.textProperty().bind(money(model.discountTotalProperty()));
         charges.textProperty().bind(money(model.chargeTotalProperty()));
         message.textProperty().bind(model.messageProperty());
+        // Good news is green, a refusal red; an empty message takes no room from the lists above it.
+        model.messageGoodProperty().addListener((o, was, good) -> showMessageKind(good));
+        showMessageKind(model.messageGoodProperty().get());
+        message.managedProperty().bind(model.messageProperty().isNotEmpty());
         pendingQuantity.textProperty().bind(Bindings.createStringBinding(
                 () -> model.pendingQuantityProperty().get() > 0 ? "× " + model.pendingQuantityProperty().get() : "",
                 model.pendingQuantityProperty()));
@@ -183,6 +188,11 @@ public final class TillController {
                 .forEach(buttons -> buttons.forEach(this::showSnooze)));
         // Timed snoozes end by the clock, online or not.
         Ticker.whileShown(channelBanner, javafx.util.Duration.seconds(1), model::tick);
+    }
+
+    private void showMessageKind(boolean good) {
+        message.getStyleClass().removeAll("error-text", "success-text");
+        message.getStyleClass().add(good ? "success-text" : "error-text");
     }
 
     /** Greys a snoozed item's button (still tappable, so the cashier hears why it cannot be sold). */
@@ -296,6 +306,18 @@ public final class TillController {
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
             search.requestFocus();
             e.consume();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.T && model.hasTableService()) {
+            dineIn.setSelected(true);
+            table.requestFocus();
+            table.selectAll();
+            e.consume();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
+            // Ctrl+Enter sends the new lines of the open table (Enter alone still takes cash).
+            if (model.checkProperty().get() != null) {
+                model.sendToKitchen(false);
+            }
+            search.clear();
+            e.consume();
         } else if (e.getCode() == KeyCode.ENTER && (focus == table || inside(focus, guests))) {
             // Enter on the table number (or the guests) opens that table, where there is table service.
             if (model.hasTableService() && !table.getText().isBlank()) {
@@ -304,7 +326,10 @@ public final class TillController {
             root.requestFocus();
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER) {
-            if (focus == search || e.getTarget() == search) {
+            if ((focus == search || e.getTarget() == search) && search.getText().isBlank()) {
+                // Nothing typed: Enter is Cash, as everywhere else on the till.
+                onCash();
+            } else if (focus == search || e.getTarget() == search) {
                 TillMenu menu = model.menuProperty().get();
                 if (menu != null) {
                     menu.search(search.getText()).stream().filter(PricedItem::available).findFirst()
@@ -366,6 +391,11 @@ public final class TillController {
                 refreshFloor();
             }
         });
+        model.lines().addListener((javafx.collections.ListChangeListener<TicketLine>) change -> shareRoom());
+        Label none = new Label(TEXTS.newLinesPlaceholder());
+        none.getStyleClass().add("muted");
+        none.setWrapText(true);
+        ticket.setPlaceholder(none);
         checkLines.setItems(model.checkLines());
         checkLines.setCellFactory(v -> new CheckLineCell());
         model.checkLines().addListener((javafx.collections.ListChangeListener<io.brigade.protocol.checks.Check.Line>)
@@ -419,7 +449,28 @@ public final class TillController {
                 failure));
     }
 
+    /**
+     * With a table open the ticket pane holds two lists: what the table ordered and the lines added now. The one
+     * being worked on gets the room (the new lines while there are some, else the table's), the other keeps two
+     * lines in view; at 1024x768 one list with all the room shows several lines where two halves showed one each.
+     */
+    private void shareRoom() {
+        boolean table = model.checkProperty().get() != null;
+        boolean adding = !model.lines().isEmpty();
+        javafx.scene.layout.VBox.setVgrow(ticket, !table || adding ? javafx.scene.layout.Priority.ALWAYS
+                : javafx.scene.layout.Priority.NEVER);
+        javafx.scene.layout.VBox.setVgrow(checkLines, table && !adding ? javafx.scene.layout.Priority.ALWAYS
+                : javafx.scene.layout.Priority.NEVER);
+        ticket.setPrefHeight(!table ? 120 : adding ? 240 : 64);
+        checkLines.setPrefHeight(adding ? 110 : 150);
+        ticketPane.getStyleClass().remove("table-mode");
+        if (table) {
+            ticketPane.getStyleClass().add("table-mode");
+        }
+    }
+
     private void showCheckBar(io.brigade.protocol.checks.Check c) {
+        shareRoom();
         boolean on = c != null;
         for (javafx.scene.Node n : new javafx.scene.Node[] {checkBar, checkLines, tableActions, seat, seatLabel}) {
             n.setVisible(on);
@@ -477,19 +528,9 @@ public final class TillController {
     }
 
     @FXML
-    private void onSplitBySeat() {
-        model.split("seats", null);
-    }
-
-    @FXML
-    private void onSplitEvenly() {
-        ask(TEXTS.splitHowMany(), "2").ifPresent(n -> {
-            try {
-                model.split("evenly", Integer.parseInt(n.strip()));
-            } catch (NumberFormatException ex) {
-                model.messageProperty().set(TEXTS.notAnAmount(n));
-            }
-        });
+    private void onSplit() {
+        model.openSplit().ifPresent(choice -> SplitDialog.show(root.getScene().getWindow(),
+                model.checkProperty().get(), choice, model));
     }
 
     @FXML

@@ -191,7 +191,34 @@ public interface TillTexts {
 
     String splitEvenly();
 
-    String splitHowMany();
+    String splitTitle();
+
+    /** The split dialog's header: the table and its total. */
+    String splitHeader(String table, String total);
+
+    String splitByItem();
+
+    String splitParts();
+
+    String splitOk();
+
+    String previewPart(String part, String amount);
+
+    String previewSeat(String seat, String amount);
+
+    String previewNoSeat(String amount);
+
+    String nothingToSplit();
+
+    String partHasNoLine(int part);
+
+    String paidAlreadyNoSplit();
+
+    String newLinesPlaceholder();
+
+    String sendTip();
+
+    String tableTip();
 
     String seat();
 

@@ -66,6 +66,8 @@ public final class TillViewModel {
     private final ReadOnlyObjectWrapper<BigDecimal> tip = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
     private final ObservableList<Tender> tenders = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    // Whether the message says something went as asked (shown calm) rather than why something was refused (red).
+    private final ReadOnlyBooleanWrapper messageGood = new ReadOnlyBooleanWrapper(false);
     private final IntegerProperty pendingQuantity = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<Receipt> lastReceipt = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<StaffMember> staff = new SimpleObjectProperty<>();
@@ -105,6 +107,8 @@ public final class TillViewModel {
         this.background = background;
         this.clock = clock;
         this.zone = zone;
+        // Any message set without tell() is a refusal or a problem.
+        message.addListener((o, a, b) -> messageGood.set(false));
         // What the cashier types goes into the ticket at once.
         table.addListener((o, a, b) -> ticket.table(b));
         guests.addListener((o, a, b) -> ticket.guests(b.intValue()));
@@ -182,7 +186,7 @@ public final class TillViewModel {
                 ? clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant() : null;
         background.run(() -> snoozer.snooze(item.id(), snooze, until), state -> {
             snoozesArrived(state);
-            message.set(snooze ? TEXTS.snoozedUntilClosing(item.caption()) : TEXTS.onSaleAgain(item.caption()));
+            tell(snooze ? TEXTS.snoozedUntilClosing(item.caption()) : TEXTS.onSaleAgain(item.caption()));
         }, failure -> message.set(snooze ? TEXTS.couldNotSnooze(item.caption(), failure.getMessage())
                 : TEXTS.couldNotUnsnooze(item.caption(), failure.getMessage())));
     }
@@ -570,7 +574,11 @@ public final class TillViewModel {
         }, found -> {
             dispatch.set(DispatchType.DineIn);
             table.set(t);
-            message.set((Boolean) found[1] ? TEXTS.tableOpened(t) : "");
+            if ((Boolean) found[1]) {
+                tell(TEXTS.tableOpened(t));
+            } else {
+                message.set("");
+            }
             display((Check) found[0]);
         }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
     }
@@ -606,7 +614,7 @@ public final class TillViewModel {
             boolean shown = check.get() != null && check.get().checkId().equals(c.checkId());
             if (shown) {
                 leaveCheck();
-                message.set(TEXTS.tablePaid(c.table() == null ? c.checkId() : c.table()));
+                tell(TEXTS.tablePaid(c.table() == null ? c.checkId() : c.table()));
             }
             return;
         }
@@ -656,7 +664,7 @@ public final class TillViewModel {
         }, id -> {
             ticket.clear();
             seats.clear();
-            message.set(hold ? TEXTS.heldForLater(lines.size()) : TEXTS.sentToKitchen(lines.size()));
+            tell(hold ? TEXTS.heldForLater(lines.size()) : TEXTS.sentToKitchen(lines.size()));
             showCheck(id);
         }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
     }
@@ -678,29 +686,56 @@ public final class TillViewModel {
             checks.fire(c.checkId(), held.get());
             return c.checkId();
         }, id -> {
-            message.set(TEXTS.courseFired(held.get()));
+            tell(TEXTS.courseFired(held.get()));
             showCheck(id);
         }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
     }
 
-    /** Splits the table's bill: {@code by} is seats or evenly (into {@code count}). */
-    public void split(String by, Integer count) {
+    /**
+     * What the split dialog starts from: the table's lines that still charge something. Empty, with the reason said,
+     * when the bill cannot be split now (no table, new lines not sent, a payment taken already).
+     */
+    public Optional<SplitChoice> openSplit() {
         Check c = check.get();
         if (c == null) {
             message.set(TEXTS.openTableFirst());
-            return;
+            return Optional.empty();
         }
         if (!ticket.lines().isEmpty()) {
             message.set(TEXTS.sendNewLinesFirst());
-            return;
+            return Optional.empty();
         }
+        if (!c.payments().isEmpty()) {
+            message.set(TEXTS.paidAlreadyNoSplit());
+            return Optional.empty();
+        }
+        SplitChoice choice = new SplitChoice(c);
+        if (choice.lines().isEmpty()) {
+            message.set(TEXTS.nothingToSplit());
+            return Optional.empty();
+        }
+        return Optional.of(choice);
+    }
+
+    /** Splits the table's bill as chosen; false (and why) when the store would refuse it. */
+    public boolean split(SplitChoice choice) {
+        Check c = check.get();
+        Optional<String> refusal = c == null ? Optional.of(TEXTS.openTableFirst()) : choice.problem();
+        if (refusal.isPresent()) {
+            message.set(refusal.get());
+            return false;
+        }
+        SplitChoice.By by = choice.by();
+        List<List<String>> parts = by == SplitChoice.By.ITEMS ? choice.parts() : null;
+        Integer count = by == SplitChoice.By.EVENLY ? choice.count() : null;
         background.run(() -> {
-            checks.split(c.checkId(), by, null, count);
+            checks.split(c.checkId(), by.wire(), parts, count);
             return c.checkId();
         }, id -> {
-            message.set(TEXTS.billSplit());
+            tell(TEXTS.billSplit());
             showCheck(id);
         }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        return true;
     }
 
     /** The part of a split bill paid next (the first not paid), or null. */
@@ -747,7 +782,7 @@ public final class TillViewModel {
         }, id -> {
             showCheck(id);
             if (change.signum() > 0) {
-                message.set(TEXTS.changeDue(format(change)));
+                tell(TEXTS.changeDue(format(change)));
             }
         }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
         return true;
@@ -845,6 +880,17 @@ public final class TillViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** True while the message says that something was done (not why it was refused). */
+    public ReadOnlyBooleanProperty messageGoodProperty() {
+        return messageGood.getReadOnlyProperty();
+    }
+
+    /** Says that something was done as asked (sent, fired, paid): shown as good news, not as a refusal. */
+    public void tell(String news) {
+        message.set(news);
+        messageGood.set(true);
     }
 
     public IntegerProperty pendingQuantityProperty() {

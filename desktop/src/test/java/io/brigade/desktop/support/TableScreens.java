@@ -3,6 +3,7 @@ package io.brigade.desktop.support;
 import io.brigade.desktop.tables.CheckBook;
 import io.brigade.desktop.till.PricedItem;
 import io.brigade.desktop.till.TillViewModel;
+import io.brigade.protocol.checks.Check;
 import io.brigade.protocol.menus.MenuRevision;
 import io.brigade.protocol.sales.DispatchType;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -19,10 +21,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a test: writes table service's screens (the floor with tables in every state, an open check with a Diavola's
- * three toppings and a note, the check split by seat) at 1024x768 and 1920x1080, for the README. Run under a real
- * display: {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -cp <test class path>
- * io.brigade.desktop.support.TableScreens docs}.
+ * Not a test: serves table 4's dinner on the real till and writes its screens at 1024x768 and 1920x1080 for the
+ * README: the floor with tables in every state, the check with the drinks sent and the mains being added (a
+ * Diavola's three toppings and a note), the mains held then fired and a third round, the split dialog, the bill
+ * split by seat and paid part by part. Run under a real display: {@code xvfb-run -a -s "-screen 0 1920x1080x24"
+ * java -cp <test class path> io.brigade.desktop.support.TableScreens docs/tables}.
  */
 public final class TableScreens {
     private static final int[][] SIZES = {{1024, 768}, {1920, 1080}};
@@ -44,9 +47,11 @@ public final class TableScreens {
             TillViewModel till = live.app().till();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> till.menuProperty().get() != null);
             Stage stage = (Stage) ROBOT.lookup("#workspaces").queryAs(TabPane.class).getScene().getWindow();
+            size(stage, SIZES[0]);
             ROBOT.interact(() -> till.guestsProperty().set(2));
             ROBOT.interact(() -> till.openTable("4"));
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> till.checkProperty().get() != null);
+            await("table 4's check", () -> till.checkProperty().get() != null);
+            // Drinks first, sent at once.
             ROBOT.interact(() -> {
                 till.seatProperty().set(1);
                 add(till, "Craft lager");
@@ -54,7 +59,8 @@ public final class TableScreens {
                 add(till, "Sparkling water");
                 till.sendToKitchen(false);
             });
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> till.checkLines().size() == 2);
+            await("the drinks sent", () -> sent(till) == 2);
+            // The mains, on the ticket before they are held as the next course.
             ROBOT.interact(() -> {
                 till.seatProperty().set(1);
                 PricedItem diavola = item(till, "Diavola");
@@ -66,36 +72,54 @@ public final class TableScreens {
                 till.setNotes(till.lines().get(0), "no chilli oil, well done");
                 till.seatProperty().set(2);
                 add(till, "Classic burger");
+                add(till, "House red (glass)");
             });
-            for (int[] size : SIZES) {
-                size(stage, size);
-                shot(stage, out.resolve("table-check-" + size[0] + "x" + size[1] + ".png"));
-            }
-            ROBOT.interact(() -> till.sendToKitchen(false));
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> till.checkLines().size() == 4);
+            shots(stage, out, "table-check");
+            ROBOT.interact(() -> till.sendToKitchen(true));
+            await("the mains held", () -> till.checkLines().stream().filter(l -> Check.HELD.equals(l.status()))
+                    .count() == 3);
+            shots(stage, out, "table-held");
+            ROBOT.interact(till::fireNextCourse);
+            await("the mains fired", () -> sent(till) == 5);
+            ROBOT.interact(() -> {
+                till.seatProperty().set(1);
+                add(till, "Funghi");
+                till.sendToKitchen(false);
+            });
+            await("the third round sent", () -> sent(till) == 6);
             ROBOT.interact(() -> ROBOT.lookup("#tables").queryAs(ToggleButton.class).setSelected(true));
-            try {
-                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ROBOT.lookup(".tile-bill").tryQuery().isPresent());
-            } catch (java.util.concurrent.TimeoutException e) {
-                System.out.println("no table waits for its bill on the floor; drawn as it is");
-            }
-            for (int[] size : SIZES) {
-                size(stage, size);
-                shot(stage, out.resolve("table-floor-" + size[0] + "x" + size[1] + ".png"));
-            }
+            await("the floor with a bill waiting", () -> ROBOT.lookup(".tile-bill").tryQuery().isPresent());
+            shots(stage, out, "table-floor");
             ROBOT.interact(() -> ROBOT.lookup("#tables").queryAs(ToggleButton.class).setSelected(false));
-            ROBOT.interact(() -> till.split("seats", null));
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> till.nextPart() != null
+            // The split dialog, then the bill split by seat.
+            size(stage, SIZES[0]);
+            ROBOT.clickOn("#split");
+            await("the split dialog", () -> ROBOT.lookup("#splitOk").tryQuery().isPresent());
+            ROBOT.clickOn("#splitBySeat");
+            WaitForAsyncUtils.waitForFxEvents();
+            Scene dialog = ROBOT.lookup("#splitOk").query().getScene();
+            shot(dialog, out.resolve("table-split-dialog-seats.png"));
+            ROBOT.clickOn("#splitByItem");
+            WaitForAsyncUtils.waitForFxEvents();
+            shot(dialog, out.resolve("table-split-dialog-items.png"));
+            ROBOT.clickOn("#splitBySeat").clickOn("#splitOk");
+            await("the bill split by seat", () -> till.nextPart() != null
                     && ROBOT.lookup("#checkHeader").queryAs(Labeled.class).getText().contains("\n"));
-            for (int[] size : SIZES) {
-                size(stage, size);
-                shot(stage, out.resolve("table-split-" + size[0] + "x" + size[1] + ".png"));
-            }
+            shots(stage, out, "table-split");
+            ROBOT.interact(() -> till.payCard(""));
+            await("seat 1 paid", () -> till.nextPart() != null && !"1".equals(till.nextPart().label()));
+            ROBOT.interact(() -> till.payCard(""));
+            await("the table paid and closed", () -> till.checkProperty().get() == null);
+            shots(stage, out, "table-paid");
         }
         System.exit(0);
     }
 
-    /** Tables in every state: a few open, some sent, one waiting for the bill. */
+    private static long sent(TillViewModel till) {
+        return till.checkLines().stream().filter(l -> Check.SENT.equals(l.status())).count();
+    }
+
+    /** Other tables in every state: a few open, some sent, one waiting for the bill. */
     private static void floor(CheckBook checks, MenuRevision menu) throws Exception {
         PricedItem cola = Tills.plainItems(menu).get(1);
         for (String table : List.of("1", "2", "3", "6", "7", "9", "11")) {
@@ -128,6 +152,18 @@ public final class TableScreens {
         });
     }
 
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        Tills.await(what, Duration.ofSeconds(30), condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void shots(Stage stage, Path out, String name) throws Exception {
+        for (int[] size : SIZES) {
+            size(stage, size);
+            shot(stage.getScene(), out.resolve(name + "-" + size[0] + "x" + size[1] + ".png"));
+        }
+    }
+
     private static void size(Stage stage, int[] size) throws Exception {
         ROBOT.interact(() -> {
             stage.setX(0);
@@ -135,13 +171,17 @@ public final class TableScreens {
             stage.setWidth(size[0]);
             stage.setHeight(size[1]);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS); // the layout settles over the next pulses
-        WaitForAsyncUtils.waitForFxEvents();
+        await("the window at " + size[0] + "x" + size[1], () -> stage.getWidth() == size[0]
+                && stage.getHeight() == size[1]);
+        // The layout settles over the next pulses (lists measure their cells after the first).
+        for (int i = 0; i < 3; i++) {
+            ROBOT.interact(() -> stage.getScene().getRoot().layout());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
-    private static void shot(Stage stage, Path file) {
-        ROBOT.interact(() -> ScreenTour.write(stage.getScene(), file));
+    private static void shot(Scene scene, Path file) {
+        ROBOT.interact(() -> ScreenTour.write(scene, file));
         System.out.println("wrote " + file);
     }
 }

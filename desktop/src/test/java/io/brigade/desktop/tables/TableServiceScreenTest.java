@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.brigade.desktop.support.LiveApp;
+import io.brigade.desktop.till.TillViewModel;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.checks.Check;
 import java.net.InetAddress;
@@ -16,125 +17,243 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Table service on the real till against a real store server: a table served in rounds and courses, split by
- * seat and paid part by part, the kitchen given each round once and the sales (and their webhooks) matching the
- * parts.
+ * Table service on the real till against a real store server, one app for the class (each test serves a table of
+ * its own): a table served in rounds and courses, split by seat and paid part by part, the kitchen given each round
+ * once and the sales (and their webhooks) matching the parts; a check served from the keyboard alone; the split
+ * dialog.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TableServiceScreenTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
+    private final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
     private LiveApp app;
 
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    @Test
-    void tableFourIsServedInCoursesSplitBySeatAndPaidPartByPart() throws Exception {
-        List<JsonNode> hooks = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    @BeforeAll
+    void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", ex -> {
             hooks.add(Json.mapper().readTree(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             ex.sendResponseHeaders(204, -1);
             ex.close();
         });
         receiver.start();
+        app = LiveApp.start(home, "Table Four Trattoria", true);
+        app.server().addDemoStations(app.tenant());
+        subscribe("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        app.signIn("1111");
+        waitFor("the menu", () -> till().menuProperty().get() != null);
+    }
+
+    @AfterEach
+    void leaveTheTable() {
+        robot.interact(() -> till().leaveCheck());
+    }
+
+    @AfterAll
+    void close() throws Exception {
         try {
-            app = LiveApp.start(home, "Table Four Trattoria", true);
-            app.server().addDemoStations(app.tenant());
-            subscribe("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-            app.signIn("1111");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.app().till().menuProperty().get() != null);
-
-            robot.clickOn("#tableField").write("4").type(KeyCode.ENTER);
-            waitFor("table 4's check", () -> visible("#checkBar"));
-            seat(1);
-            robot.clickOn("Drinks").clickOn(item("Craft lager"));
-            seat(2);
-            robot.clickOn(item("Sparkling water"));
-            robot.clickOn("#send");
-            waitFor("the drinks on the check", () -> checkLines().size() == 2);
-
-            robot.clickOn("Pizzas");
-            seat(1);
-            robot.clickOn(item("Diavola"));
-            for (String topping : List.of("Extra mozzarella", "Mushrooms", "Pepperoni")) {
-                robot.clickOn(option(topping));
+            if (app != null) {
+                app.close();
             }
-            robot.clickOn("#addToTicket");
-            robot.clickOn("Burgers");
-            seat(2);
-            robot.clickOn(item("Classic burger")).clickOn(option("Fries")).clickOn("#addToTicket");
-            robot.clickOn("#hold");
-            waitFor("the mains held", () -> checkLines().stream().filter(l -> Check.HELD.equals(l.status()))
-                    .count() == 2);
-            robot.clickOn("#fireNext");
-            waitFor("the mains fired", () -> checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
-            robot.clickOn("Pizzas");
-            seat(1);
-            robot.clickOn(item("Funghi")).clickOn("#addToTicket");
-            robot.clickOn("#send");
-            waitFor("the third round on the check", () -> checkLines().size() == 5
-                    && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
-            // Every topping of the Diavola shows on its line.
-            Check.Line diavola = checkLines().stream().filter(l -> l.name().equals("Diavola")).findFirst().orElseThrow();
-            assertEquals(List.of("Extra mozzarella", "Mushrooms", "Pepperoni"), diavola.modifiers());
+        } finally {
+            receiver.stop(0);
+        }
+    }
 
-            robot.clickOn("#split").clickOn("#splitBySeat");
-            waitFor("the bill split by seat", () -> app.app().till().nextPart() != null);
-            assertTrue(text("#checkHeader").contains("€36.49"), text("#checkHeader")); // lager, Diavola with 3, Funghi
-            robot.clickOn("#payCard");
-            waitFor("seat 2's part to pay", () -> text("#checkHeader").contains("€14.50"));
-            robot.clickOn("#payCard");
-            waitFor("the table paid and closed", () -> !visible("#checkBar"));
+    @Test
+    void tableFourIsServedInCoursesSplitBySeatAndPaidPartByPart() throws Exception {
+        robot.clickOn("#tableField").eraseText(4).write("4").type(KeyCode.ENTER);
+        waitFor("table 4's check", () -> visible("#checkBar"));
+        String checkId = till().checkProperty().get().checkId();
+        seat(1);
+        robot.clickOn("Drinks").clickOn(item("Craft lager"));
+        seat(2);
+        robot.clickOn(item("Sparkling water"));
+        robot.clickOn("#send");
+        waitFor("the drinks on the check", () -> checkLines().size() == 2);
 
-            List<List<String>> rounds = new ArrayList<>();
-            for (JsonNode ticket : get("/backoffice/v1/orgs/" + org() + "/kitchen/tickets?propertyId="
-                    + app.tenant().propertyId()).get("tickets")) {
+        robot.clickOn("Pizzas");
+        seat(1);
+        robot.clickOn(item("Diavola"));
+        for (String topping : List.of("Extra mozzarella", "Mushrooms", "Pepperoni")) {
+            robot.clickOn(option(topping));
+        }
+        robot.clickOn("#addToTicket");
+        robot.clickOn("Burgers");
+        seat(2);
+        robot.clickOn(item("Classic burger")).clickOn(option("Fries")).clickOn("#addToTicket");
+        robot.clickOn("#hold");
+        waitFor("the mains held", () -> checkLines().stream().filter(l -> Check.HELD.equals(l.status()))
+                .count() == 2);
+        robot.clickOn("#fireNext");
+        waitFor("the mains fired", () -> checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        robot.clickOn("Pizzas");
+        seat(1);
+        robot.clickOn(item("Funghi")).clickOn("#addToTicket");
+        robot.clickOn("#send");
+        waitFor("the third round on the check", () -> checkLines().size() == 5
+                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        // Every topping of the Diavola shows on its line.
+        Check.Line diavola = checkLines().stream().filter(l -> l.name().equals("Diavola")).findFirst().orElseThrow();
+        assertEquals(List.of("Extra mozzarella", "Mushrooms", "Pepperoni"), diavola.modifiers());
+
+        robot.clickOn("#split").clickOn("#splitBySeat").clickOn("#splitOk");
+        waitFor("the bill split by seat", () -> till().nextPart() != null);
+        assertTrue(text("#checkHeader").contains("€36.49"), text("#checkHeader")); // lager, Diavola with 3, Funghi
+        robot.clickOn("#payCard");
+        waitFor("seat 2's part to pay", () -> text("#checkHeader").contains("€14.50"));
+        robot.clickOn("#payCard");
+        waitFor("the table paid and closed", () -> !visible("#checkBar"));
+
+        List<List<String>> rounds = new ArrayList<>();
+        for (JsonNode ticket : get("/backoffice/v1/orgs/" + org() + "/kitchen/tickets?propertyId="
+                + app.tenant().propertyId()).get("tickets")) {
+            if (checkId.equals(ticket.path("checkId").asText())) {
                 List<String> names = new ArrayList<>();
                 ticket.get("items").forEach(i -> names.add(i.get("name").asText()));
                 rounds.add(names);
             }
-            assertEquals(List.of(List.of("Craft lager", "Sparkling water"), List.of("Diavola", "Classic burger"),
-                    List.of("Funghi")), rounds, "each round reached the kitchen once");
-            waitFor("both sales on the server", () -> app.server().sales(app.tenant()).size() == 2);
-            List<String> totals = new ArrayList<>();
-            List<String> saleIds = new ArrayList<>();
-            for (JsonNode sale : app.server().sales(app.tenant())) {
-                totals.add(sale.get("totalSaleAmount").decimalValue().stripTrailingZeros().toPlainString() + " paid "
-                        + sale.get("totalPaidAmount").decimalValue().stripTrailingZeros().toPlainString());
-                saleIds.add(sale.get("saleId").asText());
-            }
-            assertEquals(List.of("14.5 paid 14.5", "36.49 paid 36.49"), totals.stream().sorted().toList(),
-                    "one sale per seat, each paid in full");
-            waitFor("a sales.created.v1 webhook per part", () -> hooks.stream()
-                    .filter(h -> "sales.created.v1".equals(h.path("detail-type").asText())).count() == 2);
-            List<String> announced = new ArrayList<>();
-            hooks.forEach(h -> announced.add(h.path("detail").findValue("saleId").asText()));
-            assertEquals(saleIds.stream().sorted().toList(), announced.stream().sorted().toList(),
-                    "the webhooks announce exactly the parts' sales");
-        } finally {
-            receiver.stop(0);
         }
+        assertEquals(List.of(List.of("Craft lager", "Sparkling water"), List.of("Diavola", "Classic burger"),
+                List.of("Funghi")), rounds, "each round reached the kitchen once");
+        Set<String> saleIds = sales(checkId);
+        List<String> totals = app.server().sales(app.tenant()).stream()
+                .filter(s -> saleIds.contains(s.get("saleId").asText()))
+                .map(s -> s.get("totalSaleAmount").decimalValue().stripTrailingZeros().toPlainString() + " paid "
+                        + s.get("totalPaidAmount").decimalValue().stripTrailingZeros().toPlainString())
+                .sorted().toList();
+        assertEquals(List.of("14.5 paid 14.5", "36.49 paid 36.49"), totals, "one sale per seat, each paid in full");
+        waitFor("a sales.created.v1 webhook per part", () -> announced(saleIds).size() == 2);
+        assertEquals(saleIds, Set.copyOf(announced(saleIds)), "the webhooks announce exactly the parts' sales");
+    }
+
+    @Test
+    void aCheckIsServedFromTheKeyboardAlone() throws Exception {
+        focusTill();
+        robot.push(KeyCode.CONTROL, KeyCode.T).write("7").type(KeyCode.ENTER);
+        waitFor("table 7's check", () -> visible("#checkBar") && text("#checkHeader").contains("7"));
+        String checkId = till().checkProperty().get().checkId();
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("lager").type(KeyCode.ENTER);
+        robot.write("cola").type(KeyCode.ENTER);
+        robot.write("marg").type(KeyCode.ENTER); // a pizza: its toppings dialog, where Enter adds it as it is
+        waitFor("the toppings dialog", () -> robot.lookup("#addToTicket").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        waitFor("three new lines", () -> till().lines().size() == 3);
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitFor("the round sent", () -> checkLines().size() == 3
+                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        robot.type(KeyCode.ENTER); // Enter with nothing typed: cash for what the table owes
+
+        waitFor("table 7 paid and closed", () -> !visible("#checkBar"));
+        Set<String> saleIds = sales(checkId);
+        List<JsonNode> sold = app.server().sales(app.tenant()).stream()
+                .filter(s -> saleIds.contains(s.get("saleId").asText())).toList();
+        assertEquals(1, sold.size(), "one sale for the table");
+        assertEquals("20.5", sold.get(0).get("totalPaidAmount").decimalValue().stripTrailingZeros().toPlainString());
+    }
+
+    @Test
+    void aSplitByItemWithAnEmptyPartIsRefusedInTheDialog() throws Exception {
+        serveThreeLines("9");
+        robot.clickOn("#split").clickOn("#splitByItem");
+
+        robot.clickOn("#splitOk");
+
+        assertEquals("Part 2 has no line: tap a line's 2 to put it there, or choose fewer parts",
+                text("#splitMessage"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), till().checkProperty().get().parts(), "the bill is not split");
+    }
+
+    @Test
+    void aSplitByItemMakesThePartsTheWaiterChose() throws Exception {
+        String checkId = serveThreeLines("10");
+        robot.clickOn("#split").clickOn("#splitEvenly");
+        assertEquals("Part 1: €10.25\nPart 2: €10.25", text("#splitPreview"));
+        robot.clickOn("#splitByItem").clickOn("#line-1-part-2").clickOn("#line-2-part-2");
+        assertEquals("Part 1: €6.00\nPart 2: €14.50", text("#splitPreview"));
+
+        robot.clickOn("#splitOk");
+
+        waitFor("two parts on the check", () -> till().checkProperty().get() != null
+                && till().checkProperty().get().parts().size() == 2);
+        List<Check.Part> parts = till().checkProperty().get().parts();
+        List<String> first = checkLines().stream().filter(l -> l.name().equals("Craft lager"))
+                .map(Check.Line::lineId).toList();
+        assertEquals(first, parts.get(0).lineIds());
+        assertEquals(0, new java.math.BigDecimal("14.50").compareTo(parts.get(1).total()), parts.toString());
+        robot.clickOn("#payCard");
+        waitFor("part 2 to pay", () -> text("#checkHeader").contains("€14.50"));
+        robot.clickOn("#payCard");
+        waitFor("the table paid and closed", () -> !visible("#checkBar"));
+        assertEquals(2, sales(checkId).size(), "a sale per part");
+    }
+
+    /** Opens {@code table} and sends a lager, a cola and a Margherita to the kitchen; the check's id. */
+    private String serveThreeLines(String table) throws Exception {
+        robot.clickOn("#tableField").eraseText(4).write(table).type(KeyCode.ENTER);
+        waitFor("table " + table + "'s check", () -> visible("#checkBar")
+                && text("#checkHeader").contains(table));
+        String checkId = till().checkProperty().get().checkId();
+        robot.clickOn("Drinks").clickOn(item("Craft lager")).clickOn(item("Cola"));
+        robot.clickOn("Pizzas").clickOn(item("Margherita")).clickOn("#addToTicket");
+        robot.clickOn("#send");
+        waitFor("three lines sent", () -> checkLines().size() == 3
+                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        return checkId;
+    }
+
+    private TillViewModel till() {
+        return app.app().till();
+    }
+
+    /** The keyboard starts where a cashier's hands are: on the till, not on the window's top bar. */
+    private void focusTill() {
+        robot.interact(() -> robot.lookup("#till").query().requestFocus());
+    }
+
+    /** The sales a closed check turned into, as the store server says. */
+    private Set<String> sales(String checkId) throws Exception {
+        waitFor("the check closed into sales", () -> get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId)
+                .path("saleIds").size() > 0);
+        JsonNode check = get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId);
+        Set<String> ids = new java.util.HashSet<>();
+        check.get("saleIds").forEach(id -> ids.add(id.asText()));
+        waitFor("the check's sales listed", () -> app.server().sales(app.tenant()).stream()
+                .filter(s -> ids.contains(s.get("saleId").asText())).count() == ids.size());
+        return ids;
+    }
+
+    private List<String> announced(Set<String> saleIds) {
+        return hooks.stream().filter(h -> "sales.created.v1".equals(h.path("detail-type").asText()))
+                .map(h -> h.path("detail").findValue("saleId").asText()).filter(saleIds::contains)
+                .collect(Collectors.toList());
     }
 
     private void subscribe(String url) throws Exception {
@@ -178,12 +297,8 @@ class TableServiceScreenTest {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
-    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited 20 s for " + what, e);
-        }
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
