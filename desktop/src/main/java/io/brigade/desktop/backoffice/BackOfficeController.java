@@ -31,6 +31,7 @@ public final class BackOfficeController {
     @FXML private Tab terminalTab;
     @FXML private Tab storeTab;
     @FXML private Tab printersTab;
+    @FXML private Tab floorTab;
     /** The tab read since the workspace came into view: each opening reads a tab once, never twice. */
     private Tab read;
     private int ticks;
@@ -77,6 +78,14 @@ public final class BackOfficeController {
         this.refreshPrinters = refreshPrinterList;
     }
 
+    private Runnable refreshFloor = () -> { };
+
+    /** The store's floor plan editor, from table service, with what reads the plan fresh when its tab is opened. */
+    public void floor(Node editor, Runnable refresh) {
+        floorTab.setContent(editor);
+        this.refreshFloor = refresh;
+    }
+
     private void tick() {
         if (!closeHooked && tabs.getScene() != null && tabs.getScene().getWindow() != null) {
             closeHooked = true;
@@ -115,6 +124,8 @@ public final class BackOfficeController {
             refreshStore.run();
         } else if (tab == printersTab) {
             refreshPrinters.run();
+        } else if (tab == floorTab) {
+            refreshFloor.run();
         }
     }
 

@@ -44,6 +44,15 @@ public final class BackOfficeWorkspace {
     public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
                               ZoneId businessZone, String propertyId, StoreServing serving, Node store,
                               Runnable refreshStore, Node printers, Runnable refreshPrinters) {
+        return load(office, menuId, kitchenStations, terminal, businessZone, propertyId, serving, store, refreshStore,
+                printers, refreshPrinters, null, null);
+    }
+
+    /** As above, with the store's floor plan editor ({@code floor}), read fresh by {@code refreshFloor}. */
+    public static Parent load(BackOfficeClient office, Supplier<String> menuId, Node kitchenStations, Node terminal,
+                              ZoneId businessZone, String propertyId, StoreServing serving, Node store,
+                              Runnable refreshStore, Node printers, Runnable refreshPrinters, Node floor,
+                              Runnable refreshFloor) {
         FXMLLoader loader = Texts.loader(BackOfficeWorkspace.class, "BackOfficeView.fxml");
         Parent root;
         try {
@@ -59,6 +68,9 @@ public final class BackOfficeWorkspace {
                 businessZone, server::close);
         if (store != null) {
             controller.store(store, refreshStore, printers, refreshPrinters);
+        }
+        if (floor != null) {
+            controller.floor(floor, refreshFloor);
         }
         return root;
     }

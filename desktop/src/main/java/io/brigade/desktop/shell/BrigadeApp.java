@@ -33,6 +33,7 @@ import io.brigade.desktop.money.TillMoney;
 import io.brigade.desktop.settings.SettingsWorkspace;
 import io.brigade.desktop.staff.SignInController;
 import io.brigade.desktop.staff.SignInViewModel;
+import io.brigade.desktop.tables.FloorEditor;
 import io.brigade.desktop.till.TillController;
 import io.brigade.desktop.till.TillViewModel;
 import io.brigade.desktop.local.MenuCache;
@@ -411,10 +412,11 @@ public final class BrigadeApp extends Application {
                     s.printing().printersChanged();
                 }, () -> s.receipts().receiptPrinter().map(io.brigade.protocol.store.StorePrinter::printerId),
                 id -> s.localSettings().put(ReceiptPrinting.RECEIPT_PRINTER, id), s.receipts(), null);
+        FloorEditor.Screen floorPlan = FloorEditor.load(s.backOffice(), s.settings().propertyId(), background);
         Parent office = BackOfficeWorkspace.load(s.backOffice(),
                 () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone,
                 s.settings().propertyId(), serving(s), store.view(), store.refresh(), printers.view(),
-                printers.refresh());
+                printers.refresh(), floorPlan.view(), floorPlan.refresh());
         // The store's Z reports and audit log, after its devices.
         if (office instanceof javafx.scene.control.TabPane tabs) {
             int after = 0;

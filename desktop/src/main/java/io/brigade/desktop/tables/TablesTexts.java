@@ -21,4 +21,33 @@ public interface TablesTexts {
     String guestsShort(int guests);
 
     String twoChecks(int count);
+
+    // the back office's floor editor
+    String areaNameNeeded();
+
+    String areaTwice(String area);
+
+    String areaAdded(String area);
+
+    String areaFirst();
+
+    String tableNameNeeded();
+
+    String tableTwice(String table);
+
+    String seatsBetween();
+
+    String tableAdded(String table);
+
+    String tableRemoved(String table);
+
+    String floorSaved();
+
+    String seatsShort(int seats);
+
+    String shapeRound();
+
+    String shapeSquare();
+
+    String shapeRectangle();
 }
