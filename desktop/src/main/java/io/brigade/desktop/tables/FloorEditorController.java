@@ -41,10 +41,14 @@ public final class FloorEditorController {
     public void bind(FloorEditorViewModel viewModel) {
         this.model = viewModel;
         message.textProperty().bind(model.messageProperty());
-        model.messageGoodProperty().addListener((o, was, good) -> {
+        // Good news green, a refusal red (the kind is set just after the text, so both are watched).
+        Runnable kind = () -> {
             message.getStyleClass().removeAll("error-text", "success-text");
-            message.getStyleClass().add(good ? "success-text" : "error-text");
-        });
+            message.getStyleClass().add(model.messageGoodProperty().get() ? "success-text" : "error-text");
+        };
+        model.messageProperty().addListener((o, was, now) -> kind.run());
+        model.messageGoodProperty().addListener((o, was, now) -> kind.run());
+        kind.run();
         shape.getItems().setAll(FloorPlan.ROUND, FloorPlan.SQUARE, FloorPlan.RECTANGLE);
         shape.setConverter(new StringConverter<>() {
             @Override
