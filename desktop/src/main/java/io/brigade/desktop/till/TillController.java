@@ -79,6 +79,7 @@ public final class TillController {
     private io.brigade.desktop.tables.FloorViewModel floor;
     private io.brigade.desktop.tables.FloorPane floorPane;
     private java.time.Clock clock = java.time.Clock.systemUTC();
+    private int shared = -1;
     // Every item button built, by item id, so a snooze change re-greys them without rebuilding tabs.
     private final java.util.Map<String, List<Button>> itemButtons = new java.util.HashMap<>();
     private TillViewModel model;
@@ -457,6 +458,11 @@ public final class TillController {
     private void shareRoom() {
         boolean table = model.checkProperty().get() != null;
         boolean adding = !model.lines().isEmpty();
+        int now = (table ? 2 : 0) + (adding ? 1 : 0);
+        if (now == shared) {
+            return; // called every second by the ticker: no layout pass when nothing changed
+        }
+        shared = now;
         javafx.scene.layout.VBox.setVgrow(ticket, !table || adding ? javafx.scene.layout.Priority.ALWAYS
                 : javafx.scene.layout.Priority.NEVER);
         javafx.scene.layout.VBox.setVgrow(checkLines, table && !adding ? javafx.scene.layout.Priority.ALWAYS
