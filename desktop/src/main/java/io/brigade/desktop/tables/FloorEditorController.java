@@ -84,10 +84,20 @@ public final class FloorEditorController {
         model.versionProperty().addListener((o, a, b) -> render());
         board.widthProperty().addListener((o, a, b) -> drawBoard());
         board.heightProperty().addListener((o, a, b) -> drawBoard());
-        // Read when the tab is opened, so the manager starts from the plan as it is now.
+        // Read when the editor is shown, and again whenever its tab comes back into view (a tab pane shows and
+        // hides the region around its content), so the manager starts from the plan as it is now.
         root.sceneProperty().addListener((o, before, after) -> {
             if (after != null) {
                 model.refresh();
+            }
+        });
+        root.parentProperty().addListener((o, before, parent) -> {
+            if (parent != null) {
+                parent.visibleProperty().addListener((v, was, shown) -> {
+                    if (shown) {
+                        model.refresh();
+                    }
+                });
             }
         });
         render();

@@ -41,9 +41,10 @@ public final class TableScreens {
         System.setProperty("testfx.robot", "glass");
         try (LiveApp live = LiveApp.start(home, "Trattoria Brigade", false)) {
             live.server().addDemoStations(live.tenant());
+            drawFloor(live);
             MenuRevision menu = Tills.awaitMenu(live.services(), Duration.ofSeconds(60));
             floor(live.services().checks(), menu);
-            live.signIn("1111");
+            live.signIn("9999");
             TillViewModel till = live.app().till();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> till.menuProperty().get() != null);
             Stage stage = (Stage) ROBOT.lookup("#workspaces").queryAs(TabPane.class).getScene().getWindow();
@@ -111,8 +112,47 @@ public final class TableScreens {
             ROBOT.interact(() -> till.payCard(""));
             await("the table paid and closed", () -> till.checkProperty().get() == null);
             shots(stage, out, "table-paid");
+            // The manager's floor plan editor in the back office.
+            TabPane workspaces = ROBOT.lookup("#workspaces").queryAs(TabPane.class);
+            ROBOT.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
+            TabPane office = ROBOT.lookup("#backOffice").queryAs(TabPane.class);
+            ROBOT.interact(() -> office.getSelectionModel().select(tab(office, "tab-floor")));
+            ROBOT.clickOn("#reloadFloor");
+            await("the floor plan in the editor", () -> ROBOT.lookup(".floor-table").queryAll().size() >= 12);
+            shots(stage, out, "floor-editor");
         }
         System.exit(0);
+    }
+
+    private static javafx.scene.control.Tab tab(TabPane pane, String id) {
+        return pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+    }
+
+    /** A dining room of twelve tables in three rows and a terrace of four, as a manager would draw them. */
+    private static void drawFloor(LiveApp live) throws Exception {
+        StringBuilder dining = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            String shape = i % 4 == 0 ? "rectangle" : i % 3 == 0 ? "round" : "square";
+            int x = 40 + ((i - 1) % 4) * 230;
+            int y = 60 + ((i - 1) / 4) * 300;
+            dining.append(i > 1 ? "," : "").append("{\"table\":\"").append(i).append("\",\"shape\":\"")
+                    .append(shape).append("\",\"seats\":").append(shape.equals("rectangle") ? 6 : 4)
+                    .append(",\"x\":").append(x).append(",\"y\":").append(y).append('}');
+        }
+        String terrace = "{\"table\":\"T1\",\"shape\":\"round\",\"seats\":2,\"x\":80,\"y\":80},"
+                + "{\"table\":\"T2\",\"shape\":\"round\",\"seats\":2,\"x\":320,\"y\":80}";
+        String body = "{\"areas\":[{\"name\":\"Dining room\",\"tables\":[" + dining + "]},"
+                + "{\"name\":\"Terrace\",\"tables\":[" + terrace + "]}]}";
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(live.server().url() + "/backoffice/v1/orgs/"
+                                + live.tenant().orgId() + "/floor?propertyId=" + live.tenant().propertyId()))
+                        .header("Authorization", "Bearer " + live.server().token(live.tenant()))
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the floor plan was refused: " + r.body());
+        }
     }
 
     private static long sent(TillViewModel till) {
