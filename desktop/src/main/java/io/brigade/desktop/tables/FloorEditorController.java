@@ -85,7 +85,7 @@ public final class FloorEditorController {
         board.widthProperty().addListener((o, a, b) -> drawBoard());
         board.heightProperty().addListener((o, a, b) -> drawBoard());
         // Read when the editor is shown, and again whenever its tab comes back into view (a tab pane shows and
-        // hides the region around its content), so the manager starts from the plan as it is now.
+        // hides the region around its content) unless the manager has changed the draft.
         root.sceneProperty().addListener((o, before, after) -> {
             if (after != null) {
                 model.refresh();
@@ -95,7 +95,7 @@ public final class FloorEditorController {
             if (parent != null) {
                 parent.visibleProperty().addListener((v, was, shown) -> {
                     if (shown) {
-                        model.refresh();
+                        model.refreshUnlessEdited(); // a draft not saved yet is kept
                     }
                 });
             }

@@ -44,6 +44,7 @@ public final class FloorEditorViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageGood = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
+    private boolean edited;
 
     public FloorEditorViewModel(BackOfficeClient office, String propertyId, Background background) {
         this.office = office;
@@ -59,8 +60,16 @@ public final class FloorEditorViewModel {
         }, e -> say(Refusals.describe(e), false));
     }
 
+    /** Reads the store's plan again unless the manager changed the draft since it was read or saved. */
+    public void refreshUnlessEdited() {
+        if (!edited) {
+            refresh();
+        }
+    }
+
     /** Shows the plan as the store server has it. */
     public void show(FloorPlan plan) {
+        edited = false;
         areas.clear();
         areas.addAll(plan.areas());
         area.set(areas.isEmpty() ? -1 : Math.max(0, Math.min(area.get(), areas.size() - 1)));
@@ -93,6 +102,7 @@ public final class FloorEditorViewModel {
             return say(TEXTS.areaTwice(n), false);
         }
         areas.add(new FloorPlan.Area(null, n, List.of()));
+        edited = true;
         area.set(areas.size() - 1);
         changed();
         return say(TEXTS.areaAdded(n), true);
@@ -218,6 +228,7 @@ public final class FloorEditorViewModel {
         List<FloorPlan.Table> tables = new ArrayList<>(a.tables());
         change.accept(tables);
         areas.set(area.get(), new FloorPlan.Area(a.areaId(), a.name(), List.copyOf(tables)));
+        edited = true;
         changed();
     }
 
