@@ -469,6 +469,9 @@ public final class TillController {
                 : javafx.scene.layout.Priority.NEVER);
         ticket.setPrefHeight(!table ? 120 : adding ? 240 : 64);
         checkLines.setPrefHeight(adding ? 110 : 150);
+        // Minimums too: a pane short of height shrinks the growing list first, which is the one in use.
+        ticket.setMinHeight(!table ? 80 : adding ? 160 : 56);
+        checkLines.setMinHeight(adding ? 90 : 120);
         ticketPane.getStyleClass().remove("table-mode");
         if (table) {
             ticketPane.getStyleClass().add("table-mode");
