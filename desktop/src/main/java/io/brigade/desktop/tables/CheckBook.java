@@ -165,28 +165,29 @@ public final class CheckBook {
     }
 
     /**
-     * The floor's tables in the order the floor plan lists them (areas in turn); tables 1 to 12 until a manager
+     * The floor's areas with their tables, in the floor plan's order; tables 1 to 12 (in no area) until a manager
      * drew a plan, and the last plan read while the store server cannot be reached.
      */
-    public List<String> floorTables() {
+    public List<FloorViewModel.Area> floorAreas() {
         PushOutcome outcome = client.floorPlan();
         if (outcome instanceof PushOutcome.Accepted accepted) {
             try {
                 io.brigade.protocol.checks.FloorPlan plan = Json.mapper().readValue(accepted.body(),
                         io.brigade.protocol.checks.FloorPlan.class);
-                List<String> tables = new ArrayList<>();
-                plan.areas().forEach(a -> a.tables().forEach(t -> tables.add(t.table())));
-                floorTables = tables.isEmpty() ? DEFAULT_TABLES : List.copyOf(tables);
+                List<FloorViewModel.Area> areas = new ArrayList<>();
+                plan.areas().stream().filter(a -> !a.tables().isEmpty()).forEach(a -> areas.add(
+                        new FloorViewModel.Area(a.name(), a.tables().stream().map(t -> t.table()).toList())));
+                floorAreas = areas.isEmpty() ? DEFAULT_FLOOR : List.copyOf(areas);
             } catch (JsonProcessingException e) {
                 // keep the last plan
             }
         }
-        return floorTables;
+        return floorAreas;
     }
 
-    private static final List<String> DEFAULT_TABLES = java.util.stream.IntStream.rangeClosed(1, 12)
-            .mapToObj(String::valueOf).toList();
-    private volatile List<String> floorTables = DEFAULT_TABLES;
+    private static final List<FloorViewModel.Area> DEFAULT_FLOOR = List.of(new FloorViewModel.Area(null,
+            java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(String::valueOf).toList()));
+    private volatile List<FloorViewModel.Area> floorAreas = DEFAULT_FLOOR;
 
     /** Open checks as this till sees them, oldest first. */
     public List<Check> openChecks() {

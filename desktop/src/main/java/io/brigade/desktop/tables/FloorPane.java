@@ -2,20 +2,32 @@ package io.brigade.desktop.tables;
 
 import io.brigade.desktop.i18n.Texts;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The floor on a till: a touch-sized tile per table, coloured by its state, with the minutes its check has been
- * open. Tiles are kept and only their text and colour change, so a change on one table redraws quickly however
+ * open, under the name of its area of the floor plan (dining room, terrace); tables the plan does not know and tabs
+ * come last. Tiles are kept and only their text and colour change, so a change on one table redraws quickly however
  * many tables the floor has.
  */
 public final class FloorPane extends ScrollPane {
     private static final TablesTexts TEXTS = Texts.of(TablesTexts.class);
-    private final FlowPane tiles = new FlowPane(10, 10);
+    private static final String NO_AREA = "";
+    private final VBox sections = new VBox(6);
+    private final List<Button> buttons = new ArrayList<>();
+    private final Map<String, FlowPane> flows = new LinkedHashMap<>();
     private final FloorViewModel model;
     private final Consumer<FloorViewModel.Tile> onChoose;
 
@@ -24,8 +36,8 @@ public final class FloorPane extends ScrollPane {
         this.onChoose = onChoose;
         setId("floor");
         getStyleClass().add("floor");
-        tiles.getStyleClass().add("floor-tiles");
-        setContent(tiles);
+        sections.getStyleClass().add("floor-tiles");
+        setContent(sections);
         setFitToWidth(true);
         model.tiles().addListener((ListChangeListener<FloorViewModel.Tile>) c -> redraw());
         redraw();
@@ -35,21 +47,43 @@ public final class FloorPane extends ScrollPane {
     public void redraw() {
         Instant now = model.now();
         var shown = model.tiles();
-        while (tiles.getChildren().size() > shown.size()) {
-            tiles.getChildren().remove(tiles.getChildren().size() - 1);
+        while (buttons.size() < shown.size()) {
+            Button b = new Button();
+            b.getStyleClass().add("table-tile");
+            b.setFocusTraversable(true);
+            b.setOnAction(e -> onChoose.accept((FloorViewModel.Tile) ((Button) e.getSource()).getUserData()));
+            buttons.add(b);
         }
+        Map<String, List<Node>> byArea = new LinkedHashMap<>();
+        boolean anyArea = false;
         for (int i = 0; i < shown.size(); i++) {
-            Button b;
-            if (i < tiles.getChildren().size()) {
-                b = (Button) tiles.getChildren().get(i);
-            } else {
-                b = new Button();
-                b.getStyleClass().add("table-tile");
-                b.setFocusTraversable(true);
-                b.setOnAction(e -> onChoose.accept((FloorViewModel.Tile) ((Button) e.getSource()).getUserData()));
-                tiles.getChildren().add(b);
+            FloorViewModel.Tile t = shown.get(i);
+            show(buttons.get(i), t, now);
+            anyArea |= t.area() != null;
+            byArea.computeIfAbsent(t.area() == null ? NO_AREA : t.area(), k -> new ArrayList<>()).add(buttons.get(i));
+        }
+        // Areas change only when a manager saves a new plan: only then are the sections laid out again.
+        if (!byArea.keySet().equals(flows.keySet())) {
+            flows.clear();
+            List<Node> children = new ArrayList<>();
+            for (String area : byArea.keySet()) {
+                FlowPane flow = new FlowPane(10, 10);
+                flow.getStyleClass().add("floor-area-tiles");
+                flows.put(area, flow);
+                if (anyArea) {
+                    Label name = new Label(area.equals(NO_AREA) ? TEXTS.otherTables() : area);
+                    name.getStyleClass().add("floor-area-name");
+                    children.add(name);
+                }
+                children.add(flow);
             }
-            show(b, shown.get(i), now);
+            sections.getChildren().setAll(children);
+        }
+        for (Map.Entry<String, List<Node>> e : byArea.entrySet()) {
+            FlowPane flow = flows.get(e.getKey());
+            if (!Objects.equals(flow.getChildren(), e.getValue())) {
+                flow.getChildren().setAll(e.getValue());
+            }
         }
     }
 

@@ -23,10 +23,10 @@ public final class FloorViewModel {
 
     /**
      * One tile: the table (or a tab's name), its state, the open check's id (null when free), when it was
-     * opened, guests and what it stands at.
+     * opened, guests, what it stands at, and the floor plan's area it is in (null: on no area of the plan).
      */
     public record Tile(String table, String label, State state, String checkId, Instant openedAt, Integer guests,
-                       BigDecimal total, int checks) {
+                       BigDecimal total, int checks, String area) {
         /** Minutes since the check was opened (0 for a free table). */
         public long minutesOpen(Instant now) {
             return openedAt == null ? 0 : Math.max(0, Duration.between(openedAt, now).toMinutes());
@@ -38,21 +38,41 @@ public final class FloorViewModel {
     private final ObservableList<Tile> shown = FXCollections.unmodifiableObservableList(tiles);
     private final Clock clock;
     private List<String> tables = List.of();
+    private final Map<String, String> areaOf = new java.util.HashMap<>();
 
     public FloorViewModel(Clock clock) {
         this.clock = clock;
     }
 
-    /** The floor's tables in their order (from the floor plan, or a plain numbering). */
+    /** An area of the floor plan (dining room, terrace) with its tables in order; a null name: no plan. */
+    public record Area(String name, List<String> tables) {
+    }
+
+    /** The floor's tables in their order, in no area (a plain numbering). */
     public void tables(List<String> floor) {
-        this.tables = List.copyOf(floor);
+        areas(List.of(new Area(null, floor)));
+    }
+
+    /** The floor plan's areas and their tables, in order. */
+    public void areas(List<Area> floor) {
+        this.areaOf.clear();
+        List<String> all = new ArrayList<>();
+        for (Area a : floor) {
+            for (String t : a.tables()) {
+                all.add(t);
+                if (a.name() != null) {
+                    areaOf.put(t, a.name());
+                }
+            }
+        }
+        this.tables = List.copyOf(all);
     }
 
     /** Shows {@code open} (the store's open checks as this till knows them). */
     public void show(List<Check> open) {
         Map<String, Tile> byTable = new LinkedHashMap<>();
         for (String t : tables) {
-            byTable.put(t, new Tile(t, t, State.FREE, null, null, null, BigDecimal.ZERO, 0));
+            byTable.put(t, new Tile(t, t, State.FREE, null, null, null, BigDecimal.ZERO, 0, areaOf.get(t)));
         }
         List<Tile> tabs = new ArrayList<>();
         for (Check c : open) {
@@ -61,18 +81,18 @@ public final class FloorViewModel {
             }
             if (c.table() == null) {
                 tabs.add(new Tile(null, c.name() == null ? c.checkId().substring(0, 6) : c.name(), state(c),
-                        c.checkId(), c.openedAt(), c.guests(), c.total(), 1));
+                        c.checkId(), c.openedAt(), c.guests(), c.total(), 1, null));
                 continue;
             }
             Tile before = byTable.get(c.table());
             if (before == null || before.checkId() == null) {
                 byTable.put(c.table(), new Tile(c.table(), c.table(), state(c), c.checkId(), c.openedAt(), c.guests(),
-                        c.total(), 1));
+                        c.total(), 1, areaOf.get(c.table())));
             } else {
                 // Two checks on one table (opened on two tills at once): the older is shown, the count says two.
                 byTable.put(c.table(), new Tile(before.table(), before.label(), worst(before.state(), state(c)),
                         before.checkId(), before.openedAt(), before.guests(), before.total().add(c.total()),
-                        before.checks() + 1));
+                        before.checks() + 1, before.area()));
             }
         }
         List<Tile> all = new ArrayList<>(byTable.values());

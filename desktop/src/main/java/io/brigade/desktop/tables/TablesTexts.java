@@ -22,6 +22,9 @@ public interface TablesTexts {
 
     String twoChecks(int count);
 
+    /** The floor's heading for tables on no area of the plan, and tabs. */
+    String otherTables();
+
     // the back office's floor editor
     String areaNameNeeded();
 

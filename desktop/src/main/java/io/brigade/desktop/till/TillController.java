@@ -438,13 +438,14 @@ public final class TillController {
     private void refreshFloor() {
         background.run(() -> {
             checkBook.refresh();
-            return new Object[] {checkBook.floorTables(), checkBook.openChecks()};
+            return new Object[] {checkBook.floorAreas(), checkBook.openChecks()};
         }, shown -> {
             @SuppressWarnings("unchecked")
-            List<String> floorTables = (List<String>) shown[0];
+            List<io.brigade.desktop.tables.FloorViewModel.Area> areas =
+                    (List<io.brigade.desktop.tables.FloorViewModel.Area>) shown[0];
             @SuppressWarnings("unchecked")
             List<io.brigade.protocol.checks.Check> open = (List<io.brigade.protocol.checks.Check>) shown[1];
-            floor.tables(floorTables);
+            floor.areas(areas);
             floor.show(open);
         }, failure -> org.slf4j.LoggerFactory.getLogger(TillController.class).warn("the floor was not refreshed",
                 failure));
