@@ -61,7 +61,9 @@ final class SplitDialog {
         Label preview = new Label();
         preview.setId("splitPreview");
         preview.setWrapText(true);
-        preview.setMinHeight(Region.USE_PREF_SIZE);
+        preview.setMinHeight(60); // three lines, whatever the way: the dialog keeps its size
+        preview.setPrefHeight(60);
+        preview.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         Label problem = new Label();
         problem.setId("splitMessage");
         problem.getStyleClass().add("error-text");
@@ -69,17 +71,13 @@ final class SplitDialog {
 
         Runnable[] redraw = new Runnable[1];
         redraw[0] = () -> {
-            boolean items = choice.by() == SplitChoice.By.ITEMS;
+            // The lines stay in view whatever the way (the dialog keeps its size); only a split by item has the
+            // part buttons, and only a split by seat has no count.
             countRow.setVisible(choice.by() != SplitChoice.By.SEATS);
-            countRow.setManaged(countRow.isVisible());
-            rowsScroll.setVisible(items);
-            rowsScroll.setManaged(items);
-            if (items) {
-                fillRows(rows, choice, model, () -> {
-                    preview.setText(preview(choice, model));
-                    problem.setText("");
-                });
-            }
+            fillRows(rows, choice, model, () -> {
+                preview.setText(preview(choice, model));
+                problem.setText("");
+            });
             preview.setText(preview(choice, model));
             problem.setText("");
         };
@@ -144,6 +142,7 @@ final class SplitDialog {
             HBox.setHgrow(name, Priority.ALWAYS);
             FlowPane parts = new FlowPane(4, 4);
             parts.setPrefWrapLength(200);
+            parts.setVisible(choice.by() == SplitChoice.By.ITEMS);
             ToggleGroup group = new ToggleGroup();
             List<ToggleButton> buttons = new ArrayList<>();
             for (int p = 1; p <= choice.count(); p++) {
@@ -176,6 +175,6 @@ final class SplitDialog {
                     : "-".equals(part.getKey()) ? TEXTS.previewNoSeat(amount)
                     : TEXTS.previewSeat(part.getKey(), amount));
         }
-        return String.join("\n", shown);
+        return String.join("  ·  ", shown);
     }
 }

@@ -32,13 +32,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The back office's floor editor on a real store server: a manager places tables and the saved plan holds them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FloorEditorScreenTest {
-    @TempDir
-    Path home;
     private final FxRobot robot = new FxRobot();
     private LiveApp live;
 
     @BeforeAll
-    void openTheFloorTab() throws Exception {
+    void openTheFloorTab(@TempDir Path home) throws Exception {
         live = LiveApp.start(home, "Floor Bistro", false);
         live.signIn("9999");
         TabPane workspaces = robot.lookup("#workspaces").queryAs(TabPane.class);
