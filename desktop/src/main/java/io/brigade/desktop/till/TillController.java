@@ -472,7 +472,7 @@ public final class TillController {
         checkLines.setPrefHeight(adding ? 110 : 150);
         // Minimums too: a pane short of height shrinks the growing list first, which is the one in use.
         ticket.setMinHeight(!table ? 80 : adding ? 160 : 56);
-        checkLines.setMinHeight(adding ? 90 : 120);
+        checkLines.setMinHeight(adding ? 72 : 120);
         ticketPane.getStyleClass().remove("table-mode");
         if (table) {
             ticketPane.getStyleClass().add("table-mode");
