@@ -143,6 +143,12 @@ public final class TillController {
             while (change.next()) {
                 if (change.wasAdded()) {
                     ticket.scrollTo(change.getFrom());
+                    // Again once the list is laid out: a wrapped line's height is known only then.
+                    javafx.application.Platform.runLater(() -> {
+                        if (!model.lines().isEmpty()) {
+                            ticket.scrollTo(model.lines().size() - 1);
+                        }
+                    });
                 }
             }
         });
@@ -150,6 +156,8 @@ public final class TillController {
         guests.setEditable(true);
         guests.getEditor().setPrefColumnCount(2);
         tenders.setItems(model.tenders());
+        model.tenders().addListener((javafx.collections.ListChangeListener<Tender>) change -> showTenders());
+        showTenders();
         tenders.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Tender t, boolean empty) {
@@ -403,6 +411,12 @@ public final class TillController {
                 change -> {
                     if (!model.checkLines().isEmpty()) {
                         checkLines.scrollTo(model.checkLines().size() - 1);
+                        // Again once laid out: a wrapped line's height is known only then.
+                        javafx.application.Platform.runLater(() -> {
+                            if (!model.checkLines().isEmpty()) {
+                                checkLines.scrollTo(model.checkLines().size() - 1);
+                            }
+                        });
                     }
                 });
         seat.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 40, 0));
@@ -479,6 +493,13 @@ public final class TillController {
         }
     }
 
+    /** The payments taken on a plain sale, listed only when there are some: the lines above need the height. */
+    private void showTenders() {
+        boolean shown = model.checkProperty().get() == null && !model.tenders().isEmpty();
+        tenders.setVisible(shown);
+        tenders.setManaged(shown);
+    }
+
     private void showCheckBar(io.brigade.protocol.checks.Check c) {
         shareRoom();
         boolean on = c != null;
@@ -487,10 +508,11 @@ public final class TillController {
             n.setManaged(on);
         }
         // Discounts and the tender list belong to a plain sale; a table's payments are on its check.
-        for (javafx.scene.Node n : new javafx.scene.Node[] {adjustments, tenders, ticketTitle, saleButtons}) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {adjustments, ticketTitle, saleButtons}) {
             n.setVisible(!on);
             n.setManaged(!on);
         }
+        showTenders();
         // At 768 px the lists need the room: a table shows its total and what is left to pay, nothing more.
         for (javafx.scene.Node n : totals.getChildren()) {
             Integer row = javafx.scene.layout.GridPane.getRowIndex(n);

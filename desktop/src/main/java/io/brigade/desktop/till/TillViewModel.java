@@ -65,6 +65,11 @@ public final class TillViewModel {
     private final BooleanProperty serviceCharge = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<BigDecimal> tip = new ReadOnlyObjectWrapper<>(BigDecimal.ZERO);
     private final ObservableList<Tender> tenders = FXCollections.observableArrayList();
+    // One read-only view of each list, kept: a view made per call listens to its list weakly, so a listener added
+    // to it stops hearing once the view is collected.
+    private final ObservableList<TicketLine> linesView = FXCollections.unmodifiableObservableList(lines);
+    private final ObservableList<SaleDiscount> discountsView = FXCollections.unmodifiableObservableList(discounts);
+    private final ObservableList<Tender> tendersView = FXCollections.unmodifiableObservableList(tenders);
     private final StringProperty message = new SimpleStringProperty("");
     // Whether the message says something went as asked (shown calm) rather than why something was refused (red).
     private final ReadOnlyBooleanWrapper messageGood = new ReadOnlyBooleanWrapper(false);
@@ -845,15 +850,15 @@ public final class TillViewModel {
     }
 
     public ObservableList<TicketLine> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView;
     }
 
     public ObservableList<SaleDiscount> discounts() {
-        return FXCollections.unmodifiableObservableList(discounts);
+        return discountsView;
     }
 
     public ObservableList<Tender> tenders() {
-        return FXCollections.unmodifiableObservableList(tenders);
+        return tendersView;
     }
 
     public ReadOnlyObjectProperty<BigDecimal> subtotalProperty() {
