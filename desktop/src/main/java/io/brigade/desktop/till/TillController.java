@@ -144,11 +144,7 @@ public final class TillController {
                 if (change.wasAdded()) {
                     ticket.scrollTo(change.getFrom());
                     // Again once the list is laid out: a wrapped line's height is known only then.
-                    javafx.application.Platform.runLater(() -> {
-                        if (!model.lines().isEmpty()) {
-                            ticket.scrollTo(model.lines().size() - 1);
-                        }
-                    });
+                    javafx.application.Platform.runLater(() -> scrollToLast(ticket));
                 }
             }
         });
@@ -361,6 +357,15 @@ public final class TillController {
         }
     }
 
+    /** Lays the list out first (its wrapped cells' heights are known only then), then shows its last line. */
+    private static void scrollToLast(ListView<?> list) {
+        if (!list.getItems().isEmpty()) {
+            list.applyCss();
+            list.layout();
+            list.scrollTo(list.getItems().size() - 1);
+        }
+    }
+
     private static boolean inside(javafx.scene.Node node, javafx.scene.Node container) {
         for (javafx.scene.Node n = node; n != null && container != null; n = n.getParent()) {
             if (n == container) {
@@ -412,11 +417,7 @@ public final class TillController {
                     if (!model.checkLines().isEmpty()) {
                         checkLines.scrollTo(model.checkLines().size() - 1);
                         // Again once laid out: a wrapped line's height is known only then.
-                        javafx.application.Platform.runLater(() -> {
-                            if (!model.checkLines().isEmpty()) {
-                                checkLines.scrollTo(model.checkLines().size() - 1);
-                            }
-                        });
+                        javafx.application.Platform.runLater(() -> scrollToLast(checkLines));
                     }
                 });
         seat.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 40, 0));
