@@ -13,7 +13,7 @@ public final class FloorEditor {
     private FloorEditor() {
     }
 
-    /** The editor, and what reads the store's plan fresh when its tab is opened. */
+    /** The editor, and what reads the store's plan fresh when its tab is opened (a draft not saved is kept). */
     public record Screen(Parent view, Runnable refresh) {
     }
 
@@ -27,6 +27,7 @@ public final class FloorEditor {
         }
         FloorEditorViewModel model = new FloorEditorViewModel(office, propertyId, background);
         ((FloorEditorController) loader.getController()).bind(model);
-        return new Screen(editor, model::refresh);
+        // Each opening of its tab reads the plan, unless the manager has a draft not saved yet.
+        return new Screen(editor, model::refreshUnlessEdited);
     }
 }

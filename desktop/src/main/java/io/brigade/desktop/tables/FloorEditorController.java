@@ -84,22 +84,6 @@ public final class FloorEditorController {
         model.versionProperty().addListener((o, a, b) -> render());
         board.widthProperty().addListener((o, a, b) -> drawBoard());
         board.heightProperty().addListener((o, a, b) -> drawBoard());
-        // Read when the editor is shown, and again whenever its tab comes back into view (a tab pane shows and
-        // hides the region around its content) unless the manager has changed the draft.
-        root.sceneProperty().addListener((o, before, after) -> {
-            if (after != null) {
-                model.refresh();
-            }
-        });
-        root.parentProperty().addListener((o, before, parent) -> {
-            if (parent != null) {
-                parent.visibleProperty().addListener((v, was, shown) -> {
-                    if (shown) {
-                        model.refreshUnlessEdited(); // a draft not saved yet is kept
-                    }
-                });
-            }
-        });
         render();
     }
 
