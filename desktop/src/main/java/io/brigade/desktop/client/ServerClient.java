@@ -219,18 +219,37 @@ public final class ServerClient {
 
     /** The store's settings (receipts print its name, address and tax number); empty when the server refuses. */
     public Optional<StoreSettings> storeSettings() throws IOException {
-        return storeRead("settings", StoreSettings.class);
+        return storeSettings(null).map(Tagged::value);
+    }
+
+    /** A read answer with its {@code ETag}, to name when asking again. */
+    public record Tagged<T>(T value, String tag) {
+    }
+
+    /**
+     * The store's settings when they differ from the copy tagged {@code held} (the ETag of the settings this PC
+     * holds; null: none): empty when they are the same (the server sends no logo again) or when the server refuses.
+     */
+    public Optional<Tagged<StoreSettings>> storeSettings(String held) throws IOException {
+        return storeRead("settings", StoreSettings.class, held);
     }
 
     /** The store's printers; empty when the server refuses. */
     public Optional<StorePrinters> storePrinters() throws IOException {
-        return storeRead("printers", StorePrinters.class);
+        return storeRead("printers", StorePrinters.class, null).map(Tagged::value);
     }
 
-    private <T> Optional<T> storeRead(String what, Class<T> type) throws IOException {
+    private <T> Optional<Tagged<T>> storeRead(String what, Class<T> type, String held) throws IOException {
         HttpUrl url = url("backoffice", "v1", "orgs", settings.orgId(), "store", what).newBuilder()
                 .addQueryParameter("propertyId", settings.propertyId()).build();
-        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+        Request.Builder request = new Request.Builder().url(url).get();
+        if (held != null) {
+            request.header("If-None-Match", held);
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            if (response.code() == 304) {
+                return Optional.empty();
+            }
             String body = response.body() == null ? "" : response.body().string();
             if (response.code() >= 500) {
                 throw new IOException("GET " + url.encodedPath() + " answered " + response.code());
@@ -240,7 +259,7 @@ public final class ServerClient {
                         reason(body));
                 return Optional.empty();
             }
-            return Optional.of(mapper.readValue(body, type));
+            return Optional.of(new Tagged<>(mapper.readValue(body, type), response.header("ETag")));
         }
     }
 

@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -130,7 +131,12 @@ public final class AppServices implements AutoCloseable {
                 status -> statusListeners.forEach(l -> l.accept(status)));
         this.store = new StoreCache(db);
         // The store's settings and printers ride with the menu refresh: a manager's change reaches every device.
-        sync.alsoRefresh(() -> client.storeSettings().ifPresent(store::store))
+        // The settings are asked for with the ETag of the copy held, so the logo comes once per change.
+        AtomicReference<String> heldSettings = new AtomicReference<>();
+        sync.alsoRefresh(() -> client.storeSettings(heldSettings.get()).ifPresent(read -> {
+                    store.store(read.value());
+                    heldSettings.set(read.tag());
+                }))
                 .alsoRefresh(() -> client.storePrinters().ifPresent(store::store));
         this.events = new EventRecorder(outbox, settings, clock, o.eventWriter);
         this.drawer = new Drawer(client, settingsRepository, outbox, clock, sync::nudge);

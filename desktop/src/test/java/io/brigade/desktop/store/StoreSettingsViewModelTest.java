@@ -144,6 +144,23 @@ class StoreSettingsViewModelTest {
     }
 
     @Test
+    void aTillThatHoldsTheSettingsIsNotSentThemAgainUntilTheyChange() throws Exception {
+        ServerClient till = new ServerClient(server.terminal(tenant), Clock.systemUTC());
+        try {
+            ServerClient.Tagged<StoreSettings> held = till.storeSettings(null).orElseThrow();
+            assertTrue(till.storeSettings(held.tag()).isEmpty(), "unchanged: nothing sent");
+
+            model.refresh();
+            model.phoneProperty().set("+353 1 555 0199");
+            model.save();
+
+            assertEquals("+353 1 555 0199", till.storeSettings(held.tag()).orElseThrow().value().phone());
+        } finally {
+            till.close();
+        }
+    }
+
+    @Test
     void aLogoThatIsNotAPngIsRefusedBeforeTheServer() throws Exception {
         Path text = Files.writeString(dir.resolve("logo.txt"), "not an image");
         model.chooseLogo(text);

@@ -100,6 +100,38 @@ class StoreSettingsTest {
     }
 
     @Test
+    void aDeviceThatHoldsTheSettingsIsToldTheyAreUnchangedWithoutTheirLogo() throws Exception {
+        Store s = store("h2");
+        ApiClient manager = s.staff("9999");
+        assertEquals(200, manager.send("PUT", s.settings(), Json.mapper().writeValueAsString(settings())).status());
+        String tag = s.t().api().get(s.settings()).header("ETag");
+        assertTrue(tag != null && tag.startsWith("\""), "a strong ETag: " + tag);
+
+        ApiClient.Response unchanged = s.t().api().with("If-None-Match", tag).get(s.settings());
+
+        assertEquals(304, unchanged.status());
+        assertEquals("", unchanged.body(), "no logo sent again");
+    }
+
+    @Test
+    void settingsChangedSinceADevicesCopyAreSentWhole() throws Exception {
+        Store s = store("h2");
+        ApiClient manager = s.staff("9999");
+        assertEquals(200, manager.send("PUT", s.settings(), Json.mapper().writeValueAsString(settings())).status());
+        String tag = s.t().api().get(s.settings()).header("ETag");
+        Map<String, Object> next = settings();
+        next.put("phone", "+49 30 7654321");
+        assertEquals(200, manager.send("PUT", s.settings(), Json.mapper().writeValueAsString(next)).status());
+
+        ApiClient.Response changed = s.t().api().with("If-None-Match", tag).get(s.settings());
+
+        assertEquals(200, changed.status());
+        assertEquals("+49 30 7654321", changed.json().get("phone").asText());
+        assertEquals(PNG, changed.json().get("logoPng").asText());
+        assertTrue(!tag.equals(changed.header("ETag")), "a new ETag");
+    }
+
+    @Test
     void aCashierCannotChangeTheSettings() throws Exception {
         Store s = store("h2");
         ApiClient.Response put = s.staff("1111").send("PUT", s.settings(),
