@@ -60,7 +60,8 @@ public final class ReportLayout {
                 d.row(words.vatLine(percent.format(v.rate()) + "%", money.of(v.net())), money.of(v.vat()));
             }
         }
-        lines(d, words.reportPayments(), r.paymentMethods(), money);
+        lines(d, words.reportPayments(), r.paymentMethods() == null ? null : r.paymentMethods().stream()
+                .map(l -> new MoneyReport.Line(method(l.name(), words), l.count(), l.amount())).toList(), money);
         if (r.cash() != null) {
             for (MoneyReport.Cash c : r.cash()) {
                 d.rule();
@@ -96,6 +97,14 @@ public final class ReportLayout {
         for (MoneyReport.Line l : lines) {
             d.row(l.count() + " x " + l.name(), money.of(l.amount()));
         }
+    }
+
+    /** The payment methods the receipt names in the store's language (cash, card); others as the server names them. */
+    private static String method(String name, PrintTexts words) {
+        if ("Cash".equals(name)) {
+            return words.cash();
+        }
+        return "Credit".equals(name) ? words.card() : name;
     }
 
     private static void row(PrintDoc.Builder d, String label, BigDecimal amount, ReceiptLayout.Money money) {

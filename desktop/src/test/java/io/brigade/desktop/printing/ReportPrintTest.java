@@ -39,7 +39,8 @@ class ReportPrintTest {
         java.nio.file.Files.write(out.resolve("z-report-de.png"), DocImage.png(DocImage.render(doc, 80)));
 
         for (String expected : List.of("Z-BERICHT Nr. 17", "Bruttoumsatz", "1.250,00 €", "Nettoumsatz", "1.215,00 €",
-                "MwSt. 19% auf 1.021,01 €", "193,99 €", "20 x Cash", "Kassenlade: Kasse 1", "Differenz", "-5,00 €",
+                "MwSt. 19% auf 1.021,01 €", "193,99 €", "20 x Bar", "28 x Karte", "Kassenlade: Kasse 1", "Differenz",
+                "-5,00 €",
                 "Lade ohne Verkauf geöffnet", "Gäste")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
         }
