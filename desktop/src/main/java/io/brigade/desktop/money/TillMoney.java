@@ -73,6 +73,20 @@ public final class TillMoney {
                 .compareTo(r.discountPercentLimit().multiply(items)) > 0);
     }
 
+    /** Whether the store asks a manager to void a line the kitchen already has. */
+    public boolean voidNeedsManager() {
+        return !Boolean.FALSE.equals(rules().voidsNeedManager());
+    }
+
+    /**
+     * A manager's approval of a void of a sent line taking {@code amount} off the bill ({@code shown} says which
+     * line), for {@code reason}; empty when not given.
+     */
+    public Optional<String> approveVoid(Window owner, BigDecimal amount, String subject, String shown, String reason,
+                                        StaffMember asking) {
+        return ApprovalDialog.ask(owner, drawer, background, texts, "VOID", amount, subject, shown, reason, asking);
+    }
+
     /** A manager's approval of a discount of {@code off} (shown as {@code shown}); empty when not given. */
     public Optional<String> approveDiscount(Window owner, BigDecimal off, String shown, StaffMember asking) {
         return ApprovalDialog.ask(owner, drawer, background, texts, "DISCOUNT", off, null, shown, null, asking);

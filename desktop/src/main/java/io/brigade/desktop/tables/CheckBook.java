@@ -90,7 +90,13 @@ public final class CheckBook {
     }
 
     public void voidLine(String checkId, String lineId, Integer quantity, String reason) {
-        queue(checkId, new CheckOperation.VoidLine(opId(), now(), lineId, quantity, blankToNull(reason), null), null);
+        voidLine(checkId, lineId, quantity, reason, null);
+    }
+
+    /** Voids a line (all of it when {@code quantity} is null) with a manager's approval where the store asks one. */
+    public void voidLine(String checkId, String lineId, Integer quantity, String reason, String approvalId) {
+        queue(checkId, new CheckOperation.VoidLine(opId(), now(), lineId, quantity, blankToNull(reason),
+                blankToNull(approvalId)), null);
     }
 
     public void guests(String checkId, int guests) {

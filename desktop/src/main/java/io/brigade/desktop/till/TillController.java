@@ -566,6 +566,38 @@ public final class TillController {
                 model.checkProperty().get(), choice, model));
     }
 
+    /**
+     * Voids the line chosen in the table's list, for a reason; a line the kitchen has needs a manager's approval
+     * where the store asks one (the manager's PIN, checked by the store server).
+     */
+    @FXML
+    private void onVoidLine() {
+        io.brigade.protocol.checks.Check.Line line = checkLines.getSelectionModel().getSelectedItem();
+        Optional<String> refusal = model.voidRefusal(line);
+        if (refusal.isPresent()) {
+            model.messageProperty().set(refusal.get());
+            return;
+        }
+        Optional<String> reason = ask(TEXTS.voidReasonFor(line.name()), "");
+        if (reason.isEmpty()) {
+            return;
+        }
+        String approval = null;
+        if (TillViewModel.sent(line) && money != null && money.voidNeedsManager() && !reason.get().isBlank()) {
+            io.brigade.protocol.checks.Check c = model.checkProperty().get();
+            String subject = TEXTS.voidSubject(c.table() == null ? (c.name() == null ? "" : c.name()) : c.table(),
+                    line.liveQuantity() + " × " + line.name());
+            Optional<String> approved = money.approveVoid(root.getScene().getWindow(), line.total(), subject, subject,
+                    reason.get().strip(), model.staffProperty().get());
+            if (approved.isEmpty()) {
+                model.messageProperty().set(TEXTS.voidNotApproved());
+                return;
+            }
+            approval = approved.get();
+        }
+        model.voidLine(line, reason.get(), approval);
+    }
+
     @FXML
     private void onLeaveTable() {
         model.leaveCheck();

@@ -220,6 +220,25 @@ public interface TillTexts {
 
     String tableTip();
 
+    String voidLine();
+
+    String voidReasonFor(String line);
+
+    String chooseLineToVoid();
+
+    String voidedAlready(String line);
+
+    String paidNoVoid(String line);
+
+    String voidNeedsReason();
+
+    String lineVoidedNow(String line);
+
+    String voidNotApproved();
+
+    /** What a manager approves: a void of a line of a table. */
+    String voidSubject(String table, String line);
+
     String seat();
 
     String noSeat();

@@ -743,6 +743,57 @@ public final class TillViewModel {
         return true;
     }
 
+    /**
+     * Why {@code line} cannot be voided now, if it cannot: a line of a part already paid, or one voided already.
+     */
+    public Optional<String> voidRefusal(Check.Line line) {
+        Check c = check.get();
+        if (c == null) {
+            return Optional.of(TEXTS.openTableFirst());
+        }
+        if (line == null) {
+            return Optional.of(TEXTS.chooseLineToVoid());
+        }
+        if (line.liveQuantity() <= 0) {
+            return Optional.of(TEXTS.voidedAlready(line.name()));
+        }
+        boolean paidPart = c.parts().stream().anyMatch(p -> p.lineIds().contains(line.lineId())
+                && p.paid().signum() > 0) || (c.parts().isEmpty() && c.paid().signum() > 0);
+        if (paidPart) {
+            return Optional.of(TEXTS.paidNoVoid(line.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the kitchen has {@code line} already (a void of it may need a manager). */
+    public static boolean sent(Check.Line line) {
+        return !Check.NEW.equals(line.status());
+    }
+
+    /**
+     * Voids all of {@code line} for {@code reason}, with the manager's approval {@code approvalId} where the store
+     * asks one; the kitchen shows the void at once and nothing voided is charged.
+     */
+    public boolean voidLine(Check.Line line, String reason, String approvalId) {
+        Optional<String> refusal = voidRefusal(line);
+        if (refusal.isEmpty() && (reason == null || reason.isBlank())) {
+            refusal = Optional.of(TEXTS.voidNeedsReason());
+        }
+        if (refusal.isPresent()) {
+            message.set(refusal.get());
+            return false;
+        }
+        Check c = check.get();
+        background.run(() -> {
+            checks.voidLine(c.checkId(), line.lineId(), null, reason.strip(), approvalId);
+            return c.checkId();
+        }, id -> {
+            tell(TEXTS.lineVoidedNow(line.name()));
+            showCheck(id);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        return true;
+    }
+
     /** The part of a split bill paid next (the first not paid), or null. */
     public Check.Part nextPart() {
         Check c = check.get();

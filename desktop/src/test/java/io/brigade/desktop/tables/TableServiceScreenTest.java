@@ -217,6 +217,29 @@ class TableServiceScreenTest {
         assertEquals(2, sales(checkId).size(), "a sale per part");
     }
 
+    @Test
+    void aSentLineVoidedWithAManagersApprovalIsNotCharged() throws Exception {
+        String checkId = serveThreeLines("11");
+        robot.clickOn(robot.lookup("#checkLines .list-cell").match((javafx.scene.control.ListCell<?> c) ->
+                c.getItem() instanceof Check.Line l && l.name().equals("Cola")).queryAs(Node.class));
+        robot.clickOn("#voidLine");
+        waitFor("the reason asked", () -> robot.lookup("#askField").tryQuery().isPresent());
+        robot.clickOn("#askField").write("spilled").type(KeyCode.ENTER);
+        waitFor("a manager asked", () -> robot.lookup("#managerPin").tryQuery().isPresent());
+
+        robot.clickOn("#managerPin").write("9999").type(KeyCode.ENTER);
+
+        waitFor("the cola voided on the store server", () -> {
+            JsonNode check = get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId);
+            return check.get("total").decimalValue().compareTo(new java.math.BigDecimal("17.50")) == 0;
+        });
+        Check.Line cola = checkLines().stream().filter(l -> l.name().equals("Cola")).findFirst().orElseThrow();
+        waitFor("the cola shown voided", () -> checkLines().stream().anyMatch(l -> l.name().equals("Cola")
+                && l.liveQuantity() == 0));
+        assertEquals("spilled", checkLines().stream().filter(l -> l.lineId().equals(cola.lineId())).findFirst()
+                .orElseThrow().voidReason());
+    }
+
     /** Opens {@code table} and sends a lager, a cola and a Margherita to the kitchen; the check's id. */
     private String serveThreeLines(String table) throws Exception {
         robot.clickOn("#tableField").eraseText(4).write(table).type(KeyCode.ENTER);
@@ -299,8 +322,13 @@ class TableServiceScreenTest {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
+    private void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("waited 20 s for " + what + "; the till says: "
+                    + robot.lookup("#tillMessage").tryQuery().map(n -> ((Labeled) n).getText()).orElse(""), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
