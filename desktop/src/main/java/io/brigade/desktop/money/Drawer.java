@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The till's drawer: its open shift (kept on this till, so sales name it offline too), and the shift's steps. Open,
@@ -37,6 +40,7 @@ public final class Drawer {
     private final OutboxRepository outbox;
     private final Clock clock;
     private final Runnable onQueued;
+    private volatile Consumer<StaffMember> opener = staff -> { };
     private final ObjectMapper mapper = Json.mapper();
 
     /** The shift open on this till. */
@@ -92,8 +96,20 @@ public final class Drawer {
         move("PAY_OUT", amount, reason, null, staff);
     }
 
+    /** A no-sale: counted on the shift (queued with the sales), then the drawer opened by {@link #onNoSale}'s opener. */
     public void noSale(String reason, String approvalId, StaffMember staff) {
         move("NO_SALE", null, reason, approvalId, staff);
+        try {
+            opener.accept(staff);
+        } catch (RuntimeException e) {
+            // Counted all the same: the drawer can be opened by hand, and the count must not be lost.
+            LoggerFactory.getLogger(Drawer.class).error("the drawer was not opened for a no-sale", e);
+        }
+    }
+
+    /** What opens the drawer for a no-sale (the receipt printer's pulse on this PC). */
+    public void onNoSale(Consumer<StaffMember> opener) {
+        this.opener = Objects.requireNonNull(opener, "opener == null");
     }
 
     private void move(String kind, BigDecimal amount, String reason, String approvalId, StaffMember staff) {

@@ -149,6 +149,8 @@ public final class AppServices implements AutoCloseable {
                 ReceiptPrinting.RECEIPT_PRINTER), settings.terminalName(), settings.link() != null
                 ? settings.link().storeName() : "Brigade", java.time.ZoneId.systemDefault());
         checkout.onCompleted(receipts::saleCompleted);
+        // A no-sale counted by money control opens the drawer through this PC's receipt printer.
+        drawer.onNoSale(receipts::noSale);
         this.chits = ChitPrinting.hosts(settingsRepository, settings.embedded())
                 ? new ChitPrinting(printing, store, settingsRepository, receipts, java.time.ZoneId.systemDefault(),
                         listener -> client.kitchenStream(listener, Duration.ofSeconds(2))).start() : null;
