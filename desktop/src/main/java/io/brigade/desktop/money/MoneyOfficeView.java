@@ -38,14 +38,27 @@ public final class MoneyOfficeView {
     private MoneyOfficeView() {
     }
 
+    /** Prints a report on this PC's receipt printer: answers the printer's name, empty when this PC has none. */
+    @FunctionalInterface
+    public interface ReportPrinter {
+        java.util.Optional<String> print(io.brigade.protocol.money.MoneyReport report);
+    }
+
     /** The two tabs, over {@code office}; {@code exportDir} (null: ask with a file chooser) is where CSVs go. */
     public static List<Tab> tabs(MoneyOffice office, Background background, MoneyTexts texts, ZoneId zone,
                                  String currency, Path exportDir) {
-        return List.of(zTab(office, background, texts, zone, exportDir), auditTab(office, background, texts, zone,
-                currency));
+        return tabs(office, background, texts, zone, currency, exportDir, r -> java.util.Optional.empty());
     }
 
-    private static Tab zTab(MoneyOffice office, Background background, MoneyTexts texts, ZoneId zone, Path exportDir) {
+    /** As above; the Z tab's Print sends the chosen Z report to {@code printer}. */
+    public static List<Tab> tabs(MoneyOffice office, Background background, MoneyTexts texts, ZoneId zone,
+                                 String currency, Path exportDir, ReportPrinter printer) {
+        return List.of(zTab(office, background, texts, zone, exportDir, printer), auditTab(office, background, texts,
+                zone, currency));
+    }
+
+    private static Tab zTab(MoneyOffice office, Background background, MoneyTexts texts, ZoneId zone, Path exportDir,
+                            ReportPrinter printer) {
         TextField day = new TextField(LocalDate.now(zone).toString());
         day.setId("zDay");
         day.setPrefColumnCount(10);
@@ -54,6 +67,8 @@ public final class MoneyOfficeView {
         take.getStyleClass().add("accent");
         Button export = new Button(texts.exportCsv());
         export.setId("exportZ");
+        Button print = new Button(texts.printZ());
+        print.setId("printZ");
         Label message = new Label();
         message.setId("zMessage");
         message.setWrapText(true);
@@ -105,7 +120,21 @@ public final class MoneyOfficeView {
             background.run(() -> office.exportCsv(z.zNumber(), target), p -> ok(message, texts.saved(p.toString())),
                     ex -> error(message, ex, texts));
         });
-        HBox bar = new HBox(8, new Label(texts.businessDate()), day, take, export);
+        print.setOnAction(e -> {
+            ZReportSummary z = list.getSelectionModel().getSelectedItem();
+            if (z == null) {
+                error(message, texts.chooseZ());
+                return;
+            }
+            background.run(() -> printer.print(office.zReport(z.zNumber())), on -> {
+                if (on.isPresent()) {
+                    ok(message, texts.zPrinted(Long.toString(z.zNumber()), on.get()));
+                } else {
+                    error(message, texts.noReceiptPrinter());
+                }
+            }, ex -> error(message, ex, texts));
+        });
+        HBox bar = new HBox(8, new Label(texts.businessDate()), day, take, export, print);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(10, bar, message, list, report);
         box.setPadding(new Insets(12));

@@ -97,6 +97,9 @@ public interface MoneyTexts {
     String notCounted();
     String voucherWorthAtMost(String code, String amount);
     String chooseZ();
+    String printZ();
+    String zPrinted(String zNumber, String printer);
+    String noReceiptPrinter();
     String actionDiscount();
     String actionRefund();
     String actionVoid();

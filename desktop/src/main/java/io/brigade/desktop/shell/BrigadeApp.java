@@ -5,6 +5,7 @@ import io.brigade.desktop.Main;
 import io.brigade.desktop.backoffice.BackOfficeWorkspace;
 import io.brigade.desktop.store.StoreWorkspace;
 import io.brigade.desktop.printing.PrinterStatusBar;
+import io.brigade.protocol.store.StorePrinter;
 import io.brigade.desktop.printing.PrintingWorkspace;
 import io.brigade.desktop.printing.ReceiptPrinting;
 import io.brigade.desktop.backoffice.StoreServing;
@@ -426,7 +427,9 @@ public final class BrigadeApp extends Application {
                 }
             }
             tabs.getTabs().addAll(after, MoneyOfficeView.tabs(s.moneyOffice(), background,
-                    Texts.of(MoneyTexts.class), zone, till.currency(), null));
+                    Texts.of(MoneyTexts.class), zone, till.currency(), null, report -> s.receipts()
+                            .report(report, who == null ? null : who.name())
+                            .flatMap(job -> s.receipts().receiptPrinter().map(StorePrinter::name))));
         }
         screens.put(Workspace.BACK_OFFICE, office);
 

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.desktop.support.EscPosReceiver;
 import io.brigade.desktop.support.LiveApp;
+import io.brigade.protocol.store.StorePrinter;
 import io.brigade.protocol.store.StorePrinters;
 import io.brigade.protocol.store.StoreSettings;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +116,26 @@ class PrintersScreenTest {
         StoreSettings read = live.services().backOffice().get(path, StoreSettings.class);
         assertEquals("Typed Bistro", read.restaurantName());
         assertEquals("+353 1 555 0100", read.phone());
+    }
+
+    @Test
+    void aZReportChosenInTheBackOfficePrintsOnThisPcsReceiptPrinter() throws Exception {
+        StorePrinters printers = live.services().backOffice().put("store/printers?propertyId="
+                + live.tenant().propertyId(), new StorePrinters(null, List.of(new StorePrinter(null, "Counter",
+                StorePrinter.NETWORK, counter.address(), 80, "CP858_Euro", List.of(), null))), StorePrinters.class);
+        live.services().store().store(printers);
+        open("tab-z-reports");
+        robot.clickOn("#takeZ");
+        TableView<?> list = robot.lookup("#zList").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        robot.interact(() -> list.getSelectionModel().select(0));
+
+        robot.clickOn("#printZ");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> counter.jobs().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#zMessage").contains("Counter"));
+        assertTrue(live.services().printing().recent(5).stream().anyMatch(j -> Printing.REPORT.equals(j.kind())));
+        assertEquals(-1, EscPosReceiver.indexOf(counter.jobs().get(0), new byte[] {0x1b, 'p'}), "the drawer stays shut");
     }
 
     private String text(String query) {
