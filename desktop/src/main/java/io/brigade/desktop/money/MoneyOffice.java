@@ -7,6 +7,8 @@ import io.brigade.protocol.money.AuditEntry;
 import io.brigade.protocol.money.MoneyReport;
 import io.brigade.protocol.money.ZReportSummary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +44,27 @@ public final class MoneyOffice {
     public Path exportCsv(long number, Path target) throws IOException {
         office.downloadTo(store + "z-reports/" + number + "/csv", target);
         return target;
+    }
+
+    /** The X report of {@code day} so far (the store's; it changes nothing). */
+    public MoneyReport x(LocalDate day) throws IOException {
+        return office.get(store + "x-report?businessDate=" + day, MoneyReport.class);
+    }
+
+    /**
+     * Writes Z report {@code number} as a PDF to {@code pdf} in the words of {@code texts}, and the audit log of its
+     * business day as CSV beside it ({@code <name>-audit.csv}); answers where the audit log went.
+     */
+    public Path exportPdf(long number, Path pdf, MoneyTexts texts) throws IOException {
+        MoneyReport z = zReport(number);
+        byte[] document = ZReportPdf.render(z, texts);
+        String audit = AuditCsv.write(audit(z.businessDate(), z.businessDate(), null));
+        String name = pdf.getFileName().toString();
+        Path beside = pdf.resolveSibling((name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
+                ? name.substring(0, name.length() - 4) : name) + "-audit.csv");
+        Files.write(pdf, document);
+        Files.writeString(beside, audit, StandardCharsets.UTF_8);
+        return beside;
     }
 
     public List<AuditEntry> audit(LocalDate from, LocalDate to, String action) throws IOException {

@@ -65,8 +65,12 @@ public final class MoneyOfficeView {
         Button take = new Button(texts.takeZ());
         take.setId("takeZ");
         take.getStyleClass().add("accent");
+        Button x = new Button(texts.xSoFar());
+        x.setId("xReport");
         Button export = new Button(texts.exportCsv());
         export.setId("exportZ");
+        Button exportPdf = new Button(texts.exportPdf());
+        exportPdf.setId("exportZPdf");
         Button print = new Button(texts.printZ());
         print.setId("printZ");
         Label message = new Label();
@@ -120,6 +124,34 @@ public final class MoneyOfficeView {
             background.run(() -> office.exportCsv(z.zNumber(), target), p -> ok(message, texts.saved(p.toString())),
                     ex -> error(message, ex, texts));
         });
+        x.setOnAction(e -> {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(day.getText().strip());
+            } catch (DateTimeParseException ex) {
+                error(message, texts.notADate(day.getText()));
+                return;
+            }
+            background.run(() -> office.x(date), r -> {
+                list.getSelectionModel().clearSelection();
+                report.setText(ReportText.of(r, texts));
+                ok(message, texts.reportTitle("X", "", r.propertyName(), date.toString()));
+            }, ex -> error(message, ex, texts));
+        });
+        exportPdf.setOnAction(e -> {
+            ZReportSummary z = list.getSelectionModel().getSelectedItem();
+            if (z == null) {
+                error(message, texts.chooseZ());
+                return;
+            }
+            Path target = target(exportDir, "z-" + z.zNumber() + "-" + z.businessDate() + ".pdf", exportPdf);
+            if (target == null) {
+                return;
+            }
+            background.run(() -> office.exportPdf(z.zNumber(), target, texts),
+                    audit -> ok(message, texts.savedPdf(target.toString(), audit.getFileName().toString())),
+                    ex -> error(message, ex, texts));
+        });
         print.setOnAction(e -> {
             ZReportSummary z = list.getSelectionModel().getSelectedItem();
             if (z == null) {
@@ -134,7 +166,7 @@ public final class MoneyOfficeView {
                 }
             }, ex -> error(message, ex, texts));
         });
-        HBox bar = new HBox(8, new Label(texts.businessDate()), day, take, export, print);
+        HBox bar = new HBox(8, new Label(texts.businessDate()), day, x, take, export, exportPdf, print);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(10, bar, message, list, report);
         box.setPadding(new Insets(12));

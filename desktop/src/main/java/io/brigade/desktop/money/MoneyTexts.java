@@ -100,6 +100,9 @@ public interface MoneyTexts {
     String printZ();
     String zPrinted(String zNumber, String printer);
     String noReceiptPrinter();
+    String exportPdf();
+    String savedPdf(String file, String audit);
+    String xSoFar();
     String actionDiscount();
     String actionRefund();
     String actionVoid();

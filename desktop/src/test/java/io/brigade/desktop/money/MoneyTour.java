@@ -89,6 +89,11 @@ final class MoneyTour {
         TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
         robot.interact(() -> office.getSelectionModel().select(tab(office, "tab-z-reports")));
         robot.interact(() -> robot.lookup("#zDay").queryAs(TextField.class).setText(day));
+        // The X report of the day so far shows the drawer, and changes nothing.
+        robot.clickOn("#xReport");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#zReport").queryAs(TextArea.class)
+                .getText().startsWith("X report") && robot.lookup("#zReport").queryAs(TextArea.class).getText()
+                .contains("100.10"));
         robot.clickOn("#takeZ");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#zReport").queryAs(TextArea.class)
                 .getText().contains("100.10"));
