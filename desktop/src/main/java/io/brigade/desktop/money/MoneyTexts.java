@@ -90,6 +90,7 @@ public interface MoneyTexts {
     String byDiscount();
     String byCategory();
     String byHour();
+    String lineVoids();
     String cashDrawers();
     String cashLine(String a0, String a1, String a2, String a3, String a4, String a5, String a6, String a7, String a8, String a9, String a10);
     String unsynced(String a0, String a1);

@@ -59,6 +59,9 @@ final class ReportText {
         section(s, t.byDiscount(), r.discountTypes(), c, t);
         section(s, t.byCategory(), r.categories(), c, t);
         section(s, t.byHour(), r.hours(), c, t);
+        if (r.lineVoids() != null && !r.lineVoids().isEmpty()) {
+            section(s, t.lineVoids(), r.lineVoids(), c, t);
+        }
         s.add(new Line(Kind.HEADING, t.cashDrawers(), null));
         for (MoneyReport.Cash d : r.cash()) {
             String line = t.cashLine(d.deviceName(), d.drawer(), m(d.openingFloat(), c), m(d.cashSales(), c),

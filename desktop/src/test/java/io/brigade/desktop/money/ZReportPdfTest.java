@@ -28,12 +28,13 @@ class ZReportPdfTest {
         assertTrue(text.contains("Day Bistro"), text);
         for (String figure : List.of("€1,234.50", "€34.50", "€13.00", "€1,187.00", "€21.40", "€9.00", "€1.20",
                 "€220.64", "€3.00", "€24.73", "€612.40", "€574.60", "€1,180.70", "€0.50", "€286.60", "€13.90",
-                "€960.10", "€187.00", "€100.00", "€100.10")) {
+                "€960.10", "€187.00", "€100.00", "€100.10", "€9.40")) {
             assertTrue(text.contains(figure), figure + " is missing from:\n" + text);
         }
         assertTrue(text.contains("Checks"), text);
         assertTrue(text.contains("48"), text);
         assertTrue(text.contains("Not yet synced: Bar holds 2 sales"), text);
+        assertTrue(text.contains("spilled: 2 × €9.40"), text);
     }
 
     @Test
@@ -88,6 +89,7 @@ class ZReportPdfTest {
                         Instant.parse("2026-12-07T22:00:00Z"), new BigDecimal("100.00"), new BigDecimal("960.10"),
                         new BigDecimal("13.00"), BigDecimal.ZERO, new BigDecimal("12.40"), 1,
                         new BigDecimal("187.00"), new BigDecimal("100.10"), new BigDecimal("-86.90"))),
-                List.of(), List.of(new MoneyReport.Unsynced("d2", "Bar", 2, null, null)));
+                List.of(), List.of(new MoneyReport.Unsynced("d2", "Bar", 2, null, null)),
+                List.of(new MoneyReport.Line("spilled", 2, new BigDecimal("9.40"))));
     }
 }

@@ -12,7 +12,10 @@ import java.util.List;
  * business date that were not cancelled. {@code grossSales} is their items (with modifiers) at the prices rung;
  * {@code netSales} = gross - discounts - refunds; charges are apart (service charges, tips, others). VAT is by rate,
  * from the menu revision each sale was rung against ({@code vatInclusive}: the prices held it). Cash is per shift.
- * {@code unsynced} names the devices that still hold sales the store server has not stored.
+ * {@code unsynced} names the devices that still hold sales the store server has not stored. {@code voidCount} and
+ * {@code voidAmount} are the sales cancelled; {@code lineVoids} are the voids of lines the kitchen already had (a
+ * check's sent lines), by reason: how many voids and what they took off the bills (empty in reports taken before
+ * they were counted).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MoneyReport(String type, Long zNumber, String orgId, String propertyId, String propertyName,
@@ -23,7 +26,23 @@ public record MoneyReport(String type, Long zNumber, String orgId, String proper
                           int checks, int covers, BigDecimal averageCheck, int refundCount, int voidCount,
                           BigDecimal voidAmount, List<Line> paymentMethods, List<VatLine> vatRates,
                           List<Line> discountTypes, List<Line> categories, List<Line> hours, List<Cash> cash,
-                          List<Line> devices, List<Unsynced> unsynced) {
+                          List<Line> devices, List<Unsynced> unsynced, List<Line> lineVoids) {
+
+    /** A report without voids of sent lines (as reports were before they were counted). */
+    public MoneyReport(String type, Long zNumber, String orgId, String propertyId, String propertyName,
+                       LocalDate businessDate, String timeZone, String currency, String deviceId, String shiftId,
+                       Boolean vatInclusive, Instant takenAt, String takenBy,
+                       BigDecimal grossSales, BigDecimal discounts, BigDecimal refunds, BigDecimal netSales,
+                       BigDecimal serviceCharges, BigDecimal tips, BigDecimal otherCharges, BigDecimal vatTotal,
+                       int checks, int covers, BigDecimal averageCheck, int refundCount, int voidCount,
+                       BigDecimal voidAmount, List<Line> paymentMethods, List<VatLine> vatRates,
+                       List<Line> discountTypes, List<Line> categories, List<Line> hours, List<Cash> cash,
+                       List<Line> devices, List<Unsynced> unsynced) {
+        this(type, zNumber, orgId, propertyId, propertyName, businessDate, timeZone, currency, deviceId, shiftId,
+                vatInclusive, takenAt, takenBy, grossSales, discounts, refunds, netSales, serviceCharges, tips,
+                otherCharges, vatTotal, checks, covers, averageCheck, refundCount, voidCount, voidAmount,
+                paymentMethods, vatRates, discountTypes, categories, hours, cash, devices, unsynced, List.of());
+    }
 
     /** A named figure: how many and how much (a payment method's net takings, a category's sales, an hour's). */
     public record Line(String name, int count, BigDecimal amount) {

@@ -5,6 +5,7 @@ import io.brigade.protocol.money.ApprovalRequest;
 import io.brigade.protocol.money.AuditEntry;
 import io.brigade.protocol.money.MoneySettings;
 import io.brigade.protocol.money.Voucher;
+import io.brigade.protocol.staff.StaffMember;
 import io.brigade.protocol.staff.StaffRole;
 import io.brigade.server.Ids;
 import io.brigade.server.access.Caller;
@@ -316,6 +317,28 @@ public final class Approvals {
         audit.insert(c, new AuditRepository.Entry(orgId, propertyId, clock.instant(), VOID, null, staffName,
                 caller instanceof Caller.Device d ? d.deviceId() : null, device, amount, reason, subject, approvalId,
                 by));
+    }
+
+    /**
+     * Who took a report, as the audit log names people: a staff member by their name (a manager signed in at the
+     * office), a device by its name, else the credential's kind and id (the org's own client).
+     */
+    public String who(Caller caller) {
+        if (caller instanceof Caller.Staff s) {
+            Optional<String> name = database.read(c -> staff.list(c, s.orgId()).stream()
+                    .filter(m -> m.staffId().equals(s.staffId())).map(StaffMember::name).findFirst());
+            if (name.isPresent()) {
+                return name.get();
+            }
+        }
+        return caller instanceof Caller.Device d ? "device " + d.name() : caller.kind() + " " + caller.subject();
+    }
+
+    /** The voids of lines the kitchen had in [from, to) (of one device when given), by reason, for a report. */
+    List<io.brigade.protocol.money.MoneyReport.Line> lineVoids(Connection c, String orgId, String propertyId,
+                                                             Instant from, Instant to, String deviceId)
+            throws SQLException {
+        return audit.lineVoids(c, orgId, propertyId, from, to, deviceId);
     }
 
     /** Records a money-affecting action in the audit log, in the caller's transaction. */

@@ -1,6 +1,7 @@
 package io.brigade.server.money;
 
 import io.brigade.protocol.money.AuditEntry;
+import io.brigade.protocol.money.MoneyReport;
 import io.brigade.server.Ids;
 import io.brigade.server.db.Sql;
 import java.math.BigDecimal;
@@ -96,6 +97,32 @@ public final class AuditRepository {
                 while (rs.next()) {
                     out.add(new SaleLine(Sql.instant(rs, "cancelled_at"), rs.getString(2), rs.getString(3),
                             rs.getString(4), Sql.money(rs, "total_sale_amount"), null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The voids of lines the kitchen had (action {@code VOID}) in [from, to), of one device when {@code deviceId} is
+     * given, by reason: how many and how much they took off, reasons in order.
+     */
+    public List<MoneyReport.Line> lineVoids(Connection c, String orgId, String propertyId, Instant from, Instant to,
+                                            String deviceId) throws SQLException {
+        List<MoneyReport.Line> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT reason, COUNT(*), SUM(amount) FROM audit_log "
+                + "WHERE property_id = ? AND at >= ? AND at < ? AND org_id = ? AND action = 'VOID'"
+                + (deviceId == null ? "" : " AND device_id = ?") + " GROUP BY reason ORDER BY reason")) {
+            if (deviceId == null) {
+                Sql.bind(ps, propertyId, from, to, orgId);
+            } else {
+                Sql.bind(ps, propertyId, from, to, orgId, deviceId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal amount = rs.getBigDecimal(3);
+                    out.add(new MoneyReport.Line(rs.getString(1) == null ? "" : rs.getString(1), rs.getInt(2),
+                            DayFigures.money(amount == null ? BigDecimal.ZERO : amount)));
                 }
             }
         }

@@ -14,7 +14,6 @@ import io.brigade.protocol.money.ShiftCount;
 import io.brigade.protocol.money.ShiftOpening;
 import io.brigade.protocol.money.ZRequest;
 import io.brigade.server.access.Access;
-import io.brigade.server.access.Caller;
 import io.brigade.server.http.Exchange;
 import io.brigade.server.http.Reply;
 import io.brigade.server.http.Router;
@@ -64,7 +63,7 @@ public final class MoneyRoutes {
                         ex.query("businessDate").orElse(null), ex.query("deviceId").orElse(null),
                         ex.query("shiftId").orElse(null))))
                 .post(STORE + "/z-reports", office, ex -> Reply.created(service.z(org(ex), store(ex),
-                        ex.json(ZRequest.class), who(ex.caller()))))
+                        ex.json(ZRequest.class), approvals.who(ex.caller()))))
                 .get(STORE + "/z-reports", office, ex -> Reply.ok(new Data<>(service.zList(org(ex), store(ex)))))
                 .get(STORE + "/z-reports/{zNumber}", office, ex -> Reply.ok(service.zReport(org(ex), store(ex),
                         ex.path("zNumber"))))
@@ -98,11 +97,6 @@ public final class MoneyRoutes {
         String name = "z-" + report.zNumber() + "-" + report.businessDate() + ".csv";
         return new Reply(200, (Reply.Streamed) out -> ReportCsv.write(report, out), "text/csv; charset=utf-8",
                 Map.of("Content-Disposition", "attachment; filename=\"" + name + "\""));
-    }
-
-    /** Who took a report, as the audit names them: a staff member, a device or the org's own client. */
-    static String who(Caller caller) {
-        return caller instanceof Caller.Device d ? "device " + d.name() : caller.kind() + " " + caller.subject();
     }
 
     private static String org(Exchange ex) {

@@ -329,9 +329,12 @@ public final class MoneyService {
                         .orElseThrow(() -> new NotFoundException("shift " + shiftId));
                 Instant until = shift.open() ? clock.instant() : shift.closedAt();
                 ShiftMoney money = shiftMoney(c, orgId, shift, until, zone);
+                // The voids on the shift's device while it was open.
+                List<MoneyReport.Line> voids = shift.deviceId() == null ? List.of() : approvals.lineVoids(c, orgId,
+                        propertyId, shift.openedAt(), until.plusMillis(1), shift.deviceId());
                 return report(c, "X", null, store, shift.businessDate(), null, shiftId, money.sales(), money.given(),
                         List.of(shift),
-                        List.of(), null);
+                        List.of(), voids, null);
             }
             LocalDate date = asked != null ? asked : clock.instant().atZone(zone).toLocalDate();
             return dayReport(c, "X", null, store, date, deviceId, null);
@@ -426,13 +429,18 @@ public final class MoneyService {
                 given.add(r);
             }
         }
-        return report(c, type, number, store, date, deviceId, null, sales, given, dayShifts, unsynced, takenBy);
+        ZoneId zone = ZoneId.of(store.timeZone());
+        List<MoneyReport.Line> voids = approvals.lineVoids(c, store.orgId(), store.propertyId(),
+                date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), deviceId);
+        return report(c, type, number, store, date, deviceId, null, sales, given, dayShifts, unsynced, voids,
+                takenBy);
     }
 
     private MoneyReport report(Connection c, String type, Long number, Property store, LocalDate date,
                                String deviceId, String shiftId, List<DayRepository.DaySale> sales,
                                List<DayRepository.GivenRefund> given, List<ShiftRepository.Row> dayShifts,
-                               List<ShiftRepository.Outbox> unsynced, String takenBy) throws SQLException {
+                               List<ShiftRepository.Outbox> unsynced, List<MoneyReport.Line> lineVoids,
+                               String takenBy) throws SQLException {
         ZoneId zone = ZoneId.of(store.timeZone());
         boolean applicable = store.vat() != null && Boolean.TRUE.equals(store.vat().isVatApplicable());
         boolean inclusive = store.vat() == null || !Boolean.FALSE.equals(store.vat().isVatInclusive());
@@ -469,7 +477,7 @@ public final class MoneyService {
                 DayFigures.money(f.service), DayFigures.money(f.tips), DayFigures.money(f.otherCharges),
                 f.vatTotal(), f.checks, f.covers, f.averageCheck(), f.refundCount,
                 f.voidCount, DayFigures.money(f.voidAmount), f.methods(), f.vatLines(), f.discountTypes(),
-                f.categories(), f.hours(), cash, f.devices(), waiting);
+                f.categories(), f.hours(), cash, f.devices(), waiting, lineVoids);
     }
 
     /** The business dates of {@code sales} (the report's own when there are none). */

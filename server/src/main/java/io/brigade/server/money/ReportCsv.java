@@ -61,6 +61,9 @@ final class ReportCsv {
             csv.row(section, "counted", null, c.counted());
             csv.row(section, "over/short", null, c.overShort());
         }
+        if (r.lineVoids() != null) {
+            lines(csv, "line void", r.lineVoids());
+        }
         for (MoneyReport.Unsynced u : r.unsynced()) {
             csv.row("unsynced", u.deviceName(), u.pendingSales(), null);
         }

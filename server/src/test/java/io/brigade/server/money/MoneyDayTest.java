@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.server.bootstrap.DemoBootstrap;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
 import io.brigade.server.support.TestServer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A store's day: two tills open shifts, sell in cash, by card and split, pay out and in, open the drawer for no
- * sale, and close with blind counts; the Z report's figures are then summed again here, independently, from the
+ * sale, void lines a table's round had sent to the kitchen, and close with blind counts; the Z report's figures are then summed again here, independently, from the
  * sales as the v3 API reads them back and the menu revision they were rung against.
  */
 class MoneyDayTest {
@@ -105,6 +106,26 @@ class MoneyDayTest {
         move(b, base, shiftB, "NO_SALE", null, "change for the bar", approve(b, base, t, "NO_SALE", null,
                 "change for the bar"));
 
+        // Table 12 at A: a round the kitchen has, then three of its lines voided, each with a manager's approval.
+        store.clock.set(Instant.parse("2026-12-07T14:30:00Z"));
+        new DemoBootstrap(store.database, store.clock).addDemoStations(t.ids());
+        String table = UUID.randomUUID().toString();
+        Map<String, Object> opening = new LinkedHashMap<>();
+        opening.put("propertyId", t.ids().propertyId());
+        opening.put("salesChannelId", t.ids().salesChannelId());
+        opening.put("dispatchType", "DineIn");
+        opening.put("table", "12");
+        opening.put("guests", 2);
+        opening.put("menuId", t.ids().menuId());
+        opening.put("menuRevisionId", t.ids().menuRevisionId());
+        checkOp(store, a, t, table, "open", opening);
+        checkOp(store, a, t, table, "add", Map.of("lines", List.of(line("pizza", items.get(0), "11.50"),
+                line("beer", items.get(11), "6.00"), line("cola", items.get(9), "3.00"))));
+        checkOp(store, a, t, table, "send", Map.of());
+        voidLine(store, a, base, t, table, "beer", "6.00", "spilled");
+        voidLine(store, a, base, t, table, "cola", "3.00", "spilled");
+        voidLine(store, a, base, t, table, "pizza", "11.50", "guest changed their mind");
+
         // The count is blind: the till does not see what the drawer should hold before it counts.
         JsonNode before = ok(a.api().get(base + "/shifts/" + shiftA));
         assertTrue(before.get("expectedCash").isNull(), before.toString());
@@ -148,6 +169,16 @@ class MoneyDayTest {
         assertEquals("=2+3 Bar", report.get("unsynced").get(0).get("deviceName").asText());
         assertEquals(2, report.get("unsynced").get(0).get("pendingSales").asInt());
 
+        // The voids of sent lines, by reason (the cancelled sale is counted apart, in voidCount).
+        JsonNode lineVoids = report.get("lineVoids");
+        assertEquals(2, lineVoids.size(), lineVoids.toString());
+        assertEquals("guest changed their mind", lineVoids.get(0).get("name").asText());
+        assertEquals(1, lineVoids.get(0).get("count").asInt());
+        assertMoney("11.50", lineVoids.get(0).get("amount"));
+        assertEquals("spilled", lineVoids.get(1).get("name").asText());
+        assertEquals(2, lineVoids.get(1).get("count").asInt());
+        assertMoney("9.00", lineVoids.get(1).get("amount"));
+
         // A day has one Z; the next one taken is numbered on.
         ApiClient.Response again = t.api().post(base + "/z-reports", Map.of("businessDate", "2026-12-07"));
         assertEquals(409, again.status(), again.body());
@@ -169,6 +200,7 @@ class MoneyDayTest {
         assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
         assertTrue(csv.body().contains("totals,net sales," + expected.checks + "," + expected.net.toPlainString()), csv.body());
         assertTrue(csv.body().contains("'=2+3 Bar"), csv.body());
+        assertTrue(csv.body().contains("line void,spilled,2,9.00"), csv.body());
         assertTrue(!csv.body().contains(",=2+3"), csv.body());
     }
 
@@ -190,6 +222,38 @@ class MoneyDayTest {
         assertEquals(201, r.status(), r.body());
         assertMoney(cash, r.json().get("openingFloat"));
         return id;
+    }
+
+    /** Applies one operation of {@code type} to a check at {@code till}, made now by the store's clock. */
+    private static void checkOp(MoneyStore store, MoneyStore.Till till, TestServer.Tenant t, String checkId,
+                                String type, Map<String, Object> fields) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("type", type);
+        op.put("operationId", UUID.randomUUID().toString());
+        op.put("at", store.clock.instant().toString());
+        op.putAll(fields);
+        ApiClient.Response r = till.api().post("/backoffice/v1/orgs/" + t.ids().orgId() + "/checks/" + checkId
+                + "/operations", op);
+        assertEquals(201, r.status(), r.body());
+    }
+
+    private static Map<String, Object> line(String lineId, String menuItemId, String price) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("lineId", lineId);
+        line.put("menuItemId", menuItemId);
+        line.put("quantity", 1);
+        line.put("unitPrice", new BigDecimal(price));
+        line.put("seat", 1);
+        line.put("course", 1);
+        line.put("modifierItems", List.of());
+        return line;
+    }
+
+    /** Voids a sent line whole, with a manager's approval of its price. */
+    private static void voidLine(MoneyStore store, MoneyStore.Till till, String base, TestServer.Tenant t,
+                                 String checkId, String lineId, String price, String reason) {
+        checkOp(store, till, t, checkId, "void", Map.of("lineId", lineId, "reason", reason,
+                "approvalId", approve(till, base, t, "VOID", price, reason)));
     }
 
     /** A manager approves {@code action} at the till with their PIN; answers the approval's id. */
