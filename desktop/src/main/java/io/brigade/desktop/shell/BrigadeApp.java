@@ -377,8 +377,8 @@ public final class BrigadeApp extends Application {
         Parent tillView = load(tillLoader);
         ((TillController) tillLoader.getController()).receiptOutput(s.receipts());
         ((TillController) tillLoader.getController()).bind(till, s.checkout(), background, zone);
-        ((TillController) tillLoader.getController()).money(new TillMoney(s.drawer(), background,
-                who -> s.receipts().noSale(who)));
+        // No pulse here: the Drawer itself opens the drawer once a no-sale is counted (AppServices wires it).
+        ((TillController) tillLoader.getController()).money(new TillMoney(s.drawer(), background, who -> { }));
         ((TillController) tillLoader.getController()).tableService(s.checks(), s.clock());
 
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
