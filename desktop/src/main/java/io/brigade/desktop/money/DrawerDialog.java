@@ -1,5 +1,6 @@
 package io.brigade.desktop.money;
 
+import io.brigade.desktop.fx.Messages;
 import io.brigade.desktop.i18n.Formats;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -159,11 +160,10 @@ public final class DrawerDialog {
     }
 
     private static void style(Label message, DrawerModel.Tone tone) {
-        message.getStyleClass().removeAll("error-text", "ok-text", "warning-text");
-        message.getStyleClass().add(switch (tone) {
-            case OK -> "ok-text";
-            case WARNING -> "warning-text";
-            case ERROR -> "error-text";
+        Messages.look(message, switch (tone) {
+            case OK -> Messages.Look.DONE;
+            case WARNING -> Messages.Look.WARNING;
+            case ERROR -> Messages.Look.REFUSED;
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.money;
 
+import io.brigade.desktop.fx.Messages;
 import io.brigade.desktop.client.BackOfficeException;
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.fx.Money;
@@ -102,26 +103,26 @@ public final class MoneyOfficeView {
             try {
                 date = LocalDate.parse(day.getText().strip());
             } catch (DateTimeParseException ex) {
-                error(message, texts.notADate(day.getText()));
+                Messages.refused(message, texts.notADate(day.getText()));
                 return;
             }
             background.run(() -> office.takeZ(date), z -> {
                 report.setText(ReportText.of(z, texts));
-                ok(message, texts.reportTitle("Z", Long.toString(z.zNumber()), z.propertyName(), date.toString()));
+                Messages.done(message, texts.reportTitle("Z", Long.toString(z.zNumber()), z.propertyName(), date.toString()));
                 reload.run();
             }, ex -> error(message, ex, texts));
         });
         export.setOnAction(e -> {
             ZReportSummary z = list.getSelectionModel().getSelectedItem();
             if (z == null) {
-                error(message, texts.chooseZ());
+                Messages.refused(message, texts.chooseZ());
                 return;
             }
             Path target = target(exportDir, "z-" + z.zNumber() + "-" + z.businessDate() + ".csv", export);
             if (target == null) {
                 return;
             }
-            background.run(() -> office.exportCsv(z.zNumber(), target), p -> ok(message, texts.saved(p.toString())),
+            background.run(() -> office.exportCsv(z.zNumber(), target), p -> Messages.done(message, texts.saved(p.toString())),
                     ex -> error(message, ex, texts));
         });
         x.setOnAction(e -> {
@@ -129,19 +130,19 @@ public final class MoneyOfficeView {
             try {
                 date = LocalDate.parse(day.getText().strip());
             } catch (DateTimeParseException ex) {
-                error(message, texts.notADate(day.getText()));
+                Messages.refused(message, texts.notADate(day.getText()));
                 return;
             }
             background.run(() -> office.x(date), r -> {
                 list.getSelectionModel().clearSelection();
                 report.setText(ReportText.of(r, texts));
-                ok(message, texts.reportTitle("X", "", r.propertyName(), date.toString()));
+                Messages.done(message, texts.reportTitle("X", "", r.propertyName(), date.toString()));
             }, ex -> error(message, ex, texts));
         });
         exportPdf.setOnAction(e -> {
             ZReportSummary z = list.getSelectionModel().getSelectedItem();
             if (z == null) {
-                error(message, texts.chooseZ());
+                Messages.refused(message, texts.chooseZ());
                 return;
             }
             Path target = target(exportDir, "z-" + z.zNumber() + "-" + z.businessDate() + ".pdf", exportPdf);
@@ -149,20 +150,20 @@ public final class MoneyOfficeView {
                 return;
             }
             background.run(() -> office.exportPdf(z.zNumber(), target, texts),
-                    audit -> ok(message, texts.savedPdf(target.toString(), audit.getFileName().toString())),
+                    audit -> Messages.done(message, texts.savedPdf(target.toString(), audit.getFileName().toString())),
                     ex -> error(message, ex, texts));
         });
         print.setOnAction(e -> {
             ZReportSummary z = list.getSelectionModel().getSelectedItem();
             if (z == null) {
-                error(message, texts.chooseZ());
+                Messages.refused(message, texts.chooseZ());
                 return;
             }
             background.run(() -> printer.print(office.zReport(z.zNumber())), on -> {
                 if (on.isPresent()) {
-                    ok(message, texts.zPrinted(Long.toString(z.zNumber()), on.get()));
+                    Messages.done(message, texts.zPrinted(Long.toString(z.zNumber()), on.get()));
                 } else {
-                    error(message, texts.noReceiptPrinter());
+                    Messages.refused(message, texts.noReceiptPrinter());
                 }
             }, ex -> error(message, ex, texts));
         });
@@ -242,7 +243,7 @@ public final class MoneyOfficeView {
                 f = LocalDate.parse(from.getText().strip());
                 t = LocalDate.parse(to.getText().strip());
             } catch (DateTimeParseException ex) {
-                error(message, texts.notADate(from.getText() + " / " + to.getText()));
+                Messages.refused(message, texts.notADate(from.getText() + " / " + to.getText()));
                 return;
             }
             String chosen = action.getSelectionModel().getSelectedIndex() <= 0 ? null : action.getValue();
@@ -281,22 +282,12 @@ public final class MoneyOfficeView {
         return c;
     }
 
-    private static void ok(Label message, String text) {
-        message.getStyleClass().removeAll("error-text", "ok-text");
-        message.getStyleClass().add("ok-text");
-        message.setText(text);
-    }
 
-    private static void error(Label message, String text) {
-        message.getStyleClass().removeAll("error-text", "ok-text");
-        message.getStyleClass().add("error-text");
-        message.setText(text);
-    }
 
     /** A refusal shows the server's reason; no answer at all means the store server cannot be reached. */
     private static void error(Label message, Throwable e, MoneyTexts texts) {
         boolean unreachable = e instanceof Drawer.NeedsServer
                 || (e instanceof java.io.IOException && !(e instanceof BackOfficeException));
-        error(message, unreachable ? texts.needsServer() : e.getMessage());
+        Messages.refused(message, unreachable ? texts.needsServer() : e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.brigade.desktop.money;
 
+import io.brigade.desktop.fx.Messages;
 import io.brigade.desktop.fx.Background;
 import io.brigade.desktop.fx.Money;
 import io.brigade.desktop.local.StaffMember;
@@ -96,11 +97,11 @@ public final class RefundDialog {
                 }
             }
             if (chosen.isEmpty()) {
-                error(message, texts.chooseLines());
+                Messages.refused(message, texts.chooseLines());
                 return;
             }
             if (reason.getText() == null || reason.getText().isBlank()) {
-                error(message, texts.reasonRequired());
+                Messages.refused(message, texts.reasonRequired());
                 return;
             }
             boolean cash = method.getSelectionModel().getSelectedIndex() == 1;
@@ -129,18 +130,18 @@ public final class RefundDialog {
                 String approvalId = approval.get().isEmpty() ? null : approval.get();
                 background.run(() -> drawer.refund(serverSaleId, chosen, cash ? PaymentMethod.Cash : null, why,
                         approvalId, staff), given -> {
-                            ok(message, texts.refunded(Money.format(given.amount(), currency), displayId));
+                            Messages.done(message, texts.refunded(Money.format(given.amount(), currency), displayId));
                             quantities.forEach(q -> q.getValueFactory().setValue(0));
                             reason.clear();
                             refund.setDisable(false);
                         }, failure -> {
                             refund.setDisable(false);
-                            error(message, failure instanceof Drawer.NeedsServer ? texts.needsServer()
+                            Messages.refused(message, failure instanceof Drawer.NeedsServer ? texts.needsServer()
                                     : failure.getMessage());
                         });
             }, failure -> {
                 refund.setDisable(false);
-                error(message, failure instanceof Drawer.NeedsServer ? texts.needsServer() : failure.getMessage());
+                Messages.refused(message, failure instanceof Drawer.NeedsServer ? texts.needsServer() : failure.getMessage());
             });
         });
         dialog.getDialogPane().setContent(new VBox(10, lines, new HBox(8, new Label(texts.refundMethod()), method),
@@ -149,17 +150,7 @@ public final class RefundDialog {
         dialog.showAndWait();
     }
 
-    private static void ok(Label message, String text) {
-        message.getStyleClass().removeAll("error-text", "ok-text");
-        message.getStyleClass().add("ok-text");
-        message.setText(text);
-    }
 
-    private static void error(Label message, String text) {
-        message.getStyleClass().removeAll("error-text", "ok-text");
-        message.getStyleClass().add("error-text");
-        message.setText(text);
-    }
 
     static BigDecimal lineTotal(SaleItem item) {
         BigDecimal unit = item.unitPrice();

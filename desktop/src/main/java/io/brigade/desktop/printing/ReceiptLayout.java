@@ -177,7 +177,8 @@ public final class ReceiptLayout {
         return store.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(store.locale());
     }
 
-    private static Currency currency(String code, StoreSettings store) {
+    /** The sale's currency, else the store's, else the euro: paper is printed whatever a record lacks. */
+    static Currency currency(String code, StoreSettings store) {
         for (String c : new String[] {code, store.currency(), "EUR"}) {
             try {
                 if (c != null) {

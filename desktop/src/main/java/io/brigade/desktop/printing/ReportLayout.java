@@ -8,7 +8,6 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +26,7 @@ public final class ReportLayout {
         ZoneId zone = zone(r.timeZone(), fallbackZone);
         Locale locale = ReceiptLayout.locale(store);
         PrintTexts words = Texts.of(PrintTexts.class, locale);
-        ReceiptLayout.Money money = new ReceiptLayout.Money(locale, currency(r.currency(), store));
+        ReceiptLayout.Money money = new ReceiptLayout.Money(locale, ReceiptLayout.currency(r.currency(), store));
         PrintDoc.Builder d = PrintDoc.builder();
         ReceiptLayout.head(d, store, words);
         boolean z = "Z".equalsIgnoreCase(r.type());
@@ -123,18 +122,5 @@ public final class ReportLayout {
         } catch (java.time.DateTimeException e) {
             return fallback;
         }
-    }
-
-    private static Currency currency(String code, StoreSettings store) {
-        for (String c : new String[] {code, store.currency(), "EUR"}) {
-            try {
-                if (c != null) {
-                    return Currency.getInstance(c);
-                }
-            } catch (IllegalArgumentException e) {
-                // the next
-            }
-        }
-        return Currency.getInstance("EUR");
     }
 }
