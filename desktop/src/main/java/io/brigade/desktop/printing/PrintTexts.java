@@ -31,6 +31,9 @@ public interface PrintTexts {
     String vatLine(String rate, String net);
     String cash();
     String card();
+    String online();
+    String phonePayment();
+    String otherPayment();
     String change();
     String taxNumber(String number);
     String phone(String number);

@@ -88,7 +88,7 @@ public final class ReceiptLayout {
         d.rule();
         BigDecimal change = BigDecimal.ZERO;
         for (Tender t : o.tenders()) {
-            d.row(t.method() == PaymentMethod.Cash ? words.cash() : words.card(), money.of(t.tendered()));
+            d.row(method(t.method(), words), money.of(t.tendered()));
             change = change.add(t.change());
         }
         if (change.signum() > 0) {
@@ -175,6 +175,17 @@ public final class ReceiptLayout {
 
     static Locale locale(StoreSettings store) {
         return store.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(store.locale());
+    }
+
+    /** A payment method in the paper's language. */
+    static String method(PaymentMethod method, PrintTexts words) {
+        return switch (method) {
+            case Cash -> words.cash();
+            case Credit -> words.card();
+            case Online -> words.online();
+            case PhonePayment -> words.phonePayment();
+            case ExternalPayment -> words.otherPayment();
+        };
     }
 
     /** The sale's currency, else the store's, else the euro: paper is printed whatever a record lacks. */

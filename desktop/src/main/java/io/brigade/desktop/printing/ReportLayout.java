@@ -2,6 +2,7 @@ package io.brigade.desktop.printing;
 
 import io.brigade.desktop.i18n.Texts;
 import io.brigade.protocol.money.MoneyReport;
+import io.brigade.protocol.sales.PaymentMethod;
 import io.brigade.protocol.store.StoreSettings;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -98,12 +99,14 @@ public final class ReportLayout {
         }
     }
 
-    /** The payment methods the receipt names in the store's language (cash, card); others as the server names them. */
+    /** A payment method in the paper's language; a name the server may add later is printed as it comes. */
     private static String method(String name, PrintTexts words) {
-        if ("Cash".equals(name)) {
-            return words.cash();
+        for (PaymentMethod m : PaymentMethod.values()) {
+            if (m.name().equals(name)) {
+                return ReceiptLayout.method(m, words);
+            }
         }
-        return "Credit".equals(name) ? words.card() : name;
+        return name;
     }
 
     private static void row(PrintDoc.Builder d, String label, BigDecimal amount, ReceiptLayout.Money money) {

@@ -21,7 +21,9 @@ class ReportPrintTest {
                 new BigDecimal("30.00"), new BigDecimal("42.50"), BigDecimal.ZERO, new BigDecimal("194.00"), 48, 96,
                 new BigDecimal("25.31"), 1, 2, new BigDecimal("9.00"),
                 List.of(new MoneyReport.Line("Cash", 20, new BigDecimal("515.00")),
-                        new MoneyReport.Line("Credit", 28, new BigDecimal("700.00"))),
+                        new MoneyReport.Line("Credit", 28, new BigDecimal("700.00")),
+                        new MoneyReport.Line("Online", 2, new BigDecimal("35.00")),
+                        new MoneyReport.Line("ExternalPayment", 1, new BigDecimal("15.00"))),
                 List.of(new MoneyReport.VatLine(new BigDecimal("19"), new BigDecimal("1021.01"),
                         new BigDecimal("193.99"), new BigDecimal("1215.00"))),
                 List.of(), List.of(), List.of(),
@@ -39,7 +41,7 @@ class ReportPrintTest {
         java.nio.file.Files.write(out.resolve("z-report-de.png"), DocImage.png(DocImage.render(doc, 80)));
 
         for (String expected : List.of("Z-BERICHT Nr. 17", "Bruttoumsatz", "1.250,00 €", "Nettoumsatz", "1.215,00 €",
-                "MwSt. 19% auf 1.021,01 €", "193,99 €", "20 x Bar", "28 x Karte", "Kassenlade: Kasse 1", "Differenz",
+                "MwSt. 19% auf 1.021,01 €", "193,99 €", "20 x Bar", "28 x Karte", "2 x Online", "1 x Sonstige", "Kassenlade: Kasse 1", "Differenz",
                 "-5,00 €",
                 "Lade ohne Verkauf geöffnet", "Gäste")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
