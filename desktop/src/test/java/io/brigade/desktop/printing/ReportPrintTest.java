@@ -21,7 +21,7 @@ class ReportPrintTest {
                 new BigDecimal("30.00"), new BigDecimal("42.50"), BigDecimal.ZERO, new BigDecimal("194.00"), 48, 96,
                 new BigDecimal("25.31"), 1, 2, new BigDecimal("9.00"),
                 List.of(new MoneyReport.Line("Cash", 20, new BigDecimal("515.00")),
-                        new MoneyReport.Line("Credit", 28, new BigDecimal("700.00")),
+                        new MoneyReport.Line("Credit", 28, new BigDecimal("650.00")),
                         new MoneyReport.Line("Online", 2, new BigDecimal("35.00")),
                         new MoneyReport.Line("ExternalPayment", 1, new BigDecimal("15.00"))),
                 List.of(new MoneyReport.VatLine(new BigDecimal("19"), new BigDecimal("1021.01"),
