@@ -99,11 +99,8 @@ public final class MoneyOfficeView {
             }
         });
         take.setOnAction(e -> {
-            LocalDate date;
-            try {
-                date = LocalDate.parse(day.getText().strip());
-            } catch (DateTimeParseException ex) {
-                Messages.refused(message, texts.notADate(day.getText()));
+            LocalDate date = businessDate(day, message, texts);
+            if (date == null) {
                 return;
             }
             background.run(() -> office.takeZ(date), z -> {
@@ -126,11 +123,8 @@ public final class MoneyOfficeView {
                     ex -> error(message, ex, texts));
         });
         x.setOnAction(e -> {
-            LocalDate date;
-            try {
-                date = LocalDate.parse(day.getText().strip());
-            } catch (DateTimeParseException ex) {
-                Messages.refused(message, texts.notADate(day.getText()));
+            LocalDate date = businessDate(day, message, texts);
+            if (date == null) {
                 return;
             }
             background.run(() -> office.x(date), r -> {
@@ -285,6 +279,16 @@ public final class MoneyOfficeView {
 
 
     /** A refusal shows the server's reason; no answer at all means the store server cannot be reached. */
+    /** The business date typed in {@code day}, or null after saying on {@code message} that it is not one. */
+    private static LocalDate businessDate(TextField day, Label message, MoneyTexts texts) {
+        try {
+            return LocalDate.parse(day.getText().strip());
+        } catch (DateTimeParseException ex) {
+            Messages.refused(message, texts.notADate(day.getText()));
+            return null;
+        }
+    }
+
     private static void error(Label message, Throwable e, MoneyTexts texts) {
         boolean unreachable = e instanceof Drawer.NeedsServer
                 || (e instanceof java.io.IOException && !(e instanceof BackOfficeException));
