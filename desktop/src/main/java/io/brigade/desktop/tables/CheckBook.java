@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The till's side of table service. Every tap on a check becomes an operation with its own id, committed to the
@@ -39,6 +40,9 @@ public final class CheckBook {
     private final Clock clock;
     private final Runnable queued;
     private final Map<String, Check> fromStore = new ConcurrentHashMap<>();
+    // When each check was last kept, on a counter shared with the start of each refresh.
+    private final Map<String, Long> keptAt = new ConcurrentHashMap<>();
+    private final AtomicLong keeps = new AtomicLong();
 
     public CheckBook(OutboxRepository outbox, ServerClient client, TerminalSettings settings, Clock clock,
                      Runnable queued) {
@@ -136,8 +140,7 @@ public final class CheckBook {
     /** The store server's answer to an operation (the check after it), from the sync worker. */
     public void storeAnswer(String checkJson) {
         try {
-            Check check = Json.mapper().readValue(checkJson, Check.class);
-            fromStore.merge(check.checkId(), check, (old, now) -> now.version() >= old.version() ? now : old);
+            storeCheck(Json.mapper().readValue(checkJson, Check.class));
         } catch (JsonProcessingException e) {
             // Not a check: nothing to show from it.
         }
@@ -146,10 +149,12 @@ public final class CheckBook {
     /** A check from the floor stream (whole, after a change on any device). */
     public void storeCheck(Check check) {
         fromStore.merge(check.checkId(), check, (old, now) -> now.version() >= old.version() ? now : old);
+        keptAt.put(check.checkId(), keeps.incrementAndGet());
     }
 
     /** Asks the store server for its open checks (off the FX thread); false when it cannot be reached. */
     public boolean refresh() {
+        long asked = keeps.incrementAndGet();
         PushOutcome outcome = client.openChecks();
         if (!(outcome instanceof PushOutcome.Accepted accepted)) {
             return false;
@@ -161,8 +166,10 @@ public final class CheckBook {
                 storeCheck(c);
                 open.add(c.checkId());
             }
-            // A check the store no longer lists as open was closed or merged on another device.
+            // A check the store no longer lists as open was closed or merged on another device; one kept after the
+            // list was asked for (an operation's answer, the floor stream) is newer than the list.
             fromStore.values().removeIf(c -> !c.closed() && !open.contains(c.checkId())
+                    && keptAt.getOrDefault(c.checkId(), 0L) < asked
                     && pending().stream().noneMatch(p -> p.checkId().equals(c.checkId())));
             return true;
         } catch (JsonProcessingException e) {

@@ -610,8 +610,14 @@ public final class TillViewModel {
 
     private void showCheck(String checkId) {
         // The till's copy of the check is read from its own database (its unconfirmed operations): off the FX thread.
-        background.run(() -> checks.check(checkId).orElse(null), this::display,
-                failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        // Not found is not "gone": between the store's confirmation of an operation and its answer being kept,
+        // or in a list of open checks asked for before the check existed, it can be missing for a moment. The
+        // check leaves the screen when it is closed (display) or the person leaves it, not on a missed read.
+        background.run(() -> checks.check(checkId).orElse(null), c -> {
+            if (c != null) {
+                display(c);
+            }
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
     }
 
     private void display(Check c) {
