@@ -112,12 +112,18 @@ public final class OutboxRepository {
      * before anything names it.
      */
     public void appendMoney(UUID id, String payload, Instant at) {
+        appendCall(id, "MONEY", payload, at);
+    }
+
+    /** One row of a kind sent as a call (not a sale), in one transaction forced to disk before this returns. */
+    private void appendCall(UUID id, String kind, String payload, Instant at) {
         db.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, state, payload, created_at) "
-                    + "VALUES (?, 'MONEY', 'PENDING', ?, ?)")) {
+                    + "VALUES (?, ?, 'PENDING', ?, ?)")) {
                 ps.setObject(1, id);
-                ps.setString(2, payload);
-                ps.setObject(3, utc(at));
+                ps.setString(2, kind);
+                ps.setString(3, payload);
+                ps.setObject(4, utc(at));
                 ps.executeUpdate();
             }
             return null;
@@ -189,16 +195,7 @@ public final class OutboxRepository {
      * to disk: when this returns the tap survives a killed app and a power cut, and is sent in its order.
      */
     public void appendCheckOperation(UUID id, String payload, Instant at) {
-        db.inDurableTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, kind, state, payload, created_at)"
-                    + " VALUES (?, 'CHECK', 'PENDING', ?, ?)")) {
-                ps.setObject(1, id);
-                ps.setString(2, payload);
-                ps.setObject(3, utc(at));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        appendCall(id, "CHECK", payload, at);
     }
 
     /** Check operations not yet accepted by the store server, oldest first. */
