@@ -465,6 +465,13 @@ public final class ServerClient {
                 .get().build());
     }
 
+    /** One check of the store, open or not (a {@code Check} as JSON). */
+    public PushOutcome check(String checkId) {
+        return send(new Request.Builder()
+                .url(url("backoffice", "v1", "orgs", settings.orgId(), "checks", checkId))
+                .get().build());
+    }
+
     /** The store's open checks (a {@code CheckList} as JSON). */
     public PushOutcome openChecks() {
         return send(new Request.Builder()

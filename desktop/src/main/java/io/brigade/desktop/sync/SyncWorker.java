@@ -62,7 +62,7 @@ public final class SyncWorker implements AutoCloseable {
     private Instant nextStatus = Instant.MIN;
     private volatile boolean statusDirty = true;
     private volatile Instant lastSync;
-    private volatile Consumer<String> checkAnswers = body -> { };
+    private volatile java.util.function.BiConsumer<String, String> checkAnswers = (queued, body) -> { };
 
     public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, SnoozeCache snoozes,
                       StaffRepository staff, Clock clock, Duration menuRefresh, Consumer<SyncStatus> listener) {
@@ -190,7 +190,7 @@ public final class SyncWorker implements AutoCloseable {
             Instant at = clock.instant();
             outbox.markSent(ids, head.kind() == Kind.SALE ? saleId(accepted.body()) : null, at);
             if (head.kind() == Kind.CHECK) {
-                checkAnswers.accept(accepted.body());
+                checkAnswers.accept(head.payload(), accepted.body());
             }
             lastSync = at;
             statusDirty = true;
@@ -211,8 +211,11 @@ public final class SyncWorker implements AutoCloseable {
         return false;
     }
 
-    /** Where the store server's answers to check operations go (the till's copy of its checks). */
-    public void onCheckAnswer(Consumer<String> answers) {
+    /**
+     * Where the store server's answers to check operations go (the till's copy of its checks): the operation as
+     * queued, and the check after it.
+     */
+    public void onCheckAnswer(java.util.function.BiConsumer<String, String> answers) {
         this.checkAnswers = answers;
     }
 

@@ -111,6 +111,16 @@ public final class CheckBook {
         queue(checkId, new CheckOperation.Move(opId(), now(), table, null), null);
     }
 
+    /** Takes every line and payment of the open check {@code fromCheckId} into {@code intoCheckId}. */
+    public void merge(String intoCheckId, String fromCheckId) {
+        queue(intoCheckId, new CheckOperation.Merge(opId(), now(), fromCheckId), null);
+    }
+
+    /** Moves the lines named from {@code fromCheckId} to the open check {@code toCheckId}. */
+    public void transfer(String fromCheckId, List<String> lineIds, String toCheckId) {
+        queue(fromCheckId, new CheckOperation.Transfer(opId(), now(), List.copyOf(lineIds), toCheckId), null);
+    }
+
     public void bill(String checkId) {
         queue(checkId, new CheckOperation.Bill(opId(), now()), null);
     }
@@ -137,10 +147,20 @@ public final class CheckBook {
 
     // --- what the till shows ---------------------------------------------------------------------------------------
 
-    /** The store server's answer to an operation (the check after it), from the sync worker. */
-    public void storeAnswer(String checkJson) {
+    /**
+     * The store server's answer to an operation (the check after it), from the sync worker. A merge or a transfer
+     * changed a second check too, which the answer does not carry: that one is read at once, so neither check shows
+     * the lines twice (or not at all) until the next list of open checks.
+     */
+    public void storeAnswer(String queuedJson, String checkJson) {
         try {
             storeCheck(Json.mapper().readValue(checkJson, Check.class));
+            JsonNode op = Json.mapper().readTree(queuedJson).get("operation");
+            String other = op == null ? null : op.hasNonNull("fromCheckId") ? op.get("fromCheckId").asText()
+                    : op.hasNonNull("toCheckId") ? op.get("toCheckId").asText() : null;
+            if (other != null && client.check(other) instanceof PushOutcome.Accepted accepted) {
+                storeCheck(Json.mapper().readValue(accepted.body(), Check.class));
+            }
         } catch (JsonProcessingException e) {
             // Not a check: nothing to show from it.
         }
@@ -237,6 +257,15 @@ public final class CheckBook {
     private Map<String, Check> project() {
         Map<String, Check> out = new LinkedHashMap<>(fromStore);
         for (Pending p : pending()) {
+            // A merge or a transfer changes two checks: both are laid over here, where both are known.
+            if (p.op() instanceof CheckOperation.Merge m) {
+                LocalChecks.merge(out, p.checkId(), m);
+                continue;
+            }
+            if (p.op() instanceof CheckOperation.Transfer t) {
+                LocalChecks.transfer(out, p.checkId(), t);
+                continue;
+            }
             Check before = out.get(p.checkId());
             Check after = LocalChecks.apply(before, p.checkId(), p.op(), p.names());
             if (after != null) {

@@ -32,12 +32,28 @@ public final class FloorPane extends ScrollPane {
     private final Consumer<FloorViewModel.Tile> onChoose;
 
     public FloorPane(FloorViewModel model, Consumer<FloorViewModel.Tile> onChoose) {
+        this(model, onChoose, null);
+    }
+
+    /** A floor with a New tab button ({@code onNewTab}; none when null) for a guest with no table. */
+    public FloorPane(FloorViewModel model, Consumer<FloorViewModel.Tile> onChoose, Runnable onNewTab) {
         this.model = model;
         this.onChoose = onChoose;
         setId("floor");
         getStyleClass().add("floor");
         sections.getStyleClass().add("floor-tiles");
-        setContent(sections);
+        VBox content = new VBox(6);
+        if (onNewTab != null) {
+            Button newTab = new Button(TEXTS.newTab());
+            newTab.setId("newTab");
+            newTab.getStyleClass().add("floor-new-tab");
+            newTab.setOnAction(e -> onNewTab.run());
+            javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, newTab);
+            bar.getStyleClass().add("floor-bar");
+            content.getChildren().add(bar);
+        }
+        content.getChildren().add(sections);
+        setContent(content);
         setFitToWidth(true);
         model.tiles().addListener((ListChangeListener<FloorViewModel.Tile>) c -> redraw());
         redraw();
@@ -97,6 +113,7 @@ public final class FloorPane extends ScrollPane {
             case BILL -> TEXTS.bill();
         };
         String text = t.state() == FloorViewModel.State.FREE ? TEXTS.tileFree(t.label())
+                : t.table() == null ? TEXTS.tabTile(t.label(), state, t.minutesOpen(now))
                 : TEXTS.tile(t.label(), state, t.minutesOpen(now));
         if (t.checks() > 1) {
             text = text + "\n" + TEXTS.twoChecks(t.checks());

@@ -98,6 +98,58 @@ final class LocalChecks {
                 before.saleIds());
     }
 
+    /**
+     * A merge not confirmed yet: the lines and payments of {@code m.fromCheckId()} shown on {@code intoId}, the other
+     * check gone from the open ones. Left as it is when either check is not known here.
+     */
+    static void merge(java.util.Map<String, Check> checks, String intoId, CheckOperation.Merge m) {
+        Check into = checks.get(intoId);
+        Check from = checks.get(m.fromCheckId());
+        if (into == null || from == null || into.closed() || from.closed() || intoId.equals(from.checkId())) {
+            return;
+        }
+        List<Check.Line> lines = new ArrayList<>(into.lines());
+        lines.addAll(from.lines());
+        List<Check.Payment> payments = new ArrayList<>(into.payments());
+        payments.addAll(from.payments());
+        Integer guests = into.guests() == null && from.guests() == null ? null
+                : (into.guests() == null ? 0 : into.guests()) + (from.guests() == null ? 0 : from.guests());
+        checks.put(intoId, with(into, lines, payments, guests, m.at(), List.of()));
+        checks.put(from.checkId(), new Check(from.checkId(), from.propertyId(), from.salesChannelId(),
+                from.dispatchType(), from.table(), from.name(), from.guests(), Check.MERGED, from.openedAt(), m.at(),
+                m.at(), from.menuId(), from.menuRevisionId(), from.rounds(), from.heldCourses(), List.of(),
+                from.splitBy(), List.of(), List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                from.version(), intoId, from.saleIds()));
+    }
+
+    /** A transfer not confirmed yet: the lines named shown on {@code t.toCheckId()} instead of {@code fromId}. */
+    static void transfer(java.util.Map<String, Check> checks, String fromId, CheckOperation.Transfer t) {
+        Check from = checks.get(fromId);
+        Check to = checks.get(t.toCheckId());
+        if (from == null || to == null || from.closed() || to.closed() || fromId.equals(to.checkId())) {
+            return;
+        }
+        List<Check.Line> staying = new ArrayList<>();
+        List<Check.Line> moving = new ArrayList<>(to.lines());
+        for (Check.Line l : from.lines()) {
+            (t.lineIds().contains(l.lineId()) ? moving : staying).add(l);
+        }
+        checks.put(fromId, with(from, staying, from.payments(), from.guests(), t.at(), from.parts()));
+        checks.put(to.checkId(), with(to, moving, to.payments(), to.guests(), t.at(), to.parts()));
+    }
+
+    private static Check with(Check c, List<Check.Line> lines, List<Check.Payment> payments, Integer guests,
+                              java.time.Instant at, List<Check.Part> parts) {
+        BigDecimal total = lines.stream().map(Check.Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal paid = payments.stream().map(Check.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String state = lines.stream().anyMatch(l -> Check.NEW.equals(l.status()) && l.liveQuantity() > 0)
+                || lines.isEmpty() ? Check.OPEN : Check.BILL.equals(c.state()) ? Check.BILL : Check.SENT;
+        return new Check(c.checkId(), c.propertyId(), c.salesChannelId(), c.dispatchType(), c.table(), c.name(),
+                guests, state, c.openedAt(), at, c.closedAt(), c.menuId(), c.menuRevisionId(), c.rounds(),
+                c.heldCourses(), lines, parts.isEmpty() ? null : c.splitBy(), parts, payments, total, paid,
+                total.subtract(paid), c.version(), c.mergedInto(), c.saleIds());
+    }
+
     private static Check.Line withStatus(Check.Line l, String status) {
         return new Check.Line(l.lineId(), l.menuItemId(), l.name(), l.quantity(), l.voidedQuantity(), l.unitPrice(),
                 l.modifierItems(), l.modifiers(), l.notes(), l.seat(), l.course(), status, l.round(), l.ticketId(),

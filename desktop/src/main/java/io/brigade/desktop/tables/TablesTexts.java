@@ -53,4 +53,10 @@ public interface TablesTexts {
     String shapeSquare();
 
     String shapeRectangle();
+
+    /** The floor's button for a tab by name (a guest with no table). */
+    String newTab();
+
+    /** A tab's tile: its name, state and minutes open. */
+    String tabTile(String name, String state, long minutes);
 }

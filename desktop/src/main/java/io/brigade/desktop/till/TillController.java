@@ -394,7 +394,7 @@ public final class TillController {
             } else {
                 model.openTable(tile.table());
             }
-        });
+        }, this::newTab);
         floorPane.getStylesheets().add(io.brigade.desktop.tables.FloorPane.class.getResource("tables.css")
                 .toExternalForm());
         tables.setVisible(true);
@@ -596,6 +596,34 @@ public final class TillController {
             approval = approved.get();
         }
         model.voidLine(line, reason.get(), approval);
+    }
+
+    @FXML
+    private void onMoveCheck() {
+        model.otherChecks(open -> CheckDialogs.move(root.getScene().getWindow(), model, open));
+    }
+
+    @FXML
+    private void onMergeCheck() {
+        model.otherChecks(open -> CheckDialogs.merge(root.getScene().getWindow(), model, open, clock));
+    }
+
+    @FXML
+    private void onTransferLines() {
+        model.otherChecks(open -> CheckDialogs.transfer(root.getScene().getWindow(), model, open, clock));
+    }
+
+    /** A tab for a guest at the bar, by name: found again on the floor among the tabs. */
+    private void newTab() {
+        TextInputDialog d = new TextInputDialog("");
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle(TEXTS.newTabTitle());
+        d.setHeaderText(TEXTS.newTabHeader());
+        d.getEditor().setId("tabName");
+        d.showAndWait().ifPresent(name -> {
+            tables.setSelected(false);
+            model.openTab(name);
+        });
     }
 
     @FXML

@@ -288,4 +288,63 @@ public interface TillTexts {
     String lineVoided(String reason);
 
     String seatOf(int seat);
+
+    // checks moved, merged, transferred; tabs
+    String tabOpened(String name);
+
+    String tabNameNeeded();
+
+    String tableNamed(String table);
+
+    String tabNamed(String name);
+
+    String atTableAlready(String table);
+
+    String tableTaken(String table);
+
+    String movedTo(String check, String table);
+
+    String chooseCheckToMerge();
+
+    String splitPaidNoMerge();
+
+    String mergedInto(String other, String check);
+
+    String chooseLinesToTransfer();
+
+    String chooseTransferTarget();
+
+    String transferToItself();
+
+    String linesTransferred(int lines, String to);
+
+    String noOtherChecks();
+
+    String moveTitle();
+
+    String moveHeader(String check);
+
+    String mergeTitle();
+
+    String mergeHeader(String check);
+
+    String transferTitle();
+
+    String transferHeader(String check);
+
+    String transferToLabel();
+
+    String transferTablePrompt();
+
+    String newTabTitle();
+
+    String newTabHeader();
+
+    String moveOk();
+
+    String mergeOk();
+
+    String transferOk();
+
+    String checkChoice(String check, String total, long minutes);
 }

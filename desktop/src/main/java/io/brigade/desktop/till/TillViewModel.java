@@ -703,6 +703,190 @@ public final class TillViewModel {
     }
 
     /**
+     * Opens a tab called {@code name} (a guest at the bar, no table), or takes the open tab of that name again.
+     */
+    public void openTab(String name) {
+        if (checks == null) {
+            return;
+        }
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 40) {
+            message.set(TEXTS.tabNameNeeded());
+            return;
+        }
+        TillMenu m = menu.get();
+        if (m == null) {
+            message.set(TEXTS.waitingForMenu());
+            return;
+        }
+        background.run(() -> {
+            Optional<Check> open = checks.openChecks().stream()
+                    .filter(c -> c.table() == null && n.equalsIgnoreCase(c.name())).findFirst();
+            String id = open.map(Check::checkId).orElseGet(() -> checks.open(null, n, null, DispatchType.DineIn,
+                    m.menuId(), m.revisionId()));
+            return new Object[] {checks.check(id).orElse(null), open.isEmpty()};
+        }, found -> {
+            dispatch.set(DispatchType.DineIn);
+            table.set("");
+            if ((Boolean) found[1]) {
+                tell(TEXTS.tabOpened(n));
+            } else {
+                message.set("");
+            }
+            display((Check) found[0]);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /** How a check is called on the till: its table, or its tab's name. */
+    public static String label(Check c) {
+        return c.table() != null ? TEXTS.tableNamed(c.table())
+                : TEXTS.tabNamed(c.name() == null ? c.checkId().substring(0, Math.min(6, c.checkId().length()))
+                : c.name());
+    }
+
+    /** The store's other open checks (not the one shown), for a merge or a transfer; read off the FX thread. */
+    public void otherChecks(java.util.function.Consumer<List<Check>> then) {
+        Check c = check.get();
+        if (c == null || checks == null) {
+            message.set(TEXTS.openTableFirst());
+            return;
+        }
+        background.run(() -> {
+            checks.refresh();
+            return checks.openChecks().stream().filter(o -> !o.checkId().equals(c.checkId())).toList();
+        }, then, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /**
+     * Moves the check shown to table {@code tableNo}; refused (and why) when it is there already or that table has
+     * a check of its own (then the two are merged, not moved onto each other).
+     */
+    public boolean moveTo(String tableNo, List<Check> open) {
+        Check c = check.get();
+        String t = tableNo == null ? "" : tableNo.strip();
+        if (c == null) {
+            message.set(TEXTS.openTableFirst());
+            return false;
+        }
+        if (t.isEmpty() || t.length() > 20) {
+            message.set(TEXTS.whichTable());
+            return false;
+        }
+        if (t.equals(c.table())) {
+            message.set(TEXTS.atTableAlready(t));
+            return false;
+        }
+        if (open.stream().anyMatch(o -> !o.checkId().equals(c.checkId()) && t.equals(o.table()))) {
+            message.set(TEXTS.tableTaken(t));
+            return false;
+        }
+        String was = label(c);
+        background.run(() -> {
+            checks.move(c.checkId(), t);
+            return c.checkId();
+        }, id -> {
+            table.set(t);
+            tell(TEXTS.movedTo(was, t));
+            showCheck(id);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        return true;
+    }
+
+    /** Why {@code other} cannot be merged into the check shown, if it cannot. */
+    public Optional<String> mergeRefusal(Check other) {
+        Check c = check.get();
+        if (c == null) {
+            return Optional.of(TEXTS.openTableFirst());
+        }
+        if (other == null) {
+            return Optional.of(TEXTS.chooseCheckToMerge());
+        }
+        if (other.checkId().equals(c.checkId())) {
+            return Optional.of(TEXTS.chooseCheckToMerge());
+        }
+        if (!c.parts().isEmpty() && !c.payments().isEmpty() || !other.parts().isEmpty()
+                && !other.payments().isEmpty()) {
+            return Optional.of(TEXTS.splitPaidNoMerge());
+        }
+        return Optional.empty();
+    }
+
+    /** Takes every line and payment of {@code other} into the check shown; {@code other} is closed as merged. */
+    public boolean merge(Check other) {
+        Optional<String> refusal = mergeRefusal(other);
+        if (refusal.isPresent()) {
+            message.set(refusal.get());
+            return false;
+        }
+        Check c = check.get();
+        background.run(() -> {
+            checks.merge(c.checkId(), other.checkId());
+            return c.checkId();
+        }, id -> {
+            tell(TEXTS.mergedInto(label(other), label(c)));
+            showCheck(id);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        return true;
+    }
+
+    /** The lines of the check shown that can be transferred: those still charged, not in a part already paid. */
+    public List<Check.Line> transferable() {
+        Check c = check.get();
+        if (c == null) {
+            return List.of();
+        }
+        return c.lines().stream().filter(l -> l.liveQuantity() > 0 && c.parts().stream().noneMatch(p ->
+                p.lineIds().contains(l.lineId()) && (p.closed() || p.paid().signum() > 0))).toList();
+    }
+
+    /**
+     * Transfers {@code lineIds} of the check shown to {@code target} (an open check), or to table {@code tableNo}
+     * (its open check, or a new one opened there for them); nothing the kitchen has is sent again.
+     */
+    public boolean transfer(List<String> lineIds, Check target, String tableNo, List<Check> open) {
+        Check c = check.get();
+        if (c == null) {
+            message.set(TEXTS.openTableFirst());
+            return false;
+        }
+        if (lineIds == null || lineIds.isEmpty()) {
+            message.set(TEXTS.chooseLinesToTransfer());
+            return false;
+        }
+        String t = tableNo == null ? "" : tableNo.strip();
+        Check to = target;
+        if (to == null && !t.isEmpty()) {
+            to = open.stream().filter(o -> t.equals(o.table())).findFirst().orElse(null);
+        }
+        if (to == null && (t.isEmpty() || t.length() > 20)) {
+            message.set(TEXTS.chooseTransferTarget());
+            return false;
+        }
+        if (to != null && to.checkId().equals(c.checkId()) || to == null && t.equals(c.table())) {
+            message.set(TEXTS.transferToItself());
+            return false;
+        }
+        TillMenu m = menu.get();
+        if (to == null && m == null) {
+            message.set(TEXTS.waitingForMenu());
+            return false;
+        }
+        Check existing = to;
+        List<String> ids = List.copyOf(lineIds);
+        String where = existing != null ? label(existing) : TEXTS.tableNamed(t);
+        background.run(() -> {
+            String toId = existing != null ? existing.checkId()
+                    : checks.open(t, null, null, DispatchType.DineIn, m.menuId(), m.revisionId());
+            checks.transfer(c.checkId(), ids, toId);
+            return c.checkId();
+        }, id -> {
+            tell(TEXTS.linesTransferred(ids.size(), where));
+            showCheck(id);
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        return true;
+    }
+
+    /**
      * What the split dialog starts from: the table's lines that still charge something. Empty, with the reason said,
      * when the bill cannot be split now (no table, new lines not sent, a payment taken already).
      */

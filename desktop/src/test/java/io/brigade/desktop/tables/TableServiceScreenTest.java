@@ -242,6 +242,124 @@ class TableServiceScreenTest {
                 .orElseThrow().voidReason());
     }
 
+    @Test
+    void aTabOpenedByNameIsFoundAgainOnTheFloorAndPaid() throws Exception {
+        robot.clickOn("#tables").clickOn("#newTab");
+        waitFor("the tab's name asked", () -> robot.lookup("#tabName").tryQuery().isPresent());
+        robot.clickOn("#tabName").write("Anna at the bar").type(KeyCode.ENTER);
+        waitFor("Anna's tab", () -> till().checkProperty().get() != null
+                && "Anna at the bar".equals(till().checkProperty().get().name()));
+        String checkId = till().checkProperty().get().checkId();
+        assertEquals(null, till().checkProperty().get().table(), "a tab has no table");
+        robot.clickOn("Drinks").clickOn(item("Craft lager")).clickOn(item("Cola"));
+        robot.clickOn("#send");
+        waitFor("two lines sent", () -> checkLines().size() == 2
+                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        robot.clickOn("#leaveTable");
+        waitFor("back to a plain ticket", () -> !visible("#checkBar"));
+
+        robot.clickOn("#tables");
+        waitFor("Anna's tab on the floor", () -> robot.lookup(".table-tile").match((Labeled b) ->
+                b.getText().contains("Anna at the bar")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".table-tile").match((Labeled b) -> b.getText().contains("Anna at the bar"))
+                .queryAs(Node.class));
+        waitFor("Anna's tab again", () -> till().checkProperty().get() != null
+                && checkId.equals(till().checkProperty().get().checkId()));
+        robot.clickOn("#payCash");
+
+        waitFor("the tab paid and closed", () -> !visible("#checkBar"));
+        Set<String> saleIds = sales(checkId);
+        List<JsonNode> sold = app.server().sales(app.tenant()).stream()
+                .filter(s -> saleIds.contains(s.get("saleId").asText())).toList();
+        assertEquals(1, sold.size(), "one sale for the tab");
+        assertEquals("9", sold.get(0).get("totalPaidAmount").decimalValue().stripTrailingZeros().toPlainString());
+    }
+
+    @Test
+    void aCheckMovedToAFreeTableIsThereWithNothingSentAgain() throws Exception {
+        String checkId = serveThreeLines("12");
+        List<String> before = kitchenLineIds();
+
+        robot.clickOn("#moveCheck");
+        waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
+        robot.clickOn("#moveTable").write("14").clickOn("#moveOk");
+
+        waitFor("the check at table 14 on the store server", () -> "14".equals(
+                get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId).path("table").asText()));
+        assertEquals(before, kitchenLineIds(), "the kitchen got nothing again");
+        waitFor("the till showing table 14", () -> "14".equals(till().checkProperty().get().table()));
+    }
+
+    @Test
+    void aMoveOntoATableWithACheckIsRefusedInTheDialog() throws Exception {
+        serveThreeLines("20");
+        String checkId = serveThreeLines("21");
+
+        robot.clickOn("#moveCheck");
+        waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
+        robot.clickOn("#moveTable").write("20").clickOn("#moveOk");
+
+        assertEquals("Table 20 has a check open: merge the two instead", text("#moveMessage"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, app.services().checks().unconfirmed(), "nothing was queued");
+        assertEquals("21", get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId).path("table").asText());
+    }
+
+    @Test
+    void aMergedCheckBringsItsLinesWithNothingSentAgain() throws Exception {
+        String from = serveThreeLines("15");
+        String into = serveThreeLines("16");
+        List<String> before = kitchenLineIds();
+
+        robot.clickOn("#mergeCheck");
+        waitFor("the open checks to merge", () -> robot.lookup("#merge-table-15").tryQuery().isPresent());
+        robot.clickOn("#merge-table-15").clickOn("#mergeOk");
+
+        waitFor("table 16 holding both rounds on the store server", () -> get("/backoffice/v1/orgs/" + org()
+                + "/checks/" + into).path("lines").size() == 6);
+        JsonNode merged = get("/backoffice/v1/orgs/" + org() + "/checks/" + from);
+        assertEquals(Check.MERGED, merged.path("state").asText());
+        assertEquals(into, merged.path("mergedInto").asText());
+        assertEquals(before, kitchenLineIds(), "the kitchen got nothing again");
+        waitFor("the till showing six lines", () -> checkLines().size() == 6);
+    }
+
+    @Test
+    void transferredLinesMoveToATableWithNothingSentAgain() throws Exception {
+        String checkId = serveThreeLines("17");
+        List<String> before = kitchenLineIds();
+
+        robot.clickOn("#transferLines");
+        waitFor("the transfer dialog", () -> robot.lookup("#transferTable").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".transfer-line").match((Labeled b) -> b.getText().contains("Cola"))
+                .queryAs(Node.class));
+        robot.clickOn("#transferTable").write("18").clickOn("#transferOk");
+
+        waitFor("table 17 without the cola on the store server", () -> get("/backoffice/v1/orgs/" + org()
+                + "/checks/" + checkId).path("lines").size() == 2);
+        JsonNode open = get("/backoffice/v1/orgs/" + org() + "/checks?propertyId=" + app.tenant().propertyId());
+        List<String> at18 = new ArrayList<>();
+        open.get("checks").forEach(c -> {
+            if ("18".equals(c.path("table").asText())) {
+                c.get("lines").forEach(l -> at18.add(l.get("name").asText() + " " + l.get("status").asText()));
+            }
+        });
+        assertEquals(List.of("Cola SENT"), at18, "the cola is on table 18, sent as it was");
+        assertEquals(before, kitchenLineIds(), "the kitchen got nothing again");
+    }
+
+    /** Every line id on the store's kitchen tickets, in order (a line sent twice would be there twice). */
+    private List<String> kitchenLineIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode ticket : get("/backoffice/v1/orgs/" + org() + "/kitchen/tickets?propertyId="
+                + app.tenant().propertyId()).get("tickets")) {
+            ticket.get("items").forEach(i -> ids.add(i.get("lineId").asText()));
+        }
+        assertEquals(ids.size(), Set.copyOf(ids).size(), "no line on two kitchen tickets: " + ids);
+        return ids;
+    }
+
     /** Opens {@code table} and sends a lager, a cola and a Margherita to the kitchen; the check's id. */
     private String serveThreeLines(String table) throws Exception {
         robot.clickOn("#tableField").eraseText(4).write(table).type(KeyCode.ENTER);
@@ -253,6 +371,7 @@ class TableServiceScreenTest {
         robot.clickOn("#send");
         waitFor("three lines sent", () -> checkLines().size() == 3
                 && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        waitFor("the store to hold them", () -> app.services().checks().unconfirmed() == 0);
         return checkId;
     }
 
