@@ -354,9 +354,7 @@ public final class BrigadeServer implements AutoCloseable {
         KitchenStreams floorStreams = KitchenStreams.fromSystemProperties(database, checkRepository::eventsAfter,
                 "floor-streams");
         CheckService checks = new CheckService(database, checkRepository, kitchenTickets, menuService, orgs,
-                saleService, (c, caller, v) -> approvals.voidOfSentLine(c, caller, v.orgId(), v.propertyId(),
-                "line " + v.lineId() + " of check " + v.checkId(), v.amount(), v.reason(), v.approvalId(), null),
-                kitchenStreams::wake, floorStreams::wake, clock);
+                saleService, approvals.forChecks(), kitchenStreams::wake, floorStreams::wake, clock);
         new CheckRoutes(checks, new FloorPlans(database, checkRepository, checks, floorStreams::wake, clock),
                 floorStreams, database, checkRepository).register(router);
         jobs.every("check-sales", Duration.ofMinutes(1), checks::pushAllPending);

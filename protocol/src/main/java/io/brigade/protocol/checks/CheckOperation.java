@@ -30,7 +30,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = CheckOperation.Split.class, name = "split"),
         @JsonSubTypes.Type(value = CheckOperation.Bill.class, name = "bill"),
         @JsonSubTypes.Type(value = CheckOperation.Pay.class, name = "pay"),
-        @JsonSubTypes.Type(value = CheckOperation.Close.class, name = "close")})
+        @JsonSubTypes.Type(value = CheckOperation.Close.class, name = "close"),
+        @JsonSubTypes.Type(value = CheckOperation.Reopen.class, name = "reopen")})
 public sealed interface CheckOperation {
 
     String operationId();
@@ -115,5 +116,14 @@ public sealed interface CheckOperation {
 
     /** Closes a check (or a part) with nothing left to pay: every line voided, or paid in full before. */
     record Close(String operationId, Instant at, String partId) implements CheckOperation {
+    }
+
+    /**
+     * Reopens a closed check, for {@code reason} (required), with a manager's {@code approvalId} where the store asks
+     * for one (action {@code REOPEN_CHECK}). The sales it closed into are cancelled through the sale path; its lines
+     * and payments come back open, unsplit, so it closes again into one new sale and nothing is counted twice.
+     * Refused when a sale of it was refunded or its business day has a Z report.
+     */
+    record Reopen(String operationId, Instant at, String reason, String approvalId) implements CheckOperation {
     }
 }

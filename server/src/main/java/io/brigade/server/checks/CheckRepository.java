@@ -119,6 +119,23 @@ public final class CheckRepository {
         }
     }
 
+    /** The store's checks closed since {@code since} (not merged ones), the latest first, at most {@code limit}. */
+    List<Row> closedSince(Connection c, String orgId, String propertyId, Instant since, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT check_id, property_id, body FROM checks"
+                + " WHERE org_id = ? AND property_id = ? AND closed_at >= ? AND state = 'CLOSED'"
+                + " ORDER BY closed_at DESC, check_id LIMIT " + limit)) {
+            Sql.bind(ps, orgId, propertyId, since);
+            List<Row> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return out;
+        }
+    }
+
     // --- sales -------------------------------------------------------------------------------------------------------
 
     void insertSale(Connection c, PendingSale sale, Instant at) throws SQLException {

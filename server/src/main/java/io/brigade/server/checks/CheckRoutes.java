@@ -22,7 +22,8 @@ import org.eclipse.jetty.util.Callback;
  * <ul>
  * <li>{@code POST checks/{checkId}/operations} with one {@link CheckOperation}: 201 with the check when it was
  * applied now, 200 with the check as it is when the operation was applied before.</li>
- * <li>{@code GET checks?propertyId=} the store's open checks ({@link CheckList}); {@code GET checks/{checkId}}.</li>
+ * <li>{@code GET checks?propertyId=} the store's open checks ({@link CheckList}), with {@code state=closed} those
+ * closed in the last day (to reopen one: the {@code reopen} operation); {@code GET checks/{checkId}}.</li>
  * <li>{@code GET floor?propertyId=} the store's {@link io.brigade.protocol.checks.FloorPlan}; {@code PUT} the same
  * (managers) replaces it.</li>
  * <li>{@code GET floor/stream?propertyId=} server-sent events: first {@code snapshot} (a {@link CheckList}), then
@@ -56,7 +57,8 @@ public final class CheckRoutes {
                     return applied.applied() ? Reply.created(applied.check()) : Reply.ok(applied.check());
                 })
                 .get(BASE + "/checks", Access.till().orDevices(TILL, OFFICE),
-                        ex -> Reply.ok(service.open(ex.path("orgId"), ex.query("propertyId").orElse(null))))
+                        ex -> Reply.ok(closed(ex) ? service.closed(ex.path("orgId"), ex.query("propertyId")
+                                .orElse(null)) : service.open(ex.path("orgId"), ex.query("propertyId").orElse(null))))
                 .get(BASE + "/checks/{checkId}", Access.till().orDevices(TILL, OFFICE),
                         ex -> Reply.ok(service.get(ex.path("orgId"), ex.path("checkId"))))
                 .get(BASE + "/floor", Access.till().orDevices(TILL, OFFICE),
@@ -64,6 +66,15 @@ public final class CheckRoutes {
                 .put(BASE + "/floor", Access.manager(), ex -> Reply.ok(floor.save(ex.path("orgId"),
                         ex.query("propertyId").orElse(null), ex.json(io.brigade.protocol.checks.FloorPlan.class))))
                 .stream(BASE + "/floor/stream", Access.till().orDevices(TILL, OFFICE), this::stream);
+    }
+
+    /** {@code state=closed} asks for the checks closed in the last day; {@code open} (the default) for open ones. */
+    private static boolean closed(Exchange ex) {
+        String state = ex.query("state").orElse("open");
+        if (!state.equals("open") && !state.equals("closed")) {
+            throw io.brigade.server.domain.InvalidInputException.malformed("state", "must be open or closed");
+        }
+        return state.equals("closed");
     }
 
     private void stream(Exchange ex, Response response, Callback callback) {

@@ -173,6 +173,11 @@ final class CheckRules {
             v.text(p.partId(), 40, "partId");
         } else if (op instanceof CheckOperation.Close c) {
             v.text(c.partId(), 40, "partId");
+        } else if (op instanceof CheckOperation.Reopen r) {
+            if (v.require(r.reason() == null || r.reason().isBlank() ? null : r.reason(), "reason")) {
+                v.text(r.reason(), 500, "reason");
+            }
+            v.text(r.approvalId(), 64, "approvalId");
         }
         v.throwIfMalformed();
     }

@@ -64,7 +64,7 @@ public final class CheckService {
     private final MenuService menus;
     private final OrgRepository orgs;
     private final SaleService sales;
-    private final VoidApprovals approvals;
+    private final CheckApprovals approvals;
     private final Consumer<String> kitchenChanged;
     private final Consumer<String> checksChanged;
     private final Clock clock;
@@ -74,7 +74,7 @@ public final class CheckService {
      * committed (they wake the streams).
      */
     public CheckService(Database database, CheckRepository checks, KitchenTickets kitchen, MenuService menus,
-                        OrgRepository orgs, SaleService sales, VoidApprovals approvals,
+                        OrgRepository orgs, SaleService sales, CheckApprovals approvals,
                         Consumer<String> kitchenChanged, Consumer<String> checksChanged, Clock clock) {
         this.database = database;
         this.checks = checks;
@@ -113,6 +113,19 @@ public final class CheckService {
         });
     }
 
+    /** The store's checks closed in the last day, the latest first (at most 100): those a manager may reopen. */
+    public CheckList closed(String orgId, String propertyId) {
+        checkProperty(orgId, propertyId);
+        return database.read(c -> {
+            List<Check> closed = new ArrayList<>();
+            for (CheckRepository.Row row : checks.closedSince(c, orgId, propertyId,
+                    clock.instant().minus(java.time.Duration.ofDays(1)), 100)) {
+                closed.add(read(row.body()).toWire());
+            }
+            return new CheckList(propertyId, checks.currentSeq(c, orgId, false), closed);
+        });
+    }
+
     /** Refuses a missing property (400) or another org's (404). */
     public void checkProperty(String orgId, String propertyId) {
         if (propertyId == null || propertyId.isBlank()) {
@@ -135,6 +148,10 @@ public final class CheckService {
             pushPending(orgId, checkId);
             return replayed.get();
         }
+        if (op instanceof CheckOperation.Reopen) {
+            // A sale the close left unstored is stored first, so that it is cancelled with the others.
+            pushPending(orgId, checkId);
+        }
         // Lines are checked as the sale they will end in would be (menu revision, modifiers, prices) before the
         // check is locked: that reads only the immutable revision and the check's channel.
         Map<String, Naming> names = op instanceof CheckOperation.Add add ? checkLines(orgId, checkId, add)
@@ -142,14 +159,14 @@ public final class CheckService {
         Outcome outcome = database.inTransaction(c -> {
             Optional<Applied> again = replay(c, orgId, checkId, op.operationId(), type, hash);
             if (again.isPresent()) {
-                return new Outcome(again.get(), false, List.of());
+                return new Outcome(again.get(), false, List.of(), List.of());
             }
             Work work = new Work(c, orgId, caller, clock.instant());
             CheckState s;
             if (op instanceof CheckOperation.Open open) {
                 s = opened(c, orgId, checkId, open, caller, work.now);
                 if (!checks.insertOperation(c, orgId, op.operationId(), checkId, type, hash, 1, work.now)) {
-                    return new Outcome(null, false, List.of());
+                    return new Outcome(null, false, List.of(), List.of());
                 }
                 if (!checks.insert(c, orgId, s, json(s))) {
                     throw new ConflictException("check " + checkId + " is open already");
@@ -162,13 +179,13 @@ public final class CheckService {
                     checks.find(c, orgId, other, true);
                 }
                 s = lock(c, orgId, checkId);
-                if (s.closed || s.mergedInto != null) {
+                if (s.mergedInto != null || s.closed && !(op instanceof CheckOperation.Reopen)) {
                     throw new ConflictException("check " + s.label() + " is " + (s.mergedInto != null
                             ? "merged into another check" : "closed") + ": nothing more can change on it");
                 }
                 if (!checks.insertOperation(c, orgId, op.operationId(), checkId, type, hash, s.version + 1,
                         work.now)) {
-                    return new Outcome(null, false, List.of());
+                    return new Outcome(null, false, List.of(), List.of());
                 }
                 work.changed(s);
                 applyTo(s, op, work, names);
@@ -184,7 +201,7 @@ public final class CheckService {
                 checks.update(c, orgId, changed, json(changed));
                 checks.appendEvent(c, orgId, changed.propertyId, changed.checkId, json(changed.toWire()), work.now);
             }
-            return new Outcome(new Applied(s.toWire(), true), work.kitchen, work.sales);
+            return new Outcome(new Applied(s.toWire(), true), work.kitchen, work.sales, work.cancelled);
         });
         if (outcome.applied() == null) {
             // The same operation committed meanwhile (a retry racing its original): answer as a replay.
@@ -193,6 +210,7 @@ public final class CheckService {
         if (outcome.kitchen()) {
             kitchenChanged.accept(orgId);
         }
+        outcome.cancelled().forEach(saleId -> sales.announceCancelled(orgId, saleId));
         checksChanged.accept(orgId);
         if (!outcome.sales().isEmpty()) {
             pushPending(orgId, checkId);
@@ -201,7 +219,8 @@ public final class CheckService {
         return outcome.applied();
     }
 
-    private record Outcome(Applied applied, boolean kitchen, List<CheckRepository.PendingSale> sales) {
+    private record Outcome(Applied applied, boolean kitchen, List<CheckRepository.PendingSale> sales,
+                           List<String> cancelled) {
     }
 
     /** What one operation does: the checks it changed (locked), kitchen work made, sales to push. */
@@ -212,6 +231,7 @@ public final class CheckService {
         final Instant now;
         final Map<String, CheckState> changed = new LinkedHashMap<>();
         final List<CheckRepository.PendingSale> sales = new ArrayList<>();
+        final List<String> cancelled = new ArrayList<>();
         boolean kitchen;
 
         Work(Connection c, String orgId, Caller caller, Instant now) {
@@ -308,6 +328,8 @@ public final class CheckService {
             pay(s, pay, w);
         } else if (op instanceof CheckOperation.Close close) {
             close(s, close, w);
+        } else if (op instanceof CheckOperation.Reopen reopen) {
+            reopen(s, reopen, w);
         } else {
             throw new ConflictException("check " + s.label() + " is open already");
         }
@@ -527,7 +549,7 @@ public final class CheckService {
                         + "(ticket " + line.ticketId + ") and shows why it was voided");
             }
             line.voidedQuantity += quantity;
-            approvals.approve(w.c, w.caller, new VoidApprovals.VoidRequest(w.orgId, s.propertyId, s.checkId,
+            approvals.voidOfSentLine(w.c, w.caller, new CheckApprovals.VoidRequest(w.orgId, s.propertyId, s.checkId,
                     line.lineId, quantity, before.subtract(line.total()), reason, v.approvalId()));
             kitchen.voidLine(w.c, w.orgId, new KitchenVoid(derivedId(v.operationId(), "void"), line.kitchenCheckId,
                     line.lineId, quantity, reason));
@@ -769,6 +791,41 @@ public final class CheckService {
         s.closedAt = w.now;
     }
 
+    /**
+     * Reopens a closed check: the store's approval asked and audited, its sales cancelled through the sale path in
+     * this transaction, its lines and payments open again on one unsplit check that closes into a new sale.
+     */
+    private void reopen(CheckState s, CheckOperation.Reopen r, Work w) throws SQLException {
+        if (!s.closed) {
+            throw new ConflictException("check " + s.label() + " is open: there is nothing to reopen");
+        }
+        if (!checks.pendingSales(w.c, w.orgId, s.checkId).isEmpty()) {
+            throw new ConflictException("the sale of check " + s.label() + " is still being stored: try again in a "
+                    + "moment");
+        }
+        String reason = r.reason().strip();
+        approvals.reopen(w.c, w.caller, new CheckApprovals.ReopenRequest(w.orgId, s.propertyId, s.checkId, s.label(),
+                s.total(), List.copyOf(s.saleIds), reason, blankToNull(r.approvalId())));
+        for (String saleId : s.saleIds) {
+            sales.cancelWithin(w.c, w.orgId, saleId, "check " + s.label() + " reopened: " + reason, sale -> {
+                if (sale.totalRefunds() != null && sale.totalRefunds().signum() > 0) {
+                    throw new ConflictException("sale " + sale.displayId() + " of check " + s.label() + " was "
+                            + "refunded (" + sale.totalRefunds().toPlainString() + "): refund the rest instead of "
+                            + "reopening it");
+                }
+            });
+            w.cancelled.add(saleId);
+        }
+        s.reopenedSaleIds.addAll(s.saleIds);
+        s.saleIds.clear();
+        s.parts.clear();
+        s.splitBy = null;
+        s.closed = false;
+        s.closedAt = null;
+        s.billed = false;
+        s.reopens++;
+    }
+
     /** Writes the sale of {@code lines} paid by {@code payments}, to push after the commit; none for no lines. */
     private void sale(CheckState s, CheckState.PartState part, List<CheckState.LineState> lines,
                       List<Check.Payment> payments, Instant when, Work w) throws SQLException {
@@ -791,7 +848,9 @@ public final class CheckService {
                 label.length() > 40 ? label.substring(0, 40) : label, s.menuId, s.menuRevisionId, null,
                 s.dispatchType == DispatchType.DineIn ? new DineIn(s.table, s.guests) : null, null, items, List.of(),
                 List.of(), paid, metadata.toString(), null, null, null);
-        String key = "check " + s.checkId + " " + (part == null ? "all" : part.partId);
+        // A check closed again after a reopen closes into a new sale under a new key.
+        String key = "check " + s.checkId + " " + (part == null ? "all" : part.partId)
+                + (s.reopens == 0 ? "" : " reopened " + s.reopens);
         CheckRepository.PendingSale pending = new CheckRepository.PendingSale(w.orgId, key, s.checkId,
                 part == null ? null : part.partId, json(sale), null);
         checks.insertSale(w.c, pending, w.now);

@@ -41,6 +41,9 @@ final class CheckState {
     public boolean billed;
     public boolean closed;
     public List<String> saleIds = new ArrayList<>();
+    /** The sales cancelled when the check was reopened, and how many times it was. */
+    public List<String> reopenedSaleIds = new ArrayList<>();
+    public int reopens;
     public List<String> openedBy = new ArrayList<>();
 
     /** A line as stored; {@code kitchenCheckId} is the check it was sent with (it may have moved since). */

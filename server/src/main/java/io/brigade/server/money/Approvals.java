@@ -319,6 +319,48 @@ public final class Approvals {
                 by));
     }
 
+    /** Table service's questions: voids of sent lines and reopened checks. */
+    public io.brigade.server.checks.CheckApprovals forChecks() {
+        return new io.brigade.server.checks.CheckApprovals() {
+            @Override
+            public void voidOfSentLine(Connection c, Caller caller, VoidRequest v) throws SQLException {
+                Approvals.this.voidOfSentLine(c, caller, v.orgId(), v.propertyId(), "line " + v.lineId()
+                        + " of check " + v.checkId(), v.amount(), v.reason(), v.approvalId(), null);
+            }
+
+            @Override
+            public void reopen(Connection c, Caller caller, ReopenRequest r) throws SQLException {
+                reopenCheck(c, caller, r.orgId(), r.propertyId(), r.checkId(), r.label(), r.amount(), r.saleIds(),
+                        r.reason(), r.approvalId());
+            }
+        };
+    }
+
+    /**
+     * Reopening a closed check (table service asks here, in the reopen's transaction): refused when a day its sales
+     * were counted on has its Z report (the Z is kept unchanged; a refund is the way back then), approved when the
+     * store wants it, and written to the audit log with what the check's sales charged.
+     */
+    public void reopenCheck(Connection c, Caller caller, String orgId, String propertyId, String checkId, String label,
+                            BigDecimal amount, List<String> saleIds, String reason, String approvalId)
+            throws SQLException {
+        for (String saleId : saleIds) {
+            Optional<Long> z = audit.zOfSaleDay(c, orgId, saleId);
+            if (z.isPresent()) {
+                throw new ConflictException("the day of check " + label + "'s sale is closed by Z report " + z.get()
+                        + ": refund the sale instead of reopening the check");
+            }
+        }
+        String subject = "check " + label;
+        String by = require(c, orgId, propertyId, REOPEN_CHECK, amount, approvalId, "reopen " + subject,
+                settings(c, propertyId).reopenNeedsManager(), "reopening a closed check");
+        audit.insert(c, new AuditRepository.Entry(orgId, propertyId, clock.instant(), REOPEN_CHECK,
+                caller instanceof Caller.Staff s ? s.staffId() : null, null,
+                caller instanceof Caller.Device d ? d.deviceId() : null,
+                caller instanceof Caller.Device d ? d.name() : null, amount, reason, subject
+                + ", " + saleIds.size() + " sale(s) cancelled", approvalId, by));
+    }
+
     /**
      * Who took a report, as the audit log names people: a staff member by their name (a manager signed in at the
      * office), a device by its name, else the credential's kind and id (the org's own client).

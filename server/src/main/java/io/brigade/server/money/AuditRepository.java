@@ -36,6 +36,18 @@ public final class AuditRepository {
         }
     }
 
+    /** The number of the Z report that closed the business day of sale {@code saleId}, if one did. */
+    public java.util.Optional<Long> zOfSaleDay(Connection c, String orgId, String saleId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT z.z_number FROM sales s JOIN z_reports z "
+                + "ON z.org_id = s.org_id AND z.property_id = s.property_id AND z.business_date = s.business_date "
+                + "WHERE s.org_id = ? AND s.sale_id = ?")) {
+            Sql.bind(ps, orgId, saleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
     private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }

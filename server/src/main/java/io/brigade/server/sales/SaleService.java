@@ -277,6 +277,27 @@ public final class SaleService implements AutoCloseable {
     }
 
     /**
+     * Cancels a sale inside the caller's transaction (a closed check reopened: its sales and its state change
+     * together). {@code before} sees the sale as it is and may refuse by throwing. The caller announces the change
+     * after its commit ({@link #announceCancelled}).
+     */
+    public SaleHeader cancelWithin(java.sql.Connection c, String orgId, String saleId, String reason,
+                                   java.util.function.Consumer<SaleHeader> before) throws java.sql.SQLException {
+        SaleRepository.SaleState state = lock(c, orgId, saleId, null);
+        before.accept(sales.header(c, orgId, saleId).orElseThrow());
+        SaleStateMachine.check(state.status(), SaleStatus.SALE_CANCELLED);
+        sales.cancel(c, saleId, reason, null, clock.instant());
+        SaleHeader after = sales.header(c, orgId, saleId).orElseThrow();
+        steps.statusChanged(c, orgId, after, state.status(), SaleStatus.SALE_CANCELLED.name(), false);
+        return after;
+    }
+
+    /** Announces a cancellation made by {@link #cancelWithin}, once its transaction committed. */
+    public void announceCancelled(String orgId, String saleId) {
+        afterCommit.accept(new SaleCommitted.StatusChanged(orgId, saleId, SaleStatus.SALE_CANCELLED));
+    }
+
+    /**
      * Gives back money on a stored sale, as a {@code Refund} payment line of it: of item lines and quantities (each
      * line at its price less its share of the sale's discounts), of an amount, or of all that is left. Never more
      * than was paid and not yet refunded, never on a cancelled sale, never the same line twice over its quantity.
