@@ -197,6 +197,26 @@ public final class Drawer {
         return mapper.convertValue(answer.get("data"), io.brigade.protocol.sales.Sale.class);
     }
 
+    /** The store's checks closed in the last day, the latest first: those a manager may reopen. */
+    public List<io.brigade.protocol.checks.Check> closedChecks() {
+        String[] store = client.store();
+        return read(online(client.getJson(Map.of("propertyId", store[5], "state", "closed"), "backoffice", "v1",
+                "orgs", store[3], "checks")), io.brigade.protocol.checks.CheckList.class).checks();
+    }
+
+    /** Reopens a closed check on the store server (its sales cancelled there); the check as it is now. */
+    public io.brigade.protocol.checks.Check reopen(String checkId, String reason, String approvalId) {
+        io.brigade.protocol.checks.CheckOperation op = new io.brigade.protocol.checks.CheckOperation.Reopen(
+                UUID.randomUUID().toString(), clock.instant(), reason, approvalId);
+        String json;
+        try {
+            json = mapper.writerFor(io.brigade.protocol.checks.CheckOperation.class).writeValueAsString(op);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return read(online(client.checkOperation(checkId, json)), io.brigade.protocol.checks.Check.class);
+    }
+
     private String online(PushOutcome outcome) {
         if (outcome instanceof PushOutcome.Accepted ok) {
             return ok.body();

@@ -116,6 +116,15 @@ public interface MoneyTexts {
     String actionShiftClose();
     String actionZReport();
     String actionReopenCheck();
+    String reopenTitle();
+    String reopenHint();
+    String noClosedChecks();
+    String closedCheckLine(String label, String time, String total);
+    String reopenButton();
+    String chooseCheck();
+    String confirmReopen(String label, String amount);
+    String reopened(String label);
+    String tableNumber(String table);
 
     /** The words for an audit log action ({@code code} as the server names it; an unknown one as it is). */
     default String auditAction(String code) {

@@ -126,6 +126,13 @@ public final class TillMoney {
                 currency, itemName);
     }
 
+    /** The store's checks closed today, one to reopen (with a manager's approval where the store asks). */
+    public void reopenCheck(Window owner, StaffMember staff, ZoneId zone, String currency) {
+        refreshRules();
+        ReopenDialog.show(owner, drawer, background, texts, staff, zone, currency,
+                () -> !Boolean.FALSE.equals(rules().reopenNeedsManager()));
+    }
+
     private String words(Throwable failure) {
         return failure instanceof Drawer.NeedsServer ? texts.needsServer() : failure.getMessage();
     }

@@ -20,7 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** A manager's list of recent sales at this till, to cancel or refund one with a reason. */
+/** A manager's list of recent sales at this till, to cancel or refund one with a reason; and a closed check to reopen. */
 final class RecentSalesDialog {
     private static final TillTexts TEXTS = Texts.of(TillTexts.class);
 
@@ -28,7 +28,7 @@ final class RecentSalesDialog {
     }
 
     static void show(Window owner, CheckoutService checkout, StaffMember manager, Background background, ZoneId zone,
-                     String currency, ReceiptOutput output, Consumer<OutboxEntry> refund) {
+                     String currency, ReceiptOutput output, Consumer<OutboxEntry> refund, Runnable reopenCheck) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(TEXTS.recentSales());
@@ -99,6 +99,13 @@ final class RecentSalesDialog {
                 reload.run();
             });
             actions.getChildren().add(refundLines);
+        }
+        if (reopenCheck != null) {
+            // A table's check is reopened from the store's closed checks, not from this till's own sales.
+            Button reopen = new Button(TEXTS.reopenCheck());
+            reopen.setId("reopenChecks");
+            reopen.setOnAction(e -> reopenCheck.run());
+            actions.getChildren().add(reopen);
         }
         dialog.getDialogPane().setContent(new VBox(10, list, actions, message));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -754,7 +754,9 @@ public final class TillController {
     @FXML
     private void onRecentSales() {
         RecentSalesDialog.show(root.getScene().getWindow(), checkout, model.staffProperty().get(), background, zone,
-                model.currency(), receiptOutput, money == null ? null : this::refund);
+                model.currency(), receiptOutput, money == null ? null : this::refund,
+                money == null || checkBook == null ? null : () -> money.reopenCheck(root.getScene().getWindow(),
+                        model.staffProperty().get(), zone, model.currency()));
     }
 
     /** Refunds lines of a recent sale the store server holds, with confirmation (and a manager when asked). */

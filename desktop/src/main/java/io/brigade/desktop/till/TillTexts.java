@@ -347,4 +347,5 @@ public interface TillTexts {
     String transferOk();
 
     String checkChoice(String check, String total, long minutes);
+    String reopenCheck();
 }
