@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -27,9 +30,13 @@ import org.slf4j.LoggerFactory;
  * of a durable commit (group commit). One thread writes; each caller waits until its batch is on disk.
  *
  * <p>A batch runs {@link SaleSteps#storeNew} once for all its sales. If a step fails, the batch is rolled back and
- * written again sale by sale, a savepoint each, so that a sale the database refuses fails alone. The sync runs
- * on the database's own thread ({@link Database#syncCommitted}) while this one writes the next batch; once it is
- * done, the batch's {@link SaleCommitted} events go out and its callers are answered.
+ * written again sale by sale, a savepoint each, so that a sale the database refuses fails alone. Its commit runs
+ * on a second thread while the writer goes on with the next batch on another connection: on PostgreSQL a commit
+ * waits for the write-ahead log to reach the disk, and the next batch's statements can run meanwhile (a row the
+ * two batches share, a rollup or a retried key, waits in the database for the first commit). At most one batch
+ * commits while the next is written, and commits happen in the batches' order. After its commit a batch waits for
+ * the sync to disk on the database's own thread ({@link Database#syncCommitted}, for H2); then its
+ * {@link SaleCommitted} events go out and its callers are answered.
  */
 public final class SaleBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SaleBatcher.class);
@@ -42,6 +49,14 @@ public final class SaleBatcher implements AutoCloseable {
     // Held by the writer while it takes and writes a batch; a test holds it to queue sales for one batch.
     private final ReentrantLock turn = new ReentrantLock();
     private final Thread writer;
+    // Commits in the batches' order, one at a time.
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sale-committer");
+        t.setDaemon(true);
+        return t;
+    });
+    // Two batches at most between taken and committed: one committing, the next being written.
+    private final Semaphore uncommitted = new Semaphore(2);
     private volatile boolean running = true;
 
     /** What became of one sale. */
@@ -114,6 +129,8 @@ public final class SaleBatcher implements AutoCloseable {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
+                    // Taken before the rest of the queue: what arrives while the previous commit finishes joins.
+                    uncommitted.acquire();
                     List<Pending> batch = new ArrayList<>();
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
@@ -129,16 +146,41 @@ public final class SaleBatcher implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
+        Connection c = null;
         List<Object> results;
         try {
-            results = commit(batch);
+            c = database.dataSource().getConnection();
+            c.setAutoCommit(false);
+            results = together(c, batch);
+            if (results == null) {
+                c.rollback();
+                results = oneByOne(c, batch);
+            }
         } catch (SQLException | RuntimeException e) {
-            // The transaction itself failed (the connection, the commit): none of the batch is stored. A lost
-            // connection (a failover) is a retry for the pushers; their keys find any sale that did commit.
-            RuntimeException failure = DatabaseUnavailableException.from(e).<RuntimeException>map(u -> u)
-                    .orElseGet(() -> SaleNotStored.after(e));
-            batch.forEach(p -> p.outcome().completeExceptionally(failure));
+            fail(batch, abandon(c, e));
+            uncommitted.release();
             return;
+        }
+        Connection written = c;
+        List<Object> outcomes = results;
+        committer.execute(() -> commit(written, batch, outcomes));
+    }
+
+    private void commit(Connection c, List<Pending> batch, List<Object> results) {
+        try {
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            fail(batch, abandon(c, e));
+            return;
+        } finally {
+            uncommitted.release();
+        }
+        try {
+            c.setAutoCommit(true);
+            c.close();
+        } catch (SQLException e) {
+            // Committed: the pool replaces a connection it cannot reset.
+            LOG.warn("a sale batch's connection could not be handed back", e);
         }
         database.syncCommitted().whenComplete((onDisk, syncFailure) -> {
             if (syncFailure != null) {
@@ -156,38 +198,45 @@ public final class SaleBatcher implements AutoCloseable {
         });
     }
 
-    /** Each sale's {@link Outcome}, or the exception it fails with, in batch order. */
-    private List<Object> commit(List<Pending> batch) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
+    /**
+     * The transaction itself failed (the connection, the commit): none of the batch is stored. Rolls back and
+     * closes what is left of the connection; returns what the batch's callers get. A lost connection (a failover)
+     * is a retry for the pushers; their keys find any sale that did commit.
+     */
+    private static RuntimeException abandon(Connection c, Exception e) {
+        Exception failure = e;
+        if (c != null) {
             try {
-                List<Object> results = together(c, batch);
-                if (results == null) {
-                    c.rollback();
-                    results = oneByOne(c, batch);
-                }
-                c.commit();
-                return results;
-            } catch (SQLException | RuntimeException e) {
                 if (c.isClosed()) {
                     // The pool closed it as broken (a lost server): what failed first may have been swallowed by
                     // a step, so say plainly that the connection went.
                     SQLException lost = new SQLTransientConnectionException("the connection was lost", "08003");
                     lost.addSuppressed(e);
-                    throw lost;
-                }
-                try {
+                    failure = lost;
+                } else {
                     c.rollback();
-                } catch (SQLException rollbackFailed) {
-                    e.addSuppressed(rollbackFailed);
                 }
-                throw e;
+            } catch (SQLException cleanupFailed) {
+                e.addSuppressed(cleanupFailed);
             } finally {
-                if (!c.isClosed()) {
-                    c.setAutoCommit(true);
-                }
+                close(c, e);
             }
         }
+        Exception cause = failure;
+        return DatabaseUnavailableException.from(cause).<RuntimeException>map(u -> u)
+                .orElseGet(() -> SaleNotStored.after(cause));
+    }
+
+    private static void close(Connection c, Exception failure) {
+        try {
+            c.close();
+        } catch (SQLException closeFailed) {
+            failure.addSuppressed(closeFailed);
+        }
+    }
+
+    private static void fail(List<Pending> batch, RuntimeException failure) {
+        batch.forEach(p -> p.outcome().completeExceptionally(failure));
     }
 
     // Sales are rarely refused, so a batch first runs every step once for all of it, without savepoints (on
@@ -253,5 +302,7 @@ public final class SaleBatcher implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         writer.join(10_000);
+        committer.shutdown();
+        committer.awaitTermination(10, TimeUnit.SECONDS);
     }
 }
