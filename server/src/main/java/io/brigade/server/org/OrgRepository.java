@@ -238,6 +238,23 @@ public final class OrgRepository {
         }
     }
 
+    /** A sales channel with the time zone of its property: what a new sale needs, in one round trip. */
+    public record ChannelInZone(SalesChannel channel, String timeZone) {
+    }
+
+    public Optional<ChannelInZone> findChannelInZone(Connection c, String orgId, String salesChannelId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.sales_channel_id, s.property_id, s.brand_id, "
+                + "s.name, s.sales_channel_type, s.dispatch_types, p.time_zone FROM sales_channels s"
+                + " JOIN properties p ON p.org_id = s.org_id AND p.property_id = s.property_id"
+                + " WHERE s.org_id = ? AND s.sales_channel_id = ?")) {
+            Sql.bind(ps, orgId, salesChannelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ChannelInZone(channel(rs), rs.getString(7))) : Optional.empty();
+            }
+        }
+    }
+
     private static SalesChannel channel(ResultSet rs) throws SQLException {
         return new SalesChannel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), Arrays.asList(rs.getString(6).split(",")));

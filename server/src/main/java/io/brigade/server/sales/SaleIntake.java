@@ -1,6 +1,5 @@
 package io.brigade.server.sales;
 
-import io.brigade.protocol.org.SalesChannel;
 import io.brigade.protocol.sales.Customer;
 import io.brigade.protocol.sales.Delivery;
 import io.brigade.protocol.sales.PaymentType;
@@ -41,7 +40,7 @@ final class SaleIntake {
         SaleValidator.checkShape(raw);
         Sale sale = normalise(raw);
         Validation v = new Validation();
-        Optional<SalesChannel> channel = orgs.findChannel(c, orgId, sale.salesChannelId());
+        Optional<OrgRepository.ChannelInZone> channel = orgs.findChannelInZone(c, orgId, sale.salesChannelId());
         if (channel.isEmpty()) {
             v.error("salesChannelId", "no sales channel " + sale.salesChannelId() + " in this org");
             v.throwIfUnprocessable();
@@ -60,8 +59,8 @@ final class SaleIntake {
         SaleValidator.checkTotals(totals, v);
         v.throwIfUnprocessable();
 
-        String propertyId = channel.get().propertyId();
-        String timeZone = orgs.timeZone(c, orgId, propertyId).orElseThrow();
+        String propertyId = channel.get().channel().propertyId();
+        String timeZone = channel.get().timeZone();
         Instant occurred = sale.requestedFulfillmentTime() == null ? now : sale.requestedFulfillmentTime();
         LocalDate businessDate = LocalDate.ofInstant(occurred, ZoneId.of(timeZone));
         String saleId = saleIds.next();
