@@ -119,6 +119,26 @@ public class AnalyticsBench {
         return new Setup(ids, places, menu, orgs, menus);
     }
 
+    /** The bench org a previous {@code bulk} made (its properties, channels and published menu), for START. */
+    static Setup existingSetup(Database database, Clock clock) {
+        BenchOrg org = benchOrg(database);
+        OrgRepository orgs = new OrgRepository();
+        MenuService menus = new MenuService(database, new MenuRepository(), orgs, clock);
+        String[] menu = database.read(c -> {
+            try (var ps = c.prepareStatement("SELECT m.menu_id, MAX(r.revision_id) FROM menus m JOIN menu_revisions r "
+                    + "ON r.menu_id = m.menu_id WHERE m.org_id = ? GROUP BY m.menu_id")) {
+                ps.setString(1, org.orgId());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return new String[] {rs.getString(1), rs.getString(2)};
+                }
+            }
+        });
+        DemoBootstrap.Result ids = new DemoBootstrap.Result(org.orgId(), null, org.places().get(0).propertyId(),
+                org.places().get(0).channelId(), menu[0], menu[1], List.of(), List.of(), null, null, null, null);
+        return new Setup(ids, org.places(), menus.current(org.orgId(), menu[0]).menu(), orgs, menus);
+    }
+
     static void load(String url, long n, int threads) throws Exception {
         Clock clock = Clock.systemUTC();
         Database database = Database.open(url, null, null);
@@ -196,9 +216,27 @@ public class AnalyticsBench {
         Clock clock = Clock.systemUTC();
         String orgId;
         Setup setup;
+        // START=k continues a load that stopped after k sales (the database's bench org, no new one): sales k..N-1
+        // of the same generator (the same dates as one run of N would give them; the random draws are seeded anew).
+        long start = Long.parseLong(System.getenv().getOrDefault("START", "0"));
         try (Database database = Database.open(url, null, null)) {
-            setup = setup(database, clock);
+            setup = start > 0 ? existingSetup(database, clock) : setup(database, clock);
             orgId = setup.ids().orgId();
+            if (start > 0) {
+                long stored = database.read(c -> {
+                    try (var ps = c.prepareStatement("SELECT COUNT(*) FROM sales WHERE org_id = ?")) {
+                        ps.setString(1, orgId);
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
+                if (stored != start) {
+                    throw new IllegalStateException("START=" + start + " but the bench org holds " + stored + " sales");
+                }
+                System.out.printf("continuing org %s at sale %,d of %,d%n", orgId, start, n);
+            }
         }
         // PIPE=1 streams the NDJSON into import-sales through stdin instead of a temp file (10 million sales
         // would be an 8.5 GB file); the import's time then includes generating the sales.
@@ -209,7 +247,7 @@ public class AnalyticsBench {
             long t0 = System.nanoTime();
             long cancelled;
             try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                cancelled = writeSales(out, setup, n);
+                cancelled = writeSales(out, setup, start, n);
             }
             System.out.printf("wrote %,d sales (%,d to import as cancelled) to %s (%,d MB) in %.1f s%n", n, cancelled,
                     file, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
@@ -221,7 +259,7 @@ public class AnalyticsBench {
             writer = new Thread(() -> {
                 try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(piped, StandardCharsets.UTF_8),
                         1 << 16)) {
-                    writeSales(out, setup, n);
+                    writeSales(out, setup, start, n);
                 } catch (Exception e) {
                     e.printStackTrace();
                 }
@@ -242,7 +280,7 @@ public class AnalyticsBench {
                 }
             }
             System.out.printf("import-sales exit %d: %,d sales in %.1f s = %.0f sales/s, chunk %d; heap peak (sum of "
-                    + "pool peaks) %d MB, max heap %d MB%n", exit, n, seconds, n / seconds, chunk, peak >> 20,
+                    + "pool peaks) %d MB, max heap %d MB%n", exit, n - start, seconds, (n - start) / seconds, chunk, peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             if (file != null) {
@@ -262,10 +300,10 @@ public class AnalyticsBench {
     }
 
     /** Writes N sales of the bench org as NDJSON; returns how many are marked cancelled. */
-    static long writeSales(java.io.Writer out, Setup setup, long n) throws java.io.IOException {
-        SplittableRandom random = new SplittableRandom(17);
+    static long writeSales(java.io.Writer out, Setup setup, long start, long n) throws java.io.IOException {
+        SplittableRandom random = new SplittableRandom(17 + start);
         long cancelled = 0;
-        for (long i = 0; i < n; i++) {
+        for (long i = start; i < n; i++) {
             Place place = setup.places().get(random.nextInt(setup.places().size()));
             // An export from the old POS comes in date order (RANDOM_ORDER=1: each sale on a random day).
             LocalDate day = RANDOM_ORDER ? FIRST.plusDays(random.nextInt(DAYS)) : FIRST.plusDays(i * DAYS / n);
