@@ -92,6 +92,11 @@ public final class RefundRepository {
             Sql.bind(ps, amount, at, saleId);
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sale_line_totals SET refunds = refunds + ? "
+                + "WHERE sale_id = ?")) {
+            Sql.bind(ps, amount, saleId);
+            ps.executeUpdate();
+        }
         return lineNo;
     }
 

@@ -99,6 +99,17 @@ public final class SaleRepository {
         batch(c, "INSERT INTO sale_payments (sale_id, line_no, type, payment_method, amount, paid_at, description1) "
                 + "VALUES (?,?,?,?,?,?,?)", records, r -> r.sale().payments(), (ps, r, p, i) -> Sql.bind(ps,
                 r.saleId(), i, p.type(), p.paymentMethod(), p.amount(), p.paidAt(), p.description1()));
+        // What the lines just written add up to, for the reconciliation: the totals were computed from these very
+        // lines (SaleValidator.totals), before any header field could be edited.
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sale_line_totals (sale_id, items, charges, "
+                + "discounts, refunds, paid) VALUES (?,?,?,?,?,?)")) {
+            for (SaleRecord r : records) {
+                SaleRecord.Totals t = r.totals();
+                Sql.bind(ps, r.saleId(), t.items(), t.charges(), t.discounts(), t.refunds(), t.paid());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void insertItem(PreparedStatement ps, String saleId, SaleItem item, Integer parent, int[] lineNo)
