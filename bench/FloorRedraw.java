@@ -1,6 +1,7 @@
 import io.brigade.desktop.tables.FloorPane;
 import io.brigade.desktop.tables.FloorViewModel;
 import io.brigade.protocol.checks.Check;
+import io.brigade.protocol.checks.FloorPlan;
 import io.brigade.protocol.sales.DispatchType;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,9 +17,10 @@ import javafx.stage.Stage;
 
 /**
  * How long the till's floor takes to redraw when one table changes state: a floor of 60 tables with 40 open checks
- * (bench/run-floor.sh). Each change is one check moving on (open -> sent -> bill -> open), shown through the
- * floor's view model; the time is from that call to the end of the next layout pulse (CSS and layout of the
- * changed tiles done, ready to paint), on the FX thread. Prints p50, p99 and max after a warm-up.
+ * (bench/run-floor.sh), drawn as its plan (two areas of 30 placed tables, the first on screen). Each change is one
+ * check moving on (open -> sent -> bill -> open), shown through the floor's view model; the time is from that call
+ * to the end of the next layout pulse (CSS and layout of the changed tables done, ready to paint), on the FX thread.
+ * Prints p50, p99 and max after a warm-up.
  */
 public final class FloorRedraw {
     public static void main(String[] args) throws Exception {
@@ -26,11 +28,22 @@ public final class FloorRedraw {
         int seconds = Integer.parseInt(System.getProperty("seconds", "20"));
         Platform.startup(() -> { });
         FloorViewModel model = new FloorViewModel(Clock.systemUTC());
-        List<String> tables = new ArrayList<>();
-        for (int i = 1; i <= 60; i++) {
-            tables.add(String.valueOf(i));
+        // Two areas of 30 tables each, placed in rows as a manager would (round, square and long tables with their
+        // seats); the first area is the one on screen.
+        List<FloorViewModel.Area> areas = new ArrayList<>();
+        for (int a = 0; a < 2; a++) {
+            List<String> names = new ArrayList<>();
+            List<FloorPlan.Table> placed = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String name = String.valueOf(a * 30 + i + 1);
+                String shape = i % 3 == 0 ? FloorPlan.ROUND : i % 3 == 1 ? FloorPlan.SQUARE : FloorPlan.RECTANGLE;
+                names.add(name);
+                placed.add(new FloorPlan.Table(name, shape, shape.equals(FloorPlan.RECTANGLE) ? 6 : 4,
+                        20 + (i % 5) * 195, 20 + (i / 5) * 160));
+            }
+            areas.add(new FloorViewModel.Area(a == 0 ? "Dining room" : "Terrace", names, placed));
         }
-        model.tables(tables);
+        model.areas(areas);
         List<Check> open = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 1; i <= 40; i++) {

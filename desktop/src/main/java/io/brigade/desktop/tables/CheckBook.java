@@ -208,8 +208,8 @@ public final class CheckBook {
                 io.brigade.protocol.checks.FloorPlan plan = Json.mapper().readValue(accepted.body(),
                         io.brigade.protocol.checks.FloorPlan.class);
                 List<FloorViewModel.Area> areas = new ArrayList<>();
-                plan.areas().stream().filter(a -> !a.tables().isEmpty()).forEach(a -> areas.add(
-                        new FloorViewModel.Area(a.name(), a.tables().stream().map(t -> t.table()).toList())));
+                plan.areas().stream().filter(a -> !a.tables().isEmpty())
+                        .forEach(a -> areas.add(FloorViewModel.Area.of(a)));
                 floorAreas = areas.isEmpty() ? DEFAULT_FLOOR : List.copyOf(areas);
             } catch (JsonProcessingException e) {
                 // keep the last plan

@@ -131,9 +131,14 @@ public final class FloorEditorController {
             r.setArcHeight(10);
         }
         outline.getStyleClass().add("floor-table-shape");
-        Label label = new Label(t.table() + "\n" + TEXTS.seatsShort(t.seats()));
+        // The name as large as the table drawn allows, the seats under it where there is room (a small board at
+        // 1024x768 has tables of about 50 px: there the name alone, the seats show in the fields when it is tapped).
+        boolean room = h >= 76;
+        Label label = new Label(room ? t.table() + "\n" + TEXTS.seatsShort(t.seats()) : t.table());
         label.getStyleClass().add("floor-table-label");
         label.setMaxWidth(w);
+        label.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+                Math.max(13, Math.min(20, h * (room ? 0.17 : 0.3)))));
         StackPane node = new StackPane(outline, label);
         node.setId("floor-table-" + t.table());
         node.getStyleClass().add("floor-table");
@@ -173,6 +178,10 @@ public final class FloorEditorController {
 
     private void choose(FloorPlan.Table t) {
         selected = t.table();
+        // The chosen table's name, shape and seats, to change with Change table.
+        tableName.setText(t.table());
+        shape.setValue(t.shape());
+        seats.getValueFactory().setValue(t.seats());
         board.getChildren().forEach(n -> n.getStyleClass().remove("selected"));
         board.lookupAll(".floor-table").stream().filter(n -> ("floor-table-" + t.table()).equals(n.getId()))
                 .forEach(n -> n.getStyleClass().add("selected"));
@@ -201,6 +210,31 @@ public final class FloorEditorController {
             selected = name.strip();
             tableName.setText(model.nextTableName());
             drawBoard();
+        }
+    }
+
+    @FXML
+    private void onRenameArea() {
+        if (model.renameArea(areaName.getText())) {
+            areaName.clear();
+        }
+    }
+
+    @FXML
+    private void onRemoveArea() {
+        selected = null;
+        model.removeArea();
+    }
+
+    @FXML
+    private void onChangeTable() {
+        seats.commitValue();
+        String name = tableName.getText();
+        if (selected != null && model.changeTable(selected, name, shape.getValue(), seats.getValue())) {
+            selected = name.strip();
+            drawBoard();
+        } else if (selected == null) {
+            model.changeTable("", name, shape.getValue(), seats.getValue());
         }
     }
 

@@ -108,6 +108,63 @@ public final class FloorEditorViewModel {
         return say(TEXTS.areaAdded(n), true);
     }
 
+    /** Renames the area shown to {@code name}; false, with the reason said, when another area has that name. */
+    public boolean renameArea(String name) {
+        if (area.get() < 0) {
+            return say(TEXTS.areaFirst(), false);
+        }
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            return say(TEXTS.areaNameNeeded(), false);
+        }
+        FloorPlan.Area a = areas.get(area.get());
+        if (areas.stream().anyMatch(o -> o != a && o.name().equalsIgnoreCase(n))) {
+            return say(TEXTS.areaTwice(n), false);
+        }
+        areas.set(area.get(), new FloorPlan.Area(a.areaId(), n, a.tables()));
+        edited = true;
+        changed();
+        return say(TEXTS.areaRenamed(a.name(), n), true);
+    }
+
+    /** Takes the area shown off the plan, with its tables (nothing reaches the tills before Save). */
+    public boolean removeArea() {
+        if (area.get() < 0) {
+            return say(TEXTS.areaFirst(), false);
+        }
+        FloorPlan.Area a = areas.remove(area.get());
+        edited = true;
+        area.set(areas.isEmpty() ? -1 : Math.min(area.get(), areas.size() - 1));
+        changed();
+        return say(TEXTS.areaRemoved(a.name(), a.tables().size()), true);
+    }
+
+    /**
+     * Changes table {@code name}: its name, shape and seats (kept inside the grid when it grows); false, with the
+     * reason said, when the store would refuse it.
+     */
+    public boolean changeTable(String name, String newName, String shape, int seats) {
+        Optional<FloorPlan.Table> found = tables().stream().filter(t -> t.table().equals(name)).findFirst();
+        if (found.isEmpty()) {
+            return say(TEXTS.chooseTable(), false);
+        }
+        String n = newName == null ? "" : newName.strip();
+        if (n.isEmpty() || n.length() > 20) {
+            return say(TEXTS.tableNameNeeded(), false);
+        }
+        if (!n.equalsIgnoreCase(name) && find(n).isPresent()) {
+            return say(TEXTS.tableTwice(n), false);
+        }
+        if (seats < 1 || seats > 30) {
+            return say(TEXTS.seatsBetween(), false);
+        }
+        String s = shape == null ? found.get().shape() : shape;
+        replaceTables(tables -> tables.replaceAll(t -> t.table().equals(name)
+                ? new FloorPlan.Table(n, s, seats, clamp(t.x(), FloorPlan.GRID - width(s)),
+                clamp(t.y(), FloorPlan.GRID - height(s))) : t));
+        return say(TEXTS.tableChanged(n), true);
+    }
+
     /** The tables of the area shown. */
     public List<FloorPlan.Table> tables() {
         return area.get() < 0 ? List.of() : areas.get(area.get()).tables();

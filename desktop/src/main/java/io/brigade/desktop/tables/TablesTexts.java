@@ -59,4 +59,20 @@ public interface TablesTexts {
 
     /** A tab's tile: its name, state and minutes open. */
     String tabTile(String name, String state, long minutes);
+
+    /** An area's button on the floor with how many of its tables are taken. */
+    String areaBusy(String area, long busy);
+
+    /** A table drawn on the plan: its name, state and minutes open. */
+    String planTile(String table, String state, long minutes);
+
+    String planFree(String table, String state);
+
+    String areaRenamed(String was, String now);
+
+    String areaRemoved(String area, int tables);
+
+    String chooseTable();
+
+    String tableChanged(String table);
 }

@@ -109,7 +109,6 @@ final class CheckDialogs {
         }
         TextField table = new TextField();
         table.setId("transferTable");
-        table.setPromptText(TEXTS.transferTablePrompt());
         table.setPrefColumnCount(6);
         // A table typed and a check tapped are two answers to one question: the last one given counts.
         table.textProperty().addListener((o, was, now) -> {
@@ -122,10 +121,11 @@ final class CheckDialogs {
                 table.clear();
             }
         });
-        HBox to = new HBox(8, new Label(TEXTS.transferToLabel()), table);
-        to.setAlignment(Pos.CENTER_LEFT);
+        HBox orTable = new HBox(8, new Label(TEXTS.transferTablePrompt()), table);
+        orTable.setAlignment(Pos.CENTER_LEFT);
         Label problem = problem("transferMessage");
-        VBox content = new VBox(10, scroll(rows, 220), to, targets, problem);
+        VBox content = new VBox(10, scroll(rows, 200), new Label(TEXTS.transferToLabel()), targets, orTable,
+                problem);
         show(owner, TEXTS.transferTitle(), TEXTS.transferHeader(TillViewModel.label(c)), content, TEXTS.transferOk(),
                 "transferOk", problem, model, () -> model.transfer(ticks.stream().filter(CheckBox::isSelected)
                         .map(t -> (String) t.getUserData()).toList(), group.getSelectedToggle() == null ? null

@@ -139,15 +139,7 @@ public final class TillController {
         ticket.setItems(model.lines());
         ticket.setCellFactory(v -> new TicketCell());
         // The line just added is the one the cashier looks for: keep it in view.
-        model.lines().addListener((javafx.collections.ListChangeListener<TicketLine>) change -> {
-            while (change.next()) {
-                if (change.wasAdded()) {
-                    ticket.scrollTo(change.getFrom());
-                    // Again once the list is laid out: a wrapped line's height is known only then.
-                    javafx.application.Platform.runLater(() -> scrollToLast(ticket));
-                }
-            }
-        });
+        io.brigade.desktop.fx.Lists.keepNewestInView(ticket);
         // Typing a number into Guests is the number of guests, not a quantity for the next item.
         guests.setEditable(true);
         guests.getEditor().setPrefColumnCount(2);
@@ -357,15 +349,6 @@ public final class TillController {
         }
     }
 
-    /** Lays the list out first (its wrapped cells' heights are known only then), then shows its last line. */
-    private static void scrollToLast(ListView<?> list) {
-        if (!list.getItems().isEmpty()) {
-            list.applyCss();
-            list.layout();
-            list.scrollTo(list.getItems().size() - 1);
-        }
-    }
-
     private static boolean inside(javafx.scene.Node node, javafx.scene.Node container) {
         for (javafx.scene.Node n = node; n != null && container != null; n = n.getParent()) {
             if (n == container) {
@@ -412,14 +395,7 @@ public final class TillController {
         ticket.setPlaceholder(none);
         checkLines.setItems(model.checkLines());
         checkLines.setCellFactory(v -> new CheckLineCell());
-        model.checkLines().addListener((javafx.collections.ListChangeListener<io.brigade.protocol.checks.Check.Line>)
-                change -> {
-                    if (!model.checkLines().isEmpty()) {
-                        checkLines.scrollTo(model.checkLines().size() - 1);
-                        // Again once laid out: a wrapped line's height is known only then.
-                        javafx.application.Platform.runLater(() -> scrollToLast(checkLines));
-                    }
-                });
+        io.brigade.desktop.fx.Lists.keepNewestInView(checkLines);
         seat.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 40, 0));
         seat.setEditable(true);
         seat.getValueFactory().setConverter(new javafx.util.StringConverter<>() {

@@ -9,11 +9,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Choosing what a kitchen screen shows, as a cook does: open the list, tap the name. */
-final class Screens {
+public final class Screens {
     private Screens() {
     }
 
-    static void choose(FxRobot robot, String name) throws TimeoutException {
+    public static void choose(FxRobot robot, String name) throws TimeoutException {
         // The stations come with the stream's first picture.
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#stationFilter")
@@ -37,18 +37,18 @@ final class Screens {
      * Reads the scene on the FX thread: the screen rebuilds its columns on every change, and a look from another
      * thread in the middle of one can find no column at all.
      */
-    static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+    public static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     /** The ticket cards' ids in a column ("#column-NEW"), none when the screen shows no such column. */
-    static java.util.List<String> tickets(FxRobot robot, String column) throws Exception {
+    public static java.util.List<String> tickets(FxRobot robot, String column) throws Exception {
         return onFx(() -> robot.lookup(column).tryQuery().map(n -> ((javafx.scene.Parent) n).getChildrenUnmodifiable()
                 .stream().map(Node::getId).toList()).orElse(java.util.List.of()));
     }
 
     /** What the kitchen screen shows, as text: for the message of a test that timed out waiting for it. */
-    static String dump(FxRobot robot) {
+    public static String dump(FxRobot robot) {
         try {
             return onFx(() -> robot.lookup("#kitchen").tryQuery().map(root -> {
                 StringBuilder out = new StringBuilder("view " + robot.lookup("#stationFilter")

@@ -112,6 +112,28 @@ public final class TableScreens {
             ROBOT.interact(() -> till.payCard(""));
             await("the table paid and closed", () -> till.checkProperty().get() == null);
             shots(stage, out, "table-paid");
+            // A check moved, another merged into it, a line transferred: the three dialogs.
+            ROBOT.interact(() -> till.openTable("7"));
+            await("table 7's check", () -> till.checkProperty().get() != null
+                    && "7".equals(till.checkProperty().get().table()));
+            ROBOT.clickOn("#checkMoves").clickOn("Move to another table…");
+            await("the move dialog", () -> ROBOT.lookup("#moveTable").tryQuery().isPresent());
+            ROBOT.clickOn("#moveTable").write("5");
+            shot(ROBOT.lookup("#moveTable").query().getScene(), out.resolve("table-move-dialog.png"));
+            ROBOT.type(javafx.scene.input.KeyCode.ESCAPE);
+            ROBOT.clickOn("#checkMoves").clickOn("Merge another check into this…");
+            await("the merge dialog", () -> ROBOT.lookup("#merge-table-11").tryQuery().isPresent());
+            ROBOT.clickOn("#merge-table-11");
+            shot(ROBOT.lookup("#mergeOk").query().getScene(), out.resolve("table-merge-dialog.png"));
+            ROBOT.clickOn("#mergeOk");
+            await("table 11 merged into 7", () -> till.checkLines().size() == 2);
+            ROBOT.clickOn("#checkMoves").clickOn("Transfer lines to another check…");
+            await("the transfer dialog", () -> ROBOT.lookup("#transfer-line-0").tryQuery().isPresent());
+            ROBOT.clickOn("#transfer-line-0").clickOn("#transfer-to-table-2");
+            shot(ROBOT.lookup("#transferOk").query().getScene(), out.resolve("table-transfer-dialog.png"));
+            ROBOT.type(javafx.scene.input.KeyCode.ESCAPE);
+            shots(stage, out, "table-merged");
+            ROBOT.interact(till::leaveCheck);
             // The manager's floor plan editor in the back office.
             TabPane workspaces = ROBOT.lookup("#workspaces").queryAs(TabPane.class);
             ROBOT.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
@@ -173,6 +195,13 @@ public final class TableScreens {
             if (table.equals("6")) {
                 checks.bill(id);
             }
+        }
+        for (String tab : List.of("Anna", "Marco")) {
+            String id = checks.open(null, tab, 1, DispatchType.DineIn, menu.menuId(), menu.revisionId());
+            String line = UUID.randomUUID().toString();
+            checks.add(id, List.of(new CheckBook.NewLine(line, cola.id(), cola.caption(), List.of(), 1, cola.price(),
+                    List.of(), null, null, 1)));
+            checks.send(id, List.of(line), false);
         }
         Tills.await("the floor on the store server", Duration.ofSeconds(60), () -> checks.unconfirmed() == 0);
     }

@@ -93,6 +93,68 @@ class FloorEditorScreenTest {
         assertEquals(shown, robot.lookup(".floor-table").queryAll().size(), "no second table drawn");
     }
 
+    @Test
+    void aTableRenamedRoundWithMoreSeatsIsSavedSo() throws Exception {
+        robot.clickOn("#areaName").write("Garden").clickOn("#addArea");
+        robot.clickOn("#tableName").push(KeyCode.CONTROL, KeyCode.A).write("G1").clickOn("#addTable");
+        robot.clickOn("#floor-table-G1");
+
+        robot.clickOn("#tableName").push(KeyCode.CONTROL, KeyCode.A).write("G9");
+        robot.interact(() -> robot.lookup("#tableShape").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue("round"));
+        robot.clickOn("#tableSeats .text-field").push(KeyCode.CONTROL, KeyCode.A).write("6");
+        robot.clickOn("#changeTable").clickOn("#saveFloor");
+
+        waitFor("G9 saved", () -> table("G9") != null);
+        assertEquals("round", table("G9").get("shape").asText());
+        assertEquals(6, table("G9").get("seats").asInt());
+        assertEquals(null, table("G1"), "the old name is gone");
+    }
+
+    @Test
+    void aTableRenamedToAnotherTablesNameIsRefusedOnTheSpot() throws Exception {
+        robot.clickOn("#areaName").write("Lounge").clickOn("#addArea");
+        robot.clickOn("#tableName").push(KeyCode.CONTROL, KeyCode.A).write("L1").clickOn("#addTable");
+        robot.clickOn("#tableName").push(KeyCode.CONTROL, KeyCode.A).write("L2").clickOn("#addTable");
+        robot.clickOn("#floor-table-L2");
+
+        robot.clickOn("#tableName").push(KeyCode.CONTROL, KeyCode.A).write("L1").clickOn("#changeTable");
+
+        assertEquals("Table L1 is on the floor already", robot.lookup("#floorMessage").queryAs(Labeled.class)
+                .getText());
+        assertEquals(1, robot.lookup("#floor-table-L2").queryAll().size(), "L2 keeps its name");
+    }
+
+    @Test
+    void anAreaRenamedIsSavedUnderItsNewName() throws Exception {
+        robot.clickOn("#areaName").write("Patio").clickOn("#addArea");
+        robot.clickOn("#tableName").push(KeyCode.CONTROL, KeyCode.A).write("P1").clickOn("#addTable");
+
+        robot.clickOn("#areaName").write("Courtyard").clickOn("#renameArea").clickOn("#saveFloor");
+
+        waitFor("the courtyard saved", () -> areaNames().contains("Courtyard"));
+        assertTrue(!areaNames().contains("Patio"), areaNames().toString());
+    }
+
+    @Test
+    void aRemovedAreaLeavesThePlanWithItsTables() throws Exception {
+        robot.clickOn("#areaName").write("Cellar").clickOn("#addArea");
+        robot.clickOn("#tableName").push(KeyCode.CONTROL, KeyCode.A).write("C1").clickOn("#addTable");
+        robot.clickOn("#saveFloor");
+        waitFor("the cellar saved", () -> areaNames().contains("Cellar"));
+
+        robot.clickOn("#removeArea").clickOn("#saveFloor");
+
+        waitFor("the cellar gone", () -> !areaNames().contains("Cellar"));
+        assertEquals(null, table("C1"));
+    }
+
+    private java.util.List<String> areaNames() throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        plan().get("areas").forEach(a -> names.add(a.get("name").asText()));
+        return names;
+    }
+
     /** Table {@code name} as the store server has it, or null. */
     private JsonNode table(String name) throws Exception {
         for (JsonNode area : plan().get("areas")) {

@@ -4,26 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.desktop.till.TillViewModel;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.checks.Check;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -40,29 +34,19 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Table service on the real till against a real store server, one app for the class (each test serves a table of
- * its own): a table served in rounds and courses, split by seat and paid part by part, the kitchen given each round
- * once and the sales (and their webhooks) matching the parts; a check served from the keyboard alone; the split
- * dialog.
+ * its own): a check served from the keyboard alone; the split dialog; a void with a manager's approval; a tab by
+ * name; a check moved, merged, and lines transferred with nothing sent to the kitchen again. Table 4's whole
+ * dinner with the kitchen's screens is {@link TableDinnerScreenTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TableServiceScreenTest {
     private final FxRobot robot = new FxRobot();
-    private final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
-    private HttpServer receiver;
     private LiveApp app;
 
     @BeforeAll
     void start(@TempDir Path home) throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hook", ex -> {
-            hooks.add(Json.mapper().readTree(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        receiver.start();
         app = LiveApp.start(home, "Table Four Trattoria", true);
         app.server().addDemoStations(app.tenant());
-        subscribe("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
         app.signIn("1111");
         waitFor("the menu", () -> till().menuProperty().get() != null);
     }
@@ -78,80 +62,9 @@ class TableServiceScreenTest {
 
     @AfterAll
     void close() throws Exception {
-        try {
-            if (app != null) {
-                app.close();
-            }
-        } finally {
-            receiver.stop(0);
+        if (app != null) {
+            app.close();
         }
-    }
-
-    @Test
-    void tableFourIsServedInCoursesSplitBySeatAndPaidPartByPart() throws Exception {
-        robot.clickOn("#tableField").eraseText(4).write("4").type(KeyCode.ENTER);
-        waitFor("table 4's check", () -> visible("#checkBar"));
-        String checkId = till().checkProperty().get().checkId();
-        seat(1);
-        robot.clickOn("Drinks").clickOn(item("Craft lager"));
-        seat(2);
-        robot.clickOn(item("Sparkling water"));
-        robot.clickOn("#send");
-        waitFor("the drinks on the check", () -> checkLines().size() == 2);
-
-        robot.clickOn("Pizzas");
-        seat(1);
-        robot.clickOn(item("Diavola"));
-        for (String topping : List.of("Extra mozzarella", "Mushrooms", "Pepperoni")) {
-            robot.clickOn(option(topping));
-        }
-        robot.clickOn("#addToTicket");
-        robot.clickOn("Burgers");
-        seat(2);
-        robot.clickOn(item("Classic burger")).clickOn(option("Fries")).clickOn("#addToTicket");
-        robot.clickOn("#hold");
-        waitFor("the mains held", () -> checkLines().stream().filter(l -> Check.HELD.equals(l.status()))
-                .count() == 2);
-        robot.clickOn("#fireNext");
-        waitFor("the mains fired", () -> checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
-        robot.clickOn("Pizzas");
-        seat(1);
-        robot.clickOn(item("Funghi")).clickOn("#addToTicket");
-        robot.clickOn("#send");
-        waitFor("the third round on the check", () -> checkLines().size() == 5
-                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
-        // Every topping of the Diavola shows on its line.
-        Check.Line diavola = checkLines().stream().filter(l -> l.name().equals("Diavola")).findFirst().orElseThrow();
-        assertEquals(List.of("Extra mozzarella", "Mushrooms", "Pepperoni"), diavola.modifiers());
-
-        robot.clickOn("#split").clickOn("#splitBySeat").clickOn("#splitOk");
-        waitFor("the bill split by seat", () -> till().nextPart() != null);
-        assertTrue(text("#checkHeader").contains("€36.49"), text("#checkHeader")); // lager, Diavola with 3, Funghi
-        robot.clickOn("#payCard");
-        waitFor("seat 2's part to pay", () -> text("#checkHeader").contains("€14.50"));
-        robot.clickOn("#payCard");
-        waitFor("the table paid and closed", () -> !visible("#checkBar"));
-
-        List<List<String>> rounds = new ArrayList<>();
-        for (JsonNode ticket : get("/backoffice/v1/orgs/" + org() + "/kitchen/tickets?propertyId="
-                + app.tenant().propertyId()).get("tickets")) {
-            if (checkId.equals(ticket.path("checkId").asText())) {
-                List<String> names = new ArrayList<>();
-                ticket.get("items").forEach(i -> names.add(i.get("name").asText()));
-                rounds.add(names);
-            }
-        }
-        assertEquals(List.of(List.of("Craft lager", "Sparkling water"), List.of("Diavola", "Classic burger"),
-                List.of("Funghi")), rounds, "each round reached the kitchen once");
-        Set<String> saleIds = sales(checkId);
-        List<String> totals = app.server().sales(app.tenant()).stream()
-                .filter(s -> saleIds.contains(s.get("saleId").asText()))
-                .map(s -> s.get("totalSaleAmount").decimalValue().stripTrailingZeros().toPlainString() + " paid "
-                        + s.get("totalPaidAmount").decimalValue().stripTrailingZeros().toPlainString())
-                .sorted().toList();
-        assertEquals(List.of("14.5 paid 14.5", "36.49 paid 36.49"), totals, "one sale per seat, each paid in full");
-        waitFor("a sales.created.v1 webhook per part", () -> announced(saleIds).size() == 2);
-        assertEquals(saleIds, Set.copyOf(announced(saleIds)), "the webhooks announce exactly the parts' sales");
     }
 
     @Test
@@ -280,7 +193,7 @@ class TableServiceScreenTest {
         String checkId = serveThreeLines("12");
         List<String> before = kitchenLineIds();
 
-        robot.clickOn("#moveCheck");
+        robot.clickOn("#checkMoves").clickOn("Move to another table…");
         waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
         robot.clickOn("#moveTable").write("14").clickOn("#moveOk");
 
@@ -295,7 +208,7 @@ class TableServiceScreenTest {
         serveThreeLines("20");
         String checkId = serveThreeLines("21");
 
-        robot.clickOn("#moveCheck");
+        robot.clickOn("#checkMoves").clickOn("Move to another table…");
         waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
         robot.clickOn("#moveTable").write("20").clickOn("#moveOk");
 
@@ -312,7 +225,7 @@ class TableServiceScreenTest {
         String into = serveThreeLines("16");
         List<String> before = kitchenLineIds();
 
-        robot.clickOn("#mergeCheck");
+        robot.clickOn("#checkMoves").clickOn("Merge another check into this…");
         waitFor("the open checks to merge", () -> robot.lookup("#merge-table-15").tryQuery().isPresent());
         robot.clickOn("#merge-table-15").clickOn("#mergeOk");
 
@@ -330,7 +243,7 @@ class TableServiceScreenTest {
         String checkId = serveThreeLines("17");
         List<String> before = kitchenLineIds();
 
-        robot.clickOn("#transferLines");
+        robot.clickOn("#checkMoves").clickOn("Transfer lines to another check…");
         waitFor("the transfer dialog", () -> robot.lookup("#transferTable").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".transfer-line").match((Labeled b) -> b.getText().contains("Cola"))
                 .queryAs(Node.class));
@@ -394,23 +307,6 @@ class TableServiceScreenTest {
         waitFor("the check's sales listed", () -> app.server().sales(app.tenant()).stream()
                 .filter(s -> ids.contains(s.get("saleId").asText())).count() == ids.size());
         return ids;
-    }
-
-    private List<String> announced(Set<String> saleIds) {
-        return hooks.stream().filter(h -> "sales.created.v1".equals(h.path("detail-type").asText()))
-                .map(h -> h.path("detail").findValue("saleId").asText()).filter(saleIds::contains)
-                .collect(Collectors.toList());
-    }
-
-    private void subscribe(String url) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        app.server().url() + "/webhooks/orgs/" + org() + "/subscriptions"))
-                .header("Authorization", "Bearer " + app.server().token(app.tenant()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"callbackUrl\":\"" + url + "\",\"secret\":\""
-                        + "table-four-secret-0123456789abcdef\",\"eventTypes\":[\"sales.created.v1\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
     }
 
     private JsonNode get(String path) throws Exception {
