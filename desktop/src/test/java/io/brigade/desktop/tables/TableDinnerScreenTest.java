@@ -125,6 +125,9 @@ class TableDinnerScreenTest {
         robot.clickOn("#send");
         waitFor("the third round sent", () -> checkLines().size() == 6
                 && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        // Every topping of the Diavola shows on its line.
+        assertEquals(List.of("Extra mozzarella", "Mushrooms", "Pepperoni"), checkLines().stream()
+                .filter(l -> l.name().equals("Diavola")).findFirst().orElseThrow().modifiers());
         // The cola, sent already, voided with the manager's approval (scrolled to: the list shows the newest).
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
