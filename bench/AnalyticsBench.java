@@ -501,6 +501,18 @@ public class AnalyticsBench {
             System.out.printf("analytics-export %s..%s: %s, %,d sales (%s) in %.1f s = %,.0f sales/s; stored %,d MB "
                     + "compressed%n", from, to, job.get("status").asText(), sales, job.path("result"), seconds,
                     sales / seconds, stored >> 20);
+            // OUT=dir: the five files as a client reads them (to compare two versions' output byte for byte).
+            String out = System.getenv("OUT");
+            if (out != null) {
+                Files.createDirectories(Path.of(out));
+                for (String name : new String[] {"sales.csv", "lines.csv", "charges.csv", "discounts.csv",
+                        "payments.csv"}) {
+                    HTTP.send(HttpRequest.newBuilder(server.uri().resolve(jobs + "/" + jobId + "/result/" + name))
+                            .header("Authorization", "Bearer " + token).GET().build(),
+                            HttpResponse.BodyHandlers.ofFile(Path.of(out, name)));
+                }
+                System.out.println("files in " + out);
+            }
         }
     }
 

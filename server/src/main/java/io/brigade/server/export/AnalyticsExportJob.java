@@ -18,9 +18,15 @@ import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code analytics-export}: the canonical header + line model of the POS analytics guide ("Mapping to a
@@ -101,22 +107,46 @@ public final class AnalyticsExportJob implements JobHandler {
         }
     }
 
+    /** What the reader hands the writer: sales with their names, a day read to its end, the end, or a failure. */
+    private record Batch(List<Named> sales, LocalDate dayDone, Throwable failure) {
+        static final Batch END = new Batch(List.of(), null, null);
+    }
+
+    /** A sale and the names of its menu revision (null when the revision is gone). */
+    private record Named(ExportRepository.SaleRows sale, CanonicalNames names) {
+    }
+
+    private static final int BATCH = 1_000;
+
+    /**
+     * Reads on a thread of its own while this one writes: the database produces the next rows while the CSV and
+     * gzip of the previous ones are written (each used to wait for the other). At most a few thousand sales are
+     * between the two, so memory stays flat.
+     */
     private JsonNode export(JobContext ctx, ExportRepository.Filter filter, CsvFiles files) throws IOException {
-        Map<String, CanonicalNames> namesByRevision = new HashMap<>();
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread reader = new Thread(() -> read(ctx.orgId(), filter, queue, stopped), "export-read");
+        reader.setDaemon(true);
+        reader.start();
         int done = 0;
         long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
-        for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
-            LocalDate d = day;
-            // A read that may lag (on the standby when there is one), in a transaction, so that PostgreSQL streams
-            // each of the day's five results instead of sending it whole.
-            done += database.readLagging(c -> {
-                try {
-                    return repository.eachSaleOn(c, filter, d, sale -> write(c, ctx, files, namesByRevision, sale));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            for (Batch b = take(queue); b != Batch.END; b = take(queue)) {
+                if (b.failure() != null) {
+                    rethrow(b.failure());
                 }
-            });
-            ctx.progress((int) (95 * (ChronoUnit.DAYS.between(filter.from(), d) + 1) / days));
+                for (Named n : b.sales()) {
+                    write(files, n.names(), n.sale());
+                }
+                done += b.sales().size();
+                if (b.dayDone() != null) {
+                    ctx.progress((int) (95 * (ChronoUnit.DAYS.between(filter.from(), b.dayDone()) + 1) / days));
+                }
+            }
+        } finally {
+            stopped.set(true);
+            reader.interrupt();
         }
         files.counts[0] = done;
         files.store(ctx);
@@ -129,21 +159,104 @@ public final class AnalyticsExportJob implements JobHandler {
         return result;
     }
 
-    /** Writes one sale and its child rows, counting each file's rows. */
-    private void write(java.sql.Connection c, JobContext ctx, CsvFiles files, Map<String, CanonicalNames> namesByRevision,
-                       ExportRepository.SaleRows sale) throws IOException {
-        ExportRepository.Header h = sale.header();
+    private void read(String orgId, ExportRepository.Filter filter, BlockingQueue<Batch> queue, AtomicBoolean stopped) {
+        Map<String, CanonicalNames> namesByRevision = new HashMap<>();
+        try {
+            for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+                LocalDate d = day;
+                List<Named> batch = new ArrayList<>(BATCH);
+                // A read that may lag (on the standby when there is one), in a transaction, so that PostgreSQL
+                // streams each of the day's five results instead of sending it whole.
+                database.readLagging(c -> {
+                    try {
+                        return repository.eachSaleOn(c, filter, d, sale -> {
+                            batch.add(new Named(sale, names(c, orgId, namesByRevision, sale.header())));
+                            if (batch.size() == BATCH) {
+                                put(queue, new Batch(List.copyOf(batch), null, null), stopped);
+                                batch.clear();
+                            }
+                        });
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                put(queue, new Batch(List.copyOf(batch), d, null), stopped);
+            }
+            put(queue, Batch.END, stopped);
+        } catch (Stopped e) {
+            // the writer gave up first: nothing is waiting for more
+        } catch (Throwable t) {
+            try {
+                put(queue, new Batch(List.of(), null, t), stopped);
+            } catch (Stopped ignored) {
+                // the writer gave up first
+            }
+        }
+    }
+
+    private CanonicalNames names(java.sql.Connection c, String orgId, Map<String, CanonicalNames> namesByRevision,
+                                 ExportRepository.Header h) {
         String key = h.menuId() + "/" + h.menuRevisionId();
         CanonicalNames names = namesByRevision.get(key);
         if (names == null && !namesByRevision.containsKey(key)) {
             try {
-                Catalog catalog = menus.catalog(c, ctx.orgId(), h.menuId(), h.menuRevisionId()).orElse(null);
+                Catalog catalog = menus.catalog(c, orgId, h.menuId(), h.menuRevisionId()).orElse(null);
                 names = catalog == null ? null : new CanonicalNames(catalog);
             } catch (java.sql.SQLException e) {
                 throw new io.brigade.server.db.DataAccessException(e);
             }
             namesByRevision.put(key, names);
         }
+        return names;
+    }
+
+    /** The reader stops: the writer is gone. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void put(BlockingQueue<Batch> queue, Batch batch, AtomicBoolean stopped) {
+        try {
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new Stopped();
+                }
+            }
+        } catch (InterruptedException e) {
+            throw new Stopped();
+        }
+    }
+
+    private static Batch take(BlockingQueue<Batch> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.brigade.server.jobs.JobStopped("the export was interrupted");
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    /** Writes one sale and its child rows, counting each file's rows. */
+    private void write(CsvFiles files, CanonicalNames names, ExportRepository.SaleRows sale) throws IOException {
+        ExportRepository.Header h = sale.header();
         StringBuilder methods = new StringBuilder();
         for (ExportRepository.Entry e : sale.payments()) {
             if ("Sale".equals(e.type()) && e.extra() != null && !contains(methods, e.extra())) {
