@@ -545,7 +545,12 @@ public class AnalyticsBench {
             };
             System.out.printf("%-16s %-40s %9s %9s %9s %9s %11s%n", "view", "filter", "median ms", "p95 ms",
                     "p99 ms", "max ms", "bytes");
+            // ONLY=view[,view]: just those cases (e.g. ONLY=reconciliation).
+            Set<String> only = System.getenv("ONLY") == null ? null : Set.of(System.getenv("ONLY").split(","));
             for (String[] c : cases) {
+                if (only != null && !only.contains(c[0])) {
+                    continue;
+                }
                 String path = c[0].equals("sales-list")
                         ? "/salesManagement/orgs/" + ids.get("orgId") + "/salesChannels/" + ids.get("salesChannelId")
                         + "/sales?" + c[1] : base + c[0] + "?" + c[1];

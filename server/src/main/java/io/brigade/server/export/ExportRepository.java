@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -88,18 +87,11 @@ public final class ExportRepository {
      * Hands over the sales of one business date in sale-id order, each with its lines, charges, discounts and
      * payments. Five queries per day, each over the day's (org, business date) index range and sorted by sale id,
      * merged here: no per-sale or per-batch look-ups (those made the export read at ~1,500 sales/s). With
-     * {@code fetchSize} and a transaction, PostgreSQL streams each result instead of sending it whole; its
-     * just-in-time compiler is off for them (it spent ~0.4 s compiling each of the day's queries, longer than a
-     * day's rows take to read).
+     * {@code fetchSize} and a transaction, PostgreSQL streams each result instead of sending it whole.
      */
     public int eachSaleOn(Connection c, Filter f, LocalDate date, SaleSink sink) throws SQLException, IOException {
         Filter day = new Filter(f.orgId(), date, date, f.propertyId(), f.salesChannelId(), f.salesChannelType(),
                 f.includeCancelled());
-        if (!c.getAutoCommit() && "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL jit = off");
-            }
-        }
         try (Rows<Header> headers = rows(c, HEADER_COLUMNS, "", day, " ORDER BY s.sale_id",
                 ExportRepository::header);
              Rows<Line> lines = rows(c, "SELECT x.sale_id, x.line_no, x.parent_line_no, x.menu_item_id, x.quantity, "
