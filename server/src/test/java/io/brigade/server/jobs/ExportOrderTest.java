@@ -1,0 +1,85 @@
+package io.brigade.server.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.protocol.Json;
+import io.brigade.protocol.sales.Sale;
+import io.brigade.server.analytics.Analytics;
+import io.brigade.server.menus.MenuRepository;
+import io.brigade.server.menus.MenuService;
+import io.brigade.server.org.OrgRepository;
+import io.brigade.server.sales.SaleImport;
+import io.brigade.server.sales.SaleRepository;
+import io.brigade.server.support.Sales;
+import io.brigade.server.support.TestServer;
+import java.io.StringReader;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The export reads a day's rows on one thread and writes them on another, a thousand sales at a time: every sale
+ * of a history larger than that, over several days, is written once, day by day in sale-id order, with its lines.
+ */
+class ExportOrderTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void everySaleIsWrittenOnceInDayAndSaleIdOrder(String db) throws Exception {
+        TestServer server = TestServer.of(db);
+        TestServer.Tenant t = server.newTenant();
+        List<SaleImport.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 2_600; i++) {
+            String time = "2026-02-0" + (1 + i % 3) + "T1" + (i % 10) + ":" + (10 + i % 50) + ":00Z";
+            Map<String, Object> sale = Sales.simple(t.ids(), time, "2.50");
+            entries.add(SaleImport.Entry.of(i, Json.mapper().convertValue(sale, Sale.class)));
+        }
+        Clock clock = Clock.systemUTC();
+        OrgRepository orgs = new OrgRepository();
+        MenuService menus = new MenuService(server.database(), new MenuRepository(), orgs, clock);
+        SaleRepository sales = new SaleRepository();
+        new SaleImport(server.database(), orgs, menus, sales, new Analytics(server.database(), orgs, menus, sales,
+                clock).saleRollups(), clock, 500).run(t.ids().orgId(), entries.iterator(), null);
+
+        JsonNode job = Jobs.run(t.api(), t.ids().orgId(), "analytics-export", Map.of("fromDate", "2026-02-01",
+                "toDate", "2026-02-03"));
+        assertEquals("completed", job.get("status").asText(), job.toString());
+        String base = Jobs.path(t.ids().orgId()) + "/" + job.get("jobId").asText() + "/result/";
+        List<String> exported = column(t.api().get(base + "sales.csv").body(), "saleId");
+        List<String> lineSales = column(t.api().get(base + "lines.csv").body(), "saleId");
+        List<String> stored = server.database().read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT sale_id FROM sales WHERE org_id = ? "
+                    + "ORDER BY business_date, sale_id")) {
+                ps.setString(1, t.ids().orgId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        assertEquals(2_600, stored.size());
+        assertEquals(stored, exported);
+        assertEquals(stored, lineSales, "one line each, in the sales' order");
+        assertEquals(2_600, job.get("result").get("sales").asInt());
+    }
+
+    private static List<String> column(String csv, String name) throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv))) {
+            out.add(r.get(name));
+        }
+        return out;
+    }
+}
