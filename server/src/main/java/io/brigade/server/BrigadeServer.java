@@ -66,6 +66,7 @@ import io.brigade.server.money.Approvals;
 import io.brigade.server.money.AuditRepository;
 import io.brigade.server.money.DayRepository;
 import io.brigade.server.money.MoneyRoutes;
+import io.brigade.server.money.RemoteApprovals;
 import io.brigade.server.money.MoneyService;
 import io.brigade.server.money.ShiftRepository;
 import io.brigade.server.money.ZReportRepository;
@@ -297,7 +298,8 @@ public final class BrigadeServer implements AutoCloseable {
         analytics.register(router);
         // Money of a store: shifts and drawers, X and Z reports, approvals, vouchers, the audit log.
         new MoneyRoutes(new MoneyService(database, new ShiftRepository(), new DayRepository(), new ZReportRepository(),
-                orgs, menuService, approvals, clock), approvals).register(router);
+                orgs, menuService, approvals, clock), approvals, new RemoteApprovals(database, approvals, clock))
+                .register(router);
 
         // API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);

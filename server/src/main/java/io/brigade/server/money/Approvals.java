@@ -78,6 +78,10 @@ public final class Approvals {
         database.read(c -> store(c, orgId, propertyId));
     }
 
+    void requireStore(Connection c, String orgId, String propertyId) throws SQLException {
+        store(c, orgId, propertyId);
+    }
+
     // ---- settings ----
 
     public MoneySettings settings(String orgId, String propertyId) {
@@ -167,16 +171,8 @@ public final class Approvals {
                 managerId = who.get().staffId();
                 managerName = who.get().name();
             }
-            ApprovalRepository.Row row = new ApprovalRepository.Row(Ids.uuid(), orgId, propertyId, body.action(),
-                    body.amount(), body.subject(), body.reason().strip(), managerId, managerName,
-                    body.requestedBy(), device == null ? null : device.id(), device == null ? null : device.name(),
-                    now, now.plus(VALID_FOR), null);
-            approvals.insert(c, row);
-            audit.insert(c, new AuditRepository.Entry(orgId, propertyId, now, "APPROVAL", managerId, managerName,
-                    row.deviceId(), row.deviceName(), body.amount(), row.reason(), body.action()
-                    + (body.subject() == null ? "" : " " + body.subject()), row.approvalId(), managerName));
-            return new Outcome(new Approval(row.approvalId(), row.action(), row.amount(), row.subject(),
-                    row.reason(), managerName, now, row.expiresAt()), null, false);
+            return new Outcome(grant(c, orgId, propertyId, body.action(), body.amount(), body.subject(),
+                    body.reason().strip(), managerId, managerName, body.requestedBy(), device, now), null, false);
         });
         if (outcome.approval() != null) {
             return outcome.approval();
@@ -190,6 +186,26 @@ public final class Approvals {
     }
 
     private record Outcome(Approval approval, Instant lockedUntil, boolean wrong) {
+    }
+
+    /** Writes a manager's approval of one action (and its audit row), good for ten minutes from {@code now}. */
+    Approval grant(Connection c, String orgId, String propertyId, String action, BigDecimal amount, String subject,
+                   String reason, String managerId, String managerName, String requestedBy,
+                   MoneyService.Device device, Instant now) throws SQLException {
+        ApprovalRepository.Row row = new ApprovalRepository.Row(Ids.uuid(), orgId, propertyId, action, amount, subject,
+                reason, managerId, managerName, requestedBy, device == null ? null : device.id(),
+                device == null ? null : device.name(), now, now.plus(VALID_FOR), null);
+        approvals.insert(c, row);
+        audit.insert(c, new AuditRepository.Entry(orgId, propertyId, now, "APPROVAL", managerId, managerName,
+                row.deviceId(), row.deviceName(), amount, reason, action + (subject == null ? "" : " " + subject),
+                row.approvalId(), managerName));
+        return new Approval(row.approvalId(), action, amount, subject, reason, managerName, now, row.expiresAt());
+    }
+
+    /** The name of staff member {@code staffId} of the org (their id when not found). */
+    String staffName(Connection c, String orgId, String staffId) throws SQLException {
+        return staff.list(c, orgId).stream().filter(m -> m.staffId().equals(staffId)).map(StaffMember::name)
+                .findFirst().orElse(staffId);
     }
 
     /**

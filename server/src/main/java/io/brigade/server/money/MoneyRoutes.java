@@ -4,6 +4,8 @@ import static io.brigade.protocol.devices.DeviceRole.OFFICE;
 import static io.brigade.protocol.devices.DeviceRole.TILL;
 
 import io.brigade.protocol.Data;
+import io.brigade.protocol.money.ApprovalAnswer;
+import io.brigade.protocol.money.ApprovalAsk;
 import io.brigade.protocol.money.ApprovalRequest;
 import io.brigade.protocol.money.DrawerMovement;
 import io.brigade.protocol.money.MoneySettings;
@@ -26,17 +28,21 @@ import java.util.Map;
  * shifts/{shiftId}/close} (the blind count), {@code POST outbox} (sales still to sync). Managers and the office:
  * {@code GET x-report}, {@code POST z-reports} (close the day), {@code GET z-reports}, {@code GET
  * z-reports/{zNumber}} and {@code .../csv}, {@code GET audit}. What needs a manager: {@code GET/PUT money-settings};
- * {@code POST approvals} (a manager's PIN at the till, or a manager's session); {@code GET vouchers/{code}} (a
- * till checks one). The org's vouchers: {@code /backoffice/v1/orgs/{orgId}/vouchers}.
+ * {@code POST approvals} (a manager's PIN at the till, or a manager's session); {@code POST approval-requests} (a
+ * till asks the office), {@code GET approval-requests} (the office's list), {@code GET approval-requests/{requestId}}
+ * (the till follows it), {@code POST .../approve} and {@code .../refuse} (a manager's own session, with a reason),
+ * {@code POST .../withdraw} (the till stops waiting); {@code GET vouchers/{code}} (a till checks one). The org's vouchers: {@code /backoffice/v1/orgs/{orgId}/vouchers}.
  */
 public final class MoneyRoutes {
     private static final String STORE = "/backoffice/v1/orgs/{orgId}/properties/{propertyId}";
     private final MoneyService service;
     private final Approvals approvals;
+    private final RemoteApprovals remote;
 
-    public MoneyRoutes(MoneyService service, Approvals approvals) {
+    public MoneyRoutes(MoneyService service, Approvals approvals, RemoteApprovals remote) {
         this.service = service;
         this.approvals = approvals;
+        this.remote = remote;
     }
 
     public void register(Router router) {
@@ -76,6 +82,24 @@ public final class MoneyRoutes {
                         store(ex), ex.json(MoneySettings.class))))
                 .post(STORE + "/approvals", Access.till().orDevices(TILL, OFFICE), ex -> Reply.created(
                         approvals.approve(org(ex), store(ex), ex.caller(), ex.json(ApprovalRequest.class))))
+                // A till asks the office for a manager; the office lists, approves or refuses; the till follows.
+                .post(STORE + "/approval-requests", till, ex -> {
+                    RemoteApprovals.Asked asked = remote.ask(org(ex), store(ex), ex.caller(),
+                            ex.json(ApprovalAsk.class));
+                    return asked.created() ? Reply.created(asked.request()) : Reply.ok(asked.request());
+                })
+                .get(STORE + "/approval-requests", Access.manager().orDevices(OFFICE), ex -> Reply.ok(new Data<>(
+                        remote.pending(org(ex), store(ex)))))
+                .get(STORE + "/approval-requests/{requestId}", Access.till().orDevices(TILL, OFFICE), ex -> Reply.ok(
+                        remote.get(org(ex), store(ex), ex.path("requestId"))))
+                .post(STORE + "/approval-requests/{requestId}/approve", Access.managerSession(), ex -> Reply.ok(
+                        remote.approve(org(ex), store(ex), ex.caller(), ex.path("requestId"),
+                                ex.json(ApprovalAnswer.class))))
+                .post(STORE + "/approval-requests/{requestId}/refuse", Access.managerSession(), ex -> Reply.ok(
+                        remote.refuse(org(ex), store(ex), ex.caller(), ex.path("requestId"),
+                                ex.json(ApprovalAnswer.class))))
+                .post(STORE + "/approval-requests/{requestId}/withdraw", till, ex -> Reply.ok(
+                        remote.withdraw(org(ex), store(ex), ex.path("requestId"))))
                 .get(STORE + "/vouchers/{code}", till, ex -> Reply.ok(approvals.checkVoucher(org(ex), store(ex),
                         ex.path("code"))))
                 .get(STORE + "/audit", Access.manager().orDevices(OFFICE), ex -> Reply.ok(new Data<>(approvals.audit(org(ex), store(ex),

@@ -58,7 +58,8 @@ class BadInputEveryRouteTest {
             "POST /backoffice/v1/orgs/{orgId}/app-reviews/{appStoreAppId}/approve",
             "POST /backoffice/v1/orgs/{orgId}/kitchen/tickets/{saleId}/bump",
             "POST /backoffice/v1/orgs/{orgId}/kitchen/tickets/{saleId}/start",
-            "POST /backoffice/v1/orgs/{orgId}/kitchen/recall");
+            "POST /backoffice/v1/orgs/{orgId}/kitchen/recall",
+            "POST /backoffice/v1/orgs/{orgId}/properties/{propertyId}/approval-requests/{requestId}/withdraw");
 
     /** Tables a request changes by being made at all (quotas, sign-in counters, last use, the job scheduler). */
     private static final Set<String> VOLATILE = Set.of("rate_limit_buckets", "sign_in_lockouts", "api_keys",

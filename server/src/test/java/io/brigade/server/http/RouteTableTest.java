@@ -29,7 +29,7 @@ class RouteTableTest {
             "/operations-updates/", List.of(Scopes.OPERATIONS_WRITE, Scopes.OPERATIONS_WRITE),
             "/analytics/", List.of(Scopes.ANALYTICS_WRITE, Scopes.ANALYTICS_WRITE));
     private static final Set<String> BACK_OFFICE_RULES = Set.of("manager", "kitchen", "till", "ownClient", "staffSession",
-            "anyStaff");
+            "anyStaff", "managerSession");
 
     private static List<Router.Declared> routes() {
         return TestServer.of("h2").server().router().routes();
@@ -120,6 +120,11 @@ class RouteTableTest {
             expected.put(parts[0] + " " + store + parts[1], "[OFFICE, TILL]");
         }
         expected.put("GET " + store + "/audit", "[OFFICE]");
+        // A till asks the office for a manager and follows its request; the office lists them (a person answers).
+        expected.put("POST " + store + "/approval-requests", "[TILL]");
+        expected.put("POST " + store + "/approval-requests/{requestId}/withdraw", "[TILL]");
+        expected.put("GET " + store + "/approval-requests", "[OFFICE]");
+        expected.put("GET " + store + "/approval-requests/{requestId}", "[OFFICE, TILL]");
         expected.put("POST /analytics/orgs/{orgId}/events", "[TILL]");
         expected.put("GET /menuManagement/orgs/{orgId}/menus/published", "[KITCHEN_SCREEN, TILL]");
         expected.put("GET /menuManagement/orgs/{orgId}/menus/{menuId}/revisions/{revisionId}", "[KITCHEN_SCREEN, TILL]");
