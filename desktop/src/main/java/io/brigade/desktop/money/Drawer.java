@@ -11,6 +11,8 @@ import io.brigade.desktop.local.SettingsRepository;
 import io.brigade.desktop.local.StaffMember;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.money.Approval;
+import io.brigade.protocol.money.ApprovalAsk;
+import io.brigade.protocol.money.ApprovalPending;
 import io.brigade.protocol.money.MoneySettings;
 import io.brigade.protocol.money.Shift;
 import io.brigade.protocol.sales.PaymentMethod;
@@ -178,6 +180,26 @@ public final class Drawer {
             body.put("subject", subject);
         }
         return read(online(client.postJson(body.toString(), client.store("approvals"))), Approval.class);
+    }
+
+    /** Asks the office for a manager's approval of {@code action}; the request's id, to follow it. */
+    public String askOffice(String action, BigDecimal amount, String subject, String reason, StaffMember asking) {
+        String requestId = UUID.randomUUID().toString();
+        ApprovalAsk body = new ApprovalAsk(requestId, action, amount, subject, reason,
+                asking == null ? null : asking.name(), client.terminalName());
+        read(online(client.postJson(write(body), client.store("approval-requests"))), ApprovalPending.class);
+        return requestId;
+    }
+
+    /** The office's answer so far to request {@code requestId}. */
+    public ApprovalPending officeAnswer(String requestId) {
+        return read(online(client.getJson(Map.of(), client.store("approval-requests", requestId))),
+                ApprovalPending.class);
+    }
+
+    /** Stops waiting for the office (the cashier cancelled, or a PIN was typed after all). */
+    public void withdraw(String requestId) {
+        online(client.postJson("{}", client.store("approval-requests", requestId, "withdraw")));
     }
 
     /** Refunds lines of a sale the server holds ({@code method} null: the way it was paid). */

@@ -3,6 +3,8 @@ package io.brigade.desktop.money;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.client.BackOfficeClient;
 import io.brigade.protocol.Data;
+import io.brigade.protocol.money.ApprovalAnswer;
+import io.brigade.protocol.money.ApprovalPending;
 import io.brigade.protocol.money.AuditEntry;
 import io.brigade.protocol.money.MoneyReport;
 import io.brigade.protocol.money.ZReportSummary;
@@ -65,6 +67,23 @@ public final class MoneyOffice {
         Files.write(pdf, document);
         Files.writeString(beside, audit, StandardCharsets.UTF_8);
         return beside;
+    }
+
+    /** The tills' requests for a manager waiting at the office, oldest first. */
+    public List<ApprovalPending> pendingApprovals() throws IOException {
+        return office.get(store + "approval-requests", new TypeReference<Data<List<ApprovalPending>>>() { }).data();
+    }
+
+    /** The signed-in manager approves a till's request, for {@code reason}. */
+    public ApprovalPending approveRequest(String requestId, String reason) throws IOException {
+        return office.post(store + "approval-requests/" + requestId + "/approve", new ApprovalAnswer(reason),
+                ApprovalPending.class);
+    }
+
+    /** The signed-in manager refuses a till's request, for {@code reason}. */
+    public ApprovalPending refuseRequest(String requestId, String reason) throws IOException {
+        return office.post(store + "approval-requests/" + requestId + "/refuse", new ApprovalAnswer(reason),
+                ApprovalPending.class);
     }
 
     public List<AuditEntry> audit(LocalDate from, LocalDate to, String action) throws IOException {

@@ -33,7 +33,7 @@ import javafx.stage.FileChooser;
 public final class MoneyOfficeView {
     /** The audit log's actions the back office filters by, as the server names them. */
     private static final List<String> AUDIT_ACTIONS = List.of("DISCOUNT", "REFUND", "VOID", "VOID_SALE", "PAY_IN",
-            "PAY_OUT", "NO_SALE", "APPROVAL", "REOPEN_CHECK", "SHIFT_OPEN", "SHIFT_CLOSE", "Z_REPORT");
+            "PAY_OUT", "NO_SALE", "APPROVAL", "APPROVAL_REFUSED", "REOPEN_CHECK", "SHIFT_OPEN", "SHIFT_CLOSE", "Z_REPORT");
     private static final String ALL = "";
 
     private MoneyOfficeView() {
@@ -56,6 +56,58 @@ public final class MoneyOfficeView {
                                  String currency, Path exportDir, ReportPrinter printer) {
         return List.of(zTab(office, background, texts, zone, exportDir, printer), auditTab(office, background, texts,
                 zone, currency));
+    }
+
+    /**
+     * The tills' requests for a manager, answered by the signed-in manager: read when the tab is chosen and every two
+     * seconds while it is on screen (a till is waiting).
+     */
+    public static Tab approvalsTab(MoneyOffice office, Background background, MoneyTexts texts, ZoneId zone,
+                                   String currency) {
+        javafx.fxml.FXMLLoader loader = io.brigade.desktop.i18n.Texts.loader(MoneyOfficeView.class,
+                "OfficeApprovalsView.fxml");
+        javafx.scene.Parent view;
+        try {
+            view = loader.load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot load the approvals tab", e);
+        }
+        OfficeApprovalsController controller = loader.getController();
+        controller.bind(new OfficeApprovalsViewModel(office, background, texts), texts, zone, currency);
+        Tab tab = new Tab(texts.approvalsTab(), view);
+        tab.setId("tab-approvals");
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                controller.refresh();
+            }
+        });
+        javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(2), e -> {
+                    if (tab.isSelected() && view.getScene() != null && view.getScene().getWindow() != null
+                            && view.getScene().getWindow().isShowing() && view.isVisible()
+                            && onScreen(view)) {
+                        controller.refresh();
+                    }
+                }));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        view.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                poll.stop();
+            } else {
+                poll.play();
+            }
+        });
+        return tab;
+    }
+
+    /** The node and every parent visible (the back office's workspace on screen, its group chosen). */
+    private static boolean onScreen(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Tab zTab(MoneyOffice office, Background background, MoneyTexts texts, ZoneId zone, Path exportDir,

@@ -125,6 +125,26 @@ public interface MoneyTexts {
     String confirmReopen(String label, String amount);
     String reopened(String label);
     String tableNumber(String table);
+    String askOffice();
+    String waitingForOffice();
+    String officeRefused(String manager, String reason);
+    String officeDidNotAnswer();
+    String officeApprovalsHint();
+    String noRequests();
+    String askedBy();
+    String answerPrompt();
+    String refuse();
+    String chooseRequest();
+    String requestApproved(String device);
+    String requestRefused(String device);
+    String approvalsTab();
+    String actionDiscountAsk();
+    String actionRefundAsk();
+    String actionVoidAsk();
+    String actionNoSaleAsk();
+    String actionReopenAsk();
+    String actionApprovalRefused();
+    String refreshRequests();
 
     /** The words for an audit log action ({@code code} as the server names it; an unknown one as it is). */
     default String auditAction(String code) {
@@ -144,6 +164,22 @@ public interface MoneyTexts {
             case "SHIFT_CLOSE" -> actionShiftClose();
             case "Z_REPORT" -> actionZReport();
             case "REOPEN_CHECK" -> actionReopenCheck();
+            case "APPROVAL_REFUSED" -> actionApprovalRefused();
+            default -> code;
+        };
+    }
+
+    /** The words for what a till asks a manager to approve ({@code code} as the server names it). */
+    default String approvalAction(String code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "DISCOUNT" -> actionDiscountAsk();
+            case "REFUND" -> actionRefundAsk();
+            case "VOID" -> actionVoidAsk();
+            case "NO_SALE" -> actionNoSaleAsk();
+            case "REOPEN_CHECK" -> actionReopenAsk();
             default -> code;
         };
     }

@@ -430,6 +430,8 @@ public final class BrigadeApp extends Application {
                     Texts.of(MoneyTexts.class), zone, till.currency(), null, report -> s.receipts()
                             .report(report, who == null ? null : who.name())
                             .flatMap(job -> s.receipts().receiptPrinter().map(StorePrinter::name))));
+            tabs.getTabs().add(after, MoneyOfficeView.approvalsTab(s.moneyOffice(), background,
+                    Texts.of(MoneyTexts.class), zone, till.currency()));
         }
         screens.put(Workspace.BACK_OFFICE, office);
 
