@@ -6,6 +6,8 @@ import io.brigade.protocol.Data;
 import io.brigade.protocol.money.ApprovalAnswer;
 import io.brigade.protocol.money.ApprovalPending;
 import io.brigade.protocol.money.AuditEntry;
+import io.brigade.protocol.money.MoneySettings;
+import io.brigade.protocol.money.Voucher;
 import io.brigade.protocol.money.MoneyReport;
 import io.brigade.protocol.money.ZReportSummary;
 import java.io.IOException;
@@ -67,6 +69,30 @@ public final class MoneyOffice {
         Files.write(pdf, document);
         Files.writeString(beside, audit, StandardCharsets.UTF_8);
         return beside;
+    }
+
+    /** What needs a manager at the store. */
+    public MoneySettings settings() throws IOException {
+        return office.get(store + "money-settings", MoneySettings.class);
+    }
+
+    /** Replaces what needs a manager at the store; the store server's answer (refused with why on bad input). */
+    public MoneySettings saveSettings(MoneySettings settings) throws IOException {
+        return office.put(store + "money-settings", settings, MoneySettings.class);
+    }
+
+    /** The org's vouchers, newest first (withdrawn ones too). */
+    public List<Voucher> vouchers() throws IOException {
+        return office.get("vouchers", new TypeReference<Data<List<Voucher>>>() { }).data();
+    }
+
+    public Voucher addVoucher(Voucher voucher) throws IOException {
+        return office.post("vouchers", voucher, Voucher.class);
+    }
+
+    /** Withdraws voucher {@code code}: no till takes it any more. */
+    public void disableVoucher(String code) throws IOException {
+        office.delete("vouchers/" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 
     /** The tills' requests for a manager waiting at the office, oldest first. */

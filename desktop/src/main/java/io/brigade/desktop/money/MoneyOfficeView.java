@@ -100,6 +100,44 @@ public final class MoneyOfficeView {
         return tab;
     }
 
+    /** What needs a manager at the store, read when the tab is chosen. */
+    public static Tab moneySettingsTab(MoneyOffice office, Background background, MoneyTexts texts) {
+        javafx.fxml.FXMLLoader loader = load("MoneySettingsView.fxml");
+        MoneySettingsController controller = loader.getController();
+        controller.bind(new MoneySettingsViewModel(office, background, texts));
+        return readWhenChosen(new Tab(texts.moneySettingsTab(), loader.getRoot()), "tab-money-settings",
+                controller::refresh);
+    }
+
+    /** The org's vouchers, read when the tab is chosen. */
+    public static Tab vouchersTab(MoneyOffice office, Background background, MoneyTexts texts, ZoneId zone,
+                                  String currency) {
+        javafx.fxml.FXMLLoader loader = load("VouchersView.fxml");
+        VouchersController controller = loader.getController();
+        controller.bind(new VouchersViewModel(office, background, texts, LocalDate.now(zone)), texts, currency);
+        return readWhenChosen(new Tab(texts.vouchersTab(), loader.getRoot()), "tab-vouchers", controller::refresh);
+    }
+
+    private static javafx.fxml.FXMLLoader load(String fxml) {
+        javafx.fxml.FXMLLoader loader = io.brigade.desktop.i18n.Texts.loader(MoneyOfficeView.class, fxml);
+        try {
+            loader.load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot load " + fxml, e);
+        }
+        return loader;
+    }
+
+    private static Tab readWhenChosen(Tab tab, String id, Runnable read) {
+        tab.setId(id);
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                read.run();
+            }
+        });
+        return tab;
+    }
+
     /** The node and every parent visible (the back office's workspace on screen, its group chosen). */
     private static boolean onScreen(javafx.scene.Node node) {
         for (javafx.scene.Node n = node; n != null; n = n.getParent()) {

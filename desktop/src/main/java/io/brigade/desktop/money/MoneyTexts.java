@@ -145,6 +145,43 @@ public interface MoneyTexts {
     String actionReopenAsk();
     String actionApprovalRefused();
     String refreshRequests();
+    String moneySettingsHeader();
+    String discountPercentLimit();
+    String discountAmountLimit();
+    String limitHelp();
+    String needsManager();
+    String refundsNeedManager();
+    String voidsNeedManager();
+    String noSaleNeedsManager();
+    String reopenNeedsManager();
+    String vouchersAlwaysChecked();
+    String save();
+    String reload();
+    String moneySettingsSaved();
+    String notAPercentage(String text);
+    String moneySettingsTab();
+    String vouchersTab();
+    String vouchersHint();
+    String noVouchers();
+    String voucherCode();
+    String voucherValue();
+    String validity();
+    String usesLeft();
+    String voucherState();
+    String voucherNote();
+    String newVoucher();
+    String validFromPrompt();
+    String validToPrompt();
+    String maxUsesPrompt();
+    String createVoucher();
+    String disableVoucher();
+    String validFromTo(String from, String to);
+    String noLimit();
+    String voucherWithdrawn();
+    String voucherActive();
+    String voucherCreated(String code);
+    String voucherDisabled(String code);
+    String chooseVoucher();
 
     /** The words for an audit log action ({@code code} as the server names it; an unknown one as it is). */
     default String auditAction(String code) {

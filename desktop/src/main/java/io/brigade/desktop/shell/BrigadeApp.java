@@ -432,6 +432,9 @@ public final class BrigadeApp extends Application {
                             .flatMap(job -> s.receipts().receiptPrinter().map(StorePrinter::name))));
             tabs.getTabs().add(after, MoneyOfficeView.approvalsTab(s.moneyOffice(), background,
                     Texts.of(MoneyTexts.class), zone, till.currency()));
+            tabs.getTabs().addAll(after + 3, List.of(MoneyOfficeView.moneySettingsTab(s.moneyOffice(), background,
+                    Texts.of(MoneyTexts.class)), MoneyOfficeView.vouchersTab(s.moneyOffice(), background,
+                    Texts.of(MoneyTexts.class), zone, till.currency())));
         }
         screens.put(Workspace.BACK_OFFICE, office);
 
