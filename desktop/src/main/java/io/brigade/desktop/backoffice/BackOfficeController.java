@@ -9,14 +9,18 @@ import javafx.scene.control.TabPane;
 import javafx.util.Duration;
 
 /**
- * The back-office workspace: one tab per tool. A tab reads fresh data when it comes into view (the workspace is
- * shown, or the manager switches tabs); the jobs tab keeps polling while it is in view.
+ * The back-office workspace: one tab per tool, in three groups (the store, money, integrations), each group a row of
+ * tabs of its own so that every tab's name is readable on a 1024 px screen. A tab reads fresh data when it comes into
+ * view (the workspace is shown, or the manager switches groups or tabs); the jobs tab keeps polling while in view.
  */
 public final class BackOfficeController {
     private static final Duration TICK = Duration.seconds(1);
     private static final int JOB_POLL_TICKS = 2;
 
-    @FXML private TabPane tabs;
+    @FXML private TabPane groups;
+    @FXML private TabPane storeTabs;
+    @FXML private TabPane moneyTabs;
+    @FXML private TabPane integrationTabs;
     @FXML private Tab apiKeysTab;
     @FXML private Tab webhooksTab;
     @FXML private Tab jobsTab;
@@ -54,11 +58,13 @@ public final class BackOfficeController {
         jobsController.bind(jobs, businessZone);
         staffController.bind(staff);
         devicesController.bind(devices);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (showing()) {
-                opened(now);
-            }
-        });
+        for (TabPane pane : new TabPane[] {groups, storeTabs, moneyTabs, integrationTabs}) {
+            pane.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+                if (showing()) {
+                    opened(shown());
+                }
+            });
+        }
         watch = new Timeline(new KeyFrame(TICK, e -> tick()));
         watch.setCycleCount(Timeline.INDEFINITE);
         watch.play();
@@ -86,13 +92,22 @@ public final class BackOfficeController {
         this.refreshFloor = refresh;
     }
 
+    /** The tab on screen: the chosen group's chosen tab. */
+    private Tab shown() {
+        Tab group = groups.getSelectionModel().getSelectedItem();
+        if (group != null && group.getContent() instanceof TabPane inner) {
+            return inner.getSelectionModel().getSelectedItem();
+        }
+        return group;
+    }
+
     private void tick() {
-        if (!closeHooked && tabs.getScene() != null && tabs.getScene().getWindow() != null) {
+        if (!closeHooked && groups.getScene() != null && groups.getScene().getWindow() != null) {
             closeHooked = true;
-            tabs.getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> stop());
+            groups.getScene().getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> stop());
         }
         boolean now = showing();
-        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        Tab selected = shown();
         if (!now) {
             read = null;
         } else if (selected != read) {
@@ -126,15 +141,19 @@ public final class BackOfficeController {
             refreshPrinters.run();
         } else if (tab == floorTab) {
             refreshFloor.run();
+        } else if (tab != null && tab.getUserData() instanceof Runnable read) {
+            // A feature's tab added by the shell (money control's) says how it is read.
+            read.run();
         }
     }
 
     /** True while the workspace is on screen: in a showing window, and it and every parent visible. */
     private boolean showing() {
-        if (tabs.getScene() == null || tabs.getScene().getWindow() == null || !tabs.getScene().getWindow().isShowing()) {
+        if (groups.getScene() == null || groups.getScene().getWindow() == null
+                || !groups.getScene().getWindow().isShowing()) {
             return false;
         }
-        for (Node n = tabs; n != null; n = n.getParent()) {
+        for (Node n = groups; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }

@@ -231,4 +231,7 @@ public interface BackOfficeTexts {
     String pairingExpiry(String time);
 
     String pairingAddresses(String addresses);
+    String groupStore();
+    String groupMoney();
+    String groupIntegrations();
 }

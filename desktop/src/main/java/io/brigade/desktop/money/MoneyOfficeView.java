@@ -74,13 +74,7 @@ public final class MoneyOfficeView {
         }
         OfficeApprovalsController controller = loader.getController();
         controller.bind(new OfficeApprovalsViewModel(office, background, texts), texts, zone, currency);
-        Tab tab = new Tab(texts.approvalsTab(), view);
-        tab.setId("tab-approvals");
-        tab.setOnSelectionChanged(e -> {
-            if (tab.isSelected()) {
-                controller.refresh();
-            }
-        });
+        Tab tab = readWhenChosen(new Tab(texts.approvalsTab(), view), "tab-approvals", controller::refresh);
         javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(2), e -> {
                     if (tab.isSelected() && view.getScene() != null && view.getScene().getWindow() != null
@@ -128,13 +122,10 @@ public final class MoneyOfficeView {
         return loader;
     }
 
+    /** A tab the back office reads (its user data) each time it comes into view. */
     private static Tab readWhenChosen(Tab tab, String id, Runnable read) {
         tab.setId(id);
-        tab.setOnSelectionChanged(e -> {
-            if (tab.isSelected()) {
-                read.run();
-            }
-        });
+        tab.setUserData(read);
         return tab;
     }
 
@@ -251,7 +242,33 @@ public final class MoneyOfficeView {
                 }
             }, ex -> error(message, ex, texts));
         });
-        HBox bar = new HBox(8, new Label(texts.businessDate()), day, x, take, export, exportPdf, print);
+        // The day's X report so far on this PC's receipt printer, read fresh (it changes nothing).
+        Button printX = new Button(texts.printX());
+        printX.setId("printX");
+        printX.setOnAction(e -> {
+            LocalDate date = businessDate(day, message, texts);
+            if (date == null) {
+                return;
+            }
+            background.run(() -> {
+                io.brigade.protocol.money.MoneyReport r = office.x(date);
+                return new Object[] {r, printer.print(r)};
+            }, done -> {
+                io.brigade.protocol.money.MoneyReport r = (io.brigade.protocol.money.MoneyReport) done[0];
+                @SuppressWarnings("unchecked")
+                java.util.Optional<String> on = (java.util.Optional<String>) done[1];
+                list.getSelectionModel().clearSelection();
+                report.setText(ReportText.of(r, texts));
+                if (on.isPresent()) {
+                    Messages.done(message, texts.xPrinted(on.get()));
+                } else {
+                    Messages.refused(message, texts.noReceiptPrinter());
+                }
+            }, ex -> error(message, ex, texts));
+        });
+        // Wrapped, so every button stays on screen at 1024 px.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 8, new Label(texts.businessDate()), day,
+                x, printX, take, export, exportPdf, print);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(10, bar, message, list, report);
         box.setPadding(new Insets(12));

@@ -182,6 +182,8 @@ public interface MoneyTexts {
     String voucherCreated(String code);
     String voucherDisabled(String code);
     String chooseVoucher();
+    String printX();
+    String xPrinted(String printer);
 
     /** The words for an audit log action ({@code code} as the server names it; an unknown one as it is). */
     default String auditAction(String code) {

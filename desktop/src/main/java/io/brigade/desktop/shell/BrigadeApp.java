@@ -60,6 +60,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -327,8 +328,12 @@ public final class BrigadeApp extends Application {
     private static List<String> openTabs(Parent screens) {
         List<String> ids = new java.util.ArrayList<>();
         for (String pane : List.of("#workspaces", "#backOffice")) {
-            if (screens.lookup(pane) instanceof TabPane tabs && tabs.getSelectionModel().getSelectedItem() != null) {
-                ids.add(tabs.getSelectionModel().getSelectedItem().getId());
+            if (screens.lookup(pane) instanceof TabPane tabs) {
+                for (TabPane p = tabs; p != null && p.getSelectionModel().getSelectedItem() != null; ) {
+                    Tab chosen = p.getSelectionModel().getSelectedItem();
+                    ids.add(chosen.getId());
+                    p = chosen.getContent() instanceof TabPane inner ? inner : null;
+                }
             }
         }
         return ids;
@@ -338,8 +343,18 @@ public final class BrigadeApp extends Application {
         shell.applyCss(); // a tab's content joins the scene graph with its pane's skin
         for (String pane : List.of("#workspaces", "#backOffice")) {
             if (shell.lookup(pane) instanceof TabPane tabs) {
-                tabs.getTabs().stream().filter(t -> id != null && id.equals(t.getId())).findFirst()
-                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+                select(tabs, id);
+            }
+        }
+    }
+
+    /** Selects tab {@code id} in {@code tabs} or in a pane of tabs one of its tabs holds (a back-office group). */
+    private static void select(TabPane tabs, String id) {
+        for (Tab t : tabs.getTabs()) {
+            if (id != null && id.equals(t.getId())) {
+                tabs.getSelectionModel().select(t);
+            } else if (t.getContent() instanceof TabPane inner) {
+                select(inner, id);
             }
         }
     }
@@ -418,23 +433,21 @@ public final class BrigadeApp extends Application {
                 () -> s.menus().header().map(MenuCache.Header::menuId).orElse(null), stations, terminal, zone,
                 s.settings().propertyId(), serving(s), store.view(), store.refresh(), printers.view(),
                 printers.refresh(), floorPlan.view(), floorPlan.refresh());
-        // The store's Z reports and audit log, after its devices.
-        if (office instanceof javafx.scene.control.TabPane tabs) {
-            int after = 0;
-            for (int i = 0; i < tabs.getTabs().size(); i++) {
-                if ("tab-devices".equals(tabs.getTabs().get(i).getId())) {
-                    after = i + 1;
-                }
-            }
-            tabs.getTabs().addAll(after, MoneyOfficeView.tabs(s.moneyOffice(), background,
-                    Texts.of(MoneyTexts.class), zone, till.currency(), null, report -> s.receipts()
-                            .report(report, who == null ? null : who.name())
-                            .flatMap(job -> s.receipts().receiptPrinter().map(StorePrinter::name))));
-            tabs.getTabs().add(after, MoneyOfficeView.approvalsTab(s.moneyOffice(), background,
-                    Texts.of(MoneyTexts.class), zone, till.currency()));
-            tabs.getTabs().addAll(after + 3, List.of(MoneyOfficeView.moneySettingsTab(s.moneyOffice(), background,
-                    Texts.of(MoneyTexts.class)), MoneyOfficeView.vouchersTab(s.moneyOffice(), background,
-                    Texts.of(MoneyTexts.class), zone, till.currency())));
+        // Money control's tabs make the back office's Money group: the Z reports and audit log, the approvals the
+        // tills ask the office for, what needs a manager, and the vouchers.
+        if (office instanceof TabPane groups) {
+            groups.getTabs().stream().filter(g -> "group-money".equals(g.getId()))
+                    .map(g -> (TabPane) g.getContent()).findFirst().ifPresent(money -> {
+                        MoneyTexts words = Texts.of(MoneyTexts.class);
+                        money.getTabs().addAll(MoneyOfficeView.tabs(s.moneyOffice(), background, words, zone,
+                                till.currency(), null, report -> s.receipts()
+                                        .report(report, who == null ? null : who.name())
+                                        .flatMap(job -> s.receipts().receiptPrinter().map(StorePrinter::name))));
+                        money.getTabs().addAll(MoneyOfficeView.approvalsTab(s.moneyOffice(), background, words,
+                                zone, till.currency()), MoneyOfficeView.moneySettingsTab(s.moneyOffice(), background,
+                                words), MoneyOfficeView.vouchersTab(s.moneyOffice(), background, words, zone,
+                                till.currency()));
+                    });
         }
         screens.put(Workspace.BACK_OFFICE, office);
 

@@ -52,7 +52,7 @@ class BackOfficeScreenTest {
 
     @Test
     void creatingAnApiKeyShowsItOnceAndTheListThenShowsOnlyPrefixAndLastFour() throws Exception {
-        robot.clickOn("#tab-api-keys");
+        robot.clickOn("#group-integrations").clickOn("#tab-api-keys");
         robot.clickOn("#newKeyName").write("Loyalty partner");
         robot.clickOn("#createKey");
         waitShowing("#shownOnceValue");
@@ -78,7 +78,7 @@ class BackOfficeScreenTest {
     @Test
     void aFailingWebhooksLogListsTheAttemptsWithStatusAndLatency() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(500)) {
-            robot.clickOn("#tab-webhooks");
+            robot.clickOn("#group-integrations").clickOn("#tab-webhooks");
             robot.clickOn("#hookUrl").write(receiver.url());
             robot.clickOn("#hookEvent0");
             robot.clickOn("#saveHook");
@@ -112,7 +112,7 @@ class BackOfficeScreenTest {
 
     @Test
     void aJobStartedFromTheScreenReachesCompletedAndItsProgressShows() throws Exception {
-        robot.clickOn("#tab-jobs");
+        robot.clickOn("#group-integrations").clickOn("#tab-jobs");
         robot.clickOn("#startExport");
         TableView<?> table = robot.lookup("#jobTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
@@ -129,7 +129,7 @@ class BackOfficeScreenTest {
 
     @Test
     void staffAreAddedAndRemovedAndBadInputShowsTheServersMessageAndChangesNothing() throws Exception {
-        robot.clickOn("#tab-staff");
+        robot.clickOn("#group-store").clickOn("#tab-staff");
         TableView<?> table = robot.lookup("#staffTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() >= 4);
         robot.clickOn("#newStaffName").write("Niamh");

@@ -74,7 +74,7 @@ class BackOfficeScreenshotTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#workspace-back_office").tryQuery()
                     .map(n -> n.getScene() != null).orElse(false));
             robot.clickOn("#workspace-back_office");
-            robot.clickOn("#tab-webhooks");
+            robot.clickOn("#group-integrations").clickOn("#tab-webhooks");
             TableView<?> table = robot.lookup("#webhookTable").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
             WaitForAsyncUtils.waitForFxEvents();
@@ -99,15 +99,15 @@ class BackOfficeScreenshotTest {
             }
             assertTrue(Files.size(target) > 10_000);
             // The other tabs, beside the PNG for whoever draws it to look at (only the webhooks tab is committed).
-            robot.clickOn("#tab-api-keys");
+            robot.clickOn("#group-integrations").clickOn("#tab-api-keys");
             shoot(table, target.resolveSibling("backoffice-keys.png"));
-            robot.clickOn("#tab-jobs");
+            robot.clickOn("#group-integrations").clickOn("#tab-jobs");
             robot.clickOn("#startExport");
             TableView<?> jobs = robot.lookup("#jobTable").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !jobs.getItems().isEmpty()
                     && "completed".equals(((io.brigade.protocol.jobs.Job) jobs.getItems().get(0)).status()));
             shoot(table, target.resolveSibling("backoffice-jobs.png"));
-            robot.clickOn("#tab-staff");
+            robot.clickOn("#group-store").clickOn("#tab-staff");
             shoot(table, target.resolveSibling("backoffice-staff.png"));
             FxToolkit.cleanupApplication(app);
             FxToolkit.cleanupStages();

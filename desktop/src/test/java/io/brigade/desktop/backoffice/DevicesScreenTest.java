@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.brigade.desktop.client.StoreJoin;
+import io.brigade.desktop.support.BackOfficeTabs;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.protocol.Data;
 import io.brigade.protocol.devices.Device;
@@ -42,7 +43,7 @@ class DevicesScreenTest {
         TabPane workspaces = robot.lookup("#workspaces").queryAs(TabPane.class);
         robot.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
         TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
-        robot.interact(() -> office.getSelectionModel().select(tab(office, "tab-devices")));
+        BackOfficeTabs.open(robot, "tab-devices");
     }
 
     @AfterEach

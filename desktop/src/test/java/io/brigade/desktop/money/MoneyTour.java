@@ -1,5 +1,6 @@
 package io.brigade.desktop.money;
 
+import io.brigade.desktop.support.BackOfficeTabs;
 import io.brigade.desktop.shell.AppServices;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -87,7 +88,7 @@ final class MoneyTour {
         TabPane workspaces = robot.lookup("#workspaces").queryAs(TabPane.class);
         robot.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
         TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
-        robot.interact(() -> office.getSelectionModel().select(tab(office, "tab-z-reports")));
+        BackOfficeTabs.open(robot, "tab-z-reports");
         robot.interact(() -> robot.lookup("#zDay").queryAs(TextField.class).setText(day));
         // The X report of the day so far shows the drawer, and changes nothing.
         robot.clickOn("#xReport");
@@ -101,7 +102,7 @@ final class MoneyTour {
                 .getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         shooter.shoot(workspaces.getScene(), "z-report");
-        robot.interact(() -> office.getSelectionModel().select(tab(office, "tab-audit")));
+        BackOfficeTabs.open(robot, "tab-audit");
         robot.clickOn("#showAudit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#auditTable").queryAs(TableView.class)
                 .getItems().size() >= 4);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brigade.desktop.support.EscPosReceiver;
+import io.brigade.desktop.support.BackOfficeTabs;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.protocol.store.StorePrinter;
 import io.brigade.protocol.store.StorePrinters;
@@ -49,7 +50,7 @@ class PrintersScreenTest {
 
     private void open(String tabId) {
         TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
-        robot.interact(() -> office.getSelectionModel().select(tab(office, tabId)));
+        BackOfficeTabs.open(robot, tabId);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

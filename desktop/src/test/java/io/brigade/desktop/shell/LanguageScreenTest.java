@@ -91,7 +91,7 @@ class LanguageScreenTest {
     void aManagerSetsTheTerminalsLanguageForStaffWithoutOne() throws Exception {
         live.signIn("9999");
         robot.clickOn("#workspace-back_office");
-        robot.clickOn("#tab-terminal");
+        robot.clickOn("#group-store").clickOn("#tab-terminal");
         robot.interact(() -> robot.lookup("#terminalLanguage").queryComboBox().getSelectionModel()
                 .select(Language.SPANISH));
 

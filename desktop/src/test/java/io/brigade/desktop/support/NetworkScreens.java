@@ -69,7 +69,7 @@ public final class NetworkScreens {
             TabPane workspaces = ROBOT.lookup("#workspaces").queryAs(TabPane.class);
             ROBOT.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
             TabPane office = ROBOT.lookup("#backOffice").queryAs(TabPane.class);
-            ROBOT.interact(() -> office.getSelectionModel().select(tab(office, "tab-devices")));
+            BackOfficeTabs.open(ROBOT, "tab-devices");
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ROBOT.lookup("#deviceTable")
                     .queryAs(TableView.class).getItems().size() == 3);
             Stage stage = (Stage) workspaces.getScene().getWindow();

@@ -92,9 +92,9 @@ public final class PrinterScreens {
                 }
                 select(robot, tabs, "workspace-back_office");
                 TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
-                select(robot, office, "tab-store");
+                BackOfficeTabs.open(robot, "tab-store");
                 shoot(robot, tabs.getScene(), out.resolve("backoffice-store" + suffix));
-                select(robot, office, "tab-printers");
+                BackOfficeTabs.open(robot, "tab-printers");
                 shoot(robot, tabs.getScene(), out.resolve("backoffice-printers" + suffix));
             }
         } finally {

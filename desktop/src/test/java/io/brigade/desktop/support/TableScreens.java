@@ -138,7 +138,7 @@ public final class TableScreens {
             TabPane workspaces = ROBOT.lookup("#workspaces").queryAs(TabPane.class);
             ROBOT.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
             TabPane office = ROBOT.lookup("#backOffice").queryAs(TabPane.class);
-            ROBOT.interact(() -> office.getSelectionModel().select(tab(office, "tab-floor")));
+            BackOfficeTabs.open(ROBOT, "tab-floor");
             ROBOT.clickOn("#reloadFloor");
             await("the floor plan in the editor", () -> ROBOT.lookup(".floor-table").queryAll().size() >= 12);
             shots(stage, out, "floor-editor");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.desktop.support.BackOfficeTabs;
 import io.brigade.desktop.support.LiveApp;
 import io.brigade.protocol.Json;
 import java.net.URI;
@@ -42,7 +43,7 @@ class FloorEditorScreenTest {
         TabPane workspaces = robot.lookup("#workspaces").queryAs(TabPane.class);
         robot.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-back_office")));
         TabPane office = robot.lookup("#backOffice").queryAs(TabPane.class);
-        robot.interact(() -> office.getSelectionModel().select(tab(office, "tab-floor")));
+        BackOfficeTabs.open(robot, "tab-floor");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
