@@ -170,9 +170,6 @@ public interface MoneyTexts {
     String voucherState();
     String voucherNote();
     String newVoucher();
-    String validFromPrompt();
-    String validToPrompt();
-    String maxUsesPrompt();
     String createVoucher();
     String disableVoucher();
     String validFromTo(String from, String to);
@@ -184,6 +181,11 @@ public interface MoneyTexts {
     String chooseVoucher();
     String printX();
     String xPrinted(String printer);
+    String validFromLabel();
+    String validToLabel();
+    String maxUsesLabel();
+    String datePrompt();
+    String noLimitPrompt();
 
     /** The words for an audit log action ({@code code} as the server names it; an unknown one as it is). */
     default String auditAction(String code) {

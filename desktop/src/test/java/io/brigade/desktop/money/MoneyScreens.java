@@ -15,8 +15,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a test: draws the shift close (blind count, then its result), the Z report and the audit log at 1024x768 and
- * 1920x1080 for the README. Run under a real display: {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -cp
+ * Not a test: draws the shift close (blind count, then its result), the Z report, the audit log, a till's request
+ * for a manager waiting at the office, the approval rules and the vouchers at 1024x768 and 1920x1080 for the
+ * README. Run under a real display: {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -cp
  * <test class path> io.brigade.desktop.money.MoneyScreens docs/screens}.
  */
 public final class MoneyScreens {
@@ -46,6 +47,7 @@ public final class MoneyScreens {
                 MoneyTour.Shooter shooter = (scene, name) -> shoot(scene, out.resolve(name + suffix));
                 tour.drawer(app.services(), shooter);
                 tour.backOffice(shooter, LocalDate.now(ZoneId.of("Europe/Dublin")).toString());
+                tour.officeMoney(app, shooter);
             }
         }
         System.exit(0);

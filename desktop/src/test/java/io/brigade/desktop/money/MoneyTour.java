@@ -119,6 +119,53 @@ final class MoneyTour {
         shooter.shoot(workspaces.getScene(), "audit-log");
     }
 
+    /**
+     * The office's side of money: a till's request for a manager waiting in the Approvals tab (asked over HTTP as
+     * "Till 2" would), the approval rules, and a voucher made in the Vouchers tab.
+     */
+    void officeMoney(io.brigade.desktop.support.LiveApp app, Shooter shooter) throws Exception {
+        String body = "{\"requestId\":\"" + java.util.UUID.randomUUID() + "\",\"action\":\"REFUND\","
+                + "\"amount\":13.99,\"subject\":\"sale T2-0042\",\"reason\":\"Diavola sent back cold\","
+                + "\"requestedBy\":\"Ciara\",\"terminal\":\"Till 2\"}";
+        java.net.http.HttpResponse<String> asked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.server().url() + "/backoffice/v1/orgs/"
+                                + app.tenant().orgId() + "/properties/" + app.tenant().propertyId()
+                                + "/approval-requests"))
+                        .header("Authorization", "Bearer " + app.server().token(app.tenant()))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (asked.statusCode() != 201) {
+            throw new AssertionError(asked.body());
+        }
+        BackOfficeTabs.open(robot, "tab-approvals");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#approvalRequests")
+                .queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#approvalRequests").queryAs(TableView.class).getSelectionModel()
+                .select(0));
+        robot.interact(() -> robot.lookup("#approvalAnswer").queryAs(TextField.class)
+                .setText("Refund it, and a drink on the house"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = robot.lookup("#workspaces").query().getScene();
+        shooter.shoot(scene, "office-approvals");
+        BackOfficeTabs.open(robot, "tab-money-settings");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#discountPercentLimit")
+                .queryAs(TextField.class).getText().isEmpty());
+        shooter.shoot(scene, "money-settings");
+        BackOfficeTabs.open(robot, "tab-vouchers");
+        robot.interact(() -> {
+            robot.lookup("#voucherCode").queryAs(TextField.class).setText("WELCOME5");
+            robot.lookup("#voucherAmount").queryAs(TextField.class).setText("5.00");
+            robot.lookup("#voucherMaxUses").queryAs(TextField.class).setText("200");
+            robot.lookup("#voucherNote").queryAs(TextField.class).setText("Flyer for the new terrace");
+        });
+        robot.clickOn("#createVoucher");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#voucherList")
+                .queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        shooter.shoot(scene, "vouchers");
+    }
+
     private void waitForText(String id, String part) throws TimeoutException {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery()
