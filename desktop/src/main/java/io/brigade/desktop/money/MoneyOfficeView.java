@@ -316,8 +316,8 @@ public final class MoneyOfficeView {
         table.setId("auditTable");
         // Every column in view at 1024 pixels: the table shares its width out, and long texts show in a tooltip.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<AuditEntry, String> time = column(texts.time(), a -> Formats.now().dateTime(a.at(), zone), 145);
-        time.setMinWidth(145);
+        TableColumn<AuditEntry, String> time = column(texts.time(), a -> Formats.now().dateTime(a.at(), zone), 175);
+        time.setMinWidth(175);
         table.getColumns().add(time);
         table.getColumns().add(column(texts.action(), a -> texts.auditAction(a.action()), 125));
         table.getColumns().add(column(texts.staff(), AuditEntry::staffName, 80));
