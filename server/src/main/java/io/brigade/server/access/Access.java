@@ -119,23 +119,6 @@ public final class Access {
     }
 
     /**
-     * A manager's own session, nothing else: an answer that must name the person who gave it (a till's request for a
-     * manager approved at the office). The org's client is no person; a device has no manager.
-     */
-    public static Access managerSession() {
-        return new Access("managerSession", Credential.BEARER, (caller, orgId) -> {
-            if (caller instanceof Caller.Staff staff) {
-                return staff.role() == StaffRole.MANAGER ? null
-                        : "this needs a manager; you are signed in as " + roleName(staff);
-            }
-            if (caller instanceof Caller.StaffChoosingPin) {
-                return CHOOSE_PIN;
-            }
-            return "a manager answers with their own session (sign in with their PIN): the answer names them";
-        });
-    }
-
-    /**
      * A v3 route that changes the org's own settings (a property, its VAT): it needs {@code scope} like its face.
      * The org's owner (its own OAuth client) and managers' sessions hold it, and an app the owner installed with
      * that scope; an API key, which holds every scope for the integrations it is given to, does not.

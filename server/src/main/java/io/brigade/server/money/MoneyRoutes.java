@@ -30,7 +30,8 @@ import java.util.Map;
  * z-reports/{zNumber}} and {@code .../csv}, {@code GET audit}. What needs a manager: {@code GET/PUT money-settings};
  * {@code POST approvals} (a manager's PIN at the till, or a manager's session); {@code POST approval-requests} (a
  * till asks the office), {@code GET approval-requests} (the office's list), {@code GET approval-requests/{requestId}}
- * (the till follows it), {@code POST .../approve} and {@code .../refuse} (a manager's own session, with a reason),
+ * (the till follows it), {@code POST .../approve} and {@code .../refuse} (managers; the answer needs a manager's own
+ * session, so that it names a person, checked once the store is known to be the org's), with a reason,
  * {@code POST .../withdraw} (the till stops waiting); {@code GET vouchers/{code}} (a till checks one). The org's vouchers: {@code /backoffice/v1/orgs/{orgId}/vouchers}.
  */
 public final class MoneyRoutes {
@@ -92,10 +93,10 @@ public final class MoneyRoutes {
                         remote.pending(org(ex), store(ex)))))
                 .get(STORE + "/approval-requests/{requestId}", Access.till().orDevices(TILL, OFFICE), ex -> Reply.ok(
                         remote.get(org(ex), store(ex), ex.path("requestId"))))
-                .post(STORE + "/approval-requests/{requestId}/approve", Access.managerSession(), ex -> Reply.ok(
+                .post(STORE + "/approval-requests/{requestId}/approve", Access.manager(), ex -> Reply.ok(
                         remote.approve(org(ex), store(ex), ex.caller(), ex.path("requestId"),
                                 ex.json(ApprovalAnswer.class))))
-                .post(STORE + "/approval-requests/{requestId}/refuse", Access.managerSession(), ex -> Reply.ok(
+                .post(STORE + "/approval-requests/{requestId}/refuse", Access.manager(), ex -> Reply.ok(
                         remote.refuse(org(ex), store(ex), ex.caller(), ex.path("requestId"),
                                 ex.json(ApprovalAnswer.class))))
                 .post(STORE + "/approval-requests/{requestId}/withdraw", till, ex -> Reply.ok(

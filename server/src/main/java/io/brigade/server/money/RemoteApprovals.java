@@ -100,10 +100,10 @@ public final class RemoteApprovals {
     public ApprovalPending approve(String orgId, String propertyId, Caller caller, String requestId,
                                    ApprovalAnswer body) {
         String reason = reason(body);
-        Caller.Staff manager = (Caller.Staff) caller; // the route admits a manager's own session only
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             ApprovalRequestRepository.Row row = waiting(c, orgId, propertyId, requestId, now);
+            Caller.Staff manager = person(caller);
             ApprovalPending r = row.view();
             String name = approvals.staffName(c, orgId, manager.staffId());
             Approval given = approvals.grant(c, orgId, propertyId, r.action(), r.amount(), r.subject(), reason,
@@ -119,10 +119,10 @@ public final class RemoteApprovals {
     public ApprovalPending refuse(String orgId, String propertyId, Caller caller, String requestId,
                                   ApprovalAnswer body) {
         String reason = reason(body);
-        Caller.Staff manager = (Caller.Staff) caller;
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             ApprovalRequestRepository.Row row = waiting(c, orgId, propertyId, requestId, now);
+            Caller.Staff manager = person(caller);
             String name = approvals.staffName(c, orgId, manager.staffId());
             requests.decide(c, requestId, ApprovalPending.REFUSED, now, manager.staffId(), name, reason, null);
             approvals.record(c, new AuditRepository.Entry(orgId, propertyId, now, "APPROVAL_REFUSED",
@@ -141,6 +141,18 @@ public final class RemoteApprovals {
             requests.decide(c, requestId, ApprovalPending.WITHDRAWN, now, null, null, null, null);
             return find(c, orgId, propertyId, requestId, false).view();
         });
+    }
+
+    /**
+     * The manager answering: an answer names a person, so the org's own client (allowed on the route, as on every
+     * manager's route) is refused here, once the request is known to be the org's (another org's reads as unknown).
+     */
+    private static Caller.Staff person(Caller caller) {
+        if (caller instanceof Caller.Staff staff && staff.role() == io.brigade.protocol.staff.StaffRole.MANAGER) {
+            return staff;
+        }
+        throw new io.brigade.server.domain.ForbiddenException("a manager answers with their own session (sign in "
+                + "with their PIN): the answer names them");
     }
 
     private static String reason(ApprovalAnswer body) {

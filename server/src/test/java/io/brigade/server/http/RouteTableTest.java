@@ -29,7 +29,7 @@ class RouteTableTest {
             "/operations-updates/", List.of(Scopes.OPERATIONS_WRITE, Scopes.OPERATIONS_WRITE),
             "/analytics/", List.of(Scopes.ANALYTICS_WRITE, Scopes.ANALYTICS_WRITE));
     private static final Set<String> BACK_OFFICE_RULES = Set.of("manager", "kitchen", "till", "ownClient", "staffSession",
-            "anyStaff", "managerSession");
+            "anyStaff");
 
     private static List<Router.Declared> routes() {
         return TestServer.of("h2").server().router().routes();
