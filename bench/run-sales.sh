@@ -16,6 +16,7 @@
 #   SERVER_JAVA_OPTS       extra JVM options for both servers (e.g. -Xmx1g)
 #   LOAD_JAVA_OPTS         extra JVM options for the load generator
 #   KEEP_TMP=1     keep the temp dir (database, logs) instead of deleting it
+#   RUNS           which runs, of "1 many paced bare" (default all four), e.g. RUNS=many for an A/B of two jars
 # SECONDS is special in bash (it counts up from shell start, or from the value imported from the
 # environment), so take the caller's value first thing: 0 here means it was not set.
 CALLER_SECONDS=$SECONDS
@@ -45,17 +46,23 @@ TOKEN=$(jq -r '.access_token // empty' <<<"$TOKEN_JSON")
 SALES_ARGS=(--base "http://localhost:$PORT" --org "$ORG" --channel "$CHANNEL" --menu "$MENU"
     --revision "$REVISION" --item "$ITEM" --token "$TOKEN" --server-pid "$SERVER_PID")
 
-load sales-1 "${SALES_ARGS[@]}" --clients 1
-load "sales-$CLIENTS" "${SALES_ARGS[@]}" --clients "$CLIENTS"
-load "paced-$RATE" "${SALES_ARGS[@]}" --clients "$RATE_CLIENTS" --rate "$RATE"
-bare_baseline
+RUNS=${RUNS:-1 many paced bare}
+want() { [[ " $RUNS " == *" $1 "* ]]; }
+ROWS=()
+if want 1; then load sales-1 "${SALES_ARGS[@]}" --clients 1; ROWS+=("sales-1=sales closed loop"); fi
+if want many; then
+    load "sales-$CLIENTS" "${SALES_ARGS[@]}" --clients "$CLIENTS"; ROWS+=("sales-$CLIENTS=sales closed loop")
+fi
+if want paced; then
+    load "paced-$RATE" "${SALES_ARGS[@]}" --clients "$RATE_CLIENTS" --rate "$RATE"; ROWS+=("paced-$RATE=sales paced")
+fi
+if want bare; then bare_baseline; ROWS+=("bare-$CLIENTS=bare Jetty GET"); fi
 
-summary "sales-1=sales closed loop" "sales-$CLIENTS=sales closed loop" "paced-$RATE=sales paced" \
-    "bare-$CLIENTS=bare Jetty GET"
+summary "${ROWS[@]}"
 if [[ -z ${DB_URL:-} && -f $TMP/bench.mv.db ]]; then
     SALES_TOTAL=$(jq -s 'map(select(.mode == "sales") | .ok + .warmupOk) | add' <<<"${RESULT[*]}")
     DB_BYTES=$(stat -c %s "$TMP/bench.mv.db")
     echo
     echo "H2 file: $(( DB_BYTES / 1024 / 1024 )) MiB after about $SALES_TOTAL sales ($(( DB_BYTES / (SALES_TOTAL > 0 ? SALES_TOTAL : 1) )) bytes/sale, before compaction)"
 fi
-ratio "sales-$CLIENTS" "sales/s"
+if want many && want bare; then ratio "sales-$CLIENTS" "sales/s"; fi
