@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,15 @@ class ListsTest {
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private ListView<String> list;
 
+    // A stage of its own: resizing and hiding the toolkit's primary stage would leave the app tests that run
+    // after this class a 260 x 160 window.
+    private Stage stage;
+
     @BeforeEach
     void showAShortList() throws Exception {
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
+        FxToolkit.setupFixture(() -> {
+            stage = new Stage();
             list = new ListView<>(lines);
             list.setCellFactory(v -> new ListCell<>() {
                 @Override
@@ -56,7 +62,7 @@ class ListsTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
+        FxToolkit.setupFixture(() -> stage.close());
     }
 
     @Test
