@@ -66,13 +66,33 @@ public final class Sql {
     }
 
     public static BigDecimal money(ResultSet rs, String column) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(column);
+        return money(rs.getBigDecimal(column));
+    }
+
+    private static BigDecimal money(BigDecimal value) {
         if (value == null) {
             return null;
         }
         // Stored with four decimals; answer with at least two (cents) and no trailing noise.
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
+    }
+
+    /** As {@link #instant(ResultSet, String)}, by position: a name is a look-up per value (exports read millions). */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime ts = rs.getObject(column, OffsetDateTime.class);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    /** As {@link #money(ResultSet, String)}, by position. */
+    public static BigDecimal money(ResultSet rs, int column) throws SQLException {
+        return money(rs.getBigDecimal(column));
+    }
+
+    /** As {@link #nullableInt(ResultSet, String)}, by position. */
+    public static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
