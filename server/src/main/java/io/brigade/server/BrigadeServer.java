@@ -297,9 +297,9 @@ public final class BrigadeServer implements AutoCloseable {
         new SaleRoutes(saleService, approvals.refundGate()).register(router);
         analytics.register(router);
         // Money of a store: shifts and drawers, X and Z reports, approvals, vouchers, the audit log.
-        new MoneyRoutes(new MoneyService(database, new ShiftRepository(), new DayRepository(), new ZReportRepository(),
-                orgs, menuService, approvals, clock), approvals, new RemoteApprovals(database, approvals, clock))
-                .register(router);
+        MoneyService money = new MoneyService(database, new ShiftRepository(), new DayRepository(),
+                new ZReportRepository(), orgs, menuService, approvals, clock);
+        new MoneyRoutes(money, approvals, new RemoteApprovals(database, approvals, clock)).register(router);
 
         // API keys, plans, stock, pricing rules and the public /api/v1 API.
         PublishedMenus published = new PublishedMenus(menus, menuService);
@@ -356,7 +356,8 @@ public final class BrigadeServer implements AutoCloseable {
         KitchenStreams floorStreams = KitchenStreams.fromSystemProperties(database, checkRepository::eventsAfter,
                 "floor-streams");
         CheckService checks = new CheckService(database, checkRepository, kitchenTickets, menuService, orgs,
-                saleService, approvals.forChecks(), kitchenStreams::wake, floorStreams::wake, clock);
+                saleService, approvals.forChecks(), money.forChecks(), kitchenStreams::wake, floorStreams::wake,
+                clock);
         new CheckRoutes(checks, new FloorPlans(database, checkRepository, checks, floorStreams::wake, clock),
                 floorStreams, database, checkRepository).register(router);
         jobs.every("check-sales", Duration.ofMinutes(1), checks::pushAllPending);

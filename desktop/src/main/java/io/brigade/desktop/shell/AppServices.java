@@ -154,7 +154,7 @@ public final class AppServices implements AutoCloseable {
         this.chits = ChitPrinting.hosts(settingsRepository, settings.embedded())
                 ? new ChitPrinting(printing, store, settingsRepository, receipts, java.time.ZoneId.systemDefault(),
                         listener -> client.kitchenStream(listener, Duration.ofSeconds(2))).start() : null;
-        this.checks = new CheckBook(outbox, client, settings, clock, sync::nudge);
+        this.checks = new CheckBook(outbox, client, settings, clock, sync::nudge, drawer::shiftId);
         sync.onCheckAnswer(checks::storeAnswer);
         if (o.startSync) {
             sync.start();

@@ -39,13 +39,16 @@ public final class CheckBook {
     private final TerminalSettings settings;
     private final Clock clock;
     private final Runnable queued;
+    private final java.util.function.Supplier<String> shift;
     private final Map<String, Check> fromStore = new ConcurrentHashMap<>();
     // When each check was last kept, on a counter shared with the start of each refresh.
     private final Map<String, Long> keptAt = new ConcurrentHashMap<>();
     private final AtomicLong keeps = new AtomicLong();
 
+    /** {@code shift} answers the id of the shift open on this till (null: none); the payments it takes name it. */
     public CheckBook(OutboxRepository outbox, ServerClient client, TerminalSettings settings, Clock clock,
-                     Runnable queued) {
+                     Runnable queued, java.util.function.Supplier<String> shift) {
+        this.shift = shift;
         this.outbox = outbox;
         this.client = client;
         this.settings = settings;
@@ -131,7 +134,7 @@ public final class CheckBook {
     }
 
     public void pay(String checkId, String partId, PaymentMethod method, BigDecimal amount) {
-        queue(checkId, new CheckOperation.Pay(opId(), now(), partId, method, amount), null);
+        queue(checkId, new CheckOperation.Pay(opId(), now(), partId, method, amount, shift.get()), null);
     }
 
     private void queue(String checkId, CheckOperation op, JsonNode names) {

@@ -108,10 +108,12 @@ public sealed interface CheckOperation {
 
     /**
      * A payment of {@code amount} towards the check, or towards one part of a split ({@code partId}). A payment
-     * that settles the check (or the part) closes it into a sale.
+     * that settles the check (or the part) closes it into a sale. {@code shiftId} is the shift open on the till that
+     * takes the money, as a till's own sales name it (optional: a paired till's open shift is found without it); the
+     * payment counts in that shift's drawer.
      */
-    record Pay(String operationId, Instant at, String partId, PaymentMethod paymentMethod, BigDecimal amount)
-            implements CheckOperation {
+    record Pay(String operationId, Instant at, String partId, PaymentMethod paymentMethod, BigDecimal amount,
+               String shiftId) implements CheckOperation {
     }
 
     /** Closes a check (or a part) with nothing left to pay: every line voided, or paid in full before. */

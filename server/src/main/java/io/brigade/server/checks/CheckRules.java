@@ -171,6 +171,7 @@ final class CheckRules {
                 }
             }
             v.text(p.partId(), 40, "partId");
+            v.text(p.shiftId(), 40, "shiftId");
         } else if (op instanceof CheckOperation.Close c) {
             v.text(c.partId(), 40, "partId");
         } else if (op instanceof CheckOperation.Reopen r) {

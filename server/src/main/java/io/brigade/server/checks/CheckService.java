@@ -65,16 +65,17 @@ public final class CheckService {
     private final OrgRepository orgs;
     private final SaleService sales;
     private final CheckApprovals approvals;
+    private final PaymentTills tills;
     private final Consumer<String> kitchenChanged;
     private final Consumer<String> checksChanged;
     private final Clock clock;
 
     /**
      * {@code kitchenChanged} and {@code checksChanged} hear of an org whose kitchen events or check events were
-     * committed (they wake the streams).
+     * committed (they wake the streams). {@code tills} says which till's drawer a payment goes into.
      */
     public CheckService(Database database, CheckRepository checks, KitchenTickets kitchen, MenuService menus,
-                        OrgRepository orgs, SaleService sales, CheckApprovals approvals,
+                        OrgRepository orgs, SaleService sales, CheckApprovals approvals, PaymentTills tills,
                         Consumer<String> kitchenChanged, Consumer<String> checksChanged, Clock clock) {
         this.database = database;
         this.checks = checks;
@@ -83,6 +84,7 @@ public final class CheckService {
         this.orgs = orgs;
         this.sales = sales;
         this.approvals = approvals;
+        this.tills = tills;
         this.kitchenChanged = kitchenChanged;
         this.checksChanged = checksChanged;
         this.clock = clock;
@@ -233,6 +235,8 @@ public final class CheckService {
         final List<CheckRepository.PendingSale> sales = new ArrayList<>();
         final List<String> cancelled = new ArrayList<>();
         boolean kitchen;
+        /** The till that took this operation's payment, once asked (a sale it settles is that till's). */
+        PaymentTills.Taker taker;
 
         Work(Connection c, String orgId, Caller caller, Instant now) {
             this.c = c;
@@ -607,6 +611,7 @@ public final class CheckService {
         }
         s.lines.addAll(from.lines);
         s.payments.addAll(from.payments);
+        s.takers.putAll(from.takers);
         s.rounds += from.rounds;
         s.heldCourses.addAll(from.heldCourses);
         if (from.guests != null) {
@@ -616,6 +621,7 @@ public final class CheckService {
         s.splitBy = null;
         from.lines = new ArrayList<>();
         from.payments = new ArrayList<>();
+        from.takers = new LinkedHashMap<>();
         from.parts = new ArrayList<>();
         from.splitBy = null;
         from.mergedInto = s.checkId;
@@ -730,8 +736,12 @@ public final class CheckService {
             throw InvalidInputException.unprocessable("amount", "is more than what is left to pay (" + due.toPlainString()
                     + ")");
         }
+        w.taker = tills.takenBy(w.c, w.caller, w.orgId, s.propertyId, blankToNull(pay.shiftId()));
         s.payments.add(new Check.Payment(pay.operationId(), pay.partId(), pay.paymentMethod(), pay.amount(),
                 earlier(pay.at(), w.now)));
+        if (w.taker != null) {
+            s.takers.put(pay.operationId(), w.taker);
+        }
         if (due(s, part).signum() == 0) {
             settle(s, part, pay.at(), w);
         }
@@ -843,6 +853,7 @@ public final class CheckService {
         if (part != null) {
             metadata.put("checkPart", part.partId);
         }
+        till(metadata, s, payments, w);
         String label = s.label() + (part == null ? "" : "/" + part.label);
         Sale sale = new Sale(s.salesChannelId, "POS", when, true, s.dispatchType, null,
                 label.length() > 40 ? label.substring(0, 40) : label, s.menuId, s.menuRevisionId, null,
@@ -855,6 +866,38 @@ public final class CheckService {
                 part == null ? null : part.partId, json(sale), null);
         checks.insertSale(w.c, pending, w.now);
         w.sales.add(pending);
+    }
+
+    /**
+     * Names the tills in a check's sale as a till's own sale names its own: the till that settled it
+     * ({@code posTerminal}, {@code deviceId}, {@code shiftId}), and, when tills took its payments, each payment's
+     * till in {@code paymentTills} (in the order of the sale's payments), so that each payment counts in the drawer
+     * that took it and once only.
+     */
+    private void till(ObjectNode metadata, CheckState s, List<Check.Payment> payments, Work w) throws SQLException {
+        PaymentTills.Taker settler = w.taker != null ? w.taker
+                : tills.takenBy(w.c, w.caller, w.orgId, s.propertyId, null);
+        if (settler != null) {
+            metadata.put("posTerminal", settler.deviceName()).put("deviceId", settler.deviceId());
+            if (settler.shiftId() != null) {
+                metadata.put("shiftId", settler.shiftId());
+            }
+        }
+        if (payments.stream().noneMatch(p -> s.takers.containsKey(p.paymentId()))) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode each = metadata.putArray("paymentTills");
+        for (Check.Payment p : payments) {
+            PaymentTills.Taker t = s.takers.get(p.paymentId());
+            if (t == null) {
+                each.addNull();
+            } else {
+                ObjectNode one = each.addObject().put("posTerminal", t.deviceName()).put("deviceId", t.deviceId());
+                if (t.shiftId() != null) {
+                    one.put("shiftId", t.shiftId());
+                }
+            }
+        }
     }
 
     /**

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -45,6 +47,8 @@ final class CheckState {
     public List<String> reopenedSaleIds = new ArrayList<>();
     public int reopens;
     public List<String> openedBy = new ArrayList<>();
+    /** Who took each payment (by its payment id), so that its sale counts it in that till's drawer. */
+    public Map<String, PaymentTills.Taker> takers = new LinkedHashMap<>();
 
     /** A line as stored; {@code kitchenCheckId} is the check it was sent with (it may have moved since). */
     static final class LineState {

@@ -25,28 +25,98 @@ final class DayFigures {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int WORK_SCALE = 10;
 
-    /** Where a sale was rung: its device (a paired till's id, else its terminal name) and its shift. */
-    record Origin(String deviceKey, String deviceName, String shiftId) {
+    /**
+     * Where a sale was rung: its device (a paired till's id, else its terminal name) and its shift; and, for a sale
+     * whose payments several tills took (a table's check), each payment's till in the order of the sale's payments.
+     */
+    record Origin(String deviceKey, String deviceName, String shiftId, List<Origin> payments) {
+        private static final Origin NONE = new Origin(null, null, null, List.of());
+
         static Origin of(String metadata) {
             if (metadata == null || metadata.isBlank()) {
-                return new Origin(null, null, null);
+                return NONE;
             }
             try {
                 JsonNode m = Json.mapper().readTree(metadata);
                 if (m == null || !m.isObject()) {
-                    return new Origin(null, null, null);
+                    return NONE;
                 }
-                String terminal = text(m, "posTerminal");
-                String device = text(m, "deviceId");
-                return new Origin(device != null ? device : terminal, terminal, text(m, "shiftId"));
+                List<Origin> payments = new ArrayList<>();
+                JsonNode each = m.get("paymentTills");
+                if (each != null && each.isArray()) {
+                    for (JsonNode p : each) {
+                        payments.add(p.isObject() ? one(p, List.of()) : null);
+                    }
+                }
+                return one(m, payments);
             } catch (java.io.IOException e) {
-                return new Origin(null, null, null);
+                return NONE;
             }
+        }
+
+        private static Origin one(JsonNode m, List<Origin> payments) {
+            String terminal = text(m, "posTerminal");
+            String device = text(m, "deviceId");
+            return new Origin(device != null ? device : terminal, terminal, text(m, "shiftId"), payments);
+        }
+
+        /** Where the sale's payment at {@code index} was taken: its own till if named, else the sale's. */
+        Origin payment(int index) {
+            Origin p = index < payments.size() ? payments.get(index) : null;
+            return p == null ? this : p;
+        }
+
+        /** True when the sale or one of its payments was taken in {@code shiftId}. */
+        boolean touchesShift(String shiftId) {
+            return shiftId.equals(this.shiftId) || payments.stream().anyMatch(p -> p != null
+                    && shiftId.equals(p.shiftId));
+        }
+
+        /** True when the sale or one of its payments was taken on {@code deviceKey}. */
+        boolean touchesDevice(String deviceKey) {
+            return deviceKey.equals(this.deviceKey) || payments.stream().anyMatch(p -> p != null
+                    && deviceKey.equals(p.deviceKey));
         }
 
         private static String text(JsonNode m, String field) {
             JsonNode v = m.get(field);
             return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText();
+        }
+    }
+
+    /**
+     * What of a sale a report counts: the sale's own figures (items, VAT, charges, its check) where it was rung, and
+     * each payment where it was taken. A store's report counts all of it; a device's or a shift's counts a table's
+     * check on the till that settled it and each payment on the till that took it, so every figure counts once.
+     */
+    record Scope(String deviceKey, String shiftId) {
+        static final Scope STORE = new Scope(null, null);
+
+        static Scope device(String deviceKey) {
+            return deviceKey == null ? STORE : new Scope(deviceKey, null);
+        }
+
+        static Scope shift(String shiftId) {
+            return new Scope(null, shiftId);
+        }
+
+        private boolean holds(Origin o) {
+            return (deviceKey == null || deviceKey.equals(o.deviceKey()))
+                    && (shiftId == null || shiftId.equals(o.shiftId()));
+        }
+
+        /** True when the report counts anything of {@code s}. */
+        boolean touches(DayRepository.DaySale s) {
+            Origin o = s.origin();
+            return (deviceKey == null || o.touchesDevice(deviceKey)) && (shiftId == null || o.touchesShift(shiftId));
+        }
+
+        boolean sale(DayRepository.DaySale s) {
+            return holds(s.origin());
+        }
+
+        boolean payment(DayRepository.DaySale s, int index) {
+            return holds(s.origin().payment(index));
         }
     }
 
@@ -105,27 +175,39 @@ final class DayFigures {
      */
     void add(DayRepository.DaySale s, Function<DayRepository.DaySale, Catalog> catalogs,
              java.util.Set<String> laterRefunds) {
+        add(s, catalogs, laterRefunds, Scope.STORE);
+    }
+
+    /** As {@link #add(DayRepository.DaySale, Function, java.util.Set)}, counting only what {@code scope} holds. */
+    void add(DayRepository.DaySale s, Function<DayRepository.DaySale, Catalog> catalogs,
+             java.util.Set<String> laterRefunds, Scope scope) {
+        boolean whole = scope.sale(s);
         if ("SALE_CANCELLED".equals(s.status)) {
-            voidCount++;
-            voidAmount = voidAmount.add(s.saleAmount);
+            if (whole) {
+                voidCount++;
+                voidAmount = voidAmount.add(s.saleAmount);
+            }
             return;
         }
-        checks++;
-        covers += s.guests == null ? 0 : s.guests;
-        gross = gross.add(s.items);
-        discounts = discounts.add(s.discounts);
-        for (DayRepository.Amount d : s.discountLines) {
-            discountTypes.computeIfAbsent(d.type(), k -> new Sum()).add(1, d.amount());
-        }
-        for (DayRepository.Amount ch : s.chargeLines) {
-            switch (ch.type()) {
-                case "Service" -> service = service.add(ch.amount());
-                case "Tip" -> tips = tips.add(ch.amount());
-                default -> otherCharges = otherCharges.add(ch.amount());
+        if (whole) {
+            checks++;
+            covers += s.guests == null ? 0 : s.guests;
+            gross = gross.add(s.items);
+            discounts = discounts.add(s.discounts);
+            for (DayRepository.Amount d : s.discountLines) {
+                discountTypes.computeIfAbsent(d.type(), k -> new Sum()).add(1, d.amount());
+            }
+            for (DayRepository.Amount ch : s.chargeLines) {
+                switch (ch.type()) {
+                    case "Service" -> service = service.add(ch.amount());
+                    case "Tip" -> tips = tips.add(ch.amount());
+                    default -> otherCharges = otherCharges.add(ch.amount());
+                }
             }
         }
-        for (DayRepository.Payment p : s.payments) {
-            if (laterRefunds.contains(s.saleId + '/' + p.lineNo())) {
+        for (int i = 0; i < s.payments.size(); i++) {
+            DayRepository.Payment p = s.payments.get(i);
+            if (laterRefunds.contains(s.saleId + '/' + p.lineNo()) || !scope.payment(s, i)) {
                 continue;
             }
             Sum m = methods.computeIfAbsent(p.method(), k -> new Sum());
@@ -137,8 +219,11 @@ final class DayFigures {
                 m.add(1, p.amount());
             }
         }
+        if (!whole) {
+            return;
+        }
         hours.computeIfAbsent(s.dateTime.atZone(zone).getHour(), k -> new Sum()).add(1, s.saleAmount);
-        Origin origin = Origin.of(s.metadata);
+        Origin origin = s.origin();
         devices.computeIfAbsent(origin.deviceName() == null ? "-" : origin.deviceName(), k -> new Sum())
                 .add(1, s.saleAmount);
         lines(s, catalogs.apply(s));

@@ -38,6 +38,7 @@ public final class DayRepository {
         final List<Amount> chargeLines = new ArrayList<>();
         final List<Amount> discountLines = new ArrayList<>();
         final List<Payment> payments = new ArrayList<>();
+        private DayFigures.Origin origin;
 
         DaySale(String saleId, LocalDate businessDate, String status, String dispatchType, Instant dateTime, String menuId, long revisionId,
                 Integer guests, String metadata, BigDecimal items, BigDecimal charges, BigDecimal discounts,
@@ -55,6 +56,14 @@ public final class DayRepository {
             this.charges = charges;
             this.discounts = discounts;
             this.saleAmount = saleAmount;
+        }
+
+        /** Where the sale and its payments were taken, read once from its metadata. */
+        DayFigures.Origin origin() {
+            if (origin == null) {
+                origin = DayFigures.Origin.of(metadata);
+            }
+            return origin;
         }
     }
 

@@ -333,8 +333,7 @@ public final class MoneyService {
                 List<MoneyReport.Line> voids = shift.deviceId() == null ? List.of() : approvals.lineVoids(c, orgId,
                         propertyId, shift.openedAt(), until.plusMillis(1), shift.deviceId());
                 return report(c, "X", null, store, shift.businessDate(), null, shiftId, money.sales(), money.given(),
-                        List.of(shift),
-                        List.of(), voids, null);
+                        List.of(shift), List.of(), voids, null, DayFigures.Scope.shift(shiftId));
             }
             LocalDate date = asked != null ? asked : clock.instant().atZone(zone).toLocalDate();
             return dayReport(c, "X", null, store, date, deviceId, null);
@@ -405,9 +404,10 @@ public final class MoneyService {
     private MoneyReport dayReport(Connection c, String type, Long number, Property store, LocalDate date,
                                   String deviceId, String takenBy) throws SQLException {
         Collection<DayRepository.DaySale> all = days.sales(c, store.orgId(), store.propertyId(), date).values();
+        DayFigures.Scope scope = DayFigures.Scope.device(deviceId);
         List<DayRepository.DaySale> sales = new ArrayList<>();
         for (DayRepository.DaySale s : all) {
-            if (deviceId == null || deviceId.equals(DayFigures.Origin.of(s.metadata).deviceKey())) {
+            if (scope.touches(s)) {
                 sales.add(s);
             }
         }
@@ -433,14 +433,14 @@ public final class MoneyService {
         List<MoneyReport.Line> voids = approvals.lineVoids(c, store.orgId(), store.propertyId(),
                 date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), deviceId);
         return report(c, type, number, store, date, deviceId, null, sales, given, dayShifts, unsynced, voids,
-                takenBy);
+                takenBy, scope);
     }
 
     private MoneyReport report(Connection c, String type, Long number, Property store, LocalDate date,
                                String deviceId, String shiftId, List<DayRepository.DaySale> sales,
                                List<DayRepository.GivenRefund> given, List<ShiftRepository.Row> dayShifts,
                                List<ShiftRepository.Outbox> unsynced, List<MoneyReport.Line> lineVoids,
-                               String takenBy) throws SQLException {
+                               String takenBy, DayFigures.Scope scope) throws SQLException {
         ZoneId zone = ZoneId.of(store.timeZone());
         boolean applicable = store.vat() != null && Boolean.TRUE.equals(store.vat().isVatApplicable());
         boolean inclusive = store.vat() == null || !Boolean.FALSE.equals(store.vat().isVatInclusive());
@@ -458,7 +458,7 @@ public final class MoneyService {
             later.addAll(days.laterRefundLines(c, store.orgId(), store.propertyId(), d));
         }
         for (DayRepository.DaySale s : sales) {
-            f.add(s, unchecked(catalogOf), later);
+            f.add(s, unchecked(catalogOf), later, scope);
         }
         for (DayRepository.GivenRefund r : given) {
             f.addRefund(r);
@@ -500,11 +500,14 @@ public final class MoneyService {
         BigDecimal cashSales = BigDecimal.ZERO;
         BigDecimal cashRefunds = BigDecimal.ZERO;
         for (DayRepository.DaySale s : sales) {
-            if ("SALE_CANCELLED".equals(s.status) || !shift.shiftId().equals(DayFigures.Origin.of(s.metadata).shiftId())) {
+            if ("SALE_CANCELLED".equals(s.status)) {
                 continue;
             }
-            for (DayRepository.Payment p : s.payments) {
-                if ("Cash".equals(p.method()) && !later.contains(s.saleId + '/' + p.lineNo())) {
+            for (int i = 0; i < s.payments.size(); i++) {
+                DayRepository.Payment p = s.payments.get(i);
+                // Each payment in the drawer of the till that took it (a table's check may be paid at several).
+                if ("Cash".equals(p.method()) && shift.shiftId().equals(s.origin().payment(i).shiftId())
+                        && !later.contains(s.saleId + '/' + p.lineNo())) {
                     if ("Refund".equals(p.type())) {
                         cashRefunds = cashRefunds.add(p.amount());
                     } else {
@@ -557,7 +560,7 @@ public final class MoneyService {
         for (LocalDate d = shift.businessDate(); !d.isAfter(last) && !d.isAfter(shift.businessDate().plusDays(2));
              d = d.plusDays(1)) {
             for (DayRepository.DaySale s : days.sales(c, orgId, shift.propertyId(), d).values()) {
-                if (shift.shiftId().equals(DayFigures.Origin.of(s.metadata).shiftId())) {
+                if (s.origin().touchesShift(shift.shiftId())) {
                     sales.add(s);
                 }
             }
@@ -569,6 +572,34 @@ public final class MoneyService {
             }
         }
         return new ShiftMoney(sales, later, given);
+    }
+
+    // ---- table service ----
+
+    /**
+     * Which drawer a payment at a table goes into: the shift it names (this store's, and for a paired till its own),
+     * else the shift open on the paired till that takes it; none when no shift is open, as for a till's own sale.
+     */
+    public io.brigade.server.checks.PaymentTills forChecks() {
+        return (c, caller, orgId, propertyId, shiftId) -> {
+            if (shiftId != null) {
+                ShiftRepository.Row shift = shifts.find(c, orgId, shiftId)
+                        .filter(s -> s.propertyId().equals(propertyId))
+                        .orElseThrow(() -> InvalidInputException.unprocessable("shiftId", "no shift " + shiftId
+                                + " in this store: a payment goes into a shift of the till that takes it"));
+                if (caller instanceof Caller.Device d && !d.deviceId().equals(shift.deviceId())) {
+                    throw InvalidInputException.unprocessable("shiftId", "is the shift of " + shift.deviceName()
+                            + ": a payment goes into the drawer of the till that takes it");
+                }
+                return new io.brigade.server.checks.PaymentTills.Taker(shift.deviceId(), shift.deviceName(),
+                        shift.shiftId());
+            }
+            if (caller instanceof Caller.Device d) {
+                return new io.brigade.server.checks.PaymentTills.Taker(d.deviceId(), d.name(),
+                        shifts.openOn(c, propertyId, d.deviceId()).map(ShiftRepository.Row::shiftId).orElse(null));
+            }
+            return null;
+        };
     }
 
     // ---- checks ----

@@ -204,7 +204,7 @@ class MoneyDayTest {
         assertTrue(!csv.body().contains(",=2+3"), csv.body());
     }
 
-    private static JsonNode drawer(JsonNode report, String shift) {
+    static JsonNode drawer(JsonNode report, String shift) {
         for (JsonNode c : report.get("cash")) {
             if (c.get("shiftId").asText().equals(shift)) {
                 return c;
@@ -215,7 +215,7 @@ class MoneyDayTest {
 
     // ---- the day's moves ----
 
-    private static String open(MoneyStore.Till till, String base, String cash) {
+    static String open(MoneyStore.Till till, String base, String cash) {
         String id = UUID.randomUUID().toString();
         ApiClient.Response r = till.api().post(base + "/shifts", Map.of("shiftId", id, "openingFloat",
                 new BigDecimal(cash), "staffName", "Ana"));
@@ -225,7 +225,7 @@ class MoneyDayTest {
     }
 
     /** Applies one operation of {@code type} to a check at {@code till}, made now by the store's clock. */
-    private static void checkOp(MoneyStore store, MoneyStore.Till till, TestServer.Tenant t, String checkId,
+    static void checkOp(MoneyStore store, MoneyStore.Till till, TestServer.Tenant t, String checkId,
                                 String type, Map<String, Object> fields) {
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("type", type);
@@ -237,7 +237,7 @@ class MoneyDayTest {
         assertEquals(201, r.status(), r.body());
     }
 
-    private static Map<String, Object> line(String lineId, String menuItemId, String price) {
+    static Map<String, Object> line(String lineId, String menuItemId, String price) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("lineId", lineId);
         line.put("menuItemId", menuItemId);
@@ -419,8 +419,9 @@ class MoneyDayTest {
                 if (sale.get("dineIn").isObject()) {
                     e.covers += sale.get("dineIn").get("guests").asInt();
                 }
-                String shift = metadataShift(sale);
+                int index = 0;
                 for (JsonNode p : sale.get("payments")) {
+                    String shift = paymentShift(sale, index++);
                     BigDecimal a = p.get("amount").decimalValue();
                     boolean refund = "Refund".equals(p.get("type").asText());
                     e.methods.merge(p.get("paymentMethod").asText(), refund ? a.negate() : a, BigDecimal::add);
@@ -489,9 +490,14 @@ class MoneyDayTest {
             return out;
         }
 
-        private static String metadataShift(JsonNode sale) {
+        /** The shift a payment was taken in: its own till's (a table's check), else the sale's. */
+        static String paymentShift(JsonNode sale, int index) {
             try {
                 JsonNode m = io.brigade.protocol.Json.mapper().readTree(sale.get("metadata").asText());
+                JsonNode own = m.path("paymentTills").path(index);
+                if (own.isObject()) {
+                    return own.has("shiftId") ? own.get("shiftId").asText() : null;
+                }
                 return m.has("shiftId") ? m.get("shiftId").asText() : null;
             } catch (Exception ex) {
                 return null;
