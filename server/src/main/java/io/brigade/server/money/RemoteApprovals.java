@@ -99,36 +99,47 @@ public final class RemoteApprovals {
     /** A manager at the office approves: the request carries the approval's id for the till. */
     public ApprovalPending approve(String orgId, String propertyId, Caller caller, String requestId,
                                    ApprovalAnswer body) {
-        String reason = reason(body);
-        Instant now = clock.instant();
-        return database.inTransaction(c -> {
-            ApprovalRequestRepository.Row row = waiting(c, orgId, propertyId, requestId, now);
-            Caller.Staff manager = person(caller);
+        return answer(orgId, propertyId, caller, requestId, body, (c, row, manager, name, reason, now) -> {
             ApprovalPending r = row.view();
-            String name = approvals.staffName(c, orgId, manager.staffId());
             Approval given = approvals.grant(c, orgId, propertyId, r.action(), r.amount(), r.subject(), reason,
                     manager.staffId(), name, r.requestedBy(), new MoneyService.Device(row.deviceId(), r.deviceName()),
                     now);
             requests.decide(c, requestId, ApprovalPending.APPROVED, now, manager.staffId(), name, reason,
                     given.approvalId());
-            return find(c, orgId, propertyId, requestId, false).view();
         });
     }
 
     /** A manager at the office refuses, with why; the till says so. */
     public ApprovalPending refuse(String orgId, String propertyId, Caller caller, String requestId,
                                   ApprovalAnswer body) {
-        String reason = reason(body);
-        Instant now = clock.instant();
-        return database.inTransaction(c -> {
-            ApprovalRequestRepository.Row row = waiting(c, orgId, propertyId, requestId, now);
-            Caller.Staff manager = person(caller);
-            String name = approvals.staffName(c, orgId, manager.staffId());
+        return answer(orgId, propertyId, caller, requestId, body, (c, row, manager, name, reason, now) -> {
             requests.decide(c, requestId, ApprovalPending.REFUSED, now, manager.staffId(), name, reason, null);
             approvals.record(c, new AuditRepository.Entry(orgId, propertyId, now, "APPROVAL_REFUSED",
                     manager.staffId(), name, row.deviceId(), row.view().deviceName(), row.view().amount(), reason,
                     row.view().action() + (row.view().subject() == null ? "" : " " + row.view().subject()), null,
                     null));
+        });
+    }
+
+    /** What a manager's answer does to a waiting request, in the answer's transaction. */
+    @FunctionalInterface
+    private interface Decision {
+        void apply(Connection c, ApprovalRequestRepository.Row row, Caller.Staff manager, String managerName,
+                   String reason, Instant now) throws SQLException;
+    }
+
+    /**
+     * A manager's answer to a request still waiting: the reason required, the request locked, the manager's own
+     * session and name, then {@code decision}; answers the request as it now is.
+     */
+    private ApprovalPending answer(String orgId, String propertyId, Caller caller, String requestId,
+                                   ApprovalAnswer body, Decision decision) {
+        String reason = reason(body);
+        Instant now = clock.instant();
+        return database.inTransaction(c -> {
+            ApprovalRequestRepository.Row row = waiting(c, orgId, propertyId, requestId, now);
+            Caller.Staff manager = person(caller);
+            decision.apply(c, row, manager, approvals.staffName(c, orgId, manager.staffId()), reason, now);
             return find(c, orgId, propertyId, requestId, false).view();
         });
     }
