@@ -72,7 +72,7 @@ public interface MoneyTexts {
     String subject();
     String approvedBy();
     String refresh();
-    String notADate(String text);
+    String notADate(String text, String example);
     String reportTitle(String a0, String a1, String a2, String a3);
     String grossSales();
     String discounts();
@@ -98,6 +98,8 @@ public interface MoneyTexts {
     String notCounted();
     String voucherWorthAtMost(String code, String amount);
     String chooseZ();
+    String noZReports();
+    String noAuditEntries();
     String printZ();
     String zPrinted(String zNumber, String printer);
     String noReceiptPrinter();
@@ -184,7 +186,7 @@ public interface MoneyTexts {
     String validFromLabel();
     String validToLabel();
     String maxUsesLabel();
-    String datePrompt();
+    String datePrompt(String example);
     String noLimitPrompt();
 
     /** The words for an audit log action ({@code code} as the server names it; an unknown one as it is). */

@@ -37,7 +37,7 @@ final class ReportText {
         String c = r.currency();
         List<Line> s = new ArrayList<>();
         s.add(new Line(Kind.TITLE, t.reportTitle(r.type(), r.zNumber() == null ? "" : Long.toString(r.zNumber()),
-                r.propertyName(), r.businessDate().toString()), null));
+                r.propertyName(), MoneyDates.date(r.businessDate())), null));
         figure(s, t.grossSales(), m(r.grossSales(), c));
         figure(s, t.discounts(), m(r.discounts(), c));
         figure(s, t.refunds(), m(r.refunds(), c) + "  (" + r.refundCount() + ")");

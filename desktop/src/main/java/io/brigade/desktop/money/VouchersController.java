@@ -34,7 +34,7 @@ public final class VouchersController {
         vouchers.setItems(model.vouchersProperty());
         column(code, Voucher::code);
         column(value, v -> Money.format(v.amount(), currency));
-        column(validity, v -> texts.validFromTo(String.valueOf(v.validFrom()), String.valueOf(v.validTo())));
+        column(validity, v -> texts.validFromTo(MoneyDates.date(v.validFrom()), MoneyDates.date(v.validTo())));
         column(usesLeft, v -> {
             Integer left = VouchersViewModel.usesLeft(v);
             return left == null ? texts.noLimit() : String.valueOf(left);
@@ -43,6 +43,8 @@ public final class VouchersController {
         column(note, v -> v.note() == null ? "" : v.note());
         newCode.textProperty().bindBidirectional(model.codeProperty());
         newAmount.textProperty().bindBidirectional(model.amountProperty());
+        newFrom.setPromptText(texts.datePrompt(MoneyDates.example()));
+        newTo.setPromptText(texts.datePrompt(MoneyDates.example()));
         newFrom.textProperty().bindBidirectional(model.validFromProperty());
         newTo.textProperty().bindBidirectional(model.validToProperty());
         newMaxUses.textProperty().bindBidirectional(model.maxUsesProperty());

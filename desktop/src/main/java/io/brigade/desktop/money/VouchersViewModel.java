@@ -42,8 +42,8 @@ public final class VouchersViewModel {
         this.office = office;
         this.background = background;
         this.texts = texts;
-        validFrom.set(today.toString());
-        validTo.set(today.withDayOfYear(today.lengthOfYear()).toString());
+        validFrom.set(MoneyDates.date(today));
+        validTo.set(MoneyDates.date(today.withDayOfYear(today.lengthOfYear())));
     }
 
     public void refresh() {
@@ -63,10 +63,11 @@ public final class VouchersViewModel {
             return;
         }
         try {
-            from = LocalDate.parse(validFrom.get().strip());
-            to = LocalDate.parse(validTo.get().strip());
-        } catch (DateTimeParseException | NullPointerException e) {
-            say(Messages.Look.REFUSED, texts.notADate(validFrom.get() + " / " + validTo.get()));
+            from = MoneyDates.parse(validFrom.get());
+            to = MoneyDates.parse(validTo.get());
+        } catch (DateTimeParseException e) {
+            say(Messages.Look.REFUSED, texts.notADate(validFrom.get() + " / " + validTo.get(),
+                    MoneyDates.example()));
             return;
         }
         if (maxUses.get() != null && !maxUses.get().isBlank()) {
