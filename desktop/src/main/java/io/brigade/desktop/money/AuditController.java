@@ -13,6 +13,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /** Binds the back office's audit log tab to its {@link AuditViewModel}. */
@@ -61,6 +64,11 @@ public final class AuditController {
         column(subject, a -> a.subject() == null ? null
                 : a.subject().replaceAll("([0-9a-f]{8})-[0-9a-f-]{27}", "$1…"));
         column(approvedBy, AuditEntry::approvedBy);
+        // Wide enough for the longest date and time of the language spoken (a cut one read '9:2…') and each header.
+        fitAtLeast(time, model.longestTime());
+        for (TableColumn<AuditEntry, ?> c : entries.getColumns()) {
+            fitAtLeast(c, c.getText());
+        }
         entries.setRowFactory(v -> {
             TableRow<AuditEntry> row = new TableRow<>();
             row.itemProperty().addListener((o, was, a) -> row.setTooltip(a == null || a.reason() == null ? null
@@ -70,6 +78,15 @@ public final class AuditController {
         message.textProperty().bind(model.messageProperty());
         model.lookProperty().addListener((o, was, now) -> Messages.look(message, now));
         Messages.look(message, model.lookProperty().get());
+    }
+
+    /** At least as wide as {@code text} in the table's face, bold (headers are), with the cell's padding. */
+    private static void fitAtLeast(TableColumn<AuditEntry, ?> c, String text) {
+        Text measured = new Text(text);
+        measured.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD,
+                Math.max(14, Font.getDefault().getSize())));
+        c.setMinWidth(Math.max(c.getMinWidth(), Math.ceil(measured.getLayoutBounds().getWidth()) + 24));
+        c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
     }
 
     private static void column(TableColumn<AuditEntry, String> c, Function<AuditEntry, String> text) {

@@ -81,6 +81,11 @@ public final class AuditViewModel {
         return MoneyDates.dateTime(a.at(), zone);
     }
 
+    /** The widest date and time the Time column may show: a two-digit day of September at 12:59 (p.m.). */
+    public String longestTime() {
+        return MoneyDates.dateTime(java.time.LocalDateTime.of(2026, 9, 30, 12, 59).atZone(zone).toInstant(), zone);
+    }
+
     private void say(Messages.Look how, String text) {
         look.set(how);
         message.set(text);

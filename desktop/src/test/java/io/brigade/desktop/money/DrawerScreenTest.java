@@ -29,7 +29,7 @@ class DrawerScreenTest {
             MoneyTour tour = new MoneyTour();
             tour.drawer(app.services(), (scene, name) -> { });
             assertTrue(app.services().drawer().current().isEmpty(), "the shift is closed on the till");
-            tour.backOffice((scene, name) -> { }, LocalDate.now(ZoneId.of("Europe/Dublin")).toString());
+            tour.backOffice((scene, name) -> { }, MoneyDates.date(LocalDate.now(ZoneId.of("Europe/Dublin"))));
 
             MoneyOffice office = app.services().moneyOffice();
             long z = office.zReports().get(0).zNumber();

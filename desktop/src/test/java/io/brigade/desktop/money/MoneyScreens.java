@@ -46,7 +46,7 @@ public final class MoneyScreens {
                 MoneyTour tour = new MoneyTour();
                 MoneyTour.Shooter shooter = (scene, name) -> shoot(scene, out.resolve(name + suffix));
                 tour.drawer(app.services(), shooter);
-                tour.backOffice(shooter, LocalDate.now(ZoneId.of("Europe/Dublin")).toString());
+                tour.backOffice(shooter, MoneyDates.date(LocalDate.now(ZoneId.of("Europe/Dublin"))));
                 tour.officeMoney(app, shooter);
             }
         }
