@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -257,39 +256,96 @@ public final class AnalyticsExportJob implements JobHandler {
     /** Writes one sale and its child rows, counting each file's rows. */
     private void write(CsvFiles files, CanonicalNames names, ExportRepository.SaleRows sale) throws IOException {
         ExportRepository.Header h = sale.header();
-        StringBuilder methods = new StringBuilder();
+        StringBuilder methods = files.methods;
+        methods.setLength(0);
         for (ExportRepository.Entry e : sale.payments()) {
             if ("Sale".equals(e.type()) && e.extra() != null && !contains(methods, e.extra())) {
                 methods.append(methods.isEmpty() ? "" : ";").append(e.extra());
             }
         }
-        StringBuilder discounts = new StringBuilder();
+        StringBuilder discounts = files.discountCodes;
+        discounts.setLength(0);
         for (ExportRepository.Entry e : sale.discounts()) {
-            discounts.append(discounts.isEmpty() ? "" : ";").append(e.extra() == null ? e.type()
-                    : e.type() + ":" + e.extra());
+            if (!discounts.isEmpty()) {
+                discounts.append(';');
+            }
+            discounts.append(e.type());
+            if (e.extra() != null) {
+                discounts.append(':').append(e.extra());
+            }
         }
-        files.sales.row(h.saleId(), h.externalId(), h.displayId(), h.propertyId(), h.salesChannelId(),
-                h.salesChannelType(), h.dispatchType(), orderChannel(h.dispatchType()), h.status(),
-                h.dateTime(), h.businessDate(), h.requestedFulfillmentTime(), h.guests(), h.menuId(),
-                h.menuRevisionId(), methods, discounts, h.totalItems(), h.totalCharges(), h.totalDiscounts(),
-                h.totalRefunds(), h.totalSaleAmount(), h.totalPaidAmount(), h.paymentMismatch(), h.cancelledAt(),
-                h.cancellationReason());
+        CsvWriter w = files.sales;
+        w.text(h.saleId());
+        w.text(h.externalId());
+        w.text(h.displayId());
+        w.text(h.propertyId());
+        w.text(h.salesChannelId());
+        w.text(h.salesChannelType());
+        w.text(h.dispatchType());
+        w.text(orderChannel(h.dispatchType()));
+        w.text(h.status());
+        w.instant(h.dateTime());
+        w.date(h.businessDate());
+        w.instant(h.requestedFulfillmentTime());
+        w.integer(h.guests());
+        w.text(h.menuId());
+        w.integer(h.menuRevisionId());
+        w.text(methods);
+        w.text(discounts);
+        w.money(h.totalItems());
+        w.money(h.totalCharges());
+        w.money(h.totalDiscounts());
+        w.money(h.totalRefunds());
+        w.money(h.totalSaleAmount());
+        w.money(h.totalPaidAmount());
+        w.money(h.paymentMismatch());
+        w.instant(h.cancelledAt());
+        w.text(h.cancellationReason());
+        w.end();
+        w = files.lines;
         for (ExportRepository.Line l : sale.lines()) {
             CanonicalNames.Name name = names == null ? UNKNOWN : names.of(l.menuItemId());
-            String kind = l.parentLineNo() == null ? "item" : "modifier";
-            files.lines.row(l.saleId(), l.lineNo(), l.parentLineNo(), kind, l.menuItemId(), name.name(),
-                    name.category(), l.quantity(), l.unitPrice(),
-                    l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.notes());
+            w.text(l.saleId());
+            w.integer(l.lineNo());
+            w.integer(l.parentLineNo());
+            w.text(l.parentLineNo() == null ? "item" : "modifier");
+            w.text(l.menuItemId());
+            w.text(name.name());
+            w.text(name.category());
+            w.integer(l.quantity());
+            w.money(l.unitPrice());
+            w.moneyTimes(l.unitPrice(), l.quantity());
+            w.text(l.notes());
+            w.end();
         }
+        w = files.charges;
         for (ExportRepository.Entry e : sale.charges()) {
-            files.charges.row(e.saleId(), e.lineNo(), e.type(), e.extra() == null ? "sale" : "line", e.extra(),
-                    e.amount());
+            w.text(e.saleId());
+            w.integer(e.lineNo());
+            w.text(e.type());
+            w.text(e.extra() == null ? "sale" : "line");
+            w.text(e.extra());
+            w.money(e.amount());
+            w.end();
         }
+        w = files.discounts;
         for (ExportRepository.Entry e : sale.discounts()) {
-            files.discounts.row(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount());
+            w.text(e.saleId());
+            w.integer(e.lineNo());
+            w.text(e.type());
+            w.text(e.extra());
+            w.money(e.amount());
+            w.end();
         }
+        w = files.payments;
         for (ExportRepository.Entry e : sale.payments()) {
-            files.payments.row(e.saleId(), e.lineNo(), e.type(), e.extra(), e.amount(), e.at());
+            w.text(e.saleId());
+            w.integer(e.lineNo());
+            w.text(e.type());
+            w.text(e.extra());
+            w.money(e.amount());
+            w.instant(e.at());
+            w.end();
         }
         files.counts[1] += sale.lines().size();
         files.counts[2] += sale.charges().size();
@@ -317,6 +373,8 @@ public final class AnalyticsExportJob implements JobHandler {
         static final String[] NAMES = {"sales.csv", "lines.csv", "charges.csv", "discounts.csv", "payments.csv"};
         final Path[] paths = new Path[5];
         final int[] counts = new int[5];
+        final StringBuilder methods = new StringBuilder();
+        final StringBuilder discountCodes = new StringBuilder();
         final CsvWriter sales;
         final CsvWriter lines;
         final CsvWriter charges;

@@ -2,7 +2,6 @@ package io.brigade.server.export;
 
 import io.brigade.server.db.Sql;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,9 +11,11 @@ import java.time.LocalDate;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads sales, in sale-id order and in batches, for the canonical export. */
 public final class ExportRepository {
@@ -25,23 +26,25 @@ public final class ExportRepository {
                          String salesChannelType, boolean includeCancelled) {
     }
 
-    /** A sale header with its channel type. */
+    /**
+     * A sale header with its channel type. Amounts are the database's text of the stored decimal
+     * ({@link CsvWriter#money} writes them as the server answers them): no decimal object per value.
+     */
     public record Header(String saleId, String externalId, String displayId, String propertyId, String salesChannelId,
                          String salesChannelType, String dispatchType, String status, Instant dateTime,
                          LocalDate businessDate, Instant requestedFulfillmentTime, Integer guests, String menuId,
-                         long menuRevisionId, BigDecimal totalItems, BigDecimal totalCharges,
-                         BigDecimal totalDiscounts, BigDecimal totalRefunds, BigDecimal totalSaleAmount,
-                         BigDecimal totalPaidAmount, BigDecimal paymentMismatch, Instant cancelledAt,
-                         String cancellationReason) {
+                         long menuRevisionId, String totalItems, String totalCharges, String totalDiscounts,
+                         String totalRefunds, String totalSaleAmount, String totalPaidAmount,
+                         String paymentMismatch, Instant cancelledAt, String cancellationReason) {
     }
 
     /** A stored sale line (modifiers point at their parent line). */
     public record Line(String saleId, int lineNo, Integer parentLineNo, String menuItemId, int quantity,
-                       BigDecimal unitPrice, String notes) {
+                       String unitPrice, String notes) {
     }
 
     /** A charge, discount or payment row: {@code kind} is its type, {@code extra} the item id, code or method. */
-    public record Entry(String saleId, int lineNo, String type, BigDecimal amount, String extra, Instant at) {
+    public record Entry(String saleId, int lineNo, String type, String amount, String extra, Instant at) {
     }
 
     /**
@@ -94,14 +97,17 @@ public final class ExportRepository {
 
     /**
      * Hands over the sales of one business date in sale-id order, each with its lines, charges, discounts and
-     * payments. Five queries per day, each sorted by sale id and merged here: no per-sale or per-batch look-ups.
+     * payments: five queries per day, each sorted by sale id, merged here (no per-sale or per-batch look-ups).
      * With {@code fetchSize} and a transaction, PostgreSQL streams each result instead of sending it whole.
      *
-     * <p>On PostgreSQL a child table is read by probing its primary key with each of the day's sales (a nested
-     * loop). Left to itself the planner preferred hashing the day's sales and scanning the whole child table
-     * (all of {@code sale_items}, 38 million rows, 14.6 s for a day of 27,000 sales at 8.3 million sales) over
-     * 27,000 probes that take 0.1 s: its cost of a random page read assumes a disk, not a cached index. So the
-     * export's read-only transaction turns hash and merge joins off ({@code SET LOCAL}: for it alone).
+     * <p>First the day's sale ids. Sale ids grow with time, so a day's sales usually fill the span of ids from
+     * its first to its last: then each child table is read as that span of its primary key, in index order,
+     * with no join and no sort, and the rows of sales outside the day (a late sale, another property, another
+     * org) are passed over here. When the span holds more than twice the day's sales (many orgs writing at once,
+     * an import of old sales), each child table is read by probing its primary key with each of the day's sales
+     * instead (a nested loop: on PostgreSQL hash and merge joins are turned off for the export's transaction;
+     * left to itself the planner hashed the day's 27,000 sales and scanned all of {@code sale_items}, 38 million
+     * rows, 14.6 s for one day at 8.3 million sales).
      */
     public int eachSaleOn(Connection c, Filter f, LocalDate date, SaleSink sink) throws SQLException, IOException {
         Filter day = new Filter(f.orgId(), date, date, f.propertyId(), f.salesChannelId(), f.salesChannelType(),
@@ -112,23 +118,28 @@ public final class ExportRepository {
                 st.execute("SET LOCAL enable_mergejoin = off");
             }
         }
+        List<String> ids = saleIds(c, day);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String first = ids.get(0);
+        String last = ids.get(ids.size() - 1);
+        Set<String> only = spanHoldsAtMost(c, first, last, 2L * ids.size()) ? new HashSet<>(ids) : null;
+        ids = null; // the set (or nothing) is all that is needed from here
         Map<String, String> channelTypes = channelTypes(c, f.orgId());
-        try (Rows<Header> headers = rows(c, HEADER_COLUMNS, "", day, " ORDER BY s.sale_id",
-                rs -> header(rs, channelTypes));
-             Rows<Line> lines = rows(c, "SELECT x.sale_id, x.line_no, x.parent_line_no, x.menu_item_id, x.quantity, "
-                     + "x.unit_price, x.notes", " JOIN sale_items x ON x.sale_id = s.sale_id", day,
-                     " ORDER BY x.sale_id, x.line_no", rs -> new Line(rs.getString(1), rs.getInt(2),
-                             Sql.nullableInt(rs, 3), rs.getString(4), rs.getInt(5), Sql.money(rs, 6),
-                             rs.getString(7)));
-             Rows<Entry> charges = rows(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.item_id, "
-                     + "NULL AS occurred_at", " JOIN sale_charges x ON x.sale_id = s.sale_id", day,
-                     " ORDER BY x.sale_id, x.line_no", ExportRepository::entry);
-             Rows<Entry> discounts = rows(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.code, "
-                     + "NULL AS occurred_at", " JOIN sale_discounts x ON x.sale_id = s.sale_id", day,
-                     " ORDER BY x.sale_id, x.line_no", ExportRepository::entry);
-             Rows<Entry> payments = rows(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.payment_method, "
-                     + "x.paid_at AS occurred_at", " JOIN sale_payments x ON x.sale_id = s.sale_id", day,
-                     " ORDER BY x.sale_id, x.line_no", ExportRepository::entry)) {
+        try (Rows<Header> headers = rows(c, HEADER_COLUMNS + where(day, new ArrayList<>()) + " ORDER BY s.sale_id",
+                args(day), rs -> header(rs, channelTypes), null);
+             Rows<Line> lines = child(c, "SELECT x.sale_id, x.line_no, x.parent_line_no, x.menu_item_id, x.quantity, "
+                     + "x.unit_price, x.notes", "sale_items", day, first, last, only,
+                     rs -> new Line(rs.getString(1), rs.getInt(2), Sql.nullableInt(rs, 3), rs.getString(4),
+                             rs.getInt(5), rs.getString(6), rs.getString(7)));
+             Rows<Entry> charges = child(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.item_id, "
+                     + "NULL AS occurred_at", "sale_charges", day, first, last, only, ExportRepository::entry);
+             Rows<Entry> discounts = child(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.code, "
+                     + "NULL AS occurred_at", "sale_discounts", day, first, last, only, ExportRepository::entry);
+             Rows<Entry> payments = child(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, x.payment_method, "
+                     + "x.paid_at AS occurred_at", "sale_payments", day, first, last, only,
+                     ExportRepository::entry)) {
             int n = 0;
             for (Header h = headers.next(); h != null; h = headers.next()) {
                 sink.accept(new SaleRows(h, lines.of(h.saleId(), Line::saleId),
@@ -138,6 +149,60 @@ public final class ExportRepository {
             }
             return n;
         }
+    }
+
+    private static List<String> saleIds(Connection c, Filter day) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String from = where(day, args);
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.sale_id" + from + " ORDER BY s.sale_id")) {
+            ps.setFetchSize(FETCH);
+            Sql.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Whether the sales with ids from {@code first} to {@code last} are at most {@code most} (counted no further). */
+    private static boolean spanHoldsAtMost(Connection c, String first, String last, long most) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT s.sale_id FROM sales s "
+                + "WHERE s.sale_id >= ? AND s.sale_id <= ? ORDER BY s.sale_id FETCH FIRST ? ROWS ONLY) span")) {
+            ps.setString(1, first);
+            ps.setString(2, last);
+            ps.setLong(3, most + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) <= most;
+            }
+        }
+    }
+
+    private static Object[] args(Filter f) {
+        List<Object> args = new ArrayList<>();
+        where(f, args);
+        return args.toArray();
+    }
+
+    /**
+     * A child table's rows of the day's sales in (sale id, line) order: the span of its primary key from the
+     * day's first sale to its last when {@code only} is given (rows of other sales are passed over by
+     * {@link Rows#of}), else joined to the day's sales.
+     */
+    private static <T> Rows<T> child(Connection c, String select, String table, Filter day, String first,
+                                     String last, Set<String> only, RowReader<T> reader) throws SQLException {
+        if (only != null) {
+            return rows(c, select + " FROM " + table + " x WHERE x.sale_id >= ? AND x.sale_id <= ? "
+                    + "ORDER BY x.sale_id, x.line_no", new Object[] {first, last}, reader, only);
+        }
+        List<Object> args = new ArrayList<>();
+        String where = where(day, args);
+        // where() starts with the sales table; the child table joins on after it.
+        String from = where.replaceFirst(" WHERE ", " JOIN " + table + " x ON x.sale_id = s.sale_id WHERE ");
+        return rows(c, select + from + " ORDER BY x.sale_id, x.line_no", args.toArray(), reader, null);
     }
 
     private static boolean isPostgres(Connection c) throws SQLException {
@@ -164,12 +229,12 @@ public final class ExportRepository {
         return new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), channelId,
                 channelTypes.get(channelId), rs.getString(6), rs.getString(7), Sql.instant(rs, 8),
                 rs.getObject(9, LocalDate.class), Sql.instant(rs, 10), Sql.nullableInt(rs, 11), rs.getString(12),
-                rs.getLong(13), Sql.money(rs, 14), Sql.money(rs, 15), Sql.money(rs, 16), Sql.money(rs, 17),
-                Sql.money(rs, 18), Sql.money(rs, 19), Sql.money(rs, 20), Sql.instant(rs, 21), rs.getString(22));
+                rs.getLong(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                rs.getString(18), rs.getString(19), rs.getString(20), Sql.instant(rs, 21), rs.getString(22));
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), Sql.money(rs, 4), rs.getString(5),
+        return new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 Sql.instant(rs, 6));
     }
 
@@ -177,17 +242,13 @@ public final class ExportRepository {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private static <T> Rows<T> rows(Connection c, String select, String join, Filter f, String order,
-                                    RowReader<T> reader) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        String where = where(f, args);
-        // where() starts with the sales table; a child table joins on after it.
-        String from = join.isEmpty() ? where : where.replaceFirst(" WHERE ", join + " WHERE ");
-        PreparedStatement ps = c.prepareStatement(select + from + order);
+    private static <T> Rows<T> rows(Connection c, String sql, Object[] args, RowReader<T> reader, Set<String> only)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
         try {
             ps.setFetchSize(FETCH);
-            Sql.bind(ps, args.toArray());
-            return new Rows<>(ps, ps.executeQuery(), reader);
+            Sql.bind(ps, args);
+            return new Rows<>(ps, ps.executeQuery(), reader, only);
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
@@ -199,13 +260,15 @@ public final class ExportRepository {
         private final PreparedStatement statement;
         private final ResultSet rs;
         private final RowReader<T> reader;
+        private final Set<String> only;
         private T ahead;
         private boolean done;
 
-        Rows(PreparedStatement statement, ResultSet rs, RowReader<T> reader) {
+        Rows(PreparedStatement statement, ResultSet rs, RowReader<T> reader, Set<String> only) {
             this.statement = statement;
             this.rs = rs;
             this.reader = reader;
+            this.only = only;
         }
 
         T next() throws SQLException {
@@ -222,13 +285,18 @@ public final class ExportRepository {
         }
 
         /**
-         * The rows of {@code saleId}: those at the head of the result. Every query has the same filter and the
-         * same order, so a sale's rows come exactly where its header does (whatever the database's collation).
+         * The rows of {@code saleId}: those at the head of the result, after any of sales not in {@code only}.
+         * Every query is sorted by sale id, so a sale's rows come exactly where its header does (whatever the
+         * database's collation); rows of sales outside the day can only come before them.
          */
         List<T> of(String saleId, java.util.function.Function<T, String> key) throws SQLException {
             List<T> out = null;
             for (T row = next(); row != null; row = next()) {
-                if (!key.apply(row).equals(saleId)) {
+                String id = key.apply(row);
+                if (!id.equals(saleId)) {
+                    if (only != null && !only.contains(id)) {
+                        continue;
+                    }
                     ahead = row;
                     break;
                 }

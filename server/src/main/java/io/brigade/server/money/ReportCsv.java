@@ -2,11 +2,8 @@ package io.brigade.server.money;
 
 import io.brigade.protocol.money.MoneyReport;
 import io.brigade.server.export.CsvWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An X or Z report as CSV: one figure a row ({@code section,name,count,amount}), so a spreadsheet sums a column.
@@ -18,7 +15,7 @@ final class ReportCsv {
     }
 
     static void write(MoneyReport r, OutputStream target) throws IOException {
-        CsvWriter csv = CsvWriter.of(new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8)));
+        CsvWriter csv = CsvWriter.of(target);
         csv.row("section", "name", "count", "amount");
         csv.row("report", r.type() + (r.zNumber() == null ? "" : " " + r.zNumber()), null, null);
         csv.row("store", r.propertyName(), null, null);
