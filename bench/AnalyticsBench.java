@@ -330,11 +330,14 @@ public class AnalyticsBench {
         String clientId = "cl_bench" + UUID.randomUUID().toString().substring(0, 8);
         String secret = UUID.randomUUID().toString();
         return database.inTransaction(c -> {
-            String orgId;
-            try (var st = c.createStatement(); var rs = st.executeQuery(
-                    "SELECT org_id FROM orgs WHERE name = 'Bench Bistro' ORDER BY created_at DESC")) {
-                rs.next();
-                orgId = rs.getString(1);
+            // ORG=id: that org (e.g. one of the copies bench/run-clone-orgs.sh made), else the newest bench org.
+            String orgId = System.getenv("ORG");
+            if (orgId == null || orgId.isBlank()) {
+                try (var st = c.createStatement(); var rs = st.executeQuery(
+                        "SELECT org_id FROM orgs WHERE name = 'Bench Bistro' ORDER BY created_at DESC")) {
+                    rs.next();
+                    orgId = rs.getString(1);
+                }
             }
             List<Place> places = new ArrayList<>();
             try (var ps = c.prepareStatement("SELECT c.sales_channel_id, c.property_id, p.time_zone FROM sales_channels c "
@@ -555,8 +558,16 @@ public class AnalyticsBench {
                         ? "/salesManagement/orgs/" + ids.get("orgId") + "/salesChannels/" + ids.get("salesChannelId")
                         + "/sales?" + c[1] : base + c[0] + "?" + c[1];
                 int bytes = 0;
+                String body = null;
                 for (int i = 0; i < 5; i++) {
-                    bytes = get(server.uri(), token, path).length();
+                    body = get(server.uri(), token, path);
+                    bytes = body.length();
+                }
+                // DUMP=dir: each case's answer in a file, to compare two orgs' or two versions' answers.
+                if (System.getenv("DUMP") != null) {
+                    Files.createDirectories(Path.of(System.getenv("DUMP")));
+                    Files.writeString(Path.of(System.getenv("DUMP"), (c[0] + "_" + c[1].replace(year, "year").replaceAll("Id=[^&]+", "Id"))
+                            .replaceAll("[^A-Za-z0-9_=-]+", "_") + ".json"), body);
                 }
                 boolean slow = c[0].equals("reconciliation") || (c[0].equals("sales-list") && !c[1].endsWith(day1));
                 int n = slow ? Math.min(runs, 5) : runs;
