@@ -34,6 +34,37 @@ CREATE OR REPLACE FUNCTION bench_clone_sale_ref(ref text, k int) RETURNS text LA
     SELECT CASE WHEN ref LIKE 'sale:%' THEN 'sale:' || bench_clone_sale_id(substr(ref, 6), k) ELSE ref END
 $$;
 
+-- The source org's rows of the big tables, read once: each copy reads these instead of searching tables that
+-- grow by a copy each time (and have no indexes while copying, see run-clone-orgs.sh).
+CREATE OR REPLACE FUNCTION bench_clone_stage(src text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    DROP TABLE IF EXISTS bench_src_sales;
+    CREATE TABLE bench_src_sales AS SELECT * FROM sales WHERE org_id = src;
+    DROP TABLE IF EXISTS bench_src_analytics_order_keys;
+    CREATE TABLE bench_src_analytics_order_keys AS SELECT * FROM analytics_order_keys WHERE org_id = src;
+    DROP TABLE IF EXISTS bench_src_analytics_events;
+    CREATE TABLE bench_src_analytics_events AS SELECT * FROM analytics_events WHERE org_id = src;
+    DROP TABLE IF EXISTS bench_src_analytics_events_day;
+    CREATE TABLE bench_src_analytics_events_day AS SELECT * FROM analytics_events_day WHERE org_id = src;
+    DROP TABLE IF EXISTS bench_src_analytics_items_day;
+    CREATE TABLE bench_src_analytics_items_day AS SELECT * FROM analytics_items_day WHERE org_id = src;
+    DROP TABLE IF EXISTS bench_src_analytics_sales_day;
+    CREATE TABLE bench_src_analytics_sales_day AS SELECT * FROM analytics_sales_day WHERE org_id = src;
+    DROP TABLE IF EXISTS bench_src_analytics_sales_hour;
+    CREATE TABLE bench_src_analytics_sales_hour AS SELECT * FROM analytics_sales_hour WHERE org_id = src;
+    DROP TABLE IF EXISTS bench_src_sale_items;
+    CREATE TABLE bench_src_sale_items AS SELECT x.* FROM sale_items x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    DROP TABLE IF EXISTS bench_src_sale_charges;
+    CREATE TABLE bench_src_sale_charges AS SELECT x.* FROM sale_charges x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    DROP TABLE IF EXISTS bench_src_sale_discounts;
+    CREATE TABLE bench_src_sale_discounts AS SELECT x.* FROM sale_discounts x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    DROP TABLE IF EXISTS bench_src_sale_payments;
+    CREATE TABLE bench_src_sale_payments AS SELECT x.* FROM sale_payments x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    DROP TABLE IF EXISTS bench_src_sale_line_totals;
+    CREATE TABLE bench_src_sale_line_totals AS SELECT x.* FROM sale_line_totals x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION bench_clone_org(src text, k int) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     dst text := bench_clone_id(src, k);
@@ -86,58 +117,58 @@ BEGIN
            delivery_longitude, metadata, total_items, total_charges, total_discounts, total_refunds,
            total_sale_amount, total_paid_amount, pickup_time, delivery_time, cancellation_reason,
            cancellation_notes, cancelled_at, updated_at, payment_mismatch
-    FROM sales WHERE org_id = src;
+    FROM bench_src_sales;
     INSERT INTO sale_items (sale_id, line_no, parent_line_no, menu_item_id, quantity, unit_price, notes)
     SELECT bench_clone_sale_id(i.sale_id, k), i.line_no, i.parent_line_no, i.menu_item_id, i.quantity, i.unit_price, i.notes
-    FROM sale_items i JOIN sales s ON s.sale_id = i.sale_id WHERE s.org_id = src;
+    FROM bench_src_sale_items i;
     INSERT INTO sale_charges (sale_id, line_no, type, amount, item_id)
     SELECT bench_clone_sale_id(x.sale_id, k), x.line_no, x.type, x.amount, x.item_id
-    FROM sale_charges x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    FROM bench_src_sale_charges x;
     INSERT INTO sale_discounts (sale_id, line_no, type, amount, code)
     SELECT bench_clone_sale_id(x.sale_id, k), x.line_no, x.type, x.amount, x.code
-    FROM sale_discounts x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    FROM bench_src_sale_discounts x;
     INSERT INTO sale_payments (sale_id, line_no, type, payment_method, amount, paid_at, description1)
     SELECT bench_clone_sale_id(x.sale_id, k), x.line_no, x.type, x.payment_method, x.amount, x.paid_at, x.description1
-    FROM sale_payments x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    FROM bench_src_sale_payments x;
     INSERT INTO sale_line_totals (sale_id, items, charges, discounts, refunds, paid)
     SELECT bench_clone_sale_id(x.sale_id, k), x.items, x.charges, x.discounts, x.refunds, x.paid
-    FROM sale_line_totals x JOIN sales s ON s.sale_id = x.sale_id WHERE s.org_id = src;
+    FROM bench_src_sale_line_totals x;
 
     INSERT INTO analytics_order_keys (sale_key, org_id, event_id)
     SELECT bench_clone_sale_ref(sale_key, k), dst, bench_clone_sale_ref(event_id, k)
-    FROM analytics_order_keys WHERE org_id = src;
+    FROM bench_src_analytics_order_keys;
     INSERT INTO analytics_events (org_id, event_id, type, occurred_at, property_id, sales_channel_id, menu_id,
                                   menu_revision_id, menu_item_id, modifier_item_id, quantity, amount, sale_key,
                                   staff_id, received_at, session_id)
     SELECT dst, bench_clone_sale_ref(event_id, k), type, occurred_at, bench_clone_id(property_id, k),
            bench_clone_id(sales_channel_id, k), bench_clone_id(menu_id, k), menu_revision_id, menu_item_id,
            modifier_item_id, quantity, amount, bench_clone_sale_ref(sale_key, k), staff_id, received_at, session_id
-    FROM analytics_events WHERE org_id = src;
+    FROM bench_src_analytics_events;
     INSERT INTO analytics_events_day (org_id, business_date, property_id, sales_channel_id, type, menu_item_id,
                                       modifier_item_id, events, quantity)
     SELECT dst, business_date, bench_clone_id(property_id, k), bench_clone_id(sales_channel_id, k), type,
            menu_item_id, modifier_item_id, events, quantity
-    FROM analytics_events_day WHERE org_id = src;
+    FROM bench_src_analytics_events_day;
     INSERT INTO analytics_items_day (org_id, business_date, property_id, sales_channel_id, kind, menu_item_id, caption,
                                      group_caption, quantity, orders, revenue, discounts, cost, own_cost,
                                      cancelled_quantity, cancelled_orders, cancelled_revenue)
     SELECT dst, business_date, bench_clone_id(property_id, k), bench_clone_id(sales_channel_id, k), kind,
            menu_item_id, caption, group_caption, quantity, orders, revenue, discounts, cost, own_cost,
            cancelled_quantity, cancelled_orders, cancelled_revenue
-    FROM analytics_items_day WHERE org_id = src;
+    FROM bench_src_analytics_items_day;
     INSERT INTO analytics_sales_day (org_id, business_date, property_id, sales_channel_id, orders, revenue,
                                      items_total, charges_total, discounts_total, refunds_total, paid_total,
                                      cancelled_orders, cancelled_amount)
     SELECT dst, business_date, bench_clone_id(property_id, k), bench_clone_id(sales_channel_id, k), orders, revenue,
            items_total, charges_total, discounts_total, refunds_total, paid_total, cancelled_orders, cancelled_amount
-    FROM analytics_sales_day WHERE org_id = src;
+    FROM bench_src_analytics_sales_day;
     INSERT INTO analytics_sales_hour (org_id, business_date, property_id, sales_channel_id, hour_of_day, orders,
                                       revenue, items_total, charges_total, discounts_total, refunds_total, paid_total,
                                       cancelled_orders, cancelled_amount)
     SELECT dst, business_date, bench_clone_id(property_id, k), bench_clone_id(sales_channel_id, k), hour_of_day,
            orders, revenue, items_total, charges_total, discounts_total, refunds_total, paid_total, cancelled_orders,
            cancelled_amount
-    FROM analytics_sales_hour WHERE org_id = src;
+    FROM bench_src_analytics_sales_hour;
     INSERT INTO org_cache_versions (org_id, version)
     SELECT dst, version FROM org_cache_versions WHERE org_id = src;
     RETURN dst;
