@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.protocol.Json;
+import io.brigade.protocol.money.MoneySettings;
 import io.brigade.server.bootstrap.DemoBootstrap;
+import io.brigade.server.money.ApprovalRepository;
 import io.brigade.server.support.ApiClient;
 import io.brigade.server.support.Sales;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +110,46 @@ class WebhookDeliveryTest {
             JsonNode detail = api.get("/salesManagement/orgs/" + org.orgId() + "/salesChannels/"
                     + org.salesChannelId() + "/sales/" + saleId).json().get("data");
             assertEquals(rung, Instant.parse(detail.get("requestedFulfillmentTime").asText()));
+            assertEquals(0, receiver.duplicates.get());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aRefundGivenAfterTheSaleArrivesAsSalesRefundedWithTheSalesRefundsSoFar(String db) throws Exception {
+        try (WebhookHarness h = new WebhookHarness(db);
+             WebhookReceiver receiver = new WebhookReceiver(SECRET, h.clock)) {
+            DemoBootstrap.Result org = h.newOrg();
+            // This store gives refunds without a manager (the default asks for one: a till's PIN approval).
+            h.database.inTransaction(c -> {
+                new ApprovalRepository().saveSettings(c, org.orgId(), org.propertyId(),
+                        new MoneySettings(null, null, false, true, true, true), h.clock.instant());
+                return null;
+            });
+            ApiClient api = h.api(org);
+            subscribe(api, org.orgId(), receiver.url(), List.of("sales.refunded.v1"));
+            String saleId = sale(api, org, h.clock.instant());
+            String refunds = "/salesManagement/orgs/" + org.orgId() + "/sales/" + saleId + "/refunds";
+            String first = UUID.randomUUID().toString();
+            Map<String, Object> body = Map.of("refundId", first, "amount", new BigDecimal("1.00"), "reason", "cold chips");
+            assertEquals(200, api.post(refunds, body).status());
+            assertEquals(200, api.post(refunds, body).status(), "a retry of the same refund");
+            assertEquals(200, api.post(refunds, Map.of("refundId", UUID.randomUUID().toString(), "amount", new BigDecimal("0.50"),
+                    "reason", "no sauce")).status());
+            h.dispatcher().drain();
+
+            List<WebhookReceiver.Received> got = receiver.ofType("sales.refunded.v1");
+            assertEquals(2, got.size(), "one event per refund, none for the retry: " + receiver.received);
+            JsonNode firstEvent = json(got.get(0).body()).get("detail").get("properties");
+            assertEquals(saleId, firstEvent.get("saleId").asText());
+            assertEquals(first, firstEvent.get("refundId").asText());
+            assertEquals(0, new BigDecimal("1.00").compareTo(firstEvent.get("amount").decimalValue()));
+            assertEquals("Cash", firstEvent.get("paymentMethod").asText());
+            assertEquals("cold chips", firstEvent.get("reason").asText());
+            assertEquals(0, new BigDecimal("1.00").compareTo(firstEvent.get("totalRefunds").decimalValue()));
+            JsonNode second = json(got.get(1).body()).get("detail").get("properties");
+            assertEquals(0, new BigDecimal("1.50").compareTo(second.get("totalRefunds").decimalValue()),
+                    "the sale's refunds so far");
             assertEquals(0, receiver.duplicates.get());
         }
     }
