@@ -354,6 +354,7 @@ public final class FloorPane extends BorderPane {
                     : TEXTS.planTile(t.label(), state, t.minutesOpen(now));
         } else {
             text = t.state() == FloorViewModel.State.FREE ? TEXTS.tileFree(t.label())
+                    : t.table() == null && t.takeaway() ? TEXTS.takeawayTile(t.label(), state, t.minutesOpen(now))
                     : t.table() == null ? TEXTS.tabTile(t.label(), state, t.minutesOpen(now))
                     : TEXTS.tile(t.label(), state, t.minutesOpen(now));
         }

@@ -24,10 +24,16 @@ public final class FloorViewModel {
 
     /**
      * One tile: the table (or a tab's name), its state, the open check's id (null when free), when it was
-     * opened, guests, what it stands at, and the floor plan's area it is in (null: on no area of the plan).
+     * opened, guests, what it stands at, the floor plan's area it is in (null: on no area of the plan), and whether
+     * it is a takeaway sent to the kitchen before it was paid (no table, called by its number).
      */
     public record Tile(String table, String label, State state, String checkId, Instant openedAt, Integer guests,
-                       BigDecimal total, int checks, String area, FloorPlan.Table place) {
+                       BigDecimal total, int checks, String area, FloorPlan.Table place, boolean takeaway) {
+        public Tile(String table, String label, State state, String checkId, Instant openedAt, Integer guests,
+                    BigDecimal total, int checks, String area, FloorPlan.Table place) {
+            this(table, label, state, checkId, openedAt, guests, total, checks, area, place, false);
+        }
+
         /** Minutes since the check was opened (0 for a free table). */
         public long minutesOpen(Instant now) {
             return openedAt == null ? 0 : Math.max(0, Duration.between(openedAt, now).toMinutes());
@@ -112,7 +118,8 @@ public final class FloorViewModel {
             }
             if (c.table() == null) {
                 tabs.add(new Tile(null, c.name() == null ? c.checkId().substring(0, 6) : c.name(), state(c),
-                        c.checkId(), c.openedAt(), c.guests(), c.total(), 1, null, null));
+                        c.checkId(), c.openedAt(), c.guests(), c.total(), 1, null, null,
+                        c.dispatchType() == io.brigade.protocol.sales.DispatchType.TakeAway));
                 continue;
             }
             Tile before = byTable.get(c.table());

@@ -60,6 +60,9 @@ public interface TablesTexts {
     /** A tab's tile: its name, state and minutes open. */
     String tabTile(String name, String state, long minutes);
 
+    /** A takeaway's tile (sent to the kitchen, not paid yet): its number, state and minutes open. */
+    String takeawayTile(String number, String state, long minutes);
+
     /** An area's button on the floor with how many of its tables are taken. */
     String areaBusy(String area, long busy);
 

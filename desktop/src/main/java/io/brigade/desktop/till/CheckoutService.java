@@ -76,11 +76,7 @@ public final class CheckoutService {
         }
         UUID key = UUID.randomUUID();
         Instant now = clock.instant();
-        // A till of a store with several prefixes its numbers with the letter the store gave it at pairing, so two
-        // tills selling offline at the same time never show the kitchen the same number.
-        String prefix = settings.link() == null || settings.link().displayPrefix() == null ? ""
-                : settings.link().displayPrefix() + "-";
-        String displayId = prefix + String.format("%04d", outbox.nextDisplayNumber() % 10_000);
+        String displayId = nextDisplayId();
         Sale sale = new Sale(settings.salesChannelId(), "POS", now, true, order.dispatch(), key.toString(), displayId,
                 order.menuId(), Long.toString(order.menuRevisionId()), null,
                 order.dispatch() == DispatchType.DineIn ? new DineIn(order.tableId(), order.guests()) : null, null,
@@ -111,6 +107,17 @@ public final class CheckoutService {
         return new Receipt(displayId, settings.terminalName(), staff.name(), now, order.currency(), order.dispatch(),
                 order.dispatch() == DispatchType.DineIn ? order.tableId() : null, order.lines(), order.subtotal(),
                 adjustments, order.total(), order.tenders());
+    }
+
+    /**
+     * The next order number of this till ("0042", or "B-0042" on a store of several tills): a sale's, or a takeaway's
+     * sent to the kitchen before it is paid. A till of a store with several prefixes its numbers with the letter the
+     * store gave it at pairing, so two tills selling offline at the same time never show the kitchen the same number.
+     */
+    public String nextDisplayId() {
+        String prefix = settings.link() == null || settings.link().displayPrefix() == null ? ""
+                : settings.link().displayPrefix() + "-";
+        return prefix + String.format("%04d", outbox.nextDisplayNumber() % 10_000);
     }
 
     /** Tells {@code listener} of every sale completed from now on. */

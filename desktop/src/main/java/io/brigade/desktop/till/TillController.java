@@ -73,6 +73,10 @@ public final class TillController {
     @FXML private FlowPane adjustments;
     @FXML private Label ticketTitle;
     @FXML private javafx.scene.layout.HBox saleButtons;
+    @FXML private Button holdButton;
+    @FXML private Button fireNextButton;
+    @FXML private Button splitButton;
+    @FXML private Button voidLineButton;
     @FXML private javafx.scene.layout.GridPane totals;
     @FXML private javafx.scene.layout.VBox ticketPane;
     private io.brigade.desktop.tables.CheckBook checkBook;
@@ -119,6 +123,16 @@ public final class TillController {
                 return;
             }
             model.setDispatch(now == dineIn ? DispatchType.DineIn : DispatchType.TakeAway);
+        });
+        // The toggles follow the model too: a table opened, or a takeaway check taken again, sets the dispatch type.
+        model.dispatchProperty().addListener((o, was, now) -> {
+            ToggleButton shown = now == DispatchType.TakeAway ? takeAway : dineIn;
+            if (!shown.isSelected()) {
+                shown.setSelected(true);
+            }
+            if (checkBook != null) {
+                showCheckBar(model.checkProperty().get());
+            }
         });
         table.textProperty().bindBidirectional(model.tableProperty());
         table.visibleProperty().bind(dineIn.selectedProperty());
@@ -310,7 +324,7 @@ public final class TillController {
             e.consume();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
             // Ctrl+Enter sends the new lines of the open table (Enter alone still takes cash).
-            if (model.checkProperty().get() != null) {
+            if (model.checkProperty().get() != null || takeawaySend()) {
                 model.sendToKitchen(false);
             }
             search.clear();
@@ -480,10 +494,15 @@ public final class TillController {
     private void showCheckBar(io.brigade.protocol.checks.Check c) {
         shareRoom();
         boolean on = c != null;
-        for (javafx.scene.Node n : new javafx.scene.Node[] {checkBar, checkLines, tableActions, seat, seatLabel}) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {checkBar, checkLines, seat, seatLabel, holdButton,
+                fireNextButton, splitButton, voidLineButton}) {
             n.setVisible(on);
             n.setManaged(on);
         }
+        // A takeaway not paid yet can be sent to the kitchen first: Send alone, without the table's other actions.
+        boolean actions = on || takeawaySend();
+        tableActions.setVisible(actions);
+        tableActions.setManaged(actions);
         // Discounts and the tender list belong to a plain sale; a table's payments are on its check.
         for (javafx.scene.Node n : new javafx.scene.Node[] {adjustments, ticketTitle, saleButtons}) {
             n.setVisible(!on);
@@ -502,6 +521,7 @@ public final class TillController {
         }
         long minutes = Math.max(0, java.time.Duration.between(c.openedAt(), clock.instant()).toMinutes());
         String header = c.table() != null ? TEXTS.tableHeader(c.table(), c.guests() == null ? 0 : c.guests(), minutes)
+                : TillViewModel.takeaway(c) ? TEXTS.takeawayHeader(c.name() == null ? "" : c.name(), minutes)
                 : TEXTS.tabHeader(c.name() == null ? "" : c.name(), minutes);
         io.brigade.protocol.checks.Check.Part part = model.nextPart();
         if (part != null) {
@@ -510,6 +530,12 @@ public final class TillController {
         if (!header.equals(checkHeader.getText())) {
             checkHeader.setText(header);
         }
+    }
+
+    /** Whether Send applies to the plain ticket: a takeaway, where the till has table service. */
+    private boolean takeawaySend() {
+        return model.hasTableService() && model.checkProperty().get() == null
+                && model.dispatchProperty().get() == DispatchType.TakeAway;
     }
 
     @FXML

@@ -298,6 +298,16 @@ public interface TillTexts {
 
     String tabNamed(String name);
 
+    String takeawayNamed(String name);
+
+    String takeawayHeader(String name, long minutes);
+
+    String takeawaySent(int lines, String name);
+
+    String takeawayPaidAtOnce();
+
+    String checkPaid(String check);
+
     String atTableAlready(String table);
 
     String tableTaken(String table);

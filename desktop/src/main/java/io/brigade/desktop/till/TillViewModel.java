@@ -577,7 +577,9 @@ public final class TillViewModel {
                     m.menuId(), m.revisionId()));
             return new Object[] {checks.check(id).orElse(null), open.isEmpty()};
         }, found -> {
-            dispatch.set(DispatchType.DineIn);
+            if (dispatch.get() != DispatchType.DineIn) {
+                setDispatch(DispatchType.DineIn);
+            }
             table.set(t);
             if ((Boolean) found[1]) {
                 tell(TEXTS.tableOpened(t));
@@ -593,10 +595,19 @@ public final class TillViewModel {
         if (checks != null) {
             background.run(() -> checks.check(checkId).orElse(null), c -> {
                 if (c != null) {
+                    dispatchOf(c);
                     table.set(c.table() == null ? "" : c.table());
                     display(c);
                 }
             }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+        }
+    }
+
+    /** New lines of check {@code c} are priced as its dispatch type (a takeaway check's at takeaway prices). */
+    private void dispatchOf(Check c) {
+        DispatchType type = c.dispatchType() == null ? DispatchType.DineIn : c.dispatchType();
+        if (type != dispatch.get()) {
+            setDispatch(type);
         }
     }
 
@@ -625,7 +636,7 @@ public final class TillViewModel {
             boolean shown = check.get() != null && check.get().checkId().equals(c.checkId());
             if (shown) {
                 leaveCheck();
-                tell(TEXTS.tablePaid(c.table() == null ? c.checkId() : c.table()));
+                tell(c.table() != null ? TEXTS.tablePaid(c.table()) : TEXTS.checkPaid(label(c)));
             }
             return;
         }
@@ -650,6 +661,10 @@ public final class TillViewModel {
      */
     public void sendToKitchen(boolean hold) {
         Check c = check.get();
+        if (c == null && checks != null && dispatch.get() == DispatchType.TakeAway && !hold) {
+            sendTakeaway();
+            return;
+        }
         if (c == null) {
             message.set(TEXTS.openTableFirst());
             return;
@@ -659,15 +674,7 @@ public final class TillViewModel {
             return;
         }
         int course = hold ? c.lines().stream().mapToInt(Check.Line::course).max().orElse(1) + 1 : 1;
-        List<CheckBook.NewLine> lines = new ArrayList<>();
-        for (TicketLine l : ticket.lines()) {
-            List<SaleItem> mods = l.modifiers().stream()
-                    .map(m -> new SaleItem(m.menuItemId(), 1, m.price(), null, null)).toList();
-            Integer s = seats.getOrDefault(l.lineId(), 0);
-            lines.add(new CheckBook.NewLine(l.lineId().toString(), l.item().id(), l.item().caption(),
-                    l.modifiers().stream().map(TicketLine.Modifier::caption).toList(), l.quantity(),
-                    l.item().price(), mods, l.notes(), s == 0 ? null : s, course));
-        }
+        List<CheckBook.NewLine> lines = newLines(course);
         background.run(() -> {
             checks.add(c.checkId(), lines);
             checks.send(c.checkId(), lines.stream().map(CheckBook.NewLine::lineId).toList(), hold);
@@ -678,6 +685,61 @@ public final class TillViewModel {
             tell(hold ? TEXTS.heldForLater(lines.size()) : TEXTS.sentToKitchen(lines.size()));
             showCheck(id);
         }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /** The ticket's lines as new lines of a check, for {@code course}, with the seats they were added for. */
+    private List<CheckBook.NewLine> newLines(int course) {
+        List<CheckBook.NewLine> lines = new ArrayList<>();
+        for (TicketLine l : ticket.lines()) {
+            List<SaleItem> mods = l.modifiers().stream()
+                    .map(m -> new SaleItem(m.menuItemId(), 1, m.price(), null, null)).toList();
+            Integer s = seats.getOrDefault(l.lineId(), 0);
+            lines.add(new CheckBook.NewLine(l.lineId().toString(), l.item().id(), l.item().caption(),
+                    l.modifiers().stream().map(TicketLine.Modifier::caption).toList(), l.quantity(),
+                    l.item().price(), mods, l.notes(), s == 0 ? null : s, course));
+        }
+        return lines;
+    }
+
+    /**
+     * Send on a takeaway not paid yet: the order becomes a takeaway check under the number a sale of this till would
+     * get (the number the kitchen calls), its lines go to the kitchen at once, and it stays on the till to be paid
+     * (or among the open checks on the floor). Paying it later sends only lines added after this, and closes it into
+     * one sale that makes no second ticket.
+     */
+    private void sendTakeaway() {
+        if (ticket.lines().isEmpty()) {
+            message.set(TEXTS.nothingNewToSend());
+            return;
+        }
+        if (!ticket.tenders().isEmpty() || !ticket.discounts().isEmpty() || ticket.tip().signum() != 0
+                || serviceCharge.get()) {
+            message.set(TEXTS.takeawayPaidAtOnce());
+            return;
+        }
+        TillMenu m = menu.get();
+        if (m == null) {
+            message.set(TEXTS.waitingForMenu());
+            return;
+        }
+        List<CheckBook.NewLine> lines = newLines(1);
+        background.run(() -> {
+            String id = checks.open(null, checkout.nextDisplayId(), null, DispatchType.TakeAway, m.menuId(),
+                    m.revisionId());
+            checks.add(id, lines);
+            checks.send(id, lines.stream().map(CheckBook.NewLine::lineId).toList(), false);
+            return checks.check(id).orElse(null);
+        }, sent -> {
+            ticket.clear();
+            seats.clear();
+            display(sent);
+            tell(TEXTS.takeawaySent(lines.size(), sent == null ? "" : sent.name()));
+        }, failure -> message.set(TEXTS.notSaved(failure.getMessage())));
+    }
+
+    /** Whether {@code c} is a takeaway sent before it was paid (paid at the till, no table). */
+    public static boolean takeaway(Check c) {
+        return c != null && c.dispatchType() == DispatchType.TakeAway && c.table() == null;
     }
 
     /** Fires the next held course of the table. */
@@ -726,7 +788,9 @@ public final class TillViewModel {
                     m.menuId(), m.revisionId()));
             return new Object[] {checks.check(id).orElse(null), open.isEmpty()};
         }, found -> {
-            dispatch.set(DispatchType.DineIn);
+            if (dispatch.get() != DispatchType.DineIn) {
+                setDispatch(DispatchType.DineIn);
+            }
             table.set("");
             if ((Boolean) found[1]) {
                 tell(TEXTS.tabOpened(n));
@@ -739,6 +803,10 @@ public final class TillViewModel {
 
     /** How a check is called on the till: its table, or its tab's name. */
     public static String label(Check c) {
+        if (takeaway(c)) {
+            return TEXTS.takeawayNamed(c.name() == null ? c.checkId().substring(0, Math.min(6, c.checkId().length()))
+                    : c.name());
+        }
         return c.table() != null ? TEXTS.tableNamed(c.table())
                 : TEXTS.tabNamed(c.name() == null ? c.checkId().substring(0, Math.min(6, c.checkId().length()))
                 : c.name());
@@ -1000,11 +1068,14 @@ public final class TillViewModel {
 
     private boolean payCheck(PaymentMethod method, String amountText) {
         Check c = check.get();
-        if (!ticket.lines().isEmpty()) {
+        // A takeaway keeps its pay-first flow after a Send: lines added since go to the kitchen with the payment.
+        boolean sendWithPayment = !ticket.lines().isEmpty() && takeaway(c) && c.parts().isEmpty();
+        if (!ticket.lines().isEmpty() && !sendWithPayment) {
             message.set(TEXTS.sendNewLinesFirst());
             return false;
         }
-        BigDecimal due = due(c);
+        List<CheckBook.NewLine> newLines = sendWithPayment ? newLines(1) : List.of();
+        BigDecimal due = due(c).add(sendWithPayment ? ticket.subtotal() : BigDecimal.ZERO);
         if (due.signum() <= 0) {
             message.set(TEXTS.tableClosing());
             return false;
@@ -1023,9 +1094,17 @@ public final class TillViewModel {
         BigDecimal change = given.get().subtract(paid);
         Check.Part part = nextPart();
         background.run(() -> {
+            if (!newLines.isEmpty()) {
+                checks.add(c.checkId(), newLines);
+                checks.send(c.checkId(), newLines.stream().map(CheckBook.NewLine::lineId).toList(), false);
+            }
             checks.pay(c.checkId(), part == null ? null : part.partId(), method, paid);
             return c.checkId();
         }, id -> {
+            if (!newLines.isEmpty()) {
+                ticket.clear();
+                seats.clear();
+            }
             showCheck(id);
             if (change.signum() > 0) {
                 tell(TEXTS.changeDue(format(change)));

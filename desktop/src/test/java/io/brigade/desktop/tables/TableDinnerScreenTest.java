@@ -55,6 +55,7 @@ class TableDinnerScreenTest {
     private final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private LiveApp app;
+    private TillAtTable at;
 
     @BeforeAll
     void start(@TempDir Path home) throws Exception {
@@ -66,10 +67,16 @@ class TableDinnerScreenTest {
         });
         receiver.start();
         app = LiveApp.start(home, "Table Four Dinner", true);
+        at = new TillAtTable(robot, app);
         app.server().addDemoStations(app.tenant());
         subscribe("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
         app.signIn("9999");
-        waitFor("the menu", () -> till().menuProperty().get() != null);
+        at.waitFor("the menu", () -> at.till().menuProperty().get() != null);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void backToDineIn() {
+        robot.interact(() -> at.till().setDispatch(io.brigade.protocol.sales.DispatchType.DineIn));
     }
 
     @AfterAll
@@ -78,7 +85,7 @@ class TableDinnerScreenTest {
         robot.interact(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w instanceof javafx.stage.Stage s && s.getModality() != javafx.stage.Modality.NONE)
                 .toList().forEach(javafx.stage.Window::hide));
-        robot.interact(() -> till().leaveCheck());
+        robot.interact(() -> at.till().leaveCheck());
         try {
             if (app != null) {
                 app.close();
@@ -90,43 +97,43 @@ class TableDinnerScreenTest {
 
     @Test
     void eachRoundReachesEachStationOnceAndThePartsEndAsTheirSales() throws Exception {
-        workspace("workspace-till");
+        at.workspace("workspace-till");
         robot.clickOn("#tableField").eraseText(4).write("4").type(KeyCode.ENTER);
-        waitFor("table 4's check", () -> till().checkProperty().get() != null);
-        String checkId = till().checkProperty().get().checkId();
+        at.waitFor("table 4's check", () -> at.till().checkProperty().get() != null);
+        String checkId = at.till().checkProperty().get().checkId();
         // Drinks, sent at once.
-        seat(1);
-        category("Drinks");
-        robot.clickOn(item("Craft lager"));
-        seat(2);
-        robot.clickOn(item("Sparkling water")).clickOn(item("Cola"));
+        at.seat(1);
+        at.category("Drinks");
+        robot.clickOn(at.item("Craft lager"));
+        at.seat(2);
+        robot.clickOn(at.item("Sparkling water")).clickOn(at.item("Cola"));
         robot.clickOn("#send");
-        waitFor("the drinks on the check", () -> checkLines().size() == 3);
+        at.waitFor("the drinks on the check", () -> at.checkLines().size() == 3);
         // The mains as course 2, held, then fired.
-        category("Pizzas");
-        seat(1);
-        robot.clickOn(item("Diavola"));
+        at.category("Pizzas");
+        at.seat(1);
+        robot.clickOn(at.item("Diavola"));
         for (String topping : List.of("Extra mozzarella", "Mushrooms", "Pepperoni")) {
-            robot.clickOn(option(topping));
+            robot.clickOn(at.option(topping));
         }
         robot.clickOn("#addToTicket");
-        category("Burgers");
-        seat(2);
-        robot.clickOn(item("Classic burger")).clickOn(option("Fries")).clickOn("#addToTicket");
+        at.category("Burgers");
+        at.seat(2);
+        robot.clickOn(at.item("Classic burger")).clickOn(at.option("Fries")).clickOn("#addToTicket");
         robot.clickOn("#hold");
-        waitFor("the mains held", () -> checkLines().stream().filter(l -> Check.HELD.equals(l.status())).count()
+        at.waitFor("the mains held", () -> at.checkLines().stream().filter(l -> Check.HELD.equals(l.status())).count()
                 == 2);
         robot.clickOn("#fireNext");
-        waitFor("the mains fired", () -> checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        at.waitFor("the mains fired", () -> at.checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
         // A third round.
-        category("Pizzas");
-        seat(1);
-        robot.clickOn(item("Funghi")).clickOn("#addToTicket");
+        at.category("Pizzas");
+        at.seat(1);
+        robot.clickOn(at.item("Funghi")).clickOn("#addToTicket");
         robot.clickOn("#send");
-        waitFor("the third round sent", () -> checkLines().size() == 6
-                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        at.waitFor("the third round sent", () -> at.checkLines().size() == 6
+                && at.checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
         // Every topping of the Diavola shows on its line.
-        assertEquals(List.of("Extra mozzarella", "Mushrooms", "Pepperoni"), checkLines().stream()
+        assertEquals(List.of("Extra mozzarella", "Mushrooms", "Pepperoni"), at.checkLines().stream()
                 .filter(l -> l.name().equals("Diavola")).findFirst().orElseThrow().modifiers());
         // The cola, sent already, voided with the manager's approval (scrolled to: the list shows the newest).
         robot.interact(() -> {
@@ -138,21 +145,21 @@ class TableDinnerScreenTest {
         robot.clickOn(robot.lookup("#checkLines .list-cell").match((javafx.scene.control.ListCell<?> c) ->
                 c.getItem() instanceof Check.Line l && l.name().equals("Cola")).queryAs(Node.class));
         robot.clickOn("#voidLine");
-        waitFor("the reason asked", () -> robot.lookup("#askField").tryQuery().isPresent());
+        at.waitFor("the reason asked", () -> robot.lookup("#askField").tryQuery().isPresent());
         robot.clickOn("#askField").write("spilled").type(KeyCode.ENTER);
-        waitFor("a manager asked", () -> robot.lookup("#managerPin").tryQuery().isPresent());
+        at.waitFor("a manager asked", () -> robot.lookup("#managerPin").tryQuery().isPresent());
         robot.clickOn("#managerPin").write("9999").type(KeyCode.ENTER);
-        waitFor("the cola voided on the store server", () -> get("/backoffice/v1/orgs/" + org() + "/checks/"
+        at.waitFor("the cola voided on the store server", () -> at.get("/backoffice/v1/orgs/" + at.org() + "/checks/"
                 + checkId).get("total").decimalValue().compareTo(new BigDecimal("50.99")) == 0);
 
         // The kitchen: each round of the table once, at the stations of its items, the void shown.
         Map<String, List<String>> rounds = roundsOf(checkId);
         assertEquals(3, rounds.size(), "three rounds, each one ticket: " + rounds);
-        workspace("workspace-kitchen");
+        at.workspace("workspace-kitchen");
         Map<String, List<String>> seen = new TreeMap<>();
         for (Map.Entry<String, Integer> station : Map.of("Bar", 1, "Grill", 1, "Pizza", 2).entrySet()) {
             Screens.choose(robot, station.getKey());
-            waitFor("the table's tickets at the " + station.getKey(),
+            at.waitFor("the table's tickets at the " + station.getKey(),
                     () -> onScreen(rounds.keySet()).size() == station.getValue());
             for (String ticket : onScreen(rounds.keySet())) {
                 assertEquals(1, robot.lookup("#ticket-" + ticket).queryAll().size(), ticket + " shown once");
@@ -164,31 +171,92 @@ class TableDinnerScreenTest {
                 "each station shows its own lines of each round once");
 
         // Split by seat, each part paid by card.
-        workspace("workspace-till");
+        at.workspace("workspace-till");
         robot.clickOn("#split").clickOn("#splitBySeat").clickOn("#splitOk");
-        waitFor("the bill split by seat", () -> till().nextPart() != null);
+        at.waitFor("the bill split by seat", () -> at.till().nextPart() != null);
         robot.clickOn("#payCard");
-        waitFor("seat 2's part to pay", () -> text("#checkHeader").contains("€14.50"));
+        at.waitFor("seat 2's part to pay", () -> at.text("#checkHeader").contains("€14.50"));
         robot.clickOn("#payCard");
-        waitFor("the table paid and closed", () -> till().checkProperty().get() == null);
+        at.waitFor("the table paid and closed", () -> at.till().checkProperty().get() == null);
 
-        Set<String> saleIds = sales(checkId);
+        Set<String> saleIds = at.sales(checkId);
         Map<String, String> sold = new TreeMap<>();
         app.server().sales(app.tenant()).stream().filter(s -> saleIds.contains(s.get("saleId").asText()))
                 .forEach(s -> sold.put(s.get("saleId").asText(), plain(s.get("totalSaleAmount")) + " paid "
                         + plain(s.get("totalPaidAmount"))));
         assertEquals(List.of("14.5 paid 14.5", "36.49 paid 36.49"), sold.values().stream().sorted().toList(),
                 "one sale per seat, each paid in full, the voided cola in neither");
-        waitFor("a sales.created.v1 webhook per part", () -> announced(saleIds).size() == 2);
+        at.waitFor("a sales.created.v1 webhook per part", () -> announced(saleIds).size() == 2);
         // sales.created.v1 names the sale (its amounts are the sale's, read above): each part's sale once.
         assertEquals(List.copyOf(sold.keySet()), announced(saleIds).stream().map(h -> h.findValue("saleId").asText())
                 .sorted().toList(), "the webhooks announce exactly the parts' sales, each once");
     }
 
+    @Test
+    void aTakeawaySentBeforePaymentReachesTheKitchenOnceLineByLine() throws Exception {
+        at.workspace("workspace-till");
+        robot.clickOn("#takeAway");
+        at.category("Drinks");
+        robot.clickOn(at.item("Cola"));
+        at.category("Pizzas");
+        robot.clickOn(at.item("Margherita")).clickOn("#addToTicket");
+
+        robot.clickOn("#send");
+
+        at.waitFor("the takeaway sent", () -> at.till().checkProperty().get() != null
+                && at.checkLines().size() == 2 && at.checkLines().stream().allMatch(l -> Check.SENT.equals(l.status()))
+                && app.services().checks().unconfirmed() == 0);
+        Check sent = at.till().checkProperty().get();
+        String checkId = sent.checkId();
+        assertEquals(io.brigade.protocol.sales.DispatchType.TakeAway, sent.dispatchType());
+        assertTrue(at.text("#checkHeader").startsWith("Takeaway " + sent.name() + " ·"), at.text("#checkHeader"));
+        assertEquals(List.of(List.of("Cola", "Margherita")), List.copyOf(roundsOf(checkId).values()),
+                "one ticket at once");
+
+        // A line added after the Send, then paid: only that line goes to the kitchen.
+        at.category("Drinks");
+        robot.clickOn(at.item("Craft lager"));
+        robot.clickOn("#payCard");
+        at.waitFor("the takeaway paid and closed", () -> at.till().checkProperty().get() == null);
+
+        Map<String, List<String>> rounds = roundsOf(checkId);
+        assertEquals(List.of(List.of("Cola", "Margherita"), List.of("Craft lager")), List.copyOf(rounds.values()),
+                "the paid takeaway's new line alone on a second ticket");
+        at.kitchenLineIds();
+        at.workspace("workspace-kitchen");
+        Screens.choose(robot, "Bar");
+        at.waitFor("both tickets at the bar", () -> onScreen(rounds.keySet()).size() == 2);
+        Map<String, List<String>> atTheBar = new LinkedHashMap<>();
+        for (String ticket : rounds.keySet()) {
+            assertEquals(1, robot.lookup("#ticket-" + ticket).queryAll().size(), ticket + " shown once");
+            atTheBar.put(ticket, linesOf(ticket));
+        }
+        assertEquals(List.of(List.of("Cola"), List.of("Craft lager")), List.copyOf(atTheBar.values()),
+                "the bar's lines of each ticket");
+        Set<String> saleIds = at.sales(checkId);
+        List<JsonNode> sold = at.sold(saleIds);
+        assertEquals(1, sold.size(), "one sale for the takeaway");
+        JsonNode sale = at.get("/salesManagement/orgs/" + at.org() + "/salesChannels/"
+                + app.tenant().salesChannelId() + "/sales/" + sold.get(0).get("saleId").asText()).path("data");
+        List<String> items = new ArrayList<>();
+        sale.path("items").forEach(i -> items.add(i.get("menuItemId").asText()));
+        List<String> lines = new ArrayList<>();
+        at.check(checkId).get("lines").forEach(l -> lines.add(l.get("menuItemId").asText()));
+        assertEquals(3, lines.size());
+        assertEquals(lines.stream().sorted().toList(), items.stream().sorted().toList(),
+                "every line of the takeaway on its sale: " + sale);
+        assertEquals(0, at.check(checkId).get("total").decimalValue().compareTo(
+                sold.get(0).get("totalPaidAmount").decimalValue()), "paid in full");
+        for (JsonNode ticket : at.kitchenTickets()) {
+            assertTrue(!saleIds.contains(ticket.path("saleId").asText()), "no ticket of the sale itself: " + ticket);
+        }
+        at.workspace("workspace-till");
+    }
+
     /** The table's kitchen tickets (as the store server has them) and their items' names, in order. */
     private Map<String, List<String>> roundsOf(String checkId) throws Exception {
         Map<String, List<String>> rounds = new LinkedHashMap<>();
-        for (JsonNode ticket : get("/backoffice/v1/orgs/" + org() + "/kitchen/tickets?propertyId="
+        for (JsonNode ticket : at.get("/backoffice/v1/orgs/" + at.org() + "/kitchen/tickets?propertyId="
                 + app.tenant().propertyId()).get("tickets")) {
             if (checkId.equals(ticket.path("checkId").asText())) {
                 List<String> names = new ArrayList<>();
@@ -222,27 +290,8 @@ class TableDinnerScreenTest {
                 }).toList());
     }
 
-    private void workspace(String id) {
-        TabPane workspaces = robot.lookup("#workspaces").queryAs(TabPane.class);
-        robot.interact(() -> workspaces.getSelectionModel().select(workspaces.getTabs().stream()
-                .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private TillViewModel till() {
-        return app.app().till();
-    }
 
-    /** The sales a closed check turned into, as the store server says. */
-    private Set<String> sales(String checkId) throws Exception {
-        waitFor("the check closed into sales", () -> get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId)
-                .path("saleIds").size() > 0);
-        Set<String> ids = new java.util.HashSet<>();
-        get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId).get("saleIds").forEach(id -> ids.add(id.asText()));
-        waitFor("the check's sales listed", () -> app.server().sales(app.tenant()).stream()
-                .filter(s -> ids.contains(s.get("saleId").asText())).count() == ids.size());
-        return ids;
-    }
 
     private List<JsonNode> announced(Set<String> saleIds) {
         return hooks.stream().filter(h -> "sales.created.v1".equals(h.path("detail-type").asText()))
@@ -255,7 +304,7 @@ class TableDinnerScreenTest {
 
     private void subscribe(String url) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        app.server().url() + "/webhooks/orgs/" + org() + "/subscriptions"))
+                        app.server().url() + "/webhooks/orgs/" + at.org() + "/subscriptions"))
                 .header("Authorization", "Bearer " + app.server().token(app.tenant()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"callbackUrl\":\"" + url + "\",\"secret\":\""
@@ -264,61 +313,12 @@ class TableDinnerScreenTest {
         assertEquals(201, r.statusCode(), r.body());
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                app.server().url() + path)).header("Authorization", "Bearer " + app.server().token(app.tenant()))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return Json.mapper().readTree(r.body());
-    }
 
-    private String org() {
-        return app.tenant().orgId();
-    }
 
-    private void seat(int n) {
-        Node field = robot.lookup("#seat .text-field").query();
-        robot.doubleClickOn(field).eraseText(3).write(String.valueOf(n)).type(KeyCode.TAB);
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<Check.Line> checkLines() {
-        return List.copyOf(robot.lookup("#checkLines").queryAs(ListView.class).getItems());
-    }
 
-    private String text(String query) {
-        return robot.lookup(query).queryAs(Labeled.class).getText();
-    }
 
-    private void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("waited 20 s for " + what + "; the till says: "
-                    + robot.lookup("#tillMessage").tryQuery().map(n -> ((Labeled) n).getText()).orElse("")
-                    + "; the kitchen: " + Screens.dump(robot), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    /** The till's menu tab {@code name} (a manager's other screens have words of the same name). */
-    private void category(String name) {
-        robot.clickOn(robot.from(robot.lookup("#categories").queryAll()).lookup(".tab-label")
-                .match((Labeled l) -> name.equals(l.getText())).queryAs(Node.class));
-    }
 
-    private Node item(String caption) {
-        var found = robot.lookup(".item-button").match((Labeled b) -> b.getText().startsWith(caption + "\n")
-                && b.isVisible() && b.getScene() != null).tryQuery();
-        if (found.isEmpty()) {
-            throw new AssertionError("no item " + caption + "; dialogs: " + robot.lookup(".dialog-pane").queryAll()
-                    .stream().map(d -> ((javafx.scene.control.DialogPane) d).getHeaderText() + " / "
-                            + ((javafx.scene.control.DialogPane) d).getContentText()).toList());
-        }
-        return found.get();
-    }
 
-    private Node option(String caption) {
-        return robot.lookup(".option-button").match((Labeled b) -> b.getText().startsWith(caption)).query();
-    }
 }

@@ -42,13 +42,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class TableServiceScreenTest {
     private final FxRobot robot = new FxRobot();
     private LiveApp app;
+    private TillAtTable at;
 
     @BeforeAll
     void start(@TempDir Path home) throws Exception {
         app = LiveApp.start(home, "Table Four Trattoria", true);
+        at = new TillAtTable(robot, app);
         app.server().addDemoStations(app.tenant());
         app.signIn("1111");
-        waitFor("the menu", () -> till().menuProperty().get() != null);
+        at.waitFor("the menu", () -> at.till().menuProperty().get() != null);
     }
 
     @AfterEach
@@ -57,7 +59,7 @@ class TableServiceScreenTest {
         robot.interact(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w instanceof javafx.stage.Stage s && s.getModality() != javafx.stage.Modality.NONE)
                 .toList().forEach(javafx.stage.Window::hide));
-        robot.interact(() -> till().leaveCheck());
+        robot.interact(() -> at.till().leaveCheck());
     }
 
     @AfterAll
@@ -72,22 +74,22 @@ class TableServiceScreenTest {
         focusTill();
         robot.push(KeyCode.CONTROL, KeyCode.T).write("7").type(KeyCode.ENTER);
         // The model's check, not the header's text: the last test's table can still be on screen for a moment.
-        waitFor("table 7's check", () -> visible("#checkBar") && till().checkProperty().get() != null
-                && "7".equals(till().checkProperty().get().table()));
-        String checkId = till().checkProperty().get().checkId();
+        at.waitFor("table 7's check", () -> at.visible("#checkBar") && at.till().checkProperty().get() != null
+                && "7".equals(at.till().checkProperty().get().table()));
+        String checkId = at.till().checkProperty().get().checkId();
         robot.push(KeyCode.CONTROL, KeyCode.F).write("lager").type(KeyCode.ENTER);
         robot.write("cola").type(KeyCode.ENTER);
         robot.write("marg").type(KeyCode.ENTER); // a pizza: its toppings dialog, where Enter adds it as it is
-        waitFor("the toppings dialog", () -> robot.lookup("#addToTicket").tryQuery().isPresent());
+        at.waitFor("the toppings dialog", () -> robot.lookup("#addToTicket").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
-        waitFor("three new lines", () -> till().lines().size() == 3);
+        at.waitFor("three new lines", () -> at.till().lines().size() == 3);
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
-        waitFor("the round sent", () -> checkLines().size() == 3
-                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        at.waitFor("the round sent", () -> at.checkLines().size() == 3
+                && at.checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
         robot.type(KeyCode.ENTER); // Enter with nothing typed: cash for what the table owes
 
-        waitFor("table 7 paid and closed", () -> !visible("#checkBar"));
-        Set<String> saleIds = sales(checkId);
+        at.waitFor("table 7 paid and closed", () -> !at.visible("#checkBar"));
+        Set<String> saleIds = at.sales(checkId);
         List<JsonNode> sold = app.server().sales(app.tenant()).stream()
                 .filter(s -> saleIds.contains(s.get("saleId").asText())).toList();
         assertEquals(1, sold.size(), "one sale for the table");
@@ -102,34 +104,34 @@ class TableServiceScreenTest {
         robot.clickOn("#splitOk");
 
         assertEquals("Part 2 has no line: tap a line's 2 to put it there, or choose fewer parts",
-                text("#splitMessage"));
+                at.text("#splitMessage"));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(), till().checkProperty().get().parts(), "the bill is not split");
+        assertEquals(List.of(), at.till().checkProperty().get().parts(), "the bill is not split");
     }
 
     @Test
     void aSplitByItemMakesThePartsTheWaiterChose() throws Exception {
         String checkId = serveThreeLines("10");
         robot.clickOn("#split").clickOn("#splitEvenly");
-        assertEquals("Part 1: €10.25  ·  Part 2: €10.25", text("#splitPreview"));
+        assertEquals("Part 1: €10.25  ·  Part 2: €10.25", at.text("#splitPreview"));
         robot.clickOn("#splitByItem").clickOn("#line-1-part-2").clickOn("#line-2-part-2");
-        assertEquals("Part 1: €6.00  ·  Part 2: €14.50", text("#splitPreview"));
+        assertEquals("Part 1: €6.00  ·  Part 2: €14.50", at.text("#splitPreview"));
 
         robot.clickOn("#splitOk");
 
-        waitFor("two parts on the check", () -> till().checkProperty().get() != null
-                && till().checkProperty().get().parts().size() == 2);
-        List<Check.Part> parts = till().checkProperty().get().parts();
-        List<String> first = checkLines().stream().filter(l -> l.name().equals("Craft lager"))
+        at.waitFor("two parts on the check", () -> at.till().checkProperty().get() != null
+                && at.till().checkProperty().get().parts().size() == 2);
+        List<Check.Part> parts = at.till().checkProperty().get().parts();
+        List<String> first = at.checkLines().stream().filter(l -> l.name().equals("Craft lager"))
                 .map(Check.Line::lineId).toList();
         assertEquals(first, parts.get(0).lineIds());
         assertEquals(0, new java.math.BigDecimal("14.50").compareTo(parts.get(1).total()), parts.toString());
         robot.clickOn("#payCard");
-        waitFor("part 2 to pay", () -> text("#checkHeader").contains("€14.50"));
+        at.waitFor("part 2 to pay", () -> at.text("#checkHeader").contains("€14.50"));
         robot.clickOn("#payCard");
-        waitFor("the table paid and closed", () -> !visible("#checkBar"));
-        assertEquals(2, sales(checkId).size(), "a sale per part");
+        at.waitFor("the table paid and closed", () -> !at.visible("#checkBar"));
+        assertEquals(2, at.sales(checkId).size(), "a sale per part");
     }
 
     @Test
@@ -138,50 +140,50 @@ class TableServiceScreenTest {
         robot.clickOn(robot.lookup("#checkLines .list-cell").match((javafx.scene.control.ListCell<?> c) ->
                 c.getItem() instanceof Check.Line l && l.name().equals("Cola")).queryAs(Node.class));
         robot.clickOn("#voidLine");
-        waitFor("the reason asked", () -> robot.lookup("#askField").tryQuery().isPresent());
+        at.waitFor("the reason asked", () -> robot.lookup("#askField").tryQuery().isPresent());
         robot.clickOn("#askField").write("spilled").type(KeyCode.ENTER);
-        waitFor("a manager asked", () -> robot.lookup("#managerPin").tryQuery().isPresent());
+        at.waitFor("a manager asked", () -> robot.lookup("#managerPin").tryQuery().isPresent());
 
         robot.clickOn("#managerPin").write("9999").type(KeyCode.ENTER);
 
-        waitFor("the cola voided on the store server", () -> {
-            JsonNode check = get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId);
+        at.waitFor("the cola voided on the store server", () -> {
+            JsonNode check = at.get("/backoffice/v1/orgs/" + at.org() + "/checks/" + checkId);
             return check.get("total").decimalValue().compareTo(new java.math.BigDecimal("17.50")) == 0;
         });
-        Check.Line cola = checkLines().stream().filter(l -> l.name().equals("Cola")).findFirst().orElseThrow();
-        waitFor("the cola shown voided", () -> checkLines().stream().anyMatch(l -> l.name().equals("Cola")
+        Check.Line cola = at.checkLines().stream().filter(l -> l.name().equals("Cola")).findFirst().orElseThrow();
+        at.waitFor("the cola shown voided", () -> at.checkLines().stream().anyMatch(l -> l.name().equals("Cola")
                 && l.liveQuantity() == 0));
-        assertEquals("spilled", checkLines().stream().filter(l -> l.lineId().equals(cola.lineId())).findFirst()
+        assertEquals("spilled", at.checkLines().stream().filter(l -> l.lineId().equals(cola.lineId())).findFirst()
                 .orElseThrow().voidReason());
     }
 
     @Test
     void aTabOpenedByNameIsFoundAgainOnTheFloorAndPaid() throws Exception {
         robot.clickOn("#tables").clickOn("#newTab");
-        waitFor("the tab's name asked", () -> robot.lookup("#tabName").tryQuery().isPresent());
+        at.waitFor("the tab's name asked", () -> robot.lookup("#tabName").tryQuery().isPresent());
         robot.clickOn("#tabName").write("Anna at the bar").type(KeyCode.ENTER);
-        waitFor("Anna's tab", () -> till().checkProperty().get() != null
-                && "Anna at the bar".equals(till().checkProperty().get().name()));
-        String checkId = till().checkProperty().get().checkId();
-        assertEquals(null, till().checkProperty().get().table(), "a tab has no table");
-        robot.clickOn("Drinks").clickOn(item("Craft lager")).clickOn(item("Cola"));
+        at.waitFor("Anna's tab", () -> at.till().checkProperty().get() != null
+                && "Anna at the bar".equals(at.till().checkProperty().get().name()));
+        String checkId = at.till().checkProperty().get().checkId();
+        assertEquals(null, at.till().checkProperty().get().table(), "a tab has no table");
+        robot.clickOn("Drinks").clickOn(at.item("Craft lager")).clickOn(at.item("Cola"));
         robot.clickOn("#send");
-        waitFor("two lines sent", () -> checkLines().size() == 2
-                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        at.waitFor("two lines sent", () -> at.checkLines().size() == 2
+                && at.checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
         robot.clickOn("#leaveTable");
-        waitFor("back to a plain ticket", () -> !visible("#checkBar"));
+        at.waitFor("back to a plain ticket", () -> !at.visible("#checkBar"));
 
         robot.clickOn("#tables");
-        waitFor("Anna's tab on the floor", () -> robot.lookup(".table-tile").match((Labeled b) ->
+        at.waitFor("Anna's tab on the floor", () -> robot.lookup(".table-tile").match((Labeled b) ->
                 b.getText().contains("Anna at the bar")).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".table-tile").match((Labeled b) -> b.getText().contains("Anna at the bar"))
                 .queryAs(Node.class));
-        waitFor("Anna's tab again", () -> till().checkProperty().get() != null
-                && checkId.equals(till().checkProperty().get().checkId()));
+        at.waitFor("Anna's tab again", () -> at.till().checkProperty().get() != null
+                && checkId.equals(at.till().checkProperty().get().checkId()));
         robot.clickOn("#payCash");
 
-        waitFor("the tab paid and closed", () -> !visible("#checkBar"));
-        Set<String> saleIds = sales(checkId);
+        at.waitFor("the tab paid and closed", () -> !at.visible("#checkBar"));
+        Set<String> saleIds = at.sales(checkId);
         List<JsonNode> sold = app.server().sales(app.tenant()).stream()
                 .filter(s -> saleIds.contains(s.get("saleId").asText())).toList();
         assertEquals(1, sold.size(), "one sale for the tab");
@@ -191,16 +193,16 @@ class TableServiceScreenTest {
     @Test
     void aCheckMovedToAFreeTableIsThereWithNothingSentAgain() throws Exception {
         String checkId = serveThreeLines("12");
-        List<String> before = kitchenLineIds();
+        List<String> before = at.kitchenLineIds();
 
         robot.clickOn("#checkMoves").clickOn("Move to another table…");
-        waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
+        at.waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
         robot.clickOn("#moveTable").write("14").clickOn("#moveOk");
 
-        waitFor("the check at table 14 on the store server", () -> "14".equals(
-                get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId).path("table").asText()));
-        assertEquals(before, kitchenLineIds(), "the kitchen got nothing again");
-        waitFor("the till showing table 14", () -> "14".equals(till().checkProperty().get().table()));
+        at.waitFor("the check at table 14 on the store server", () -> "14".equals(
+                at.get("/backoffice/v1/orgs/" + at.org() + "/checks/" + checkId).path("table").asText()));
+        assertEquals(before, at.kitchenLineIds(), "the kitchen got nothing again");
+        at.waitFor("the till showing table 14", () -> "14".equals(at.till().checkProperty().get().table()));
     }
 
     @Test
@@ -209,49 +211,49 @@ class TableServiceScreenTest {
         String checkId = serveThreeLines("21");
 
         robot.clickOn("#checkMoves").clickOn("Move to another table…");
-        waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
+        at.waitFor("the move dialog", () -> robot.lookup("#moveTable").tryQuery().isPresent());
         robot.clickOn("#moveTable").write("20").clickOn("#moveOk");
 
-        assertEquals("Table 20 has a check open: merge the two instead", text("#moveMessage"));
+        assertEquals("Table 20 has a check open: merge the two instead", at.text("#moveMessage"));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, app.services().checks().unconfirmed(), "nothing was queued");
-        assertEquals("21", get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId).path("table").asText());
+        assertEquals("21", at.get("/backoffice/v1/orgs/" + at.org() + "/checks/" + checkId).path("table").asText());
     }
 
     @Test
     void aMergedCheckBringsItsLinesWithNothingSentAgain() throws Exception {
         String from = serveThreeLines("15");
         String into = serveThreeLines("16");
-        List<String> before = kitchenLineIds();
+        List<String> before = at.kitchenLineIds();
 
         robot.clickOn("#checkMoves").clickOn("Merge another check into this…");
-        waitFor("the open checks to merge", () -> robot.lookup("#merge-table-15").tryQuery().isPresent());
+        at.waitFor("the open checks to merge", () -> robot.lookup("#merge-table-15").tryQuery().isPresent());
         robot.clickOn("#merge-table-15").clickOn("#mergeOk");
 
-        waitFor("table 16 holding both rounds on the store server", () -> get("/backoffice/v1/orgs/" + org()
+        at.waitFor("table 16 holding both rounds on the store server", () -> at.get("/backoffice/v1/orgs/" + at.org()
                 + "/checks/" + into).path("lines").size() == 6);
-        JsonNode merged = get("/backoffice/v1/orgs/" + org() + "/checks/" + from);
+        JsonNode merged = at.get("/backoffice/v1/orgs/" + at.org() + "/checks/" + from);
         assertEquals(Check.MERGED, merged.path("state").asText());
         assertEquals(into, merged.path("mergedInto").asText());
-        assertEquals(before, kitchenLineIds(), "the kitchen got nothing again");
-        waitFor("the till showing six lines", () -> checkLines().size() == 6);
+        assertEquals(before, at.kitchenLineIds(), "the kitchen got nothing again");
+        at.waitFor("the till showing six lines", () -> at.checkLines().size() == 6);
     }
 
     @Test
     void transferredLinesMoveToATableWithNothingSentAgain() throws Exception {
         String checkId = serveThreeLines("17");
-        List<String> before = kitchenLineIds();
+        List<String> before = at.kitchenLineIds();
 
         robot.clickOn("#checkMoves").clickOn("Transfer lines to another check…");
-        waitFor("the transfer dialog", () -> robot.lookup("#transferTable").tryQuery().isPresent());
+        at.waitFor("the transfer dialog", () -> robot.lookup("#transferTable").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".transfer-line").match((Labeled b) -> b.getText().contains("Cola"))
                 .queryAs(Node.class));
         robot.clickOn("#transferTable").write("18").clickOn("#transferOk");
 
-        waitFor("table 17 without the cola on the store server", () -> get("/backoffice/v1/orgs/" + org()
+        at.waitFor("table 17 without the cola on the store server", () -> at.get("/backoffice/v1/orgs/" + at.org()
                 + "/checks/" + checkId).path("lines").size() == 2);
-        JsonNode open = get("/backoffice/v1/orgs/" + org() + "/checks?propertyId=" + app.tenant().propertyId());
+        JsonNode open = at.get("/backoffice/v1/orgs/" + at.org() + "/checks?propertyId=" + app.tenant().propertyId());
         List<String> at18 = new ArrayList<>();
         open.get("checks").forEach(c -> {
             if ("18".equals(c.path("table").asText())) {
@@ -259,102 +261,38 @@ class TableServiceScreenTest {
             }
         });
         assertEquals(List.of("Cola SENT"), at18, "the cola is on table 18, sent as it was");
-        assertEquals(before, kitchenLineIds(), "the kitchen got nothing again");
+        assertEquals(before, at.kitchenLineIds(), "the kitchen got nothing again");
     }
 
-    /** Every line id on the store's kitchen tickets, in order (a line sent twice would be there twice). */
-    private List<String> kitchenLineIds() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode ticket : get("/backoffice/v1/orgs/" + org() + "/kitchen/tickets?propertyId="
-                + app.tenant().propertyId()).get("tickets")) {
-            ticket.get("items").forEach(i -> ids.add(i.get("lineId").asText()));
-        }
-        assertEquals(ids.size(), Set.copyOf(ids).size(), "no line on two kitchen tickets: " + ids);
-        return ids;
-    }
 
     /** Opens {@code table} and sends a lager, a cola and a Margherita to the kitchen; the check's id. */
     private String serveThreeLines(String table) throws Exception {
         robot.clickOn("#tableField").eraseText(4).write(table).type(KeyCode.ENTER);
-        waitFor("table " + table + "'s check", () -> visible("#checkBar") && till().checkProperty().get() != null
-                && table.equals(till().checkProperty().get().table()));
-        String checkId = till().checkProperty().get().checkId();
-        robot.clickOn("Drinks").clickOn(item("Craft lager")).clickOn(item("Cola"));
-        robot.clickOn("Pizzas").clickOn(item("Margherita")).clickOn("#addToTicket");
+        at.waitFor("table " + table + "'s check", () -> at.visible("#checkBar") && at.till().checkProperty().get() != null
+                && table.equals(at.till().checkProperty().get().table()));
+        String checkId = at.till().checkProperty().get().checkId();
+        robot.clickOn("Drinks").clickOn(at.item("Craft lager")).clickOn(at.item("Cola"));
+        robot.clickOn("Pizzas").clickOn(at.item("Margherita")).clickOn("#addToTicket");
         robot.clickOn("#send");
-        waitFor("three lines sent", () -> checkLines().size() == 3
-                && checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
-        waitFor("the store to hold them", () -> app.services().checks().unconfirmed() == 0);
+        at.waitFor("three lines sent", () -> at.checkLines().size() == 3
+                && at.checkLines().stream().allMatch(l -> Check.SENT.equals(l.status())));
+        at.waitFor("the store to hold them", () -> app.services().checks().unconfirmed() == 0);
         return checkId;
     }
 
-    private TillViewModel till() {
-        return app.app().till();
-    }
 
     /** The keyboard starts where a cashier's hands are: on the till, not on the window's top bar. */
     private void focusTill() {
         robot.interact(() -> robot.lookup("#till").query().requestFocus());
     }
 
-    /** The sales a closed check turned into, as the store server says. */
-    private Set<String> sales(String checkId) throws Exception {
-        waitFor("the check closed into sales", () -> get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId)
-                .path("saleIds").size() > 0);
-        JsonNode check = get("/backoffice/v1/orgs/" + org() + "/checks/" + checkId);
-        Set<String> ids = new java.util.HashSet<>();
-        check.get("saleIds").forEach(id -> ids.add(id.asText()));
-        waitFor("the check's sales listed", () -> app.server().sales(app.tenant()).stream()
-                .filter(s -> ids.contains(s.get("saleId").asText())).count() == ids.size());
-        return ids;
-    }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                app.server().url() + path)).header("Authorization", "Bearer " + app.server().token(app.tenant()))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return Json.mapper().readTree(r.body());
-    }
 
-    private String org() {
-        return app.tenant().orgId();
-    }
 
-    private void seat(int n) {
-        Node field = robot.lookup("#seat .text-field").query();
-        robot.doubleClickOn(field).eraseText(3).write(String.valueOf(n)).type(KeyCode.TAB);
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<Check.Line> checkLines() {
-        return List.copyOf(robot.lookup("#checkLines").queryAs(ListView.class).getItems());
-    }
 
-    private boolean visible(String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
 
-    private String text(String query) {
-        return robot.lookup(query).queryAs(Labeled.class).getText();
-    }
 
-    private void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("waited 20 s for " + what + "; the till says: "
-                    + robot.lookup("#tillMessage").tryQuery().map(n -> ((Labeled) n).getText()).orElse(""), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private Node item(String caption) {
-        return robot.lookup(".item-button").match((Labeled b) -> b.getText().startsWith(caption + "\n")
-                && b.isVisible() && b.getScene() != null).query();
-    }
 
-    private Node option(String caption) {
-        return robot.lookup(".option-button").match((Labeled b) -> b.getText().startsWith(caption)).query();
-    }
 }
