@@ -91,6 +91,7 @@ public final class BrigadeApp extends Application {
     private Parent shell;
     private ShellViewModel shellModel;
     private TillViewModel till;
+    private TillController tillScreen;
     private LanguageSwitch languages;
     /** Who is signed in, or null. */
     private StaffMember who;
@@ -395,6 +396,10 @@ public final class BrigadeApp extends Application {
         // No pulse here: the Drawer itself opens the drawer once a no-sale is counted (AppServices wires it).
         ((TillController) tillLoader.getController()).money(new TillMoney(s.drawer(), background, who -> { }));
         ((TillController) tillLoader.getController()).tableService(s.checks(), s.clock());
+        if (tillScreen != null) {
+            tillScreen.stop(); // the screen built before a change of language
+        }
+        tillScreen = tillLoader.getController();
 
         Map<Workspace, Node> screens = new EnumMap<>(Workspace.class);
         screens.put(Workspace.TILL, tillView);
@@ -552,8 +557,17 @@ public final class BrigadeApp extends Application {
         return till;
     }
 
+    /** The till's screen as built for the language spoken (null before the first sign-in). */
+    public TillController tillScreen() {
+        return tillScreen;
+    }
+
     @Override
     public void stop() {
+        // The till's once-a-second reads end before the worker and the stores they use are closed.
+        if (tillScreen != null) {
+            tillScreen.stop();
+        }
         background.close();
         if (services != null) {
             services.close();

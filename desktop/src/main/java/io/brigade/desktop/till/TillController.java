@@ -66,6 +66,9 @@ public final class TillController {
     @FXML private ToggleButton tables;
     @FXML private javafx.scene.layout.HBox checkBar;
     @FXML private Label checkHeader;
+    @FXML private Label checkDetail;
+    // The once-a-second work of this screen (snooze expiries, the open check and the floor read again).
+    private final List<javafx.animation.Timeline> tickers = new java.util.ArrayList<>();
     @FXML private ListView<io.brigade.protocol.checks.Check.Line> checkLines;
     @FXML private FlowPane tableActions;
     @FXML private Spinner<Integer> seat;
@@ -198,7 +201,17 @@ public final class TillController {
         model.snoozedItemsProperty().addListener((o, a, b) -> itemButtons.values()
                 .forEach(buttons -> buttons.forEach(this::showSnooze)));
         // Timed snoozes end by the clock, online or not.
-        Ticker.whileShown(channelBanner, javafx.util.Duration.seconds(1), model::tick);
+        tickers.add(Ticker.whileShown(channelBanner, javafx.util.Duration.seconds(1), model::tick));
+    }
+
+    /** Stops this screen's once-a-second work: the app is closing, and the stores it reads are being closed. */
+    public void stop() {
+        tickers.forEach(javafx.animation.Timeline::stop);
+    }
+
+    /** Whether this screen still reads anything once a second. */
+    public boolean ticking() {
+        return tickers.stream().anyMatch(t -> t.getStatus() == javafx.animation.Animation.Status.RUNNING);
     }
 
     private void showMessageKind(boolean good) {
@@ -431,13 +444,13 @@ public final class TillController {
         model.checkProperty().addListener((o, a, c) -> showCheckBar(c));
         showCheckBar(model.checkProperty().get());
         // Other tills' changes, and the store's answers to this till's, show within a second.
-        Ticker.whileShown(checkBar, javafx.util.Duration.seconds(1), () -> {
+        tickers.add(Ticker.whileShown(checkBar, javafx.util.Duration.seconds(1), () -> {
             model.refreshCheck();
             showCheckBar(model.checkProperty().get());
             if (tables.isSelected()) {
                 refreshFloor();
             }
-        });
+        }));
     }
 
     private void refreshFloor() {
@@ -520,12 +533,18 @@ public final class TillController {
             return;
         }
         long minutes = Math.max(0, java.time.Duration.between(c.openedAt(), clock.instant()).toMinutes());
-        String header = c.table() != null ? TEXTS.tableHeader(c.table(), c.guests() == null ? 0 : c.guests(), minutes)
-                : TillViewModel.takeaway(c) ? TEXTS.takeawayHeader(c.name() == null ? "" : c.name(), minutes)
-                : TEXTS.tabHeader(c.name() == null ? "" : c.name(), minutes);
+        String header = TillViewModel.label(c);
+        if (c.table() == null && !TillViewModel.takeaway(c)) {
+            header = c.name() == null ? header : c.name(); // a tab is called by its name alone
+        }
+        String detail = c.table() != null ? TEXTS.checkGuestsOpen(c.guests() == null ? 0 : c.guests(), minutes)
+                : TEXTS.checkOpen(minutes);
         io.brigade.protocol.checks.Check.Part part = model.nextPart();
         if (part != null) {
-            header = header + "\n" + TEXTS.partToPay(part.label(), model.format(part.total().subtract(part.paid())));
+            detail = detail + "\n" + TEXTS.partToPay(part.label(), model.format(part.total().subtract(part.paid())));
+        }
+        if (!detail.equals(checkDetail.getText())) {
+            checkDetail.setText(detail);
         }
         if (!header.equals(checkHeader.getText())) {
             checkHeader.setText(header);

@@ -247,9 +247,9 @@ public interface TillTexts {
 
     String orderedSoFar();
 
-    String tableHeader(String table, int guests, long minutes);
+    String checkGuestsOpen(int guests, long minutes);
 
-    String tabHeader(String name, long minutes);
+    String checkOpen(long minutes);
 
     String partToPay(String label, String amount);
 
@@ -299,8 +299,6 @@ public interface TillTexts {
     String tabNamed(String name);
 
     String takeawayNamed(String name);
-
-    String takeawayHeader(String name, long minutes);
 
     String takeawaySent(int lines, String name);
 

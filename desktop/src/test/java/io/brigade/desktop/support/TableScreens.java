@@ -105,7 +105,7 @@ public final class TableScreens {
             shot(dialog, out.resolve("table-split-dialog-items.png"));
             ROBOT.clickOn("#splitBySeat").clickOn("#splitOk");
             await("the bill split by seat", () -> till.nextPart() != null
-                    && ROBOT.lookup("#checkHeader").queryAs(Labeled.class).getText().contains("\n"));
+                    && ROBOT.lookup("#checkDetail").queryAs(Labeled.class).getText().contains("\n"));
             shots(stage, out, "table-split");
             ROBOT.interact(() -> till.payCard(""));
             await("seat 1 paid", () -> till.nextPart() != null && !"1".equals(till.nextPart().label()));

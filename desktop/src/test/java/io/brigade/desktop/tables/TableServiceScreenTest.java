@@ -39,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * dinner with the kitchen's screens is {@link TableDinnerScreenTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TableServiceScreenTest {
     private final FxRobot robot = new FxRobot();
     private LiveApp app;
@@ -67,6 +68,21 @@ class TableServiceScreenTest {
         if (app != null) {
             app.close();
         }
+    }
+
+    /** Last: it closes the app. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void theTillsOnceASecondReadStopsWhenTheAppCloses() throws Exception {
+        serveThreeLines("30");
+        io.brigade.desktop.till.TillController screen = app.app().tillScreen();
+        assertTrue(WaitForAsyncUtils.asyncFx(screen::ticking).get(), "the open table read once a second");
+
+        LiveApp closing = app;
+        app = null;
+        closing.close();
+
+        assertEquals(false, WaitForAsyncUtils.asyncFx(screen::ticking).get(), "nothing read after the app closed");
     }
 
     @Test
@@ -128,7 +144,7 @@ class TableServiceScreenTest {
         assertEquals(first, parts.get(0).lineIds());
         assertEquals(0, new java.math.BigDecimal("14.50").compareTo(parts.get(1).total()), parts.toString());
         robot.clickOn("#payCard");
-        at.waitFor("part 2 to pay", () -> at.text("#checkHeader").contains("€14.50"));
+        at.waitFor("part 2 to pay", () -> at.text("#checkDetail").contains("€14.50"));
         robot.clickOn("#payCard");
         at.waitFor("the table paid and closed", () -> !at.visible("#checkBar"));
         assertEquals(2, at.sales(checkId).size(), "a sale per part");
