@@ -156,6 +156,7 @@ public final class AppServices implements AutoCloseable {
                         listener -> client.kitchenStream(listener, Duration.ofSeconds(2))).start() : null;
         this.checks = new CheckBook(outbox, client, settings, clock, sync::nudge, drawer::shiftId);
         sync.onCheckAnswer(checks::storeAnswer);
+        sync.onCheckRefusal(checks::storeRefusal);
         if (o.startSync) {
             sync.start();
         }

@@ -63,6 +63,7 @@ public final class SyncWorker implements AutoCloseable {
     private volatile boolean statusDirty = true;
     private volatile Instant lastSync;
     private volatile java.util.function.BiConsumer<String, String> checkAnswers = (queued, body) -> { };
+    private volatile java.util.function.BiConsumer<String, String> checkRefusals = (queued, reason) -> { };
 
     public SyncWorker(OutboxRepository outbox, ServerClient client, MenuCache menus, SnoozeCache snoozes,
                       StaffRepository staff, Clock clock, Duration menuRefresh, Consumer<SyncStatus> listener) {
@@ -199,6 +200,9 @@ public final class SyncWorker implements AutoCloseable {
         }
         if (outcome instanceof PushOutcome.Rejected rejected) {
             outbox.park(ids, "HTTP " + rejected.status() + ": " + rejected.reason());
+            if (head.kind() == Kind.CHECK) {
+                checkRefusals.accept(head.payload(), rejected.reason());
+            }
             statusDirty = true;
             markOnline(true, null);
             return true;
@@ -217,6 +221,11 @@ public final class SyncWorker implements AutoCloseable {
      */
     public void onCheckAnswer(java.util.function.BiConsumer<String, String> answers) {
         this.checkAnswers = answers;
+    }
+
+    /** Where the store server's refusals of check operations go: the operation as queued, and the store's reason. */
+    public void onCheckRefusal(java.util.function.BiConsumer<String, String> refusals) {
+        this.checkRefusals = refusals;
     }
 
     private PushOutcome checkOperation(OutboxEntry entry) {

@@ -116,12 +116,25 @@ public final class CheckBook {
 
     /** Takes every line and payment of the open check {@code fromCheckId} into {@code intoCheckId}. */
     public void merge(String intoCheckId, String fromCheckId) {
-        queue(intoCheckId, new CheckOperation.Merge(opId(), now(), fromCheckId), null);
+        merge(intoCheckId, fromCheckId, null);
+    }
+
+    /**
+     * As {@link #merge(String, String)}; {@code what} says it in the till's words ("Table 15 into Table 16"), kept
+     * with the operation so that a refusal can name it.
+     */
+    public void merge(String intoCheckId, String fromCheckId, String what) {
+        queue(intoCheckId, new CheckOperation.Merge(opId(), now(), fromCheckId), null, what);
     }
 
     /** Moves the lines named from {@code fromCheckId} to the open check {@code toCheckId}. */
     public void transfer(String fromCheckId, List<String> lineIds, String toCheckId) {
-        queue(fromCheckId, new CheckOperation.Transfer(opId(), now(), List.copyOf(lineIds), toCheckId), null);
+        transfer(fromCheckId, lineIds, toCheckId, null);
+    }
+
+    /** As {@link #transfer(String, List, String)}, with {@code what} as for a merge. */
+    public void transfer(String fromCheckId, List<String> lineIds, String toCheckId, String what) {
+        queue(fromCheckId, new CheckOperation.Transfer(opId(), now(), List.copyOf(lineIds), toCheckId), null, what);
     }
 
     public void bill(String checkId) {
@@ -138,14 +151,55 @@ public final class CheckBook {
     }
 
     private void queue(String checkId, CheckOperation op, JsonNode names) {
+        queue(checkId, op, names, null);
+    }
+
+    private void queue(String checkId, CheckOperation op, JsonNode names, String what) {
         ObjectNode payload = Json.mapper().createObjectNode();
         payload.put("checkId", checkId);
         payload.set("operation", Json.mapper().valueToTree(op));
         if (names != null) {
             payload.set("names", names);
         }
+        if (what != null) {
+            payload.put(WHAT, what);
+        }
         outbox.appendCheckOperation(UUID.fromString(op.operationId()), payload.toString(), op.at());
         queued.run();
+    }
+
+    /** The key of a queued operation's description in the till's words (a merge's, a transfer's), when it has one. */
+    public static final String WHAT = "what";
+
+    /** An operation the store server refused: what it was (in the till's words, if it has them) and why. */
+    public record Refusal(String checkId, String operation, String what, String reason) {
+    }
+
+    private volatile java.util.function.Consumer<Refusal> refusals = r -> { };
+
+    /** Tells {@code listener} of every operation of this till's that the store server refuses (on the sync thread). */
+    public void onRefusal(java.util.function.Consumer<Refusal> listener) {
+        this.refusals = listener;
+    }
+
+    /**
+     * The store server refused an operation (from the sync worker, which parked it among the rows that need
+     * attention): the till is told, and the store's checks are read again, so nothing it refused is shown done.
+     */
+    public void storeRefusal(String queuedJson, String reason) {
+        String checkId = null;
+        String type = null;
+        String what = null;
+        try {
+            JsonNode queued = Json.mapper().readTree(queuedJson);
+            checkId = queued.path("checkId").asText(null);
+            type = queued.path("operation").path("type").asText(null);
+            what = queued.path(WHAT).asText(null);
+        } catch (JsonProcessingException e) {
+            // an unreadable row is refused as it is
+        }
+        refresh();
+        refusals.accept(new Refusal(checkId, type, what, reason));
     }
 
     // --- what the till shows ---------------------------------------------------------------------------------------

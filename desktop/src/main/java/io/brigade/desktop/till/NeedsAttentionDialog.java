@@ -38,7 +38,8 @@ public final class NeedsAttentionDialog {
                 super.updateItem(e, empty);
                 setWrapText(true);
                 setPrefWidth(0);
-                setText(empty || e == null ? null : kind(e.kind()) + (e.displayId() == null ? "" : " #" + e.displayId())
+                setText(empty || e == null ? null : kind(e.kind()) + what(e)
+                        + (e.displayId() == null ? "" : " #" + e.displayId())
                         + (e.total() == null ? "" : "  " + Money.format(e.total())) + "\n" + e.lastError());
             }
         });
@@ -73,6 +74,20 @@ public final class NeedsAttentionDialog {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         reload.run();
         dialog.showAndWait();
+    }
+
+    /** A check operation's description in the till's words, when it was queued with one (a merge, a transfer). */
+    private static String what(OutboxEntry e) {
+        if (e.kind() != OutboxEntry.Kind.CHECK) {
+            return "";
+        }
+        try {
+            String what = io.brigade.protocol.Json.mapper().readTree(e.payload())
+                    .path(io.brigade.desktop.tables.CheckBook.WHAT).asText("");
+            return what.isEmpty() ? "" : ": " + what;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return "";
+        }
     }
 
     private static String kind(OutboxEntry.Kind kind) {

@@ -306,6 +306,14 @@ public interface TillTexts {
 
     String checkPaid(String check);
 
+    String mergeWhat(String from, String into);
+
+    String transferWhat(int lines, String from, String to);
+
+    String storeRefused(String what, String reason);
+
+    String storeRefusedChange(String reason);
+
     String atTableAlready(String table);
 
     String tableTaken(String table);

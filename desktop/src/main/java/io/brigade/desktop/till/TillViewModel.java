@@ -531,6 +531,13 @@ public final class TillViewModel {
     /** Table service through {@code book}: tables, rounds sent to the kitchen, payments on the check. */
     public void tableService(CheckBook book) {
         this.checks = book;
+        // A change the store refused later (another till closed the other check meanwhile) is said here, with the
+        // store's reason; the row waits under Needs attention.
+        book.onRefusal(r -> background.run(() -> r, refusal -> {
+            message.set(refusal.what() == null ? TEXTS.storeRefusedChange(refusal.reason())
+                    : TEXTS.storeRefused(refusal.what(), refusal.reason()));
+            refreshCheck();
+        }, failure -> { }));
     }
 
     public boolean hasTableService() {
@@ -887,8 +894,9 @@ public final class TillViewModel {
             return false;
         }
         Check c = check.get();
+        String what = TEXTS.mergeWhat(label(other), label(c));
         background.run(() -> {
-            checks.merge(c.checkId(), other.checkId());
+            checks.merge(c.checkId(), other.checkId(), what);
             return c.checkId();
         }, id -> {
             tell(TEXTS.mergedInto(label(other), label(c)));
@@ -945,7 +953,7 @@ public final class TillViewModel {
         background.run(() -> {
             String toId = existing != null ? existing.checkId()
                     : checks.open(t, null, null, DispatchType.DineIn, m.menuId(), m.revisionId());
-            checks.transfer(c.checkId(), ids, toId);
+            checks.transfer(c.checkId(), ids, toId, TEXTS.transferWhat(ids.size(), label(c), where));
             return c.checkId();
         }, id -> {
             tell(TEXTS.linesTransferred(ids.size(), where));

@@ -23,8 +23,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Not a test: serves table 4's dinner on the real till and writes its screens at 1024x768 and 1920x1080 for the
  * README: the floor with tables in every state, the check with the drinks sent and the mains being added (a
- * Diavola's three toppings and a note), the mains held then fired and a third round, the split dialog, the bill
- * split by seat and paid part by part. Run under a real display: {@code xvfb-run -a -s "-screen 0 1920x1080x24"
+ * Diavola's three toppings and a note), the mains held then fired and a third round (its pizza voided), the split
+ * dialog, the bill split by seat and paid part by part; a takeaway sent before it is paid; the kitchen's pizza
+ * station and expo with those tickets (written beside the folder given, as docs/kitchen-*.png). Run under a real display: {@code xvfb-run -a -s "-screen 0 1920x1080x24"
  * java -cp <test class path> io.brigade.desktop.support.TableScreens docs/tables}.
  */
 public final class TableScreens {
@@ -88,6 +89,23 @@ public final class TableScreens {
                 till.sendToKitchen(false);
             });
             await("the third round sent", () -> sent(till) == 6);
+            // The Funghi was the wrong pizza: voided with the manager's PIN, the kitchen shows the void.
+            ROBOT.interact(() -> {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ListView<Check.Line> list = ROBOT.lookup("#checkLines")
+                        .queryAs(javafx.scene.control.ListView.class);
+                list.getItems().stream().filter(l -> l.name().equals("Funghi")).findFirst().ifPresent(l -> {
+                    list.scrollTo(l);
+                    list.getSelectionModel().select(l);
+                });
+            });
+            ROBOT.clickOn("#voidLine");
+            await("the reason asked", () -> ROBOT.lookup("#askField").tryQuery().isPresent());
+            ROBOT.clickOn("#askField").write("wrong pizza").type(javafx.scene.input.KeyCode.ENTER);
+            await("a manager asked", () -> ROBOT.lookup("#managerPin").tryQuery().isPresent());
+            ROBOT.clickOn("#managerPin").write("9999").type(javafx.scene.input.KeyCode.ENTER);
+            await("the Funghi voided", () -> till.checkLines().stream().anyMatch(l -> l.name().equals("Funghi")
+                    && l.liveQuantity() == 0) && live.services().checks().unconfirmed() == 0);
             ROBOT.interact(() -> ROBOT.lookup("#tables").queryAs(ToggleButton.class).setSelected(true));
             await("the floor with a bill waiting", () -> ROBOT.lookup(".tile-bill").tryQuery().isPresent());
             shots(stage, out, "table-floor");
@@ -112,6 +130,22 @@ public final class TableScreens {
             ROBOT.interact(() -> till.payCard(""));
             await("the table paid and closed", () -> till.checkProperty().get() == null);
             shots(stage, out, "table-paid");
+            // A takeaway sent to the kitchen before it is paid: on the ticket, then sent and waiting to be paid.
+            ROBOT.clickOn("#takeAway");
+            await("takeaway prices", () -> till.dispatchProperty().get() == DispatchType.TakeAway);
+            ROBOT.interact(() -> {
+                add(till, "Margherita");
+                add(till, "Classic burger");
+                add(till, "Cola");
+            });
+            shots(stage, out, "takeaway-ticket");
+            ROBOT.clickOn("#send");
+            await("the takeaway sent", () -> till.checkProperty().get() != null && sent(till) == 3
+                    && live.services().checks().unconfirmed() == 0);
+            shots(stage, out, "takeaway-sent");
+            ROBOT.interact(till::leaveCheck);
+            ROBOT.interact(() -> till.setDispatch(DispatchType.DineIn));
+            kitchen(live, stage, out.resolve(".."));
             // A check moved, another merged into it, a line transferred: the three dialogs.
             ROBOT.interact(() -> till.openTable("7"));
             await("table 7's check", () -> till.checkProperty().get() != null
@@ -144,6 +178,35 @@ public final class TableScreens {
             shots(stage, out, "floor-editor");
         }
         System.exit(0);
+    }
+
+    /**
+     * The kitchen's screens with the evening's tickets (table 4's rounds with the void, the other tables' drinks, the
+     * takeaway sent before it was paid): the pizza station and the expo, as docs/kitchen-station*.png and
+     * docs/kitchen-expo*.png.
+     */
+    private static void kitchen(LiveApp live, Stage stage, Path docs) throws Exception {
+        TabPane workspaces = ROBOT.lookup("#workspaces").queryAs(TabPane.class);
+        ROBOT.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-kitchen")));
+        WaitForAsyncUtils.waitForFxEvents();
+        size(stage, SIZES[1]);
+        io.brigade.desktop.kitchen.Screens.choose(ROBOT, "Pizza");
+        await("the pizza station's tickets", () -> ROBOT.lookup(".ticket-item").queryAll().size() >= 3);
+        kitchenShots(stage, docs, "kitchen-station");
+        size(stage, SIZES[1]);
+        io.brigade.desktop.kitchen.Screens.choose(ROBOT, "Expo (whole tickets)");
+        await("the expo's tickets", () -> ROBOT.lookup(".ticket-item").queryAll().size() >= 8);
+        kitchenShots(stage, docs, "kitchen-expo");
+        ROBOT.interact(() -> workspaces.getSelectionModel().select(tab(workspaces, "workspace-till")));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** {@code name}.png at 1920x1080 and {@code name}-1024x768.png, as the README has them. */
+    private static void kitchenShots(Stage stage, Path docs, String name) throws Exception {
+        size(stage, SIZES[1]);
+        shot(stage.getScene(), docs.resolve(name + ".png"));
+        size(stage, SIZES[0]);
+        shot(stage.getScene(), docs.resolve(name + "-1024x768.png"));
     }
 
     private static javafx.scene.control.Tab tab(TabPane pane, String id) {

@@ -113,6 +113,30 @@ class TableServiceScreenTest {
     }
 
     @Test
+    void typingDigitsIntoGuestsSetsTheGuestsNotAnItemQuantity() throws Exception {
+        focusTill();
+        robot.doubleClickOn("#guests .text-field").eraseText(3).write("5").type(KeyCode.TAB);
+
+        at.waitFor("five guests", () -> at.till().guestsProperty().get() == 5);
+        assertEquals(0, at.till().pendingQuantityProperty().get(), "no item quantity typed");
+        robot.clickOn("Drinks").clickOn(at.item("Cola"));
+        assertEquals(1, at.till().lines().get(0).quantity(), "the next item is one, not five");
+    }
+
+    @Test
+    void enterInTheSearchBoxAddsTheFirstItemFound() throws Exception {
+        focusTill();
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("cola");
+
+        robot.type(KeyCode.ENTER);
+
+        at.waitFor("the cola on the ticket", () -> at.till().lines().size() == 1);
+        assertEquals("Cola", at.till().lines().get(0).item().caption());
+        assertEquals("", robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).getText(),
+                "the search box empty for the next item");
+    }
+
+    @Test
     void aSplitByItemWithAnEmptyPartIsRefusedInTheDialog() throws Exception {
         serveThreeLines("9");
         robot.clickOn("#split").clickOn("#splitByItem");
@@ -254,6 +278,53 @@ class TableServiceScreenTest {
         assertEquals(into, merged.path("mergedInto").asText());
         assertEquals(before, at.kitchenLineIds(), "the kitchen got nothing again");
         at.waitFor("the till showing six lines", () -> at.checkLines().size() == 6);
+    }
+
+    @Test
+    void aMergeTheStoreRefusesLaterIsSaidWithTheStoresReason() throws Exception {
+        String from = serveThreeLines("24");
+        String into = serveThreeLines("25");
+        robot.clickOn("#checkMoves").clickOn("Merge another check into this…");
+        at.waitFor("the open checks to merge", () -> robot.lookup("#merge-table-24").tryQuery().isPresent());
+        payOnAnotherTill(from, "20.50"); // table 24 closes on the store server meanwhile
+        robot.interact(() -> { // the newest of the other checks, last in the dialog's list
+            for (Node n = robot.lookup("#mergeChoices").query(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                    scroll.setVvalue(scroll.getVmax());
+                    break;
+                }
+            }
+        });
+
+        robot.clickOn("#merge-table-24").clickOn("#mergeOk");
+
+        at.waitFor("the store's refusal on the till", () -> at.till().messageProperty().get()
+                .startsWith("The store refused merging Table 24 into Table 25: "));
+        assertTrue(at.till().messageProperty().get().contains("is closed"), at.till().messageProperty().get());
+        at.waitFor("table 25 as the store has it", () -> at.checkLines().size() == 3);
+        assertEquals(3, at.check(into).path("lines").size(), "nothing merged on the store server");
+        at.waitFor("Needs attention on the status bar", () -> at.visible("#needsAttention"));
+        robot.clickOn("#needsAttention");
+        at.waitFor("the refusal under Needs attention", () -> robot.lookup("#needsAttentionList").tryQuery()
+                .map(n -> ((ListView<?>) n).getItems().stream().anyMatch(e -> e instanceof io.brigade.desktop.local
+                        .OutboxEntry o && o.kind() == io.brigade.desktop.local.OutboxEntry.Kind.CHECK
+                        && o.lastError().contains("is closed"))).orElse(false));
+        assertTrue(robot.lookup("#needsAttentionList .list-cell").match((Labeled c) -> c.getText() != null
+                && c.getText().startsWith("Table order: merging Table 24 into Table 25")
+                && c.getText().contains("is closed")).tryQuery().isPresent(), "the merge named with the store's reason");
+    }
+
+    /** Pays check {@code checkId} in full as another till of the store would (the org's own client). */
+    private void payOnAnotherTill(String checkId, String amount) throws Exception {
+        String pay = "{\"type\":\"pay\",\"operationId\":\"" + java.util.UUID.randomUUID() + "\",\"at\":\""
+                + java.time.Instant.now() + "\",\"paymentMethod\":\"Cash\",\"amount\":" + amount + "}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        app.server().url() + "/backoffice/v1/orgs/" + at.org() + "/checks/" + checkId + "/operations"))
+                .header("Authorization", "Bearer " + app.server().token(app.tenant()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(pay)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.body());
+        assertEquals(Check.CLOSED, at.check(checkId).path("state").asText());
     }
 
     @Test
