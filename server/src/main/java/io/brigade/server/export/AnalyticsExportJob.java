@@ -106,9 +106,8 @@ public final class AnalyticsExportJob implements JobHandler {
         }
     }
 
-    /** What the reader hands the writer: sales with their names, a day read to its end, the end, or a failure. */
+    /** What a reader hands the writer: sales with their names, a day read to its end, or a failure. */
     private record Batch(List<Named> sales, LocalDate dayDone, Throwable failure) {
-        static final Batch END = new Batch(List.of(), null, null);
     }
 
     /** A sale and the names of its menu revision (null when the revision is gone). */
@@ -116,36 +115,54 @@ public final class AnalyticsExportJob implements JobHandler {
     }
 
     private static final int BATCH = 1_000;
+    /**
+     * Days read at once, each on a connection and a thread of its own (day d by reader d mod READERS): the export
+     * waited on one database backend; a second one reads the next day on the other core meanwhile.
+     */
+    private static final int READERS = 2;
 
     /**
-     * Reads on a thread of its own while this one writes: the database produces the next rows while the CSV and
-     * gzip of the previous ones are written (each used to wait for the other). At most a few thousand sales are
-     * between the two, so memory stays flat.
+     * Reads on threads of their own while this one writes: the database produces the next rows while the CSV and
+     * gzip of the previous ones are written (each used to wait for the other), and the days are taken in their
+     * order whichever reader read them. At most a few thousand sales per reader are between the two, so memory
+     * stays flat.
      */
     private JsonNode export(JobContext ctx, ExportRepository.Filter filter, CsvFiles files) throws IOException {
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
         AtomicBoolean stopped = new AtomicBoolean();
-        Thread reader = new Thread(() -> read(ctx.orgId(), filter, queue, stopped), "export-read");
-        reader.setDaemon(true);
-        reader.start();
+        List<BlockingQueue<Batch>> queues = new ArrayList<>(READERS);
+        List<Thread> readers = new ArrayList<>(READERS);
+        for (int i = 0; i < READERS; i++) {
+            BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+            LocalDate first = filter.from().plusDays(i);
+            Thread reader = new Thread(() -> read(ctx.orgId(), filter, first, queue, stopped), "export-read-" + i);
+            reader.setDaemon(true);
+            queues.add(queue);
+            readers.add(reader);
+        }
+        readers.forEach(Thread::start);
         int done = 0;
         long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
         try {
-            for (Batch b = take(queue); b != Batch.END; b = take(queue)) {
-                if (b.failure() != null) {
-                    rethrow(b.failure());
+            for (long d = 0; d < days; d++) {
+                BlockingQueue<Batch> queue = queues.get((int) (d % READERS));
+                LocalDate day = filter.from().plusDays(d);
+                for (Batch b = take(queue); ; b = take(queue)) {
+                    if (b.failure() != null) {
+                        rethrow(b.failure());
+                    }
+                    for (Named n : b.sales()) {
+                        write(files, n.names(), n.sale());
+                    }
+                    done += b.sales().size();
+                    if (day.equals(b.dayDone())) {
+                        break;
+                    }
                 }
-                for (Named n : b.sales()) {
-                    write(files, n.names(), n.sale());
-                }
-                done += b.sales().size();
-                if (b.dayDone() != null) {
-                    ctx.progress((int) (95 * (ChronoUnit.DAYS.between(filter.from(), b.dayDone()) + 1) / days));
-                }
+                ctx.progress((int) (95 * (d + 1) / days));
             }
         } finally {
             stopped.set(true);
-            reader.interrupt();
+            readers.forEach(Thread::interrupt);
         }
         files.counts[0] = done;
         files.store(ctx);
@@ -158,10 +175,12 @@ public final class AnalyticsExportJob implements JobHandler {
         return result;
     }
 
-    private void read(String orgId, ExportRepository.Filter filter, BlockingQueue<Batch> queue, AtomicBoolean stopped) {
+    /** Reads the days from {@code first} on, every {@link #READERS}th, each ended by a batch naming the day. */
+    private void read(String orgId, ExportRepository.Filter filter, LocalDate first, BlockingQueue<Batch> queue,
+                      AtomicBoolean stopped) {
         Map<String, CanonicalNames> namesByRevision = new HashMap<>();
         try {
-            for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+            for (LocalDate day = first; !day.isAfter(filter.to()); day = day.plusDays(READERS)) {
                 LocalDate d = day;
                 List<Named> batch = new ArrayList<>(BATCH);
                 // A read that may lag (on the standby when there is one), in a transaction, so that PostgreSQL
@@ -181,7 +200,6 @@ public final class AnalyticsExportJob implements JobHandler {
                 });
                 put(queue, new Batch(List.copyOf(batch), d, null), stopped);
             }
-            put(queue, Batch.END, stopped);
         } catch (Stopped e) {
             // the writer gave up first: nothing is waiting for more
         } catch (Throwable t) {
