@@ -17,6 +17,8 @@ q() { psql -d "$DB" -v ON_ERROR_STOP=1 -Atq -c "$1"; }
 psql -d "$DB" -v ON_ERROR_STOP=1 -q -f bench/clone-orgs.sql
 SRC=${SRC:-$(q "SELECT org_id FROM sales WHERE org_id IN (SELECT org_id FROM orgs WHERE name = 'Bench Bistro')
                GROUP BY org_id ORDER BY COUNT(*) DESC LIMIT 1")}
+[[ -n $SRC && -n $(q "SELECT 1 FROM orgs WHERE org_id = '$SRC'") ]] \
+    || { echo "error: no bench org '$SRC' in $DB: load one with AnalyticsBench bulk first (or name it in SRC)" >&2; exit 1; }
 echo "source org $SRC: $(q "SELECT COUNT(*) FROM sales WHERE org_id = '$SRC'") sales"
 TABLES="'orgs','brands','properties','sales_channels','menus','menu_revisions','menu_publications','channel_menus',
 'sales','sale_items','sale_charges','sale_discounts','sale_payments','sale_line_totals','analytics_order_keys',
