@@ -12,8 +12,12 @@ import java.util.List;
 
 /** Reads the analytics rollups (never the sales tables), summed over a filter. */
 final class AnalyticsQueryRepository {
-    private static final String SALES_SUMS = "SUM(orders), SUM(revenue), SUM(items_total), SUM(charges_total), "
-            + "SUM(discounts_total), SUM(refunds_total), SUM(cancelled_orders), SUM(cancelled_amount)";
+    private static final List<String> SALES_SUMS = List.of("SUM(orders)", "SUM(revenue)", "SUM(items_total)",
+            "SUM(charges_total)", "SUM(discounts_total)", "SUM(refunds_total)", "SUM(cancelled_orders)",
+            "SUM(cancelled_amount)");
+    private static final List<String> COMPONENT_SUMS = List.of("MAX(caption)", "MAX(group_caption)", "SUM(quantity)",
+            "SUM(orders)", "SUM(revenue)", "SUM(discounts)", "SUM(cost)", "SUM(own_cost)", "SUM(cancelled_orders)");
+    private static final List<String> EVENT_SUMS = List.of("SUM(events)", "SUM(quantity)");
 
     /** Sums of the sales rollup: per business date, per hour of day, or for the whole range. */
     record SalesSums(Object group, long orders, BigDecimal revenue, BigDecimal items, BigDecimal charges,
@@ -46,8 +50,8 @@ final class AnalyticsQueryRepository {
     private static List<SalesSums> sales(Connection c, AnalyticsFilter f, String table, String groupBy)
             throws SQLException {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + (groupBy == null ? "NULL" : groupBy) + ", " + SALES_SUMS + " FROM " + table
-                + f.where(params) + (groupBy == null ? "" : " GROUP BY " + groupBy + " ORDER BY " + groupBy);
+        String sql = f.aggregate(table, groupBy == null ? "NULL" : groupBy, SALES_SUMS, params)
+                + (groupBy == null ? "" : " ORDER BY " + groupBy);
         List<SalesSums> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, params.toArray());
@@ -77,9 +81,7 @@ final class AnalyticsQueryRepository {
 
     List<ComponentSums> components(Connection c, AnalyticsFilter f) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT kind, menu_item_id, MAX(caption), MAX(group_caption), SUM(quantity), SUM(orders), "
-                + "SUM(revenue), SUM(discounts), SUM(cost), SUM(own_cost), SUM(cancelled_orders) "
-                + "FROM analytics_items_day" + f.where(params) + " GROUP BY kind, menu_item_id";
+        String sql = f.aggregate("analytics_items_day", "kind, menu_item_id", COMPONENT_SUMS, params);
         List<ComponentSums> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, params.toArray());
@@ -96,8 +98,7 @@ final class AnalyticsQueryRepository {
 
     List<EventSums> events(Connection c, AnalyticsFilter f) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT type, menu_item_id, modifier_item_id, SUM(events), SUM(quantity) FROM analytics_events_day"
-                + f.where(params) + " GROUP BY type, menu_item_id, modifier_item_id";
+        String sql = f.aggregate("analytics_events_day", "type, menu_item_id, modifier_item_id", EVENT_SUMS, params);
         List<EventSums> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Sql.bind(ps, params.toArray());

@@ -22,6 +22,7 @@ import io.brigade.server.org.OrgService;
 import io.brigade.server.org.Plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class AnalyticsService {
     }
 
     AnalyticsSummary summary(AnalyticsFilter f) {
-        return database.readLagging(c -> {
+        return read(c -> {
             SalesSums t = queries.totals(c, f);
             List<ComponentSums> meals = queries.components(c, f, SaleFacts.ITEM);
             List<AnalyticsSummary.MealSales> top = meals.stream()
@@ -124,7 +125,7 @@ public final class AnalyticsService {
     }
 
     DailyTrend daily(AnalyticsFilter f) {
-        return database.readLagging(c -> {
+        return read(c -> {
             Map<LocalDate, SalesSums> byDay = new HashMap<>();
             for (SalesSums s : queries.byDay(c, f)) {
                 byDay.put((LocalDate) s.group(), s);
@@ -151,7 +152,7 @@ public final class AnalyticsService {
     }
 
     MealAnalytics meals(AnalyticsFilter f) {
-        return database.readLagging(c -> {
+        return read(c -> {
             Map<String, ComponentSums> sold = byId(queries.components(c, f, SaleFacts.ITEM));
             Map<String, long[]> steps = mealSteps(queries.events(c, f));
             List<String> ids = new ArrayList<>(sold.keySet());
@@ -175,7 +176,7 @@ public final class AnalyticsService {
     }
 
     OptionPopularity options(AnalyticsFilter f) {
-        return database.readLagging(c -> {
+        return read(c -> {
             Map<String, ComponentSums> sold = byId(queries.components(c, f, SaleFacts.MODIFIER));
             Map<String, Long> selections = new LinkedHashMap<>();
             for (EventSums e : queries.events(c, f)) {
@@ -205,7 +206,7 @@ public final class AnalyticsService {
     }
 
     ConversionFunnel funnel(AnalyticsFilter f) {
-        return database.readLagging(c -> {
+        return read(c -> {
             List<EventSums> events = queries.events(c, f);
             Map<String, ComponentSums> sold = byId(queries.components(c, f, SaleFacts.ITEM));
             Map<String, long[]> steps = mealSteps(events);
@@ -241,7 +242,7 @@ public final class AnalyticsService {
     }
 
     Profitability profitability(AnalyticsFilter f) {
-        return database.readLagging(c -> {
+        return read(c -> {
             List<Profitability.MealProfit> meals = new ArrayList<>();
             BigDecimal revenue = BigDecimal.ZERO;
             BigDecimal cost = BigDecimal.ZERO;
@@ -271,7 +272,7 @@ public final class AnalyticsService {
     }
 
     IngredientUsage ingredients(AnalyticsFilter f) {
-        return database.readLagging(c -> {
+        return read(c -> {
             List<IngredientUsage.Ingredient> out = new ArrayList<>();
             BigDecimal total = BigDecimal.ZERO;
             for (ComponentSums s : queries.components(c, f)) {
@@ -290,6 +291,25 @@ public final class AnalyticsService {
 
     Reconciliation reconciliation(AnalyticsFilter f) {
         return database.readLagging(c -> reconciliation.check(c, f));
+    }
+
+    /**
+     * A view's read on PostgreSQL: planned for its own dates, on one backend. The driver prepares a statement on
+     * the server once it ran five times on a connection, and PostgreSQL then plans it once for any parameters: it
+     * takes a date range it cannot see for a few rows, and read a year's rollups of an org (70,000-100,000 rows)
+     * in an index loop per channel and sorted them. Planned for the dates, it read them in parallel workers,
+     * which on a few shared cores cost more than they gave for this many rows (figures in bench/README.md).
+     */
+    private <T> T read(Database.TransactionWork<T> work) {
+        return database.readLagging(c -> {
+            if (database.isPostgres()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+                    st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                }
+            }
+            return work.run(c);
+        });
     }
 
     /** Per meal: views, customisations and adds to cart, from the client events. */

@@ -289,6 +289,50 @@ class AnalyticsViewsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void channelTypeFilterCountsOnlyThatTypesChannels(String db) {
+        TestServer.Tenant t = fixture(db).server().newTenant();
+        DemoBootstrap.Result ids = t.ids();
+        String org = ids.orgId();
+        String web = t.api().post("/orgManagement/orgs/" + org + "/properties/" + ids.propertyId() + "/salesChannels",
+                Map.of("brandId", ids.brandId(), "salesChannelType", "FlipdishWebApp", "name", "Web"))
+                .json().get("data").get("salesChannelId").asText();
+        assertEquals(200, t.api().post("/menuManagement/orgs/" + org + "/menus/" + ids.menuId()
+                + "/revisions/1/publish", Map.of("salesChannelIds", List.of(web))).status());
+        Map<String, Map<String, Object>> sales = AnalyticsFixture.sales(ids);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String name : List.of("A", "B", "C", "D")) {
+            Map<String, Object> sale = sales.get(name);
+            String channel = name.equals("B") || name.equals("D") ? web : ids.salesChannelId();
+            sale.put("salesChannelId", channel);
+            sale.put("externalId", UUID.randomUUID().toString());
+            create(t, sale);
+            Map<String, Object> viewed = event(ids, "meal_viewed", ids.menuItemIds().get(0), null, null);
+            viewed.put("salesChannelId", channel);
+            events.add(viewed);
+            Map<String, Object> selected = event(ids, "addon_selected", ids.menuItemIds().get(0),
+                    ids.modifierItemIds().get(0), null);
+            selected.put("salesChannelId", channel);
+            events.add(selected);
+        }
+        events.add(event(ids, "meal_added_to_cart", ids.menuItemIds().get(4), null, null));
+        postEvents(t, events);
+        for (String view : List.of("summary", "daily", "meals", "options", "funnel", "profitability", "ingredients")) {
+            JsonNode pos = views(t, view, RANGE + "&salesChannelType=POS");
+            assertEquals(views(t, view, RANGE + "&salesChannelId=" + ids.salesChannelId()), pos, view);
+            assertEquals(views(t, view, RANGE + "&salesChannelId=" + web),
+                    views(t, view, RANGE + "&salesChannelType=FlipdishWebApp"), view);
+            assertFalse(views(t, view, RANGE).equals(pos), view);
+        }
+    }
+
+    private static JsonNode views(TestServer.Tenant t, String view, String query) {
+        ApiClient.Response r = t.api().get("/backoffice/v1/orgs/" + t.ids().orgId() + "/analytics/" + view + "?" + query);
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void reconciliationListsSalesWhoseLinesDisagreeWithTheHeader(String db) {
         Fixture f = fixture(db);
         JsonNode clean = f.get("reconciliation", RANGE);
