@@ -101,13 +101,13 @@ public final class ExportRepository {
      * With {@code fetchSize} and a transaction, PostgreSQL streams each result instead of sending it whole.
      *
      * <p>First the day's sale ids. Sale ids grow with time, so a day's sales usually fill the span of ids from
-     * its first to its last: then each child table is read as that span of its primary key, in index order,
-     * with no join and no sort, and the rows of sales outside the day (a late sale, another property, another
-     * org) are passed over here. When the span holds more than twice the day's sales (many orgs writing at once,
-     * an import of old sales), each child table is read by probing its primary key with each of the day's sales
-     * instead (a nested loop: on PostgreSQL hash and merge joins are turned off for the export's transaction;
-     * left to itself the planner hashed the day's 27,000 sales and scanned all of {@code sale_items}, 38 million
-     * rows, 14.6 s for one day at 8.3 million sales).
+     * its first to its last: then the headers and each child table are read as that span of their primary key,
+     * in index order, with no join and no sort, and the rows of sales outside the day (a late sale, another
+     * property, another org) are passed over here. When the span holds more than twice the day's sales (many orgs
+     * writing at once, an import of old sales), each child table is read by probing its primary key with each of
+     * the day's sales instead (a nested loop: on PostgreSQL hash and merge joins are turned off for the export's
+     * transaction; left to itself the planner hashed the day's 27,000 sales and scanned all of
+     * {@code sale_items}, 38 million rows, 14.6 s for one day at 8.3 million sales).
      */
     public int eachSaleOn(Connection c, Filter f, LocalDate date, SaleSink sink) throws SQLException, IOException {
         Filter day = new Filter(f.orgId(), date, date, f.propertyId(), f.salesChannelId(), f.salesChannelType(),
@@ -118,17 +118,22 @@ public final class ExportRepository {
                 st.execute("SET LOCAL enable_mergejoin = off");
             }
         }
-        List<String> ids = saleIds(c, day);
-        if (ids.isEmpty()) {
+        DaySales ids = saleIds(c, day);
+        if (ids.ids().isEmpty()) {
             return 0;
         }
-        String first = ids.get(0);
-        String last = ids.get(ids.size() - 1);
-        Set<String> only = spanHoldsAtMost(c, first, last, 2L * ids.size()) ? new HashSet<>(ids) : null;
+        String first = ids.first();
+        String last = ids.last();
+        Set<String> only = spanHoldsAtMost(c, first, last, 2L * ids.ids().size()) ? new HashSet<>(ids.ids()) : null;
         ids = null; // the set (or nothing) is all that is needed from here
         Map<String, String> channelTypes = channelTypes(c, f.orgId());
-        try (Rows<Header> headers = rows(c, HEADER_COLUMNS + where(day, new ArrayList<>()) + " ORDER BY s.sale_id",
-                args(day), rs -> header(rs, channelTypes), null);
+        // Over a span the headers too are read in the primary key's order (no sort: sorting a day's 27,000
+        // headers took PostgreSQL longer than reading them), the other sales' passed over.
+        try (Rows<Header> headers = only != null
+                ? rows(c, HEADER_COLUMNS + " FROM sales s WHERE s.sale_id >= ? AND s.sale_id <= ? ORDER BY s.sale_id",
+                        new Object[] {first, last}, rs -> header(rs, channelTypes), only)
+                : rows(c, HEADER_COLUMNS + where(day, new ArrayList<>()) + " ORDER BY s.sale_id", args(day),
+                        rs -> header(rs, channelTypes), null);
              Rows<Line> lines = child(c, "SELECT x.sale_id, x.line_no, x.parent_line_no, x.menu_item_id, x.quantity, "
                      + "x.unit_price, x.notes", "sale_items", day, first, last, only,
                      rs -> new Line(rs.getString(1), rs.getInt(2), Sql.nullableInt(rs, 3), rs.getString(4),
@@ -141,7 +146,7 @@ public final class ExportRepository {
                      + "x.paid_at AS occurred_at", "sale_payments", day, first, last, only,
                      ExportRepository::entry)) {
             int n = 0;
-            for (Header h = headers.next(); h != null; h = headers.next()) {
+            for (Header h = headers.nextOf(Header::saleId); h != null; h = headers.nextOf(Header::saleId)) {
                 sink.accept(new SaleRows(h, lines.of(h.saleId(), Line::saleId),
                         charges.of(h.saleId(), Entry::saleId), discounts.of(h.saleId(), Entry::saleId),
                         payments.of(h.saleId(), Entry::saleId)));
@@ -151,20 +156,35 @@ public final class ExportRepository {
         }
     }
 
-    private static List<String> saleIds(Connection c, Filter day) throws SQLException {
+    /** A day's sale ids in no order, with the first and the last in the database's order. */
+    private record DaySales(List<String> ids, String first, String last) {
+    }
+
+    /**
+     * The day's sale ids, unsorted: sorting them took PostgreSQL as long as fetching them; the first and the last
+     * (the span's bounds) are the database's own minimum and maximum, so they follow its collation.
+     */
+    private static DaySales saleIds(Connection c, Filter day) throws SQLException {
         List<Object> args = new ArrayList<>();
         String from = where(day, args);
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.sale_id" + from + " ORDER BY s.sale_id")) {
+        String first = null;
+        String last = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.sale_id, MIN(s.sale_id) OVER (), "
+                + "MAX(s.sale_id) OVER ()" + from)) {
             ps.setFetchSize(FETCH);
             Sql.bind(ps, args.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
+                    if (first == null) {
+                        first = rs.getString(2);
+                        last = rs.getString(3);
+                    }
                 }
             }
         }
-        return ids;
+        return new DaySales(ids, first, last);
     }
 
     /** Whether the sales with ids from {@code first} to {@code last} are at most {@code most} (counted no further). */
@@ -282,6 +302,16 @@ public final class ExportRepository {
                 return null;
             }
             return reader.read(rs);
+        }
+
+        /** The next row of a sale in {@code only} (any next row without it). */
+        T nextOf(java.util.function.Function<T, String> key) throws SQLException {
+            for (T row = next(); row != null; row = next()) {
+                if (only == null || only.contains(key.apply(row))) {
+                    return row;
+                }
+            }
+            return null;
         }
 
         /**
