@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -106,8 +107,8 @@ public final class AnalyticsExportJob implements JobHandler {
         }
     }
 
-    /** What a reader hands the writer: sales with their names, a day read to its end, or a failure. */
-    private record Batch(List<Named> sales, LocalDate dayDone, Throwable failure) {
+    /** What a reader hands the writer: sales with their names, the end of a unit, or a failure. */
+    private record Batch(List<Named> sales, boolean last, Throwable failure) {
     }
 
     /** A sale and the names of its menu revision (null when the revision is gone). */
@@ -116,37 +117,79 @@ public final class AnalyticsExportJob implements JobHandler {
 
     private static final int BATCH = 1_000;
     /**
-     * Days read at once, each on a connection and a thread of its own (day d by reader d mod READERS): the export
-     * waited on one database backend; a second one reads the next day on the other core meanwhile.
+     * Units read at once, each on a connection and a thread of its own: the export waited on one database
+     * backend; a second one reads the next unit on the other core meanwhile.
      */
     private static final int READERS = 2;
+    /**
+     * About how many sales a unit of days holds: a small org's days are read several at once (a day of 270 sales
+     * was ten queries and a transaction, which cost more than its rows), a big org's one at a time.
+     */
+    static final int UNIT_SALES = 5_000;
+    private static final int UNIT_DAYS = 62;
+
+    /** Days read as one, in the export's order, and the batches of their sales for the writer. */
+    private record Unit(long number, LocalDate from, LocalDate to, BlockingQueue<Batch> queue) {
+    }
+
+    /**
+     * Hands out the units in date order: one day at first, then as many days as the days read so far say hold
+     * about {@link #UNIT_SALES} sales. The writer takes the units in the same order ({@link #written}).
+     */
+    private static final class Units {
+        private final LocalDate to;
+        private final BlockingQueue<Unit> written = new LinkedBlockingQueue<>();
+        private LocalDate next;
+        private long number;
+        private long daysRead;
+        private long salesRead;
+
+        Units(LocalDate from, LocalDate to) {
+            this.next = from;
+            this.to = to;
+        }
+
+        synchronized Unit next() {
+            if (next.isAfter(to)) {
+                return null;
+            }
+            long days = daysRead == 0 ? 1
+                    : Math.max(1, Math.min(UNIT_DAYS, UNIT_SALES * daysRead / Math.max(1, salesRead)));
+            LocalDate last = next.plusDays(days - 1).isAfter(to) ? to : next.plusDays(days - 1);
+            Unit unit = new Unit(number++, next, last, new ArrayBlockingQueue<>(8));
+            next = last.plusDays(1);
+            written.add(unit);
+            return unit;
+        }
+
+        synchronized void read(Unit unit, int sales) {
+            daysRead += ChronoUnit.DAYS.between(unit.from(), unit.to()) + 1;
+            salesRead += sales;
+        }
+    }
 
     /**
      * Reads on threads of their own while this one writes: the database produces the next rows while the CSV and
-     * gzip of the previous ones are written (each used to wait for the other), and the days are taken in their
+     * gzip of the previous ones are written (each used to wait for the other), and the units are taken in their
      * order whichever reader read them. At most a few thousand sales per reader are between the two, so memory
      * stays flat.
      */
     private JsonNode export(JobContext ctx, ExportRepository.Filter filter, CsvFiles files) throws IOException {
         AtomicBoolean stopped = new AtomicBoolean();
-        List<BlockingQueue<Batch>> queues = new ArrayList<>(READERS);
+        Units units = new Units(filter.from(), filter.to());
         List<Thread> readers = new ArrayList<>(READERS);
         for (int i = 0; i < READERS; i++) {
-            BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
-            LocalDate first = filter.from().plusDays(i);
-            Thread reader = new Thread(() -> read(ctx.orgId(), filter, first, queue, stopped), "export-read-" + i);
+            Thread reader = new Thread(() -> read(ctx.orgId(), filter, units, stopped), "export-read-" + i);
             reader.setDaemon(true);
-            queues.add(queue);
             readers.add(reader);
         }
         readers.forEach(Thread::start);
         int done = 0;
         long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
         try {
-            for (long d = 0; d < days; d++) {
-                BlockingQueue<Batch> queue = queues.get((int) (d % READERS));
-                LocalDate day = filter.from().plusDays(d);
-                for (Batch b = take(queue); ; b = take(queue)) {
+            for (LocalDate day = filter.from(); !day.isAfter(filter.to()); ) {
+                Unit unit = take(units.written);
+                for (Batch b = take(unit.queue()); ; b = take(unit.queue())) {
                     if (b.failure() != null) {
                         rethrow(b.failure());
                     }
@@ -154,11 +197,12 @@ public final class AnalyticsExportJob implements JobHandler {
                         write(files, n.names(), n.sale());
                     }
                     done += b.sales().size();
-                    if (day.equals(b.dayDone())) {
+                    if (b.last()) {
                         break;
                     }
                 }
-                ctx.progress((int) (95 * (d + 1) / days));
+                day = unit.to().plusDays(1);
+                ctx.progress((int) (95 * ChronoUnit.DAYS.between(filter.from(), day) / days));
             }
         } finally {
             stopped.set(true);
@@ -175,22 +219,22 @@ public final class AnalyticsExportJob implements JobHandler {
         return result;
     }
 
-    /** Reads the days from {@code first} on, every {@link #READERS}th, each ended by a batch naming the day. */
-    private void read(String orgId, ExportRepository.Filter filter, LocalDate first, BlockingQueue<Batch> queue,
-                      AtomicBoolean stopped) {
+    /** Reads the next unit until there is none, each ended by a batch that says so. */
+    private void read(String orgId, ExportRepository.Filter filter, Units units, AtomicBoolean stopped) {
         Map<String, CanonicalNames> namesByRevision = new HashMap<>();
+        Unit unit = null;
         try {
-            for (LocalDate day = first; !day.isAfter(filter.to()); day = day.plusDays(READERS)) {
-                LocalDate d = day;
+            for (unit = units.next(); unit != null; unit = units.next()) {
+                Unit u = unit;
                 List<Named> batch = new ArrayList<>(BATCH);
                 // A read that may lag (on the standby when there is one), in a transaction, so that PostgreSQL
-                // streams each of the day's five results instead of sending it whole.
-                database.readLagging(c -> {
+                // streams each of the unit's results instead of sending it whole.
+                int sales = database.readLagging(c -> {
                     try {
-                        return repository.eachSaleOn(c, filter, d, sale -> {
+                        return repository.eachSaleIn(c, filter, u.from(), u.to(), 4 * UNIT_SALES, sale -> {
                             batch.add(new Named(sale, names(c, orgId, namesByRevision, sale.header())));
                             if (batch.size() == BATCH) {
-                                put(queue, new Batch(List.copyOf(batch), null, null), stopped);
+                                put(u.queue(), new Batch(List.copyOf(batch), false, null), stopped);
                                 batch.clear();
                             }
                         });
@@ -198,15 +242,18 @@ public final class AnalyticsExportJob implements JobHandler {
                         throw new UncheckedIOException(e);
                     }
                 });
-                put(queue, new Batch(List.copyOf(batch), d, null), stopped);
+                put(u.queue(), new Batch(List.copyOf(batch), true, null), stopped);
+                units.read(u, sales);
             }
         } catch (Stopped e) {
             // the writer gave up first: nothing is waiting for more
         } catch (Throwable t) {
-            try {
-                put(queue, new Batch(List.of(), null, t), stopped);
-            } catch (Stopped ignored) {
-                // the writer gave up first
+            if (unit != null) {
+                try {
+                    put(unit.queue(), new Batch(List.of(), false, t), stopped);
+                } catch (Stopped ignored) {
+                    // the writer gave up first
+                }
             }
         }
     }
@@ -246,7 +293,7 @@ public final class AnalyticsExportJob implements JobHandler {
         }
     }
 
-    private static Batch take(BlockingQueue<Batch> queue) {
+    private static <T> T take(BlockingQueue<T> queue) {
         try {
             return queue.take();
         } catch (InterruptedException e) {

@@ -112,12 +112,7 @@ public final class ExportRepository {
     public int eachSaleOn(Connection c, Filter f, LocalDate date, SaleSink sink) throws SQLException, IOException {
         Filter day = new Filter(f.orgId(), date, date, f.propertyId(), f.salesChannelId(), f.salesChannelType(),
                 f.includeCancelled());
-        if (isPostgres(c)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL enable_hashjoin = off");
-                st.execute("SET LOCAL enable_mergejoin = off");
-            }
-        }
+        noHashOrMergeJoins(c);
         DaySales ids = saleIds(c, day);
         if (ids.ids().isEmpty()) {
             return 0;
@@ -153,6 +148,89 @@ public final class ExportRepository {
                 n++;
             }
             return n;
+        }
+    }
+
+    /**
+     * Hands over the sales of business dates {@code from}..{@code to}, a date after the other and each date's in
+     * sale-id order ({@link #eachSaleOn}'s order). Several days are read at once, their rows held here, when they
+     * hold at most {@code most} sales (a small org: the queries and the transaction of a day of a few hundred
+     * sales cost more than its rows); else day by day, streamed.
+     */
+    public int eachSaleIn(Connection c, Filter f, LocalDate from, LocalDate to, int most, SaleSink sink)
+            throws SQLException, IOException {
+        if (from.equals(to)) {
+            return eachSaleOn(c, f, from, sink);
+        }
+        Filter range = new Filter(f.orgId(), from, to, f.propertyId(), f.salesChannelId(), f.salesChannelType(),
+                f.includeCancelled());
+        noHashOrMergeJoins(c);
+        DaySales ids = saleIds(c, range);
+        if (ids.ids().isEmpty()) {
+            return 0;
+        }
+        if (ids.ids().size() > most) {
+            int n = 0;
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                n += eachSaleOn(c, f, day, sink);
+            }
+            return n;
+        }
+        String first = ids.first();
+        String last = ids.last();
+        Set<String> only = new HashSet<>(ids.ids());
+        if (!spanHoldsAtMost(c, first, last, 2L * ids.ids().size())) {
+            only = null; // every row of the joined reads is one of the range's sales
+        }
+        ids = null;
+        Map<String, String> channelTypes = channelTypes(c, f.orgId());
+        Map<String, List<Line>> lines = bySale(child(c, "SELECT x.sale_id, x.line_no, x.parent_line_no, "
+                + "x.menu_item_id, x.quantity, x.unit_price, x.notes", "sale_items", range, first, last, only,
+                rs -> new Line(rs.getString(1), rs.getInt(2), Sql.nullableInt(rs, 3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getString(7))), only, Line::saleId);
+        Map<String, List<Entry>> charges = bySale(child(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, "
+                + "x.item_id, NULL AS occurred_at", "sale_charges", range, first, last, only, ExportRepository::entry),
+                only, Entry::saleId);
+        Map<String, List<Entry>> discounts = bySale(child(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, "
+                + "x.code, NULL AS occurred_at", "sale_discounts", range, first, last, only, ExportRepository::entry),
+                only, Entry::saleId);
+        Map<String, List<Entry>> payments = bySale(child(c, "SELECT x.sale_id, x.line_no, x.type, x.amount, "
+                + "x.payment_method, x.paid_at AS occurred_at", "sale_payments", range, first, last, only,
+                ExportRepository::entry), only, Entry::saleId);
+        try (Rows<Header> headers = rows(c, HEADER_COLUMNS + where(range, new ArrayList<>())
+                + " ORDER BY s.business_date, s.sale_id", args(range), rs -> header(rs, channelTypes), null)) {
+            int n = 0;
+            for (Header h = headers.next(); h != null; h = headers.next()) {
+                sink.accept(new SaleRows(h, lines.getOrDefault(h.saleId(), List.of()),
+                        charges.getOrDefault(h.saleId(), List.of()), discounts.getOrDefault(h.saleId(), List.of()),
+                        payments.getOrDefault(h.saleId(), List.of())));
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** A child table's rows of the given sales (all, when {@code only} is null), each sale's in their order. */
+    private static <T> Map<String, List<T>> bySale(Rows<T> rows, Set<String> only,
+                                                   java.util.function.Function<T, String> key) throws SQLException {
+        try (rows) {
+            Map<String, List<T>> out = new HashMap<>();
+            for (T row = rows.next(); row != null; row = rows.next()) {
+                String id = key.apply(row);
+                if (only == null || only.contains(id)) {
+                    out.computeIfAbsent(id, k -> new ArrayList<>(4)).add(row);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static void noHashOrMergeJoins(Connection c) throws SQLException {
+        if (isPostgres(c)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL enable_hashjoin = off");
+                st.execute("SET LOCAL enable_mergejoin = off");
+            }
         }
     }
 
