@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,20 @@ final class AnalyticsQueryRepository {
     private static final List<String> COMPONENT_SUMS = List.of("MAX(caption)", "MAX(group_caption)", "SUM(quantity)",
             "SUM(orders)", "SUM(revenue)", "SUM(discounts)", "SUM(cost)", "SUM(own_cost)", "SUM(cancelled_orders)");
     private static final List<String> EVENT_SUMS = List.of("SUM(events)", "SUM(quantity)");
+
+    /**
+     * On PostgreSQL, for the transaction: each query planned for its own parameters, on one backend. The driver
+     * prepares a statement on the server once it ran five times on a connection, and PostgreSQL then plans it
+     * once for any parameters: it takes a date range it cannot see for a few rows, and read a year's rollups of
+     * an org (70,000-100,000 rows) in an index loop per channel and sorted them. Planned for the dates, it read
+     * them in parallel workers, which on a few shared cores cost more than they gave for this many rows.
+     */
+    void plan(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+        }
+    }
 
     /** Sums of the sales rollup: per business date, per hour of day, or for the whole range. */
     record SalesSums(Object group, long orders, BigDecimal revenue, BigDecimal items, BigDecimal charges,

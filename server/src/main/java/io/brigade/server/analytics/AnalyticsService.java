@@ -22,7 +22,6 @@ import io.brigade.server.org.OrgService;
 import io.brigade.server.org.Plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -293,20 +292,11 @@ public final class AnalyticsService {
         return database.readLagging(c -> reconciliation.check(c, f));
     }
 
-    /**
-     * A view's read on PostgreSQL: planned for its own dates, on one backend. The driver prepares a statement on
-     * the server once it ran five times on a connection, and PostgreSQL then plans it once for any parameters: it
-     * takes a date range it cannot see for a few rows, and read a year's rollups of an org (70,000-100,000 rows)
-     * in an index loop per channel and sorted them. Planned for the dates, it read them in parallel workers,
-     * which on a few shared cores cost more than they gave for this many rows (figures in bench/README.md).
-     */
+    /** A view's read; on PostgreSQL planned for its own dates, on one backend (AnalyticsQueryRepository#plan). */
     private <T> T read(Database.TransactionWork<T> work) {
         return database.readLagging(c -> {
             if (database.isPostgres()) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                    st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-                }
+                queries.plan(c);
             }
             return work.run(c);
         });
