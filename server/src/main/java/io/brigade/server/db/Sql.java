@@ -39,6 +39,11 @@ public final class Sql {
         }
     }
 
+    /** Whether {@code c} is PostgreSQL's (the other database is H2); the driver answers without a round trip. */
+    public static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
     /** {@code n} comma-separated parameter marks, for an {@code IN (...)} list of {@code n} values. */
     public static String marks(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));

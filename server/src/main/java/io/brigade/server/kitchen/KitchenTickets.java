@@ -92,14 +92,16 @@ public final class KitchenTickets {
             return;
         }
         kitchen.insertTickets(c, rows);
+        List<KitchenRepository.NewEvent> events = new ArrayList<>(rows.size());
         for (Map.Entry<String, List<KitchenRepository.NewTicketRow>> org : byOrg.entrySet()) {
             List<KitchenRepository.NewTicketRow> inOrder = org.getValue();
             long seq = kitchen.reserveSeqs(c, org.getKey(), inOrder.size()) - inOrder.size();
             for (KitchenRepository.NewTicketRow t : inOrder) {
-                kitchen.appendEvent(c, t.orgId(), ++seq, t.propertyId(), t.ticketId(), KitchenEvent.TICKET_CREATED,
-                        shown.get(t.ticketId()), t.createdAt());
+                events.add(new KitchenRepository.NewEvent(t.orgId(), ++seq, t.propertyId(), t.ticketId(),
+                        KitchenEvent.TICKET_CREATED, shown.get(t.ticketId()), t.createdAt()));
             }
         }
+        kitchen.appendEvents(c, events);
     }
 
     private KitchenTicket saleTicket(Connection c, SaleRecord record, StationSetup setup) throws SQLException {
