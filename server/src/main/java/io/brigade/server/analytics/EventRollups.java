@@ -46,9 +46,18 @@ public final class EventRollups {
         count(c, orgId, stored, e -> rollups.claimOrderKey(c, orgId, e.saleKey(), e.eventId()));
     }
 
-    /** Counts the server's order_placed events of new sales (live or imported), claiming their sale keys in one batch. */
-    void countOrdersPlaced(Connection c, String orgId, List<AnalyticsEvent> orderPlaced) throws SQLException {
-        java.util.Set<String> first = rollups.claimOrderKeys(c, orgId, orderPlaced);
+    /**
+     * Claims the sale keys of the server's order_placed events of new sales (live or imported) in one batch;
+     * returns the ids of those that are the first for their key, which {@link #countOrdersPlaced} counts.
+     */
+    java.util.Set<String> claimOrdersPlaced(Connection c, String orgId, List<AnalyticsEvent> orderPlaced)
+            throws SQLException {
+        return rollups.claimOrderKeys(c, orgId, orderPlaced);
+    }
+
+    /** Counts the order_placed events whose ids {@link #claimOrdersPlaced} returned. */
+    void countOrdersPlaced(Connection c, String orgId, List<AnalyticsEvent> orderPlaced, java.util.Set<String> first)
+            throws SQLException {
         count(c, orgId, orderPlaced, e -> first.contains(e.eventId()));
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -49,28 +50,48 @@ public final class SaleRollups {
 
     /** Imported {@code records}, all of org {@code orgId}, in input order. */
     public void addImported(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
-        add(c, orgId, records);
+        addToRollups(c, recordNewSales(c, records));
     }
 
-    /** New sales, of one or several orgs: orgs in id order, as every batch takes their rows. */
-    public void addNewSales(Connection c, List<SaleRecord> records) throws SQLException {
+    /**
+     * New sales, of one or several orgs, seen by the rollups in two steps: this one stores each sale's
+     * order_placed and claims its sale key (rows of the sale's own); {@link #addToRollups} then adds their facts
+     * to the rollup rows, which every batch of the org shares, and so comes at the end of a batch, where the rows
+     * stay locked only until its commit. Orgs in id order, as every batch takes their rows.
+     */
+    public NewSales recordNewSales(Connection c, List<SaleRecord> records) throws SQLException {
         Map<String, List<SaleRecord>> byOrg = new TreeMap<>();
         for (SaleRecord r : records) {
             byOrg.computeIfAbsent(r.orgId(), o -> new ArrayList<>()).add(r);
         }
+        List<OrgSales> orgs = new ArrayList<>(byOrg.size());
         for (Map.Entry<String, List<SaleRecord>> org : byOrg.entrySet()) {
-            add(c, org.getKey(), org.getValue());
+            orgs.add(record(c, org.getKey(), org.getValue()));
+        }
+        return new NewSales(orgs);
+    }
+
+    /** Adds the facts of sales {@link #recordNewSales} recorded to the rollups. */
+    public void addToRollups(Connection c, NewSales sales) throws SQLException {
+        for (OrgSales org : sales.orgs()) {
+            rollups.applySales(c, org.changes());
+            eventRollups.countOrdersPlaced(c, org.orgId(), org.placed(), org.firstPlaced());
         }
     }
 
+    /** Sales recorded by {@link #recordNewSales}, waiting for {@link #addToRollups}. */
+    public record NewSales(List<OrgSales> orgs) {
+    }
+
     /**
-     * Adds one org's new sales: their facts summed per rollup row (a sale stored as cancelled, as an import
-     * may store it, also moves them to the cancelled columns), and the server's order_placed of each.
+     * One org's new sales: their facts (a sale stored as cancelled, as an import may store it, also moves them to
+     * the cancelled columns), the server's order_placed of each, and which of those are the first for their key.
      */
-    private void add(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
-        if (records.isEmpty()) {
-            return;
-        }
+    record OrgSales(String orgId, List<AnalyticsRollupRepository.SaleChange> changes, List<AnalyticsEvent> placed,
+                    Set<String> firstPlaced) {
+    }
+
+    private OrgSales record(Connection c, String orgId, List<SaleRecord> records) throws SQLException {
         List<AnalyticsRollupRepository.SaleChange> changes = new ArrayList<>(records.size());
         List<AnalyticsEvent> placed = new ArrayList<>(records.size());
         for (SaleRecord r : records) {
@@ -82,9 +103,10 @@ public final class SaleRollups {
             }
             placed.add(orderPlaced(r));
         }
-        rollups.applySales(c, changes);
-        events.insertAll(c, orgId, placed, records.get(0).createdAt());
-        eventRollups.countOrdersPlaced(c, orgId, placed);
+        if (!records.isEmpty()) {
+            events.insertAll(c, orgId, placed, records.get(0).createdAt());
+        }
+        return new OrgSales(orgId, changes, placed, eventRollups.claimOrdersPlaced(c, orgId, placed));
     }
 
     /** The server's own order_placed for a new sale. */

@@ -62,11 +62,12 @@ public final class KitchenTickets {
     // --- a paid sale: one ticket, made with the sale ------------------------------------------------------------
 
     /**
-     * Writes the tickets of {@code records} (one JDBC batch) and their ticket-created events, numbered together:
-     * one sequence update per org, orgs in id order so that two nodes' batches lock the sequence rows in the
-     * same order. A sale that closes a check makes none: its lines reached the kitchen as rounds.
+     * Writes the tickets of {@code records} (one JDBC batch); their ticket-created events are numbered and
+     * appended by {@link #appendTicketEvents}, later in the batch: numbering takes the org's sequence row, which
+     * every batch shares, and it then stays locked until the batch commits. A sale that closes a check makes
+     * none: its lines reached the kitchen as rounds.
      */
-    public void addTickets(Connection c, List<SaleRecord> records) throws SQLException {
+    public NewTickets addTickets(Connection c, List<SaleRecord> records) throws SQLException {
         List<KitchenRepository.NewTicketRow> rows = new ArrayList<>(records.size());
         Map<String, List<KitchenRepository.NewTicketRow>> byOrg = new TreeMap<>();
         Map<String, StationSetup> setups = new HashMap<>();
@@ -88,17 +89,31 @@ public final class KitchenTickets {
             byOrg.computeIfAbsent(record.orgId(), o -> new ArrayList<>()).add(row);
             shown.put(ticket.ticketId(), json(TicketView.fresh(ticket, setup)));
         }
-        if (rows.isEmpty()) {
+        if (!rows.isEmpty()) {
+            kitchen.insertTickets(c, rows);
+        }
+        return new NewTickets(byOrg, shown);
+    }
+
+    /** Tickets {@link #addTickets} wrote, by org in id order, and each as screens show it, by ticket id. */
+    public record NewTickets(Map<String, List<KitchenRepository.NewTicketRow>> byOrg, Map<String, String> shown) {
+    }
+
+    /**
+     * Numbers the ticket-created events of {@code tickets} and appends them (one JDBC batch): one sequence update
+     * per org, orgs in id order, so that two batches (or two nodes) lock the sequence rows in the same order.
+     */
+    public void appendTicketEvents(Connection c, NewTickets tickets) throws SQLException {
+        if (tickets.byOrg().isEmpty()) {
             return;
         }
-        kitchen.insertTickets(c, rows);
-        List<KitchenRepository.NewEvent> events = new ArrayList<>(rows.size());
-        for (Map.Entry<String, List<KitchenRepository.NewTicketRow>> org : byOrg.entrySet()) {
+        List<KitchenRepository.NewEvent> events = new ArrayList<>();
+        for (Map.Entry<String, List<KitchenRepository.NewTicketRow>> org : tickets.byOrg().entrySet()) {
             List<KitchenRepository.NewTicketRow> inOrder = org.getValue();
             long seq = kitchen.reserveSeqs(c, org.getKey(), inOrder.size()) - inOrder.size();
             for (KitchenRepository.NewTicketRow t : inOrder) {
                 events.add(new KitchenRepository.NewEvent(t.orgId(), ++seq, t.propertyId(), t.ticketId(),
-                        KitchenEvent.TICKET_CREATED, shown.get(t.ticketId()), t.createdAt()));
+                        KitchenEvent.TICKET_CREATED, tickets.shown().get(t.ticketId()), t.createdAt()));
             }
         }
         kitchen.appendEvents(c, events);

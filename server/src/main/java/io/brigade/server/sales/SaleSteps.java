@@ -82,14 +82,21 @@ public final class SaleSteps {
         stock.decrement(c, records);
         // 4. The sale rows: header, items, charges, discounts, payments.
         sales.insertAll(c, records);
-        // 5. Kitchen tickets and their ticket-created events.
-        kitchen.addTickets(c, records);
+        // 5. Kitchen tickets.
+        KitchenTickets.NewTickets tickets = kitchen.addTickets(c, records);
         // 6. Webhook outbox: sale.created.v1 for the subscriptions that want it.
         outbox.announceSales(c, records);
-        // 7. Analytics rollups and the server's own order_placed events.
-        rollups.addNewSales(c, records);
-        // 8. The orgs' cache versions: every node's cached v1 answers (orders, stock) of these orgs are out of
-        //    date from this commit on. Last, so the version rows are locked only for the commit itself.
+        // 7. The server's own order_placed events, their sale keys claimed.
+        SaleRollups.NewSales facts = rollups.recordNewSales(c, records);
+        // Last, rows that every batch of an org shares: each stays locked from its update until the commit, so the
+        // next batch, written meanwhile, waits only at its own end. Always in this order (as a status change takes
+        // them too): kitchen sequence, rollups, cache versions.
+        // 8. The kitchen's event numbers, and the tickets' ticket-created events.
+        kitchen.appendTicketEvents(c, tickets);
+        // 9. Analytics rollups.
+        rollups.addToRollups(c, facts);
+        // 10. The orgs' cache versions: every node's cached v1 answers (orders, stock) of these orgs are out of
+        //     date from this commit on.
         cacheVersions.bump(c, orgIds(records));
         return refused;
     }
