@@ -42,7 +42,7 @@ public final class StockDecrement {
      */
     public void decrement(Connection c, List<SaleRecord> sales) throws SQLException {
         List<Map<String, Integer>> needs = new ArrayList<>(sales.size());
-        Map<String, Set<String>> wanted = new java.util.TreeMap<>(); // orgs in id order, as every batch locks them
+        Map<String, Set<String>> wanted = new HashMap<>();
         for (SaleRecord sale : sales) {
             Map<String, Integer> needed = new LinkedHashMap<>();
             count(sale.sale().items(), 1, needed);

@@ -45,15 +45,14 @@ public final class StockRepository {
         }
     }
 
-    /** Which of {@code menuItemIds} the org tracks (has a stock level for); their rows stay locked until the commit. */
+    /** Which of {@code menuItemIds} the org tracks (has a stock level for). */
     public Set<String> tracked(Connection c, String orgId, Collection<String> menuItemIds) throws SQLException {
         Set<String> out = new HashSet<>();
         if (menuItemIds.isEmpty()) {
             return out;
         }
-        // Locked here, in id order: sales batches written at once then take an item's row in the same order.
         try (PreparedStatement ps = c.prepareStatement("SELECT menu_item_id FROM stock_levels WHERE org_id = ? "
-                + "AND menu_item_id IN (" + Sql.marks(menuItemIds.size()) + ") ORDER BY menu_item_id FOR UPDATE")) {
+                + "AND menu_item_id IN (" + Sql.marks(menuItemIds.size()) + ")")) {
             List<Object> args = new ArrayList<>(List.of(orgId));
             args.addAll(menuItemIds);
             Sql.bind(ps, args.toArray());

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -24,15 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores new sales in batches: the sales that arrive while a batch is written go together into the next one,
  * with one transaction, one commit and one sync to disk for all of them, which is how a database shares the cost
- * of a durable commit (group commit). Each caller waits until its batch is on disk.
+ * of a durable commit (group commit). One thread writes; each caller waits until its batch is on disk.
  *
  * <p>A batch runs {@link SaleSteps#storeNew} once for all its sales. If a step fails, the batch is rolled back and
- * written again sale by sale, a savepoint each, so that a sale the database refuses fails alone. Writers (two on
- * PostgreSQL) each take the sales waiting, write them as a batch on a connection of their own and commit it: on
- * PostgreSQL every statement is a round trip, and while one writer waits for its answers the other writes. Two
- * batches meet only on the rows every batch shares (the kitchen's numbers, rollups, cache versions), which the
- * steps take last, so the second waits for the first's commit only at its end. After its commit a batch waits
- * for the sync to disk on the database's own thread ({@link Database#syncCommitted}, for H2); then its
+ * written again sale by sale, a savepoint each, so that a sale the database refuses fails alone. Its commit runs
+ * on a second thread while the writer goes on with the next batch on another connection: on PostgreSQL a commit
+ * waits for the write-ahead log to reach the disk, and the next batch's statements can run meanwhile (a row the
+ * two batches share, a rollup or a retried key, waits in the database for the first commit). At most one batch
+ * commits while the next is written, and commits happen in the batches' order. After its commit a batch waits for
+ * the sync to disk on the database's own thread ({@link Database#syncCommitted}, for H2); then its
  * {@link SaleCommitted} events go out and its callers are answered.
  */
 public final class SaleBatcher implements AutoCloseable {
@@ -43,9 +46,17 @@ public final class SaleBatcher implements AutoCloseable {
     private final SaleSteps steps;
     private final Consumer<SaleCommitted> afterCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    // Held by a writer while it takes a batch; a test holds it to queue sales for one batch.
+    // Held by the writer while it takes and writes a batch; a test holds it to queue sales for one batch.
     private final ReentrantLock turn = new ReentrantLock();
-    private final List<Thread> writers = new ArrayList<>();
+    private final Thread writer;
+    // Commits in the batches' order, one at a time.
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sale-committer");
+        t.setDaemon(true);
+        return t;
+    });
+    // Two batches at most between taken and committed: one committing, the next being written.
+    private final Semaphore uncommitted = new Semaphore(2);
     private volatile boolean running = true;
 
     /** What became of one sale. */
@@ -69,17 +80,13 @@ public final class SaleBatcher implements AutoCloseable {
     private record Pending(NewSale sale, CompletableFuture<Outcome> outcome) {
     }
 
-    /** {@code writerCount} batches are written at once at most; each writer has a connection of its own. */
-    SaleBatcher(Database database, SaleSteps steps, Consumer<SaleCommitted> afterCommit, int writerCount) {
+    SaleBatcher(Database database, SaleSteps steps, Consumer<SaleCommitted> afterCommit) {
         this.database = database;
         this.steps = steps;
         this.afterCommit = afterCommit;
-        for (int i = 1; i <= writerCount; i++) {
-            Thread writer = new Thread(this::run, "sale-writer-" + i);
-            writer.setDaemon(true);
-            writers.add(writer);
-        }
-        writers.forEach(Thread::start);
+        this.writer = new Thread(this::run, "sale-batcher");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** Stores {@code sale} in the next batch; returns once that batch is on disk. */
@@ -118,37 +125,27 @@ public final class SaleBatcher implements AutoCloseable {
 
     private void run() {
         while (running || !queue.isEmpty()) {
-            List<Pending> batch;
+            turn.lock();
             try {
-                batch = take();
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    // Taken before the rest of the queue: what arrives while the previous commit finishes joins.
+                    uncommitted.acquire();
+                    List<Pending> batch = new ArrayList<>();
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    write(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-            if (batch != null) {
-                writeAndCommit(batch);
+            } finally {
+                turn.unlock();
             }
         }
     }
 
-    /** The sales waiting, in the order they came (null when none came within 100 ms). */
-    private List<Pending> take() throws InterruptedException {
-        turn.lock();
-        try {
-            Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return null;
-            }
-            List<Pending> batch = new ArrayList<>();
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            return batch;
-        } finally {
-            turn.unlock();
-        }
-    }
-
-    private void writeAndCommit(List<Pending> batch) {
+    private void write(List<Pending> batch) {
         Connection c = null;
         List<Object> results;
         try {
@@ -159,10 +156,24 @@ public final class SaleBatcher implements AutoCloseable {
                 c.rollback();
                 results = oneByOne(c, batch);
             }
+        } catch (SQLException | RuntimeException e) {
+            fail(batch, abandon(c, e));
+            uncommitted.release();
+            return;
+        }
+        Connection written = c;
+        List<Object> outcomes = results;
+        committer.execute(() -> commit(written, batch, outcomes));
+    }
+
+    private void commit(Connection c, List<Pending> batch, List<Object> results) {
+        try {
             c.commit();
         } catch (SQLException | RuntimeException e) {
             fail(batch, abandon(c, e));
             return;
+        } finally {
+            uncommitted.release();
         }
         try {
             c.setAutoCommit(true);
@@ -171,18 +182,17 @@ public final class SaleBatcher implements AutoCloseable {
             // Committed: the pool replaces a connection it cannot reset.
             LOG.warn("a sale batch's connection could not be handed back", e);
         }
-        List<Object> outcomes = results;
         database.syncCommitted().whenComplete((onDisk, syncFailure) -> {
             if (syncFailure != null) {
                 batch.forEach(p -> p.outcome().completeExceptionally(syncFailure));
                 return;
             }
-            announce(batch, outcomes);
+            announce(batch, results);
             for (int i = 0; i < batch.size(); i++) {
-                if (outcomes.get(i) instanceof Outcome outcome) {
+                if (results.get(i) instanceof Outcome outcome) {
                     batch.get(i).outcome().complete(outcome);
                 } else {
-                    batch.get(i).outcome().completeExceptionally((RuntimeException) outcomes.get(i));
+                    batch.get(i).outcome().completeExceptionally((RuntimeException) results.get(i));
                 }
             }
         });
@@ -291,8 +301,8 @@ public final class SaleBatcher implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        for (Thread writer : writers) {
-            writer.join(10_000);
-        }
+        writer.join(10_000);
+        committer.shutdown();
+        committer.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -74,8 +74,7 @@ public final class SaleService implements AutoCloseable {
         this.steps = steps;
         this.afterCommit = afterCommit;
         this.intake = new SaleIntake(orgs, menuService, new SaleIds(clock));
-        this.batcher = new SaleBatcher(database, steps, afterCommit,
-                Integer.getInteger("brigade.sales.writers", database.isPostgres() ? 2 : 1));
+        this.batcher = new SaleBatcher(database, steps, afterCommit);
         this.cpuSlots = new Semaphore(database.isPostgres() ? Integer.MAX_VALUE : Runtime.getRuntime().availableProcessors());
     }
 
