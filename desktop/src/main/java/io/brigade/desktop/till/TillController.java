@@ -77,6 +77,7 @@ public final class TillController {
     @FXML private Label ticketTitle;
     @FXML private javafx.scene.layout.HBox saleButtons;
     @FXML private Button holdButton;
+    @FXML private Button leaveButton;
     @FXML private Button fireNextButton;
     @FXML private Button splitButton;
     @FXML private Button voidLineButton;
@@ -536,6 +537,11 @@ public final class TillController {
         String header = TillViewModel.label(c);
         if (c.table() == null && !TillViewModel.takeaway(c)) {
             header = c.name() == null ? header : c.name(); // a tab is called by its name alone
+        }
+        String leave = c.table() != null ? TEXTS.leaveTable()
+                : TillViewModel.takeaway(c) ? TEXTS.leaveOrder() : TEXTS.leaveTab();
+        if (!leave.equals(leaveButton.getText())) {
+            leaveButton.setText(leave);
         }
         String detail = c.table() != null ? TEXTS.checkGuestsOpen(c.guests() == null ? 0 : c.guests(), minutes)
                 : TEXTS.checkOpen(minutes);

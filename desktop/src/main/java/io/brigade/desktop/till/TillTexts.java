@@ -245,6 +245,12 @@ public interface TillTexts {
 
     String leaveTable();
 
+    /** Leaving a takeaway sent before it was paid. */
+    String leaveOrder();
+
+    /** Leaving a tab (a check with a name and no table). */
+    String leaveTab();
+
     String orderedSoFar();
 
     String checkGuestsOpen(int guests, long minutes);

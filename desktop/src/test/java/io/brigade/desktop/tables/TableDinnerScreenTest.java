@@ -208,6 +208,7 @@ class TableDinnerScreenTest {
         String checkId = sent.checkId();
         assertEquals(io.brigade.protocol.sales.DispatchType.TakeAway, sent.dispatchType());
         assertEquals("Takeaway " + sent.name(), at.text("#checkHeader"));
+        assertEquals("Leave order", at.text("#leaveTable"), "a takeaway is left as an order, not a table");
         assertEquals(List.of(List.of("Cola", "Margherita")), List.copyOf(roundsOf(checkId).values()),
                 "one ticket at once");
 
