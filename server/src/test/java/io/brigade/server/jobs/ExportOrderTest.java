@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.protocol.Json;
 import io.brigade.protocol.sales.Sale;
+import io.brigade.server.ImportSalesCommand;
 import io.brigade.server.analytics.Analytics;
 import io.brigade.server.menus.MenuRepository;
 import io.brigade.server.menus.MenuService;
@@ -113,12 +114,7 @@ class ExportOrderTest {
     }
 
     private static SaleImport imports(TestServer server) {
-        Clock clock = Clock.systemUTC();
-        OrgRepository orgs = new OrgRepository();
-        MenuService menus = new MenuService(server.database(), new MenuRepository(), orgs, clock);
-        SaleRepository sales = new SaleRepository();
-        return new SaleImport(server.database(), orgs, menus, sales, new Analytics(server.database(), orgs, menus,
-                sales, clock).saleRollups(), clock, 500);
+        return ImportSalesCommand.saleImport(server.database(), Clock.systemUTC(), 500);
     }
 
     private static List<String> stored(TestServer server, String orgId, boolean cancelled) {
