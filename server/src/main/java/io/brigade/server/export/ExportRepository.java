@@ -226,7 +226,7 @@ public final class ExportRepository {
     }
 
     private static void noHashOrMergeJoins(Connection c) throws SQLException {
-        if (isPostgres(c)) {
+        if (Sql.isPostgres(c)) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL enable_hashjoin = off");
                 st.execute("SET LOCAL enable_mergejoin = off");
@@ -303,9 +303,6 @@ public final class ExportRepository {
         return rows(c, select + from + " ORDER BY x.sale_id, x.line_no", args.toArray(), reader, null);
     }
 
-    private static boolean isPostgres(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-    }
 
     private static Map<String, String> channelTypes(Connection c, String orgId) throws SQLException {
         Map<String, String> types = new HashMap<>();

@@ -95,11 +95,7 @@ public final class KitchenRepository {
 
     public void appendEvent(Connection c, String orgId, long seq, String propertyId, String ticketId, String type,
                             String payload, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kitchen_events (org_id, seq, property_id,"
-                + " ticket_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            Sql.bind(ps, orgId, seq, propertyId, ticketId, type, payload, at);
-            ps.executeUpdate();
-        }
+        appendEvents(c, List.of(new NewEvent(orgId, seq, propertyId, ticketId, type, payload, at)));
     }
 
     /** An event to append with {@link #appendEvents}. */
