@@ -218,11 +218,20 @@ public class AnalyticsBench {
         Setup setup;
         // START=k continues a load that stopped after k sales (the database's bench org, no new one): sales k..N-1
         // of the same generator (the same dates as one run of N would give them; the random draws are seeded anew).
+        // END=m stops before sale m (a slice of the year at the density of N, e.g. one month of the 10 million);
+        // START=k on a database without a bench org makes a new one holding sales k..END-1.
         long start = Long.parseLong(System.getenv().getOrDefault("START", "0"));
+        long end = Math.min(n, Long.parseLong(System.getenv().getOrDefault("END", Long.toString(n))));
         try (Database database = Database.open(url, null, null)) {
-            setup = start > 0 ? existingSetup(database, clock) : setup(database, clock);
+            boolean continuing = start > 0 && database.read(c -> {
+                try (var st = c.createStatement();
+                     var rs = st.executeQuery("SELECT 1 FROM orgs WHERE name = 'Bench Bistro'")) {
+                    return rs.next();
+                }
+            });
+            setup = continuing ? existingSetup(database, clock) : setup(database, clock);
             orgId = setup.ids().orgId();
-            if (start > 0) {
+            if (continuing) {
                 long stored = database.read(c -> {
                     try (var ps = c.prepareStatement("SELECT COUNT(*) FROM sales WHERE org_id = ?")) {
                         ps.setString(1, orgId);
@@ -247,7 +256,7 @@ public class AnalyticsBench {
             long t0 = System.nanoTime();
             long cancelled;
             try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                cancelled = writeSales(out, setup, start, n);
+                cancelled = writeSales(out, setup, start, end, n);
             }
             System.out.printf("wrote %,d sales (%,d to import as cancelled) to %s (%,d MB) in %.1f s%n", n, cancelled,
                     file, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
@@ -259,7 +268,7 @@ public class AnalyticsBench {
             writer = new Thread(() -> {
                 try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(piped, StandardCharsets.UTF_8),
                         1 << 16)) {
-                    writeSales(out, setup, start, n);
+                    writeSales(out, setup, start, end, n);
                 } catch (Exception e) {
                     e.printStackTrace();
                 }
@@ -280,7 +289,7 @@ public class AnalyticsBench {
                 }
             }
             System.out.printf("import-sales exit %d: %,d sales in %.1f s = %.0f sales/s, chunk %d; heap peak (sum of "
-                    + "pool peaks) %d MB, max heap %d MB%n", exit, n - start, seconds, (n - start) / seconds, chunk, peak >> 20,
+                    + "pool peaks) %d MB, max heap %d MB%n", exit, end - start, seconds, (end - start) / seconds, chunk, peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             if (file != null) {
@@ -300,10 +309,10 @@ public class AnalyticsBench {
     }
 
     /** Writes N sales of the bench org as NDJSON; returns how many are marked cancelled. */
-    static long writeSales(java.io.Writer out, Setup setup, long start, long n) throws java.io.IOException {
+    static long writeSales(java.io.Writer out, Setup setup, long start, long end, long n) throws java.io.IOException {
         SplittableRandom random = new SplittableRandom(17 + start);
         long cancelled = 0;
-        for (long i = start; i < n; i++) {
+        for (long i = start; i < end; i++) {
             Place place = setup.places().get(random.nextInt(setup.places().size()));
             // An export from the old POS comes in date order (RANDOM_ORDER=1: each sale on a random day).
             LocalDate day = RANDOM_ORDER ? FIRST.plusDays(random.nextInt(DAYS)) : FIRST.plusDays(i * DAYS / n);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.server.db.Database;
 import io.brigade.server.jobs.JobContext;
 import io.brigade.server.jobs.JobHandler;
+import io.brigade.server.jobs.PartStore;
 import io.brigade.server.jobs.Params;
 import io.brigade.server.menus.Catalog;
 import io.brigade.server.menus.MenuService;
@@ -13,8 +14,6 @@ import io.brigade.server.org.OrgRepository;
 import io.brigade.server.org.OrgService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ public final class AnalyticsExportJob implements JobHandler {
                 LocalDate.parse(p.get("fromDate").asText()), LocalDate.parse(p.get("toDate").asText()),
                 text(p, "propertyId"), text(p, "salesChannelId"), text(p, "salesChannelType"),
                 p.path("includeCancelled").asBoolean(true));
-        try (CsvFiles files = new CsvFiles()) {
+        try (CsvFiles files = new CsvFiles(ctx)) {
             return export(ctx, filter, files);
         }
     }
@@ -209,7 +208,7 @@ public final class AnalyticsExportJob implements JobHandler {
             readers.forEach(Thread::interrupt);
         }
         files.counts[0] = done;
-        files.store(ctx);
+        files.store();
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("sales", done);
         result.put("lines", files.counts[1]);
@@ -430,48 +429,57 @@ public final class AnalyticsExportJob implements JobHandler {
     }
 
     /**
-     * The five CSV files being written, gzip-compressed on disk as they are written: a year of a busy chain is
-     * gigabytes of CSV, which must sit neither in the heap nor in one database value. When complete, each is
-     * stored in parts ({@link JobContext#putCompressedFile}) and the temporary files are deleted.
+     * The five CSV files being written, gzip-compressed as they are written: a year of a busy chain is gigabytes
+     * of CSV, which must sit neither in the heap nor in one database value. Each file's gzip stream is stored in
+     * parts while the export runs ({@link PartStore}, on a thread of its own), the last part when it completes.
      */
     private static final class CsvFiles implements AutoCloseable {
         static final String[] NAMES = {"sales.csv", "lines.csv", "charges.csv", "discounts.csv", "payments.csv"};
-        final Path[] paths = new Path[5];
         final int[] counts = new int[5];
         final StringBuilder methods = new StringBuilder();
         final StringBuilder discountCodes = new StringBuilder();
+        private final PartStore store;
+        private final PartStore.File[] stored = new PartStore.File[5];
         final CsvWriter sales;
         final CsvWriter lines;
         final CsvWriter charges;
         final CsvWriter discounts;
         final CsvWriter payments;
 
-        CsvFiles() throws IOException {
-            for (int i = 0; i < paths.length; i++) {
-                paths[i] = Files.createTempFile("brigade-export-", "-" + NAMES[i] + ".gz");
+        CsvFiles(JobContext ctx) throws IOException {
+            store = ctx.partStore();
+            try {
+                for (int i = 0; i < NAMES.length; i++) {
+                    stored[i] = store.file(NAMES[i], "text/csv; charset=utf-8");
+                }
+                sales = CsvWriter.gzip(stored[0], SALE_COLUMNS);
+                lines = CsvWriter.gzip(stored[1], LINE_COLUMNS);
+                charges = CsvWriter.gzip(stored[2], CHARGE_COLUMNS);
+                discounts = CsvWriter.gzip(stored[3], DISCOUNT_COLUMNS);
+                payments = CsvWriter.gzip(stored[4], PAYMENT_COLUMNS);
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
             }
-            sales = CsvWriter.gzip(paths[0], SALE_COLUMNS);
-            lines = CsvWriter.gzip(paths[1], LINE_COLUMNS);
-            charges = CsvWriter.gzip(paths[2], CHARGE_COLUMNS);
-            discounts = CsvWriter.gzip(paths[3], DISCOUNT_COLUMNS);
-            payments = CsvWriter.gzip(paths[4], PAYMENT_COLUMNS);
         }
 
-        void store(JobContext ctx) throws IOException {
+        /** Ends each file's gzip stream and stores its last part; the files are then listed with their rows. */
+        void store() throws IOException {
             CsvWriter[] writers = {sales, lines, charges, discounts, payments};
             for (int i = 0; i < NAMES.length; i++) {
                 writers[i].close();
-                ctx.putCompressedFile(NAMES[i], "text/csv; charset=utf-8", paths[i], counts[i]);
+                stored[i].complete(counts[i]);
             }
         }
 
         @Override
         public void close() throws IOException {
-            for (CsvWriter w : new CsvWriter[] {sales, lines, charges, discounts, payments}) {
-                w.close();
-            }
-            for (Path p : paths) {
-                Files.deleteIfExists(p);
+            try {
+                for (CsvWriter w : new CsvWriter[] {sales, lines, charges, discounts, payments}) {
+                    w.close();
+                }
+            } finally {
+                store.close();
             }
         }
     }

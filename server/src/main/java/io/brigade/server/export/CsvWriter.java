@@ -4,8 +4,6 @@ import io.brigade.protocol.CsvText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.zip.Deflater;
@@ -42,9 +40,9 @@ public final class CsvWriter implements AutoCloseable {
         this.out = out;
     }
 
-    /** A writer into {@code file}, gzip-compressed at the fastest level, that starts with {@code header}. */
-    static CsvWriter gzip(Path file, String[] header) throws IOException {
-        OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) {
+    /** A writer into {@code out}, gzip-compressed at the fastest level, that starts with {@code header}. */
+    static CsvWriter gzip(OutputStream out, String[] header) throws IOException {
+        OutputStream gz = new GZIPOutputStream(out, 1 << 16) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
             }

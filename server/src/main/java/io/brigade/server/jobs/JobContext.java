@@ -121,6 +121,14 @@ public final class JobContext {
         });
     }
 
+    /**
+     * Stores compressed result files part by part while they are written, on a thread of its own (close it when
+     * done; files begun and not completed are then removed).
+     */
+    public PartStore partStore() {
+        return new PartStore(database, jobs, job.jobId());
+    }
+
     /** Throws {@link JobStopped} if the server is stopping or this worker was interrupted. */
     public void stopIfAsked() {
         // Thread.interrupted() clears the flag: the requeue that follows needs a usable JDBC connection.

@@ -36,6 +36,8 @@ public final class JobRepository {
 
     /** How large a stored part of a compressed file is at most. */
     static final int PART_BYTES = 8 << 20;
+    /** A compressed file still being written (see {@link #beginCompressedFile}) has no parts yet. */
+    private static final String FINISHED = "AND (parts IS NULL OR parts > 0)";
 
     private static final String COLUMNS = "job_id, org_id, type, status, progress, parameters, result, error, "
             + "checkpoint, attempt, created_at, run_at, started_at, finished_at";
@@ -230,6 +232,43 @@ public final class JobRepository {
         }
     }
 
+    /**
+     * Begins a compressed file stored part by part while it is written ({@link #putPart}, then
+     * {@link #endCompressedFile}), replacing one of the same name. Until it ends it holds no parts ({@code parts}
+     * 0) and is not listed.
+     */
+    public void beginCompressedFile(Connection c, String jobId, String name, String contentType) throws SQLException {
+        deleteFile(c, jobId, name);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_files (job_id, name, content_type, content, "
+                + "rows_count, parts) VALUES (?,?,?,NULL,0,0)")) {
+            Sql.bind(ps, jobId, name, contentType);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores part {@code part} (from 0) of a file begun with {@link #beginCompressedFile}. */
+    public void putPart(Connection c, String jobId, String name, int part, byte[] bytes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_file_parts (job_id, name, part, bytes) "
+                + "VALUES (?,?,?,?)")) {
+            Sql.bind(ps, jobId, name, part, bytes);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Ends a file begun with {@link #beginCompressedFile}: its parts are stored; it is listed from now on. */
+    public void endCompressedFile(Connection c, String jobId, String name, int rows, int parts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE job_files SET rows_count = ?, parts = ? "
+                + "WHERE job_id = ? AND name = ?")) {
+            Sql.bind(ps, rows, parts, jobId, name);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes a file and its parts (a compressed file left unfinished by a failed run). */
+    public void removeFile(Connection c, String jobId, String name) throws SQLException {
+        deleteFile(c, jobId, name);
+    }
+
     /** One part of a compressed file (see {@link FileRow}). */
     public byte[] part(Connection c, String jobId, String name, int part) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM job_file_parts WHERE job_id = ? "
@@ -273,7 +312,7 @@ public final class JobRepository {
     public List<JobFile> files(Connection c, String jobId) throws SQLException {
         List<JobFile> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, content_type, rows_count FROM job_files WHERE job_id = ? ORDER BY name")) {
+                "SELECT name, content_type, rows_count FROM job_files WHERE job_id = ? " + FINISHED + " ORDER BY name")) {
             Sql.bind(ps, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -287,7 +326,8 @@ public final class JobRepository {
     public List<FileRow> fileContents(Connection c, String jobId) throws SQLException {
         List<FileRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, content_type, content, rows_count, parts FROM job_files WHERE job_id = ? ORDER BY name")) {
+                "SELECT name, content_type, content, rows_count, parts FROM job_files WHERE job_id = ? " + FINISHED
+                        + " ORDER BY name")) {
             Sql.bind(ps, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
