@@ -419,11 +419,26 @@ public final class AnalyticsExportJob implements JobHandler {
 
     private static final CanonicalNames.Name UNKNOWN = new CanonicalNames.Name("", "", "unknown");
 
-    private static boolean contains(StringBuilder joined, String value) {
-        for (String part : joined.toString().split(";")) {
-            if (part.equals(value)) {
+    /** Whether {@code value} is one of the {@code ;}-separated parts of {@code joined}. */
+    static boolean contains(StringBuilder joined, String value) {
+        int n = value.length();
+        if (n == 0) { // as String.split answers it (trailing empty parts dropped)
+            for (String part : joined.toString().split(";")) {
+                if (part.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int start = 0; start <= joined.length(); ) {
+            int end = joined.indexOf(";", start);
+            if (end < 0) {
+                end = joined.length();
+            }
+            if (end - start == n && joined.indexOf(value, start) == start) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }

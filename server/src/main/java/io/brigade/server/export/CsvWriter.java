@@ -94,6 +94,9 @@ public final class CsvWriter implements AutoCloseable {
         }
         char head = v.charAt(0);
         boolean guard = head == '=' || head == '+' || head == '-' || head == '@' || head == '\t' || head == '\r';
+        if (!guard && head > '#' && v.charAt(n - 1) > ' ' && n <= SHORT && plainAscii(v, n)) {
+            return; // the usual id, name or code: copied as it is, in one pass
+        }
         boolean quote = (guard ? '\'' : head) <= '#' || v.charAt(n - 1) <= ' ' || special(v);
         ensure(3);
         if (quote) {
@@ -118,6 +121,27 @@ public final class CsvWriter implements AutoCloseable {
             ensure(1);
             buf[pos++] = '"';
         }
+    }
+
+    private static final int SHORT = 1 << 12;
+
+    /**
+     * Copies {@code v} into the buffer when it needs no quotes and no encoding (ASCII without a comma, quote or
+     * line break), answering whether it did; else writes nothing and answers false.
+     */
+    private boolean plainAscii(CharSequence v, int n) throws IOException {
+        ensure(n);
+        byte[] b = buf;
+        int at = pos;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return false;
+            }
+            b[at + i] = (byte) c;
+        }
+        pos = at + n;
+        return true;
     }
 
     /** An integer cell. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class CsvWriterTest {
     private static final String[] TEXTS = {"", "plain", "=SUM(A1)", "+1", "-3", "@me", "\tTab", "\rCR", "a,b",
         "say \"hi\"", "line\nbreak", " lead", "trail ", "#hash", "!bang", "Grüße", "日本", "😀 emoji", "\uD800x",
-        "x\uDC00", "'quoted'", "Cash;Credit", "Spot:CODE10", "6BRN1GAXF6ENJXJH"};
+        "x\uDC00", "'quoted'", "Cash;Credit", "Spot:CODE10", "6BRN1GAXF6ENJXJH",
+        "long ".repeat(1000) + "note", "long, ".repeat(1000) + "note", "tilde~", "del\u007f"};
     private static final String[] STORED = {"12.5000", "-3.5000", "0.0000", "-0.0000", "100.0000", "12.3456",
         "0.0500", "0.0001", "-0.0100", "99999999999999.9999", "-99999999999999.9999", "7", "7.5", "12.34",
         "1200.0000", "5.10"};
