@@ -180,6 +180,10 @@ final class AnalyticsRollupRepository {
      * the primary key decides) leaves the caller's transaction intact.
      */
     boolean claimOrderKey(Connection c, String orgId, String saleKey, String eventId) throws SQLException {
+        if (SaleRollups.isServerKey(saleKey)) {
+            // The server's own order_placed of that sale counted it already.
+            return false;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM analytics_order_keys WHERE org_id = ? AND sale_key = ?")) {
             Sql.bind(ps, orgId, saleKey);
@@ -211,8 +215,16 @@ final class AnalyticsRollupRepository {
      */
     Set<String> claimOrderKeys(Connection c, String orgId, List<AnalyticsEvent> orderPlaced) throws SQLException {
         Map<String, String> winners = new LinkedHashMap<>();
+        Set<String> serverKeyed = new HashSet<>();
         for (AnalyticsEvent e : orderPlaced) {
-            winners.putIfAbsent(e.saleKey(), e.eventId());
+            if (SaleRollups.isServerKey(e.saleKey())) {
+                serverKeyed.add(e.eventId());
+            } else {
+                winners.putIfAbsent(e.saleKey(), e.eventId());
+            }
+        }
+        if (winners.isEmpty()) {
+            return serverKeyed;
         }
         // Keys already stored lose; looked up 500 at a time (a chunk of an import is thousands of sales).
         List<String> keys = new ArrayList<>(winners.keySet());
@@ -242,15 +254,17 @@ final class AnalyticsRollupRepository {
             }
             ps.executeBatch();
             c.releaseSavepoint(savepoint);
-            return new HashSet<>(winners.values());
+            serverKeyed.addAll(winners.values());
+            return serverKeyed;
         } catch (SQLException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
             c.rollback(savepoint);
-            Set<String> first = new HashSet<>();
+            Set<String> first = new HashSet<>(serverKeyed);
             for (AnalyticsEvent event : orderPlaced) {
-                if (claimOrderKey(c, orgId, event.saleKey(), event.eventId())) {
+                if (!SaleRollups.isServerKey(event.saleKey())
+                        && claimOrderKey(c, orgId, event.saleKey(), event.eventId())) {
                     first.add(event.eventId());
                 }
             }

@@ -103,10 +103,22 @@ public final class SaleRollups {
             }
             placed.add(orderPlaced(r));
         }
-        if (!records.isEmpty()) {
-            events.insertAll(c, orgId, placed, records.get(0).createdAt());
+        // Only the events keyed by a partner's reference are stored: their claimed keys move with their property.
+        List<AnalyticsEvent> partnerKeyed = placed.stream().filter(e -> !isServerKey(e.saleKey())).toList();
+        if (!partnerKeyed.isEmpty()) {
+            events.insertAll(c, orgId, partnerKeyed, records.get(0).createdAt());
         }
         return new OrgSales(orgId, changes, placed, eventRollups.claimOrdersPlaced(c, orgId, placed));
+    }
+
+    /**
+     * A sale without a partner's reference is keyed by its own sale id, which only the server's order_placed of
+     * that sale carries: that event is always the first for its key and is counted without a claim, and a
+     * client event with such a key never counts. Nothing reads such an event after it is counted, so it is not
+     * stored either: on H2 every table and index a sale writes is stored again at each commit.
+     */
+    static boolean isServerKey(String saleKey) {
+        return saleKey != null && saleKey.startsWith(SERVER_EVENT_PREFIX);
     }
 
     /** The server's own order_placed for a new sale. */

@@ -114,7 +114,8 @@ public final class Database implements AutoCloseable {
             throw h2 && adminRightsRequired(e) ? notAnAdmin(user, e) : e;
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .javaMigrations(new H2ForeignKeyIndexes()).load().migrate();
             h2File.ifPresent(H2Login::tighten);
             if (!durable) {
                 LOG.warn("{} is set: commits are NOT forced to disk before they are acknowledged. Benchmarks only: "

@@ -236,6 +236,23 @@ class AnalyticsViewsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void saleWithoutPartnersReferenceIsOneOrderWithoutAClaimedKey(String db) {
+        Fixture shared = fixture(db);
+        TestServer.Tenant t = shared.server().newTenant();
+        Map<String, Object> sale = AnalyticsFixture.sales(t.ids()).get("A");
+        sale.remove("externalId");
+        ApiClient.Response r = t.api().post("/salesManagement/orgs/" + t.ids().orgId() + "/sales", sale,
+                "x-idempotency-key", UUID.randomUUID().toString());
+        assertEquals(201, r.status(), r.body());
+        // A client's order_placed carrying the sale's own key repeats the server's: it is stored, not counted.
+        postEvents(t, List.of(event(t.ids(), "order_placed", null, null, "sale:" + r.json().get("saleId").asText())));
+        Fixture f = new Fixture(shared.server(), t, Map.of());
+        assertEquals(1, f.get("funnel", RANGE).get("overall").get("orders").asInt());
+        assertEquals(0, countRows(f, "SELECT COUNT(*) FROM analytics_order_keys WHERE org_id = ?"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void profitabilityPerMealWithModifierCostsAndLossLeaders(String db) {
         Fixture f = fixture(db);
         JsonNode p = f.get("profitability", RANGE);
