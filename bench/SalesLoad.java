@@ -73,6 +73,8 @@ public final class SalesLoad {
         double rate = 0; // 0 = closed loop
         long serverPid = -1;
         boolean quiet;
+        // --external-id: each sale carries its idempotency key as externalId, as the till and the guides' integrators do
+        boolean externalId;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -80,6 +82,10 @@ public final class SalesLoad {
                 String a = args[i];
                 if (a.equals("--quiet")) {
                     o.quiet = true;
+                    continue;
+                }
+                if (a.equals("--external-id")) {
+                    o.externalId = true;
                     continue;
                 }
                 if (a.equals("-h") || a.equals("--help")) {
@@ -140,10 +146,11 @@ public final class SalesLoad {
                       java bench/SalesLoad.java --base http://localhost:PORT --org ORGID --channel SCID \\
                            --menu MENUID --revision 1 --item ITEMID --token BEARER \\
                            --clients N --seconds S --warmup W [--rate R] [--client jdk|raw] [--price 2.50] \\
-                           [--server-pid PID] [--quiet]
+                           [--server-pid PID] [--external-id] [--quiet]
                       java bench/SalesLoad.java --bare URL --clients N --seconds S --warmup W [--rate R] [--client jdk|raw] \\
                            [--server-pid PID]
                     --rate R   target requests/s over all clients, paced open loop (absent: closed loop)
+                    --external-id  each sale's externalId is its idempotency key (the till's and the guides' way)
                     --client   raw (default) = keep-alive HTTP/1.1 socket client, jdk = java.net.http.HttpClient (HTTP/1.1, sync send)
                     --server-pid  (Linux) also report the server process's CPU use during the measurement""");
             System.exit(error == null ? 0 : 2);
@@ -482,10 +489,11 @@ public final class SalesLoad {
                         if (bare) {
                             headers.putAll(o.extraHeaders);
                         } else {
-                            payload = saleBody(o).getBytes(StandardCharsets.UTF_8);
+                            String key = UUID.randomUUID().toString();
+                            payload = saleBody(o, key).getBytes(StandardCharsets.UTF_8);
                             headers.put("Authorization", "Bearer " + o.token);
                             headers.put("Content-Type", "application/json");
-                            headers.put("x-idempotency-key", UUID.randomUUID().toString());
+                            headers.put("x-idempotency-key", key);
                         }
                         long sent = System.nanoTime();
                         int status;
@@ -710,9 +718,10 @@ public final class SalesLoad {
         }
     }
 
-    static String saleBody(Options o) {
+    static String saleBody(Options o, String key) {
         String now = Instant.now().toString();
-        return "{\"salesChannelId\":\"" + o.channel + "\",\"source\":\"POS\",\"requestedFulfillmentTime\":\"" + now
+        return "{\"salesChannelId\":\"" + o.channel + "\",\"source\":\"POS\","
+                + (o.externalId ? "\"externalId\":\"" + key + "\"," : "") + "\"requestedFulfillmentTime\":\"" + now
                 + "\",\"desiredAsap\":true,\"dispatchType\":\"TakeAway\",\"menuId\":\"" + o.menu
                 + "\",\"menuRevisionId\":\"" + o.revision + "\",\"items\":[{\"menuItemId\":\"" + o.item
                 + "\",\"quantity\":1,\"unitPrice\":" + o.price + ",\"modifierItems\":[]}],\"charges\":[],"

@@ -16,6 +16,8 @@
 #   SERVER_JAVA_OPTS       extra JVM options for both servers (e.g. -Xmx1g)
 #   LOAD_JAVA_OPTS         extra JVM options for the load generator
 #   KEEP_TMP=1     keep the temp dir (database, logs) instead of deleting it
+#   EXTERNAL_ID=1  each sale carries its idempotency key as externalId, as the till and the guides' integrators
+#                  do (the server then also claims the key for the sale and for its order_placed)
 #   RUNS           which runs, of "1 many paced bare" (default all four), e.g. RUNS=many for an A/B of two jars
 # SECONDS is special in bash (it counts up from shell start, or from the value imported from the
 # environment), so take the caller's value first thing: 0 here means it was not set.
@@ -45,6 +47,7 @@ TOKEN=$(jq -r '.access_token // empty' <<<"$TOKEN_JSON")
 
 SALES_ARGS=(--base "http://localhost:$PORT" --org "$ORG" --channel "$CHANNEL" --menu "$MENU"
     --revision "$REVISION" --item "$ITEM" --token "$TOKEN" --server-pid "$SERVER_PID")
+if [[ ${EXTERNAL_ID:-0} == 1 ]]; then SALES_ARGS+=(--external-id); fi
 
 RUNS=${RUNS:-1 many paced bare}
 want() { [[ " $RUNS " == *" $1 "* ]]; }

@@ -823,7 +823,7 @@ public final class TillController {
                 details.add("“" + line.notes() + "”");
             }
             setGraphic(lineBox(line.quantity() + " × " + line.item().caption(), model.format(line.total()), details,
-                    null, getListView()));
+                    null, false, getListView()));
         }
     }
 
@@ -846,11 +846,12 @@ public final class TillController {
                     ? TEXTS.lineVoided(line.voidReason() == null ? "" : line.voidReason())
                     : io.brigade.protocol.checks.Check.HELD.equals(line.status()) ? TEXTS.lineHeld(line.course())
                     : io.brigade.protocol.checks.Check.SENT.equals(line.status()) ? TEXTS.lineSent() : TEXTS.lineNew();
+            boolean sentOrNew = line.liveQuantity() > 0 && !io.brigade.protocol.checks.Check.HELD.equals(line.status());
             if (line.seat() != null) {
                 status = TEXTS.seatOf(line.seat()) + " · " + status;
             }
             javafx.scene.layout.VBox box = lineBox(line.liveQuantity() + " × " + line.name(),
-                    model.format(line.total()), details, status, getListView());
+                    model.format(line.total()), details, status, sentOrNew && line.seat() == null, getListView());
             box.getStyleClass().add("check-line");
             box.getStyleClass().add(line.liveQuantity() == 0 ? "voided"
                     : io.brigade.protocol.checks.Check.HELD.equals(line.status()) ? "held"
@@ -860,7 +861,7 @@ public final class TillController {
     }
 
     private static javafx.scene.layout.VBox lineBox(String title, String amount, List<String> details, String status,
-                                                    ListView<?> list) {
+                                                    boolean inlineStatus, ListView<?> list) {
         Label name = new Label(title);
         name.setWrapText(true);
         name.getStyleClass().add("line-title");
@@ -872,6 +873,7 @@ public final class TillController {
         javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(name, javafx.scene.layout.Priority.SOMETIMES);
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, name, gap, right);
+        top.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, top);
         for (String d : details) {
             Label l = new Label(d);
@@ -883,8 +885,16 @@ public final class TillController {
         if (status != null) {
             Label l = new Label(status);
             l.getStyleClass().add("line-status");
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            box.getChildren().add(l);
+            if (inlineStatus) {
+                // A one-word status sits beside the total: at 1024x768 a check shows a line more for it.
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                top.getChildren().add(2, l);
+            } else {
+                l.getStyleClass().add("line-status-row");
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                box.getChildren().add(l);
+            }
         }
         // As wide as the list (less its scroll bar), so long names and notes wrap instead of being cut.
         box.maxWidthProperty().bind(list.widthProperty().subtract(36));

@@ -209,6 +209,13 @@ class TableDinnerScreenTest {
         assertEquals(io.brigade.protocol.sales.DispatchType.TakeAway, sent.dispatchType());
         assertEquals("Takeaway " + sent.name(), at.text("#checkHeader"));
         assertEquals("Leave order", at.text("#leaveTable"), "a takeaway is left as an order, not a table");
+        // Each line's "sent" shares the row of its total: at 1024x768 the check shows a line more for it.
+        java.util.Set<javafx.scene.Node> statuses = robot.lookup("#checkLines .line-status").queryAll();
+        assertEquals(2, statuses.size());
+        for (javafx.scene.Node status : statuses) {
+            assertTrue(status.getParent().getChildrenUnmodifiable().stream()
+                    .anyMatch(n -> n.getStyleClass().contains("line-total")), "beside the total");
+        }
         assertEquals(List.of(List.of("Cola", "Margherita")), List.copyOf(roundsOf(checkId).values()),
                 "one ticket at once");
 
