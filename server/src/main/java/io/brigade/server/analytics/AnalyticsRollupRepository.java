@@ -180,8 +180,8 @@ final class AnalyticsRollupRepository {
      * the primary key decides) leaves the caller's transaction intact.
      */
     boolean claimOrderKey(Connection c, String orgId, String saleKey, String eventId) throws SQLException {
-        if (SaleRollups.isServerKey(saleKey)) {
-            // The server's own order_placed of that sale counted it already.
+        if (isSaleOfOrg(c, orgId, saleKey)) {
+            // The key of a sale without a partner's reference: that sale's own order_placed counted it unclaimed.
             return false;
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -208,6 +208,19 @@ final class AnalyticsRollupRepository {
         }
     }
 
+    /** Whether {@code saleKey} is {@code sale:<id>} of a sale of the org (a partner's reference may look alike). */
+    private static boolean isSaleOfOrg(Connection c, String orgId, String saleKey) throws SQLException {
+        if (saleKey == null || !saleKey.startsWith(SaleRollups.SERVER_EVENT_PREFIX)) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sales WHERE sale_id = ? AND org_id = ?")) {
+            Sql.bind(ps, saleKey.substring(SaleRollups.SERVER_EVENT_PREFIX.length()), orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
      * Many claims of {@link #claimOrderKey} at once: returns the ids of the events that are the first
      * order_placed for their sale key (keys already stored, or repeated earlier in the list, lose). If a
@@ -217,7 +230,7 @@ final class AnalyticsRollupRepository {
         Map<String, String> winners = new LinkedHashMap<>();
         Set<String> serverKeyed = new HashSet<>();
         for (AnalyticsEvent e : orderPlaced) {
-            if (SaleRollups.isServerKey(e.saleKey())) {
+            if (SaleRollups.keyedByItsSale(e)) {
                 serverKeyed.add(e.eventId());
             } else {
                 winners.putIfAbsent(e.saleKey(), e.eventId());
@@ -263,8 +276,7 @@ final class AnalyticsRollupRepository {
             c.rollback(savepoint);
             Set<String> first = new HashSet<>(serverKeyed);
             for (AnalyticsEvent event : orderPlaced) {
-                if (!SaleRollups.isServerKey(event.saleKey())
-                        && claimOrderKey(c, orgId, event.saleKey(), event.eventId())) {
+                if (!SaleRollups.keyedByItsSale(event) && claimOrderKey(c, orgId, event.saleKey(), event.eventId())) {
                     first.add(event.eventId());
                 }
             }

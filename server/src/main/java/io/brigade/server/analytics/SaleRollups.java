@@ -104,7 +104,7 @@ public final class SaleRollups {
             placed.add(orderPlaced(r));
         }
         // Only the events keyed by a partner's reference are stored: their claimed keys move with their property.
-        List<AnalyticsEvent> partnerKeyed = placed.stream().filter(e -> !isServerKey(e.saleKey())).toList();
+        List<AnalyticsEvent> partnerKeyed = placed.stream().filter(e -> !keyedByItsSale(e)).toList();
         if (!partnerKeyed.isEmpty()) {
             events.insertAll(c, orgId, partnerKeyed, records.get(0).createdAt());
         }
@@ -112,13 +112,12 @@ public final class SaleRollups {
     }
 
     /**
-     * A sale without a partner's reference is keyed by its own sale id, which only the server's order_placed of
-     * that sale carries: that event is always the first for its key and is counted without a claim, and a
-     * client event with such a key never counts. Nothing reads such an event after it is counted, so it is not
-     * stored either: on H2 every table and index a sale writes is stored again at each commit.
+     * The server's order_placed of a sale without a partner's reference carries the sale's own id as its key,
+     * which no other event can hold: it is the first for its key, counted without a claim, and not stored (nothing
+     * reads it after it is counted, and on H2 every table and index a sale writes is stored again at each commit).
      */
-    static boolean isServerKey(String saleKey) {
-        return saleKey != null && saleKey.startsWith(SERVER_EVENT_PREFIX);
+    static boolean keyedByItsSale(AnalyticsEvent serverEvent) {
+        return serverEvent.eventId().equals(serverEvent.saleKey());
     }
 
     /** The server's own order_placed for a new sale. */

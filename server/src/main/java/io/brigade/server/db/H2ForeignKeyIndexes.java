@@ -69,7 +69,8 @@ final class H2ForeignKeyIndexes implements JavaMigration {
                 + "JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc "
                 + "ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME "
                 + "JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS uc "
-                + "ON uc.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA AND uc.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME "
+                + "ON uc.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA "
+                + "AND uc.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME "
                 + "WHERE tc.TABLE_SCHEMA = CURRENT_SCHEMA AND tc.TABLE_NAME = ? AND uc.TABLE_NAME = ? "
                 + "AND tc.CONSTRAINT_TYPE = 'FOREIGN KEY'")) {
             ps.setString(1, table);

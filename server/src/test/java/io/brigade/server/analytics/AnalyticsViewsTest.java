@@ -249,6 +249,13 @@ class AnalyticsViewsTest {
         Fixture f = new Fixture(shared.server(), t, Map.of());
         assertEquals(1, f.get("funnel", RANGE).get("overall").get("orders").asInt());
         assertEquals(0, countRows(f, "SELECT COUNT(*) FROM analytics_order_keys WHERE org_id = ?"));
+
+        // A partner's reference that merely looks like a sale's own key is claimed like any other.
+        Map<String, Object> partners = AnalyticsFixture.sales(t.ids()).get("B");
+        partners.put("externalId", "sale:partner-1");
+        create(t, partners);
+        assertEquals(2, f.get("funnel", RANGE).get("overall").get("orders").asInt());
+        assertEquals(1, countRows(f, "SELECT COUNT(*) FROM analytics_order_keys WHERE org_id = ?"));
     }
 
     @ParameterizedTest
