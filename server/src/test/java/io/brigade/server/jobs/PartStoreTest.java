@@ -82,8 +82,10 @@ class PartStoreTest {
             try (PartStore store = new PartStore(database, jobs, jobId)) {
                 PartStore.File file = store.file("sales.csv", "text/csv; charset=utf-8");
                 file.write(random(JobRepository.PART_BYTES + 1));
-                // the first part is stored by now or soon; the file is still not listed
-                Thread.sleep(200);
+                // Its first part is stored while the file is written, and the file is still not listed.
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> database.read(c -> jobs.part(c, jobId, "sales.csv", 0)).length
+                                == JobRepository.PART_BYTES);
                 assertEquals(List.of(), database.read(c -> jobs.files(c, jobId)));
                 file.complete(1);
                 assertEquals(List.of("sales.csv"), database.read(c -> jobs.files(c, jobId)).stream()
